@@ -1,0 +1,4 @@
+export * from './area';
+export * from './fraction';
+export * from './hundredths';
+export * from './money';

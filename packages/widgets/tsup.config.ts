@@ -1,0 +1,18 @@
+import { defineConfig } from 'tsup';
+
+// The library build is plain tsc (one .js per source file), so only registration files have side
+// effects; tsup only makes the single-file CDN bundle.
+export default defineConfig([
+  {
+    // CDN build: a single self-contained file for <script type="module" src=".../linli.js">.
+    entry: { linli: 'src/all.ts' },
+    outDir: 'dist/cdn',
+    format: ['esm'],
+    target: 'es2022',
+    minify: true,
+    splitting: false,
+    sourcemap: true,
+    noExternal: [/.*/],
+    platform: 'browser',
+  },
+]);

@@ -1,0 +1,27 @@
+// One browser block for every vitest project that runs in Chromium (widgets and stories).
+import { playwright } from '@vitest/browser-playwright';
+
+/** Path of the Chromium binary used by browser tests: `LINLI_CHROMIUM`, else Debian's `/usr/bin/chromium`. */
+export const chromiumPath: string = process.env.LINLI_CHROMIUM || '/usr/bin/chromium';
+
+/** The `test.browser` block shared by all browser-mode vitest configs. */
+export const chromiumBrowser = {
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+};
