@@ -5,7 +5,9 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // CDN build: a single self-contained file for <script type="module" src=".../linli.js">.
-    entry: { linli: 'src/all.ts' },
+    // Bundled from tsc's output, not src/, so that the sideEffects globs (which name dist/) keep every
+    // registration module; from src/ esbuild would tree-shake them all away.
+    entry: { linli: 'dist/all.js' },
     outDir: 'dist/cdn',
     format: ['esm'],
     target: 'es2022',
