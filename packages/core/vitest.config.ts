@@ -1,10 +1,27 @@
 import { defineConfig } from 'vitest/config';
+import { chromiumBrowser } from '../../scripts/browser.ts';
 
 export default defineConfig({
   test: {
-    name: 'core (node)',
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    setupFiles: ['test/setup.ts'],
+    projects: [
+      {
+        test: {
+          name: 'core (node)',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.browser.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // Browser-only code (IndexedDB, BroadcastChannel) is tested in real Chromium.
+        test: {
+          name: 'core (chromium)',
+          include: ['src/**/*.browser.test.ts'],
+          setupFiles: ['test/setup.ts'],
+          browser: chromiumBrowser,
+        },
+      },
+    ],
   },
 });

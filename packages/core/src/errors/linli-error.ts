@@ -17,6 +17,8 @@ export interface LinliError {
   readonly params: MessageParams;
   /** The message in every supported locale. */
   readonly message: Readonly<Record<Locale, string>>;
+  /** When one input had several problems: all of them, the first being this error itself. */
+  readonly issues?: readonly LinliError[];
 }
 
 /** Builds a {@link LinliError} with its messages rendered in every locale. */

@@ -1,0 +1,102 @@
+import * as z from 'zod/mini';
+import { contactSchema, idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas';
+
+const MAX_AREA = 10_000_000_00; // 10 million m² in hundredths: far beyond any dwelling, well within safe integers.
+const areaSchema = intSchema(1, MAX_AREA);
+const areaSourceSchema = z.enum(['registered', 'surveyed', 'contract']);
+
+/** Founds the community (小区). Exactly once per log. */
+export const foundCommunitySchema = z.strictObject({
+  type: z.literal('community.found'),
+  name: nameSchema,
+  id: z.optional(idSchema),
+});
+
+/** Adds a building (楼). */
+export const addBuildingSchema = z.strictObject({
+  type: z.literal('building.add'),
+  name: nameSchema,
+  id: z.optional(idSchema),
+});
+
+/** Adds a stairwell (单元) to a building. */
+export const addStairwellSchema = z.strictObject({
+  type: z.literal('stairwell.add'),
+  buildingId: idSchema,
+  name: nameSchema,
+  id: z.optional(idSchema),
+});
+
+/** Adds a unit (户) with its first area figure, in hundredths of m². */
+export const addUnitSchema = z.strictObject({
+  type: z.literal('unit.add'),
+  stairwellId: idSchema,
+  room: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  floor: intSchema(-20, 300),
+  area: areaSchema,
+  areaSource: areaSourceSchema,
+  id: z.optional(idSchema),
+});
+
+/** Records (or corrects) a unit's area from one source; the law's ranking picks the effective figure. */
+export const recordAreaSchema = z.strictObject({
+  type: z.literal('unit.recordArea'),
+  unitId: idSchema,
+  area: areaSchema,
+  areaSource: areaSourceSchema,
+});
+
+/** Registers an owner (业主). */
+export const registerOwnerSchema = z.strictObject({
+  type: z.literal('owner.register'),
+  name: nameSchema,
+  kind: z.enum(['person', 'organisation']),
+  developer: z.optional(z.boolean()),
+  contact: z.optional(contactSchema),
+  id: z.optional(idSchema),
+});
+
+/** Records that a unit belongs to `ownerIds` from `date` on (the first transfer registers the first owner). */
+export const transferUnitSchema = z.strictObject({
+  type: z.literal('unit.transfer'),
+  unitId: idSchema,
+  ownerIds: z.array(idSchema).check(z.minLength(1), z.maxLength(20)),
+  date: z.optional(localDateSchema),
+});
+
+/** A resident moves into a unit. */
+export const moveInSchema = z.strictObject({
+  type: z.literal('resident.moveIn'),
+  unitId: idSchema,
+  name: z.optional(nameSchema),
+  birthYear: z.optional(intSchema(1880, 2200)),
+  contact: z.optional(contactSchema),
+  date: z.optional(localDateSchema),
+  id: z.optional(idSchema),
+});
+
+/** A resident moves out. */
+export const moveOutSchema = z.strictObject({
+  type: z.literal('resident.moveOut'),
+  residentId: idSchema,
+  date: z.optional(localDateSchema),
+});
+
+/** Every community command. */
+export const communityCommandSchemas = [
+  foundCommunitySchema,
+  addBuildingSchema,
+  addStairwellSchema,
+  addUnitSchema,
+  recordAreaSchema,
+  registerOwnerSchema,
+  transferUnitSchema,
+  moveInSchema,
+  moveOutSchema,
+] as const;
+
+/** A community command after validation. */
+export type CommunityCommand = z.output<(typeof communityCommandSchemas)[number]>;
+
+/** A community command as a caller writes it. */
+export type CommunityCommandInput = z.input<(typeof communityCommandSchemas)[number]>;

@@ -1,0 +1,167 @@
+import { type LinliError, linliError } from '../errors/linli-error';
+import { err, ok, type Result } from '../errors/result';
+import { centiSquareMetres } from '../numbers/area';
+import type { LocalDate } from '../time/local-date';
+import type { CommunityCommand } from './commands';
+import type { CommunityEvent } from './events';
+import { latestOwnership } from './queries';
+import { type CommunityState, roomKey } from './state';
+import type { Contact } from './types';
+
+/** What `decide` may use besides state: fresh ids and today's date, both injected. */
+export interface DecideContext {
+  newId(kind: string): string;
+  readonly today: LocalDate;
+}
+
+type Decision = Result<CommunityEvent[], LinliError>;
+
+/** Contact details without absent fields, so the event's JSON (and hash) has no `undefined` holes. */
+function compactContact(contact: { phone?: string | undefined; note?: string | undefined }): Contact {
+  return {
+    ...(contact.phone ? { phone: contact.phone } : {}),
+    ...(contact.note ? { note: contact.note } : {}),
+  };
+}
+
+function notFound(kind: string, id: string, field: string): Decision {
+  return err(linliError('entity.not_found', [field], { kind, id }));
+}
+
+function pickId(
+  map: ReadonlyMap<string, unknown>,
+  kind: string,
+  requested: string | undefined,
+  context: DecideContext,
+): Result<string, LinliError> {
+  if (requested === undefined) {
+    // A generator may collide with a caller-chosen id; keep drawing until it does not.
+    let id = context.newId(kind);
+    while (map.has(id)) id = context.newId(kind);
+    return ok(id);
+  }
+  return map.has(requested)
+    ? err(linliError('entity.duplicate_id', ['id'], { kind, id: requested }))
+    : ok(requested);
+}
+
+/**
+ * Decides a validated community command against the current state: the events it produces, or the
+ * rule it breaks. Pure: reads state, never changes it.
+ */
+export function decideCommunity(
+  state: CommunityState,
+  command: CommunityCommand,
+  context: DecideContext,
+): Decision {
+  if (command.type === 'community.found') {
+    if (state.community)
+      return err(linliError('community.already_founded', [], { name: state.community.name }));
+    const communityId = command.id ?? context.newId('community');
+    return ok([{ type: 'community.founded', payload: { communityId, name: command.name } }]);
+  }
+  if (!state.community) return err(linliError('community.not_founded'));
+
+  switch (command.type) {
+    case 'building.add': {
+      const id = pickId(state.buildings, 'building', command.id, context);
+      if (!id.ok) return id;
+      return ok([{ type: 'building.added', payload: { buildingId: id.value, name: command.name } }]);
+    }
+    case 'stairwell.add': {
+      if (!state.buildings.has(command.buildingId))
+        return notFound('building', command.buildingId, 'buildingId');
+      const id = pickId(state.stairwells, 'stairwell', command.id, context);
+      if (!id.ok) return id;
+      return ok([
+        {
+          type: 'stairwell.added',
+          payload: { stairwellId: id.value, buildingId: command.buildingId, name: command.name },
+        },
+      ]);
+    }
+    case 'unit.add': {
+      if (!state.stairwells.has(command.stairwellId))
+        return notFound('stairwell', command.stairwellId, 'stairwellId');
+      if (state.rooms.has(roomKey(command.stairwellId, command.room))) {
+        return err(linliError('unit.duplicate_room', ['room'], { room: command.room }));
+      }
+      const id = pickId(state.units, 'unit', command.id, context);
+      if (!id.ok) return id;
+      const { stairwellId, room, floor, areaSource } = command;
+      const area = centiSquareMetres(command.area);
+      return ok([
+        { type: 'unit.added', payload: { unitId: id.value, stairwellId, room, floor, area, areaSource } },
+      ]);
+    }
+    case 'unit.recordArea': {
+      if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
+      const area = centiSquareMetres(command.area);
+      return ok([
+        {
+          type: 'unit.areaRecorded',
+          payload: { unitId: command.unitId, area, areaSource: command.areaSource },
+        },
+      ]);
+    }
+    case 'owner.register': {
+      const id = pickId(state.owners, 'owner', command.id, context);
+      if (!id.ok) return id;
+      const payload = {
+        ownerId: id.value,
+        name: command.name,
+        kind: command.kind,
+        developer: command.developer ?? false,
+        ...(command.contact ? { contact: compactContact(command.contact) } : {}),
+      };
+      return ok([{ type: 'owner.registered', payload }]);
+    }
+    case 'unit.transfer': {
+      const unit = state.units.get(command.unitId);
+      if (!unit) return notFound('unit', command.unitId, 'unitId');
+      const seen = new Set<string>();
+      for (const [i, ownerId] of command.ownerIds.entries()) {
+        if (seen.has(ownerId))
+          return err(linliError('ownership.duplicate_owner', ['ownerIds', i], { id: ownerId }));
+        if (!state.owners.has(ownerId)) return notFound('owner', ownerId, 'ownerIds');
+        seen.add(ownerId);
+      }
+      const date = command.date ?? context.today;
+      const latest = latestOwnership(unit);
+      if (latest && date < latest.from) {
+        return err(linliError('ownership.out_of_order', ['date'], { date, latest: latest.from }));
+      }
+      return ok([
+        { type: 'unit.transferred', payload: { unitId: unit.id, ownerIds: [...command.ownerIds], date } },
+      ]);
+    }
+    case 'resident.moveIn': {
+      if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
+      const id = pickId(state.residents, 'resident', command.id, context);
+      if (!id.ok) return id;
+      const payload = {
+        residentId: id.value,
+        unitId: command.unitId,
+        date: command.date ?? context.today,
+        ...(command.name === undefined ? {} : { name: command.name }),
+        ...(command.birthYear === undefined ? {} : { birthYear: command.birthYear }),
+        ...(command.contact === undefined ? {} : { contact: compactContact(command.contact) }),
+      };
+      return ok([{ type: 'resident.movedIn', payload }]);
+    }
+    case 'resident.moveOut': {
+      const resident = state.residents.get(command.residentId);
+      if (!resident) return notFound('resident', command.residentId, 'residentId');
+      if (resident.movedOut) {
+        return err(linliError('resident.already_moved_out', ['residentId'], { date: resident.movedOut }));
+      }
+      const date = command.date ?? context.today;
+      if (date < resident.movedIn) {
+        return err(
+          linliError('resident.move_out_before_move_in', ['date'], { date, movedIn: resident.movedIn }),
+        );
+      }
+      return ok([{ type: 'resident.movedOut', payload: { residentId: resident.id, date } }]);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import type { CommunityEvent } from './events';
+import type { Building, Community, Owner, Resident, Stairwell, Unit } from './types';
+
+/**
+ * The community slice of governance state. Maps keep replay of a million events linear; the entity
+ * objects inside are immutable and replaced on change, so a reader holding one never sees it move.
+ */
+export interface CommunityState {
+  community: Community | null;
+  readonly buildings: Map<string, Building>;
+  readonly stairwells: Map<string, Stairwell>;
+  readonly units: Map<string, Unit>;
+  readonly owners: Map<string, Owner>;
+  readonly residents: Map<string, Resident>;
+  /** `stairwellId␟room` of every unit, for the duplicate-room rule. */
+  readonly rooms: Set<string>;
+}
+
+/** An empty community state. */
+export function emptyCommunityState(): CommunityState {
+  return {
+    community: null,
+    buildings: new Map(),
+    stairwells: new Map(),
+    units: new Map(),
+    owners: new Map(),
+    residents: new Map(),
+    rooms: new Set(),
+  };
+}
+
+/** The key of a room within its stairwell. */
+export function roomKey(stairwellId: string, room: string): string {
+  return `${stairwellId}\u241f${room}`;
+}
+
+function withContact<T extends object>(base: T, contact: Owner['contact']): T {
+  return contact ? { ...base, contact } : base;
+}
+
+/**
+ * Applies one community event to the state, in place. Events are facts already checked by `decide`,
+ * so nothing here can fail; an event for an unknown entity (impossible in a verified log) is ignored.
+ */
+export function evolveCommunity(state: CommunityState, event: CommunityEvent): void {
+  switch (event.type) {
+    case 'community.founded':
+      state.community = { id: event.payload.communityId, name: event.payload.name };
+      return;
+    case 'building.added':
+      state.buildings.set(event.payload.buildingId, {
+        id: event.payload.buildingId,
+        name: event.payload.name,
+      });
+      return;
+    case 'stairwell.added': {
+      const { stairwellId, buildingId, name } = event.payload;
+      state.stairwells.set(stairwellId, { id: stairwellId, buildingId, name });
+      return;
+    }
+    case 'unit.added': {
+      const { unitId, stairwellId, room, floor, area, areaSource } = event.payload;
+      state.units.set(unitId, {
+        id: unitId,
+        stairwellId,
+        room,
+        floor,
+        areas: { [areaSource]: area },
+        ownership: [],
+      });
+      state.rooms.add(roomKey(stairwellId, room));
+      return;
+    }
+    case 'unit.areaRecorded': {
+      const unit = state.units.get(event.payload.unitId);
+      if (!unit) return;
+      state.units.set(unit.id, {
+        ...unit,
+        areas: { ...unit.areas, [event.payload.areaSource]: event.payload.area },
+      });
+      return;
+    }
+    case 'owner.registered': {
+      const { ownerId, name, kind, developer, contact } = event.payload;
+      state.owners.set(ownerId, withContact({ id: ownerId, name, kind, developer }, contact));
+      return;
+    }
+    case 'unit.transferred': {
+      const unit = state.units.get(event.payload.unitId);
+      if (!unit) return;
+      const period = { ownerIds: [...event.payload.ownerIds], from: event.payload.date };
+      state.units.set(unit.id, { ...unit, ownership: [...unit.ownership, period] });
+      return;
+    }
+    case 'resident.movedIn': {
+      const { residentId, unitId, name, birthYear, contact, date } = event.payload;
+      const resident: Resident = {
+        id: residentId,
+        unitId,
+        movedIn: date,
+        ...(name === undefined ? {} : { name }),
+        ...(birthYear === undefined ? {} : { birthYear }),
+        ...(contact === undefined ? {} : { contact }),
+      };
+      state.residents.set(residentId, resident);
+      return;
+    }
+    case 'resident.movedOut': {
+      const resident = state.residents.get(event.payload.residentId);
+      if (!resident) return;
+      state.residents.set(resident.id, { ...resident, movedOut: event.payload.date });
+      return;
+    }
+  }
+}

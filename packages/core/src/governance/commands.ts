@@ -1,0 +1,14 @@
+import * as z from 'zod/mini';
+import { communityCommandSchemas } from '../community/commands';
+
+/**
+ * Every command Linli accepts, discriminated by `type`. Each domain (voting, funds, rotation) adds
+ * its schemas here; everything downstream is typed from this one union.
+ */
+export const commandSchema = z.discriminatedUnion('type', [...communityCommandSchemas]);
+
+/** A validated command. */
+export type Command = z.output<typeof commandSchema>;
+
+/** A command as a caller writes it (optional fields may be left out). */
+export type CommandInput = z.input<typeof commandSchema>;

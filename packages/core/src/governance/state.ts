@@ -1,0 +1,57 @@
+import type { CommunityEvent } from '../community/events';
+import { type CommunityState, emptyCommunityState, evolveCommunity } from '../community/state';
+import { LinliException, linliError } from '../errors/linli-error';
+import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event';
+
+/**
+ * Everything the log says, folded. One slice per domain; voting, funds and rotation add theirs next
+ * to `community` and route their events in {@link applyEvent}.
+ */
+export interface GovernanceState {
+  /** The last event folded in. */
+  head: LogHead;
+  readonly community: CommunityState;
+}
+
+/** The state of an empty log. */
+export function emptyState(): GovernanceState {
+  return { head: EMPTY_HEAD, community: emptyCommunityState() };
+}
+
+/** Event types this version understands; others (from a newer writer) advance the head but change nothing. */
+function isCommunityEvent(event: LoggedEvent): event is LoggedEvent & CommunityEvent {
+  return /^(community|building|stairwell|unit|owner|resident)\./.test(event.type);
+}
+
+/**
+ * Folds one event into the state, in place. Refuses an event that does not continue the chain (wrong
+ * seq or prevHash): state built on a broken chain would be a lie.
+ */
+export function applyEvent(state: GovernanceState, event: LoggedEvent): void {
+  if (event.seq !== state.head.seq + 1 || event.prevHash !== state.head.hash) {
+    throw new LinliException(linliError('log.corrupt', [], { seq: state.head.seq + 1, reason: 'bad-link' }));
+  }
+  if (isCommunityEvent(event)) evolveCommunity(state.community, event);
+  state.head = { seq: event.seq, hash: event.hash };
+}
+
+/**
+ * Folds events into the state, skipping any it already has (a writer sees its own events twice: from
+ * append and from subscribe). Returns how many were new.
+ */
+export function applyEvents(state: GovernanceState, events: readonly LoggedEvent[]): number {
+  let applied = 0;
+  for (const event of events) {
+    if (event.seq <= state.head.seq) continue;
+    applyEvent(state, event);
+    applied += 1;
+  }
+  return applied;
+}
+
+/** The state a whole log describes. Replaying the log always gives exactly the live state. */
+export function replay(events: readonly LoggedEvent[]): GovernanceState {
+  const state = emptyState();
+  applyEvents(state, events);
+  return state;
+}

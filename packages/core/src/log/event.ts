@@ -1,0 +1,79 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from './canonical-json';
+
+/** The `prevHash` of the first event: 64 zeros. */
+export const GENESIS_HASH: string = '0'.repeat(64);
+
+/** What a writer hands to a store: an event not yet placed in the log. */
+export interface DraftEvent<Type extends string = string, Payload = unknown> {
+  /** When it happened, ISO 8601 in UTC, from the injected clock. */
+  readonly at: string;
+  /** Who caused it: a person id, an official's id, or `system`. */
+  readonly actor: string;
+  /** What happened, past tense, e.g. `unit.transferred`. */
+  readonly type: Type;
+  /** The facts, as plain JSON. */
+  readonly payload: Payload;
+}
+
+/** An event in the log: numbered and chained to its predecessor by SHA-256. */
+export interface LoggedEvent<Type extends string = string, Payload = unknown>
+  extends DraftEvent<Type, Payload> {
+  /** Position in the log, from 1, without gaps. */
+  readonly seq: number;
+  /** `hash` of the event before, or {@link GENESIS_HASH} for seq 1. */
+  readonly prevHash: string;
+  /** SHA-256 (hex) of the canonical JSON of every other field. */
+  readonly hash: string;
+}
+
+/** The position of the last event of a log: seq 0 and the genesis hash for an empty one. */
+export interface LogHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The head of an empty log. */
+export const EMPTY_HEAD: LogHead = { seq: 0, hash: GENESIS_HASH };
+
+/** Computes the hash an event must carry: SHA-256 over the canonical JSON of all fields but `hash`. */
+export function hashEvent(event: Omit<LoggedEvent, 'hash'>): string {
+  const body = canonicalJson({
+    seq: event.seq,
+    at: event.at,
+    actor: event.actor,
+    type: event.type,
+    payload: event.payload,
+    prevHash: event.prevHash,
+  });
+  return bytesToHex(sha256(utf8ToBytes(body)));
+}
+
+/** Places drafts after `head`: numbers them and links each to the one before. */
+export function sealEvents(drafts: readonly DraftEvent[], head: LogHead): LoggedEvent[] {
+  const sealed: LoggedEvent[] = [];
+  let prevHash = head.hash;
+  let seq = head.seq;
+  for (const draft of drafts) {
+    seq += 1;
+    const body = {
+      seq,
+      at: draft.at,
+      actor: draft.actor,
+      type: draft.type,
+      payload: draft.payload,
+      prevHash,
+    };
+    const hash = hashEvent(body);
+    sealed.push({ ...body, hash });
+    prevHash = hash;
+  }
+  return sealed;
+}
+
+/** The head after `events`, or `fallback` when there are none. */
+export function headOf(events: readonly LoggedEvent[], fallback: LogHead = EMPTY_HEAD): LogHead {
+  const last = events.at(-1);
+  return last ? { seq: last.seq, hash: last.hash } : fallback;
+}

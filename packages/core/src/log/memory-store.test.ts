@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { LoggedEvent } from './event';
+import { MemoryStore } from './memory-store';
+
+const draft = (type: string) => ({ at: '2026-11-29T00:00:00.000Z', actor: 'a', type, payload: {} });
+
+describe('MemoryStore', () => {
+  it('seals, reads after a seq, and notifies subscribers once per append', async () => {
+    const store = new MemoryStore();
+    const heard: number[][] = [];
+    const stop = store.subscribe((events) => heard.push(events.map((e) => e.seq)));
+    await store.append([draft('a'), draft('b')], { expectedSeq: 0 });
+    await store.append([draft('c')], { expectedSeq: 2 });
+    stop();
+    await store.append([draft('d')], { expectedSeq: 3 });
+    expect(heard).toEqual([[1, 2], [3]]);
+    expect((await store.read({ afterSeq: 2 })).map((e) => e.type)).toEqual(['c', 'd']);
+    const [first, second] = await store.read();
+    expect(second?.prevHash).toBe(first?.hash);
+  });
+
+  it('refuses a stale writer and keeps the log as it was', async () => {
+    const store = new MemoryStore();
+    await store.append([draft('a')], { expectedSeq: 0 });
+    const stale = await store.append([draft('b')], { expectedSeq: 0 });
+    expect(stale.ok || stale.error).toMatchObject({
+      code: 'log.conflict',
+      params: { expectedSeq: 0, actualSeq: 1 },
+    });
+    expect(await store.read()).toHaveLength(1);
+  });
+
+  it('hands out frozen events, so a reader cannot rewrite history', async () => {
+    const store = new MemoryStore();
+    await store.append([draft('a')], { expectedSeq: 0 });
+    const [event] = (await store.read()) as LoggedEvent[];
+    expect(Object.isFrozen(event)).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+import type { LinliError } from '../errors/linli-error';
+import type { Result } from '../errors/result';
+import type { DraftEvent, LoggedEvent } from './event';
+
+/** Options of {@link EventStore.append}. */
+export interface AppendOptions {
+  /**
+   * The seq of the last event the writer has seen. The append succeeds only if the log still ends
+   * there; otherwise it fails with `log.conflict` and writes nothing (optimistic concurrency).
+   */
+  readonly expectedSeq: number;
+}
+
+/** Options of {@link EventStore.read}. */
+export interface ReadOptions {
+  /** Return only events with a greater seq; 0 (the default) reads the whole log. */
+  readonly afterSeq?: number;
+}
+
+/** Called with events newly appended by any writer, in seq order. */
+export type StoreListener = (events: readonly LoggedEvent[]) => void;
+
+/**
+ * Where an event log lives. A store only appends and reads; it is the authority on seq and hashes,
+ * sealing drafts itself so that no writer can forge a chain. Memory, IndexedDB, HTTP, SQLite and
+ * Postgres stores all implement exactly this.
+ */
+export interface EventStore {
+  /**
+   * Appends drafts atomically after `expectedSeq`. All or nothing: on `log.conflict` (someone else
+   * appended first) the log is unchanged and the caller should read, re-decide and retry.
+   */
+  append(
+    drafts: readonly DraftEvent[],
+    options: AppendOptions,
+  ): Promise<Result<readonly LoggedEvent[], LinliError>>;
+  /** Reads events in seq order. */
+  read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
+  /** Listens for appends by any writer of this log; returns the unsubscribe function. */
+  subscribe(listener: StoreListener): () => void;
+}
