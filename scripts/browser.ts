@@ -25,3 +25,16 @@ export const chromiumBrowser = {
   }),
   instances: [{ browser: 'chromium' as const }],
 };
+
+/**
+ * Dependencies reached through the linked workspace packages. Vite only discovers these mid-run and
+ * then reloads the page, which vitest reports as a failed test file; naming them up front avoids it.
+ */
+export const browserDeps: string[] = [
+  '@noble/hashes/sha2.js',
+  '@noble/hashes/utils.js',
+  '@preact/signals-core',
+  'zod/mini',
+  'lit',
+  'lit/directives/class-map.js',
+];

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { chromiumBrowser } from '../../scripts/browser.ts';
+import { browserDeps, chromiumBrowser } from '../../scripts/browser.ts';
 
 export default defineConfig({
   test: {
@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'core (node)',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['src/**/*.browser.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup.ts'],
@@ -15,6 +15,7 @@ export default defineConfig({
       },
       {
         // Browser-only code (IndexedDB, BroadcastChannel) is tested in real Chromium.
+        optimizeDeps: { include: browserDeps },
         test: {
           name: 'core (chromium)',
           include: ['src/**/*.browser.test.ts'],

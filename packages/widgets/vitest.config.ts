@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { chromiumBrowser } from '../../scripts/browser.ts';
+import { browserDeps, chromiumBrowser } from '../../scripts/browser.ts';
 
 export default defineConfig({
+  optimizeDeps: { include: browserDeps },
   test: {
     name: 'widgets (chromium)',
     include: ['src/**/*.test.ts'],

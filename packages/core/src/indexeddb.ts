@@ -4,4 +4,4 @@
  *
  * @packageDocumentation
  */
-export { IndexedDbStore } from './log/indexeddb-store';
+export { IndexedDbStore } from './log/indexeddb-store.js';

@@ -1,4 +1,4 @@
-import { createGovernance, fixedClock, type Governance, MemoryStore, sequentialIds } from '../src/index';
+import { createGovernance, fixedClock, type Governance, MemoryStore, sequentialIds } from '../src/index.js';
 
 /** A governance on a fresh memory store with a pinned clock and `kind-n` ids. */
 export async function freshGovernance(at = '2026-11-29T02:00:00Z') {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { contactSchema, idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas';
+import { contactSchema, idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas.js';
 
 const MAX_AREA = 10_000_000_00; // 10 million m² in hundredths: far beyond any dwelling, well within safe integers.
 const areaSchema = intSchema(1, MAX_AREA);

@@ -1,12 +1,12 @@
-import { type LinliError, linliError } from '../errors/linli-error';
-import { err, ok, type Result } from '../errors/result';
-import { centiSquareMetres } from '../numbers/area';
-import type { LocalDate } from '../time/local-date';
-import type { CommunityCommand } from './commands';
-import type { CommunityEvent } from './events';
-import { latestOwnership } from './queries';
-import { type CommunityState, roomKey } from './state';
-import type { Contact } from './types';
+import { type LinliError, linliError } from '../errors/linli-error.js';
+import { err, ok, type Result } from '../errors/result.js';
+import { centiSquareMetres } from '../numbers/area.js';
+import type { LocalDate } from '../time/local-date.js';
+import type { CommunityCommand } from './commands.js';
+import type { CommunityEvent } from './events.js';
+import { latestOwnership } from './queries.js';
+import { type CommunityState, roomKey } from './state.js';
+import type { Contact } from './types.js';
 
 /** What `decide` may use besides state: fresh ids and today's date, both injected. */
 export interface DecideContext {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freshGovernance, must, workedExample } from '../../test/fixtures';
-import { centiSquareMetres } from '../numbers/area';
-import { fraction, minimumToMeet } from '../numbers/fraction';
-import { countHeadsAndArea, ownerElectorate } from './electorate';
+import { freshGovernance, must, workedExample } from '../../test/fixtures.js';
+import { centiSquareMetres } from '../numbers/area.js';
+import { fraction, minimumToMeet } from '../numbers/fraction.js';
+import { countHeadsAndArea, ownerElectorate } from './electorate.js';
 
 const noDeveloper = () => false;
 

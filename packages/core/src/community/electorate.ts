@@ -1,7 +1,7 @@
-import { type Area, sumArea } from '../numbers/area';
-import type { LocalDate } from '../time/local-date';
-import { effectiveArea, ownersOn, type Scope, unitsIn } from './queries';
-import type { CommunityState } from './state';
+import { type Area, sumArea } from '../numbers/area.js';
+import type { LocalDate } from '../time/local-date.js';
+import { effectiveArea, ownersOn, type Scope, unitsIn } from './queries.js';
+import type { CommunityState } from './state.js';
 
 /** One unit as the counting rules see it. */
 export interface CountedUnit {

@@ -1,6 +1,6 @@
-import type { Area } from '../numbers/area';
-import type { LocalDate } from '../time/local-date';
-import type { AreaSource, Contact } from './types';
+import type { Area } from '../numbers/area.js';
+import type { LocalDate } from '../time/local-date.js';
+import type { AreaSource, Contact } from './types.js';
 
 /** The payload of each community event type. Past tense: these are facts. */
 export interface CommunityEventPayloads {

@@ -1,13 +1,13 @@
-import type { Area } from '../numbers/area';
-import type { LocalDate } from '../time/local-date';
-import type { CommunityState } from './state';
+import type { Area } from '../numbers/area.js';
+import type { LocalDate } from '../time/local-date.js';
+import type { CommunityState } from './state.js';
 import {
   AREA_SOURCE_PRIORITY,
   type AreaSource,
   type OwnershipPeriod,
   type Resident,
   type Unit,
-} from './types';
+} from './types.js';
 
 /** Which units a question is about: the whole community, one building, one stairwell, or named units. */
 export type Scope =

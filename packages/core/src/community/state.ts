@@ -1,5 +1,6 @@
-import type { CommunityEvent } from './events';
-import type { Building, Community, Owner, Resident, Stairwell, Unit } from './types';
+import type { Area } from '../numbers/area.js';
+import type { CommunityEvent } from './events.js';
+import type { AreaSource, Building, Community, Owner, Resident, Stairwell, Unit } from './types.js';
 
 /**
  * The community slice of governance state. Maps keep replay of a million events linear; the entity
@@ -34,6 +35,18 @@ export function roomKey(stairwellId: string, room: string): string {
   return `${stairwellId}\u241f${room}`;
 }
 
+/** A one-source area record; a literal per source keeps object shapes stable for the JIT. */
+function areaRecord(source: AreaSource, area: Area): Unit['areas'] {
+  switch (source) {
+    case 'registered':
+      return { registered: area };
+    case 'surveyed':
+      return { surveyed: area };
+    case 'contract':
+      return { contract: area };
+  }
+}
+
 function withContact<T extends object>(base: T, contact: Owner['contact']): T {
   return contact ? { ...base, contact } : base;
 }
@@ -65,7 +78,7 @@ export function evolveCommunity(state: CommunityState, event: CommunityEvent): v
         stairwellId,
         room,
         floor,
-        areas: { [areaSource]: area },
+        areas: areaRecord(areaSource, area),
         ownership: [],
       });
       state.rooms.add(roomKey(stairwellId, room));
@@ -94,14 +107,15 @@ export function evolveCommunity(state: CommunityState, event: CommunityEvent): v
     }
     case 'resident.movedIn': {
       const { residentId, unitId, name, birthYear, contact, date } = event.payload;
-      const resident: Resident = {
+      // Plain assignments, not conditional spreads: replay of a million events is this loop.
+      const resident: { -readonly [K in keyof Resident]: Resident[K] } = {
         id: residentId,
         unitId,
         movedIn: date,
-        ...(name === undefined ? {} : { name }),
-        ...(birthYear === undefined ? {} : { birthYear }),
-        ...(contact === undefined ? {} : { contact }),
       };
+      if (name !== undefined) resident.name = name;
+      if (birthYear !== undefined) resident.birthYear = birthYear;
+      if (contact !== undefined) resident.contact = contact;
       state.residents.set(residentId, resident);
       return;
     }

@@ -1,5 +1,5 @@
-import type { Area } from '../numbers/area';
-import type { LocalDate } from '../time/local-date';
+import type { Area } from '../numbers/area.js';
+import type { LocalDate } from '../time/local-date.js';
 
 /** Where an exclusive area figure comes from. The law ranks them: registered, then surveyed, then contract. */
 export type AreaSource = 'registered' | 'surveyed' | 'contract';

@@ -1,5 +1,5 @@
-import type { Locale } from '../i18n/locale';
-import { type ErrorCode, formatMessage, type MessageParams } from '../i18n/messages';
+import type { Locale } from '../i18n/locale.js';
+import { type ErrorCode, formatMessage, type MessageParams } from '../i18n/messages.js';
 
 /** One step into the input that was rejected: an object key or an array index. */
 export type PathSegment = string | number;

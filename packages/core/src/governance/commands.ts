@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { communityCommandSchemas } from '../community/commands';
+import { communityCommandSchemas } from '../community/commands.js';
 
 /**
  * Every command Linli accepts, discriminated by `type`. Each domain (voting, funds, rotation) adds

@@ -1,8 +1,16 @@
-import { effectiveArea, livesThereOn, ownersOn } from '../community/queries';
-import type { CommunityState } from '../community/state';
-import type { AreaSource, Building, Community, Owner, Resident, Stairwell, Unit } from '../community/types';
-import type { Area } from '../numbers/area';
-import type { LocalDate } from '../time/local-date';
+import { effectiveArea, livesThereOn, ownersOn } from '../community/queries.js';
+import type { CommunityState } from '../community/state.js';
+import type {
+  AreaSource,
+  Building,
+  Community,
+  Owner,
+  Resident,
+  Stairwell,
+  Unit,
+} from '../community/types.js';
+import type { Area } from '../numbers/area.js';
+import type { LocalDate } from '../time/local-date.js';
 
 /** A unit as a reader wants it: with its effective area and current owners resolved. */
 export interface UnitView extends Unit {

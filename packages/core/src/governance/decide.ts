@@ -1,11 +1,11 @@
-import { type DecideContext, decideCommunity } from '../community/decide';
-import type { CommunityEvent } from '../community/events';
-import type { LinliError } from '../errors/linli-error';
-import type { Result } from '../errors/result';
-import type { Command } from './commands';
-import type { GovernanceState } from './state';
+import { type DecideContext, decideCommunity } from '../community/decide.js';
+import type { CommunityEvent } from '../community/events.js';
+import type { LinliError } from '../errors/linli-error.js';
+import type { Result } from '../errors/result.js';
+import type { Command } from './commands.js';
+import type { GovernanceState } from './state.js';
 
-export type { DecideContext } from '../community/decide';
+export type { DecideContext } from '../community/decide.js';
 
 /** An event body decided from a command, before the log gives it a seq, time and actor. */
 export type DecidedEvent = CommunityEvent;

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandArb } from '../../test/commands.arbitrary';
-import type { LoggedEvent } from '../log/event';
-import { MemoryStore } from '../log/memory-store';
-import type { EventStore } from '../log/store';
-import { verify } from '../log/verify';
-import { fixedClock } from '../time/clock';
-import { sequentialIds } from '../time/ids';
-import { createGovernance } from './governance';
-import { takeSnapshot } from './snapshot';
-import { replay } from './state';
+import { commandArb } from '../../test/commands.arbitrary.js';
+import type { LoggedEvent } from '../log/event.js';
+import { MemoryStore } from '../log/memory-store.js';
+import type { EventStore } from '../log/store.js';
+import { verify } from '../log/verify.js';
+import { fixedClock } from '../time/clock.js';
+import { sequentialIds } from '../time/ids.js';
+import { createGovernance } from './governance.js';
+import { takeSnapshot } from './snapshot.js';
+import { replay } from './state.js';
 
 const prelude = [
   { type: 'community.found', name: 'C' },

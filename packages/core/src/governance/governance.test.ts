@@ -1,13 +1,13 @@
 import { effect } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
-import { freshGovernance, must } from '../../test/fixtures';
-import { LinliException } from '../errors/linli-error';
-import { MemoryStore } from '../log/memory-store';
-import { fixedClock } from '../time/clock';
-import { sequentialIds } from '../time/ids';
-import { createGovernance } from './governance';
-import { SNAPSHOT_VERSION, takeSnapshot } from './snapshot';
-import { replay } from './state';
+import { freshGovernance, must } from '../../test/fixtures.js';
+import { LinliException } from '../errors/linli-error.js';
+import { MemoryStore } from '../log/memory-store.js';
+import { fixedClock } from '../time/clock.js';
+import { sequentialIds } from '../time/ids.js';
+import { createGovernance } from './governance.js';
+import { SNAPSHOT_VERSION, takeSnapshot } from './snapshot.js';
+import { replay } from './state.js';
 
 async function building() {
   const setup = await freshGovernance();

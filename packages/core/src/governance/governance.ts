@@ -1,18 +1,18 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
-import { type LinliError, LinliException, linliError } from '../errors/linli-error';
-import { err, type Result } from '../errors/result';
-import type { DraftEvent, LoggedEvent, LogHead } from '../log/event';
-import type { EventStore } from '../log/store';
-import { type VerifyResult, verify } from '../log/verify';
-import { type Clock, systemClock } from '../time/clock';
-import { type IdGenerator, randomIds } from '../time/ids';
-import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date';
-import { parseWith } from '../validation/zod-errors';
-import { commandSchema } from './commands';
-import { type CommunityView, communityView } from './community-view';
-import { decide } from './decide';
-import { type RestoreOptions, restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot';
-import { applyEvents, emptyState, type GovernanceState } from './state';
+import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
+import { err, type Result } from '../errors/result.js';
+import type { DraftEvent, LoggedEvent, LogHead } from '../log/event.js';
+import type { EventStore } from '../log/store.js';
+import { type VerifyResult, verify } from '../log/verify.js';
+import { type Clock, systemClock } from '../time/clock.js';
+import { type IdGenerator, randomIds } from '../time/ids.js';
+import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date.js';
+import { parseWith } from '../validation/zod-errors.js';
+import { commandSchema } from './commands.js';
+import { type CommunityView, communityView } from './community-view.js';
+import { decide } from './decide.js';
+import { type RestoreOptions, restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
+import { applyEvents, emptyState, type GovernanceState } from './state.js';
 
 /** Options of {@link createGovernance}. */
 export interface GovernanceOptions {

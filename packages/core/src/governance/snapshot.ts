@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { roomKey } from '../community/state';
-import type { Building, Community, Owner, Resident, Stairwell, Unit } from '../community/types';
-import { type LinliError, linliError } from '../errors/linli-error';
-import { err, ok, type Result } from '../errors/result';
-import type { LogHead } from '../log/event';
-import { parseWith } from '../validation/zod-errors';
-import { emptyState, type GovernanceState } from './state';
+import { roomKey } from '../community/state.js';
+import type { Building, Community, Owner, Resident, Stairwell, Unit } from '../community/types.js';
+import { type LinliError, linliError } from '../errors/linli-error.js';
+import { err, ok, type Result } from '../errors/result.js';
+import type { LogHead } from '../log/event.js';
+import { parseWith } from '../validation/zod-errors.js';
+import { emptyState, type GovernanceState } from './state.js';
 
 /** The snapshot format this version writes. Bump it, and add a migration, when the shape changes. */
 export const SNAPSHOT_VERSION = 1;

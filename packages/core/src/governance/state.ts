@@ -1,7 +1,7 @@
-import type { CommunityEvent } from '../community/events';
-import { type CommunityState, emptyCommunityState, evolveCommunity } from '../community/state';
-import { LinliException, linliError } from '../errors/linli-error';
-import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event';
+import type { CommunityEvent, CommunityEventType } from '../community/events.js';
+import { type CommunityState, emptyCommunityState, evolveCommunity } from '../community/state.js';
+import { LinliException, linliError } from '../errors/linli-error.js';
+import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event.js';
 
 /**
  * Everything the log says, folded. One slice per domain; voting, funds and rotation add theirs next
@@ -18,9 +18,21 @@ export function emptyState(): GovernanceState {
   return { head: EMPTY_HEAD, community: emptyCommunityState() };
 }
 
+const communityEventTypes: ReadonlySet<string> = new Set<CommunityEventType>([
+  'community.founded',
+  'building.added',
+  'stairwell.added',
+  'unit.added',
+  'unit.areaRecorded',
+  'owner.registered',
+  'unit.transferred',
+  'resident.movedIn',
+  'resident.movedOut',
+]);
+
 /** Event types this version understands; others (from a newer writer) advance the head but change nothing. */
 function isCommunityEvent(event: LoggedEvent): event is LoggedEvent & CommunityEvent {
-  return /^(community|building|stairwell|unit|owner|resident)\./.test(event.type);
+  return communityEventTypes.has(event.type);
 }
 
 /**

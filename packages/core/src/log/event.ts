@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalJson } from './canonical-json';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { CanonicalWriter } from './canonical-bytes.js';
 
 /** The `prevHash` of the first event: 64 zeros. */
 export const GENESIS_HASH: string = '0'.repeat(64);
@@ -37,17 +37,28 @@ export interface LogHead {
 /** The head of an empty log. */
 export const EMPTY_HEAD: LogHead = { seq: 0, hash: GENESIS_HASH };
 
-/** Computes the hash an event must carry: SHA-256 over the canonical JSON of all fields but `hash`. */
-export function hashEvent(event: Omit<LoggedEvent, 'hash'>): string {
-  const body = canonicalJson({
-    seq: event.seq,
-    at: event.at,
-    actor: event.actor,
-    type: event.type,
-    payload: event.payload,
-    prevHash: event.prevHash,
-  });
-  return bytesToHex(sha256(utf8ToBytes(body)));
+const writer = new CanonicalWriter();
+
+/**
+ * The bytes an event's hash covers: the canonical JSON of every field but `hash`. The top level is
+ * written by hand in sorted key order (actor, at, payload, prevHash, seq, type), which is exactly
+ * what `canonicalJson` would produce, without allocating an object per event.
+ */
+export function eventHashInput(event: Omit<LoggedEvent, 'hash'>): Uint8Array {
+  writer.reset().ascii('{"actor":').string(event.actor).ascii(',"at":').string(event.at);
+  writer.ascii(',"payload":').value(event.payload).ascii(',"prevHash":').string(event.prevHash);
+  return writer.ascii(',"seq":').value(event.seq).ascii(',"type":').string(event.type).ascii('}').bytes();
+}
+
+/** A SHA-256 implementation: bytes in, lowercase hex out. */
+export type HashFunction = (input: Uint8Array) => string;
+
+/** SHA-256 from `@noble/hashes`: audited, dependency-free, the same in Node, browsers and workers. */
+export const sha256Hex: HashFunction = (input) => bytesToHex(sha256(input));
+
+/** Computes the hash an event must carry: SHA-256 (hex) over {@link eventHashInput}. */
+export function hashEvent(event: Omit<LoggedEvent, 'hash'>, hash: HashFunction = sha256Hex): string {
+  return hash(eventHashInput(event));
 }
 
 /** Places drafts after `head`: numbers them and links each to the one before. */

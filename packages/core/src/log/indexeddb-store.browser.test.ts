@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createGovernance } from '../governance/governance';
-import { fixedClock } from '../time/clock';
-import { sequentialIds } from '../time/ids';
-import { IndexedDbStore } from './indexeddb-store';
-import { verify } from './verify';
+import { createGovernance } from '../governance/governance.js';
+import { fixedClock } from '../time/clock.js';
+import { sequentialIds } from '../time/ids.js';
+import { IndexedDbStore } from './indexeddb-store.js';
+import { verify } from './verify.js';
 
 const draft = (type: string) => ({ at: '2026-11-29T00:00:00.000Z', actor: 'a', type, payload: { n: type } });
 let counter = 0;

@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 
-import type { LinliError } from '../errors/linli-error';
-import { linliError } from '../errors/linli-error';
-import { err, ok, type Result } from '../errors/result';
-import { type DraftEvent, EMPTY_HEAD, type LoggedEvent, sealEvents } from './event';
-import type { AppendOptions, EventStore, ReadOptions, StoreListener } from './store';
+import type { LinliError } from '../errors/linli-error.js';
+import { linliError } from '../errors/linli-error.js';
+import { err, ok, type Result } from '../errors/result.js';
+import { type DraftEvent, EMPTY_HEAD, type LoggedEvent, sealEvents } from './event.js';
+import type { AppendOptions, EventStore, ReadOptions, StoreListener } from './store.js';
 
 const OBJECT_STORE = 'events';
 

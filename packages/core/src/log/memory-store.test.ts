@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoggedEvent } from './event';
-import { MemoryStore } from './memory-store';
+import type { LoggedEvent } from './event.js';
+import { MemoryStore } from './memory-store.js';
 
 const draft = (type: string) => ({ at: '2026-11-29T00:00:00.000Z', actor: 'a', type, payload: {} });
 

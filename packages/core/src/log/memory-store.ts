@@ -1,7 +1,7 @@
-import { linliError } from '../errors/linli-error';
-import { err, ok } from '../errors/result';
-import { type DraftEvent, EMPTY_HEAD, headOf, type LoggedEvent, sealEvents } from './event';
-import type { AppendOptions, EventStore, ReadOptions, StoreListener } from './store';
+import { linliError } from '../errors/linli-error.js';
+import { err, ok } from '../errors/result.js';
+import { type DraftEvent, EMPTY_HEAD, headOf, type LoggedEvent, sealEvents } from './event.js';
+import type { AppendOptions, EventStore, ReadOptions, StoreListener } from './store.js';
 
 /**
  * An in-memory {@link EventStore}: for tests, servers that keep their own persistence, and demos.

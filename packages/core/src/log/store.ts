@@ -1,6 +1,6 @@
-import type { LinliError } from '../errors/linli-error';
-import type { Result } from '../errors/result';
-import type { DraftEvent, LoggedEvent } from './event';
+import type { LinliError } from '../errors/linli-error.js';
+import type { Result } from '../errors/result.js';
+import type { DraftEvent, LoggedEvent } from './event.js';
 
 /** Options of {@link EventStore.append}. */
 export interface AppendOptions {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DraftEvent, EMPTY_HEAD, GENESIS_HASH, type LoggedEvent, sealEvents } from './event';
-import { verify } from './verify';
+import { type DraftEvent, EMPTY_HEAD, GENESIS_HASH, type LoggedEvent, sealEvents } from './event.js';
+import { verify } from './verify.js';
 
 const draftArb: fc.Arbitrary<DraftEvent> = fc.record({
   at: fc

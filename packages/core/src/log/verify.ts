@@ -1,4 +1,11 @@
-import { GENESIS_HASH, hashEvent, type LoggedEvent, type LogHead } from './event';
+import {
+  GENESIS_HASH,
+  type HashFunction,
+  hashEvent,
+  type LoggedEvent,
+  type LogHead,
+  sha256Hex,
+} from './event.js';
 
 /** Why a log failed verification. */
 export type VerifyFailure =
@@ -25,12 +32,17 @@ export interface VerifyOptions {
    * rewrites every later hash cannot be told from an honest log; with one, that rewrite is caught.
    */
   readonly trustedHead?: LogHead;
+  /**
+   * The SHA-256 implementation. The default, `@noble/hashes`, runs everywhere; on Node a native one,
+   * `(bytes) => crypto.hash('sha256', bytes, 'hex')`, verifies several times faster (see bench/).
+   */
+  readonly hash?: HashFunction;
 }
 
 /** Whether the event hashes to its `hash`; content with no JSON form (e.g. an infinite number) cannot. */
-function hashMatches(event: LoggedEvent): boolean {
+function hashMatches(event: LoggedEvent, hash: HashFunction): boolean {
   try {
-    return hashEvent(event) === event.hash;
+    return hashEvent(event, hash) === event.hash;
   } catch {
     return false;
   }
@@ -41,6 +53,7 @@ function hashMatches(event: LoggedEvent): boolean {
  * to its `hash`, and every `prevHash` is its predecessor's hash. Returns the first bad seq and why.
  */
 export function verify(log: readonly LoggedEvent[], options: VerifyOptions = {}): VerifyResult {
+  const hash = options.hash ?? sha256Hex;
   let prevHash = GENESIS_HASH;
   for (let i = 0; i < log.length; i++) {
     const event = log[i] as LoggedEvent;
@@ -50,7 +63,7 @@ export function verify(log: readonly LoggedEvent[], options: VerifyOptions = {})
       const reason: VerifyFailure = event.seq > expected && !laterHasExpected ? 'removed' : 'reordered';
       return { ok: false, seq: expected, reason };
     }
-    if (!hashMatches(event)) return { ok: false, seq: expected, reason: 'edited' };
+    if (!hashMatches(event, hash)) return { ok: false, seq: expected, reason: 'edited' };
     if (event.prevHash !== prevHash) return { ok: false, seq: expected, reason: 'bad-link' };
     prevHash = event.hash;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addArea, areaToDecimal, centiSquareMetres, formatArea, squareMetres, sumArea } from './area';
+import { addArea, areaToDecimal, centiSquareMetres, formatArea, squareMetres, sumArea } from './area.js';
 
 describe('Area', () => {
   it('stores hundredths of m² exactly', () => {

@@ -1,7 +1,7 @@
-import { LinliException, linliError } from '../errors/linli-error';
-import type { Locale } from '../i18n/locale';
-import { hundredthsToDecimal, parseHundredths } from './hundredths';
-import { assertSafeInteger, checkedInteger } from './integers';
+import { LinliException, linliError } from '../errors/linli-error.js';
+import type { Locale } from '../i18n/locale.js';
+import { hundredthsToDecimal, parseHundredths } from './hundredths.js';
+import { assertSafeInteger, checkedInteger } from './integers.js';
 
 declare const areaBrand: unique symbol;
 

@@ -8,7 +8,7 @@ import {
   meets,
   minimumToMeet,
   moreThan,
-} from './fraction';
+} from './fraction.js';
 
 const small = fc.integer({ min: -1000, max: 1000 });
 const positive = fc.integer({ min: 1, max: 1000 });

@@ -1,4 +1,4 @@
-import { LinliException, linliError } from '../errors/linli-error';
+import { LinliException, linliError } from '../errors/linli-error.js';
 
 /**
  * An exact rational number in lowest terms with a positive denominator. Legal thresholds (2/3, 3/4,

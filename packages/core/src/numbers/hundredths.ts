@@ -1,5 +1,5 @@
-import { LinliException, linliError } from '../errors/linli-error';
-import { checkedInteger } from './integers';
+import { LinliException, linliError } from '../errors/linli-error.js';
+import { checkedInteger } from './integers.js';
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
 

@@ -1,4 +1,4 @@
-import { LinliException, linliError } from '../errors/linli-error';
+import { LinliException, linliError } from '../errors/linli-error.js';
 
 /** Throws a typed exception unless `value` is a safe integer; `what` names it in the message. */
 export function assertSafeInteger(value: number, what: string): void {

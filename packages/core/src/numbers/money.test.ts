@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LinliException } from '../errors/linli-error';
+import { LinliException } from '../errors/linli-error.js';
 import {
   addMoney,
   fen,
@@ -11,7 +11,7 @@ import {
   subtractMoney,
   sumMoney,
   yuan,
-} from './money';
+} from './money.js';
 
 describe('Money', () => {
   it('parses yuan strings exactly, where floats would drift', () => {

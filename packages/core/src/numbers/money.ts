@@ -1,6 +1,6 @@
-import type { Locale } from '../i18n/locale';
-import { hundredthsToDecimal, parseHundredths } from './hundredths';
-import { assertSafeInteger, checkedInteger } from './integers';
+import type { Locale } from '../i18n/locale.js';
+import { hundredthsToDecimal, parseHundredths } from './hundredths.js';
+import { assertSafeInteger, checkedInteger } from './integers.js';
 
 declare const fenBrand: unique symbol;
 

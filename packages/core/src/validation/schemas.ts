@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isLocalDate, type LocalDate } from '../time/local-date';
+import { isLocalDate, type LocalDate } from '../time/local-date.js';
 
 /** A display name: trimmed, 1–100 characters. */
 export const nameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));

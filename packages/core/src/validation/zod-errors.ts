@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { type LinliError, linliError, type PathSegment } from '../errors/linli-error';
-import { type ErrorCode, isErrorCode, type MessageParams } from '../i18n/messages';
+import { type LinliError, linliError, type PathSegment } from '../errors/linli-error.js';
+import { type ErrorCode, isErrorCode, type MessageParams } from '../i18n/messages.js';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CanonicalWriter } from './canonical-bytes.js';
+import { canonicalJson } from './canonical-json.js';
+import { eventHashInput } from './event.js';
+
+const encoder = new TextEncoder();
+// Strings of any UTF-16 units, lone surrogates and control characters included.
+const anyString = fc.string({ unit: 'binary' });
+const jsonish = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    anyString,
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(anyString, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
+describe('CanonicalWriter', () => {
+  it('writes exactly the UTF-8 bytes of canonicalJson, for any value', () => {
+    const writer = new CanonicalWriter();
+    fc.assert(
+      fc.property(jsonish, (value) => {
+        expect(writer.reset().value(value).bytes()).toEqual(encoder.encode(canonicalJson(value)));
+      }),
+    );
+  });
+
+  it('hand-orders the event envelope exactly as canonicalJson sorts it', () => {
+    fc.assert(
+      fc.property(anyString, anyString, jsonish, fc.nat(), anyString, (actor, at, payload, seq, type) => {
+        const event = { seq, at, actor, type, payload, prevHash: 'ab'.repeat(32) };
+        expect(eventHashInput(event)).toEqual(encoder.encode(canonicalJson(event)));
+      }),
+    );
+  });
+
+  it('escapes like JSON.stringify, including lone surrogates and controls', () => {
+    const text = '"\\\b\f\n\r\t\u0001\u001f\ud800x\udc00中😀';
+    expect(new TextDecoder().decode(new CanonicalWriter().string(text).bytes())).toBe(JSON.stringify(text));
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, expect, it, vi } from 'vitest';
+
+// README examples must run exactly as printed, against the built package.
+function firstTsBlock(readmePath: string, heading: string): string {
+  const text = readFileSync(fileURLToPath(new URL(readmePath, import.meta.url)), 'utf8');
+  const section = text.slice(text.indexOf(heading));
+  return /```ts\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+}
+
+const written: string[] = [];
+afterEach(() => {
+  for (const file of written.splice(0)) rmSync(file, { force: true });
+  vi.restoreAllMocks();
+});
+
+async function run(example: string): Promise<unknown[][]> {
+  expect(example).toContain("from '@linli/core'");
+  // A fresh file name per example: the module loader caches by path.
+  const file = fileURLToPath(
+    new URL(`./readme-example-${written.length}-${Date.now()}.generated.ts`, import.meta.url),
+  );
+  written.push(file);
+  writeFileSync(file, `${example}\nexport {};\n`);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  await import(/* @vite-ignore */ file);
+  return log.mock.calls;
+}
+
+it('runs the root README core example and prints what its comments say', async () => {
+  expect(await run(firstTsBlock('../../../README.md', '## Using the core'))).toEqual([
+    [1, '164.00 m²'],
+    ['validation.not_integer', '必须是整数', '/', 'Must be an integer'],
+  ]);
+});
+
+it('runs the package README reactive facade example', async () => {
+  expect(await run(firstTsBlock('../README.md', '## Reactive facade'))).toEqual([[0, 0]]);
+});
