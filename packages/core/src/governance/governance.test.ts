@@ -9,6 +9,17 @@ import { createGovernance } from './governance.js';
 import { SNAPSHOT_VERSION, takeSnapshot } from './snapshot.js';
 import { replay } from './state.js';
 
+/** Room 101 of stairwell s1, 80.00 m², registered. */
+const addRoom101 = (id: string) => ({
+  type: 'unit.add',
+  stairwellId: 's1',
+  room: '101',
+  floor: 1,
+  area: 8000,
+  areaSource: 'registered',
+  id,
+});
+
 async function building() {
   const setup = await freshGovernance();
   await must(
@@ -116,15 +127,7 @@ describe('createGovernance: commands', () => {
     const { governance, store } = await building();
     await must(
       governance,
-      {
-        type: 'unit.add',
-        stairwellId: 's1',
-        room: '101',
-        floor: 1,
-        area: 8000,
-        areaSource: 'registered',
-        id: 'u101',
-      },
+      addRoom101('u101'),
       { type: 'owner.register', name: '王', kind: 'person', id: 'o1' },
       { type: 'unit.transfer', unitId: 'u101', ownerIds: ['o1'], date: '2010-01-01' },
       { type: 'resident.moveIn', unitId: 'u101', id: 'r1', date: '2012-01-01' },
@@ -151,15 +154,7 @@ describe('createGovernance: commands', () => {
     const { governance, clock } = await building();
     await must(
       governance,
-      {
-        type: 'unit.add',
-        stairwellId: 's1',
-        room: '101',
-        floor: 1,
-        area: 8000,
-        areaSource: 'registered',
-        id: 'u',
-      },
+      addRoom101('u'),
       { type: 'owner.register', name: 'A', kind: 'person', id: 'a' },
       { type: 'owner.register', name: 'B', kind: 'person', id: 'b' },
       { type: 'unit.transfer', unitId: 'u', ownerIds: ['a'], date: '2010-01-01' },

@@ -13,6 +13,11 @@ const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   resident: { 'zh-CN': '居民', en: 'resident' },
 };
 
+/** Picks the wording for a size limit by what was measured: a string's length, an array's count, or a number. */
+function byOrigin(p: MessageParams, forString: string, forArray: string, forNumber: string): string {
+  return p.origin === 'string' ? forString : p.origin === 'array' ? forArray : forNumber;
+}
+
 /** The localized noun for an entity kind used in messages; unknown kinds print as given. */
 function noun(kind: string | number | undefined, locale: Locale): string {
   const key = String(kind);
@@ -50,31 +55,24 @@ const catalog = {
   },
   'validation.too_small': {
     'zh-CN': (p) =>
-      p.origin === 'string'
-        ? `至少需要 ${p.minimum} 个字符`
-        : p.origin === 'array'
-          ? `至少需要 ${p.minimum} 项`
-          : `不能小于 ${p.minimum}`,
+      byOrigin(p, `至少需要 ${p.minimum} 个字符`, `至少需要 ${p.minimum} 项`, `不能小于 ${p.minimum}`),
     en: (p) =>
-      p.origin === 'string'
-        ? `Must have at least ${p.minimum} characters`
-        : p.origin === 'array'
-          ? `Must have at least ${p.minimum} items`
-          : `Must be at least ${p.minimum}`,
+      byOrigin(
+        p,
+        `Must have at least ${p.minimum} characters`,
+        `Must have at least ${p.minimum} items`,
+        `Must be at least ${p.minimum}`,
+      ),
   },
   'validation.too_big': {
-    'zh-CN': (p) =>
-      p.origin === 'string'
-        ? `最多 ${p.maximum} 个字符`
-        : p.origin === 'array'
-          ? `最多 ${p.maximum} 项`
-          : `不能大于 ${p.maximum}`,
+    'zh-CN': (p) => byOrigin(p, `最多 ${p.maximum} 个字符`, `最多 ${p.maximum} 项`, `不能大于 ${p.maximum}`),
     en: (p) =>
-      p.origin === 'string'
-        ? `Must have at most ${p.maximum} characters`
-        : p.origin === 'array'
-          ? `Must have at most ${p.maximum} items`
-          : `Must be at most ${p.maximum}`,
+      byOrigin(
+        p,
+        `Must have at most ${p.maximum} characters`,
+        `Must have at most ${p.maximum} items`,
+        `Must be at most ${p.maximum}`,
+      ),
   },
   'validation.invalid_format': {
     'zh-CN': (p) => `格式不对：应为 ${p.format}`,
