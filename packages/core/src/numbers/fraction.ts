@@ -88,3 +88,28 @@ export function minimumToMeet(whole: bigint | number, threshold: Fraction, compa
 export function fractionToString(f: Fraction): string {
   return f.denominator === 1n ? String(f.numerator) : `${f.numerator}/${f.denominator}`;
 }
+
+/** a + b, exact. */
+export function addFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+/** a − b, exact. */
+export function subtractFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator);
+}
+
+/** a × b, exact. */
+export function multiplyFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.numerator, a.denominator * b.denominator);
+}
+
+/** a ÷ b, exact; b must not be zero. */
+export function divideFractions(a: Fraction, b: Fraction): Fraction {
+  return fraction(a.numerator * b.denominator, a.denominator * b.numerator);
+}
+
+/** A decimal approximation for display only; never compare with it. */
+export function fractionToNumber(f: Fraction): number {
+  return Number(f.numerator) / Number(f.denominator);
+}
