@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Approbation, FirstPastThePost, InstantRunoff, RankedPairs, Schulze, utils } from 'votes';
-import { approvalCounts, pluralityCounts, topOptions } from './counts.js';
+import { approvalCounts, pluralityCounts } from './counts.js';
 import { instantRunoff } from './irv.js';
 import { pairwiseMatrix } from './pairwise.js';
 import { packRankings } from './ranked-ballots.js';
@@ -13,17 +13,15 @@ const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
 const identity = (k: number) => Array.from({ length: k }, (_, i) => i);
 
 /** k options and n full rankings (random permutations). */
-const fullElection = fc
-  .integer({ min: 2, max: 6 })
-  .chain((k) =>
-    fc.tuple(
-      fc.constant(k),
-      fc.array(fc.shuffledSubarray(identity(k), { minLength: k, maxLength: k }), {
-        minLength: 1,
-        maxLength: 60,
-      }),
-    ),
-  );
+const fullElection = fc.integer({ min: 2, max: 6 }).chain((k) =>
+  fc.tuple(
+    fc.constant(k),
+    fc.array(fc.shuffledSubarray(identity(k), { minLength: k, maxLength: k }), {
+      minLength: 1,
+      maxLength: 60,
+    }),
+  ),
+);
 /** k options and n partial rankings (possibly empty). */
 const partialElection = fc
   .integer({ min: 2, max: 6 })
