@@ -1,18 +1,14 @@
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import { centiSquareMetres } from '../numbers/area.js';
-import type { LocalDate } from '../time/local-date.js';
+import type { DecideContext } from '../governance/context.js';
 import type { CommunityCommand } from './commands.js';
 import type { CommunityEvent } from './events.js';
 import { latestOwnership } from './queries.js';
 import { type CommunityState, roomKey } from './state.js';
 import type { Contact } from './types.js';
 
-/** What `decide` may use besides state: fresh ids and today's date, both injected. */
-export interface DecideContext {
-  newId(kind: string): string;
-  readonly today: LocalDate;
-}
+export type { DecideContext } from '../governance/context.js';
 
 type Decision = Result<CommunityEvent[], LinliError>;
 

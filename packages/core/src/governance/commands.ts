@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { communityCommandSchemas } from '../community/commands.js';
+import { votingCommandSchemas } from '../voting/commands.js';
 
 /**
  * Every command Linli accepts, discriminated by `type`. Each domain (voting, funds, rotation) adds
  * its schemas here; everything downstream is typed from this one union.
  */
-export const commandSchema = z.discriminatedUnion('type', [...communityCommandSchemas]);
+export const commandSchema = z.discriminatedUnion('type', [...communityCommandSchemas, ...votingCommandSchemas]);
 
 /** A validated command. */
 export type Command = z.output<typeof commandSchema>;

@@ -13,6 +13,9 @@ import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
 import { type RestoreOptions, restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
 import { applyEvents, emptyState, type GovernanceState } from './state.js';
+import type { Ballot, Motion } from '../voting/motion.js';
+import { tallyMotion, type Tally } from '../voting/tally.js';
+import { visibleBallots } from '../voting/visibility.js';
 
 /** Options of {@link createGovernance}. */
 export interface GovernanceOptions {
@@ -56,6 +59,15 @@ export interface Governance {
    * re-runs whenever the state changes, so any query becomes a live read model.
    */
   read<T>(fn: (state: Readonly<GovernanceState>) => T): T;
+  /** Every motion, in the order drafted. */
+  readonly motions: ReadonlySignal<readonly Motion[]>;
+  /**
+   * The tally of a motion right now (clock time decides whether its deadline has passed). Secret
+   * motions reveal nothing but turnout before close. Reactive like `read`.
+   */
+  tally(motionId: string): Tally | undefined;
+  /** The live ballots of a motion as the public may see them: none before close when secret. */
+  ballots(motionId: string): readonly Ballot[];
   /** Validates, decides and appends a command. Never throws for bad input: returns a typed error. */
   execute(command: unknown, options?: ExecuteOptions): Promise<Result<readonly LoggedEvent[], LinliError>>;
   /** Reads events appended by other writers that have not arrived through `subscribe` yet. */
@@ -146,9 +158,16 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     if (!parsed.ok) return parsed;
     const actor = execOptions.actor ?? options.actor ?? 'system';
     for (let tries = 0; ; tries++) {
-      const decided = decide(state, parsed.value, { newId: ids, today: today() });
+      const now = clock.now();
+      const decided = decide(state, parsed.value, {
+        newId: ids,
+        today: localDateOf(now, timeZone),
+        now,
+        actor,
+        head: state.head,
+      });
       if (!decided.ok) return decided;
-      const at = clock.now().toISOString();
+      const at = now.toISOString();
       const drafts: DraftEvent[] = decided.value.map((e) => ({
         at,
         actor,
@@ -174,9 +193,23 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       version.value;
       return communityView(state.community, today());
     }),
+    motions: computed(() => {
+      version.value;
+      return [...state.voting.motions.values()].map((entry) => entry.motion);
+    }),
     read(fn) {
       version.value;
       return fn(state);
+    },
+    tally(motionId) {
+      version.value;
+      const entry = state.voting.motions.get(motionId);
+      return entry ? tallyMotion(entry, { now: clock.now() }) : undefined;
+    },
+    ballots(motionId) {
+      version.value;
+      const entry = state.voting.motions.get(motionId);
+      return entry ? visibleBallots(entry, clock.now()) : [];
     },
     execute(command, execOptions = {}) {
       const result = queue.then(() => run(command, execOptions));

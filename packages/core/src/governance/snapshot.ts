@@ -5,10 +5,12 @@ import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { LogHead } from '../log/event.js';
 import { parseWith } from '../validation/zod-errors.js';
+import type { Ballot, Motion, Proxy } from '../voting/motion.js';
+import { indexMotion, type MotionState } from '../voting/state.js';
 import { emptyState, type GovernanceState } from './state.js';
 
 /** The snapshot format this version writes. Bump it, and add a migration, when the shape changes. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** A serialized state: plain JSON, safe to store or send, restorable with {@link restoreSnapshot}. */
 export interface Snapshot {
@@ -22,6 +24,13 @@ export interface Snapshot {
     readonly units: readonly Unit[];
     readonly owners: readonly Owner[];
     readonly residents: readonly Resident[];
+  };
+  readonly voting: {
+    readonly motions: readonly {
+      readonly motion: Motion;
+      readonly ballots: readonly Ballot[];
+      readonly proxies: readonly Proxy[];
+    }[];
   };
 }
 
@@ -41,6 +50,13 @@ export function takeSnapshot(state: GovernanceState): Snapshot {
       units: [...c.units.values()],
       owners: [...c.owners.values()],
       residents: [...c.residents.values()],
+    },
+    voting: {
+      motions: [...state.voting.motions.values()].map((entry) => ({
+        motion: entry.motion,
+        ballots: [...entry.ballots.values()],
+        proxies: [...entry.proxies.values()],
+      })),
     },
   };
 }
@@ -91,7 +107,23 @@ const snapshotSchema = z.object({
       }),
     ),
   }),
+  // Motions are checked for shape at the top level; their contents were validated when decided.
+  voting: z.object({
+    motions: z.array(
+      z.object({
+        motion: z.looseObject({ id, kind: z.string(), status: z.enum(['draft', 'open', 'closed']), electorate: z.array(z.looseObject({ id })) }),
+        ballots: z.array(z.looseObject({ voterId: id })),
+        proxies: z.array(z.looseObject({ id, voterId: id })),
+      }),
+    ),
+  }),
 });
+
+/** Upgrades this package ships itself; a caller's own migration for the same version wins. */
+const builtInMigrations: Readonly<Record<number, SnapshotMigration>> = {
+  // Version 2 added voting.
+  1: (old) => ({ ...old, version: 2, voting: { motions: [] } }),
+};
 
 /** Options of {@link restoreSnapshot}. */
 export interface RestoreOptions {
@@ -113,7 +145,7 @@ export function restoreSnapshot(
   if (typeof version !== 'number' || !Number.isInteger(version))
     return err(linliError('snapshot.invalid', ['version']));
   for (let v = version; v < SNAPSHOT_VERSION; v++) {
-    const migrate = options.migrations?.[v];
+    const migrate = options.migrations?.[v] ?? builtInMigrations[v];
     if (!migrate)
       return err(
         linliError('snapshot.unsupported_version', ['version'], { version, current: SNAPSHOT_VERSION }),
@@ -140,5 +172,16 @@ export function restoreSnapshot(
   }
   for (const o of snapshot.community.owners) c.owners.set(o.id, o);
   for (const r of snapshot.community.residents) c.residents.set(r.id, r);
+  for (const saved of snapshot.voting.motions) {
+    const entry: MotionState = {
+      motion: saved.motion,
+      voterIndex: new Map(),
+      ballots: new Map(saved.ballots.map((b) => [b.voterId, b])),
+      proxies: new Map(saved.proxies.map((p) => [p.id, p])),
+      columns: null,
+    };
+    indexMotion(entry);
+    state.voting.motions.set(saved.motion.id, entry);
+  }
   return ok(state);
 }

@@ -2,6 +2,8 @@ import type { CommunityEvent, CommunityEventType } from '../community/events.js'
 import { type CommunityState, emptyCommunityState, evolveCommunity } from '../community/state.js';
 import { LinliException, linliError } from '../errors/linli-error.js';
 import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event.js';
+import { type VotingEvent, votingEventTypes } from '../voting/events.js';
+import { emptyVotingState, evolveVoting, type VotingState } from '../voting/state.js';
 
 /**
  * Everything the log says, folded. One slice per domain; voting, funds and rotation add theirs next
@@ -11,11 +13,12 @@ export interface GovernanceState {
   /** The last event folded in. */
   head: LogHead;
   readonly community: CommunityState;
+  readonly voting: VotingState;
 }
 
 /** The state of an empty log. */
 export function emptyState(): GovernanceState {
-  return { head: EMPTY_HEAD, community: emptyCommunityState() };
+  return { head: EMPTY_HEAD, community: emptyCommunityState(), voting: emptyVotingState() };
 }
 
 const communityEventTypes: ReadonlySet<string> = new Set<CommunityEventType>([
@@ -35,6 +38,12 @@ function isCommunityEvent(event: LoggedEvent): event is LoggedEvent & CommunityE
   return communityEventTypes.has(event.type);
 }
 
+const votingTypes: ReadonlySet<string> = new Set(votingEventTypes);
+
+function isVotingEvent(event: LoggedEvent): event is LoggedEvent & VotingEvent {
+  return votingTypes.has(event.type);
+}
+
 /**
  * Folds one event into the state, in place. Refuses an event that does not continue the chain (wrong
  * seq or prevHash): state built on a broken chain would be a lie.
@@ -44,6 +53,7 @@ export function applyEvent(state: GovernanceState, event: LoggedEvent): void {
     throw new LinliException(linliError('log.corrupt', [], { seq: state.head.seq + 1, reason: 'bad-link' }));
   }
   if (isCommunityEvent(event)) evolveCommunity(state.community, event);
+  else if (isVotingEvent(event)) evolveVoting(state.voting, event);
   state.head = { seq: event.seq, hash: event.hash };
 }
 

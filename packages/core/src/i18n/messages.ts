@@ -11,6 +11,9 @@ const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   unit: { 'zh-CN': '房屋', en: 'unit' },
   owner: { 'zh-CN': '业主', en: 'owner' },
   resident: { 'zh-CN': '居民', en: 'resident' },
+  motion: { 'zh-CN': '议题', en: 'motion' },
+  amendment: { 'zh-CN': '修正案', en: 'amendment' },
+  proxy: { 'zh-CN': '委托', en: 'proxy' },
 };
 
 /** Picks the wording for a size limit by what was measured: a string's length, an array's count, or a number. */
@@ -151,6 +154,130 @@ const catalog = {
   'log.corrupt': {
     'zh-CN': (p) => `记录在第 ${p.seq} 条校验失败（${p.reason}），可能被篡改`,
     en: (p) => `The log fails verification at seq ${p.seq} (${p.reason}); it may have been tampered with`,
+  },
+  'vote.bad_threshold': {
+    'zh-CN': () => '门槛的分子不能大于分母',
+    en: () => 'A threshold cannot exceed 1 (numerator above denominator)',
+  },
+  'motion.unknown_rule': {
+    'zh-CN': (p) => `没有名为“${p.rule}”的表决规则`,
+    en: (p) => `There is no decision rule called "${p.rule}"`,
+  },
+  'motion.not_draft': {
+    'zh-CN': () => '议题已开始表决，选项和规则不能再改',
+    en: () => 'The motion is no longer a draft; its options and rules are frozen',
+  },
+  'motion.not_open': {
+    'zh-CN': (p) => (p.status === 'closed' ? '表决已结束' : '表决尚未开始'),
+    en: (p) => (p.status === 'closed' ? 'Voting has closed' : 'Voting has not opened yet'),
+  },
+  'motion.not_yet_openable': {
+    'zh-CN': (p) => `要到 ${p.opensAt} 才能开始表决`,
+    en: (p) => `Voting cannot open before ${p.opensAt}`,
+  },
+  'motion.past_deadline': {
+    'zh-CN': (p) => `表决已于 ${p.closesAt} 截止`,
+    en: (p) => `Voting ended at ${p.closesAt}`,
+  },
+  'motion.not_organizer': {
+    'zh-CN': (p) => `截止时间 ${p.closesAt} 之前，只有发起人可以提前结束表决`,
+    en: (p) => `Before ${p.closesAt} only the organizer may close the vote early`,
+  },
+  'motion.options_required': {
+    'zh-CN': () => '这类议题至少需要两个选项',
+    en: () => 'This kind of motion needs at least two options',
+  },
+  'motion.options_not_allowed': {
+    'zh-CN': () => '是非题不设选项',
+    en: () => 'A yes/no proposal has no options',
+  },
+  'motion.method_required': {
+    'zh-CN': () => '排序投票需指定计票方法（irv、schulze、rankedPairs 或 stv）',
+    en: () => 'A ranked motion needs a counting method (irv, schulze, rankedPairs or stv)',
+  },
+  'motion.duplicate_option': {
+    'zh-CN': (p) => `选项编号“${p.id}”重复`,
+    en: (p) => `Option id "${p.id}" appears twice`,
+  },
+  'motion.bad_choice_limits': {
+    'zh-CN': (p) => `可选数量范围无效（最少 ${p.min}，最多 ${p.max}，共 ${p.options} 个选项）`,
+    en: (p) => `Invalid choice limits (min ${p.min}, max ${p.max}, ${p.options} options)`,
+  },
+  'motion.bad_seats': {
+    'zh-CN': (p) => `席位数 ${p.seats} 必须少于候选人数 ${p.options}`,
+    en: (p) => `Seats (${p.seats}) must be fewer than candidates (${p.options})`,
+  },
+  'motion.rule_not_applicable': {
+    'zh-CN': () => '评分和孔多塞类计票没有“同意票”，规则只能包含参与率检查',
+    en: () => 'Score and Condorcet counts have no "in favour" total: the rule may only check participation',
+  },
+  'motion.dimension_unavailable': {
+    'zh-CN': (p) => `按${p.basis === 'residents' ? '居民' : '户'}表决时不能按“${p.dimension}”计算`,
+    en: (p) => `The ${p.dimension} dimension is not available when voting by ${p.basis}`,
+  },
+  'motion.consent_unit_not_in_scope': {
+    'zh-CN': (p) => `必须同意的房屋“${p.unitId}”不在表决范围内`,
+    en: (p) => `Unit "${p.unitId}" that must consent is not in the motion's scope`,
+  },
+  'motion.closes_before_opens': {
+    'zh-CN': () => '截止时间必须晚于开始时间',
+    en: () => 'The closing time must be after the opening time',
+  },
+  'motion.empty_electorate': {
+    'zh-CN': () => '表决范围内没有有表决权的人',
+    en: () => 'Nobody in the scope is eligible to vote',
+  },
+  'ballot.not_eligible': {
+    'zh-CN': (p) => `“${p.voterId}”不在本议题的表决名单中`,
+    en: (p) => `"${p.voterId}" is not on this motion's electoral roll`,
+  },
+  'ballot.already_cast': {
+    'zh-CN': () => '已经投过票，本议题不允许改票',
+    en: () => 'A ballot was already cast and this motion does not allow changes',
+  },
+  'ballot.wrong_shape': {
+    'zh-CN': (p) => `本议题的选票需填写“${p.expected}”字段（且只填这一项）`,
+    en: (p) => `This motion's ballot takes the "${p.expected}" field, and only that`,
+  },
+  'ballot.unknown_option': {
+    'zh-CN': (p) => `没有编号为“${p.id}”的选项`,
+    en: (p) => `There is no option "${p.id}"`,
+  },
+  'ballot.duplicate_option': {
+    'zh-CN': (p) => `选项“${p.id}”出现了两次`,
+    en: (p) => `Option "${p.id}" appears twice`,
+  },
+  'ballot.choice_count': {
+    'zh-CN': (p) => `需选择 ${p.min} 至 ${p.max} 项，实际选了 ${p.count} 项`,
+    en: (p) => `Choose between ${p.min} and ${p.max} options; ${p.count} chosen`,
+  },
+  'ballot.scores_incomplete': {
+    'zh-CN': (p) => `每个选项都要打分，缺少：${p.missing}`,
+    en: (p) => `Score every option; missing: ${p.missing}`,
+  },
+  'ballot.block_not_allowed': {
+    'zh-CN': () => '本议题不能投“阻止”票',
+    en: () => 'This motion does not accept a block',
+  },
+  'proxy.cap_reached': {
+    'zh-CN': (p) => `${p.holder} 已代理 ${p.cap} 人，达到本议题上限`,
+    en: (p) => `${p.holder} already holds ${p.cap} proxies, this motion's limit`,
+  },
+  'proxy.not_for_voter': {
+    'zh-CN': () => '这份委托不是为该投票人出具的',
+    en: () => 'This proxy was not given for this voter',
+  },
+  'proxy.revoked': {
+    'zh-CN': () => '这份委托已被撤销',
+    en: () => 'This proxy has been revoked',
+  },
+  'proxy.already_used': {
+    'zh-CN': () => '委托人已投票，委托不能再撤销',
+    en: () => 'The voter has already voted; the proxy can no longer be revoked',
+  },
+  'proxy.duplicate': {
+    'zh-CN': () => '该投票人在本议题已有有效委托',
+    en: () => 'This voter already has an active proxy on this motion',
   },
   'snapshot.unsupported_version': {
     'zh-CN': (p) => `不支持的快照版本 ${p.version}（当前 ${p.current}）`,

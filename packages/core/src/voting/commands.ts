@@ -1,0 +1,157 @@
+import * as z from 'zod/mini';
+import { idSchema, intSchema, nameSchema } from '../validation/schemas.js';
+
+const instant = z.iso.datetime({ offset: true });
+const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const comparison = z.enum(['inclusive', 'strict']);
+const dimension = z.enum(['headcount', 'area', 'custom']);
+const threshold = z
+  .strictObject({ numerator: intSchema(0, 1_000_000), denominator: intSchema(1, 1_000_000) })
+  .check(
+    z.refine((t) => t.numerator <= t.denominator, {
+      params: { code: 'vote.bad_threshold' },
+      path: ['numerator'],
+    }),
+  );
+
+/** A user-defined decision rule; presets are named by id instead. */
+export const ruleSchema = z.strictObject({
+  id: idSchema,
+  name: z.strictObject({ 'zh-CN': label, en: label }),
+  jurisdiction: label,
+  version: label,
+  source: label,
+  checks: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('participation'), dimension, threshold, comparison }),
+        z.strictObject({
+          kind: z.literal('approval'),
+          dimension,
+          base: z.enum(['participating', 'eligible']),
+          threshold,
+          comparison,
+        }),
+      ]),
+    )
+    .check(z.maxLength(20)),
+  noBlock: z.optional(z.boolean()),
+});
+
+const scopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('community') }),
+  z.strictObject({ kind: z.literal('building'), id: idSchema }),
+  z.strictObject({ kind: z.literal('stairwell'), id: idSchema }),
+  z.strictObject({ kind: z.literal('units'), ids: z.array(idSchema).check(z.minLength(1), z.maxLength(10_000)) }),
+]);
+
+const optionSchema = z.strictObject({ id: idSchema, label });
+
+/** Drafts a motion. Everything can be revised until it opens. */
+export const draftMotionSchema = z.strictObject({
+  type: z.literal('motion.draft'),
+  id: z.optional(idSchema),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  body: z.optional(z.string().check(z.maxLength(50_000))),
+  kind: z.enum(['proposal', 'single', 'approval', 'score', 'ranked']),
+  method: z.optional(z.enum(['irv', 'schulze', 'rankedPairs', 'stv'])),
+  options: z.optional(z.array(optionSchema).check(z.maxLength(100))),
+  minChoices: z.optional(intSchema(0, 100)),
+  maxChoices: z.optional(intSchema(1, 100)),
+  seats: z.optional(intSchema(1, 99)),
+  allowBlock: z.optional(z.boolean()),
+  scope: scopeSchema,
+  basis: z.enum(['owners', 'households', 'residents']),
+  minAge: z.optional(intSchema(0, 120)),
+  rule: z.union([z.string().check(z.minLength(1), z.maxLength(64)), ruleSchema]),
+  mustConsent: z.optional(z.array(idSchema).check(z.maxLength(1000))),
+  customWeights: z.optional(z.record(idSchema, intSchema(0, 1_000_000_000))),
+  secrecy: z.optional(z.enum(['public', 'secret'])),
+  showVoters: z.optional(z.boolean()),
+  allowChange: z.optional(z.boolean()),
+  proxyCap: z.optional(intSchema(0, 1000)),
+  tieBreak: z.optional(z.enum(['report', 'lottery'])),
+  opensAt: z.optional(instant),
+  closesAt: instant,
+});
+
+/** Revises a draft: any field of the definition but its kind. */
+export const reviseMotionSchema = z.strictObject({
+  ...z.omit(draftMotionSchema, { type: true, id: true, kind: true }).shape,
+  type: z.literal('motion.revise'),
+  motionId: idSchema,
+  title: z.optional(draftMotionSchema.shape.title),
+  scope: z.optional(scopeSchema),
+  basis: z.optional(draftMotionSchema.shape.basis),
+  rule: z.optional(draftMotionSchema.shape.rule),
+  closesAt: z.optional(instant),
+});
+
+/** Proposes an amendment (a replacement body text) to a draft text motion. */
+export const proposeAmendmentSchema = z.strictObject({
+  type: z.literal('motion.proposeAmendment'),
+  motionId: idSchema,
+  id: z.optional(idSchema),
+  text: z.string().check(z.minLength(1), z.maxLength(50_000)),
+  note: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+/** Accepts an amendment: its text becomes the body. */
+export const acceptAmendmentSchema = z.strictObject({
+  type: z.literal('motion.acceptAmendment'),
+  motionId: idSchema,
+  amendmentId: idSchema,
+});
+
+/** Opens a draft (at or after `opensAt`): the electorate is computed and frozen. */
+export const openMotionSchema = z.strictObject({ type: z.literal('motion.open'), motionId: idSchema });
+
+/** Closes an open motion and records its result: anyone after `closesAt`, the organizer before. */
+export const closeMotionSchema = z.strictObject({ type: z.literal('motion.close'), motionId: idSchema });
+
+/** Records a proxy (委托) for one voter on one motion. */
+export const grantProxySchema = z.strictObject({
+  type: z.literal('proxy.grant'),
+  motionId: idSchema,
+  voterId: idSchema,
+  holder: nameSchema,
+  paperRef: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  id: z.optional(idSchema),
+});
+
+/** Revokes a proxy before it is used. */
+export const revokeProxySchema = z.strictObject({
+  type: z.literal('proxy.revoke'),
+  motionId: idSchema,
+  proxyId: idSchema,
+});
+
+/** Casts (or, where allowed, replaces) a voter's ballot. Give exactly the field the motion's kind asks for. */
+export const castBallotSchema = z.strictObject({
+  type: z.literal('ballot.cast'),
+  motionId: idSchema,
+  voterId: idSchema,
+  vote: z.optional(z.enum(['yes', 'no', 'abstain', 'block'])),
+  option: z.optional(idSchema),
+  options: z.optional(z.array(idSchema).check(z.maxLength(100))),
+  scores: z.optional(z.record(idSchema, intSchema(0, 5))),
+  ranking: z.optional(z.array(idSchema).check(z.maxLength(100))),
+  proxyId: z.optional(idSchema),
+  paperRef: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+});
+
+/** Every voting command. */
+export const votingCommandSchemas = [
+  draftMotionSchema,
+  reviseMotionSchema,
+  proposeAmendmentSchema,
+  acceptAmendmentSchema,
+  openMotionSchema,
+  closeMotionSchema,
+  grantProxySchema,
+  revokeProxySchema,
+  castBallotSchema,
+] as const;
+
+/** A validated voting command. */
+export type VotingCommand = z.output<(typeof votingCommandSchemas)[number]>;

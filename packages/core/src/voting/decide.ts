@@ -1,0 +1,308 @@
+import { unitsIn } from '../community/queries.js';
+import type { CommunityState } from '../community/state.js';
+import { type LinliError, linliError } from '../errors/linli-error.js';
+import { err, ok, type Result } from '../errors/result.js';
+import type { DecideContext } from '../governance/context.js';
+import type { VotingCommand } from './commands.js';
+import { freezeElectorate } from './electorate.js';
+import type { VotingEvent } from './events.js';
+import type { Ballot, BallotChoice, Motion, MotionDefinition } from './motion.js';
+import { type DecisionRule, rulePresets } from './rules.js';
+import type { MotionState, VotingState } from './state.js';
+import { tallyMotion } from './tally.js';
+
+type Decision = Result<VotingEvent[], LinliError>;
+type DraftCommand = Extract<VotingCommand, { type: 'motion.draft' }>;
+type CastCommand = Extract<VotingCommand, { type: 'ballot.cast' }>;
+
+const fail = (code: Parameters<typeof linliError>[0], path: (string | number)[] = [], params = {}): Decision =>
+  err(linliError(code, path, params));
+
+type DraftInput = Omit<DraftCommand, 'type' | 'id'>;
+
+function resolveRule(rule: DraftInput['rule']): Result<DecisionRule, LinliError> {
+  if (typeof rule !== 'string') {
+    const { noBlock, ...rest } = rule;
+    return ok(noBlock === undefined ? rest : { ...rest, noBlock });
+  }
+  const preset = (rulePresets as Record<string, DecisionRule>)[rule];
+  return preset ? ok(preset) : err(linliError('motion.unknown_rule', ['rule'], { rule }));
+}
+
+/** Builds a definition from a draft command, or from a draft and a revision. */
+function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError> {
+  const rule = resolveRule(input.rule);
+  if (!rule.ok) return rule;
+  const body = input.body ?? '';
+  const definition: MotionDefinition = {
+    title: input.title,
+    body,
+    kind: input.kind,
+    options: input.options ?? [],
+    allowBlock: input.allowBlock ?? false,
+    scope: input.scope,
+    basis: input.basis,
+    rule: rule.value,
+    mustConsent: input.mustConsent ?? [],
+    secrecy: input.secrecy ?? 'public',
+    showVoters: input.showVoters ?? true,
+    allowChange: input.allowChange ?? true,
+    proxyCap: input.proxyCap ?? 3,
+    tieBreak: input.tieBreak ?? 'report',
+    closesAt: input.closesAt,
+    ...(input.method === undefined ? {} : { method: input.method }),
+    ...(input.minChoices === undefined ? {} : { minChoices: input.minChoices }),
+    ...(input.maxChoices === undefined ? {} : { maxChoices: input.maxChoices }),
+    ...(input.seats === undefined ? {} : { seats: input.seats }),
+    ...(input.minAge === undefined ? {} : { minAge: input.minAge }),
+    ...(input.customWeights === undefined ? {} : { customWeights: input.customWeights }),
+    ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
+  };
+  return ok(definition);
+}
+
+/** The structural rules every definition must meet, whatever the state. */
+function checkDefinition(d: MotionDefinition, community: CommunityState): LinliError | null {
+  const k = d.options.length;
+  if (d.kind === 'proposal' && k > 0) return linliError('motion.options_not_allowed', ['options']);
+  if (d.kind !== 'proposal' && k < 2) return linliError('motion.options_required', ['options']);
+  const seen = new Set<string>();
+  for (const [i, o] of d.options.entries()) {
+    if (seen.has(o.id)) return linliError('motion.duplicate_option', ['options', i, 'id'], { id: o.id });
+    seen.add(o.id);
+  }
+  if (d.kind === 'ranked' && !d.method) return linliError('motion.method_required', ['method']);
+  if (d.kind === 'ranked' && d.method === 'stv' && (d.seats ?? 1) >= k) {
+    return linliError('motion.bad_seats', ['seats'], { seats: d.seats ?? 1, options: k });
+  }
+  if (d.kind === 'approval') {
+    const min = d.minChoices ?? 1;
+    const max = d.maxChoices ?? k;
+    if (min > max || max > k) return linliError('motion.bad_choice_limits', ['maxChoices'], { min, max, options: k });
+  }
+  const countsOnlyParticipation = d.kind === 'score' || (d.kind === 'ranked' && d.method !== 'irv');
+  for (const [i, check] of d.rule.checks.entries()) {
+    if (countsOnlyParticipation && check.kind === 'approval') {
+      return linliError('motion.rule_not_applicable', ['rule', 'checks', i]);
+    }
+    if (check.dimension === 'area' && d.basis === 'residents') {
+      return linliError('motion.dimension_unavailable', ['rule', 'checks', i], { dimension: 'area', basis: d.basis });
+    }
+  }
+  if (d.mustConsent.length > 0) {
+    const inScope = new Set(unitsIn(community, d.scope).map((u) => u.id));
+    for (const [i, unitId] of d.mustConsent.entries()) {
+      if (!inScope.has(unitId)) return linliError('motion.consent_unit_not_in_scope', ['mustConsent', i], { unitId });
+    }
+  }
+  if (d.opensAt !== undefined && Date.parse(d.opensAt) >= Date.parse(d.closesAt)) {
+    return linliError('motion.closes_before_opens', ['closesAt']);
+  }
+  return null;
+}
+
+function normalizeChoice(m: Motion, c: CastCommand): Result<BallotChoice, LinliError> {
+  const given = (['vote', 'option', 'options', 'scores', 'ranking'] as const).filter((f) => c[f] !== undefined);
+  const expected = { proposal: 'vote', single: 'option', approval: 'options', score: 'scores', ranked: 'ranking' }[m.kind];
+  if (given.length !== 1 || given[0] !== expected) return err(linliError('ballot.wrong_shape', [expected], { expected }));
+  const index = new Map(m.options.map((o, i) => [o.id, i]));
+  const lookup = (id: string, path: (string | number)[]): Result<number, LinliError> => {
+    const i = index.get(id);
+    return i === undefined ? err(linliError('ballot.unknown_option', path, { id })) : ok(i);
+  };
+  const distinct = (ids: readonly string[], field: string): Result<number[], LinliError> => {
+    const out: number[] = [];
+    const seen = new Set<string>();
+    for (const [i, id] of ids.entries()) {
+      if (seen.has(id)) return err(linliError('ballot.duplicate_option', [field, i], { id }));
+      seen.add(id);
+      const found = lookup(id, [field, i]);
+      if (!found.ok) return found;
+      out.push(found.value);
+    }
+    return ok(out);
+  };
+  switch (m.kind) {
+    case 'proposal': {
+      const vote = c.vote as NonNullable<CastCommand['vote']>;
+      if (vote === 'block' && !m.allowBlock) return err(linliError('ballot.block_not_allowed', ['vote']));
+      return ok({ kind: 'proposal', vote });
+    }
+    case 'single': {
+      const found = lookup(c.option as string, ['option']);
+      return found.ok ? ok({ kind: 'single', option: found.value }) : found;
+    }
+    case 'approval': {
+      const chosen = distinct(c.options as string[], 'options');
+      if (!chosen.ok) return chosen;
+      const min = m.minChoices ?? 1;
+      const max = m.maxChoices ?? m.options.length;
+      if (chosen.value.length < min || chosen.value.length > max) {
+        return err(linliError('ballot.choice_count', ['options'], { min, max, count: chosen.value.length }));
+      }
+      return ok({ kind: 'approval', options: chosen.value.sort((a, b) => a - b) });
+    }
+    case 'score': {
+      const given = c.scores as Record<string, number>;
+      for (const id of Object.keys(given)) {
+        const found = lookup(id, ['scores', id]);
+        if (!found.ok) return found;
+      }
+      const missing = m.options.filter((o) => given[o.id] === undefined).map((o) => o.id);
+      if (missing.length > 0) return err(linliError('ballot.scores_incomplete', ['scores'], { missing: missing.join(', ') }));
+      return ok({ kind: 'score', scores: m.options.map((o) => given[o.id] as number) });
+    }
+    case 'ranked': {
+      const ranking = distinct(c.ranking as string[], 'ranking');
+      return ranking.ok ? ok({ kind: 'ranked', ranking: ranking.value }) : ranking;
+    }
+  }
+}
+
+function findMotion(voting: VotingState, motionId: string): Result<MotionState, LinliError> {
+  const entry = voting.motions.get(motionId);
+  return entry ? ok(entry) : err(linliError('entity.not_found', ['motionId'], { kind: 'motion', id: motionId }));
+}
+
+/** Voting is possible: the motion is open and its deadline has not passed. */
+function checkOpen(m: Motion, now: Date): LinliError | null {
+  if (m.status !== 'open') return linliError('motion.not_open', ['motionId'], { status: m.status });
+  if (now.getTime() >= Date.parse(m.closesAt)) return linliError('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
+  return null;
+}
+
+/** Decides a validated voting command: the events it produces or the rule it breaks. Pure. */
+export function decideVoting(
+  community: CommunityState,
+  voting: VotingState,
+  command: VotingCommand,
+  context: DecideContext,
+): Decision {
+  if (command.type === 'motion.draft') {
+    const { type: _type, id: requested, ...input } = command;
+    const definition = definitionFrom(input);
+    if (!definition.ok) return definition;
+    const problem = checkDefinition(definition.value, community);
+    if (problem) return err(problem);
+    if (requested !== undefined && voting.motions.has(requested)) {
+      return fail('entity.duplicate_id', ['id'], { kind: 'motion', id: requested });
+    }
+    const motionId = requested ?? context.newId('motion');
+    return ok([{ type: 'motion.drafted', payload: { motionId, organizer: context.actor, definition: definition.value } }]);
+  }
+
+  const found = findMotion(voting, command.motionId);
+  if (!found.ok) return found;
+  const entry = found.value;
+  const m = entry.motion;
+
+  switch (command.type) {
+    case 'motion.revise': {
+      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+      const { type: _type, motionId: _id, ...changes } = command;
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+      // The stored definition has the draft command's shape (its rule already resolved), so the
+      // revision is the draft with the given fields replaced, checked again from scratch.
+      const definition = definitionFrom({ ...m, ...defined } as unknown as DraftInput);
+      if (!definition.ok) return definition;
+      const problem = checkDefinition(definition.value, community);
+      if (problem) return err(problem);
+      return ok([{ type: 'motion.revised', payload: { motionId: m.id, definition: definition.value } }]);
+    }
+    case 'motion.proposeAmendment': {
+      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+      const amendmentId = command.id ?? context.newId('amendment');
+      if (m.amendments.some((a) => a.id === amendmentId)) {
+        return fail('entity.duplicate_id', ['id'], { kind: 'amendment', id: amendmentId });
+      }
+      const payload = {
+        motionId: m.id,
+        amendmentId,
+        text: command.text,
+        proposedBy: context.actor,
+        ...(command.note === undefined ? {} : { note: command.note }),
+      };
+      return ok([{ type: 'motion.amendmentProposed', payload }]);
+    }
+    case 'motion.acceptAmendment': {
+      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+      if (!m.amendments.some((a) => a.id === command.amendmentId)) {
+        return fail('entity.not_found', ['amendmentId'], { kind: 'amendment', id: command.amendmentId });
+      }
+      return ok([{ type: 'motion.amendmentAccepted', payload: { motionId: m.id, amendmentId: command.amendmentId } }]);
+    }
+    case 'motion.open': {
+      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+      if (m.opensAt !== undefined && context.now.getTime() < Date.parse(m.opensAt)) {
+        return fail('motion.not_yet_openable', ['motionId'], { opensAt: m.opensAt });
+      }
+      if (context.now.getTime() >= Date.parse(m.closesAt)) {
+        return fail('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
+      }
+      const electorate = freezeElectorate(community, m, context.today);
+      if (electorate.length === 0) return fail('motion.empty_electorate', ['motionId']);
+      return ok([{ type: 'motion.opened', payload: { motionId: m.id, date: context.today, electorate } }]);
+    }
+    case 'motion.close': {
+      if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
+      const early = context.now.getTime() < Date.parse(m.closesAt);
+      if (early && context.actor !== m.organizer) return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
+      // Counted as if closed now, with the current head as the lottery seed (unknowable while voting).
+      const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
+      const tally = tallyMotion(closing, { now: context.now, seed: context.head.hash, reveal: true });
+      const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
+      const result = {
+        outcome,
+        winners: [...tally.winners],
+        seed: context.head.hash,
+        ...(m.kind === 'proposal' && m.body !== '' && outcome === 'passed' ? { adoptedText: m.body } : {}),
+      };
+      return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
+    }
+    case 'proxy.grant': {
+      const closed = checkOpen(m, context.now);
+      if (closed) return err(closed);
+      if (!entry.voterIndex.has(command.voterId)) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      const active = [...entry.proxies.values()].filter((p) => !p.revoked);
+      if (active.some((p) => p.voterId === command.voterId)) return fail('proxy.duplicate', ['voterId']);
+      if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
+        return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
+      }
+      const proxyId = command.id ?? context.newId('proxy');
+      if (entry.proxies.has(proxyId)) return fail('entity.duplicate_id', ['id'], { kind: 'proxy', id: proxyId });
+      const { voterId, holder, paperRef } = command;
+      return ok([{ type: 'proxy.granted', payload: { motionId: m.id, proxyId, voterId, holder, paperRef } }]);
+    }
+    case 'proxy.revoke': {
+      const proxy = entry.proxies.get(command.proxyId);
+      if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
+      if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
+      if (entry.ballots.has(proxy.voterId)) return fail('proxy.already_used', ['proxyId']);
+      return ok([{ type: 'proxy.revoked', payload: { motionId: m.id, proxyId: proxy.id } }]);
+    }
+    case 'ballot.cast': {
+      const closed = checkOpen(m, context.now);
+      if (closed) return err(closed);
+      if (!entry.voterIndex.has(command.voterId)) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      if (entry.ballots.has(command.voterId) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
+      if (command.proxyId !== undefined) {
+        const proxy = entry.proxies.get(command.proxyId);
+        if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
+        if (proxy.voterId !== command.voterId) return fail('proxy.not_for_voter', ['proxyId']);
+        if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
+      }
+      const choice = normalizeChoice(m, command);
+      if (!choice.ok) return choice;
+      const ballot: Omit<Ballot, 'revision'> = {
+        voterId: command.voterId,
+        choice: choice.value,
+        channel: command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',
+        castBy: context.actor,
+        at: context.now.toISOString(),
+        ...(command.proxyId === undefined ? {} : { proxyId: command.proxyId }),
+        ...(command.paperRef === undefined ? {} : { paper: { reference: command.paperRef, official: context.actor } }),
+      };
+      return ok([{ type: 'ballot.cast', payload: { motionId: m.id, ballot } }]);
+    }
+  }
+}

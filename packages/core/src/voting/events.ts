@@ -1,0 +1,36 @@
+import type { LocalDate } from '../time/local-date.js';
+import type { Ballot, MotionDefinition, RecordedResult, Voter } from './motion.js';
+
+/** The payload of each voting event type. */
+export interface VotingEventPayloads {
+  'motion.drafted': { motionId: string; organizer: string; definition: MotionDefinition };
+  'motion.revised': { motionId: string; definition: MotionDefinition };
+  'motion.amendmentProposed': { motionId: string; amendmentId: string; text: string; note?: string; proposedBy: string };
+  'motion.amendmentAccepted': { motionId: string; amendmentId: string };
+  'motion.opened': { motionId: string; date: LocalDate; electorate: Voter[] };
+  'motion.closed': { motionId: string; early: boolean; result: RecordedResult };
+  'proxy.granted': { motionId: string; proxyId: string; voterId: string; holder: string; paperRef: string };
+  'proxy.revoked': { motionId: string; proxyId: string };
+  'ballot.cast': { motionId: string; ballot: Omit<Ballot, 'revision'> };
+}
+
+/** A voting event type. */
+export type VotingEventType = keyof VotingEventPayloads;
+
+/** A voting event body (type and payload). */
+export type VotingEvent = {
+  [K in VotingEventType]: { readonly type: K; readonly payload: VotingEventPayloads[K] };
+}[VotingEventType];
+
+/** Every voting event type, for routing. */
+export const votingEventTypes: readonly VotingEventType[] = [
+  'motion.drafted',
+  'motion.revised',
+  'motion.amendmentProposed',
+  'motion.amendmentAccepted',
+  'motion.opened',
+  'motion.closed',
+  'proxy.granted',
+  'proxy.revoked',
+  'ballot.cast',
+];

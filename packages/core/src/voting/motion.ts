@@ -1,0 +1,153 @@
+import type { Scope } from '../community/queries.js';
+import type { LocalDate } from '../time/local-date.js';
+import type { DecisionRule } from './rules.js';
+
+/** What kind of answer a motion asks for. */
+export type MotionKind = 'proposal' | 'single' | 'approval' | 'score' | 'ranked';
+
+/** How ranked ballots are counted. */
+export type RankedMethod = 'irv' | 'schulze' | 'rankedPairs' | 'stv';
+
+/** Who votes: owners (Civil Code matters), households, or individual residents (self-governance). */
+export type Basis = 'owners' | 'households' | 'residents';
+
+/** `public`: who voted how is visible. `secret`: nothing about ballots before close, except turnout if allowed. */
+export type Secrecy = 'public' | 'secret';
+
+/** What happens when options tie for the win: report `tied`, or draw by a lottery whose seed is logged. */
+export type TieBreak = 'report' | 'lottery';
+
+/** An option of a choice motion; for an election, a candidate. */
+export interface MotionOption {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** A proposed change to a text motion's body while it is a draft. */
+export interface Amendment {
+  readonly id: string;
+  readonly text: string;
+  readonly note?: string;
+  readonly proposedBy: string;
+  readonly accepted: boolean;
+}
+
+/** A motion's definition: everything frozen when it opens. */
+export interface MotionDefinition {
+  readonly title: string;
+  /** Body text; for a convention (公约), the text to be adopted. */
+  readonly body: string;
+  readonly kind: MotionKind;
+  /** For `ranked` motions. */
+  readonly method?: RankedMethod;
+  /** For choice motions (every kind but `proposal`). */
+  readonly options: readonly MotionOption[];
+  /** `approval`: how many options a ballot must / may approve. */
+  readonly minChoices?: number;
+  readonly maxChoices?: number;
+  /** `stv`: seats to fill. */
+  readonly seats?: number;
+  /** `proposal`: whether "block" is a possible answer (consent decisions). */
+  readonly allowBlock: boolean;
+  readonly scope: Scope;
+  readonly basis: Basis;
+  /** `residents` basis: minimum age on the opening date (residents with no birth year are included). */
+  readonly minAge?: number;
+  readonly rule: DecisionRule;
+  /** Units whose owners must vote yes, e.g. those the elevator shaft touches. */
+  readonly mustConsent: readonly string[];
+  /** `custom` dimension: a weight per unit. */
+  readonly customWeights?: Readonly<Record<string, number>>;
+  readonly secrecy: Secrecy;
+  /** Secret motions: whether the list of who has voted may be shown before close. */
+  readonly showVoters: boolean;
+  /** Whether a voter may replace their ballot until close (the latest counts). */
+  readonly allowChange: boolean;
+  /** How many voters one proxy holder may carry. */
+  readonly proxyCap: number;
+  readonly tieBreak: TieBreak;
+  /** ISO instant from which the motion may be opened; open at once when absent. */
+  readonly opensAt?: string;
+  /** ISO instant at which voting ends. */
+  readonly closesAt: string;
+}
+
+/** One voter of a frozen electorate, with a weight per dimension. */
+export interface Voter {
+  /** An owner head's key, a unit id (households) or a resident id. */
+  readonly id: string;
+  /** Who may cast this voter's ballot: owner ids or resident ids. */
+  readonly members: readonly string[];
+  readonly unitIds: readonly string[];
+  /** Hundredths of m². */
+  readonly area: number;
+  readonly custom: number;
+}
+
+/** A written authorization (委托) for someone to vote for a voter on one motion. */
+export interface Proxy {
+  readonly id: string;
+  readonly voterId: string;
+  /** The person who holds the proxy (a name or an id). */
+  readonly holder: string;
+  /** The reference of the signed paper. */
+  readonly paperRef: string;
+  readonly revoked: boolean;
+}
+
+/** How a ballot reached the count. */
+export type BallotChannel = 'direct' | 'proxy' | 'paper';
+
+/** A ballot's answer, normalized to option indexes. */
+export type BallotChoice =
+  | { readonly kind: 'proposal'; readonly vote: 'yes' | 'no' | 'abstain' | 'block' }
+  | { readonly kind: 'single'; readonly option: number }
+  | { readonly kind: 'approval'; readonly options: readonly number[] }
+  | { readonly kind: 'score'; readonly scores: readonly number[] }
+  | { readonly kind: 'ranked'; readonly ranking: readonly number[] };
+
+/** The live ballot of one voter. */
+export interface Ballot {
+  readonly voterId: string;
+  readonly choice: BallotChoice;
+  readonly channel: BallotChannel;
+  readonly proxyId?: string;
+  /** Paper ballots: the paper's reference and the official who entered it. */
+  readonly paper?: { readonly reference: string; readonly official: string };
+  /** The actor who cast it. */
+  readonly castBy: string;
+  readonly at: string;
+  /** How many ballots this voter has cast so far, this one included. */
+  readonly revision: number;
+}
+
+/** The lifecycle: draft → open → closed (result recorded). */
+export type MotionStatus = 'draft' | 'open' | 'closed';
+
+/** The outcome of a motion. */
+export type Outcome = 'passed' | 'failed' | 'pending' | 'tied';
+
+/** A motion as the log has made it. */
+export interface Motion extends MotionDefinition {
+  readonly id: string;
+  readonly organizer: string;
+  readonly status: MotionStatus;
+  readonly amendments: readonly Amendment[];
+  readonly openedOn?: LocalDate;
+  readonly electorate: readonly Voter[];
+  readonly closedAt?: string;
+  readonly closedEarly?: boolean;
+  /** The recorded result, once closed. */
+  readonly result?: RecordedResult;
+}
+
+/** What is written into the log when a motion closes. */
+export interface RecordedResult {
+  readonly outcome: Exclude<Outcome, 'pending'>;
+  /** Winning option ids (choice motions) in order. */
+  readonly winners: readonly string[];
+  /** The lottery seed used to break ties: the log head hash when the motion closed. */
+  readonly seed: string;
+  /** For a convention: the text adopted (the body as it stood when the motion opened). */
+  readonly adoptedText?: string;
+}

@@ -1,0 +1,104 @@
+import { allocateColumns, type BallotColumns, writeBallot } from './columns.js';
+import type { VotingEvent } from './events.js';
+import type { Ballot, Motion, Proxy } from './motion.js';
+
+/** One motion with its live ballots and proxies. */
+export interface MotionState {
+  motion: Motion;
+  /** Voter id → position in `motion.electorate` and in the columns. */
+  readonly voterIndex: Map<string, number>;
+  /** The live ballot of each voter who has voted (earlier ones stay in the log). */
+  readonly ballots: Map<string, Ballot>;
+  readonly proxies: Map<string, Proxy>;
+  /** Allocated when the motion opens. */
+  columns: BallotColumns | null;
+}
+
+/** The voting slice of governance state. */
+export interface VotingState {
+  readonly motions: Map<string, MotionState>;
+}
+
+/** An empty voting state. */
+export function emptyVotingState(): VotingState {
+  return { motions: new Map() };
+}
+
+/** Rebuilds the voter index and columns of an opened motion from its ballots (snapshot restore). */
+export function indexMotion(state: MotionState): void {
+  state.voterIndex.clear();
+  state.motion.electorate.forEach((v, i) => state.voterIndex.set(v.id, i));
+  if (state.motion.status === 'draft') {
+    state.columns = null;
+    return;
+  }
+  state.columns = allocateColumns(state.motion.kind, state.motion.electorate, state.motion.options.length);
+  for (const ballot of state.ballots.values()) {
+    const i = state.voterIndex.get(ballot.voterId);
+    if (i !== undefined) writeBallot(state.columns, i, ballot.choice);
+  }
+}
+
+/** Applies one voting event, in place. Events were checked by `decide`, so nothing here can fail. */
+export function evolveVoting(state: VotingState, event: VotingEvent): void {
+  if (event.type === 'motion.drafted') {
+    const { motionId, organizer, definition } = event.payload;
+    state.motions.set(motionId, {
+      motion: { ...definition, id: motionId, organizer, status: 'draft', amendments: [], electorate: [] },
+      voterIndex: new Map(),
+      ballots: new Map(),
+      proxies: new Map(),
+      columns: null,
+    });
+    return;
+  }
+  const entry = state.motions.get(event.payload.motionId);
+  if (!entry) return;
+  const m = entry.motion;
+  switch (event.type) {
+    case 'motion.revised':
+      entry.motion = { ...m, ...event.payload.definition };
+      return;
+    case 'motion.amendmentProposed': {
+      const { amendmentId, text, note, proposedBy } = event.payload;
+      const amendment = { id: amendmentId, text, proposedBy, accepted: false, ...(note === undefined ? {} : { note }) };
+      entry.motion = { ...m, amendments: [...m.amendments, amendment] };
+      return;
+    }
+    case 'motion.amendmentAccepted': {
+      const accepted = m.amendments.find((a) => a.id === event.payload.amendmentId);
+      if (!accepted) return;
+      entry.motion = {
+        ...m,
+        body: accepted.text,
+        amendments: m.amendments.map((a) => (a.id === accepted.id ? { ...a, accepted: true } : a)),
+      };
+      return;
+    }
+    case 'motion.opened':
+      entry.motion = { ...m, status: 'open', openedOn: event.payload.date, electorate: event.payload.electorate };
+      indexMotion(entry);
+      return;
+    case 'motion.closed':
+      entry.motion = { ...m, status: 'closed', closedEarly: event.payload.early, result: event.payload.result };
+      return;
+    case 'proxy.granted': {
+      const { proxyId, voterId, holder, paperRef } = event.payload;
+      entry.proxies.set(proxyId, { id: proxyId, voterId, holder, paperRef, revoked: false });
+      return;
+    }
+    case 'proxy.revoked': {
+      const proxy = entry.proxies.get(event.payload.proxyId);
+      if (proxy) entry.proxies.set(proxy.id, { ...proxy, revoked: true });
+      return;
+    }
+    case 'ballot.cast': {
+      const incoming = event.payload.ballot;
+      const previous = entry.ballots.get(incoming.voterId);
+      entry.ballots.set(incoming.voterId, { ...incoming, revision: (previous?.revision ?? 0) + 1 });
+      const i = entry.voterIndex.get(incoming.voterId);
+      if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
+      return;
+    }
+  }
+}
