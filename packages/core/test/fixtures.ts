@@ -50,3 +50,51 @@ export async function workedExample() {
   }
   return setup;
 }
+
+/** 75.32 m² for room x01, 88.68 m² for room x02. */
+export const BUILDING_96_AREAS = { x01: 7532, x02: 8868 } as const;
+
+/**
+ * Building 96 of 新福康里, stairwell 1: six floors, two units a floor (101 … 602). Every unit has its
+ * own owner except that 王 owns both 501 and 502 (one owner head) and 602 is still the developer's
+ * (one head for all its unsold units). So 11 owner heads and 984.00 m².
+ */
+export async function building96(at = '2026-11-29T02:00:00Z') {
+  const setup = await freshGovernance(at);
+  const { governance } = setup;
+  await must(
+    governance,
+    { type: 'community.found', name: '新福康里', id: 'xfkl' },
+    { type: 'building.add', name: '96号楼', id: 'b96' },
+    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
+    { type: 'owner.register', name: '王建国', kind: 'person', id: 'o-wang' },
+    { type: 'owner.register', name: '新福康里置业', kind: 'organisation', developer: true, id: 'o-dev' },
+  );
+  for (let floor = 1; floor <= 6; floor++) {
+    for (const [suffix, area] of [
+      ['01', BUILDING_96_AREAS.x01],
+      ['02', BUILDING_96_AREAS.x02],
+    ] as const) {
+      const room = `${floor}${suffix}`;
+      const owner = floor === 5 ? 'o-wang' : room === '602' ? 'o-dev' : `o${room}`;
+      await must(governance, {
+        type: 'unit.add',
+        stairwellId: 's1',
+        room,
+        floor,
+        area,
+        areaSource: 'registered',
+        id: `u${room}`,
+      });
+      if (owner === `o${room}`)
+        await must(governance, { type: 'owner.register', name: `${room}室业主`, kind: 'person', id: owner });
+      await must(governance, {
+        type: 'unit.transfer',
+        unitId: `u${room}`,
+        ownerIds: [owner],
+        date: '2012-05-01',
+      });
+    }
+  }
+  return setup;
+}

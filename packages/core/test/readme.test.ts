@@ -38,3 +38,10 @@ it('runs the root README core example and prints what its comments say', async (
 it('runs the package README reactive facade example', async () => {
   expect(await run(firstTsBlock('../README.md', '## Reactive facade'))).toEqual([[0, 0]]);
 });
+
+it('runs the package README voting example', async () => {
+  expect(await run(firstTsBlock('../README.md', '## Voting'))).toEqual([
+    ['pending', 'needs 1 more owner and 20.00 m² in favour; needs the consent of u101'],
+    ['passed'],
+  ]);
+});

@@ -1,7 +1,7 @@
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import { centiSquareMetres } from '../numbers/area.js';
 import type { DecideContext } from '../governance/context.js';
+import { centiSquareMetres } from '../numbers/area.js';
 import type { CommunityCommand } from './commands.js';
 import type { CommunityEvent } from './events.js';
 import { latestOwnership } from './queries.js';

@@ -6,7 +6,10 @@ import { votingCommandSchemas } from '../voting/commands.js';
  * Every command Linli accepts, discriminated by `type`. Each domain (voting, funds, rotation) adds
  * its schemas here; everything downstream is typed from this one union.
  */
-export const commandSchema = z.discriminatedUnion('type', [...communityCommandSchemas, ...votingCommandSchemas]);
+export const commandSchema = z.discriminatedUnion('type', [
+  ...communityCommandSchemas,
+  ...votingCommandSchemas,
+]);
 
 /** A validated command. */
 export type Command = z.output<typeof commandSchema>;

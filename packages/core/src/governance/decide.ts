@@ -1,11 +1,11 @@
 import { decideCommunity } from '../community/decide.js';
-import { decideVoting } from '../voting/decide.js';
-import type { VotingEvent } from '../voting/events.js';
-import type { DecideContext } from './context.js';
 import type { CommunityEvent } from '../community/events.js';
 import type { LinliError } from '../errors/linli-error.js';
 import type { Result } from '../errors/result.js';
+import { decideVoting } from '../voting/decide.js';
+import type { VotingEvent } from '../voting/events.js';
 import type { Command } from './commands.js';
+import type { DecideContext } from './context.js';
 import type { GovernanceState } from './state.js';
 
 export type { DecideContext } from './context.js';

@@ -8,14 +8,14 @@ import { type Clock, systemClock } from '../time/clock.js';
 import { type IdGenerator, randomIds } from '../time/ids.js';
 import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date.js';
 import { parseWith } from '../validation/zod-errors.js';
+import type { Ballot, Motion } from '../voting/motion.js';
+import { type Tally, tallyMotion } from '../voting/tally.js';
+import { visibleBallots } from '../voting/visibility.js';
 import { commandSchema } from './commands.js';
 import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
 import { type RestoreOptions, restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
 import { applyEvents, emptyState, type GovernanceState } from './state.js';
-import type { Ballot, Motion } from '../voting/motion.js';
-import { tallyMotion, type Tally } from '../voting/tally.js';
-import { visibleBallots } from '../voting/visibility.js';
 
 /** Options of {@link createGovernance}. */
 export interface GovernanceOptions {

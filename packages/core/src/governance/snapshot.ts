@@ -5,7 +5,7 @@ import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { LogHead } from '../log/event.js';
 import { parseWith } from '../validation/zod-errors.js';
-import type { Ballot, Motion, Proxy } from '../voting/motion.js';
+import type { Ballot, Motion, ProxyAuthorization } from '../voting/motion.js';
 import { indexMotion, type MotionState } from '../voting/state.js';
 import { emptyState, type GovernanceState } from './state.js';
 
@@ -29,7 +29,7 @@ export interface Snapshot {
     readonly motions: readonly {
       readonly motion: Motion;
       readonly ballots: readonly Ballot[];
-      readonly proxies: readonly Proxy[];
+      readonly proxies: readonly ProxyAuthorization[];
     }[];
   };
 }
@@ -111,7 +111,12 @@ const snapshotSchema = z.object({
   voting: z.object({
     motions: z.array(
       z.object({
-        motion: z.looseObject({ id, kind: z.string(), status: z.enum(['draft', 'open', 'closed']), electorate: z.array(z.looseObject({ id })) }),
+        motion: z.looseObject({
+          id,
+          kind: z.string(),
+          status: z.enum(['draft', 'open', 'closed']),
+          electorate: z.array(z.looseObject({ id })),
+        }),
         ballots: z.array(z.looseObject({ voterId: id })),
         proxies: z.array(z.looseObject({ id, voterId: id })),
       }),

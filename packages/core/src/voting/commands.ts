@@ -42,7 +42,10 @@ const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('community') }),
   z.strictObject({ kind: z.literal('building'), id: idSchema }),
   z.strictObject({ kind: z.literal('stairwell'), id: idSchema }),
-  z.strictObject({ kind: z.literal('units'), ids: z.array(idSchema).check(z.minLength(1), z.maxLength(10_000)) }),
+  z.strictObject({
+    kind: z.literal('units'),
+    ids: z.array(idSchema).check(z.minLength(1), z.maxLength(10_000)),
+  }),
 ]);
 
 const optionSchema = z.strictObject({ id: idSchema, label });

@@ -15,8 +15,11 @@ type Decision = Result<VotingEvent[], LinliError>;
 type DraftCommand = Extract<VotingCommand, { type: 'motion.draft' }>;
 type CastCommand = Extract<VotingCommand, { type: 'ballot.cast' }>;
 
-const fail = (code: Parameters<typeof linliError>[0], path: (string | number)[] = [], params = {}): Decision =>
-  err(linliError(code, path, params));
+const fail = (
+  code: Parameters<typeof linliError>[0],
+  path: (string | number)[] = [],
+  params = {},
+): Decision => err(linliError(code, path, params));
 
 type DraftInput = Omit<DraftCommand, 'type' | 'id'>;
 
@@ -78,7 +81,8 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
   if (d.kind === 'approval') {
     const min = d.minChoices ?? 1;
     const max = d.maxChoices ?? k;
-    if (min > max || max > k) return linliError('motion.bad_choice_limits', ['maxChoices'], { min, max, options: k });
+    if (min > max || max > k)
+      return linliError('motion.bad_choice_limits', ['maxChoices'], { min, max, options: k });
   }
   const countsOnlyParticipation = d.kind === 'score' || (d.kind === 'ranked' && d.method !== 'irv');
   for (const [i, check] of d.rule.checks.entries()) {
@@ -86,13 +90,17 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
       return linliError('motion.rule_not_applicable', ['rule', 'checks', i]);
     }
     if (check.dimension === 'area' && d.basis === 'residents') {
-      return linliError('motion.dimension_unavailable', ['rule', 'checks', i], { dimension: 'area', basis: d.basis });
+      return linliError('motion.dimension_unavailable', ['rule', 'checks', i], {
+        dimension: 'area',
+        basis: d.basis,
+      });
     }
   }
   if (d.mustConsent.length > 0) {
     const inScope = new Set(unitsIn(community, d.scope).map((u) => u.id));
     for (const [i, unitId] of d.mustConsent.entries()) {
-      if (!inScope.has(unitId)) return linliError('motion.consent_unit_not_in_scope', ['mustConsent', i], { unitId });
+      if (!inScope.has(unitId))
+        return linliError('motion.consent_unit_not_in_scope', ['mustConsent', i], { unitId });
     }
   }
   if (d.opensAt !== undefined && Date.parse(d.opensAt) >= Date.parse(d.closesAt)) {
@@ -102,9 +110,18 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
 }
 
 function normalizeChoice(m: Motion, c: CastCommand): Result<BallotChoice, LinliError> {
-  const given = (['vote', 'option', 'options', 'scores', 'ranking'] as const).filter((f) => c[f] !== undefined);
-  const expected = { proposal: 'vote', single: 'option', approval: 'options', score: 'scores', ranked: 'ranking' }[m.kind];
-  if (given.length !== 1 || given[0] !== expected) return err(linliError('ballot.wrong_shape', [expected], { expected }));
+  const given = (['vote', 'option', 'options', 'scores', 'ranking'] as const).filter(
+    (f) => c[f] !== undefined,
+  );
+  const expected = {
+    proposal: 'vote',
+    single: 'option',
+    approval: 'options',
+    score: 'scores',
+    ranked: 'ranking',
+  }[m.kind];
+  if (given.length !== 1 || given[0] !== expected)
+    return err(linliError('ballot.wrong_shape', [expected], { expected }));
   const index = new Map(m.options.map((o, i) => [o.id, i]));
   const lookup = (id: string, path: (string | number)[]): Result<number, LinliError> => {
     const i = index.get(id);
@@ -149,7 +166,8 @@ function normalizeChoice(m: Motion, c: CastCommand): Result<BallotChoice, LinliE
         if (!found.ok) return found;
       }
       const missing = m.options.filter((o) => given[o.id] === undefined).map((o) => o.id);
-      if (missing.length > 0) return err(linliError('ballot.scores_incomplete', ['scores'], { missing: missing.join(', ') }));
+      if (missing.length > 0)
+        return err(linliError('ballot.scores_incomplete', ['scores'], { missing: missing.join(', ') }));
       return ok({ kind: 'score', scores: m.options.map((o) => given[o.id] as number) });
     }
     case 'ranked': {
@@ -161,13 +179,16 @@ function normalizeChoice(m: Motion, c: CastCommand): Result<BallotChoice, LinliE
 
 function findMotion(voting: VotingState, motionId: string): Result<MotionState, LinliError> {
   const entry = voting.motions.get(motionId);
-  return entry ? ok(entry) : err(linliError('entity.not_found', ['motionId'], { kind: 'motion', id: motionId }));
+  return entry
+    ? ok(entry)
+    : err(linliError('entity.not_found', ['motionId'], { kind: 'motion', id: motionId }));
 }
 
 /** Voting is possible: the motion is open and its deadline has not passed. */
 function checkOpen(m: Motion, now: Date): LinliError | null {
   if (m.status !== 'open') return linliError('motion.not_open', ['motionId'], { status: m.status });
-  if (now.getTime() >= Date.parse(m.closesAt)) return linliError('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
+  if (now.getTime() >= Date.parse(m.closesAt))
+    return linliError('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
   return null;
 }
 
@@ -188,7 +209,12 @@ export function decideVoting(
       return fail('entity.duplicate_id', ['id'], { kind: 'motion', id: requested });
     }
     const motionId = requested ?? context.newId('motion');
-    return ok([{ type: 'motion.drafted', payload: { motionId, organizer: context.actor, definition: definition.value } }]);
+    return ok([
+      {
+        type: 'motion.drafted',
+        payload: { motionId, organizer: context.actor, definition: definition.value },
+      },
+    ]);
   }
 
   const found = findMotion(voting, command.motionId);
@@ -229,7 +255,9 @@ export function decideVoting(
       if (!m.amendments.some((a) => a.id === command.amendmentId)) {
         return fail('entity.not_found', ['amendmentId'], { kind: 'amendment', id: command.amendmentId });
       }
-      return ok([{ type: 'motion.amendmentAccepted', payload: { motionId: m.id, amendmentId: command.amendmentId } }]);
+      return ok([
+        { type: 'motion.amendmentAccepted', payload: { motionId: m.id, amendmentId: command.amendmentId } },
+      ]);
     }
     case 'motion.open': {
       if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
@@ -246,7 +274,8 @@ export function decideVoting(
     case 'motion.close': {
       if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
       const early = context.now.getTime() < Date.parse(m.closesAt);
-      if (early && context.actor !== m.organizer) return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
+      if (early && context.actor !== m.organizer)
+        return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
       // Counted as if closed now, with the current head as the lottery seed (unknowable while voting).
       const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
       const tally = tallyMotion(closing, { now: context.now, seed: context.head.hash, reveal: true });
@@ -262,14 +291,16 @@ export function decideVoting(
     case 'proxy.grant': {
       const closed = checkOpen(m, context.now);
       if (closed) return err(closed);
-      if (!entry.voterIndex.has(command.voterId)) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      if (!entry.voterIndex.has(command.voterId))
+        return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
       const active = [...entry.proxies.values()].filter((p) => !p.revoked);
       if (active.some((p) => p.voterId === command.voterId)) return fail('proxy.duplicate', ['voterId']);
       if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
         return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
       }
       const proxyId = command.id ?? context.newId('proxy');
-      if (entry.proxies.has(proxyId)) return fail('entity.duplicate_id', ['id'], { kind: 'proxy', id: proxyId });
+      if (entry.proxies.has(proxyId))
+        return fail('entity.duplicate_id', ['id'], { kind: 'proxy', id: proxyId });
       const { voterId, holder, paperRef } = command;
       return ok([{ type: 'proxy.granted', payload: { motionId: m.id, proxyId, voterId, holder, paperRef } }]);
     }
@@ -283,8 +314,10 @@ export function decideVoting(
     case 'ballot.cast': {
       const closed = checkOpen(m, context.now);
       if (closed) return err(closed);
-      if (!entry.voterIndex.has(command.voterId)) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
-      if (entry.ballots.has(command.voterId) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
+      if (!entry.voterIndex.has(command.voterId))
+        return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      if (entry.ballots.has(command.voterId) && !m.allowChange)
+        return fail('ballot.already_cast', ['voterId']);
       if (command.proxyId !== undefined) {
         const proxy = entry.proxies.get(command.proxyId);
         if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
@@ -296,11 +329,14 @@ export function decideVoting(
       const ballot: Omit<Ballot, 'revision'> = {
         voterId: command.voterId,
         choice: choice.value,
-        channel: command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',
+        channel:
+          command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',
         castBy: context.actor,
         at: context.now.toISOString(),
         ...(command.proxyId === undefined ? {} : { proxyId: command.proxyId }),
-        ...(command.paperRef === undefined ? {} : { paper: { reference: command.paperRef, official: context.actor } }),
+        ...(command.paperRef === undefined
+          ? {}
+          : { paper: { reference: command.paperRef, official: context.actor } }),
       };
       return ok([{ type: 'ballot.cast', payload: { motionId: m.id, ballot } }]);
     }

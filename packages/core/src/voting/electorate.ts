@@ -17,7 +17,11 @@ function customWeight(definition: MotionDefinition, unitIds: readonly string[]):
  * - households: one voter per unit with residents, weighted by the unit's area;
  * - residents: one voter per resident (of at least `minAge`, when set), with no area.
  */
-export function freezeElectorate(community: CommunityState, definition: MotionDefinition, date: LocalDate): Voter[] {
+export function freezeElectorate(
+  community: CommunityState,
+  definition: MotionDefinition,
+  date: LocalDate,
+): Voter[] {
   const year = Number(date.slice(0, 4));
   switch (definition.basis) {
     case 'owners':
@@ -42,8 +46,19 @@ export function freezeElectorate(community: CommunityState, definition: MotionDe
       for (const r of community.residents.values()) {
         if (!inScope.has(r.unitId) || !livesThereOn(r, date)) continue;
         // Age by calendar year: the roll is about who may vote this year, not to the day.
-        if (definition.minAge !== undefined && r.birthYear !== undefined && year - r.birthYear < definition.minAge) continue;
-        voters.push({ id: r.id, members: [r.id], unitIds: [r.unitId], area: 0, custom: customWeight(definition, [r.unitId]) });
+        if (
+          definition.minAge !== undefined &&
+          r.birthYear !== undefined &&
+          year - r.birthYear < definition.minAge
+        )
+          continue;
+        voters.push({
+          id: r.id,
+          members: [r.id],
+          unitIds: [r.unitId],
+          area: 0,
+          custom: customWeight(definition, [r.unitId]),
+        });
       }
       return voters;
     }

@@ -60,7 +60,15 @@ export function evaluateCheck(check: Check, totals: Totals): CheckResult {
     const required = Number(minimumToMeet(t.eligible, threshold, check.comparison));
     const met = meets(t.participating, t.eligible, threshold, check.comparison);
     const missing = met ? 0 : required - t.participating;
-    return { check, met, actual: t.participating, base: t.eligible, required, missing, newVotesNeeded: missing };
+    return {
+      check,
+      met,
+      actual: t.participating,
+      base: t.eligible,
+      required,
+      missing,
+      newVotesNeeded: missing,
+    };
   }
   const base = check.base === 'eligible' ? t.eligible : t.participating;
   const required = Number(minimumToMeet(base, threshold, check.comparison));

@@ -5,7 +5,13 @@ import type { Ballot, MotionDefinition, RecordedResult, Voter } from './motion.j
 export interface VotingEventPayloads {
   'motion.drafted': { motionId: string; organizer: string; definition: MotionDefinition };
   'motion.revised': { motionId: string; definition: MotionDefinition };
-  'motion.amendmentProposed': { motionId: string; amendmentId: string; text: string; note?: string; proposedBy: string };
+  'motion.amendmentProposed': {
+    motionId: string;
+    amendmentId: string;
+    text: string;
+    note?: string;
+    proposedBy: string;
+  };
   'motion.amendmentAccepted': { motionId: string; amendmentId: string };
   'motion.opened': { motionId: string; date: LocalDate; electorate: Voter[] };
   'motion.closed': { motionId: string; early: boolean; result: RecordedResult };

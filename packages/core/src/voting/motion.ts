@@ -85,7 +85,7 @@ export interface Voter {
 }
 
 /** A written authorization (委托) for someone to vote for a voter on one motion. */
-export interface Proxy {
+export interface ProxyAuthorization {
   readonly id: string;
   readonly voterId: string;
   /** The person who holds the proxy (a name or an id). */

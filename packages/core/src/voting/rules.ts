@@ -67,7 +67,13 @@ export const civilCode278 = {
     source: '中华人民共和国民法典 第二百七十八条 (PRC Civil Code Art. 278, para. 2)',
     checks: [
       ...art278Participation,
-      { kind: 'approval', dimension: 'headcount', base: 'participating', threshold: half, comparison: 'strict' },
+      {
+        kind: 'approval',
+        dimension: 'headcount',
+        base: 'participating',
+        threshold: half,
+        comparison: 'strict',
+      },
       { kind: 'approval', dimension: 'area', base: 'participating', threshold: half, comparison: 'strict' },
     ],
   },
@@ -80,8 +86,20 @@ export const civilCode278 = {
     source: '中华人民共和国民法典 第二百七十八条 (PRC Civil Code Art. 278, para. 2)',
     checks: [
       ...art278Participation,
-      { kind: 'approval', dimension: 'headcount', base: 'participating', threshold: threeQuarters, comparison: 'inclusive' },
-      { kind: 'approval', dimension: 'area', base: 'participating', threshold: threeQuarters, comparison: 'inclusive' },
+      {
+        kind: 'approval',
+        dimension: 'headcount',
+        base: 'participating',
+        threshold: threeQuarters,
+        comparison: 'inclusive',
+      },
+      {
+        kind: 'approval',
+        dimension: 'area',
+        base: 'participating',
+        threshold: threeQuarters,
+        comparison: 'inclusive',
+      },
     ],
   },
 } as const satisfies Record<string, DecisionRule>;
@@ -97,14 +115,30 @@ export const rulePresets = {
     name: { 'zh-CN': '简单多数（参与者过半数同意）', en: 'Simple majority of participants' },
     ...selfGovernance,
     source: 'Residents’ self-governance: the community’s own rule',
-    checks: [{ kind: 'approval', dimension: 'headcount', base: 'participating', threshold: half, comparison: 'strict' }],
+    checks: [
+      {
+        kind: 'approval',
+        dimension: 'headcount',
+        base: 'participating',
+        threshold: half,
+        comparison: 'strict',
+      },
+    ],
   },
   twoThirds: {
     id: 'twoThirds',
     name: { 'zh-CN': '三分之二多数', en: 'Two-thirds majority of participants' },
     ...selfGovernance,
     source: 'Residents’ self-governance: the community’s own rule',
-    checks: [{ kind: 'approval', dimension: 'headcount', base: 'participating', threshold: twoThirds, comparison: 'inclusive' }],
+    checks: [
+      {
+        kind: 'approval',
+        dimension: 'headcount',
+        base: 'participating',
+        threshold: twoThirds,
+        comparison: 'inclusive',
+      },
+    ],
   },
   unanimity: {
     id: 'unanimity',
@@ -112,7 +146,13 @@ export const rulePresets = {
     ...selfGovernance,
     source: 'Residents’ self-governance: the community’s own rule',
     checks: [
-      { kind: 'approval', dimension: 'headcount', base: 'eligible', threshold: { numerator: 1, denominator: 1 }, comparison: 'inclusive' },
+      {
+        kind: 'approval',
+        dimension: 'headcount',
+        base: 'eligible',
+        threshold: { numerator: 1, denominator: 1 },
+        comparison: 'inclusive',
+      },
     ],
   },
   consent: {
@@ -121,7 +161,12 @@ export const rulePresets = {
     ...selfGovernance,
     source: 'Sociocratic consent decision-making',
     checks: [
-      { kind: 'participation', dimension: 'headcount', threshold: { numerator: 0, denominator: 1 }, comparison: 'strict' },
+      {
+        kind: 'participation',
+        dimension: 'headcount',
+        threshold: { numerator: 0, denominator: 1 },
+        comparison: 'strict',
+      },
     ],
     noBlock: true,
   },

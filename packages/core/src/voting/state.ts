@@ -1,6 +1,6 @@
 import { allocateColumns, type BallotColumns, writeBallot } from './columns.js';
 import type { VotingEvent } from './events.js';
-import type { Ballot, Motion, Proxy } from './motion.js';
+import type { Ballot, Motion, ProxyAuthorization } from './motion.js';
 
 /** One motion with its live ballots and proxies. */
 export interface MotionState {
@@ -9,7 +9,7 @@ export interface MotionState {
   readonly voterIndex: Map<string, number>;
   /** The live ballot of each voter who has voted (earlier ones stay in the log). */
   readonly ballots: Map<string, Ballot>;
-  readonly proxies: Map<string, Proxy>;
+  readonly proxies: Map<string, ProxyAuthorization>;
   /** Allocated when the motion opens. */
   columns: BallotColumns | null;
 }
@@ -27,7 +27,7 @@ export function emptyVotingState(): VotingState {
 /** Rebuilds the voter index and columns of an opened motion from its ballots (snapshot restore). */
 export function indexMotion(state: MotionState): void {
   state.voterIndex.clear();
-  state.motion.electorate.forEach((v, i) => state.voterIndex.set(v.id, i));
+  for (const [i, v] of state.motion.electorate.entries()) state.voterIndex.set(v.id, i);
   if (state.motion.status === 'draft') {
     state.columns = null;
     return;
@@ -61,7 +61,13 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
       return;
     case 'motion.amendmentProposed': {
       const { amendmentId, text, note, proposedBy } = event.payload;
-      const amendment = { id: amendmentId, text, proposedBy, accepted: false, ...(note === undefined ? {} : { note }) };
+      const amendment = {
+        id: amendmentId,
+        text,
+        proposedBy,
+        accepted: false,
+        ...(note === undefined ? {} : { note }),
+      };
       entry.motion = { ...m, amendments: [...m.amendments, amendment] };
       return;
     }
@@ -76,11 +82,21 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
       return;
     }
     case 'motion.opened':
-      entry.motion = { ...m, status: 'open', openedOn: event.payload.date, electorate: event.payload.electorate };
+      entry.motion = {
+        ...m,
+        status: 'open',
+        openedOn: event.payload.date,
+        electorate: event.payload.electorate,
+      };
       indexMotion(entry);
       return;
     case 'motion.closed':
-      entry.motion = { ...m, status: 'closed', closedEarly: event.payload.early, result: event.payload.result };
+      entry.motion = {
+        ...m,
+        status: 'closed',
+        closedEarly: event.payload.early,
+        result: event.payload.result,
+      };
       return;
     case 'proxy.granted': {
       const { proxyId, voterId, holder, paperRef } = event.payload;

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../log/event.js';
+import { fractionToString } from '../numbers/fraction.js';
 import { type BallotColumns, VOTE_CODE } from './columns.js';
 import { type CheckResult, type DimensionTotals, evaluateCheck, type Totals } from './evaluate.js';
 import { lotteryPriority } from './lottery.js';
@@ -31,6 +32,14 @@ export interface ConsentStatus {
   readonly vote: 'yes' | 'no' | 'abstain' | 'block' | null;
 }
 
+/** An STV round with its exact fractions written as strings ("7/5"). */
+export interface StvRoundView {
+  readonly votes: readonly string[];
+  readonly exhausted: string;
+  readonly elected: readonly number[];
+  readonly eliminated: number | null;
+}
+
 /** A tally of a motion at one moment. */
 export interface Tally {
   readonly motionId: string;
@@ -51,8 +60,8 @@ export interface Tally {
   readonly options: readonly OptionResult[];
   /** IRV rounds, option votes by index. */
   readonly irvRounds?: readonly IrvRound[];
-  /** STV quota and rounds (exact fractions). */
-  readonly stv?: { readonly quota: number; readonly rounds: readonly StvRound[] };
+  /** STV quota and rounds; votes as exact fractions written "n/d" so the tally stays plain JSON. */
+  readonly stv?: { readonly quota: number; readonly rounds: readonly StvRoundView[] };
   /** Condorcet methods: `pairwise[i][j]` voters prefer option i to option j. */
   readonly pairwise?: readonly (readonly number[])[];
   /** Winning option ids in order (elected, for STV). */
@@ -67,10 +76,6 @@ export interface Tally {
 }
 
 const dimensions: readonly Dimension[] = ['headcount', 'area', 'custom'];
-
-function weightOf(columns: BallotColumns, d: Dimension, i: number): number {
-  return d === 'headcount' ? 1 : d === 'area' ? (columns.area[i] as number) : (columns.custom[i] as number);
-}
 
 /** Sums weights over voters matching `pick`, in all three dimensions, in one pass. */
 function sumWhere(columns: BallotColumns, pick: (i: number) => boolean): [number, number, number] {
@@ -126,7 +131,7 @@ function castRankings(columns: BallotColumns): { ballots: RankedBallots; voters:
   const voters: number[] = [];
   for (let i = 0; i < columns.size; i++) if (columns.cast[i] === 1) voters.push(i);
   const order = new Uint8Array(voters.length * k);
-  voters.forEach((i, b) => order.set(columns.grid.subarray(i * k, i * k + k), b * k));
+  for (const [b, i] of voters.entries()) order.set(columns.grid.subarray(i * k, i * k + k), b * k);
   return { ballots: { options: k, count: voters.length, order }, voters };
 }
 
@@ -141,7 +146,11 @@ function totalsFrom(eligible: number[], participating: number[], yes: number[]):
 
 /** A check at the voters' worst (for passing) or best completion, to decide whether the outcome is settled. */
 function checkAt(check: Check, totals: Totals, free: Totals, allowChange: boolean, best: boolean): boolean {
-  const shifted: Record<Dimension, DimensionTotals> = { headcount: totals.headcount, area: totals.area, custom: totals.custom };
+  const shifted: Record<Dimension, DimensionTotals> = {
+    headcount: totals.headcount,
+    area: totals.area,
+    custom: totals.custom,
+  };
   for (const d of dimensions) {
     const t = totals[d];
     const f = free[d];
@@ -176,7 +185,8 @@ export interface TallyOptions {
 export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   const m = entry.motion;
   const seed = options.seed ?? m.result?.seed ?? sha256Hex(new TextEncoder().encode(`provisional:${m.id}`));
-  const final = m.status === 'closed' || (m.status === 'open' && options.now.getTime() >= Date.parse(m.closesAt));
+  const final =
+    m.status === 'closed' || (m.status === 'open' && options.now.getTime() >= Date.parse(m.closesAt));
   const hidden = m.secrecy === 'secret' && !final && options.reveal !== true;
   const columns = entry.columns;
   const empty: Totals = totalsFrom([0, 0, 0], [0, 0, 0], [0, 0, 0]);
@@ -201,8 +211,13 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     };
   }
 
-  const eligible = sumWhere(columns, () => true);
-  const participating = sumWhere(columns, (i) => columns.cast[i] === 1);
+  // Proposals get every sum from one pass (the million-ballot hot path); other kinds are small.
+  const proposalSums = m.kind === 'proposal' ? sumProposal(columns) : null;
+  const eligible = proposalSums ? proposalSums.eligible : sumWhere(columns, () => true);
+  const notVotedSums = proposalSums?.byCode[0];
+  const participating: [number, number, number] = notVotedSums
+    ? [eligible[0] - notVotedSums[0], eligible[1] - notVotedSums[1], eligible[2] - notVotedSums[2]]
+    : sumWhere(columns, (i) => columns.cast[i] === 1);
   let yes: [number, number, number] = [0, 0, 0];
   let optionResults: OptionResult[] = [];
   let winners: number[] = [];
@@ -226,7 +241,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
 
   switch (m.kind) {
     case 'proposal': {
-      const sums = sumProposal(columns);
+      const sums = proposalSums as ProposalSums;
       const labels = ['yes', 'no', 'abstain', 'block'] as const;
       optionResults = labels.map((label) => {
         const [votes, area, custom] = sums.byCode[VOTE_CODE[label]] as [number, number, number];
@@ -240,11 +255,17 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     case 'approval': {
       const perDimension = dimensions.map((d) => {
         const w = d === 'headcount' ? undefined : d === 'area' ? columns.area : columns.custom;
-        if (m.kind === 'single') return pluralityCounts(columns.options, castOnly(columns.single, columns.cast), w);
+        if (m.kind === 'single')
+          return pluralityCounts(columns.options, castOnly(columns.single, columns.cast), w);
         return approvalCounts(columns.options, castGrid(columns), w);
       });
       const [heads, area, custom] = perDimension as [Float64Array, Float64Array, Float64Array];
-      optionResults = m.options.map((o, c) => ({ ...o, votes: heads[c] as number, area: area[c] as number, custom: custom[c] as number }));
+      optionResults = m.options.map((o, c) => ({
+        ...o,
+        votes: heads[c] as number,
+        area: area[c] as number,
+        custom: custom[c] as number,
+      }));
       winners = pickWinner(topOptions(heads));
       if (winners.length === 1) {
         const w = winners[0] as number;
@@ -289,7 +310,15 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
         }
       } else if (m.method === 'stv') {
         const result = singleTransferableVote(ballots, m.seats ?? 1, priority);
-        stv = { quota: result.quota, rounds: result.rounds };
+        stv = {
+          quota: result.quota,
+          rounds: result.rounds.map((r: StvRound) => ({
+            votes: r.votes.map(fractionToString),
+            exhausted: fractionToString(r.exhausted),
+            elected: r.elected,
+            eliminated: r.eliminated,
+          })),
+        };
         winners = [...result.elected];
       } else {
         const d = pairwiseMatrix(ballots);
@@ -311,7 +340,8 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     const voter = index >= 0 ? (m.electorate[index] as (typeof m.electorate)[number]) : undefined;
     if (!voter) return { unitId, voterId: null, vote: null };
     const code = columns.cast[index] === 1 ? (columns.vote[index] as number) : 0;
-    const vote = code === 1 ? 'yes' : code === 2 ? 'no' : code === 3 ? 'abstain' : code === 4 ? 'block' : null;
+    const vote =
+      code === 1 ? 'yes' : code === 2 ? 'no' : code === 3 ? 'abstain' : code === 4 ? 'block' : null;
     return { unitId, voterId: voter.id, vote };
   });
   const consentMet = consent.every((c) => c.vote === 'yes');
@@ -330,7 +360,9 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   let certainFail = false;
   if (m.kind === 'proposal') {
     const consentFixedYes = consent.every((c) => c.vote === 'yes' && !m.allowChange);
-    const consentFixedNo = consent.some((c) => c.voterId === null || (c.vote !== null && c.vote !== 'yes' && !m.allowChange));
+    const consentFixedNo = consent.some(
+      (c) => c.voterId === null || (c.vote !== null && c.vote !== 'yes' && !m.allowChange),
+    );
     const canStillBlock = m.rule.noBlock === true && freeVoters > 0;
     certainPass =
       m.rule.checks.every((c) => checkAt(c, totals, notVoted, m.allowChange, false)) &&
@@ -347,7 +379,10 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   }
 
   let outcome: Outcome;
-  if (final) outcome = passesNow ? 'passed' : tied && checks.every((c) => c.met) ? 'tied' : 'failed';
+  // A tie is reported as such once enough took part; whether the tied options had enough support
+  // in favour is moot until the tie is resolved.
+  const participationMet = checks.every((c) => c.check.kind !== 'participation' || c.met);
+  if (final) outcome = passesNow ? 'passed' : tied && participationMet ? 'tied' : 'failed';
   else outcome = certainPass ? 'passed' : certainFail ? 'failed' : 'pending';
 
   const tally: Tally = {
@@ -383,7 +418,8 @@ function castOnly(single: Int16Array, cast: Uint8Array): Int16Array {
 function castGrid(columns: BallotColumns): Uint8Array {
   const k = columns.options;
   const out = new Uint8Array(columns.grid.length);
-  for (let i = 0; i < columns.size; i++) if (columns.cast[i] === 1) out.set(columns.grid.subarray(i * k, i * k + k), i * k);
+  for (let i = 0; i < columns.size; i++)
+    if (columns.cast[i] === 1) out.set(columns.grid.subarray(i * k, i * k + k), i * k);
   return out;
 }
 
@@ -393,7 +429,11 @@ function redact(tally: Tally): Tally {
   const { irvRounds: _rounds, stv: _stv, pairwise: _pairwise, ...rest } = tally;
   return {
     ...rest,
-    totals: { headcount: zeroYes(tally.totals.headcount), area: zeroYes(tally.totals.area), custom: zeroYes(tally.totals.custom) },
+    totals: {
+      headcount: zeroYes(tally.totals.headcount),
+      area: zeroYes(tally.totals.area),
+      custom: zeroYes(tally.totals.custom),
+    },
     checks: tally.checks.filter((c) => c.check.kind === 'participation'),
     consent: tally.consent.map((c) => ({ ...c, vote: null })),
     blocks: 0,

@@ -1,0 +1,220 @@
+import type { Locale } from '../i18n/locale.js';
+import { type Area, formatArea } from '../numbers/area.js';
+import type { CheckResult } from './evaluate.js';
+import type { Basis, Motion, Outcome } from './motion.js';
+import type { Dimension } from './rules.js';
+import type { Tally } from './tally.js';
+
+/** Text in every locale. */
+export type Bilingual = Readonly<Record<Locale, string>>;
+
+/** One line of an explanation. */
+export interface ExplanationLine {
+  readonly kind: 'check' | 'consent' | 'block' | 'secret' | 'outcome';
+  /** For checks, consent and blocks: whether this condition holds now. */
+  readonly met?: boolean;
+  readonly text: Bilingual;
+}
+
+/** A plain-language account of a tally: one line per condition, and a one-sentence summary. */
+export interface Explanation {
+  readonly lines: readonly ExplanationLine[];
+  /** E.g. "needs 2 more owners and 140.00 m² in favour". */
+  readonly summary: Bilingual;
+}
+
+const people: Record<Basis, { 'zh-CN': string; en: string; one: string; zhUnit: string }> = {
+  owners: { 'zh-CN': '业主', en: 'owners', one: 'owner', zhUnit: '位' },
+  households: { 'zh-CN': '户', en: 'households', one: 'household', zhUnit: '户' },
+  residents: { 'zh-CN': '居民', en: 'residents', one: 'resident', zhUnit: '位' },
+};
+
+/** An amount of a dimension in natural units: "14 位" / "14 owners", "1,035.00 m²", "3 weight". */
+function amount(d: Dimension, value: number, basis: Basis, locale: Locale): string {
+  if (d === 'area') return formatArea(value as Area, locale);
+  if (d === 'custom') return locale === 'zh-CN' ? `权重 ${value}` : `${value} weight`;
+  const p = people[basis];
+  return locale === 'zh-CN' ? `${value} ${p.zhUnit}` : `${value} ${value === 1 ? p.one : p.en}`;
+}
+
+function thresholdText(r: CheckResult, locale: Locale): string {
+  const { numerator: n, denominator: d } = r.check.threshold;
+  const f = d === 1 ? String(n) : `${n}/${d}`;
+  if (locale === 'zh-CN') return r.check.comparison === 'inclusive' ? `${f} 以上（≥）` : `超过 ${f}（>）`;
+  return r.check.comparison === 'inclusive' ? `at least ${f}` : `more than ${f}`;
+}
+
+function dimensionWord(d: Dimension, basis: Basis, locale: Locale): string {
+  if (d === 'area') return locale === 'zh-CN' ? '专有面积' : 'area';
+  if (d === 'custom') return locale === 'zh-CN' ? '权重' : 'weight';
+  return people[basis][locale];
+}
+
+function checkLine(r: CheckResult, basis: Basis): ExplanationLine {
+  const d = r.check.dimension;
+  const zh = (v: number) => amount(d, v, basis, 'zh-CN');
+  const en = (v: number) => amount(d, v, basis, 'en');
+  const wordZh = dimensionWord(d, basis, 'zh-CN');
+  const wordEn = dimensionWord(d, basis, 'en');
+  let textZh: string;
+  let textEn: string;
+  // Counts after "of" read better bare in English ("9 of 11"); areas keep their unit.
+  const bare = (v: number) => (d === 'headcount' ? String(v) : en(v));
+  if (r.check.kind === 'participation') {
+    textZh = `参与表决（${wordZh}）：${zh(r.actual)}，共 ${zh(r.base)}；需 ${thresholdText(r, 'zh-CN')}，即至少 ${zh(r.required)}`;
+    textEn = `Taking part (${wordEn}): ${bare(r.actual)} of ${bare(r.base)}; needs ${thresholdText(r, 'en')}, i.e. ${en(r.required)}`;
+  } else if (r.check.base === 'eligible') {
+    textZh = `同意（${wordZh}）：${zh(r.actual)}，占全体 ${zh(r.base)}；需 ${thresholdText(r, 'zh-CN')}，即至少 ${zh(r.required)}`;
+    textEn = `In favour (${wordEn}): ${bare(r.actual)} of all ${bare(r.base)} eligible; needs ${thresholdText(r, 'en')}, i.e. ${en(r.required)}`;
+  } else {
+    textZh = `同意（${wordZh}）：${zh(r.actual)}，占参与表决的 ${zh(r.base)}；需 ${thresholdText(r, 'zh-CN')}，即至少 ${zh(r.required)}`;
+    textEn = `In favour (${wordEn}): ${bare(r.actual)} of the ${bare(r.base)} taking part; needs ${thresholdText(r, 'en')}, i.e. ${en(r.required)}`;
+  }
+  if (r.met) {
+    textZh += ' —— 已达到';
+    textEn += ' — met';
+  } else {
+    textZh += ` —— 还差 ${zh(r.missing)}`;
+    textEn += ` — ${en(r.missing)} short`;
+    if (r.check.kind === 'approval' && r.check.base === 'participating' && r.newVotesNeeded !== r.missing) {
+      if (r.newVotesNeeded === null) {
+        textZh += '（仅靠新投票已无法达到）';
+        textEn += ' (new ballots alone can no longer meet it)';
+      } else {
+        textZh += `（或再有 ${zh(r.newVotesNeeded)} 未投票者投同意票）`;
+        textEn += ` (or ${en(r.newVotesNeeded)} more yes ballots from those yet to vote)`;
+      }
+    }
+  }
+  return { kind: 'check', met: r.met, text: { 'zh-CN': textZh, en: textEn } };
+}
+
+const outcomeWords: Record<Outcome, Bilingual> = {
+  passed: { 'zh-CN': '通过', en: 'passed' },
+  failed: { 'zh-CN': '未通过', en: 'failed' },
+  pending: { 'zh-CN': '尚未确定', en: 'pending' },
+  tied: { 'zh-CN': '平票', en: 'tied' },
+};
+
+/** What is missing, for a summary: "2 位业主" / "2 more owners", "140.00 m²". */
+function shortfallText(c: CheckResult, basis: Basis, locale: Locale): string {
+  const d = c.check.dimension;
+  if (d !== 'headcount') return amount(d, c.missing, basis, locale);
+  const p = people[basis];
+  if (locale === 'en') return `${c.missing} more ${c.missing === 1 ? p.one : p.en}`;
+  return basis === 'households' ? `${c.missing} 户` : `${c.missing} ${p.zhUnit}${p['zh-CN']}`;
+}
+
+function joinZh(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join('、')}和 ${parts.at(-1)}`;
+}
+
+function joinEn(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * Explains a tally in zh-CN and en: each check with what is required and what is missing in natural
+ * units, consent and blocks, and a summary such as "needs 2 more owners and 140.00 m² in favour".
+ * `unitLabel` turns unit ids into what residents call them (e.g. "102室").
+ */
+export function explainTally(
+  motion: Motion,
+  tally: Tally,
+  unitLabel: (unitId: string, locale: Locale) => string = (id) => id,
+): Explanation {
+  const basis = motion.basis;
+  const lines: ExplanationLine[] = [];
+  if (tally.hidden) {
+    lines.push({
+      kind: 'secret',
+      text: {
+        'zh-CN': '无记名投票：截止前只公布参与情况，不公布结果',
+        en: 'Secret ballot: only turnout is shown until voting closes',
+      },
+    });
+  }
+  lines.push(...tally.checks.map((r) => checkLine(r, basis)));
+  for (const c of tally.hidden ? [] : tally.consent) {
+    const met = c.vote === 'yes';
+    const zh = met ? '已同意' : c.vote === null ? '尚未同意' : '未同意';
+    const en = met ? 'has agreed' : c.vote === null ? 'has not agreed yet' : 'did not agree';
+    lines.push({
+      kind: 'consent',
+      met,
+      text: {
+        'zh-CN': `必须同意的 ${unitLabel(c.unitId, 'zh-CN')}：${zh}`,
+        en: `${unitLabel(c.unitId, 'en')}, whose consent is required, ${en}`,
+      },
+    });
+  }
+  if (motion.rule.noBlock && !tally.hidden) {
+    const met = tally.blocks === 0;
+    lines.push({
+      kind: 'block',
+      met,
+      text: met
+        ? { 'zh-CN': '无人阻止', en: 'Nobody blocks' }
+        : {
+            'zh-CN': `${tally.blocks} 人阻止`,
+            en: `${tally.blocks} ${tally.blocks === 1 ? 'voter blocks' : 'voters block'}`,
+          },
+    });
+  }
+  const outcome = outcomeWords[tally.outcome];
+  const early = tally.decidedEarly
+    ? {
+        'zh-CN': `（已提前确定：其余 ${tally.eligibleVoters - tally.votedVoters} 人如何投票都不会改变结果）`,
+        en: ` (already certain: no remaining vote can change it)`,
+      }
+    : { 'zh-CN': '', en: '' };
+  lines.push({
+    kind: 'outcome',
+    text: { 'zh-CN': `结果：${outcome['zh-CN']}${early['zh-CN']}`, en: `Outcome: ${outcome.en}${early.en}` },
+  });
+
+  return { lines, summary: summarize(motion, tally, unitLabel) };
+}
+
+function summarize(
+  motion: Motion,
+  tally: Tally,
+  unitLabel: (unitId: string, locale: Locale) => string,
+): Bilingual {
+  const basis = motion.basis;
+  if (tally.hidden)
+    return { 'zh-CN': '结果将在截止后公布', en: 'The result will be published when voting closes' };
+  if (tally.outcome === 'passed' || tally.outcome === 'failed' || tally.outcome === 'tied') {
+    if (tally.final || tally.decidedEarly) {
+      const w = outcomeWords[tally.outcome];
+      return { 'zh-CN': `已${w['zh-CN']}`, en: `The motion ${w.en}` };
+    }
+  }
+  const missing = (kind: 'participation' | 'approval') =>
+    tally.checks.filter((c) => c.check.kind === kind && !c.met);
+  const listOf = (checks: CheckResult[], locale: Locale) =>
+    checks.map((c) => shortfallText(c, basis, locale));
+  const zh: string[] = [];
+  const en: string[] = [];
+  const needTakePart = missing('participation');
+  if (needTakePart.length > 0) {
+    zh.push(`还需 ${joinZh(listOf(needTakePart, 'zh-CN'))} 参与表决`);
+    en.push(`needs ${joinEn(listOf(needTakePart, 'en'))} to take part`);
+  }
+  const needYes = missing('approval');
+  if (needYes.length > 0) {
+    zh.push(`还需 ${joinZh(listOf(needYes, 'zh-CN'))} 同意`);
+    en.push(`needs ${joinEn(listOf(needYes, 'en'))} in favour`);
+  }
+  const pendingConsent = tally.consent.filter((c) => c.vote !== 'yes');
+  if (pendingConsent.length > 0) {
+    zh.push(`还需 ${joinZh(pendingConsent.map((c) => unitLabel(c.unitId, 'zh-CN')))} 同意`);
+    en.push(`needs the consent of ${joinEn(pendingConsent.map((c) => unitLabel(c.unitId, 'en')))}`);
+  }
+  if (tally.blocks > 0 && motion.rule.noBlock) {
+    zh.push('有人阻止');
+    en.push('someone blocks');
+  }
+  if (zh.length === 0) return { 'zh-CN': '目前满足全部条件', en: 'All conditions are met so far' };
+  return { 'zh-CN': `${zh.join('；')}`, en: `${en.join('; ')}` };
+}
