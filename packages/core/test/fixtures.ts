@@ -16,6 +16,13 @@ export async function must(governance: Governance, ...commands: unknown[]): Prom
   }
 }
 
+/** 新福康里, Building 96 (`b96`), stairwell 1 (`s1`). */
+const STAIRWELL_1 = [
+  { type: 'community.found', name: '新福康里', id: 'xfkl' },
+  { type: 'building.add', name: '96号楼', id: 'b96' },
+  { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
+] as const;
+
 /**
  * The worked example of DESIGN.md §3: one stairwell of Building 96 with 24 owners and 1,800.00 m²
  * (24 units of 75.00 m²; floors 1–6, four units a floor).
@@ -23,12 +30,7 @@ export async function must(governance: Governance, ...commands: unknown[]): Prom
 export async function workedExample() {
   const setup = await freshGovernance();
   const { governance } = setup;
-  await must(
-    governance,
-    { type: 'community.found', name: '新福康里', id: 'xfkl' },
-    { type: 'building.add', name: '96号楼', id: 'b96' },
-    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
-  );
+  await must(governance, ...STAIRWELL_1);
   for (let floor = 1; floor <= 6; floor++) {
     for (let n = 1; n <= 4; n++) {
       const room = `${floor}0${n}`;
@@ -64,9 +66,7 @@ export async function building96(at = '2026-11-29T02:00:00Z') {
   const { governance } = setup;
   await must(
     governance,
-    { type: 'community.found', name: '新福康里', id: 'xfkl' },
-    { type: 'building.add', name: '96号楼', id: 'b96' },
-    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
+    ...STAIRWELL_1,
     { type: 'owner.register', name: '王建国', kind: 'person', id: 'o-wang' },
     { type: 'owner.register', name: '新福康里置业', kind: 'organisation', developer: true, id: 'o-dev' },
   );

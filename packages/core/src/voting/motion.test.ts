@@ -30,6 +30,11 @@ async function openMotion(extra: Record<string, unknown> = {}) {
   return setup;
 }
 
+const twoOptions = [
+  { id: 'a', label: 'A' },
+  { id: 'b', label: 'B' },
+];
+
 const cast = (voterId: string, fields: Record<string, unknown>) => ({
   type: 'ballot.cast',
   motionId: 'm',
@@ -146,10 +151,7 @@ describe('motions: definition, lifecycle and amendments', () => {
     [
       {
         kind: 'ranked',
-        options: [
-          { id: 'a', label: 'A' },
-          { id: 'b', label: 'B' },
-        ],
+        options: twoOptions,
       },
       'motion.method_required',
       ['method'],
@@ -159,10 +161,7 @@ describe('motions: definition, lifecycle and amendments', () => {
         kind: 'ranked',
         method: 'stv',
         seats: 2,
-        options: [
-          { id: 'a', label: 'A' },
-          { id: 'b', label: 'B' },
-        ],
+        options: twoOptions,
       },
       'motion.bad_seats',
       ['seats'],
@@ -172,10 +171,7 @@ describe('motions: definition, lifecycle and amendments', () => {
         kind: 'ranked',
         method: 'schulze',
         rule: 'civilCode278.major',
-        options: [
-          { id: 'a', label: 'A' },
-          { id: 'b', label: 'B' },
-        ],
+        options: twoOptions,
       },
       'motion.rule_not_applicable',
       ['rule', 'checks', 2],

@@ -200,13 +200,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
       votedVoters: 0,
       totals: empty,
       checks: [],
-      consent: [],
-      blocks: 0,
-      options: [],
-      winners: [],
-      lottery: false,
-      outcome: 'pending',
-      decidedEarly: false,
+      ...nothingDecided,
       seed,
     };
   }
@@ -423,6 +417,17 @@ function castGrid(columns: BallotColumns): Uint8Array {
   return out;
 }
 
+/** The parts of a tally that say nothing about how anyone voted: a draft's, or a secret motion's before close. */
+const nothingDecided = {
+  consent: [],
+  blocks: 0,
+  options: [],
+  winners: [],
+  lottery: false,
+  outcome: 'pending',
+  decidedEarly: false,
+} as const satisfies Partial<Tally>;
+
 /** A secret motion before close: turnout and participation only; nothing that reveals a ballot. */
 function redact(tally: Tally): Tally {
   const zeroYes = (t: DimensionTotals): DimensionTotals => ({ ...t, yes: 0 });
@@ -435,12 +440,7 @@ function redact(tally: Tally): Tally {
       custom: zeroYes(tally.totals.custom),
     },
     checks: tally.checks.filter((c) => c.check.kind === 'participation'),
+    ...nothingDecided,
     consent: tally.consent.map((c) => ({ ...c, vote: null })),
-    blocks: 0,
-    options: [],
-    winners: [],
-    lottery: false,
-    outcome: 'pending',
-    decidedEarly: false,
   };
 }
