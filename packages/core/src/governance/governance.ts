@@ -10,7 +10,7 @@ import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-da
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion } from '../voting/motion.js';
 import { type Tally, tallyMotion } from '../voting/tally.js';
-import { visibleBallots } from '../voting/visibility.js';
+import { visibleBallots, votedVoterIds } from '../voting/visibility.js';
 import { commandSchema } from './commands.js';
 import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
@@ -68,6 +68,8 @@ export interface Governance {
   tally(motionId: string): Tally | undefined;
   /** The live ballots of a motion as the public may see them: none before close when secret. */
   ballots(motionId: string): readonly Ballot[];
+  /** Who has voted on a motion, where the motion lets that be seen. */
+  voted(motionId: string): readonly string[];
   /** Validates, decides and appends a command. Never throws for bad input: returns a typed error. */
   execute(command: unknown, options?: ExecuteOptions): Promise<Result<readonly LoggedEvent[], LinliError>>;
   /** Reads events appended by other writers that have not arrived through `subscribe` yet. */
@@ -205,6 +207,11 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       version.value;
       const entry = state.voting.motions.get(motionId);
       return entry ? tallyMotion(entry, { now: clock.now() }) : undefined;
+    },
+    voted(motionId) {
+      version.value;
+      const entry = state.voting.motions.get(motionId);
+      return entry ? votedVoterIds(entry) : [];
     },
     ballots(motionId) {
       version.value;

@@ -133,6 +133,52 @@ describe('ballots: bad input gets a typed error and changes nothing', () => {
   });
 });
 
+describe('choice ballots: options are checked one by one', () => {
+  async function choiceMotion(kind: 'ranked' | 'approval', extra: Record<string, unknown> = {}) {
+    const setup = await building96();
+    const options = ['a', 'b', 'c'].map((id) => ({ id, label: id.toUpperCase() }));
+    await must(
+      setup.governance,
+      {
+        type: 'motion.draft',
+        id: 'm',
+        title: 'T',
+        kind,
+        options,
+        scope: stairwell,
+        basis: 'owners',
+        rule: 'simpleMajority',
+        closesAt,
+        ...extra,
+      },
+      { type: 'motion.open', motionId: 'm' },
+    );
+    return setup;
+  }
+
+  it.each([
+    ['a duplicate rank', { ranking: ['a', 'b', 'a'] }, 'ballot.duplicate_option', ['ranking', 2]],
+    ['an unknown option', { ranking: ['a', 'z'] }, 'ballot.unknown_option', ['ranking', 1]],
+  ])('ranked: refuses %s', async (_name, fields, code, path) => {
+    const { governance, store } = await choiceMotion('ranked', { method: 'irv' });
+    const before = await store.read();
+    const result = await governance.execute(cast('o101', fields));
+    expect(result.ok || result.error).toMatchObject({ code, path });
+    expect(await store.read()).toEqual(before);
+  });
+
+  it('approval: enforces the number of choices', async () => {
+    const { governance } = await choiceMotion('approval', { minChoices: 1, maxChoices: 2 });
+    const tooMany = await governance.execute(cast('o101', { options: ['a', 'b', 'c'] }));
+    expect(tooMany.ok || tooMany.error).toMatchObject({
+      code: 'ballot.choice_count',
+      params: { min: 1, max: 2, count: 3 },
+    });
+    await must(governance, cast('o101', { options: ['b', 'a'] }));
+    expect(governance.tally('m')?.options.map((o) => o.votes)).toEqual([1, 1, 0]);
+  });
+});
+
 describe('motions: definition, lifecycle and amendments', () => {
   it.each([
     [{ kind: 'single', options: [{ id: 'a', label: 'A' }] }, 'motion.options_required', ['options']],
@@ -337,6 +383,7 @@ describe('secrecy', () => {
     expect(during?.totals.headcount.yes).toBe(0);
     expect(during?.checks.every((c) => c.check.kind === 'participation')).toBe(true);
     expect(governance.ballots('m')).toEqual([]);
+    expect(governance.voted('m')).toEqual([]);
     clock.set(closesAt);
     expect(governance.tally('m')?.hidden).toBe(false);
     const after = governance.ballots('m');
