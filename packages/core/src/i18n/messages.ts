@@ -52,6 +52,14 @@ const catalog = {
     'zh-CN': (p) => `${p.what} 不能为负数`,
     en: (p) => `${p.what} cannot be negative`,
   },
+  'allocate.bad_weight': {
+    'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
+    en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,
+  },
+  'allocate.zero_weights': {
+    'zh-CN': () => '所有权重都为 0，无法分摊',
+    en: () => 'Every weight is 0: there is nothing to split by',
+  },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,
     en: (p) => `Wrong type: expected ${p.expected}`,

@@ -1,3 +1,4 @@
+export * from './allocate.js';
 export * from './area.js';
 export * from './fraction.js';
 export * from './hundredths.js';
