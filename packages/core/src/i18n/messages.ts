@@ -60,6 +60,22 @@ const catalog = {
     'zh-CN': () => '所有权重都为 0，无法分摊',
     en: () => 'Every weight is 0: there is nothing to split by',
   },
+  'scheme.unknown_unit': {
+    'zh-CN': (p) => `方案中的房屋“${p.unitId}”不在分摊范围内`,
+    en: (p) => `Unit "${p.unitId}" is not among the units being charged`,
+  },
+  'scheme.bad_parts': {
+    'zh-CN': (p) => `组合方案各部分比例之和须为 100%（现为 ${Number(p.points) / 100}%）`,
+    en: (p) => `The parts of a combined scheme must add up to 100% (they add up to ${Number(p.points) / 100}%)`,
+  },
+  'scheme.fixed_exceeds': {
+    'zh-CN': () => '固定金额之和超过了应分摊的总额',
+    en: () => 'The fixed amounts add up to more than the amount to be shared',
+  },
+  'scheme.caps_too_low': {
+    'zh-CN': () => '封顶金额过低：所有房屋都已封顶，剩余金额无人承担',
+    en: () => 'The caps are too low: every unit is capped and the rest cannot be shared',
+  },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,
     en: (p) => `Wrong type: expected ${p.expected}`,
