@@ -45,3 +45,9 @@ it('runs the package README voting example', async () => {
     ['passed'],
   ]);
 });
+
+it('runs the package README funds example', async () => {
+  expect(await run(firstTsBlock('../README.md', '## Funds'))).toEqual([
+    ['u201 2250000 2250000 | u301 6750000 3750000'],
+  ]);
+});

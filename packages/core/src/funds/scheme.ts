@@ -14,14 +14,21 @@ export type SchemeBasis =
   /** By exclusive area: the Civil Code Art. 283 default when owners have not agreed otherwise. */
   | { readonly kind: 'area' }
   /** Floor coefficient × area; floors missing from the table use `above` if higher than every listed floor, else 0. */
-  | { readonly kind: 'floorCoefficients'; readonly coefficients: Readonly<Record<string, number>>; readonly above?: number }
+  | {
+      readonly kind: 'floorCoefficients';
+      readonly coefficients: Readonly<Record<string, number>>;
+      readonly above?: number;
+    }
   /**
    * The elevator rule: the cost is cut into equal segments, one per floor from `fromFloor` to the top,
    * and each segment is shared (equally or by area) only by the units at or above it.
    */
   | { readonly kind: 'elevator'; readonly fromFloor: number; readonly within: 'equal' | 'area' }
   /** Parts of the cost split different ways, e.g. 70% by coefficient × area and 30% equally. Basis points sum to 10,000. */
-  | { readonly kind: 'combined'; readonly parts: readonly { readonly basisPoints: number; readonly basis: SchemeBasis }[] };
+  | {
+      readonly kind: 'combined';
+      readonly parts: readonly { readonly basisPoints: number; readonly basis: SchemeBasis }[];
+    };
 
 /** Government money that reduces the cost before it is split (补贴). */
 export type Subsidy =
@@ -41,7 +48,11 @@ export interface SchemeSpec {
   /** Most any one unit pays (`unitId` omitted: every unit); the excess is spread over the others. */
   readonly caps?: readonly { readonly unitId?: string; readonly max: number }[];
   /** Manual changes with reasons; their net is spread back over the other units so the total holds. */
-  readonly adjustments?: readonly { readonly unitId: string; readonly amount: number; readonly reason: string }[];
+  readonly adjustments?: readonly {
+    readonly unitId: string;
+    readonly amount: number;
+    readonly reason: string;
+  }[];
 }
 
 /** Floor-coefficient tables in common use. */

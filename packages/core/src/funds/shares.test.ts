@@ -9,14 +9,20 @@ const units: SchemeUnit[] = [1, 2, 3, 4, 5, 6].flatMap((floor) => [
   { unitId: `u${floor}02`, room: `${floor}02`, floor, area: 8868 },
 ]);
 const total = (rows: readonly { share: number }[]) => rows.reduce((s, r) => s + r.share, 0);
-const byRoom = (table: ReturnType<typeof computeShares>) => Object.fromEntries(table.rows.map((r) => [r.room, r.share]));
+const byRoom = (table: ReturnType<typeof computeShares>) =>
+  Object.fromEntries(table.rows.map((r) => [r.room, r.share]));
 
 describe('cost-sharing schemes', () => {
   it('by area (Art. 283 default) sums to the cost exactly', () => {
     const table = computeShares({ name: 'area', basis: { kind: 'area' } }, units, 60_000_000);
     expect(total(table.rows)).toBe(60_000_000);
     // 60,000,000 × 7532 / 98400 = 4,592,682.926… fen: the quota is kept exactly for the public notice.
-    expect(table.rows[0]).toMatchObject({ weight: '7532', quota: '188300000/41', share: 4_592_683, rounding: 1 });
+    expect(table.rows[0]).toMatchObject({
+      weight: '7532',
+      quota: '188300000/41',
+      share: 4_592_683,
+      rounding: 1,
+    });
   });
 
   it('floor coefficients: the Guangzhou preset exempts floors 1–2 and rises 0.7 … 1.0 to floor 6', () => {
@@ -58,12 +64,28 @@ describe('cost-sharing schemes', () => {
     const table = computeShares(spec, units, 1_200_000);
     expect(byRoom(table)['101']).toBe(30_000); // 30% of 12,000.00 over 12 units, and no coefficient part
     expect(total(table.rows)).toBe(1_200_000);
-    expect(() => computeShares({ ...spec, basis: { kind: 'combined', parts: [{ basisPoints: 5000, basis: { kind: 'equal' } }] } }, units, 100)).toThrowError(/scheme.bad_parts/);
+    expect(() =>
+      computeShares(
+        { ...spec, basis: { kind: 'combined', parts: [{ basisPoints: 5000, basis: { kind: 'equal' } }] } },
+        units,
+        100,
+      ),
+    ).toThrowError(/scheme.bad_parts/);
   });
 
   it('subsidies come off first: fixed, or a percentage up to a cap', () => {
-    expect(computeShares({ name: 's', basis: { kind: 'equal' }, subsidy: { kind: 'fixed', amount: 200_000 } }, units, 1_200_000)).toMatchObject({ subsidy: 200_000, net: 1_000_000 });
-    const pct = computeShares({ name: 's', basis: { kind: 'equal' }, subsidy: { kind: 'percent', basisPoints: 4000, cap: 300_000 } }, units, 1_200_000);
+    expect(
+      computeShares(
+        { name: 's', basis: { kind: 'equal' }, subsidy: { kind: 'fixed', amount: 200_000 } },
+        units,
+        1_200_000,
+      ),
+    ).toMatchObject({ subsidy: 200_000, net: 1_000_000 });
+    const pct = computeShares(
+      { name: 's', basis: { kind: 'equal' }, subsidy: { kind: 'percent', basisPoints: 4000, cap: 300_000 } },
+      units,
+      1_200_000,
+    );
     expect(pct).toMatchObject({ subsidy: 300_000, net: 900_000 });
     expect(total(pct.rows)).toBe(900_000);
   });
@@ -87,8 +109,16 @@ describe('cost-sharing schemes', () => {
   });
 
   it('refuses an unknown unit and caps that leave money unshared', () => {
-    expect(() => computeShares({ name: 'x', basis: { kind: 'area' }, exemptions: [{ unitId: 'u999', reason: '?' }] }, units, 100)).toThrowError(/scheme.unknown_unit/);
-    expect(() => computeShares({ name: 'x', basis: { kind: 'area' }, caps: [{ max: 1 }] }, units, 100_000)).toThrowError(/scheme.caps_too_low/);
+    expect(() =>
+      computeShares(
+        { name: 'x', basis: { kind: 'area' }, exemptions: [{ unitId: 'u999', reason: '?' }] },
+        units,
+        100,
+      ),
+    ).toThrowError(/scheme.unknown_unit/);
+    expect(() =>
+      computeShares({ name: 'x', basis: { kind: 'area' }, caps: [{ max: 1 }] }, units, 100_000),
+    ).toThrowError(/scheme.caps_too_low/);
   });
 
   it('always sums to cost − subsidy, whatever the scheme', () => {
@@ -100,19 +130,33 @@ describe('cost-sharing schemes', () => {
       { kind: 'elevator', fromFloor: 1, within: 'equal' },
     );
     fc.assert(
-      fc.property(basis, fc.integer({ min: 0, max: 100_000_000 }), fc.subarray(units.map((u) => u.unitId), { maxLength: 3 }), fc.constantFrom('hamilton' as const, 'webster' as const), (b, cost, exemptIds, method) => {
-        const spec: SchemeSpec = { name: 'p', basis: b, method, exemptions: exemptIds.map((unitId) => ({ unitId, reason: 'r' })) };
-        let table: ReturnType<typeof computeShares>;
-        try {
-          table = computeShares(spec, units, cost);
-        } catch (e) {
-          // Only possible when every unit that could pay is exempt.
-          expect(String(e)).toMatch(/zero_weights/);
-          return;
-        }
-        expect(total(table.rows)).toBe(table.net);
-        for (const r of table.rows) if (r.exempt) expect(r.share).toBe(0);
-      }),
+      fc.property(
+        basis,
+        fc.integer({ min: 0, max: 100_000_000 }),
+        fc.subarray(
+          units.map((u) => u.unitId),
+          { maxLength: 3 },
+        ),
+        fc.constantFrom('hamilton' as const, 'webster' as const),
+        (b, cost, exemptIds, method) => {
+          const spec: SchemeSpec = {
+            name: 'p',
+            basis: b,
+            method,
+            exemptions: exemptIds.map((unitId) => ({ unitId, reason: 'r' })),
+          };
+          let table: ReturnType<typeof computeShares>;
+          try {
+            table = computeShares(spec, units, cost);
+          } catch (e) {
+            // Only possible when every unit that could pay is exempt.
+            expect(String(e)).toMatch(/zero_weights/);
+            return;
+          }
+          expect(total(table.rows)).toBe(table.net);
+          for (const r of table.rows) if (r.exempt) expect(r.share).toBe(0);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

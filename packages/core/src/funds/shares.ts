@@ -37,7 +37,15 @@ export interface ShareTable {
 }
 
 function fail(
-  code: 'scheme.unknown_unit' | 'scheme.bad_parts' | 'scheme.fixed_exceeds' | 'scheme.caps_too_low' | 'number.negative', path: (string | number)[], params = {}): never {
+  code:
+    | 'scheme.unknown_unit'
+    | 'scheme.bad_parts'
+    | 'scheme.fixed_exceeds'
+    | 'scheme.caps_too_low'
+    | 'number.negative',
+  path: (string | number)[],
+  params = {},
+): never {
   throw new LinliException(linliError(code, path, params));
 }
 
@@ -56,7 +64,13 @@ interface Split {
 }
 
 /** Splits `amount` over `units` by `basis`, with unit ids as tie-break keys. Zero weights are honoured. */
-function splitBy(basis: SchemeBasis, units: readonly SchemeUnit[], amount: number, method: SchemeSpec['method'], active: readonly boolean[]): Split {
+function splitBy(
+  basis: SchemeBasis,
+  units: readonly SchemeUnit[],
+  amount: number,
+  method: SchemeSpec['method'],
+  active: readonly boolean[],
+): Split {
   const keys = units.map((u) => u.unitId);
   const n = units.length;
   const fromAllocation = (a: Allocation, weights: bigint[]): Split => ({
@@ -69,7 +83,12 @@ function splitBy(basis: SchemeBasis, units: readonly SchemeUnit[], amount: numbe
     const weights = units.map((u, i) => (active[i] ? weightOf(u) : 0n));
     if (amount === 0 || weights.every((w) => w === 0n)) {
       if (amount !== 0) throw new LinliException(linliError('allocate.zero_weights', ['basis']));
-      return { shares: new Array(n).fill(0), quotas: units.map(() => fraction(0)), rounding: new Array(n).fill(0), weights };
+      return {
+        shares: new Array(n).fill(0),
+        quotas: units.map(() => fraction(0)),
+        rounding: new Array(n).fill(0),
+        weights,
+      };
     }
     return fromAllocation(allocate(amount, weights, { keys, ...(method ? { method } : {}) }), weights);
   };
@@ -84,17 +103,33 @@ function splitBy(basis: SchemeBasis, units: readonly SchemeUnit[], amount: numbe
       const top = Math.max(...units.map((u) => u.floor));
       const segments: number[] = [];
       for (let f = basis.fromFloor; f <= top; f++) segments.push(f);
-      const perSegment = allocate(amount, segments.map(() => 1), { keys: segments.map((f) => String(f).padStart(4, '0')) });
+      const perSegment = allocate(
+        amount,
+        segments.map(() => 1),
+        { keys: segments.map((f) => String(f).padStart(4, '0')) },
+      );
       const parts = segments.map((floor, s) =>
-        splitBy(basis.within === 'area' ? { kind: 'area' } : { kind: 'equal' }, units, perSegment.shares[s] as number, method, units.map((u, i) => (active[i] as boolean) && u.floor >= floor)),
+        splitBy(
+          basis.within === 'area' ? { kind: 'area' } : { kind: 'equal' },
+          units,
+          perSegment.shares[s] as number,
+          method,
+          units.map((u, i) => (active[i] as boolean) && u.floor >= floor),
+        ),
       );
       return sumSplits(parts, n);
     }
     case 'combined': {
       const points = basis.parts.reduce((sum, p) => sum + p.basisPoints, 0);
       if (points !== 10_000) fail('scheme.bad_parts', ['basis', 'parts'], { points });
-      const portions = allocate(amount, basis.parts.map((p) => p.basisPoints));
-      return sumSplits(basis.parts.map((p, k) => splitBy(p.basis, units, portions.shares[k] as number, method, active)), n);
+      const portions = allocate(
+        amount,
+        basis.parts.map((p) => p.basisPoints),
+      );
+      return sumSplits(
+        basis.parts.map((p, k) => splitBy(p.basis, units, portions.shares[k] as number, method, active)),
+        n,
+      );
     }
   }
 }
@@ -159,7 +194,8 @@ export function computeShares(spec: SchemeSpec, units: readonly SchemeUnit[], co
   // Caps: clamp, then spread what was cut over the uncapped units by the same basis, until none exceeds.
   const capOf = (i: number) => {
     let cap = Number.POSITIVE_INFINITY;
-    for (const c of spec.caps ?? []) if (c.unitId === undefined || c.unitId === units[i]?.unitId) cap = Math.min(cap, c.max);
+    for (const c of spec.caps ?? [])
+      if (c.unitId === undefined || c.unitId === units[i]?.unitId) cap = Math.min(cap, c.max);
     return cap;
   };
   const capped = new Set<number>();
@@ -188,7 +224,13 @@ export function computeShares(spec: SchemeSpec, units: readonly SchemeUnit[], co
   const netAdjustment = [...adjusted.values()].reduce((sum, a) => sum + a.amount, 0);
   for (const [i, a] of adjusted) shares[i] = (shares[i] as number) + a.amount;
   if (netAdjustment !== 0) {
-    const absorb = splitBy(spec.basis, units, -netAdjustment, spec.method, units.map((_, i) => (active[i] as boolean) && !adjusted.has(i) && !capped.has(i)));
+    const absorb = splitBy(
+      spec.basis,
+      units,
+      -netAdjustment,
+      spec.method,
+      units.map((_, i) => (active[i] as boolean) && !adjusted.has(i) && !capped.has(i)),
+    );
     for (let i = 0; i < n; i++) shares[i] = (shares[i] as number) + (absorb.shares[i] as number);
   }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { communityCommandSchemas } from '../community/commands.js';
+import { fundsCommandSchemas } from '../funds/commands.js';
 import { votingCommandSchemas } from '../voting/commands.js';
 
 /**
@@ -9,6 +10,7 @@ import { votingCommandSchemas } from '../voting/commands.js';
 export const commandSchema = z.discriminatedUnion('type', [
   ...communityCommandSchemas,
   ...votingCommandSchemas,
+  ...fundsCommandSchemas,
 ]);
 
 /** A validated command. */

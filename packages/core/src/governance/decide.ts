@@ -2,6 +2,10 @@ import { decideCommunity } from '../community/decide.js';
 import type { CommunityEvent } from '../community/events.js';
 import type { LinliError } from '../errors/linli-error.js';
 import type { Result } from '../errors/result.js';
+import type { FundsCommand } from '../funds/commands.js';
+import { decideFunds } from '../funds/decide.js';
+import type { FundsEvent } from '../funds/events.js';
+import type { VotingCommand } from '../voting/commands.js';
 import { decideVoting } from '../voting/decide.js';
 import type { VotingEvent } from '../voting/events.js';
 import type { Command } from './commands.js';
@@ -11,7 +15,7 @@ import type { GovernanceState } from './state.js';
 export type { DecideContext } from './context.js';
 
 /** An event body decided from a command, before the log gives it a seq, time and actor. */
-export type DecidedEvent = CommunityEvent | VotingEvent;
+export type DecidedEvent = CommunityEvent | VotingEvent | FundsEvent;
 
 /** Routes a validated command to its domain's pure decide function. */
 export function decide(
@@ -19,18 +23,15 @@ export function decide(
   command: Command,
   context: DecideContext,
 ): Result<DecidedEvent[], LinliError> {
-  switch (command.type) {
-    case 'motion.draft':
-    case 'motion.revise':
-    case 'motion.proposeAmendment':
-    case 'motion.acceptAmendment':
-    case 'motion.open':
-    case 'motion.close':
-    case 'proxy.grant':
-    case 'proxy.revoke':
-    case 'ballot.cast':
-      return decideVoting(state.community, state.voting, command, context);
-    default:
-      return decideCommunity(state.community, command, context);
-  }
+  if (isVotingCommand(command)) return decideVoting(state.community, state.voting, command, context);
+  if (isFundsCommand(command)) return decideFunds(state.community, state.funds, command, context);
+  return decideCommunity(state.community, command, context);
+}
+
+function isVotingCommand(command: Command): command is VotingCommand {
+  return /^(motion|proxy|ballot)\./.test(command.type);
+}
+
+function isFundsCommand(command: Command): command is FundsCommand {
+  return /^(scheme|fund|charge)\./.test(command.type);
 }

@@ -3,6 +3,8 @@ import { roomKey } from '../community/state.js';
 import type { Building, Community, Owner, Resident, Stairwell, Unit } from '../community/types.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
+import type { Entry } from '../funds/ledger.js';
+import type { Charge, Fund, SchemeVersion } from '../funds/state.js';
 import type { LogHead } from '../log/event.js';
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion, ProxyAuthorization } from '../voting/motion.js';
@@ -10,7 +12,7 @@ import { indexMotion, type MotionState } from '../voting/state.js';
 import { emptyState, type GovernanceState } from './state.js';
 
 /** The snapshot format this version writes. Bump it, and add a migration, when the shape changes. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 /** A serialized state: plain JSON, safe to store or send, restorable with {@link restoreSnapshot}. */
 export interface Snapshot {
@@ -31,6 +33,15 @@ export interface Snapshot {
       readonly ballots: readonly Ballot[];
       readonly proxies: readonly ProxyAuthorization[];
     }[];
+  };
+  readonly funds: {
+    readonly schemes: readonly SchemeVersion[];
+    readonly funds: readonly Fund[];
+    /** Every entry in log order. */
+    readonly entries: readonly Entry[];
+    readonly charges: readonly Charge[];
+    readonly offsetPools: readonly (readonly [string, number])[];
+    readonly billed: readonly string[];
   };
 }
 
@@ -57,6 +68,14 @@ export function takeSnapshot(state: GovernanceState): Snapshot {
         ballots: [...entry.ballots.values()],
         proxies: [...entry.proxies.values()],
       })),
+    },
+    funds: {
+      schemes: [...state.funds.schemes.values()].flat(),
+      funds: [...state.funds.funds.values()],
+      entries: [...state.funds.entryIndex.values()],
+      charges: [...state.funds.charges.values()],
+      offsetPools: [...state.funds.offsetPools.entries()],
+      billed: [...state.funds.billed],
     },
   };
 }
@@ -122,12 +141,28 @@ const snapshotSchema = z.object({
       }),
     ),
   }),
+  funds: z.object({
+    schemes: z.array(
+      z.looseObject({ schemeId: id, version: z.int(), units: z.array(z.looseObject({ unitId: id })) }),
+    ),
+    funds: z.array(z.looseObject({ id, name: z.string(), budget: z.int() })),
+    entries: z.array(z.looseObject({ id, fundId: id, kind: z.string(), amount: z.int(), date })),
+    charges: z.array(z.looseObject({ id, fundId: id })),
+    offsetPools: z.array(z.tuple([id, z.int()])),
+    billed: z.array(z.string()),
+  }),
 });
 
 /** Upgrades this package ships itself; a caller's own migration for the same version wins. */
 const builtInMigrations: Readonly<Record<number, SnapshotMigration>> = {
   // Version 2 added voting.
   1: (old) => ({ ...old, version: 2, voting: { motions: [] } }),
+  // Version 3 added funds.
+  2: (old) => ({
+    ...old,
+    version: 3,
+    funds: { schemes: [], funds: [], entries: [], charges: [], offsetPools: [], billed: [] },
+  }),
 };
 
 /** Options of {@link restoreSnapshot}. */
@@ -188,5 +223,20 @@ export function restoreSnapshot(
     indexMotion(entry);
     state.voting.motions.set(saved.motion.id, entry);
   }
+  const f = state.funds;
+  for (const v of snapshot.funds.schemes)
+    f.schemes.set(v.schemeId, [...(f.schemes.get(v.schemeId) ?? []), v]);
+  for (const fund of snapshot.funds.funds) {
+    f.funds.set(fund.id, fund);
+    f.entries.set(fund.id, []);
+  }
+  for (const e of snapshot.funds.entries) {
+    f.entries.get(e.fundId)?.push(e);
+    f.entryIndex.set(e.id, e);
+    if (e.reverses !== undefined) f.reversed.add(e.reverses);
+  }
+  for (const c of snapshot.funds.charges) f.charges.set(c.id, c);
+  for (const [chargeId, pool] of snapshot.funds.offsetPools) f.offsetPools.set(chargeId, pool);
+  for (const key of snapshot.funds.billed) f.billed.add(key);
   return ok(state);
 }

@@ -1,6 +1,9 @@
 import type { CommunityEvent, CommunityEventType } from '../community/events.js';
 import { type CommunityState, emptyCommunityState, evolveCommunity } from '../community/state.js';
 import { LinliException, linliError } from '../errors/linli-error.js';
+import { type FundsEvent, fundsEventTypes } from '../funds/events.js';
+import { evolveFunds } from '../funds/evolve.js';
+import { emptyFundsState, type FundsState } from '../funds/state.js';
 import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event.js';
 import { type VotingEvent, votingEventTypes } from '../voting/events.js';
 import { emptyVotingState, evolveVoting, type VotingState } from '../voting/state.js';
@@ -14,11 +17,17 @@ export interface GovernanceState {
   head: LogHead;
   readonly community: CommunityState;
   readonly voting: VotingState;
+  readonly funds: FundsState;
 }
 
 /** The state of an empty log. */
 export function emptyState(): GovernanceState {
-  return { head: EMPTY_HEAD, community: emptyCommunityState(), voting: emptyVotingState() };
+  return {
+    head: EMPTY_HEAD,
+    community: emptyCommunityState(),
+    voting: emptyVotingState(),
+    funds: emptyFundsState(),
+  };
 }
 
 const communityEventTypes: ReadonlySet<string> = new Set<CommunityEventType>([
@@ -40,6 +49,12 @@ function isCommunityEvent(event: LoggedEvent): event is LoggedEvent & CommunityE
 
 const votingTypes: ReadonlySet<string> = new Set(votingEventTypes);
 
+const fundsTypes: ReadonlySet<string> = new Set(fundsEventTypes);
+
+function isFundsEvent(event: LoggedEvent): event is LoggedEvent & FundsEvent {
+  return fundsTypes.has(event.type);
+}
+
 function isVotingEvent(event: LoggedEvent): event is LoggedEvent & VotingEvent {
   return votingTypes.has(event.type);
 }
@@ -54,6 +69,7 @@ export function applyEvent(state: GovernanceState, event: LoggedEvent): void {
   }
   if (isCommunityEvent(event)) evolveCommunity(state.community, event);
   else if (isVotingEvent(event)) evolveVoting(state.voting, event);
+  else if (isFundsEvent(event)) evolveFunds(state.funds, event);
   state.head = { seq: event.seq, hash: event.hash };
 }
 

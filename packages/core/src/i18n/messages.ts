@@ -12,6 +12,10 @@ const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   owner: { 'zh-CN': '业主', en: 'owner' },
   resident: { 'zh-CN': '居民', en: 'resident' },
   motion: { 'zh-CN': '议题', en: 'motion' },
+  fund: { 'zh-CN': '资金', en: 'fund' },
+  scheme: { 'zh-CN': '分摊方案', en: 'scheme' },
+  charge: { 'zh-CN': '定期费用', en: 'recurring charge' },
+  entry: { 'zh-CN': '账目', en: 'entry' },
   amendment: { 'zh-CN': '修正案', en: 'amendment' },
   proxy: { 'zh-CN': '委托', en: 'proxy' },
 };
@@ -66,7 +70,8 @@ const catalog = {
   },
   'scheme.bad_parts': {
     'zh-CN': (p) => `组合方案各部分比例之和须为 100%（现为 ${Number(p.points) / 100}%）`,
-    en: (p) => `The parts of a combined scheme must add up to 100% (they add up to ${Number(p.points) / 100}%)`,
+    en: (p) =>
+      `The parts of a combined scheme must add up to 100% (they add up to ${Number(p.points) / 100}%)`,
   },
   'scheme.fixed_exceeds': {
     'zh-CN': () => '固定金额之和超过了应分摊的总额',
@@ -75,6 +80,56 @@ const catalog = {
   'scheme.caps_too_low': {
     'zh-CN': () => '封顶金额过低：所有房屋都已封顶，剩余金额无人承担',
     en: () => 'The caps are too low: every unit is capped and the rest cannot be shared',
+  },
+  'scheme.no_units': {
+    'zh-CN': () => '分摊范围内没有房屋',
+    en: () => 'There are no units in the scheme’s scope',
+  },
+  'fund.unknown_unit': {
+    'zh-CN': (p) => `房屋“${p.unitId}”在该资金中没有应缴款项`,
+    en: (p) => `Unit "${p.unitId}" has nothing to pay into this fund`,
+  },
+  'fund.overpayment': {
+    'zh-CN': (p) =>
+      `付款 ${Number(p.amount) / 100} 元超过应缴余额 ${Number(p.owed) / 100} 元；如确需预存，请注明“作为预存”`,
+    en: (p) =>
+      `A payment of ¥${(Number(p.amount) / 100).toFixed(2)} exceeds the ¥${(Number(p.owed) / 100).toFixed(2)} owed; record it explicitly as credit if intended`,
+  },
+  'fund.refund_exceeds': {
+    'zh-CN': () => '退款不能超过已付金额',
+    en: () => 'A refund cannot exceed what was paid',
+  },
+  'fund.costs_exceed_income': {
+    'zh-CN': () => '相关成本不能超过收入',
+    en: () => 'Related costs cannot exceed the income',
+  },
+  'fund.insufficient': {
+    'zh-CN': () => '资金余额不足',
+    en: () => 'The fund’s balance is too low',
+  },
+  'fund.reverse_reversal': {
+    'zh-CN': () => '冲正记录本身不能再冲正，请重新记账',
+    en: () => 'A reversal cannot itself be reversed; record the entry again instead',
+  },
+  'fund.already_reversed': {
+    'zh-CN': () => '该账目已经冲正过',
+    en: () => 'This entry has already been reversed',
+  },
+  'charge.ends_before_start': {
+    'zh-CN': () => '结束月份早于开始月份',
+    en: () => 'The charge ends before it starts',
+  },
+  'charge.outside_term': {
+    'zh-CN': (p) => `${p.month} 不在收费期（${p.start} 至 ${p.end}）内`,
+    en: (p) => `${p.month} is outside the charge's term (${p.start} to ${p.end})`,
+  },
+  'charge.already_billed': {
+    'zh-CN': (p) => `${p.month} 已经计费`,
+    en: (p) => `${p.month} has already been billed`,
+  },
+  'charge.no_households': {
+    'zh-CN': (p) => `${p.month} 范围内没有住户`,
+    en: (p) => `Nobody lived in the charge's scope in ${p.month}`,
   },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,

@@ -74,9 +74,10 @@ describe('allocate: the stated guarantees (DESIGN.md §4)', () => {
         const shuffled = [...rs].sort(
           (a, b) => ((a.key.charCodeAt(0) * 31 + seed) % 97) - ((b.key.charCodeAt(0) * 31 + seed) % 97),
         );
-        const before = new Map(rs.map((r, i) => [r.key, split(t, rs).shares[i]]));
+        const original = split(t, rs).shares;
+        const before = new Map(rs.map((r, i) => [r.key, original[i]]));
         const after = split(t, shuffled);
-        shuffled.forEach((r, i) => expect(after.shares[i]).toBe(before.get(r.key)));
+        for (const [i, r] of shuffled.entries()) expect(after.shares[i]).toBe(before.get(r.key));
       }),
     );
   });
@@ -118,13 +119,13 @@ describe('allocate: the stated guarantees (DESIGN.md §4)', () => {
     expect(allocate(11, [6, 6, 2]).shares).toEqual([5, 5, 1]);
     const w10 = allocate(10, [6, 6, 2], { method: 'webster' }).shares;
     const w11 = allocate(11, [6, 6, 2], { method: 'webster' }).shares;
-    w11.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(w10[i] as number));
+    for (const [i, s] of w11.entries()) expect(s).toBeGreaterThanOrEqual(w10[i] as number);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5000 }), rows, (t, rs) => {
         const now = split(t, rs, 'webster').shares;
         const more = split(t + 1, rs, 'webster').shares;
         expect(sum(more)).toBe(t + 1);
-        more.forEach((s, i) => expect(s).toBeGreaterThanOrEqual(now[i] as number));
+        for (const [i, s] of more.entries()) expect(s).toBeGreaterThanOrEqual(now[i] as number);
       }),
       { numRuns: 1000 },
     );

@@ -1,0 +1,80 @@
+import { hundredthsToDecimal } from '../numbers/hundredths.js';
+import type { LedgerSummary } from './ledger.js';
+import type { ShareTable } from './shares.js';
+
+/** Byte-order mark: Excel in China opens UTF-8 CSV correctly only with it. */
+export const BOM = '\uFEFF';
+
+function cell(value: string | number): string {
+  const text = String(value);
+  // Quote what would otherwise break a row; a leading =,+,-,@ is quoted as text so no spreadsheet runs it.
+  const risky = /^[=+\-@]/.test(text) && typeof value === 'string';
+  if (risky || /[",\r\n]/.test(text)) return `"${(risky ? `'${text}` : text).replaceAll('"', '""')}"`;
+  return text;
+}
+
+function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return `${BOM}${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+const yuan = (fen: number) => hundredthsToDecimal(fen);
+
+/** A share table as CSV for the public notice: one row per unit, amounts in yuan with two decimals. */
+export function shareTableCsv(table: ShareTable): string {
+  return csv(
+    [
+      '房号 Room',
+      '楼层 Floor',
+      '面积 Area (m²)',
+      '系数 Coefficient',
+      '权重 Weight',
+      '应摊 Quota (fen)',
+      '分摊 Share (¥)',
+      '取整 Rounding (fen)',
+      '说明 Note',
+    ],
+    table.rows.map((r) => [
+      r.room,
+      r.floor,
+      hundredthsToDecimal(r.area),
+      r.coefficient === null ? '' : hundredthsToDecimal(r.coefficient),
+      r.weight,
+      r.quota,
+      yuan(r.share),
+      r.rounding,
+      [r.exempt, r.fixed, r.capped ? 'capped' : undefined, r.adjustment?.reason].filter(Boolean).join('; '),
+    ]),
+  );
+}
+
+/** Unit statements as CSV: owed, paid, refunded, arrears, credit and arrears by age. */
+export function statementsCsv(summary: LedgerSummary): string {
+  return csv(
+    [
+      '单位 Unit',
+      '应缴 Owed (¥)',
+      '已缴 Paid (¥)',
+      '退款 Refunded (¥)',
+      '欠缴 Arrears (¥)',
+      '预存 Credit (¥)',
+      '未到期 Current',
+      '1–30天',
+      '31–60天',
+      '61–90天',
+      '90天以上',
+    ],
+    summary.units.map((u) => [
+      u.unitId,
+      yuan(u.owed),
+      yuan(u.paid),
+      yuan(u.refunded),
+      yuan(u.arrears),
+      yuan(u.credit),
+      yuan(u.ageing.current),
+      yuan(u.ageing.days1to30),
+      yuan(u.ageing.days31to60),
+      yuan(u.ageing.days61to90),
+      yuan(u.ageing.over90),
+    ]),
+  );
+}

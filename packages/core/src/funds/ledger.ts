@@ -1,0 +1,227 @@
+import type { LocalDate } from '../time/local-date.js';
+
+/** What a ledger entry records. Amounts are signed fen; a reversal carries the negated amount. */
+export type EntryKind =
+  /** A unit's share to pay (from a scheme or a recurring charge). */
+  | 'pledge'
+  /** Money owed back to a unit (e.g. its part of distributed ad income). */
+  | 'credit'
+  /** A unit paid (an instalment, or more as explicit credit). */
+  | 'payment'
+  /** Money paid back to a unit. */
+  | 'refund'
+  /** Money spent, with a receipt. */
+  | 'expense'
+  /** Money received, e.g. elevator ad revenue. */
+  | 'income'
+  | 'transferIn'
+  | 'transferOut';
+
+/** One immutable ledger line. Corrections are new entries that reverse old ones. */
+export interface Entry {
+  readonly id: string;
+  readonly fundId: string;
+  readonly kind: EntryKind;
+  /** Signed fen: positive for the entry itself, negative in a reversal. */
+  readonly amount: number;
+  readonly date: LocalDate;
+  readonly unitId?: string;
+  /** Pledges: when payment is due, for ageing. */
+  readonly due?: LocalDate;
+  /** Receipt number, bank reference, paper reference… */
+  readonly reference?: string;
+  readonly note?: string;
+  /** A reversal: the entry it cancels. */
+  readonly reverses?: string;
+  /** Where a pledge came from. */
+  readonly source?:
+    | { readonly schemeId: string; readonly version: number }
+    | { readonly chargeId: string; readonly month: string };
+  /** The other fund of a transfer. */
+  readonly counterpart?: string;
+}
+
+/** Days past due, bucketed the way committees report arrears. */
+export interface Ageing {
+  /** Owed but not yet due. */
+  readonly current: number;
+  readonly days1to30: number;
+  readonly days31to60: number;
+  readonly days61to90: number;
+  readonly over90: number;
+}
+
+/** One unit's account with a fund. */
+export interface UnitStatement {
+  readonly unitId: string;
+  /** Pledges less credits. */
+  readonly owed: number;
+  readonly paid: number;
+  readonly refunded: number;
+  /** owed − paid + refunded when positive. */
+  readonly arrears: number;
+  /** paid − refunded − owed when positive (explicit overpayment). */
+  readonly credit: number;
+  readonly ageing: Ageing;
+}
+
+/** A fund's totals and every unit's statement, as of a date. */
+export interface LedgerSummary {
+  readonly pledged: number;
+  readonly credited: number;
+  readonly paid: number;
+  readonly refunded: number;
+  readonly expenses: number;
+  readonly income: number;
+  readonly transfersIn: number;
+  readonly transfersOut: number;
+  /** Cash: paid − refunded − expenses + income + transfers in − transfers out. */
+  readonly balance: number;
+  readonly arrears: number;
+  readonly ageing: Ageing;
+  readonly units: readonly UnitStatement[];
+}
+
+const DAY = 86_400_000;
+
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+interface UnitAccumulator {
+  owed: number;
+  paid: number;
+  refunded: number;
+  /** Pledges (and credits, negative) with their due dates. */
+  dues: { due: LocalDate; amount: number }[];
+}
+
+/**
+ * Sums a fund's entries as of `asOf` and ages every unit's arrears: payments settle the oldest dues
+ * first, so what is still unpaid is the newest, and each unpaid part is bucketed by days past its due
+ * date. One pass over the entries, then one small sort per unit with dues.
+ */
+export function summarizeLedger(entries: readonly Entry[], asOf: LocalDate): LedgerSummary {
+  const t = {
+    pledged: 0,
+    credited: 0,
+    paid: 0,
+    refunded: 0,
+    expenses: 0,
+    income: 0,
+    transfersIn: 0,
+    transfersOut: 0,
+  };
+  const units = new Map<string, UnitAccumulator>();
+  const unit = (id: string) => {
+    let u = units.get(id);
+    if (!u) {
+      u = { owed: 0, paid: 0, refunded: 0, dues: [] };
+      units.set(id, u);
+    }
+    return u;
+  };
+  for (const e of entries) {
+    if (e.date > asOf) continue;
+    const a = e.amount;
+    switch (e.kind) {
+      case 'pledge':
+      case 'credit': {
+        const signed = e.kind === 'pledge' ? a : -a;
+        if (e.kind === 'pledge') t.pledged += a;
+        else t.credited += a;
+        if (e.unitId !== undefined) {
+          const u = unit(e.unitId);
+          u.owed += signed;
+          u.dues.push({ due: e.due ?? e.date, amount: signed });
+        }
+        break;
+      }
+      case 'payment':
+        t.paid += a;
+        if (e.unitId !== undefined) unit(e.unitId).paid += a;
+        break;
+      case 'refund':
+        t.refunded += a;
+        if (e.unitId !== undefined) unit(e.unitId).refunded += a;
+        break;
+      case 'expense':
+        t.expenses += a;
+        break;
+      case 'income':
+        t.income += a;
+        break;
+      case 'transferIn':
+        t.transfersIn += a;
+        break;
+      case 'transferOut':
+        t.transfersOut += a;
+        break;
+    }
+  }
+  const total: { -readonly [K in keyof Ageing]: number } = {
+    current: 0,
+    days1to30: 0,
+    days31to60: 0,
+    days61to90: 0,
+    over90: 0,
+  };
+  let arrears = 0;
+  const statements: UnitStatement[] = [];
+  const ids = [...units.keys()].sort();
+  for (const id of ids) {
+    const u = units.get(id) as UnitAccumulator;
+    const balance = u.owed - u.paid + u.refunded;
+    const owing = Math.max(0, balance);
+    const ageing: { -readonly [K in keyof Ageing]: number } = {
+      current: 0,
+      days1to30: 0,
+      days31to60: 0,
+      days61to90: 0,
+      over90: 0,
+    };
+    if (owing > 0) {
+      // Newest dues are the unpaid ones.
+      u.dues.sort((x, y) => (x.due < y.due ? 1 : x.due > y.due ? -1 : 0));
+      let left = owing;
+      for (const d of u.dues) {
+        if (left <= 0) break;
+        if (d.amount <= 0) continue;
+        const part = Math.min(left, d.amount);
+        left -= part;
+        const late = daysBetween(d.due, asOf);
+        const bucket =
+          late <= 0
+            ? 'current'
+            : late <= 30
+              ? 'days1to30'
+              : late <= 60
+                ? 'days31to60'
+                : late <= 90
+                  ? 'days61to90'
+                  : 'over90';
+        ageing[bucket] += part;
+      }
+      // Credits can leave owing larger than the positive dues in view; keep the rest current.
+      if (left > 0) ageing.current += left;
+    }
+    for (const k of Object.keys(total) as (keyof Ageing)[]) total[k] += ageing[k];
+    arrears += owing;
+    statements.push({
+      unitId: id,
+      owed: u.owed,
+      paid: u.paid,
+      refunded: u.refunded,
+      arrears: owing,
+      credit: Math.max(0, -balance),
+      ageing,
+    });
+  }
+  return {
+    ...t,
+    balance: t.paid - t.refunded - t.expenses + t.income + t.transfersIn - t.transfersOut,
+    arrears,
+    ageing: total,
+    units: statements,
+  };
+}
