@@ -2,36 +2,16 @@
 import { dinero, allocate as dineroAllocate, toSnapshot } from 'dinero.js';
 import { CNY } from 'dinero.js/currencies';
 import { allocate, summarizeLedger } from '../dist/index.js';
+import { bestOf, seededRandom } from './support.mjs';
 
-function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(283);
-const best = (fn, runs) => {
-  fn();
-  let ms = Number.POSITIVE_INFINITY;
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    result = fn();
-    ms = Math.min(ms, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { ms, result };
-};
+const random = seededRandom(283);
 
 // ¥600,000.00 over 100,000 areas (50.00–150.00 m²).
 const N = 100_000;
 const TOTAL = 60_000_000;
 const areas = Array.from({ length: N }, () => 5000 + Math.floor(random() * 10000));
-const ours = best(() => allocate(TOTAL, areas), 10);
-const theirs = best(() => dineroAllocate(dinero({ amount: TOTAL, currency: CNY }), areas), 3);
+const ours = bestOf(() => allocate(TOTAL, areas), 10);
+const theirs = bestOf(() => dineroAllocate(dinero({ amount: TOTAL, currency: CNY }), areas), 3);
 const theirShares = theirs.result.map((d) => toSnapshot(d).amount);
 
 // Quota check for both: every share within 1 fen of total × w / Σw (exact in BigInt).
@@ -56,7 +36,7 @@ const entries = Array.from({ length: LEDGER }, (_, i) => {
     e.unitId = `u${Math.floor(random() * 10_000)}`;
   return e;
 });
-const ledger = best(() => summarizeLedger(entries, '2026-12-31'), 5);
+const ledger = bestOf(() => summarizeLedger(entries, '2026-12-31'), 5);
 
 console.log('\nFunds: Linli best of 10 after a warm-up, dinero.js best of 3\n');
 console.log(

@@ -11,6 +11,7 @@ import {
   tallyMotion,
   writeBallot,
 } from '../dist/index.js';
+import { bestOf, seededRandom } from './support.mjs';
 
 const K = 10;
 const N = Number(process.env.BENCH_BALLOTS ?? 100_000);
@@ -19,17 +20,7 @@ const names = Array.from({ length: K }, (_, i) => `C${i}`);
 const identity = Array.from({ length: K }, (_, i) => i);
 
 // A seeded generator, so every run counts the same election.
-function mulberry32(seed) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(96);
+const random = seededRandom(96);
 
 const order = new Uint8Array(N * K);
 for (let b = 0; b < N; b++) {
@@ -46,25 +37,13 @@ const theirBallots = Array.from({ length: N }, (_, b) => ({
   weight: 1,
 }));
 
-function time(fn, repeat = 1, warmUp = true) {
-  if (warmUp) fn();
-  let best = Number.POSITIVE_INFINITY;
-  let result;
-  for (let r = 0; r < repeat; r++) {
-    const start = process.hrtime.bigint();
-    result = fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { ms: best, result };
-}
-
 const rows = [];
 function compare(name, ours, theirs, same, target) {
   rows.push({ name, ours: ours.ms, theirs: theirs?.ms, same, target });
 }
 
-const ourSchulze = time(() => schulze(pairwiseMatrix(ballots), K, identity), 5);
-const theirSchulze = time(
+const ourSchulze = bestOf(() => schulze(pairwiseMatrix(ballots), K, identity), 5);
+const theirSchulze = bestOf(
   () => new Schulze(utils.matrixFromBallots(theirBallots, names)).ranking(),
   1,
   false,
@@ -77,8 +56,12 @@ compare(
   20,
 );
 
-const ourRp = time(() => rankedPairs(pairwiseMatrix(ballots), K, identity), 5);
-const theirRp = time(() => new RankedPairs(utils.matrixFromBallots(theirBallots, names)).ranking(), 1, false);
+const ourRp = bestOf(() => rankedPairs(pairwiseMatrix(ballots), K, identity), 5);
+const theirRp = bestOf(
+  () => new RankedPairs(utils.matrixFromBallots(theirBallots, names)).ranking(),
+  1,
+  false,
+);
 compare(
   'Ranked Pairs (incl. pairwise matrix)',
   ourRp,
@@ -87,11 +70,11 @@ compare(
   20,
 );
 
-const ourIrv = time(() => instantRunoff(ballots, identity), 5);
+const ourIrv = bestOf(() => instantRunoff(ballots, identity), 5);
 const skipTheirIrv = process.env.BENCH_SKIP_VOTES_IRV === '1';
 const theirIrv = skipTheirIrv
   ? undefined
-  : time(() => new InstantRunoff({ candidates: names, ballots: theirBallots }).ranking(), 1, false);
+  : bestOf(() => new InstantRunoff({ candidates: names, ballots: theirBallots }).ranking(), 1, false);
 compare(
   'IRV',
   ourIrv,
@@ -141,7 +124,7 @@ const entry = {
   columns,
 };
 const now = new Date('2026-11-29T00:00:00Z');
-const yesNo = time(() => tallyMotion(entry, { now, seed: '0'.repeat(64) }), 10);
+const yesNo = bestOf(() => tallyMotion(entry, { now, seed: '0'.repeat(64) }), 10);
 rows.push({
   name: `yes/no double majority, ${YESNO.toLocaleString('en')} ballots`,
   ours: yesNo.ms,

@@ -1,18 +1,9 @@
 import * as z from 'zod/mini';
-import { idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas.js';
+import { idSchema, intSchema, localDateSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
 
 const fen = intSchema(1, 1_000_000_000_000); // up to ¥10 billion per amount
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
-const scope = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('community') }),
-  z.strictObject({ kind: z.literal('building'), id: idSchema }),
-  z.strictObject({ kind: z.literal('stairwell'), id: idSchema }),
-  z.strictObject({
-    kind: z.literal('units'),
-    ids: z.array(idSchema).check(z.minLength(1), z.maxLength(100_000)),
-  }),
-]);
 
 const coefficient = intSchema(0, 10_000);
 const simpleBasis = z.discriminatedUnion('kind', [
@@ -45,7 +36,7 @@ export const defineSchemeSchema = z.strictObject({
   type: z.literal('scheme.define'),
   id: z.optional(idSchema),
   name: nameSchema,
-  scope,
+  scope: scopeSchema,
   basis,
   method: z.optional(z.enum(['hamilton', 'webster'])),
   subsidy: z.optional(
@@ -172,7 +163,7 @@ export const defineChargeSchema = z.strictObject({
   fundId: idSchema,
   name: nameSchema,
   monthlyAmount: fen,
-  scope,
+  scope: scopeSchema,
   split: z.optional(z.enum(['equal', 'area'])),
   start: month,
   end: z.optional(month),

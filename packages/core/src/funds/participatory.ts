@@ -88,21 +88,23 @@ export function greedyByApprovals(
         },
       };
     }
-    return {
-      projectId: p.id,
-      approvals: n,
-      funded: false,
-      round: null,
-      reason:
-        n === 0
-          ? { 'zh-CN': '没有人支持', en: 'Nobody approved it' }
-          : {
-              'zh-CN': `费用 ¥${yuan(p.cost)} 超过剩余预算 ¥${yuan(left)}`,
-              en: `¥${yuan(p.cost)} exceeds the remaining ¥${yuan(left)}`,
-            },
-    };
+    return notFunded(p, n, {
+      'zh-CN': `费用 ¥${yuan(p.cost)} 超过剩余预算 ¥${yuan(left)}`,
+      en: `¥${yuan(p.cost)} exceeds the remaining ¥${yuan(left)}`,
+    });
   });
   return finish('greedy', projects, outcomes, budget);
+}
+
+/** An unfunded project's outcome; with no approvals the reason is always that nobody backed it. */
+function notFunded(p: Project, approvals: number, reason: ProjectOutcome['reason']): ProjectOutcome {
+  return {
+    projectId: p.id,
+    approvals,
+    funded: false,
+    round: null,
+    reason: approvals === 0 ? { 'zh-CN': '没有人支持', en: 'Nobody approved it' } : reason,
+  };
 }
 
 function ordinal(n: number): string {
@@ -265,24 +267,21 @@ export function equalShares(
       continue;
     }
     const supportersMoney = fraction(n * Number(endowment.numerator), Number(endowment.denominator));
-    outcomes.push({
-      projectId: p.id,
-      approvals: n,
-      funded: false,
-      round: null,
-      reason:
-        n === 0
-          ? { 'zh-CN': '没有人支持', en: 'Nobody approved it' }
-          : compareFractions(supportersMoney, fraction(p.cost)) < 0
-            ? {
-                'zh-CN': `${n} 位支持者的份额合计 ¥${yuan(supportersMoney)}，不足费用 ¥${yuan(p.cost)}`,
-                en: `Its ${n} supporters' shares total ¥${yuan(supportersMoney)}, less than its ¥${yuan(p.cost)} cost`,
-              }
-            : {
-                'zh-CN': `支持者的钱已用于更受支持的项目，剩余预算 ¥${yuan(left)} 也不够`,
-                en: `Its supporters' money went to projects they backed more strongly, and the ¥${yuan(left)} left is not enough`,
-              },
-    });
+    outcomes.push(
+      notFunded(
+        p,
+        n,
+        compareFractions(supportersMoney, fraction(p.cost)) < 0
+          ? {
+              'zh-CN': `${n} 位支持者的份额合计 ¥${yuan(supportersMoney)}，不足费用 ¥${yuan(p.cost)}`,
+              en: `Its ${n} supporters' shares total ¥${yuan(supportersMoney)}, less than its ¥${yuan(p.cost)} cost`,
+            }
+          : {
+              'zh-CN': `支持者的钱已用于更受支持的项目，剩余预算 ¥${yuan(left)} 也不够`,
+              en: `Its supporters' money went to projects they backed more strongly, and the ¥${yuan(left)} left is not enough`,
+            },
+      ),
+    );
   }
   return finish('equalShares', projects, outcomes, budget);
 }

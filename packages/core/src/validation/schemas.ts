@@ -27,3 +27,14 @@ export const contactSchema = z.strictObject({
   phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
   note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 });
+
+/** Which units a command is about: the whole community, a building, a stairwell, or listed units. */
+export const scopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('community') }),
+  z.strictObject({ kind: z.literal('building'), id: idSchema }),
+  z.strictObject({ kind: z.literal('stairwell'), id: idSchema }),
+  z.strictObject({
+    kind: z.literal('units'),
+    ids: z.array(idSchema).check(z.minLength(1), z.maxLength(100_000)),
+  }),
+]);

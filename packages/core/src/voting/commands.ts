@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { idSchema, intSchema, nameSchema } from '../validation/schemas.js';
+import { idSchema, intSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
 
 const instant = z.iso.datetime({ offset: true });
 const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
@@ -37,16 +37,6 @@ export const ruleSchema = z.strictObject({
     .check(z.maxLength(20)),
   noBlock: z.optional(z.boolean()),
 });
-
-const scopeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('community') }),
-  z.strictObject({ kind: z.literal('building'), id: idSchema }),
-  z.strictObject({ kind: z.literal('stairwell'), id: idSchema }),
-  z.strictObject({
-    kind: z.literal('units'),
-    ids: z.array(idSchema).check(z.minLength(1), z.maxLength(10_000)),
-  }),
-]);
 
 const optionSchema = z.strictObject({ id: idSchema, label });
 
