@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { communityCommandSchemas } from '../community/commands.js';
 import { fundsCommandSchemas } from '../funds/commands.js';
+import { rolesCommandSchemas } from '../roles/commands.js';
+import { rotationCommandSchemas } from '../rotation/commands.js';
 import { votingCommandSchemas } from '../voting/commands.js';
 
 /**
@@ -11,6 +13,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   ...communityCommandSchemas,
   ...votingCommandSchemas,
   ...fundsCommandSchemas,
+  ...rotationCommandSchemas,
+  ...rolesCommandSchemas,
 ]);
 
 /** A validated command. */

@@ -1,4 +1,5 @@
 import type { LogHead } from '../log/event.js';
+import type { HolidayProvider } from '../rotation/holidays.js';
 import type { LocalDate } from '../time/local-date.js';
 
 /** What `decide` may use besides state; all of it injected, so decisions replay exactly. */
@@ -13,4 +14,6 @@ export interface DecideContext {
   readonly actor: string;
   /** The log head the decision is made against (its hash seeds lotteries). */
   readonly head: LogHead;
+  /** Public holidays and make-up workdays, for duty rosters. */
+  readonly holidays: HolidayProvider;
 }

@@ -1,9 +1,12 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
 import { err, type Result } from '../errors/result.js';
+import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
 import type { DraftEvent, LoggedEvent, LogHead } from '../log/event.js';
 import type { EventStore } from '../log/store.js';
 import { type VerifyResult, verify } from '../log/verify.js';
+import { chineseHolidays, type HolidayProvider } from '../rotation/holidays.js';
+import { dutyRoster, type RosterSlot } from '../rotation/roster.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { type IdGenerator, randomIds } from '../time/ids.js';
 import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date.js';
@@ -35,6 +38,8 @@ export interface GovernanceOptions {
   readonly migrations?: RestoreOptions['migrations'];
   /** Verify the hash chain while loading (default true). A failure rejects with `log.corrupt`. */
   readonly verifyOnLoad?: boolean;
+  /** Public holidays for duty rosters; defaults to China's (State Council notices via `chinese-days`). */
+  readonly holidays?: HolidayProvider;
   /** How many times to re-decide a command after losing a race to another writer (default 5). */
   readonly maxRetries?: number;
 }
@@ -70,6 +75,10 @@ export interface Governance {
   ballots(motionId: string): readonly Ballot[];
   /** Who has voted on a motion, where the motion lets that be seen. */
   voted(motionId: string): readonly string[];
+  /** A duty's roster from its start up to `to` (holidays, swaps and covers applied). Reactive like `read`. */
+  roster(dutyId: string, to: LocalDate): readonly RosterSlot[];
+  /** A fund's totals and unit statements as of `asOf` (default today). Reactive like `read`. */
+  fundSummary(fundId: string, asOf?: LocalDate): LedgerSummary | undefined;
   /** Validates, decides and appends a command. Never throws for bad input: returns a typed error. */
   execute(command: unknown, options?: ExecuteOptions): Promise<Result<readonly LoggedEvent[], LinliError>>;
   /** Reads events appended by other writers that have not arrived through `subscribe` yet. */
@@ -92,6 +101,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
   const ids = options.ids ?? randomIds;
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const maxRetries = options.maxRetries ?? 5;
+  const holidays = options.holidays ?? chineseHolidays;
 
   let state: GovernanceState;
   if (options.snapshot) {
@@ -167,6 +177,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
         now,
         actor,
         head: state.head,
+        holidays,
       });
       if (!decided.ok) return decided;
       const at = now.toISOString();
@@ -207,6 +218,16 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       version.value;
       const entry = state.voting.motions.get(motionId);
       return entry ? tallyMotion(entry, { now: clock.now() }) : undefined;
+    },
+    roster(dutyId, to) {
+      version.value;
+      const duty = state.rotation.duties.get(dutyId);
+      return duty ? dutyRoster(state.community, duty, to, holidays) : [];
+    },
+    fundSummary(fundId, asOf) {
+      version.value;
+      const entries = state.funds.entries.get(fundId);
+      return entries ? summarizeLedger(entries, asOf ?? today()) : undefined;
     },
     voted(motionId) {
       version.value;

@@ -6,13 +6,15 @@ import { err, ok, type Result } from '../errors/result.js';
 import type { Entry } from '../funds/ledger.js';
 import type { Charge, Fund, SchemeVersion } from '../funds/state.js';
 import type { LogHead } from '../log/event.js';
+import type { RoleDefinition, Term } from '../roles/roles.js';
+import type { Duty } from '../rotation/duty.js';
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion, ProxyAuthorization } from '../voting/motion.js';
 import { indexMotion, type MotionState } from '../voting/state.js';
 import { emptyState, type GovernanceState } from './state.js';
 
 /** The snapshot format this version writes. Bump it, and add a migration, when the shape changes. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 /** A serialized state: plain JSON, safe to store or send, restorable with {@link restoreSnapshot}. */
 export interface Snapshot {
@@ -43,6 +45,8 @@ export interface Snapshot {
     readonly offsetPools: readonly (readonly [string, number])[];
     readonly billed: readonly string[];
   };
+  readonly rotation: { readonly duties: readonly Duty[] };
+  readonly roles: { readonly roles: readonly RoleDefinition[]; readonly terms: readonly Term[] };
 }
 
 /** Upgrades a snapshot of version `n` to version `n + 1`. */
@@ -77,6 +81,8 @@ export function takeSnapshot(state: GovernanceState): Snapshot {
       offsetPools: [...state.funds.offsetPools.entries()],
       billed: [...state.funds.billed],
     },
+    rotation: { duties: [...state.rotation.duties.values()] },
+    roles: { roles: [...state.roles.roles.values()], terms: [...state.roles.terms.values()] },
   };
 }
 
@@ -151,6 +157,11 @@ const snapshotSchema = z.object({
     offsetPools: z.array(z.tuple([id, z.int()])),
     billed: z.array(z.string()),
   }),
+  rotation: z.object({ duties: z.array(z.looseObject({ id, members: z.array(id) })) }),
+  roles: z.object({
+    roles: z.array(z.looseObject({ id, buildingId: id, seats: z.int() })),
+    terms: z.array(z.looseObject({ id, roleId: id, holder: z.string(), from: date, until: date })),
+  }),
 });
 
 /** Upgrades this package ships itself; a caller's own migration for the same version wins. */
@@ -163,6 +174,8 @@ const builtInMigrations: Readonly<Record<number, SnapshotMigration>> = {
     version: 3,
     funds: { schemes: [], funds: [], entries: [], charges: [], offsetPools: [], billed: [] },
   }),
+  // Version 4 added duty rotation and roles.
+  3: (old) => ({ ...old, version: 4, rotation: { duties: [] }, roles: { roles: [], terms: [] } }),
 };
 
 /** Options of {@link restoreSnapshot}. */
@@ -238,5 +251,8 @@ export function restoreSnapshot(
   for (const c of snapshot.funds.charges) f.charges.set(c.id, c);
   for (const [chargeId, pool] of snapshot.funds.offsetPools) f.offsetPools.set(chargeId, pool);
   for (const key of snapshot.funds.billed) f.billed.add(key);
+  for (const d of snapshot.rotation.duties) state.rotation.duties.set(d.id, d);
+  for (const r of snapshot.roles.roles) state.roles.roles.set(r.id, r);
+  for (const t of snapshot.roles.terms) state.roles.terms.set(t.id, t);
   return ok(state);
 }

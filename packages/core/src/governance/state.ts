@@ -5,6 +5,15 @@ import { type FundsEvent, fundsEventTypes } from '../funds/events.js';
 import { evolveFunds } from '../funds/evolve.js';
 import { emptyFundsState, type FundsState } from '../funds/state.js';
 import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event.js';
+import {
+  emptyRolesState,
+  evolveRoles,
+  type RolesEvent,
+  type RolesState,
+  rolesEventTypes,
+} from '../roles/state.js';
+import { type RotationEvent, rotationEventTypes } from '../rotation/events.js';
+import { emptyRotationState, evolveRotation, type RotationState } from '../rotation/state.js';
 import { type VotingEvent, votingEventTypes } from '../voting/events.js';
 import { emptyVotingState, evolveVoting, type VotingState } from '../voting/state.js';
 
@@ -18,6 +27,8 @@ export interface GovernanceState {
   readonly community: CommunityState;
   readonly voting: VotingState;
   readonly funds: FundsState;
+  readonly rotation: RotationState;
+  readonly roles: RolesState;
 }
 
 /** The state of an empty log. */
@@ -27,6 +38,8 @@ export function emptyState(): GovernanceState {
     community: emptyCommunityState(),
     voting: emptyVotingState(),
     funds: emptyFundsState(),
+    rotation: emptyRotationState(),
+    roles: emptyRolesState(),
   };
 }
 
@@ -50,6 +63,8 @@ function isCommunityEvent(event: LoggedEvent): event is LoggedEvent & CommunityE
 const votingTypes: ReadonlySet<string> = new Set(votingEventTypes);
 
 const fundsTypes: ReadonlySet<string> = new Set(fundsEventTypes);
+const rotationTypes: ReadonlySet<string> = new Set(rotationEventTypes);
+const rolesTypes: ReadonlySet<string> = new Set(rolesEventTypes);
 
 function isFundsEvent(event: LoggedEvent): event is LoggedEvent & FundsEvent {
   return fundsTypes.has(event.type);
@@ -70,6 +85,9 @@ export function applyEvent(state: GovernanceState, event: LoggedEvent): void {
   if (isCommunityEvent(event)) evolveCommunity(state.community, event);
   else if (isVotingEvent(event)) evolveVoting(state.voting, event);
   else if (isFundsEvent(event)) evolveFunds(state.funds, event);
+  else if (rotationTypes.has(event.type))
+    evolveRotation(state.rotation, event as LoggedEvent & RotationEvent);
+  else if (rolesTypes.has(event.type)) evolveRoles(state.roles, event as LoggedEvent & RolesEvent);
   state.head = { seq: event.seq, hash: event.hash };
 }
 

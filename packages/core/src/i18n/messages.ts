@@ -16,6 +16,10 @@ const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   scheme: { 'zh-CN': '分摊方案', en: 'scheme' },
   charge: { 'zh-CN': '定期费用', en: 'recurring charge' },
   entry: { 'zh-CN': '账目', en: 'entry' },
+  duty: { 'zh-CN': '值日', en: 'duty' },
+  swap: { 'zh-CN': '换班', en: 'swap' },
+  role: { 'zh-CN': '职务', en: 'role' },
+  term: { 'zh-CN': '任期', en: 'term' },
   amendment: { 'zh-CN': '修正案', en: 'amendment' },
   proxy: { 'zh-CN': '委托', en: 'proxy' },
 };
@@ -130,6 +134,68 @@ const catalog = {
   'charge.no_households': {
     'zh-CN': (p) => `${p.month} 范围内没有住户`,
     en: (p) => `Nobody lived in the charge's scope in ${p.month}`,
+  },
+  'rotation.bad_rrule': {
+    'zh-CN': (p) =>
+      `重复规则“${p.value}”不在支持范围内（${p.reason}）：支持 FREQ=DAILY/WEEKLY/MONTHLY、INTERVAL、BYDAY、BYMONTHDAY、COUNT、UNTIL`,
+    en: (p) =>
+      `Recurrence "${p.value}" is outside the supported subset (${p.reason}): FREQ=DAILY/WEEKLY/MONTHLY, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL`,
+  },
+  'rotation.bad_time_zone': {
+    'zh-CN': (p) => `未知时区“${p.zone}”`,
+    en: (p) => `Unknown time zone "${p.zone}"`,
+  },
+  'rotation.no_members': {
+    'zh-CN': () => '范围内没有可轮值的住户',
+    en: () => 'There are no households in the scope to take turns',
+  },
+  'rotation.unknown_member': {
+    'zh-CN': (p) => `“${p.memberId}”不是该值日的成员`,
+    en: (p) => `"${p.memberId}" is not a member of this duty`,
+  },
+  'rotation.past_edit': {
+    'zh-CN': (p) => `不能改动 ${p.today} 之前的安排（${p.date}）`,
+    en: (p) => `Changes cannot reach back before today (${p.today}); ${p.date} is in the past`,
+  },
+  'rotation.ends_before_start': {
+    'zh-CN': () => '结束日期早于开始日期',
+    en: () => 'The end date is before the start date',
+  },
+  'rotation.swap_with_self': {
+    'zh-CN': () => '不能和自己换班或替自己代班',
+    en: () => 'A member cannot swap with or cover for themselves',
+  },
+  'rotation.not_a_slot': {
+    'zh-CN': (p) => `${p.date} 没有“${p.duty}”的值日`,
+    en: (p) => `There is no "${p.duty}" slot on ${p.date}`,
+  },
+  'rotation.not_their_turn': {
+    'zh-CN': (p) => `${p.date} 不是“${p.memberId}”值日`,
+    en: (p) => `${p.date} is not "${p.memberId}"'s turn`,
+  },
+  'rotation.swap_state': {
+    'zh-CN': (p) => `该换班当前状态为“${p.status}”，不能进行此操作`,
+    en: (p) => `The swap is "${p.status}"; this step does not apply`,
+  },
+  'role.no_vacancy': {
+    'zh-CN': (p) => `“${p.role}”的 ${p.seats} 个席位已满`,
+    en: (p) => `All ${p.seats} seat(s) of this role are taken`,
+  },
+  'role.already_holds': {
+    'zh-CN': (p) => `${p.holder} 已担任该职务`,
+    en: (p) => `${p.holder} already holds this role`,
+  },
+  'role.term_limit': {
+    'zh-CN': (p) => `${p.holder} 已连续任职 ${p.limit} 届，达到连任上限`,
+    en: (p) => `${p.holder} has served ${p.limit} consecutive term(s), the limit`,
+  },
+  'role.motion_not_decided': {
+    'zh-CN': (p) => `该选举尚无有效结果（${p.outcome}）`,
+    en: (p) => `The election has no valid result yet (${p.outcome})`,
+  },
+  'role.term_not_active': {
+    'zh-CN': (p) => `该任期在 ${p.date} 不在任`,
+    en: (p) => `The term is not in force on ${p.date}`,
   },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,

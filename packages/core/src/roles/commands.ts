@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas.js';
+
+const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+
+/** Defines a role of a building. */
+export const defineRoleSchema = z.strictObject({
+  type: z.literal('role.define'),
+  id: z.optional(idSchema),
+  buildingId: idSchema,
+  name: z.strictObject({ 'zh-CN': label, en: label }),
+  termMonths: intSchema(1, 120),
+  termLimit: z.optional(intSchema(1, 20)),
+  seats: z.optional(intSchema(1, 50)),
+});
+
+/** Defines the six roles of 一长五大 for a building in one step. */
+export const defineStandardRolesSchema = z.strictObject({
+  type: z.literal('role.defineStandard'),
+  buildingId: idSchema,
+  termMonths: intSchema(1, 120),
+  termLimit: z.optional(intSchema(1, 20)),
+});
+
+/** Appoints a holder directly, with the reason (e.g. "nominated by the residents' committee"). */
+export const appointSchema = z.strictObject({
+  type: z.literal('role.appoint'),
+  roleId: idSchema,
+  holder: nameSchema,
+  from: z.optional(localDateSchema),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  id: z.optional(idSchema),
+});
+
+/** Seats the winners of a closed election motion (plurality, or STV for several seats). */
+export const appointFromMotionSchema = z.strictObject({
+  type: z.literal('role.appointFromMotion'),
+  roleId: idSchema,
+  motionId: idSchema,
+  from: z.optional(localDateSchema),
+});
+
+/** A holder resigns; the seat falls vacant. */
+export const resignSchema = z.strictObject({
+  type: z.literal('role.resign'),
+  termId: idSchema,
+  date: z.optional(localDateSchema),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+});
+
+/** Every roles command. */
+export const rolesCommandSchemas = [
+  defineRoleSchema,
+  defineStandardRolesSchema,
+  appointSchema,
+  appointFromMotionSchema,
+  resignSchema,
+] as const;
+
+/** A validated roles command. */
+export type RolesCommand = z.output<(typeof rolesCommandSchemas)[number]>;

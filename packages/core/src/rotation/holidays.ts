@@ -1,0 +1,50 @@
+import * as chineseDaysModule from 'chinese-days';
+import type { LocalDate } from '../time/local-date.js';
+import { weekdayIndex } from './calendar.js';
+
+/** Tells which days are statutory holidays and which weekend days are make-up workdays (调休). */
+export interface HolidayProvider {
+  /** A statutory public holiday (not an ordinary weekend). */
+  isHoliday(date: LocalDate): boolean;
+  /** A working day: a weekday that is not a holiday, or a weekend day made a workday (调休补班). */
+  isWorkday(date: LocalDate): boolean;
+  /** The holiday's name, when it is one. */
+  holidayName(date: LocalDate, locale: 'zh-CN' | 'en'): string | undefined;
+}
+
+interface ChineseDays {
+  getDayDetail(date: string): { work: boolean; name: string; date: string };
+}
+
+// chinese-days ships CommonJS for Node (names under `default`) and an ES build with named exports.
+const ns = chineseDaysModule as unknown as Partial<ChineseDays> & { default?: ChineseDays };
+const chineseDays: ChineseDays = ns.getDayDetail ? (ns as ChineseDays) : (ns.default as ChineseDays);
+
+/**
+ * China's statutory holidays and 调休 make-up workdays from the maintained `chinese-days` package
+ * (State Council notices). A year the State Council has not yet published has no holidays: only
+ * weekends are days off.
+ */
+export const chineseHolidays: HolidayProvider = {
+  isHoliday(date) {
+    const detail = chineseDays.getDayDetail(date);
+    // Festival days are named "English,中文,days"; plain weekends are named after the weekday.
+    return !detail.work && detail.name.includes(',');
+  },
+  isWorkday(date) {
+    return chineseDays.getDayDetail(date).work;
+  },
+  holidayName(date, locale) {
+    const detail = chineseDays.getDayDetail(date);
+    if (detail.work || !detail.name.includes(',')) return undefined;
+    const [en, zh] = detail.name.split(',');
+    return locale === 'zh-CN' ? zh : en;
+  },
+};
+
+/** A provider with no holidays: Monday to Friday are workdays. */
+export const noHolidays: HolidayProvider = {
+  isHoliday: () => false,
+  isWorkday: (date) => weekdayIndex(date) < 5,
+  holidayName: () => undefined,
+};
