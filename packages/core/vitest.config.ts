@@ -11,6 +11,8 @@ export default defineConfig({
           exclude: ['src/**/*.browser.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup.ts'],
+          // 1,000-run property tests take seconds on a busy 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -51,3 +51,10 @@ it('runs the package README funds example', async () => {
     ['u201 2250000 2250000 | u301 6750000 3750000'],
   ]);
 });
+
+it('runs the package README rotation and roles example', async () => {
+  expect(await run(firstTsBlock('../README.md', '## Rotation and roles'))).toEqual([
+    ['2026-02-09 u201 | 2026-02-16 春节 | 2026-02-23 春节 | 2026-03-02 u301'],
+    [5],
+  ]);
+});

@@ -1,15 +1,35 @@
 import type { LocalDate } from '../time/local-date.js';
 
-const DAY = 86_400_000;
+// Rosters convert dates millions of times, so these use integer civil-calendar arithmetic (Howard
+// Hinnant's days_from_civil / civil_from_days) instead of Date parsing and formatting.
 
-/** Days since 1970-01-01 of a local date (calendar arithmetic, no time zone involved). */
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (calendar arithmetic, no time zone involved). */
 export function dayNumber(date: LocalDate | string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
+  const y0 = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** The local date of a day number. */
+/** The `YYYY-MM-DD` date of a day number. */
 export function fromDayNumber(n: number): LocalDate {
-  return new Date(n * DAY).toISOString().slice(0, 10) as LocalDate;
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}` as LocalDate;
 }
 
 /** Adds days to a local date. */

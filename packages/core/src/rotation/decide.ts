@@ -124,9 +124,8 @@ export function decideRotation(
       if (swap.status !== wanted) return fail('rotation.swap_state', ['swapId'], { status: swap.status });
       if (command.type === 'duty.approveSwap' && !duty.swapNeedsApproval)
         return fail('rotation.swap_state', ['swapId'], { status: swap.status });
-      const past = notPast(swap.first.date < swap.second.date ? swap.first.date : swap.second.date, [
-        'swapId',
-      ]);
+      const earliest = [swap.first.date, swap.second.date].sort()[0] as LocalDate;
+      const past = notPast(earliest, ['swapId']);
       if (past) return err(past);
       return ok([
         {

@@ -1,11 +1,11 @@
 import type { CommunityState } from '../community/state.js';
 import type { Resident } from '../community/types.js';
 import type { LocalDate } from '../time/local-date.js';
-import { addDays, dayNumber, zonedInstant } from './calendar.js';
-import type { Duty } from './duty.js';
+import { addDays, dayNumber, fromDayNumber, offsetMinutes, zonedInstant } from './calendar.js';
+import type { Absence, Duty } from './duty.js';
 import type { HolidayProvider } from './holidays.js';
 import { occurrences } from './recurrence.js';
-import { type AssignedSlot, assignSlots, type Ineligibility, type SlotDate } from './schedule.js';
+import { type AssignedSlot, assignSlots, type Gap, type Ineligibility, type SlotDate } from './schedule.js';
 
 /** A slot of a duty's roster, with its instants and every change applied. */
 export interface RosterSlot extends AssignedSlot {
@@ -46,37 +46,100 @@ export function slotDates(duty: Duty, to: LocalDate, holidays: HolidayProvider):
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** Residents of each member unit, for eligibility checks. */
-function residentsByUnit(community: CommunityState, members: readonly string[]): Map<string, Resident[]> {
-  const wanted = new Set(members);
-  const map = new Map<string, Resident[]>();
-  for (const r of community.residents.values()) {
-    if (!wanted.has(r.unitId)) continue;
-    const list = map.get(r.unitId);
-    if (list) list.push(r);
-    else map.set(r.unitId, [r]);
-  }
-  return map;
+/** What eligibility needs about one member, gathered once per roster instead of once per slot. */
+export interface MemberFacts {
+  readonly residents: readonly Resident[];
+  readonly absences: readonly Absence[];
 }
 
-/** Why member `unitId` cannot serve on `date`, or null. Evaluated from the community model on that date. */
-export function memberEligibility(
-  duty: Duty,
-  residents: readonly Resident[],
-  unitId: string,
-  date: LocalDate,
-): Ineligibility | null {
-  const present = residents.filter(
-    (r) => r.movedIn <= date && (r.movedOut === undefined || r.movedOut > date),
+/** Residents and absences of each member unit. */
+function factsByMember(community: CommunityState, duty: Duty): Map<string, MemberFacts> {
+  const facts = new Map<string, { residents: Resident[]; absences: Absence[] }>(
+    duty.members.map((m) => [m, { residents: [], absences: [] }]),
   );
-  if (present.length === 0) return 'vacant';
-  if (duty.exemptAge !== undefined) {
-    const year = Number(date.slice(0, 4));
-    const limit = duty.exemptAge;
-    if (present.every((r) => r.birthYear !== undefined && year - r.birthYear >= limit)) return 'exempt-age';
+  for (const r of community.residents.values()) facts.get(r.unitId)?.residents.push(r);
+  for (const a of duty.absences) facts.get(a.memberId)?.absences.push(a);
+  return facts;
+}
+
+const NO_FACTS: MemberFacts = { residents: [], absences: [] };
+
+/** Why a member cannot serve on `date`, or null. Evaluated from the community model on that date. */
+export function memberEligibility(duty: Duty, facts: MemberFacts, date: LocalDate): Ineligibility | null {
+  let present = 0;
+  let allOld = duty.exemptAge !== undefined;
+  const year = Number(date.slice(0, 4));
+  for (const r of facts.residents) {
+    if (r.movedIn > date || (r.movedOut !== undefined && r.movedOut <= date)) continue;
+    present++;
+    if (allOld && (r.birthYear === undefined || year - r.birthYear < (duty.exemptAge as number)))
+      allOld = false;
   }
-  for (const a of duty.absences) if (a.memberId === unitId && a.from <= date && date <= a.to) return 'away';
+  if (present === 0) return 'vacant';
+  if (allOld) return 'exempt-age';
+  for (const a of facts.absences) if (a.from <= date && date <= a.to) return 'away';
   return null;
+}
+
+/**
+ * A member's ineligibility over time as sorted day-number gaps, built once from the dates on which
+ * anything can change (moves, an 80th year starting, absences). Slot-by-slot checks then cost a
+ * couple of integer comparisons instead of a scan of every resident.
+ */
+function ineligibleGaps(duty: Duty, facts: MemberFacts): Gap[] {
+  const points = new Set<number>([-1e7, 1e7]);
+  for (const r of facts.residents) {
+    points.add(dayNumber(r.movedIn));
+    if (r.movedOut !== undefined) points.add(dayNumber(r.movedOut));
+    if (duty.exemptAge !== undefined && r.birthYear !== undefined)
+      points.add(dayNumber(`${r.birthYear + duty.exemptAge}-01-01`));
+  }
+  for (const a of facts.absences) {
+    points.add(dayNumber(a.from));
+    points.add(dayNumber(a.to) + 1);
+  }
+  const sorted = [...points].sort((a, b) => a - b);
+  const gaps: Gap[] = [];
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const from = sorted[k] as number;
+    const to = sorted[k + 1] as number;
+    const reason = memberEligibility(duty, facts, fromDayNumber(Math.max(from, -700_000)));
+    if (reason === null) continue;
+    const last = gaps.at(-1);
+    if (last && last.to === from && last.reason === reason)
+      gaps[gaps.length - 1] = { from: last.from, to, reason };
+    else gaps.push({ from, to, reason });
+  }
+  return gaps;
+}
+
+/** How many residents live in the unit on `date` (at least 1): the weight of a household. */
+function householdSize(facts: MemberFacts, date: LocalDate): number {
+  let n = 0;
+  for (const r of facts.residents)
+    if (r.movedIn <= date && (r.movedOut === undefined || r.movedOut > date)) n++;
+  return Math.max(1, n);
+}
+
+/**
+ * Start instants for the slots. Most zones (Asia/Shanghai among them) keep one offset over the roster's
+ * span; then one Intl lookup serves every slot. Zones with daylight saving are resolved slot by slot.
+ */
+function instantsFor(duty: Duty, slots: readonly SlotDate[]): (date: LocalDate) => number {
+  const first = slots[0]?.date;
+  const last = slots.at(-1)?.date;
+  if (!first || !last) return (date) => zonedInstant(date, duty.time, duty.timeZone);
+  const offsets = new Set<number>();
+  // Sampled every four weeks at noon UTC: an offset that holds for at least that long (every rule in
+  // use today) shows up.
+  for (let d = dayNumber(first); d <= dayNumber(last) + 31; d += 28)
+    offsets.add(offsetMinutes(duty.timeZone, d * 86_400_000 + 43_200_000));
+  if (offsets.size === 1) {
+    const [h, m] = duty.time.split(':').map(Number) as [number, number];
+    const delta = (h * 60 + m - ([...offsets][0] as number)) * 60_000;
+    return (date) => dayNumber(date) * 86_400_000 + delta;
+  }
+  return (date) => zonedInstant(date, duty.time, duty.timeZone);
 }
 
 /**
@@ -90,8 +153,9 @@ export function dutyRoster(
   to: LocalDate,
   holidays: HolidayProvider,
 ): RosterSlot[] {
-  const residents = residentsByUnit(community, duty.members);
-  const none: Resident[] = [];
+  const facts = factsByMember(community, duty);
+  const factsOf = (i: number) => facts.get(duty.members[i] as string) ?? NO_FACTS;
+  const gaps = duty.members.map((m) => ineligibleGaps(duty, facts.get(m) ?? NO_FACTS));
   const overrides = new Map(
     duty.overrides.map((o) => [o.date as string, { assignees: o.assignees, reason: o.reason }]),
   );
@@ -101,21 +165,13 @@ export function dutyRoster(
     teamSize: duty.teamSize,
     policy: duty.policy,
     reentry: duty.reentry,
-    eligibility: (i, date) => {
-      const unitId = duty.members[i] as string;
-      return memberEligibility(duty, residents.get(unitId) ?? none, unitId, date);
-    },
-    weight: (i, date) => {
-      const unitId = duty.members[i] as string;
-      const count = (residents.get(unitId) ?? none).filter(
-        (r) => r.movedIn <= date && (r.movedOut === undefined || r.movedOut > date),
-      ).length;
-      return Math.max(1, count);
-    },
+    gaps,
+    weight: (i, date) => householdSize(factsOf(i), date),
     overrides,
   });
+  const instant = instantsFor(duty, assigned);
   const slots: RosterSlot[] = assigned.map((s) => {
-    const start = zonedInstant(s.date, duty.time, duty.timeZone);
+    const start = instant(s.date);
     return {
       ...s,
       start: new Date(start).toISOString(),
@@ -183,7 +239,7 @@ export function memberStats(
   from: LocalDate,
   to: LocalDate,
 ): MemberStats[] {
-  const residents = residentsByUnit(community, duty.members);
+  const facts = factsByMember(community, duty);
   return duty.members.map((memberId) => {
     let served = 0;
     let owed = 0;
@@ -203,7 +259,7 @@ export function memberStats(
     let awayDays = 0;
     for (let d = dayNumber(from); d <= dayNumber(to); d++) {
       const date = addDays(from, d - dayNumber(from));
-      const why = memberEligibility(duty, residents.get(memberId) ?? [], memberId, date);
+      const why = memberEligibility(duty, facts.get(memberId) ?? NO_FACTS, date);
       if (why === 'exempt-age') exemptDays++;
       if (why === 'away') awayDays++;
     }

@@ -1,13 +1,25 @@
 import type { LocalDate } from '../time/local-date.js';
+import { dayNumber } from './calendar.js';
 
 /** Why a member cannot serve on a date. */
-export type Ineligibility = 'vacant' | 'exempt-age' | 'away' | 'not-a-member';
+export type Ineligibility = 'vacant' | 'exempt-age' | 'away';
 
 /** How turns are given out. */
 export type AssignmentPolicy = 'fixedOrder' | 'leastServed' | 'weighted';
 
-/** What happens to turns missed while ineligible: owed and made up (`catchUp`), or written off (`forgive`). */
+/**
+ * What happens to turns missed while away (or exempt): owed and made up (`catchUp`), or written off
+ * (`forgive`). A household that moves in joins as if forgiven: nobody owes turns from before they
+ * lived there.
+ */
 export type ReentryRule = 'catchUp' | 'forgive';
+
+/** A stretch of days [from, to) (day numbers) in which a member cannot serve, and why. */
+export interface Gap {
+  readonly from: number;
+  readonly to: number;
+  readonly reason: Ineligibility;
+}
 
 /** A slot date after holiday handling. */
 export interface SlotDate {
@@ -26,8 +38,8 @@ export interface ScheduleInput {
   readonly teamSize: number;
   readonly policy: AssignmentPolicy;
   readonly reentry: ReentryRule;
-  /** Null when member i may serve on `date`, else why not. */
-  eligibility(member: number, date: LocalDate): Ineligibility | null;
+  /** Per member, the sorted, non-overlapping stretches in which it cannot serve. */
+  readonly gaps: readonly (readonly Gap[])[];
   /** Weighted policy: member i's weight on `date` (e.g. household size), a positive integer. */
   weight(member: number, date: LocalDate): number;
   /** Slots whose assignees are set by hand (by date), with the reason. */
@@ -48,10 +60,47 @@ export interface AssignedSlot extends SlotDate {
   readonly override?: string;
 }
 
-interface MemberState {
-  count: number;
-  last: number;
-  eligibleBefore: boolean;
+/** A binary min-heap of numbers ordered by a comparator (for members by priority, days by change). */
+class Heap {
+  private readonly items: number[] = [];
+  constructor(private readonly less: (a: number, b: number) => boolean) {}
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): number | undefined {
+    return this.items[0];
+  }
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(a[i] as number, a[p] as number)) break;
+      [a[i], a[p]] = [a[p] as number, a[i] as number];
+      i = p;
+    }
+  }
+  pop(): number | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l] as number, a[m] as number)) m = l;
+        if (r < a.length && this.less(a[r] as number, a[m] as number)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m] as number, a[i] as number];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /**
@@ -59,101 +108,178 @@ interface MemberState {
  * depends only on what was known up to it (G5: an edit from slot k on cannot change earlier slots).
  *
  * - fixedOrder: round robin over the roster from where it stopped, skipping the ineligible; with
- *   `catchUp`, a member skipped while ineligible is owed that turn and served first when back.
- * - leastServed: fewest turns first, then longest since last served, then roster order; with
- *   `forgive`, a returning member is treated as having served as often as the least-served peer and
- *   just now, so they rejoin the queue at the back instead of catching up.
+ *   `catchUp`, a member passed over while away is owed that turn and served first when back.
+ * - leastServed: fewest turns first, then longest since last served (seat by seat, so a team keeps
+ *   its queue order), then roster order. With `forgive`, a returning member counts as having served
+ *   as often as the least-served member who stayed, and just now: it rejoins at the back.
  * - weighted: the Balinski–Young quota method within each period where the eligible members and
  *   their weights stay the same: a member may take a turn only while below the upper quota of its
- *   weighted share, and among those the largest weight ÷ (turns + 1) goes first; both quotas hold.
+ *   weighted share, and among those the largest weight ÷ (turns + 1) goes first; with one person
+ *   per slot both quotas hold. Larger teams are filled seat by seat, one seat per member per slot.
+ *
+ * Eligibility is swept, not re-checked: a member's status is recomputed only on the days its gaps
+ * begin or end, and the least-served queue is a heap, so 1,000 households over 10 years of weekly
+ * slots take a few milliseconds.
  */
 export function assignSlots(input: ScheduleInput): AssignedSlot[] {
   const n = input.members.length;
-  const state: MemberState[] = input.members.map(() => ({ count: 0, last: -1, eligibleBefore: false }));
-  // fixedOrder + catchUp: one entry per turn a member was passed over while ineligible, oldest first.
+  const k = input.teamSize;
+  const count = new Float64Array(n);
+  const last = new Float64Array(n).fill(-1);
+  const eligible = new Uint8Array(n);
+  const why: (Ineligibility | null)[] = new Array(n).fill(null);
+  const cursor = new Int32Array(n);
+  const nextChange = new Float64Array(n);
+  let eligibleCount = 0;
+
+  // Status of member i on day d, and the next day it may change.
+  const statusOn = (i: number, d: number): void => {
+    const list = input.gaps[i] as readonly Gap[];
+    let c = cursor[i] as number;
+    while (c < list.length && (list[c] as Gap).to <= d) c++;
+    cursor[i] = c;
+    const gap = list[c];
+    const inGap = gap !== undefined && gap.from <= d;
+    why[i] = inGap ? (gap as Gap).reason : null;
+    nextChange[i] = inGap ? (gap as Gap).to : gap ? gap.from : Number.POSITIVE_INFINITY;
+  };
+  const changes = new Heap((a, b) => (nextChange[a] as number) < (nextChange[b] as number));
+
+  // leastServed: a heap of member entries; an entry is stale once the member's version moves on.
+  const version = new Int32Array(n);
+  const entryMember: number[] = [];
+  const entryVersion: number[] = [];
+  const entryCount: number[] = [];
+  const entryLast: number[] = [];
+  const queue = new Heap((a, b) => {
+    const ca = entryCount[a] as number;
+    const cb = entryCount[b] as number;
+    if (ca !== cb) return ca < cb;
+    const la = entryLast[a] as number;
+    const lb = entryLast[b] as number;
+    if (la !== lb) return la < lb;
+    return (entryMember[a] as number) < (entryMember[b] as number);
+  });
+  const enqueue = (i: number) => {
+    version[i] = (version[i] as number) + 1;
+    if (input.policy !== 'leastServed') return;
+    entryMember.push(i);
+    entryVersion.push(version[i] as number);
+    entryCount.push(count[i] as number);
+    entryLast.push(last[i] as number);
+    queue.push(entryMember.length - 1);
+  };
+  const live = (e: number) => {
+    const i = entryMember[e] as number;
+    return eligible[i] === 1 && entryVersion[e] === version[i];
+  };
+
+  // fixedOrder + catchUp: one entry per turn a member was passed over while away, oldest first.
   const owed: number[] = [];
   let pointer = 0;
-  // Weighted epochs.
+  // weighted epochs
   let epochKey = '';
   let epochSeats = 0;
-  let epochCounts = new Array<number>(n).fill(0);
+  let epochCounts = new Float64Array(n);
+
   const out: AssignedSlot[] = [];
+  const index = new Map(input.members.map((m, i) => [m, i]));
+  let first = true;
 
   for (let s = 0; s < input.slots.length; s++) {
     const slot = input.slots[s] as SlotDate;
+    const d = dayNumber(slot.date);
+    // Bring statuses up to this slot's day.
+    const returning: number[] = [];
+    const flip = (i: number, before: Ineligibility | null, wasEligible: boolean) => {
+      const now = why[i] === null;
+      if (now === wasEligible) return;
+      eligible[i] = now ? 1 : 0;
+      eligibleCount += now ? 1 : -1;
+      if (now) {
+        // A household that moves in joins forgiven; coming back from away or exemption follows the rule.
+        if (!first && (input.reentry === 'forgive' || before === 'vacant')) returning.push(i);
+        enqueue(i);
+      } else version[i] = (version[i] as number) + 1;
+    };
+    if (first) {
+      for (let i = 0; i < n; i++) {
+        statusOn(i, d);
+        flip(i, null, false);
+        changes.push(i);
+      }
+    } else {
+      while (changes.size > 0 && (nextChange[changes.peek() as number] as number) <= d) {
+        const i = changes.pop() as number;
+        const before = why[i] ?? null;
+        const wasEligible = eligible[i] === 1;
+        statusOn(i, d);
+        flip(i, before, wasEligible);
+        changes.push(i);
+      }
+    }
+    if (returning.length > 0 && input.policy === 'leastServed') {
+      let min = Number.POSITIVE_INFINITY;
+      const back = new Set(returning);
+      for (let i = 0; i < n; i++)
+        if (eligible[i] === 1 && !back.has(i)) min = Math.min(min, count[i] as number);
+      for (const i of returning) {
+        if (Number.isFinite(min) && (count[i] as number) < min) count[i] = min;
+        last[i] = s * (k + 1) + k; // behind everyone served up to this slot
+        enqueue(i);
+      }
+    }
+    first = false;
+
     if (slot.skipped) {
       out.push({ ...slot, assignees: [] });
       continue;
     }
-    const eligible: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const ok = input.eligibility(i, slot.date) === null;
-      const st = state[i] as MemberState;
-      if (ok) {
-        if (!st.eligibleBefore && s > 0 && input.reentry === 'forgive' && input.policy === 'leastServed') {
-          let min = Number.POSITIVE_INFINITY;
-          for (let j = 0; j < n; j++)
-            if (j !== i && (state[j] as MemberState).eligibleBefore)
-              min = Math.min(min, (state[j] as MemberState).count);
-          if (Number.isFinite(min) && st.count < min) st.count = min;
-          st.last = s;
-        }
-        eligible.push(i);
-      }
-      st.eligibleBefore = ok;
-    }
 
     const override = input.overrides?.get(slot.date);
-    let chosen: number[];
+    let chosen: number[] = [];
     if (override) {
-      const index = new Map(input.members.map((m, i) => [m, i]));
       chosen = override.assignees.map((m) => index.get(m)).filter((i): i is number => i !== undefined);
     } else if (input.policy === 'fixedOrder') {
-      chosen = [];
-      const isEligible = new Set(eligible);
-      // Owed turns first (catch-up), oldest debt first.
       for (const i of [...owed]) {
-        if (chosen.length >= input.teamSize) break;
-        if (isEligible.has(i) && !chosen.includes(i)) {
+        if (chosen.length >= k) break;
+        if (eligible[i] === 1 && !chosen.includes(i)) {
           chosen.push(i);
           owed.splice(owed.indexOf(i), 1);
         }
       }
-      for (let step = 0; step < n && chosen.length < input.teamSize; step++) {
-        const i = (pointer + step) % n;
+      const from = pointer;
+      for (let step = 0; step < n && chosen.length < k && chosen.length < eligibleCount; step++) {
+        const i = (from + step) % n;
         if (chosen.includes(i)) continue;
-        if (isEligible.has(i)) {
+        if (eligible[i] === 1) {
           chosen.push(i);
           pointer = (i + 1) % n;
-        } else if (input.reentry === 'catchUp' && input.eligibility(i, slot.date) !== 'not-a-member') {
-          owed.push(i);
-        }
+        } else if (input.reentry === 'catchUp' && why[i] === 'away') owed.push(i);
       }
     } else if (input.policy === 'leastServed') {
-      chosen = [...eligible]
-        .sort((a, b) => {
-          const x = state[a] as MemberState;
-          const y = state[b] as MemberState;
-          return x.count - y.count || x.last - y.last || a - b;
-        })
-        .slice(0, input.teamSize);
+      while (chosen.length < k && queue.size > 0) {
+        const e = queue.pop() as number;
+        if (live(e)) chosen.push(entryMember[e] as number);
+      }
     } else {
-      const weights = eligible.map((i) => input.weight(i, slot.date));
-      const key = eligible.map((i, k) => `${i}:${weights[k]}`).join(',');
+      const members: number[] = [];
+      for (let i = 0; i < n; i++) if (eligible[i] === 1) members.push(i);
+      const weights = members.map((i) => input.weight(i, slot.date));
+      const key = members.map((i, j) => `${i}:${weights[j]}`).join(',');
       if (key !== epochKey) {
         epochKey = key;
         epochSeats = 0;
-        epochCounts = new Array<number>(n).fill(0);
+        epochCounts = new Float64Array(n);
       }
       const total = weights.reduce((a, b) => a + b, 0);
-      chosen = [];
-      for (let seat = 0; seat < input.teamSize && chosen.length < eligible.length; seat++) {
+      for (let seat = 0; seat < k && chosen.length < members.length; seat++) {
         const t = epochSeats + 1;
         let best = -1;
         let bestW = 0;
-        eligible.forEach((i, k) => {
+        members.forEach((i, j) => {
           if (chosen.includes(i)) return;
-          const w = weights[k] as number;
+          const w = weights[j] as number;
           const c = epochCounts[i] as number;
           // Upper quota: c + 1 ≤ ⌈t·w / W⌉  ⇔  c·W < t·w.
           if (c * total >= t * w) return;
@@ -162,12 +288,13 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
             bestW = w;
             return;
           }
-          const cb = epochCounts[best] as number;
-          // Larger w / (c + 1) first: w·(cb + 1) vs bestW·(c + 1); ties by longest wait, then roster.
-          const cmp = w * (cb + 1) - bestW * (c + 1);
-          const sb = state[best] as MemberState;
-          const si = state[i] as MemberState;
-          if (cmp > 0 || (cmp === 0 && (si.last < sb.last || (si.last === sb.last && i < best)))) {
+          // Larger w / (c + 1) first; ties by longest wait, then roster order.
+          const cmp = w * ((epochCounts[best] as number) + 1) - bestW * (c + 1);
+          if (
+            cmp > 0 ||
+            (cmp === 0 &&
+              ((last[i] as number) < (last[best] as number) || (last[i] === last[best] && i < best)))
+          ) {
             best = i;
             bestW = w;
           }
@@ -179,13 +306,14 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
       }
     }
 
-    for (const i of chosen) {
-      const st = state[i] as MemberState;
-      st.count += 1;
-      st.last = s;
-    }
+    chosen.forEach((i, seat) => {
+      count[i] = (count[i] as number) + 1;
+      last[i] = s * (k + 1) + seat;
+      if (eligible[i] === 1) enqueue(i);
+    });
+    // Members popped from the least-served queue but stale were dropped; served ones are re-queued above.
     const assignees = chosen.map((i) => input.members[i] as string);
-    const missing = input.teamSize - assignees.length;
+    const missing = k - assignees.length;
     const base: AssignedSlot = override
       ? { ...slot, assignees, override: override.reason }
       : { ...slot, assignees };
