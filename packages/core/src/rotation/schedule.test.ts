@@ -150,6 +150,31 @@ describe('rotation guarantees (DESIGN.md §4)', () => {
     expect(catchUp.slice(6, 9).map((s) => s.assignees[0])).toEqual(['m2', 'm2', 'm2']);
   });
 
+  it('G3 re-entry, as a property: catch-up evens out the counts; forgive never serves a returner twice in a round', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 12 }),
+        (m, a, len) => {
+          const b = a + len; // member 0 away for slots [a, b)
+          const n = b + len * m + 2 * m; // long enough to catch up
+          const eligible = Array.from({ length: m }, (_, i) =>
+            Array.from({ length: n }, (_, s) => i !== 0 || s < a || s >= b),
+          );
+          const w = { members: m, slots: n, teamSize: 1, policy: 'leastServed' as const, eligible };
+          const counts = (slots: ReturnType<typeof assignSlots>) =>
+            Array.from({ length: m }, (_, i) => slots.filter((x) => x.assignees.includes(`m${i}`)).length);
+          const caught = counts(assignSlots(inputFor(w, 'catchUp')));
+          expect(Math.max(...caught) - Math.min(...caught)).toBeLessThanOrEqual(1);
+          const forgiven = assignSlots(inputFor(w, 'forgive'));
+          const back = forgiven.slice(b, b + m).filter((x) => x.assignees.includes('m0')).length;
+          expect(back).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+  });
+
   it('G5 the past is frozen: an absence from slot k on leaves every earlier slot unchanged', () => {
     fc.assert(
       fc.property(
