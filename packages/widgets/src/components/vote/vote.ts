@@ -1,0 +1,344 @@
+import { type Ballot, explainTally, type Governance, type LinliError, type Locale, type Motion, type Tally } from '@linli/core';
+import { type CSSResultGroup, html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { baseStyles, controlStyles } from '../../internal/base-styles.js';
+import { GovernanceController } from '../../internal/governance-controller.js';
+import { LocaleController } from '../../internal/locale-controller.js';
+import { t } from '../../internal/strings.js';
+import { voteStyles } from './vote.styles.js';
+
+type Draft =
+  | { kind: 'proposal'; vote: string | null }
+  | { kind: 'single'; option: string | null }
+  | { kind: 'approval'; options: Set<string> }
+  | { kind: 'score'; scores: Map<string, number> }
+  | { kind: 'ranked'; ranking: string[] };
+
+function emptyDraft(m: Motion): Draft {
+  switch (m.kind) {
+    case 'proposal':
+      return { kind: 'proposal', vote: null };
+    case 'single':
+      return { kind: 'single', option: null };
+    case 'approval':
+      return { kind: 'approval', options: new Set() };
+    case 'score':
+      return { kind: 'score', scores: new Map(m.options.map((o) => [o.id, 0])) };
+    case 'ranked':
+      return { kind: 'ranked', ranking: m.options.map((o) => o.id) };
+  }
+}
+
+/**
+ * @summary A motion and its ballot: cast or change a vote of any kind, and watch the live tally with
+ * one bar per legal threshold and a plain-language explanation.
+ *
+ * @event linli-ballot-cast - A ballot was recorded. `detail: { motionId, voterId }`.
+ *
+ * @csspart motion - The card around everything.
+ * @csspart title - The motion's title.
+ * @csspart body - The motion's text (e.g. a convention).
+ * @csspart status - Status, deadline and outcome.
+ * @csspart badge - A status or outcome badge.
+ * @csspart form - The ballot form.
+ * @csspart submit - The cast/change button.
+ * @csspart ranking - The ranked-choice list.
+ * @csspart error - A localized error from the core.
+ * @csspart tally - The results area.
+ * @csspart check - One threshold check.
+ * @csspart bar - A check's bar; `bar-fill` its value, `bar-threshold` the required mark.
+ * @csspart summary - The one-line explanation, announced politely when it changes.
+ *
+ * @cssproperty --linli-color-primary - Primary button colour.
+ * @cssproperty --linli-color-progress - Bar colour when a check is met.
+ * @cssproperty --linli-color-progress-short - Bar colour when a check is not met.
+ * @cssproperty --linli-font-scale - Multiplier for every size (large-text mode).
+ */
+export class LinliVote extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, controlStyles, voteStyles];
+
+  static override properties: PropertyDeclarations = {
+    governance: { attribute: false },
+    motion: { type: String },
+    voter: { type: String },
+    proxy: { type: String },
+    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
+    now: { attribute: false },
+    draft: { state: true },
+    error: { state: true },
+  };
+
+  /** The core governance object this element reads and writes. */
+  declare governance: Governance | undefined;
+  /** The motion id. */
+  declare motion: string;
+  /** The voter id of whoever uses this element (an owner head key, a unit id or a resident id). */
+  declare voter: string;
+  /** A proxy id, when voting on someone's behalf. */
+  declare proxy: string;
+  /** Larger text and targets for older readers. */
+  declare largeText: boolean;
+  /** The current time for the countdown (defaults to the system clock). */
+  declare now: Date | undefined;
+  declare private draft: Draft | undefined;
+  declare private error: LinliError | undefined;
+
+  private readonly locales = new LocaleController(this);
+  private readonly live = new GovernanceController(this);
+  private draftFor = '';
+
+  constructor() {
+    super();
+    this.motion = '';
+    this.voter = '';
+    this.proxy = '';
+    this.largeText = false;
+  }
+
+  /** How many times live data asked this element to re-render. */
+  get liveUpdates(): number {
+    return this.live.notifications;
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.locales.locale;
+    const gov = this.governance;
+    if (!gov) return html`<p part="status">${t(locale, 'noGovernance')}</p>`;
+    const m = gov.motions.value.find((x) => x.id === this.motion);
+    if (!m) return html`<p part="status" role="status">${t(locale, 'unknownMotion')}</p>`;
+    const tally = gov.tally(m.id);
+    if (this.draftFor !== m.id) {
+      this.draftFor = m.id;
+      this.draft = emptyDraft(m);
+    }
+    return html`<article part="motion" aria-labelledby="title">
+      <h2 part="title" id="title">${m.title}</h2>
+      ${m.body ? html`<p part="body">${m.body}</p>` : nothing} ${this.renderStatus(m, tally, locale)}
+      ${this.renderBallot(gov, m, tally, locale)} ${tally ? this.renderTally(m, tally, locale) : nothing}
+    </article>`;
+  }
+
+  private renderStatus(m: Motion, tally: Tally | undefined, locale: Locale): TemplateResult {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+    const closes = Date.parse(m.closesAt);
+    const now = (this.now ?? new Date()).getTime();
+    const final = tally?.final ?? m.status === 'closed';
+    const status = m.status === 'draft' ? 'statusDraft' : final ? 'statusClosed' : 'statusOpen';
+    const left = Math.max(0, closes - now);
+    const outcome = tally?.outcome;
+    const outcomeKey =
+      outcome === 'passed' ? 'outcomePassed' : outcome === 'failed' ? 'outcomeFailed' : outcome === 'tied' ? 'outcomeTied' : null;
+    return html`<p part="status">
+      <span part="badge status-badge">${t(locale, status)}</span>
+      <span>${t(locale, final ? 'closedAt' : 'closesAt', { time: date.format(closes) })}</span>
+      ${!final && m.status === 'open'
+        ? html`<span>${t(locale, 'remaining', { d: Math.floor(left / 86_400_000), h: Math.floor((left % 86_400_000) / 3_600_000) })}</span>`
+        : nothing}
+      ${outcomeKey && (final || tally?.decidedEarly) ? html`<span part="badge outcome">${t(locale, outcomeKey)}</span>` : nothing}
+      ${tally?.decidedEarly ? html`<span part="badge">${t(locale, 'decidedEarly')}</span>` : nothing}
+    </p>`;
+  }
+
+  private renderBallot(gov: Governance, m: Motion, tally: Tally | undefined, locale: Locale): TemplateResult | typeof nothing {
+    if (m.status === 'draft') return html`<p>${t(locale, 'notOpen')}</p>`;
+    if (tally?.final) return html`<p>${t(locale, 'votingClosed')}</p>`;
+    if (!this.voter) return nothing;
+    if (!m.electorate.some((v) => v.id === this.voter)) return html`<p role="status">${t(locale, 'notEligible')}</p>`;
+    const mine = gov.ballots(m.id).find((b) => b.voterId === this.voter);
+    const hasVoted = mine !== undefined || gov.voted(m.id).includes(this.voter);
+    const proxyNote = this.proxy
+      ? html`<p>${t(locale, 'asProxy', { voter: this.voter, ref: this.proxy })}</p>`
+      : nothing;
+    return html`${proxyNote}
+      ${mine
+        ? html`<p>${t(locale, 'yourBallot', { choice: this.describe(m, mine, locale) })}</p>`
+        : hasVoted
+          ? html`<p>${t(locale, 'youVoted')}</p>`
+          : nothing}
+      ${!hasVoted || m.allowChange
+        ? html`<form part="form" @submit=${this.onSubmit}>
+            ${this.renderChoices(m, locale)}
+            ${this.error ? html`<p part="error" role="alert">${this.error.message[locale]}</p>` : nothing}
+            <button part="submit" type="submit" data-primary>${t(locale, hasVoted ? 'change' : 'cast')}</button>
+          </form>`
+        : nothing}`;
+  }
+
+  private renderChoices(m: Motion, locale: Locale): TemplateResult {
+    const draft = this.draft as Draft;
+    const name = `ballot-${m.id}`;
+    switch (draft.kind) {
+      case 'proposal': {
+        const answers: ('yes' | 'no' | 'abstain' | 'block')[] = ['yes', 'no', 'abstain', ...(m.allowBlock ? (['block'] as const) : [])];
+        return html`<fieldset>
+          <legend>${m.title}</legend>
+          ${answers.map(
+            (a) => html`<label class="choice"
+              ><input type="radio" name=${name} value=${a} .checked=${draft.vote === a} @change=${() => this.setDraft({ kind: 'proposal', vote: a })} />
+              ${t(locale, a)}</label
+            >`,
+          )}
+        </fieldset>`;
+      }
+      case 'single':
+        return html`<fieldset>
+          <legend>${m.title}</legend>
+          ${m.options.map(
+            (o) => html`<label class="choice"
+              ><input type="radio" name=${name} value=${o.id} .checked=${draft.option === o.id} @change=${() => this.setDraft({ kind: 'single', option: o.id })} />
+              ${o.label}</label
+            >`,
+          )}
+        </fieldset>`;
+      case 'approval': {
+        const min = m.minChoices ?? 1;
+        const max = m.maxChoices ?? m.options.length;
+        return html`<fieldset>
+          <legend>${m.title} — ${t(locale, 'chooseBetween', { min, max })}</legend>
+          ${m.options.map(
+            (o) => html`<label class="choice"
+              ><input
+                type="checkbox"
+                value=${o.id}
+                .checked=${draft.options.has(o.id)}
+                @change=${(e: Event) => {
+                  const next = new Set(draft.options);
+                  if ((e.target as HTMLInputElement).checked) next.add(o.id);
+                  else next.delete(o.id);
+                  this.setDraft({ kind: 'approval', options: next });
+                }}
+              />
+              ${o.label}</label
+            >`,
+          )}
+        </fieldset>`;
+      }
+      case 'score':
+        return html`<fieldset>
+          <legend>${m.title}</legend>
+          ${m.options.map(
+            (o) => html`<label class="choice"
+              >${o.label}
+              <select
+                aria-label=${t(locale, 'score', { option: o.label })}
+                @change=${(e: Event) => {
+                  const next = new Map(draft.scores);
+                  next.set(o.id, Number((e.target as HTMLSelectElement).value));
+                  this.setDraft({ kind: 'score', scores: next });
+                }}
+              >
+                ${[0, 1, 2, 3, 4, 5].map((n) => html`<option value=${n} ?selected=${draft.scores.get(o.id) === n}>${n}</option>`)}
+              </select></label
+            >`,
+          )}
+        </fieldset>`;
+      case 'ranked': {
+        const label = (id: string) => m.options.find((o) => o.id === id)?.label ?? id;
+        const move = (from: number, to: number) => {
+          const next = [...draft.ranking];
+          const [item] = next.splice(from, 1);
+          next.splice(to, 0, item as string);
+          this.setDraft({ kind: 'ranked', ranking: next });
+        };
+        return html`<fieldset>
+          <legend>${m.title}</legend>
+          <p id="rank-hint">${t(locale, 'rankHint')}</p>
+          <ol part="ranking" aria-describedby="rank-hint">
+            ${draft.ranking.map(
+              (id, i) => html`<li>
+                <span>${label(id)}</span>
+                <button type="button" aria-label=${t(locale, 'moveUp', { option: label(id) })} ?disabled=${i === 0} @click=${() => move(i, i - 1)}>
+                  ${t(locale, 'up')}
+                </button>
+                <button
+                  type="button"
+                  aria-label=${t(locale, 'moveDown', { option: label(id) })}
+                  ?disabled=${i === draft.ranking.length - 1}
+                  @click=${() => move(i, i + 1)}
+                >
+                  ${t(locale, 'down')}
+                </button>
+              </li>`,
+            )}
+          </ol>
+        </fieldset>`;
+      }
+    }
+  }
+
+  private renderTally(m: Motion, tally: Tally, locale: Locale): TemplateResult {
+    const explained = explainTally(m, tally);
+    const checks = explained.lines.filter((l) => l.kind === 'check');
+    return html`<section part="tally" aria-label=${t(locale, 'results')}>
+      ${tally.hidden ? html`<p>${t(locale, 'secret')}</p>` : nothing}
+      <p>${t(locale, 'turnout', { voted: tally.votedVoters, eligible: tally.eligibleVoters })}</p>
+      ${tally.checks.map((c, i) => {
+        const pct = (v: number) => (c.base > 0 ? Math.min(100, (v / c.base) * 100) : 0);
+        return html`<div part="check">
+          <div>${checks[i]?.text[locale]}</div>
+          <div part="bar" aria-hidden="true">
+            <div part="bar-fill" data-met=${String(c.met)} style=${styleMap({ width: `${pct(c.actual)}%` })}></div>
+            <div part="bar-threshold" style=${styleMap({ left: `${pct(c.required)}%` })}></div>
+          </div>
+        </div>`;
+      })}
+      ${explained.lines
+        .filter((l) => l.kind === 'consent' || l.kind === 'block')
+        .map((l) => html`<p>${l.text[locale]}</p>`)}
+      <p part="summary" aria-live="polite">${explained.summary[locale]}</p>
+    </section>`;
+  }
+
+  private describe(m: Motion, ballot: Ballot, locale: Locale): string {
+    const label = (i: number) => m.options[i]?.label ?? String(i);
+    const c = ballot.choice;
+    switch (c.kind) {
+      case 'proposal':
+        return t(locale, c.vote);
+      case 'single':
+        return label(c.option);
+      case 'approval':
+        return c.options.map(label).join(locale === 'zh-CN' ? '、' : ', ');
+      case 'score':
+        return c.scores.map((s, i) => `${label(i)} ${s}`).join(locale === 'zh-CN' ? '、' : ', ');
+      case 'ranked':
+        return c.ranking.map(label).join(' > ');
+    }
+  }
+
+  private setDraft(draft: Draft): void {
+    this.draft = draft;
+    this.error = undefined;
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const gov = this.governance;
+    const draft = this.draft;
+    if (!gov || !draft) return;
+    const base = { type: 'ballot.cast', motionId: this.motion, voterId: this.voter, ...(this.proxy ? { proxyId: this.proxy } : {}) };
+    const fields =
+      draft.kind === 'proposal'
+        ? draft.vote === null
+          ? {}
+          : { vote: draft.vote }
+        : draft.kind === 'single'
+          ? draft.option === null
+            ? {}
+            : { option: draft.option }
+          : draft.kind === 'approval'
+            ? { options: [...draft.options] }
+            : draft.kind === 'score'
+              ? { scores: Object.fromEntries(draft.scores) }
+              : { ranking: draft.ranking };
+    const result = await gov.execute({ ...base, ...fields });
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    this.error = undefined;
+    this.dispatchEvent(
+      new CustomEvent('linli-ballot-cast', { detail: { motionId: this.motion, voterId: this.voter }, bubbles: true, composed: true }),
+    );
+  }
+}
