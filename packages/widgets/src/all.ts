@@ -1,4 +1,5 @@
 // Registers every Linli element. The CDN bundle is this file with all dependencies inlined.
 import './define/linli-money.js';
+import './define/linli-vote.js';
 
 export * from './index.js';

@@ -5,4 +5,5 @@
  * @packageDocumentation
  */
 export { LinliMoney } from './components/money/money.js';
+export { LinliVote } from './components/vote/vote.js';
 export { LocaleController } from './internal/locale-controller.js';

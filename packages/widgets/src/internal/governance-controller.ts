@@ -4,15 +4,22 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & { governance: Governance | undefined };
 
+/** Live data re-renders at most this often (ms); a single change still renders at once. */
+export const LIVE_RENDER_INTERVAL = 100;
+
 /**
  * Re-renders the host whenever its governance's state changes — its own commands, or events from
  * other writers arriving through the store. Every read model hangs off the log head, so watching
- * `head` is enough; Lit coalesces the updates, so a burst of 10,000 ballots renders a few times, not
- * 10,000. (TanStack lit-query's controller pattern: the effect lives between connect and disconnect.)
+ * `head` is enough. Changes are throttled: the first renders at once, the rest of a burst at most
+ * every {@link LIVE_RENDER_INTERVAL} ms, so 10,000 ballots arriving together cost a handful of renders
+ * and the page stays responsive. (TanStack lit-query's controller pattern: the effect lives between
+ * connect and disconnect.)
  */
 export class GovernanceController implements ReactiveController {
   private dispose: (() => void) | undefined;
   private watched: Governance | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending = false;
   /** How many times the governance asked for a render (for tests and benchmarks). */
   notifications = 0;
 
@@ -32,6 +39,25 @@ export class GovernanceController implements ReactiveController {
     this.dispose?.();
     this.dispose = undefined;
     this.watched = undefined;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = false;
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) {
+      this.pending = true;
+      return;
+    }
+    this.host.requestUpdate();
+    const tick = () => {
+      if (this.pending) {
+        this.pending = false;
+        this.host.requestUpdate();
+        this.timer = setTimeout(tick, LIVE_RENDER_INTERVAL);
+      } else this.timer = undefined;
+    };
+    this.timer = setTimeout(tick, LIVE_RENDER_INTERVAL);
   }
 
   private watch(): void {
@@ -50,7 +76,7 @@ export class GovernanceController implements ReactiveController {
         return;
       }
       this.notifications++;
-      this.host.requestUpdate();
+      this.schedule();
     });
   }
 }

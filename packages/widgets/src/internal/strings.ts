@@ -18,7 +18,10 @@ const strings = {
   notEligible: { 'zh-CN': '您不在本议题的表决名单中', en: 'You are not on this motion’s electoral roll' },
   notOpen: { 'zh-CN': '表决尚未开始', en: 'Voting has not opened yet' },
   votingClosed: { 'zh-CN': '表决已结束', en: 'Voting has closed' },
-  asProxy: { 'zh-CN': '正在代 {voter} 投票（委托书 {ref}）', en: 'Voting as proxy for {voter} (authorization {ref})' },
+  asProxy: {
+    'zh-CN': '正在代 {voter} 投票（委托书 {ref}）',
+    en: 'Voting as proxy for {voter} (authorization {ref})',
+  },
   cast: { 'zh-CN': '投票', en: 'Cast ballot' },
   change: { 'zh-CN': '修改投票', en: 'Change ballot' },
   yes: { 'zh-CN': '同意', en: 'Yes' },
@@ -27,7 +30,10 @@ const strings = {
   block: { 'zh-CN': '阻止', en: 'Block' },
   chooseBetween: { 'zh-CN': '请选择 {min} 至 {max} 项', en: 'Choose {min} to {max}' },
   score: { 'zh-CN': '{option} 的评分', en: 'Score for {option}' },
-  rankHint: { 'zh-CN': '用“上移”“下移”排列顺序，第一位是您最想要的', en: 'Use Move up / Move down to order them; first is your favourite' },
+  rankHint: {
+    'zh-CN': '用“上移”“下移”排列顺序，第一位是您最想要的',
+    en: 'Use Move up / Move down to order them; first is your favourite',
+  },
   moveUp: { 'zh-CN': '上移 {option}', en: 'Move {option} up' },
   moveDown: { 'zh-CN': '下移 {option}', en: 'Move {option} down' },
   up: { 'zh-CN': '上移', en: 'Up' },
@@ -47,6 +53,10 @@ const strings = {
 export type StringKey = keyof typeof strings;
 
 /** The string `key` in `locale`, with `{name}` placeholders filled from `params`. */
-export function t(locale: Locale, key: StringKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function t(
+  locale: Locale,
+  key: StringKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   return strings[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }

@@ -1,5 +1,20 @@
-import { type Ballot, explainTally, type Governance, type LinliError, type Locale, type Motion, type Tally } from '@linli/core';
-import { type CSSResultGroup, html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import {
+  type Ballot,
+  explainTally,
+  type Governance,
+  type LinliError,
+  type Locale,
+  type Motion,
+  type Tally,
+} from '@linli/core';
+import {
+  type CSSResultGroup,
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type TemplateResult,
+} from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { GovernanceController } from '../../internal/governance-controller.js';
@@ -119,7 +134,11 @@ export class LinliVote extends LitElement {
   }
 
   private renderStatus(m: Motion, tally: Tally | undefined, locale: Locale): TemplateResult {
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+    const date = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    });
     const closes = Date.parse(m.closesAt);
     const now = (this.now ?? new Date()).getTime();
     const final = tally?.final ?? m.status === 'closed';
@@ -127,41 +146,59 @@ export class LinliVote extends LitElement {
     const left = Math.max(0, closes - now);
     const outcome = tally?.outcome;
     const outcomeKey =
-      outcome === 'passed' ? 'outcomePassed' : outcome === 'failed' ? 'outcomeFailed' : outcome === 'tied' ? 'outcomeTied' : null;
+      outcome === 'passed'
+        ? 'outcomePassed'
+        : outcome === 'failed'
+          ? 'outcomeFailed'
+          : outcome === 'tied'
+            ? 'outcomeTied'
+            : null;
     return html`<p part="status">
       <span part="badge status-badge">${t(locale, status)}</span>
       <span>${t(locale, final ? 'closedAt' : 'closesAt', { time: date.format(closes) })}</span>
-      ${!final && m.status === 'open'
-        ? html`<span>${t(locale, 'remaining', { d: Math.floor(left / 86_400_000), h: Math.floor((left % 86_400_000) / 3_600_000) })}</span>`
-        : nothing}
+      ${
+        !final && m.status === 'open'
+          ? html`<span>${t(locale, 'remaining', { d: Math.floor(left / 86_400_000), h: Math.floor((left % 86_400_000) / 3_600_000) })}</span>`
+          : nothing
+      }
       ${outcomeKey && (final || tally?.decidedEarly) ? html`<span part="badge outcome">${t(locale, outcomeKey)}</span>` : nothing}
       ${tally?.decidedEarly ? html`<span part="badge">${t(locale, 'decidedEarly')}</span>` : nothing}
     </p>`;
   }
 
-  private renderBallot(gov: Governance, m: Motion, tally: Tally | undefined, locale: Locale): TemplateResult | typeof nothing {
+  private renderBallot(
+    gov: Governance,
+    m: Motion,
+    tally: Tally | undefined,
+    locale: Locale,
+  ): TemplateResult | typeof nothing {
     if (m.status === 'draft') return html`<p>${t(locale, 'notOpen')}</p>`;
     if (tally?.final) return html`<p>${t(locale, 'votingClosed')}</p>`;
     if (!this.voter) return nothing;
-    if (!m.electorate.some((v) => v.id === this.voter)) return html`<p role="status">${t(locale, 'notEligible')}</p>`;
+    if (!m.electorate.some((v) => v.id === this.voter))
+      return html`<p role="status">${t(locale, 'notEligible')}</p>`;
     const mine = gov.ballots(m.id).find((b) => b.voterId === this.voter);
     const hasVoted = mine !== undefined || gov.voted(m.id).includes(this.voter);
     const proxyNote = this.proxy
       ? html`<p>${t(locale, 'asProxy', { voter: this.voter, ref: this.proxy })}</p>`
       : nothing;
     return html`${proxyNote}
-      ${mine
-        ? html`<p>${t(locale, 'yourBallot', { choice: this.describe(m, mine, locale) })}</p>`
-        : hasVoted
-          ? html`<p>${t(locale, 'youVoted')}</p>`
-          : nothing}
-      ${!hasVoted || m.allowChange
-        ? html`<form part="form" @submit=${this.onSubmit}>
+      ${
+        mine
+          ? html`<p>${t(locale, 'yourBallot', { choice: this.describe(m, mine, locale) })}</p>`
+          : hasVoted
+            ? html`<p>${t(locale, 'youVoted')}</p>`
+            : nothing
+      }
+      ${
+        !hasVoted || m.allowChange
+          ? html`<form part="form" @submit=${this.onSubmit}>
             ${this.renderChoices(m, locale)}
             ${this.error ? html`<p part="error" role="alert">${this.error.message[locale]}</p>` : nothing}
             <button part="submit" type="submit" data-primary>${t(locale, hasVoted ? 'change' : 'cast')}</button>
           </form>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderChoices(m: Motion, locale: Locale): TemplateResult {
@@ -169,7 +206,12 @@ export class LinliVote extends LitElement {
     const name = `ballot-${m.id}`;
     switch (draft.kind) {
       case 'proposal': {
-        const answers: ('yes' | 'no' | 'abstain' | 'block')[] = ['yes', 'no', 'abstain', ...(m.allowBlock ? (['block'] as const) : [])];
+        const answers: ('yes' | 'no' | 'abstain' | 'block')[] = [
+          'yes',
+          'no',
+          'abstain',
+          ...(m.allowBlock ? (['block'] as const) : []),
+        ];
         return html`<fieldset>
           <legend>${m.title}</legend>
           ${answers.map(
@@ -316,7 +358,12 @@ export class LinliVote extends LitElement {
     const gov = this.governance;
     const draft = this.draft;
     if (!gov || !draft) return;
-    const base = { type: 'ballot.cast', motionId: this.motion, voterId: this.voter, ...(this.proxy ? { proxyId: this.proxy } : {}) };
+    const base = {
+      type: 'ballot.cast',
+      motionId: this.motion,
+      voterId: this.voter,
+      ...(this.proxy ? { proxyId: this.proxy } : {}),
+    };
     const fields =
       draft.kind === 'proposal'
         ? draft.vote === null
@@ -338,7 +385,11 @@ export class LinliVote extends LitElement {
     }
     this.error = undefined;
     this.dispatchEvent(
-      new CustomEvent('linli-ballot-cast', { detail: { motionId: this.motion, voterId: this.voter }, bubbles: true, composed: true }),
+      new CustomEvent('linli-ballot-cast', {
+        detail: { motionId: this.motion, voterId: this.voter },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }

@@ -1,0 +1,217 @@
+import { createGovernance, MemoryStore } from '@linli/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import '../../define/linli-vote.js';
+import type { LinliVote } from './vote.js';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.documentElement.lang = '';
+});
+
+const shadow = (el: LinliVote) => el.shadowRoot as ShadowRoot;
+const text = (el: LinliVote) => shadow(el).textContent?.replace(/\s+/g, ' ') ?? '';
+
+async function voteElement(voter = 'o101', lang = 'zh-CN', extra: Record<string, unknown> = {}) {
+  const setup = await stairwell();
+  await elevatorMotion(setup.gov, extra);
+  const el = await mount<LinliVote>(
+    `<linli-vote motion="lift" voter="${voter}" lang="${lang}"></linli-vote>`,
+    'linli-vote',
+    (e) => {
+      e.governance = setup.gov;
+      e.now = new Date('2026-11-29T02:00:00Z');
+    },
+  );
+  return { ...setup, el };
+}
+
+describe('<linli-vote>', () => {
+  it('casts and then changes a ballot with the mouse, and says so', async () => {
+    const { el, gov } = await voteElement();
+    const events: CustomEvent[] = [];
+    el.addEventListener('linli-ballot-cast', (e) => events.push(e as CustomEvent));
+    const radios = shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]');
+    await userEvent.click(radios[0] as HTMLInputElement); // 同意
+    await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);
+    await settle(el);
+    expect(gov.ballots('lift')).toMatchObject([{ voterId: 'o101', choice: { vote: 'yes' } }]);
+    expect(text(el)).toContain('您的选择：同意');
+    expect(events[0]?.detail).toEqual({ motionId: 'lift', voterId: 'o101' });
+    expect(events[0]?.composed).toBe(true);
+    await userEvent.click(
+      shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')[1] as HTMLInputElement,
+    );
+    await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);
+    await settle(el);
+    expect(gov.ballots('lift')[0]).toMatchObject({ choice: { vote: 'no' }, revision: 2 });
+    expect(text(el)).toContain('修改投票');
+  });
+
+  it('works by keyboard alone', async () => {
+    const { el, gov } = await voteElement('o102', 'en');
+    (shadow(el).querySelector('input[type=radio]') as HTMLInputElement).focus();
+    await userEvent.keyboard('{ArrowDown}'); // No
+    await userEvent.keyboard('{Enter}'); // submits the form
+    await settle(el);
+    expect(gov.ballots('lift')[0]).toMatchObject({ voterId: 'o102', choice: { vote: 'no' } });
+  });
+
+  it('ranks by keyboard', async () => {
+    const { gov } = await stairwell();
+    await must(
+      gov,
+      {
+        type: 'motion.draft',
+        id: 'head',
+        title: '选举楼组长',
+        kind: 'ranked',
+        method: 'irv',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '李师傅' },
+          { id: 'c', label: '陈老师' },
+        ],
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: 'households',
+        rule: 'simpleMajority',
+        closesAt: '2026-12-20T10:00:00Z',
+      },
+      { type: 'motion.open', motionId: 'head' },
+    );
+    const el = await mount<LinliVote>(
+      '<linli-vote motion="head" voter="u101" lang="en"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    const down = shadow(el).querySelector('button[aria-label="Move 张阿姨 down"]') as HTMLButtonElement;
+    down.focus();
+    await userEvent.keyboard('{Enter}');
+    await el.updateComplete;
+    (shadow(el).querySelector('[part=submit]') as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await settle(el);
+    expect(gov.ballots('head')[0]?.choice).toEqual({ kind: 'ranked', ranking: [1, 0, 2] });
+  });
+
+  it('shows a core error inline, in the reader’s language, and records nothing', async () => {
+    const { el, gov } = await voteElement('o101', 'en');
+    await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);
+    await settle(el);
+    expect(shadow(el).querySelector('[part=error]')?.textContent).toBe(
+      `This motion's ballot takes the "vote" field, and only that`,
+    );
+    expect(gov.ballots('lift')).toEqual([]);
+  });
+
+  it('moves the live tally when another household votes elsewhere', async () => {
+    const { el, store } = await voteElement('o101', 'en');
+    const other = await createGovernance({ store, verifyOnLoad: false });
+    await other.execute({ type: 'ballot.cast', motionId: 'lift', voterId: 'o201', vote: 'yes' });
+    await settle(el);
+    expect(text(el)).toContain('1 of 6 have voted');
+    expect(shadow(el).querySelector('[part=summary]')?.getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('renders batches, not one render per ballot, when 10,000 ballots arrive in a burst', async () => {
+    const setup = await stairwell(2);
+    await elevatorMotion(setup.gov, { allowChange: true });
+    const el = await mount<LinliVote>(
+      '<linli-vote motion="lift" voter="o101"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = setup.gov;
+      },
+    );
+    // Count real render passes by wrapping the element's render method.
+    const instance = el as unknown as { render: () => unknown };
+    const render = instance.render.bind(el);
+    let renders = 0;
+    instance.render = () => {
+      renders++;
+      return render();
+    };
+    const before = el.liveUpdates;
+    const writer = await createGovernance({ store: setup.store, verifyOnLoad: false });
+    const burst = [];
+    for (let i = 0; i < 10_000; i++) {
+      burst.push(
+        writer.execute({
+          type: 'ballot.cast',
+          motionId: 'lift',
+          voterId: i % 2 ? 'o101' : 'o102',
+          vote: i % 3 ? 'yes' : 'no',
+        }),
+      );
+    }
+    await Promise.all(burst);
+    await settle(el);
+    expect(el.liveUpdates - before).toBe(10_000); // every ballot reached the element…
+    expect(renders).toBeGreaterThan(0);
+    expect(renders).toBeLessThanOrEqual(60); // …but Lit coalesced them into a few renders
+  });
+
+  it('renders a hostile title as text', async () => {
+    const { el, gov } = await voteElement();
+    await must(gov, {
+      type: 'motion.draft',
+      id: 'x',
+      title: '<img src=x onerror=alert(1)>',
+      kind: 'proposal',
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'owners',
+      rule: 'simpleMajority',
+      closesAt: '2026-12-20T10:00:00Z',
+    });
+    el.motion = 'x';
+    await settle(el);
+    expect(shadow(el).querySelector('img')).toBeNull();
+    expect(shadow(el).querySelector('[part=title]')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('follows the page language live', async () => {
+    const { el } = await voteElement('o101', '');
+    el.removeAttribute('lang');
+    document.documentElement.lang = 'en';
+    await settle(el);
+    expect(text(el)).toContain('Cast ballot');
+    document.documentElement.lang = 'zh-CN';
+    await settle(el);
+    expect(text(el)).toContain('投票');
+  });
+
+  it('gives 44×44 px targets and a 20 px base in large-text mode', async () => {
+    const { el } = await voteElement();
+    el.largeText = true;
+    await el.updateComplete;
+    expect(Number.parseFloat(getComputedStyle(el).fontSize)).toBeGreaterThanOrEqual(20);
+    const submit = (shadow(el).querySelector('[part=submit]') as HTMLElement).getBoundingClientRect();
+    expect(submit.height).toBeGreaterThanOrEqual(44);
+    expect(submit.width).toBeGreaterThanOrEqual(44);
+    for (const label of shadow(el).querySelectorAll('label.choice'))
+      expect(label.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+  });
+
+  it.each([
+    ['open', 'o101', {}],
+    ['not eligible', 'o999', {}],
+    ['secret', 'o101', { secrecy: 'secret' }],
+    ['consent with block', 'o101', { rule: 'consent', allowBlock: true }],
+  ])('has no axe violations: %s', async (_state, voter, extra) => {
+    const { el } = await voteElement(voter, 'zh-CN', extra);
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('has no axe violations once closed and decided', async () => {
+    const { el, gov } = await voteElement('o101', 'en');
+    for (const voter of ['o101', 'o102', 'o201', 'o202', 'o301', 'o302'])
+      await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    await settle(el);
+    expect(text(el)).toContain('Passed');
+    expect(await violations(el)).toEqual([]);
+  });
+});

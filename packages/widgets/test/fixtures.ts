@@ -1,0 +1,103 @@
+import {
+  createGovernance,
+  fixedClock,
+  type Governance,
+  MemoryStore,
+  noHolidays,
+  sequentialIds,
+} from '@linli/core';
+import axe from 'axe-core';
+
+/** Runs commands and fails loudly on the first rejected one. */
+export async function must(gov: Governance, ...commands: unknown[]): Promise<void> {
+  for (const c of commands) {
+    const r = await gov.execute(c);
+    if (!r.ok) throw new Error(`fixture command rejected: ${JSON.stringify(r.error)}`);
+  }
+}
+
+/** A stairwell of `households` units (101, 102, 201, …), each with its own owner and one resident. */
+export async function stairwell(households = 6, store = new MemoryStore()) {
+  const clock = fixedClock('2026-11-29T02:00:00Z');
+  const gov = await createGovernance({
+    store,
+    clock,
+    ids: sequentialIds(),
+    actor: 'organizer',
+    holidays: noHolidays,
+  });
+  await must(
+    gov,
+    { type: 'community.found', name: '新福康里' },
+    { type: 'building.add', name: '96号楼', id: 'b96' },
+    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
+  );
+  for (let i = 0; i < households; i++) {
+    const room = `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`;
+    await must(
+      gov,
+      {
+        type: 'unit.add',
+        stairwellId: 's1',
+        room,
+        floor: Math.floor(i / 2) + 1,
+        area: 7500 + i * 100,
+        areaSource: 'registered',
+        id: `u${room}`,
+      },
+      { type: 'owner.register', name: `${room}室业主`, kind: 'person', id: `o${room}` },
+      { type: 'unit.transfer', unitId: `u${room}`, ownerIds: [`o${room}`], date: '2012-01-01' },
+      { type: 'resident.moveIn', unitId: `u${room}`, id: `r${room}`, date: '2012-01-01' },
+    );
+  }
+  return { gov, clock, store };
+}
+
+/** Opens an elevator motion under the Civil Code's major-matter rule. */
+export async function elevatorMotion(gov: Governance, extra: Record<string, unknown> = {}): Promise<void> {
+  await must(
+    gov,
+    {
+      type: 'motion.draft',
+      id: 'lift',
+      title: '加装电梯',
+      body: '同意在1单元加装电梯。',
+      kind: 'proposal',
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'owners',
+      rule: 'civilCode278.major',
+      closesAt: '2026-12-20T10:00:00Z',
+      ...extra,
+    },
+    { type: 'motion.open', motionId: 'lift' },
+  );
+}
+
+/** Mounts markup in the page and returns the first element matching `selector`, after its first render. */
+export async function mount<T extends HTMLElement & { updateComplete: Promise<boolean> }>(
+  markup: string,
+  selector: string,
+  setup: (el: T) => void = () => undefined,
+): Promise<T> {
+  const host = document.createElement('div');
+  host.innerHTML = markup;
+  document.body.append(host);
+  const el = host.querySelector(selector) as T;
+  setup(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits for pending renders, including a throttled live update (see LIVE_RENDER_INTERVAL). */
+export async function settle(el: { updateComplete: Promise<boolean> }): Promise<void> {
+  await new Promise((r) => setTimeout(r, 120));
+  await el.updateComplete;
+}
+
+/** axe-core violations inside an element's shadow root (WCAG 2.2 A and AA rules). */
+export async function violations(el: Element): Promise<string[]> {
+  const result = await axe.run(el, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
