@@ -4,6 +4,12 @@
  *
  * @packageDocumentation
  */
+
+// Re-exported so a page using only the CDN bundle can show a published view it already holds.
+export { viewGovernance } from '@linli/core';
+export { LinliFund } from './components/fund/fund.js';
 export { LinliMoney } from './components/money/money.js';
+export { LinliMotionList } from './components/motion-list/motion-list.js';
+export { LinliRoster } from './components/roster/roster.js';
 export { LinliVote } from './components/vote/vote.js';
 export { LocaleController } from './internal/locale-controller.js';

@@ -1,4 +1,5 @@
 import { hundredthsToDecimal } from '../numbers/hundredths.js';
+import type { FundView } from './fund-view.js';
 import type { LedgerSummary } from './ledger.js';
 import type { ShareTable } from './shares.js';
 
@@ -76,5 +77,39 @@ export function statementsCsv(summary: LedgerSummary): string {
       yuan(u.ageing.days61to90),
       yuan(u.ageing.over90),
     ]),
+  );
+}
+
+/** A fund's public table as CSV: one row per unit and a totals row that reconciles to the fen. */
+export function fundViewCsv(view: FundView): string {
+  const rows = view.rows.map((r) => [
+    r.room,
+    r.floor,
+    hundredthsToDecimal(r.area),
+    r.coefficient === null ? '' : hundredthsToDecimal(r.coefficient),
+    yuan(r.share),
+    yuan(r.paid),
+    yuan(r.arrears),
+  ]);
+  rows.push([
+    '合计 Total',
+    '',
+    '',
+    '',
+    yuan(view.totals.share),
+    yuan(view.totals.paid),
+    yuan(view.totals.arrears),
+  ]);
+  return csv(
+    [
+      '房号 Room',
+      '楼层 Floor',
+      '面积 Area (m²)',
+      '系数 Coefficient',
+      '应缴 Share (¥)',
+      '已缴 Paid (¥)',
+      '欠缴 Arrears (¥)',
+    ],
+    rows,
   );
 }

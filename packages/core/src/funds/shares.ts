@@ -49,7 +49,11 @@ function fail(
   throw new LinliException(linliError(code, path, params));
 }
 
-function coefficientOf(basis: Extract<SchemeBasis, { kind: 'floorCoefficients' }>, floor: number): number {
+/** The coefficient (hundredths) a floor-coefficient basis gives a floor: listed, else `above` past the top listed floor, else 0. */
+export function coefficientOf(
+  basis: Extract<SchemeBasis, { kind: 'floorCoefficients' }>,
+  floor: number,
+): number {
   const listed = basis.coefficients[String(floor)];
   if (listed !== undefined) return listed;
   const floors = Object.keys(basis.coefficients).map(Number);

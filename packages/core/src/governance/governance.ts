@@ -1,10 +1,12 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
 import { err, type Result } from '../errors/result.js';
+import { type FundView, fundView } from '../funds/fund-view.js';
 import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
 import type { DraftEvent, LoggedEvent, LogHead } from '../log/event.js';
 import type { EventStore } from '../log/store.js';
 import { type VerifyResult, verify } from '../log/verify.js';
+import type { Duty } from '../rotation/duty.js';
 import { chineseHolidays, type HolidayProvider } from '../rotation/holidays.js';
 import { dutyRoster, type RosterSlot } from '../rotation/roster.js';
 import { type Clock, systemClock } from '../time/clock.js';
@@ -17,6 +19,7 @@ import { visibleBallots, votedVoterIds } from '../voting/visibility.js';
 import { commandSchema } from './commands.js';
 import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
+import type { ReadModels, UnitLabel } from './published-view.js';
 import { type RestoreOptions, restoreSnapshot, type Snapshot, takeSnapshot } from './snapshot.js';
 import { applyEvents, emptyState, type GovernanceState } from './state.js';
 
@@ -54,7 +57,7 @@ export interface ExecuteOptions {
  * The reactive facade over one community's log. Reads are signals; writes are commands that return a
  * `Result` and, when rejected, change nothing.
  */
-export interface Governance {
+export interface Governance extends ReadModels {
   /** The last event folded in. */
   readonly head: ReadonlySignal<LogHead>;
   /** The community read model for today. */
@@ -75,8 +78,14 @@ export interface Governance {
   ballots(motionId: string): readonly Ballot[];
   /** Who has voted on a motion, where the motion lets that be seen. */
   voted(motionId: string): readonly string[];
+  /** A duty, or undefined. */
+  duty(dutyId: string): Duty | undefined;
+  /** A unit's room and floor, for labels. */
+  unit(unitId: string): UnitLabel | undefined;
   /** A duty's roster from its start up to `to` (holidays, swaps and covers applied). Reactive like `read`. */
   roster(dutyId: string, to: LocalDate): readonly RosterSlot[];
+  /** A fund's public table (rows, totals, collection, income) as of `asOf` (default today). Reactive. */
+  fundView(fundId: string, asOf?: LocalDate): FundView | undefined;
   /** A fund's totals and unit statements as of `asOf` (default today). Reactive like `read`. */
   fundSummary(fundId: string, asOf?: LocalDate): LedgerSummary | undefined;
   /** Validates, decides and appends a command. Never throws for bad input: returns a typed error. */
@@ -219,10 +228,28 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       const entry = state.voting.motions.get(motionId);
       return entry ? tallyMotion(entry, { now: clock.now() }) : undefined;
     },
+    duty(dutyId) {
+      version.value;
+      return state.rotation.duties.get(dutyId);
+    },
+    unit(unitId) {
+      version.value;
+      const unit = state.community.units.get(unitId);
+      const buildingId = unit && state.community.stairwells.get(unit.stairwellId)?.buildingId;
+      return unit && buildingId ? { room: unit.room, floor: unit.floor, buildingId } : undefined;
+    },
+    stairwellBuilding(stairwellId) {
+      version.value;
+      return state.community.stairwells.get(stairwellId)?.buildingId;
+    },
     roster(dutyId, to) {
       version.value;
       const duty = state.rotation.duties.get(dutyId);
       return duty ? dutyRoster(state.community, duty, to, holidays) : [];
+    },
+    fundView(fundId, asOf) {
+      version.value;
+      return fundView(state.community, state.funds, fundId, asOf ?? today());
     },
     fundSummary(fundId, asOf) {
       version.value;

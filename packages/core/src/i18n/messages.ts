@@ -197,6 +197,10 @@ const catalog = {
     'zh-CN': (p) => `该任期在 ${p.date} 不在任`,
     en: (p) => `The term is not in force on ${p.date}`,
   },
+  'view.read_only': {
+    'zh-CN': () => '这是只读的公示页面，不能在此提交',
+    en: () => 'This is a read-only published view; nothing can be submitted here',
+  },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,
     en: (p) => `Wrong type: expected ${p.expected}`,

@@ -1,8 +1,33 @@
-import type { Governance } from '@linli/core';
+import { type PublishedView, type ReadModels, viewGovernance } from '@linli/core';
 import { effect } from '@preact/signals-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type Host = ReactiveControllerHost & { governance: Governance | undefined };
+type Host = ReactiveControllerHost & { governance: ReadModels | undefined; src: string };
+
+const sources = new Map<string, Promise<ReadModels>>();
+
+/**
+ * Loads a published view (see `publishView` in @linli/core) once per URL, however many elements on
+ * the page point at it.
+ */
+export function loadSource(url: string): Promise<ReadModels> {
+  let pending = sources.get(url);
+  if (!pending) {
+    pending = fetch(url, { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<PublishedView>;
+      })
+      .then((view) => {
+        if (view?.format !== 'linli-view' || view.version !== 1)
+          throw new Error('not a Linli published view');
+        return viewGovernance(view);
+      });
+    sources.set(url, pending);
+    pending.catch(() => sources.delete(url));
+  }
+  return pending;
+}
 
 /** Live data re-renders at most this often (ms); a single change still renders at once. */
 export const LIVE_RENDER_INTERVAL = 100;
@@ -17,11 +42,16 @@ export const LIVE_RENDER_INTERVAL = 100;
  */
 export class GovernanceController implements ReactiveController {
   private dispose: (() => void) | undefined;
-  private watched: Governance | undefined;
+  private watched: ReadModels | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending = false;
   /** How many times the governance asked for a render (for tests and benchmarks). */
   notifications = 0;
+  /** True while a `src` view is being fetched. */
+  loading = false;
+  /** Why the `src` view could not be loaded. */
+  loadError: string | undefined;
+  private loadedSrc = '';
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -32,6 +62,24 @@ export class GovernanceController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    const src = this.host.src;
+    if (src && src !== this.loadedSrc && !this.host.governance) {
+      this.loadedSrc = src;
+      this.loading = true;
+      this.loadError = undefined;
+      loadSource(src).then(
+        (models) => {
+          this.loading = false;
+          if (this.host.src === src) this.host.governance = models;
+          this.host.requestUpdate();
+        },
+        (e: unknown) => {
+          this.loading = false;
+          this.loadError = e instanceof Error ? e.message : String(e);
+          this.host.requestUpdate();
+        },
+      );
+    }
     if (this.host.governance !== this.watched) this.watch();
   }
 

@@ -65,6 +65,6 @@ describe('<linli-money>', () => {
     el.largeText = true;
     await el.updateComplete;
     expect(el.hasAttribute('large-text')).toBe(true);
-    expect(Number.parseFloat(getComputedStyle(el).fontSize)).toBeCloseTo(normal * 1.3, 1);
+    expect(Number.parseFloat(getComputedStyle(el).fontSize)).toBeCloseTo(normal * 1.25, 1);
   });
 });

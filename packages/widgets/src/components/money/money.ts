@@ -5,6 +5,7 @@ import { LocaleController } from '../../internal/locale-controller.js';
 import { moneyStyles } from './money.styles.js';
 
 /**
+ * @tagname linli-money
  * @summary Shows an amount of renminbi held as integer fen, formatted for the reader's language.
  *
  * @csspart amount - The formatted amount.

@@ -1,4 +1,4 @@
-import { createGovernance, MemoryStore } from '@linli/core';
+import { createGovernance } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';

@@ -1,10 +1,10 @@
 import {
   type Ballot,
   explainTally,
-  type Governance,
   type LinliError,
   type Locale,
   type Motion,
+  type ReadModels,
   type Tally,
 } from '@linli/core';
 import {
@@ -19,6 +19,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { GovernanceController } from '../../internal/governance-controller.js';
 import { LocaleController } from '../../internal/locale-controller.js';
+import { renderMissing } from '../../internal/missing.js';
 import { t } from '../../internal/strings.js';
 import { voteStyles } from './vote.styles.js';
 
@@ -45,6 +46,7 @@ function emptyDraft(m: Motion): Draft {
 }
 
 /**
+ * @tagname linli-vote
  * @summary A motion and its ballot: cast or change a vote of any kind, and watch the live tally with
  * one bar per legal threshold and a plain-language explanation.
  *
@@ -74,6 +76,7 @@ export class LinliVote extends LitElement {
 
   static override properties: PropertyDeclarations = {
     governance: { attribute: false },
+    src: { type: String },
     motion: { type: String },
     voter: { type: String },
     proxy: { type: String },
@@ -84,7 +87,9 @@ export class LinliVote extends LitElement {
   };
 
   /** The core governance object this element reads and writes. */
-  declare governance: Governance | undefined;
+  declare governance: ReadModels | undefined;
+  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
+  declare src: string;
   /** The motion id. */
   declare motion: string;
   /** The voter id of whoever uses this element (an owner head key, a unit id or a resident id). */
@@ -104,6 +109,7 @@ export class LinliVote extends LitElement {
 
   constructor() {
     super();
+    this.src = '';
     this.motion = '';
     this.voter = '';
     this.proxy = '';
@@ -118,7 +124,7 @@ export class LinliVote extends LitElement {
   protected override render(): TemplateResult {
     const locale = this.locales.locale;
     const gov = this.governance;
-    if (!gov) return html`<p part="status">${t(locale, 'noGovernance')}</p>`;
+    if (!gov) return renderMissing(this.live, locale);
     const m = gov.motions.value.find((x) => x.id === this.motion);
     if (!m) return html`<p part="status" role="status">${t(locale, 'unknownMotion')}</p>`;
     const tally = gov.tally(m.id);
@@ -129,7 +135,7 @@ export class LinliVote extends LitElement {
     return html`<article part="motion" aria-labelledby="title">
       <h2 part="title" id="title">${m.title}</h2>
       ${m.body ? html`<p part="body">${m.body}</p>` : nothing} ${this.renderStatus(m, tally, locale)}
-      ${this.renderBallot(gov, m, tally, locale)} ${tally ? this.renderTally(m, tally, locale) : nothing}
+      ${this.renderBallot(gov, m, tally, locale)} ${tally ? this.renderTally(gov, m, tally, locale) : nothing}
     </article>`;
   }
 
@@ -167,7 +173,7 @@ export class LinliVote extends LitElement {
   }
 
   private renderBallot(
-    gov: Governance,
+    gov: ReadModels,
     m: Motion,
     tally: Tally | undefined,
     locale: Locale,
@@ -308,8 +314,12 @@ export class LinliVote extends LitElement {
     }
   }
 
-  private renderTally(m: Motion, tally: Tally, locale: Locale): TemplateResult {
-    const explained = explainTally(m, tally);
+  private renderTally(gov: ReadModels, m: Motion, tally: Tally, locale: Locale): TemplateResult {
+    // Units are named as residents name them: "102室" / "Room 102".
+    const explained = explainTally(m, tally, (id, loc) => {
+      const room = gov.unit(id)?.room ?? id;
+      return loc === 'zh-CN' ? `${room}室` : `Room ${room}`;
+    });
     const checks = explained.lines.filter((l) => l.kind === 'check');
     return html`<section part="tally" aria-label=${t(locale, 'results')}>
       ${tally.hidden ? html`<p>${t(locale, 'secret')}</p>` : nothing}

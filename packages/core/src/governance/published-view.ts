@@ -1,0 +1,135 @@
+import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import type { LinliError } from '../errors/linli-error.js';
+import { err } from '../errors/result.js';
+import type { FundView } from '../funds/fund-view.js';
+import type { LogHead } from '../log/event.js';
+import type { Duty } from '../rotation/duty.js';
+import type { RosterSlot } from '../rotation/roster.js';
+import type { LocalDate } from '../time/local-date.js';
+import type { Ballot, Motion } from '../voting/motion.js';
+import type { Tally } from '../voting/tally.js';
+import type { Governance } from './governance.js';
+
+/** A unit as a widget names it. */
+export interface UnitLabel {
+  readonly room: string;
+  readonly floor: number;
+  readonly buildingId: string;
+}
+
+/**
+ * What the embeddable widgets read. A live {@link Governance} provides it, and so does a published
+ * view loaded from JSON (a read-only embed), so widgets need no domain logic of their own.
+ */
+export interface ReadModels {
+  readonly head: ReadonlySignal<LogHead>;
+  readonly motions: ReadonlySignal<readonly Motion[]>;
+  tally(motionId: string): Tally | undefined;
+  ballots(motionId: string): readonly Ballot[];
+  voted(motionId: string): readonly string[];
+  duty(dutyId: string): Duty | undefined;
+  roster(dutyId: string, to: LocalDate): readonly RosterSlot[];
+  unit(unitId: string): UnitLabel | undefined;
+  /** The building a stairwell belongs to. */
+  stairwellBuilding(stairwellId: string): string | undefined;
+  fundView(fundId: string, asOf?: LocalDate): FundView | undefined;
+  execute: Governance['execute'];
+}
+
+/** Everything a read-only embed shows, computed once by the publisher: plain JSON. */
+export interface PublishedView {
+  readonly format: 'linli-view';
+  readonly version: 1;
+  readonly head: LogHead;
+  /** The date the view was computed for (tallies, rosters, fund tables). */
+  readonly asOf: LocalDate;
+  readonly motions: readonly Motion[];
+  readonly tallies: Readonly<Record<string, Tally>>;
+  readonly ballots: Readonly<Record<string, readonly Ballot[]>>;
+  readonly voted: Readonly<Record<string, readonly string[]>>;
+  readonly duties: readonly Duty[];
+  readonly rosters: Readonly<Record<string, readonly RosterSlot[]>>;
+  readonly units: Readonly<Record<string, UnitLabel>>;
+  readonly stairwells: Readonly<Record<string, string>>;
+  readonly funds: Readonly<Record<string, FundView>>;
+}
+
+/** Publishes what the widgets show, for a static JSON file: rosters up to `rosterUntil`. */
+export function publishView(
+  gov: Governance,
+  options: { readonly asOf: LocalDate; readonly rosterUntil: LocalDate },
+): PublishedView {
+  const motions = gov.motions.value;
+  const duties = gov.read((s) => [...s.rotation.duties.values()]);
+  return {
+    format: 'linli-view',
+    version: 1,
+    head: gov.head.value,
+    asOf: options.asOf,
+    motions,
+    tallies: Object.fromEntries(
+      motions.flatMap((m) => {
+        const tally = gov.tally(m.id);
+        return tally ? [[m.id, tally]] : [];
+      }),
+    ),
+    ballots: Object.fromEntries(motions.map((m) => [m.id, gov.ballots(m.id)])),
+    voted: Object.fromEntries(motions.map((m) => [m.id, gov.voted(m.id)])),
+    duties,
+    rosters: Object.fromEntries(duties.map((d) => [d.id, gov.roster(d.id, options.rosterUntil)])),
+    units: gov.read((s) =>
+      Object.fromEntries(
+        [...s.community.units.keys()].flatMap((id) => {
+          const label = gov.unit(id);
+          return label ? [[id, label]] : [];
+        }),
+      ),
+    ),
+    stairwells: gov.read((s) =>
+      Object.fromEntries([...s.community.stairwells.values()].map((w) => [w.id, w.buildingId])),
+    ),
+    funds: gov.read((s) =>
+      Object.fromEntries(
+        [...s.funds.funds.keys()].flatMap((id) => {
+          const view = gov.fundView(id, options.asOf);
+          return view ? [[id, view]] : [];
+        }),
+      ),
+    ),
+  };
+}
+
+/**
+ * The refusal of a read-only view, spelled out here rather than built from the message catalog, so an
+ * embed that only shows results does not ship every domain's error messages (a test keeps the two equal).
+ */
+export const READ_ONLY_ERROR: LinliError = {
+  code: 'view.read_only',
+  path: [],
+  params: {},
+  message: {
+    'zh-CN': '这是只读的公示页面，不能在此提交',
+    en: 'This is a read-only published view; nothing can be submitted here',
+  },
+};
+
+/**
+ * Read models backed by a published view: lookups only. Commands are refused with
+ * `view.read_only`, so a widget on a static page shows results but offers no way to change them.
+ */
+export function viewGovernance(view: PublishedView): ReadModels {
+  const head = signal(view.head);
+  return {
+    head,
+    motions: computed(() => view.motions),
+    tally: (id) => view.tallies[id],
+    ballots: (id) => view.ballots[id] ?? [],
+    voted: (id) => view.voted[id] ?? [],
+    duty: (id) => view.duties.find((d) => d.id === id),
+    roster: (id, to) => (view.rosters[id] ?? []).filter((s) => s.date <= to),
+    unit: (id) => view.units[id],
+    stairwellBuilding: (id) => view.stairwells[id],
+    fundView: (id) => view.funds[id],
+    execute: async () => err(READ_ONLY_ERROR),
+  };
+}

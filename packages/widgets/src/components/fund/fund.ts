@@ -1,0 +1,213 @@
+import {
+  type Area,
+  type FundRow,
+  type FundView,
+  formatArea,
+  formatMoney,
+  fundViewCsv,
+  type Locale,
+  type Money,
+  type ReadModels,
+} from '@linli/core';
+import {
+  type CSSResultGroup,
+  css,
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type TemplateResult,
+} from 'lit';
+import { baseStyles, controlStyles } from '../../internal/base-styles.js';
+import { download } from '../../internal/download.js';
+import { GovernanceController } from '../../internal/governance-controller.js';
+import { LocaleController } from '../../internal/locale-controller.js';
+import { renderMissing } from '../../internal/missing.js';
+import { type StringKey, t } from '../../internal/strings.js';
+
+type Column = 'room' | 'floor' | 'area' | 'coefficient' | 'share' | 'paid' | 'arrears';
+const COLUMNS: readonly Column[] = ['room', 'floor', 'area', 'coefficient', 'share', 'paid', 'arrears'];
+
+/**
+ * @tagname linli-fund
+ * @summary A fund's cost-share table per unit (floor, area, coefficient, share, paid, arrears),
+ * sortable, with totals that reconcile to the fen, collection progress, income offsets and CSV.
+ *
+ * @csspart table - The table.
+ * @csspart total - The totals row.
+ * @csspart progress - The collection progress bar.
+ * @csspart summary - Collection and income text.
+ */
+export class LinliFund extends LitElement {
+  static override styles: CSSResultGroup = [
+    baseStyles,
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 60rem;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        border-bottom: 1px solid var(--linli-color-border, #d0d7de);
+        padding: 0.35em 0.5em;
+        text-align: end;
+      }
+      th:first-child,
+      td:first-child {
+        text-align: start;
+      }
+      th button {
+        border: none;
+        background: none;
+        font-weight: 600;
+        padding: 0.2em 0.3em;
+      }
+      [part='total'] td {
+        font-weight: 700;
+        border-top: 2px solid currentColor;
+      }
+      progress {
+        width: 100%;
+        height: 1em;
+      }
+      @media print {
+        th button {
+          min-height: 0;
+        }
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    governance: { attribute: false },
+    src: { type: String },
+    fund: { type: String },
+    household: { type: String },
+    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
+    sortBy: { state: true },
+    descending: { state: true },
+  };
+
+  /** The core governance object this element reads. */
+  declare governance: ReadModels | undefined;
+  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
+  declare src: string;
+  /** The fund id. */
+  declare fund: string;
+  /** The viewer's unit id: its row is marked. */
+  declare household: string;
+  /** Larger text and targets. */
+  declare largeText: boolean;
+  declare private sortBy: Column;
+  declare private descending: boolean;
+
+  private readonly locales = new LocaleController(this);
+  private readonly live = new GovernanceController(this);
+
+  constructor() {
+    super();
+    this.src = '';
+    this.fund = '';
+    this.household = '';
+    this.largeText = false;
+    this.sortBy = 'floor';
+    this.descending = false;
+  }
+
+  protected override render(): TemplateResult {
+    void this.live;
+    const locale = this.locales.locale;
+    const gov = this.governance;
+    if (!gov) return renderMissing(this.live, locale);
+    const view = gov.fundView(this.fund);
+    if (!view) return html`<p role="status">${t(locale, 'noFund')}</p>`;
+    const money = (fen: number) => formatMoney(fen as Money, locale);
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+      view.collected.numerator / view.collected.denominator,
+    );
+    const rows = [...view.rows].sort((a, b) => this.compare(a, b));
+    return html`<section aria-label=${view.name}>
+      <h2>${view.name}</h2>
+      <p part="summary">${t(locale, 'collected', { paid: money(view.totals.paid), share: money(view.totals.share), percent })}</p>
+      <progress part="progress" max=${view.collected.denominator} .value=${view.collected.numerator} aria-label=${t(locale, 'collected', { paid: money(view.totals.paid), share: money(view.totals.share), percent })}></progress>
+      ${
+        view.income > 0
+          ? html`<p part="summary">${t(locale, 'incomeOffsets', { income: money(view.income), expenses: money(view.expenses), balance: money(view.balance) })}</p>`
+          : nothing
+      }
+      <table part="table">
+        <thead>
+          <tr>
+            ${COLUMNS.map((c) => {
+              const sorted = this.sortBy === c;
+              return html`<th scope="col" aria-sort=${sorted ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+                <button type="button" aria-label=${t(locale, 'sortBy', { column: t(locale, c as StringKey) })} @click=${() => this.sort(c)}>
+                  ${t(locale, c as StringKey)}${sorted ? (this.descending ? ' ▼' : ' ▲') : ''}
+                </button>
+              </th>`;
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr aria-current=${r.unitId === this.household ? 'true' : nothing}>
+              <td>${r.room}</td>
+              <td>${r.floor}</td>
+              <td>${formatArea(r.area as Area, locale)}</td>
+              <td>${r.coefficient === null ? '—' : (r.coefficient / 100).toFixed(2)}</td>
+              <td>${money(r.share)}</td>
+              <td>${money(r.paid)}</td>
+              <td>${money(r.arrears)}</td>
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr part="total">
+            <td>${t(locale, 'total')}</td>
+            <td></td>
+            <td></td>
+            <td></td>
+            <td>${money(view.totals.share)}</td>
+            <td>${money(view.totals.paid)}</td>
+            <td>${money(view.totals.arrears)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p><button type="button" @click=${() => this.downloadCsv(view)}>${t(locale, 'downloadCsv')}</button></p>
+    </section>`;
+  }
+
+  private compare(a: FundRow, b: FundRow): number {
+    const key = this.sortBy;
+    const x = a[key] ?? -1;
+    const y = b[key] ?? -1;
+    const order =
+      typeof x === 'string' && typeof y === 'string'
+        ? x.localeCompare(y, 'zh-CN', { numeric: true })
+        : Number(x) - Number(y);
+    return (this.descending ? -order : order) || a.unitId.localeCompare(b.unitId);
+  }
+
+  private sort(column: Column): void {
+    if (this.sortBy === column) this.descending = !this.descending;
+    else {
+      this.sortBy = column;
+      this.descending = false;
+    }
+  }
+
+  private downloadCsv(view: FundView): void {
+    download(`${view.fundId}.csv`, fundViewCsv(view), 'text/csv;charset=utf-8');
+  }
+
+  /** The locale in use (for tests and embedding pages). */
+  get locale(): Locale {
+    return this.locales.locale;
+  }
+}

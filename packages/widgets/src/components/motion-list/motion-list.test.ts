@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import '../../define/linli-motion-list.js';
+import type { LinliMotionList } from './motion-list.js';
+
+afterEach(() => document.body.replaceChildren());
+
+describe('<linli-motion-list>', () => {
+  it('lists motions with status, deadline and outcome, and announces the chosen one', async () => {
+    const { gov } = await stairwell();
+    await elevatorMotion(gov);
+    await must(gov, {
+      type: 'motion.draft',
+      id: 'conv',
+      title: '电梯使用公约',
+      kind: 'proposal',
+      scope: { kind: 'building', id: 'b96' },
+      basis: 'households',
+      rule: 'simpleMajority',
+      closesAt: '2026-12-31T10:00:00Z',
+    });
+    const el = await mount<LinliMotionList>(
+      '<linli-motion-list lang="zh-CN"></linli-motion-list>',
+      'linli-motion-list',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    const items = [...(el.shadowRoot?.querySelectorAll('[part=item]') ?? [])].map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items[0]).toContain('加装电梯');
+    expect(items[0]).toContain('表决中');
+    expect(items[1]).toContain('未开始');
+    const chosen: string[] = [];
+    el.addEventListener('linli-motion-select', (e) => chosen.push((e as CustomEvent).detail.motionId));
+    await userEvent.click(el.shadowRoot?.querySelector('[part=open]') as HTMLElement);
+    expect(chosen).toEqual(['lift']);
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('links with href-template, filters by building, and updates when a result is recorded', async () => {
+    const { gov } = await stairwell();
+    await elevatorMotion(gov);
+    const el = await mount<LinliMotionList>(
+      '<linli-motion-list lang="en" building="b96" href-template="vote.html?motion={id}"></linli-motion-list>',
+      'linli-motion-list',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    expect(el.shadowRoot?.querySelector('a[part=open]')?.getAttribute('href')).toBe('vote.html?motion=lift');
+    for (const voter of ['o101', 'o102', 'o201', 'o202', 'o301', 'o302'])
+      await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    await settle(el);
+    expect(el.shadowRoot?.textContent).toContain('Passed');
+    el.building = 'elsewhere';
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).toContain('No motions yet');
+    expect(await violations(el)).toEqual([]);
+  });
+});
