@@ -205,6 +205,94 @@ describe('<linli-vote>', () => {
     expect(await violations(el)).toEqual([]);
   });
 
+  it.each([
+    ['approval', { kind: 'approval', minChoices: 1, maxChoices: 2 }],
+    ['score', { kind: 'score' }],
+    ['ranked', { kind: 'ranked', method: 'schulze' }],
+    ['single', { kind: 'single' }],
+  ])('has no axe violations for a %s ballot', async (_kind, extra) => {
+    const { gov } = await stairwell();
+    await must(
+      gov,
+      {
+        type: 'motion.draft',
+        id: 'c',
+        title: '选举',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '李师傅' },
+          { id: 'c', label: '陈老师' },
+        ],
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: 'households',
+        rule: {
+          id: 'none',
+          name: { 'zh-CN': '无门槛', en: 'None' },
+          jurisdiction: 'community',
+          version: '1',
+          source: 'test',
+          checks: [],
+        },
+        closesAt: '2026-12-20T10:00:00Z',
+        ...extra,
+      },
+      { type: 'motion.open', motionId: 'c' },
+    );
+    const el = await mount<LinliVote>(
+      '<linli-vote motion="c" voter="u101" lang="zh-CN"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('shows the not-yet-open and proxy states without axe violations', async () => {
+    const { gov } = await stairwell();
+    await must(gov, {
+      type: 'motion.draft',
+      id: 'd',
+      title: '草案',
+      kind: 'proposal',
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'owners',
+      rule: 'simpleMajority',
+      closesAt: '2026-12-20T10:00:00Z',
+    });
+    const draft = await mount<LinliVote>(
+      '<linli-vote motion="d" voter="o101" lang="en"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    expect(text(draft)).toContain('Voting has not opened yet');
+    expect(await violations(draft)).toEqual([]);
+    await elevatorMotion(gov);
+    await must(gov, {
+      type: 'proxy.grant',
+      motionId: 'lift',
+      voterId: 'o102',
+      holder: '李明',
+      paperRef: '委托书 7',
+      id: 'p7',
+    });
+    const proxy = await mount<LinliVote>(
+      '<linli-vote motion="lift" voter="o102" proxy="p7" lang="en"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    expect(text(proxy)).toContain('Voting as proxy for o102');
+    await userEvent.click(shadow(proxy).querySelector('input[type=radio]') as HTMLInputElement);
+    await userEvent.click(shadow(proxy).querySelector('[part=submit]') as HTMLButtonElement);
+    await settle(proxy);
+    expect(gov.ballots('lift')[0]).toMatchObject({ voterId: 'o102', channel: 'proxy', proxyId: 'p7' });
+    expect(await violations(proxy)).toEqual([]);
+  });
+
   it('has no axe violations once closed and decided', async () => {
     const { el, gov } = await voteElement('o101', 'en');
     for (const voter of ['o101', 'o102', 'o201', 'o202', 'o301', 'o302'])
