@@ -9,20 +9,10 @@ import {
   type Money,
   type ReadModels,
 } from '@linli/core';
-import {
-  type CSSResultGroup,
-  css,
-  html,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type TemplateResult,
-} from 'lit';
+import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { download } from '../../internal/download.js';
-import { GovernanceController } from '../../internal/governance-controller.js';
-import { LocaleController } from '../../internal/locale-controller.js';
-import { renderMissing } from '../../internal/missing.js';
+import { LinliElement } from '../../internal/linli-element.js';
 import { type StringKey, t } from '../../internal/strings.js';
 
 type Column = 'room' | 'floor' | 'area' | 'coefficient' | 'share' | 'paid' | 'arrears';
@@ -38,7 +28,7 @@ const COLUMNS: readonly Column[] = ['room', 'floor', 'area', 'coefficient', 'sha
  * @csspart progress - The collection progress bar.
  * @csspart summary - Collection and income text.
  */
-export class LinliFund extends LitElement {
+export class LinliFund extends LinliElement {
   static override styles: CSSResultGroup = [
     baseStyles,
     controlStyles,
@@ -85,46 +75,29 @@ export class LinliFund extends LitElement {
   ];
 
   static override properties: PropertyDeclarations = {
-    governance: { attribute: false },
-    src: { type: String },
+    ...LinliElement.properties,
     fund: { type: String },
     household: { type: String },
-    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
     sortBy: { state: true },
     descending: { state: true },
   };
 
-  /** The core governance object this element reads. */
-  declare governance: ReadModels | undefined;
-  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
-  declare src: string;
   /** The fund id. */
   declare fund: string;
   /** The viewer's unit id: its row is marked. */
   declare household: string;
-  /** Larger text and targets. */
-  declare largeText: boolean;
   declare private sortBy: Column;
   declare private descending: boolean;
 
-  private readonly locales = new LocaleController(this);
-  private readonly live = new GovernanceController(this);
-
   constructor() {
     super();
-    this.src = '';
     this.fund = '';
     this.household = '';
-    this.largeText = false;
     this.sortBy = 'floor';
     this.descending = false;
   }
 
-  protected override render(): TemplateResult {
-    void this.live;
-    const locale = this.locales.locale;
-    const gov = this.governance;
-    if (!gov) return renderMissing(this.live, locale);
+  protected override renderWith(gov: ReadModels, locale: Locale): TemplateResult {
     const view = gov.fundView(this.fund);
     if (!view) return html`<p role="status">${t(locale, 'noFund')}</p>`;
     const money = (fen: number) => formatMoney(fen as Money, locale);

@@ -1,17 +1,7 @@
 import type { Locale, Motion, ReadModels } from '@linli/core';
-import {
-  type CSSResultGroup,
-  css,
-  html,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type TemplateResult,
-} from 'lit';
+import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
-import { GovernanceController } from '../../internal/governance-controller.js';
-import { LocaleController } from '../../internal/locale-controller.js';
-import { renderMissing } from '../../internal/missing.js';
+import { LinliElement } from '../../internal/linli-element.js';
 import { t } from '../../internal/strings.js';
 
 /**
@@ -27,7 +17,7 @@ import { t } from '../../internal/strings.js';
  * @csspart badge - Status and outcome badges.
  * @csspart open - The button or link that opens a motion.
  */
-export class LinliMotionList extends LitElement {
+export class LinliMotionList extends LinliElement {
   static override styles: CSSResultGroup = [
     baseStyles,
     controlStyles,
@@ -74,40 +64,23 @@ export class LinliMotionList extends LitElement {
   ];
 
   static override properties: PropertyDeclarations = {
-    governance: { attribute: false },
-    src: { type: String },
+    ...LinliElement.properties,
     building: { type: String },
     hrefTemplate: { type: String, attribute: 'href-template' },
-    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
   };
 
-  /** The core governance object this element reads. */
-  declare governance: ReadModels | undefined;
-  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
-  declare src: string;
   /** Only motions whose scope is this building (or one of its stairwells or units). */
   declare building: string;
   /** A link per motion, `{id}` replaced by the motion id (e.g. `vote.html?motion={id}`); else a button. */
   declare hrefTemplate: string;
-  /** Larger text and targets. */
-  declare largeText: boolean;
-
-  private readonly locales = new LocaleController(this);
-  private readonly live = new GovernanceController(this);
 
   constructor() {
     super();
-    this.src = '';
     this.building = '';
     this.hrefTemplate = '';
-    this.largeText = false;
   }
 
-  protected override render(): TemplateResult {
-    void this.live;
-    const locale = this.locales.locale;
-    const gov = this.governance;
-    if (!gov) return renderMissing(this.live, locale);
+  protected override renderWith(gov: ReadModels, locale: Locale): TemplateResult {
     const motions = gov.motions.value.filter((m) => this.inBuilding(gov, m));
     if (motions.length === 0) return html`<p>${t(locale, 'noMotions')}</p>`;
     return html`<ul part="list" aria-label=${t(locale, 'motions')}>

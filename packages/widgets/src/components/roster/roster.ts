@@ -7,20 +7,10 @@ import {
   type RosterSlot,
   rosterToICal,
 } from '@linli/core';
-import {
-  type CSSResultGroup,
-  css,
-  html,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type TemplateResult,
-} from 'lit';
+import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { download } from '../../internal/download.js';
-import { GovernanceController } from '../../internal/governance-controller.js';
-import { LocaleController } from '../../internal/locale-controller.js';
-import { renderMissing } from '../../internal/missing.js';
+import { LinliElement } from '../../internal/linli-element.js';
 import { t } from '../../internal/strings.js';
 
 const WEEKDAYS: Record<Locale, string[]> = {
@@ -41,7 +31,7 @@ const WEEKDAYS: Record<Locale, string[]> = {
  * @csspart month - The month table.
  * @csspart error - A localized error from the core.
  */
-export class LinliRoster extends LitElement {
+export class LinliRoster extends LinliElement {
   static override styles: CSSResultGroup = [
     baseStyles,
     controlStyles,
@@ -101,24 +91,18 @@ export class LinliRoster extends LitElement {
   ];
 
   static override properties: PropertyDeclarations = {
-    governance: { attribute: false },
-    src: { type: String },
+    ...LinliElement.properties,
     duty: { type: String },
     household: { type: String },
     view: { type: String, reflect: true },
     weeks: { type: Number },
     mineOnly: { type: Boolean, attribute: 'mine-only' },
-    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
     now: { attribute: false },
     swapFor: { state: true },
     error: { state: true },
     notice: { state: true },
   };
 
-  /** The core governance object this element reads and writes. */
-  declare governance: ReadModels | undefined;
-  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
-  declare src: string;
   /** The duty id. */
   declare duty: string;
   /** The unit id of the household using the element (filter and swaps). */
@@ -129,26 +113,19 @@ export class LinliRoster extends LitElement {
   declare weeks: number;
   /** Show only the household's turns. */
   declare mineOnly: boolean;
-  /** Larger text and targets. */
-  declare largeText: boolean;
   /** Today (defaults to the system clock, in Asia/Shanghai). */
   declare now: Date | undefined;
   declare private swapFor: string | undefined;
   declare private error: LinliError | undefined;
   declare private notice: string | undefined;
 
-  private readonly locales = new LocaleController(this);
-  private readonly live = new GovernanceController(this);
-
   constructor() {
     super();
-    this.src = '';
     this.duty = '';
     this.household = '';
     this.view = 'list';
     this.weeks = 8;
     this.mineOnly = false;
-    this.largeText = false;
   }
 
   private get today(): LocalDate {
@@ -161,11 +138,7 @@ export class LinliRoster extends LitElement {
     return monthEnd.toISOString().slice(0, 10) as LocalDate;
   }
 
-  protected override render(): TemplateResult {
-    void this.live;
-    const locale = this.locales.locale;
-    const gov = this.governance;
-    if (!gov) return renderMissing(this.live, locale);
+  protected override renderWith(gov: ReadModels, locale: Locale): TemplateResult {
     const duty = gov.duty(this.duty);
     if (!duty) return html`<p role="status">${t(locale, 'noDuty')}</p>`;
     const roster = gov.roster(duty.id, this.horizon());

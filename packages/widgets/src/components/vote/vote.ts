@@ -7,19 +7,10 @@ import {
   type ReadModels,
   type Tally,
 } from '@linli/core';
-import {
-  type CSSResultGroup,
-  html,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type TemplateResult,
-} from 'lit';
+import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
-import { GovernanceController } from '../../internal/governance-controller.js';
-import { LocaleController } from '../../internal/locale-controller.js';
-import { renderMissing } from '../../internal/missing.js';
+import { LinliElement } from '../../internal/linli-element.js';
 import { t } from '../../internal/strings.js';
 import { voteStyles } from './vote.styles.js';
 
@@ -71,60 +62,40 @@ function emptyDraft(m: Motion): Draft {
  * @cssproperty --linli-color-progress-short - Bar colour when a check is not met.
  * @cssproperty --linli-font-scale - Multiplier for every size (large-text mode).
  */
-export class LinliVote extends LitElement {
+export class LinliVote extends LinliElement {
   static override styles: CSSResultGroup = [baseStyles, controlStyles, voteStyles];
 
   static override properties: PropertyDeclarations = {
-    governance: { attribute: false },
-    src: { type: String },
+    ...LinliElement.properties,
     motion: { type: String },
     voter: { type: String },
     proxy: { type: String },
-    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
     now: { attribute: false },
     draft: { state: true },
     error: { state: true },
   };
 
-  /** The core governance object this element reads and writes. */
-  declare governance: ReadModels | undefined;
-  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
-  declare src: string;
   /** The motion id. */
   declare motion: string;
   /** The voter id of whoever uses this element (an owner head key, a unit id or a resident id). */
   declare voter: string;
   /** A proxy id, when voting on someone's behalf. */
   declare proxy: string;
-  /** Larger text and targets for older readers. */
-  declare largeText: boolean;
   /** The current time for the countdown (defaults to the system clock). */
   declare now: Date | undefined;
   declare private draft: Draft | undefined;
   declare private error: LinliError | undefined;
 
-  private readonly locales = new LocaleController(this);
-  private readonly live = new GovernanceController(this);
   private draftFor = '';
 
   constructor() {
     super();
-    this.src = '';
     this.motion = '';
     this.voter = '';
     this.proxy = '';
-    this.largeText = false;
   }
 
-  /** How many times live data asked this element to re-render. */
-  get liveUpdates(): number {
-    return this.live.notifications;
-  }
-
-  protected override render(): TemplateResult {
-    const locale = this.locales.locale;
-    const gov = this.governance;
-    if (!gov) return renderMissing(this.live, locale);
+  protected override renderWith(gov: ReadModels, locale: Locale): TemplateResult {
     const m = gov.motions.value.find((x) => x.id === this.motion);
     if (!m) return html`<p part="status" role="status">${t(locale, 'unknownMotion')}</p>`;
     const tally = gov.tally(m.id);

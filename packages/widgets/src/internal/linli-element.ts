@@ -1,0 +1,48 @@
+import type { Locale, ReadModels } from '@linli/core';
+import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { GovernanceController } from './governance-controller.js';
+import { LocaleController } from './locale-controller.js';
+import { renderMissing } from './missing.js';
+
+/**
+ * What every data-bound Linli element shares: the data source (`.governance`, or a published view at
+ * `src`), live re-rendering, the reader's locale, and large-text mode. (Shoelace's ShoelaceElement
+ * pattern: one base class, the elements only render.)
+ */
+export abstract class LinliElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    governance: { attribute: false },
+    src: { type: String },
+    largeText: { type: Boolean, attribute: 'large-text', reflect: true },
+  };
+
+  /** The core governance object (or any read models) this element reads and writes. */
+  declare governance: ReadModels | undefined;
+  /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
+  declare src: string;
+  /** Larger text and targets for older readers. */
+  declare largeText: boolean;
+
+  protected readonly locales: LocaleController = new LocaleController(this);
+  protected readonly live: GovernanceController = new GovernanceController(this);
+
+  constructor() {
+    super();
+    this.src = '';
+    this.largeText = false;
+  }
+
+  /** How many times live data asked this element to re-render. */
+  get liveUpdates(): number {
+    return this.live.notifications;
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.locales.locale;
+    const gov = this.governance;
+    return gov ? this.renderWith(gov, locale) : renderMissing(this.live, locale);
+  }
+
+  /** Renders the element once its data is there. */
+  protected abstract renderWith(gov: ReadModels, locale: Locale): TemplateResult;
+}
