@@ -37,4 +37,7 @@ export const browserDeps: string[] = [
   'zod/mini',
   'lit',
   'lit/directives/class-map.js',
+  'lit/directives/style-map.js',
+  'chinese-days',
+  'storybook/test',
 ];

@@ -4,10 +4,17 @@ import { defineConfig } from 'vitest/config';
 import { browserDeps, chromiumBrowser } from '../../scripts/browser.ts';
 
 export default defineConfig({
-  optimizeDeps: { include: browserDeps },
-  plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
   test: {
-    name: 'stories (chromium)',
-    browser: chromiumBrowser,
+    projects: [
+      {
+        // Every story is a test in real Chromium, with accessibility violations as errors.
+        optimizeDeps: { include: browserDeps },
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: { name: 'stories (chromium)', browser: chromiumBrowser },
+      },
+      {
+        test: { name: 'storybook build (node)', include: ['test/**/*.test.ts'], environment: 'node' },
+      },
+    ],
   },
 });

@@ -13,6 +13,9 @@ const meta: Meta<MoneyArgs> = {
   tags: ['autodocs'],
   args: { fen: 123456, largeText: false },
   render: ({ fen, largeText }) => html`<linli-money .fen=${fen} ?large-text=${largeText}></linli-money>`,
+  parameters: {
+    docs: { description: { component: 'An amount of integer fen (分), formatted for the reader.' } },
+  },
 };
 export default meta;
 

@@ -45,7 +45,7 @@ describe('CDN bundle (dist/cdn/linli.js) on a plain page', () => {
     const [list, vote, fund, roster] = [...document.body.children];
     expect(await rendered(list as Element, '电梯使用公约')).toContain('96号楼1单元加装电梯');
     const voteText = await rendered(vote as Element, '已投票');
-    expect(voteText).toContain('已投票 7 / 11');
+    expect(voteText).toContain('已投票 9 / 11');
     expect(voteText).toContain('还需');
     expect(await rendered(fund as Element, '合计')).toContain('¥360,000.00');
     expect(await rendered(roster as Element, '清洁电梯')).toContain('室');

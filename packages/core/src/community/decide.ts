@@ -1,6 +1,7 @@
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { DecideContext } from '../governance/context.js';
+import { chooseId } from '../governance/ids.js';
 import { centiSquareMetres } from '../numbers/area.js';
 import type { CommunityCommand } from './commands.js';
 import type { CommunityEvent } from './events.js';
@@ -24,23 +25,6 @@ function notFound(kind: string, id: string, field: string): Decision {
   return err(linliError('entity.not_found', [field], { kind, id }));
 }
 
-function pickId(
-  map: ReadonlyMap<string, unknown>,
-  kind: string,
-  requested: string | undefined,
-  context: DecideContext,
-): Result<string, LinliError> {
-  if (requested === undefined) {
-    // A generator may collide with a caller-chosen id; keep drawing until it does not.
-    let id = context.newId(kind);
-    while (map.has(id)) id = context.newId(kind);
-    return ok(id);
-  }
-  return map.has(requested)
-    ? err(linliError('entity.duplicate_id', ['id'], { kind, id: requested }))
-    : ok(requested);
-}
-
 /**
  * Decides a validated community command against the current state: the events it produces, or the
  * rule it breaks. Pure: reads state, never changes it.
@@ -60,14 +44,14 @@ export function decideCommunity(
 
   switch (command.type) {
     case 'building.add': {
-      const id = pickId(state.buildings, 'building', command.id, context);
+      const id = chooseId((id) => state.buildings.has(id), 'building', command.id, context);
       if (!id.ok) return id;
       return ok([{ type: 'building.added', payload: { buildingId: id.value, name: command.name } }]);
     }
     case 'stairwell.add': {
       if (!state.buildings.has(command.buildingId))
         return notFound('building', command.buildingId, 'buildingId');
-      const id = pickId(state.stairwells, 'stairwell', command.id, context);
+      const id = chooseId((id) => state.stairwells.has(id), 'stairwell', command.id, context);
       if (!id.ok) return id;
       return ok([
         {
@@ -82,7 +66,7 @@ export function decideCommunity(
       if (state.rooms.has(roomKey(command.stairwellId, command.room))) {
         return err(linliError('unit.duplicate_room', ['room'], { room: command.room }));
       }
-      const id = pickId(state.units, 'unit', command.id, context);
+      const id = chooseId((id) => state.units.has(id), 'unit', command.id, context);
       if (!id.ok) return id;
       const { stairwellId, room, floor, areaSource } = command;
       const area = centiSquareMetres(command.area);
@@ -101,7 +85,7 @@ export function decideCommunity(
       ]);
     }
     case 'owner.register': {
-      const id = pickId(state.owners, 'owner', command.id, context);
+      const id = chooseId((id) => state.owners.has(id), 'owner', command.id, context);
       if (!id.ok) return id;
       const payload = {
         ownerId: id.value,
@@ -133,7 +117,7 @@ export function decideCommunity(
     }
     case 'resident.moveIn': {
       if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
-      const id = pickId(state.residents, 'resident', command.id, context);
+      const id = chooseId((id) => state.residents.has(id), 'resident', command.id, context);
       if (!id.ok) return id;
       const payload = {
         residentId: id.value,

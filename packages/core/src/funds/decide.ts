@@ -3,6 +3,7 @@ import type { CommunityState } from '../community/state.js';
 import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { DecideContext } from '../governance/context.js';
+import { chooseId } from '../governance/ids.js';
 import type { ErrorCode } from '../i18n/messages.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { FundsCommand } from './commands.js';
@@ -62,7 +63,9 @@ export function decideFunds(
   switch (command.type) {
     case 'scheme.define': {
       const { type: _t, id, scope, ...spec } = command;
-      const schemeId = id ?? context.newId('scheme');
+      // An existing id makes a new version of that scheme; a generated one must be fresh.
+      let schemeId = id ?? context.newId('scheme');
+      while (id === undefined && state.schemes.has(schemeId)) schemeId = context.newId('scheme');
       const units = unitsIn(community, scope).map((u) => ({
         unitId: u.id,
         room: u.room,
@@ -83,9 +86,11 @@ export function decideFunds(
       ]);
     }
     case 'fund.open': {
-      const id = command.id ?? context.newId('fund');
-      if (state.funds.has(id)) return fail('entity.duplicate_id', ['id'], { kind: 'fund', id });
-      return ok([{ type: 'fund.opened', payload: { id, name: command.name, budget: command.budget } }]);
+      const id = chooseId((x) => state.funds.has(x), 'fund', command.id, context);
+      if (!id.ok) return id;
+      return ok([
+        { type: 'fund.opened', payload: { id: id.value, name: command.name, budget: command.budget } },
+      ]);
     }
     case 'fund.pledge': {
       const missing = fundOf(command.fundId);
@@ -259,11 +264,11 @@ export function decideFunds(
       if (missing) return err(missing);
       if (command.end !== undefined && command.end < command.start)
         return fail('charge.ends_before_start', ['end']);
-      const id = command.id ?? context.newId('charge');
-      if (state.charges.has(id)) return fail('entity.duplicate_id', ['id'], { kind: 'charge', id });
+      const id = chooseId((x) => state.charges.has(x), 'charge', command.id, context);
+      if (!id.ok) return id;
       const { fundId, name, monthlyAmount, scope, start, end } = command;
       const charge = {
-        id,
+        id: id.value,
         fundId,
         name,
         monthlyAmount,

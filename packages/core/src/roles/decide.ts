@@ -69,7 +69,11 @@ export function decideRoles(
   command: RolesCommand,
   context: DecideContext,
 ): Decision {
-  const newId = () => context.newId('term');
+  const newId = () => {
+    let id = context.newId('term');
+    while (state.terms.has(id)) id = context.newId('term');
+    return id;
+  };
   switch (command.type) {
     case 'role.define':
     case 'role.defineStandard': {
@@ -79,7 +83,7 @@ export function decideRoles(
         command.type === 'role.define'
           ? [
               {
-                id: command.id ?? context.newId('role'),
+                id: command.id ?? freshRoleId(state, context),
                 buildingId: command.buildingId,
                 name: command.name,
                 termMonths: command.termMonths,
@@ -143,4 +147,10 @@ export function decideRoles(
       ]);
     }
   }
+}
+
+function freshRoleId(state: RolesState, context: DecideContext): string {
+  let id = context.newId('role');
+  while (state.roles.has(id)) id = context.newId('role');
+  return id;
 }

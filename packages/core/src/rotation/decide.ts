@@ -3,6 +3,7 @@ import type { CommunityState } from '../community/state.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { DecideContext } from '../governance/context.js';
+import { chooseId } from '../governance/ids.js';
 import type { ErrorCode } from '../i18n/messages.js';
 import { DEFAULT_TIME_ZONE, type LocalDate } from '../time/local-date.js';
 import { addDays } from './calendar.js';
@@ -39,8 +40,9 @@ export function decideRotation(
     if (!rule.ok) return rule;
     const timeZone = command.timeZone ?? DEFAULT_TIME_ZONE;
     if (!validZone(timeZone)) return fail('rotation.bad_time_zone', ['timeZone'], { zone: timeZone });
-    const id = command.id ?? context.newId('duty');
-    if (state.duties.has(id)) return fail('entity.duplicate_id', ['id'], { kind: 'duty', id });
+    const chosen = chooseId((x) => state.duties.has(x), 'duty', command.id, context);
+    if (!chosen.ok) return chosen;
+    const id = chosen.value;
     const members = unitsIn(community, command.scope).map((u) => u.id);
     if (members.length === 0) return fail('rotation.no_members', ['scope']);
     const duty = {
@@ -106,9 +108,9 @@ export function decideRotation(
         slotHolding(duty, first.date, first.memberId, ['first', 'date']) ??
         slotHolding(duty, second.date, second.memberId, ['second', 'date']);
       if (problem) return err(problem);
-      const id = command.id ?? context.newId('swap');
-      if (duty.swaps.some((s) => s.id === id))
-        return fail('entity.duplicate_id', ['id'], { kind: 'swap', id });
+      const chosen = chooseId((x) => duty.swaps.some((s) => s.id === x), 'swap', command.id, context);
+      if (!chosen.ok) return chosen;
+      const id = chosen.value;
       return ok([
         {
           type: 'duty.swapProposed',

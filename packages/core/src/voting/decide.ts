@@ -3,6 +3,7 @@ import type { CommunityState } from '../community/state.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { DecideContext } from '../governance/context.js';
+import { chooseId } from '../governance/ids.js';
 import type { VotingCommand } from './commands.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
@@ -205,10 +206,9 @@ export function decideVoting(
     if (!definition.ok) return definition;
     const problem = checkDefinition(definition.value, community);
     if (problem) return err(problem);
-    if (requested !== undefined && voting.motions.has(requested)) {
-      return fail('entity.duplicate_id', ['id'], { kind: 'motion', id: requested });
-    }
-    const motionId = requested ?? context.newId('motion');
+    const chosen = chooseId((id) => voting.motions.has(id), 'motion', requested, context);
+    if (!chosen.ok) return chosen;
+    const motionId = chosen.value;
     return ok([
       {
         type: 'motion.drafted',
@@ -237,13 +237,16 @@ export function decideVoting(
     }
     case 'motion.proposeAmendment': {
       if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
-      const amendmentId = command.id ?? context.newId('amendment');
-      if (m.amendments.some((a) => a.id === amendmentId)) {
-        return fail('entity.duplicate_id', ['id'], { kind: 'amendment', id: amendmentId });
-      }
+      const amendmentId = chooseId(
+        (id) => m.amendments.some((a) => a.id === id),
+        'amendment',
+        command.id,
+        context,
+      );
+      if (!amendmentId.ok) return amendmentId;
       const payload = {
         motionId: m.id,
-        amendmentId,
+        amendmentId: amendmentId.value,
         text: command.text,
         proposedBy: context.actor,
         ...(command.note === undefined ? {} : { note: command.note }),
@@ -298,9 +301,9 @@ export function decideVoting(
       if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
         return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
       }
-      const proxyId = command.id ?? context.newId('proxy');
-      if (entry.proxies.has(proxyId))
-        return fail('entity.duplicate_id', ['id'], { kind: 'proxy', id: proxyId });
+      const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
+      if (!chosen.ok) return chosen;
+      const proxyId = chosen.value;
       const { voterId, holder, paperRef } = command;
       return ok([{ type: 'proxy.granted', payload: { motionId: m.id, proxyId, voterId, holder, paperRef } }]);
     }

@@ -2,14 +2,15 @@ import { type CSSResult, css } from 'lit';
 
 /**
  * Styles every Linli element shares. `--linli-font-scale` is the large-text switch: the `large-text`
- * attribute sets a 20 px base and 44 px targets for older readers, and every size follows.
+ * attribute sets it to 1.25 (a 20 px base) with 44 px targets for older readers, and a page can set it
+ * for every element at once; every size follows. Colours are custom properties a page (or a dark
+ * theme) can set from outside.
  */
 export const baseStyles: CSSResult = css`
   :host {
-    --linli-font-scale: 1;
     --linli-target: 2.75rem;
     font-family: var(--linli-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: calc(var(--linli-font-size, 1rem) * var(--linli-font-scale));
+    font-size: calc(var(--linli-font-size, 1rem) * var(--linli-font-scale, 1));
     color: var(--linli-color-text, #1f2328);
     line-height: 1.5;
   }

@@ -1,0 +1,40 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent } from 'storybook/test';
+import { type Seed, seeded, settled } from './support';
+
+const meta: Meta<{ fund: string; household: string }> = {
+  title: 'Elements/linli-fund',
+  component: 'linli-fund',
+  tags: ['autodocs'],
+  args: { fund: 'lift-fund', household: 'u301' },
+  loaders: [async () => ({ seed: await seeded() })],
+  render: (args, { loaded }) =>
+    html`<linli-fund .governance=${(loaded.seed as Seed).gov} fund=${args.fund} household=${args.household}></linli-fund>`,
+};
+export default meta;
+
+type Story = StoryObj<{ fund: string; household: string }>;
+const root = (canvas: HTMLElement) => canvas.querySelector('linli-fund')?.shadowRoot as ShadowRoot;
+
+/** The elevator fund: shares by floor coefficient, two payments, the rest in arrears. */
+export const WithArrears: Story = {};
+
+/** Maintenance, partly paid for by the elevator's ad income. */
+export const IncomeOffsets: Story = { args: { fund: 'upkeep', household: 'u101' } };
+
+/** The doorman's wage over 福泰大厦's 80 households, one of them prorated. */
+export const DoormanWage: Story = { args: { fund: 'doorman', household: 'ft37' } };
+
+/** Sorting by arrears, largest first. */
+export const SortByArrears: Story = {
+  play: async ({ canvasElement }) => {
+    const header = [...root(canvasElement).querySelectorAll('th')].find((th) =>
+      /欠缴|Arrears/.test(th.textContent ?? ''),
+    ) as HTMLElement;
+    await userEvent.click(header.querySelector('button') as HTMLButtonElement);
+    await userEvent.click(header.querySelector('button') as HTMLButtonElement);
+    await settled(canvasElement.querySelector('linli-fund'));
+    await expect(header.getAttribute('aria-sort')).toBe('descending');
+  },
+};

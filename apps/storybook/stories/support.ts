@@ -1,0 +1,36 @@
+import { createGovernance, fixedClock, type Governance, MemoryStore, sequentialIds } from '@linli/core';
+import { type SeedIds, seedScenario } from '@linli/core/seed';
+
+/** A governance holding the seed scenario (新福康里), with its clock on 2026-11-29 and movable. */
+export async function seeded(now = '2026-11-29T02:00:00Z') {
+  const clock = fixedClock('2026-11-29T02:00:00Z');
+  const gov = await createGovernance({
+    store: new MemoryStore(),
+    clock,
+    ids: sequentialIds(),
+    actor: 'residents-committee',
+  });
+  const ids = await seedScenario(gov);
+  clock.set(now);
+  return { gov, ids, clock };
+}
+
+/** The loaded seed as stories receive it. */
+export interface Seed {
+  readonly gov: Governance;
+  readonly ids: SeedIds;
+}
+
+/** Runs commands on a story's governance, failing loudly. */
+export async function apply(gov: Governance, ...commands: unknown[]): Promise<void> {
+  for (const command of commands) {
+    const result = await gov.execute(command);
+    if (!result.ok) throw new Error(`story setup: ${result.error.message.en}`);
+  }
+}
+
+/** Waits for an element's pending (and throttled live) renders. */
+export async function settled(el: Element | null): Promise<void> {
+  await new Promise((r) => setTimeout(r, 150));
+  await (el as unknown as { updateComplete?: Promise<boolean> } | null)?.updateComplete;
+}

@@ -1,0 +1,260 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent } from 'storybook/test';
+import { apply, type Seed, seeded, settled } from './support';
+
+interface VoteArgs {
+  motion: string;
+  voter: string;
+  proxy: string;
+}
+
+const meta: Meta<VoteArgs> = {
+  title: 'Elements/linli-vote',
+  component: 'linli-vote',
+  tags: ['autodocs'],
+  args: { motion: 'lift', voter: 'o102', proxy: '' },
+  loaders: [async () => ({ seed: await seeded() })],
+  render: (args, { loaded }) =>
+    html`<linli-vote .governance=${(loaded.seed as Seed).gov} motion=${args.motion} voter=${args.voter} proxy=${args.proxy}></linli-vote>`,
+};
+export default meta;
+
+type Story = StoryObj<VoteArgs>;
+const root = (canvas: HTMLElement) => canvas.querySelector('linli-vote')?.shadowRoot as ShadowRoot;
+
+/** The elevator vote, open; 102 has not voted yet and its consent is outstanding. */
+export const Open: Story = {};
+
+/** 302 voted against and changes to yes. */
+export const ChangedBallot: Story = {
+  args: { voter: 'o302' },
+  play: async ({ canvasElement }) => {
+    const r = root(canvasElement);
+    await userEvent.click(r.querySelector('input[value=yes]') as HTMLInputElement);
+    await userEvent.click(r.querySelector('[part=submit]') as HTMLButtonElement);
+    await settled(canvasElement.querySelector('linli-vote'));
+    await expect(r.textContent).toMatch(/同意|Yes/);
+  },
+};
+
+/** The building head's election: closed, passed. */
+export const Passed: Story = { args: { motion: 'head-2026', voter: 'u101' } };
+
+/** A motion closed with too little support. */
+export const Failed: Story = {
+  args: { motion: 'repaint', voter: 'o101' },
+  loaders: [
+    async () => {
+      const seed = await seeded();
+      await apply(
+        seed.gov,
+        {
+          type: 'motion.draft',
+          id: 'repaint',
+          title: '楼道重新粉刷',
+          kind: 'proposal',
+          scope: { kind: 'stairwell', id: 's1' },
+          basis: 'owners',
+          rule: 'civilCode278.ordinary',
+          closesAt: '2026-12-20T10:00:00Z',
+        },
+        { type: 'motion.open', motionId: 'repaint' },
+        { type: 'ballot.cast', motionId: 'repaint', voterId: 'o101', vote: 'no' },
+        { type: 'motion.close', motionId: 'repaint' },
+      );
+      return { seed };
+    },
+  ],
+};
+
+/** Two candidates tied, and the motion reports the tie rather than drawing lots. */
+export const Tied: Story = {
+  args: { motion: 'tie', voter: 'u101' },
+  loaders: [
+    async () => {
+      const seed = await seeded();
+      await apply(
+        seed.gov,
+        {
+          type: 'motion.draft',
+          id: 'tie',
+          title: '选举和谐宣传员',
+          kind: 'single',
+          options: [
+            { id: 'a', label: '张阿姨' },
+            { id: 'b', label: '陈老师' },
+          ],
+          scope: { kind: 'stairwell', id: 's1' },
+          basis: 'households',
+          rule: 'simpleMajority',
+          closesAt: '2026-12-20T10:00:00Z',
+        },
+        { type: 'motion.open', motionId: 'tie' },
+        { type: 'ballot.cast', motionId: 'tie', voterId: 'u101', option: 'a' },
+        { type: 'ballot.cast', motionId: 'tie', voterId: 'u201', option: 'b' },
+        { type: 'motion.close', motionId: 'tie' },
+      );
+      return { seed };
+    },
+  ],
+};
+
+/** Still open, but no remaining ballot can change the outcome. */
+export const PendingDecidedEarly: Story = {
+  args: { motion: 'bike', voter: 'o602' },
+  loaders: [
+    async () => {
+      const seed = await seeded();
+      await apply(
+        seed.gov,
+        {
+          type: 'motion.draft',
+          id: 'bike',
+          title: '增设非机动车充电桩',
+          kind: 'proposal',
+          scope: { kind: 'stairwell', id: 's1' },
+          basis: 'owners',
+          rule: 'civilCode278.ordinary',
+          allowChange: false,
+          closesAt: '2026-12-20T10:00:00Z',
+        },
+        { type: 'motion.open', motionId: 'bike' },
+      );
+      for (const voterId of [
+        'o101',
+        'o102',
+        'o201',
+        'o202',
+        'o301',
+        'o302',
+        'o401',
+        'o402',
+        'o-wang',
+        'o601',
+      ]) {
+        await apply(seed.gov, { type: 'ballot.cast', motionId: 'bike', voterId, vote: 'yes' });
+      }
+      return { seed };
+    },
+  ],
+};
+
+/** A secret ballot: only turnout until it closes. */
+export const Secret: Story = {
+  args: { motion: 'secret', voter: 'o101' },
+  loaders: [
+    async () => {
+      const seed = await seeded();
+      await apply(
+        seed.gov,
+        {
+          type: 'motion.draft',
+          id: 'secret',
+          title: '续聘物业公司',
+          kind: 'proposal',
+          scope: { kind: 'stairwell', id: 's1' },
+          basis: 'owners',
+          rule: 'civilCode278.ordinary',
+          secrecy: 'secret',
+          closesAt: '2026-12-20T10:00:00Z',
+        },
+        { type: 'motion.open', motionId: 'secret' },
+        { type: 'ballot.cast', motionId: 'secret', voterId: 'o201', vote: 'no' },
+      );
+      return { seed };
+    },
+  ],
+};
+
+/** Past its deadline: no more ballots, the count is final. */
+export const Closed: Story = {
+  loaders: [async () => ({ seed: await seeded('2026-12-21T02:00:00Z') })],
+};
+
+/** Someone not on the electoral roll. */
+export const NotEligible: Story = { args: { voter: 'o999' } };
+
+/** A neighbour voting on 102's behalf with a written authorization. */
+export const VotingAsProxy: Story = {
+  args: { voter: 'o102', proxy: 'p102' },
+  loaders: [
+    async () => {
+      const seed = await seeded();
+      await apply(seed.gov, {
+        type: 'proxy.grant',
+        motionId: 'lift',
+        voterId: 'o102',
+        holder: '张阿姨的女儿',
+        paperRef: '委托书 2026-011',
+        id: 'p102',
+      });
+      return { seed };
+    },
+  ],
+};
+
+/** The projects vote (approval, choose 1–3). */
+export const Approval: Story = { args: { motion: 'projects', voter: 'u402' } };
+
+/** Ranking by keyboard: move the first candidate down and cast. */
+export const RankedByKeyboard: Story = {
+  args: { motion: 'ranked', voter: 'u101' },
+  loaders: [
+    async () => {
+      const seed = await seeded();
+      await apply(
+        seed.gov,
+        {
+          type: 'motion.draft',
+          id: 'ranked',
+          title: '业委会候选人排序',
+          kind: 'ranked',
+          method: 'irv',
+          options: [
+            { id: 'a', label: '张阿姨' },
+            { id: 'b', label: '李师傅' },
+            { id: 'c', label: '陈老师' },
+          ],
+          scope: { kind: 'stairwell', id: 's1' },
+          basis: 'households',
+          rule: 'simpleMajority',
+          closesAt: '2026-12-20T10:00:00Z',
+        },
+        { type: 'motion.open', motionId: 'ranked' },
+      );
+      return { seed };
+    },
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const r = root(canvasElement);
+    (r.querySelector('ol[part=ranking] li button:nth-of-type(2)') as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await settled(canvasElement.querySelector('linli-vote'));
+    (r.querySelector('[part=submit]') as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await settled(canvasElement.querySelector('linli-vote'));
+    await expect((loaded.seed as Seed).gov.ballots('ranked')[0]?.choice).toEqual({
+      kind: 'ranked',
+      ranking: [1, 0, 2],
+    });
+  },
+};
+
+/** No data connected yet. */
+export const Empty: Story = {
+  render: () => html`<linli-vote motion="lift"></linli-vote>`,
+};
+
+/** Waiting for a published view. */
+export const Loading: Story = {
+  render: () => html`<linli-vote src="/linli-story/never-answers.json" motion="lift"></linli-vote>`,
+  beforeEach: () => {
+    const real = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).includes('never-answers') ? new Promise(() => undefined) : real(input, init);
+    return () => {
+      window.fetch = real;
+    };
+  },
+};
