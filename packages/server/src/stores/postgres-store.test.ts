@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { storeConformance } from '../../test/conformance.js';
+import { createDatabase, startPostgres } from '../../test/postgres.js';
+import { PostgresStore } from './postgres-store.js';
+
+let cluster: { url: string; stop: () => void };
+const opened: PostgresStore[] = [];
+let n = 0;
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+  cluster?.stop();
+});
+
+describe('PostgresStore (a real PostgreSQL server on a loopback port)', () => {
+  storeConformance(async () => {
+    const url = await createDatabase(cluster.url, `t${n++}`);
+    return async () => {
+      const store = await PostgresStore.open(url, 'xfkl');
+      opened.push(store);
+      return store;
+    };
+  });
+});

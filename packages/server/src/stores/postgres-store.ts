@@ -1,0 +1,180 @@
+import {
+  type DraftEvent,
+  EMPTY_HEAD,
+  type EventStore,
+  type LinliError,
+  type LoggedEvent,
+  linliError,
+  type ReadOptions,
+  type Result,
+  type StoreListener,
+  sealEvents,
+} from '@linli/core';
+import pg from 'pg';
+
+interface Row {
+  seq: string;
+  at: string;
+  actor: string;
+  type: string;
+  payload: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+const CHANNEL = 'linli_events';
+
+function toEvent(row: Row): LoggedEvent {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    actor: row.actor,
+    type: row.type,
+    payload: row.payload,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** A PostgreSQL identifier for a community's partition: letters, digits and `_` only. */
+function partitionName(community: string): string {
+  return `linli_events_${community.replace(/[^A-Za-z0-9]/g, '_').slice(0, 40)}_${hashCode(community)}`;
+}
+
+function hashCode(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * An {@link EventStore} in PostgreSQL, for deployments that outgrow one machine: one table
+ * partitioned by community (a partition per community), `(community, seq)` as the primary key, and
+ * appends that take a per-community advisory lock, check the head and insert in one transaction — so
+ * several server processes behind a load balancer can append concurrently without ever losing or
+ * duplicating an event. Appends are announced with NOTIFY, so every process's subscribers hear them.
+ */
+export class PostgresStore implements EventStore {
+  private readonly listeners = new Set<StoreListener>();
+  private listener: pg.Client | undefined;
+  private lastSeen = 0;
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly community: string,
+  ) {}
+
+  /** Connects (creating the table and the community's partition if needed). */
+  static async open(connectionString: string, community: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString, max: 10 });
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(7305)'); // one schema change at a time
+      await client.query(`CREATE TABLE IF NOT EXISTS linli_events (
+        community text NOT NULL,
+        seq bigint NOT NULL,
+        at text NOT NULL,
+        actor text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        PRIMARY KEY (community, seq)
+      ) PARTITION BY LIST (community)`);
+      const name = partitionName(community);
+      const literal = `'${community.replaceAll("'", "''")}'`;
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF linli_events FOR VALUES IN (${literal})`,
+      );
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(7305)');
+      client.release();
+    }
+    return new PostgresStore(pool, community);
+  }
+
+  async append(
+    drafts: readonly DraftEvent[],
+    options: { readonly expectedSeq: number },
+  ): Promise<Result<readonly LoggedEvent[], LinliError>> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.community]);
+      const last = await client.query<Row>(
+        'SELECT * FROM linli_events WHERE community = $1 ORDER BY seq DESC LIMIT 1',
+        [this.community],
+      );
+      const row = last.rows[0];
+      const head = row ? { seq: Number(row.seq), hash: row.hash } : EMPTY_HEAD;
+      if (head.seq !== options.expectedSeq) {
+        await client.query('ROLLBACK');
+        return {
+          ok: false,
+          error: linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: head.seq }),
+        };
+      }
+      const sealed = sealEvents(drafts, head);
+      for (const e of sealed) {
+        await client.query(
+          'INSERT INTO linli_events (community, seq, at, actor, type, payload, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+          [this.community, e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload), e.prevHash, e.hash],
+        );
+      }
+      if (sealed.length > 0)
+        await client.query('SELECT pg_notify($1, $2)', [
+          CHANNEL,
+          JSON.stringify({ community: this.community, seq: sealed.at(-1)?.seq }),
+        ]);
+      await client.query('COMMIT');
+      return { ok: true, value: sealed };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if ((e as { code?: string }).code === '23505') {
+        return {
+          ok: false,
+          error: linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }),
+        };
+      }
+      return { ok: false, error: linliError('log.unavailable', [], { reason: (e as Error).message }) };
+    } finally {
+      client.release();
+    }
+  }
+
+  async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
+    const result = await this.pool.query<Row>(
+      'SELECT * FROM linli_events WHERE community = $1 AND seq > $2 ORDER BY seq',
+      [this.community, options.afterSeq ?? 0],
+    );
+    return result.rows.map(toEvent);
+  }
+
+  /** Hears appends from every process sharing the database (LISTEN/NOTIFY), in seq order. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    if (!this.listener) void this.listen();
+    return () => this.listeners.delete(listener);
+  }
+
+  private async listen(): Promise<void> {
+    const client = await this.pool.connect();
+    this.listener = client as unknown as pg.Client;
+    this.lastSeen = (await this.read()).at(-1)?.seq ?? 0;
+    client.on('notification', async (message) => {
+      const note = JSON.parse(message.payload ?? '{}') as { community?: string; seq?: number };
+      if (note.community !== this.community || (note.seq ?? 0) <= this.lastSeen) return;
+      const events = await this.read({ afterSeq: this.lastSeen });
+      if (events.length === 0) return;
+      this.lastSeen = events.at(-1)?.seq ?? this.lastSeen;
+      for (const l of this.listeners) l(events);
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+  }
+
+  /** Closes every connection. */
+  async close(): Promise<void> {
+    (this.listener as unknown as pg.PoolClient | undefined)?.release();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,143 @@
+import {
+  type DraftEvent,
+  EMPTY_HEAD,
+  type EventStore,
+  type LinliError,
+  type LoggedEvent,
+  linliError,
+  type ReadOptions,
+  type Result,
+  type StoreListener,
+  sealEvents,
+} from '@linli/core';
+import Database from 'better-sqlite3';
+
+interface Row {
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    community TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (community, seq)
+  ) WITHOUT ROWID;
+`;
+
+function toEvent(row: Row): LoggedEvent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    type: row.type,
+    payload: JSON.parse(row.payload),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The embedded default {@link EventStore}: one SQLite file holding every community's log, in WAL mode
+ * with `synchronous = FULL`, so an acknowledged append survives a crash or power loss. Appends run in
+ * an IMMEDIATE transaction that checks the head and inserts, and `(community, seq)` is the primary key,
+ * so two writers (even two processes on the same file) can never both take a seq.
+ */
+export class SqliteStore implements EventStore {
+  private readonly listeners = new Set<StoreListener>();
+  private readonly appendTx: (
+    drafts: readonly DraftEvent[],
+    expectedSeq: number,
+  ) => Result<readonly LoggedEvent[], LinliError>;
+  private readonly readStmt: Database.Statement<[string, number], Row>;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly community: string,
+  ) {
+    const head = db.prepare<[string], Row>(
+      'SELECT * FROM events WHERE community = ? ORDER BY seq DESC LIMIT 1',
+    );
+    const insert = db.prepare(
+      'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.readStmt = db.prepare<[string, number], Row>(
+      'SELECT * FROM events WHERE community = ? AND seq > ? ORDER BY seq',
+    );
+    const tx = db.transaction(
+      (drafts: readonly DraftEvent[], expectedSeq: number): Result<readonly LoggedEvent[], LinliError> => {
+        const last = head.get(community);
+        const current = last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
+        if (current.seq !== expectedSeq) {
+          return {
+            ok: false,
+            error: linliError('log.conflict', [], { expectedSeq, actualSeq: current.seq }),
+          };
+        }
+        const sealed = sealEvents(drafts, current);
+        for (const e of sealed)
+          insert.run(community, e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload), e.prevHash, e.hash);
+        return { ok: true, value: sealed };
+      },
+    );
+    this.appendTx = (drafts, expectedSeq) => tx.immediate(drafts, expectedSeq);
+  }
+
+  /** Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for tests). */
+  static open(path: string, community: string): SqliteStore {
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return new SqliteStore(db, community);
+  }
+
+  async append(
+    drafts: readonly DraftEvent[],
+    options: { readonly expectedSeq: number },
+  ): Promise<Result<readonly LoggedEvent[], LinliError>> {
+    let result: Result<readonly LoggedEvent[], LinliError>;
+    try {
+      result = this.appendTx(drafts, options.expectedSeq);
+    } catch (e) {
+      // Another process took the seq between our check and insert (or the database is locked).
+      const code = (e as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_BUSY') {
+        return {
+          ok: false,
+          error: linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }),
+        };
+      }
+      return { ok: false, error: linliError('log.unavailable', [], { reason: (e as Error).message }) };
+    }
+    if (result.ok && result.value.length > 0) for (const listener of this.listeners) listener(result.value);
+    return result;
+  }
+
+  async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
+    return this.readStmt.all(this.community, options.afterSeq ?? 0).map(toEvent);
+  }
+
+  /** Listens for appends made through this store object (one server process). */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Closes the database file. */
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  createGovernance,
+  type EventStore,
+  fixedClock,
+  type LoggedEvent,
+  sequentialIds,
+  verify,
+} from '@linli/core';
+import { beforeEach, expect, it } from 'vitest';
+
+const draft = (type: string, n = 0) => ({
+  at: '2026-11-29T00:00:00.000Z',
+  actor: 'a',
+  type,
+  payload: { n, text: '新福康里' },
+});
+
+/**
+ * The behaviour every EventStore must have, run against each implementation: append and read, the
+ * optimistic-concurrency conflict that changes nothing, notifications, a verifiable chain, and two
+ * writers racing without losing or duplicating an event.
+ */
+export function storeConformance(freshLog: () => Promise<() => Promise<EventStore>>): void {
+  /** A fresh, empty log; call the returned function again for another writer on the same log. */
+  let open: () => Promise<EventStore> = async () => {
+    throw new Error('no log');
+  };
+  beforeEach(async () => {
+    open = await freshLog();
+  });
+
+  it('appends, reads after a seq, and keeps the chain verifiable', async () => {
+    const store = await open();
+    expect(await store.read()).toEqual([]);
+    const first = await store.append([draft('x.one', 1), draft('x.two', 2)], { expectedSeq: 0 });
+    expect(first.ok && first.value.map((e) => e.seq)).toEqual([1, 2]);
+    const second = await store.append([draft('x.three', 3)], { expectedSeq: 2 });
+    expect(second.ok).toBe(true);
+    expect((await store.read({ afterSeq: 1 })).map((e) => e.type)).toEqual(['x.two', 'x.three']);
+    const log = await store.read();
+    expect(log[0]?.payload).toEqual({ n: 1, text: '新福康里' });
+    expect(verify(log)).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('refuses a stale writer with log.conflict and writes nothing', async () => {
+    const store = await open();
+    await store.append([draft('x.one')], { expectedSeq: 0 });
+    const stale = await store.append([draft('x.late'), draft('x.later')], { expectedSeq: 0 });
+    expect(stale.ok || stale.error).toMatchObject({ code: 'log.conflict' });
+    expect((await store.read()).map((e) => e.type)).toEqual(['x.one']);
+  });
+
+  it('tells subscribers about appends', async () => {
+    const store = await open();
+    const heard: number[] = [];
+    const stop = store.subscribe((events) => heard.push(...events.map((e) => e.seq)));
+    await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });
+    await expect.poll(() => heard).toEqual([1, 2]);
+    stop();
+  });
+
+  it('lets two governances race on one log without losing or duplicating an event', async () => {
+    const [storeA, storeB] = [await open(), await open()];
+    const setup = await createGovernance({ store: storeA, clock: fixedClock('2026-11-29T02:00:00Z') });
+    await setup.execute({ type: 'community.found', name: 'C' });
+    const a = await createGovernance({ store: storeA, ids: sequentialIds('a-'), verifyOnLoad: false });
+    const b = await createGovernance({ store: storeB, ids: sequentialIds('b-'), verifyOnLoad: false });
+    const writes = (g: typeof a, n: number) =>
+      Promise.all(Array.from({ length: n }, (_, i) => g.execute({ type: 'building.add', name: `楼${i}` })));
+    const [ra, rb] = await Promise.all([writes(a, 25), writes(b, 25)]);
+    const results = [...ra, ...rb];
+    const accepted: LoggedEvent[] = results.flatMap((r) => (r.ok ? [...r.value] : []));
+    // A command that kept losing the race is refused as a conflict — never half-written, never lost.
+    for (const r of results) if (!r.ok) expect(r.error.code).toBe('log.conflict');
+    expect(accepted.length).toBeGreaterThanOrEqual(25);
+    const log = await storeA.read();
+    expect(verify(log)).toMatchObject({ ok: true, count: accepted.length + 1 });
+    expect(new Set(log.map((e) => e.hash)).size).toBe(log.length);
+    expect(accepted.map((e) => e.hash).sort()).toEqual(
+      log
+        .slice(1)
+        .map((e) => e.hash)
+        .sort(),
+    );
+  });
+
+  it('keeps every acknowledged event for the next connection', async () => {
+    const store = await open();
+    await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });
+    const again = await open();
+    expect((await again.read()).map((e) => e.type)).toEqual(['x.one', 'x.two']);
+  });
+}
