@@ -1,8 +1,14 @@
 /**
  * @linli/server — durable event stores for @linli/core: SQLite (the embedded default) and, for
  * deployments beyond one machine, PostgreSQL. Both implement the core's `EventStore` unchanged.
+ * `createApp` serves communities over HTTP with household invite codes, organizer tokens and live
+ * SSE updates.
  *
  * @packageDocumentation
  */
+
+export { type AppLimits, createApp, type HostedCommunity } from './app.js';
+export { AuthStore, type Principal } from './auth/auth-store.js';
+export { allowed } from './authorize.js';
 export { PostgresStore } from './stores/postgres-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';

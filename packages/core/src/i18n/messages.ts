@@ -201,6 +201,38 @@ const catalog = {
     'zh-CN': () => '这是只读的公示页面，不能在此提交',
     en: () => 'This is a read-only published view; nothing can be submitted here',
   },
+  'auth.required': {
+    'zh-CN': () => '请先登录（使用邀请码或组织者令牌）',
+    en: () => 'Sign in first (with an invite code or an organizer token)',
+  },
+  'auth.forbidden': {
+    'zh-CN': () => '您无权执行此操作',
+    en: () => 'You are not allowed to do this',
+  },
+  'auth.bad_code': {
+    'zh-CN': () => '邀请码无效或已使用',
+    en: () => 'The invite code is not valid, or was already used',
+  },
+  'auth.rate_limited': {
+    'zh-CN': () => '尝试次数过多，请稍后再试',
+    en: () => 'Too many attempts; try again later',
+  },
+  'http.bad_json': {
+    'zh-CN': () => '请求内容不是有效的 JSON',
+    en: () => 'The request body is not valid JSON',
+  },
+  'http.too_large': {
+    'zh-CN': () => '请求内容过大',
+    en: () => 'The request body is too large',
+  },
+  'http.origin': {
+    'zh-CN': () => '该网站未被允许嵌入本社区',
+    en: () => 'This website is not allowed to embed this community',
+  },
+  'http.not_found': {
+    'zh-CN': () => '找不到该社区',
+    en: () => 'No such community',
+  },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,
     en: (p) => `Wrong type: expected ${p.expected}`,

@@ -1,0 +1,206 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type EventStore, type Governance, type LinliError, type LoggedEvent, linliError } from '@linli/core';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { streamSSE } from 'hono/streaming';
+import type { AuthStore, Principal } from './auth/auth-store.js';
+import { allowed } from './authorize.js';
+
+/** One community the server hosts. */
+export interface HostedCommunity {
+  readonly id: string;
+  readonly store: EventStore;
+  readonly governance: Governance;
+  readonly auth: AuthStore;
+  /** Origins allowed to embed this community's widgets (CORS). */
+  readonly origins: readonly string[];
+}
+
+/** Limits that protect the server. */
+export interface AppLimits {
+  /** Largest request body, bytes (default 64 KiB). */
+  readonly maxBody?: number;
+  /** Invite-code attempts per client address per minute (default 10). */
+  readonly codeAttemptsPerMinute?: number;
+  /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
+  readonly trustProxy?: boolean;
+}
+
+const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503 => {
+  const code = error.code;
+  if (code === 'auth.required' || code === 'auth.bad_code') return 401;
+  if (code === 'auth.forbidden' || code === 'http.origin') return 403;
+  if (code === 'http.not_found') return 404;
+  if (code === 'log.conflict') return 409;
+  if (code === 'http.too_large') return 413;
+  if (code === 'auth.rate_limited') return 429;
+  if (code === 'log.unavailable') return 503;
+  return 400;
+};
+
+/**
+ * The HTTP API. Per community: events after a seq, an SSE stream of new events, invite-code
+ * redemption, and commands — validated and decided by @linli/core (the server never reimplements a
+ * rule), authorized here, appended with optimistic concurrency. Every refusal is a JSON
+ * `{ error: { code, path, message: { 'zh-CN', en } } }` and appends nothing.
+ */
+export function createApp(communities: ReadonlyMap<string, HostedCommunity>, limits: AppLimits = {}): Hono {
+  const app = new Hono();
+  const attempts = new Map<string, { count: number; since: number }>();
+  const idempotent = new Map<string, { events: readonly LoggedEvent[] }>();
+  const maxAttempts = limits.codeAttemptsPerMinute ?? 10;
+
+  app.use('*', secureHeaders());
+  app.use(
+    '/c/:community/*',
+    cors({
+      origin: (origin, c) => {
+        const community = communities.get(c.req.param('community') ?? '');
+        return community && origin && community.origins.includes(origin) ? origin : null;
+      },
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
+      allowMethods: ['GET', 'POST'],
+    }),
+  );
+  app.use(
+    '/c/:community/*',
+    bodyLimit({
+      maxSize: limits.maxBody ?? 64 * 1024,
+      onError: (c) => c.json({ error: linliError('http.too_large') }, 413),
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  /** The peer address; a forwarded header is trusted only when the operator says a proxy sets it. */
+  const clientAddress = (c: Context): string =>
+    (limits.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ||
+    (() => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'unknown';
+      }
+    })();
+
+  const hosted = (id: string | undefined) => (id ? communities.get(id) : undefined);
+
+  /** A request's principal from its bearer token. */
+  const principalOf = (community: HostedCommunity, header: string | undefined): Principal | null => {
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    return token ? community.auth.principal(token) : null;
+  };
+
+  /** Reads a strict JSON object body; anything else is a typed refusal. */
+  async function jsonBody(
+    req: Request,
+  ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: LinliError }> {
+    const refused = { ok: false, error: linliError('http.bad_json') } as const;
+    if (!(req.headers.get('content-type') ?? '').startsWith('application/json')) return refused;
+    try {
+      const parsed: unknown = JSON.parse(await req.text());
+      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? { ok: true, value: parsed as Record<string, unknown> }
+        : refused;
+    } catch {
+      return refused;
+    }
+  }
+
+  const refuse = (c: Context, error: LinliError) => c.json({ error }, status(error));
+
+  app.get('/c/:community/events', async (c) => {
+    const community = hosted(c.req.param('community'));
+    if (!community) return refuse(c, linliError('http.not_found'));
+    const after = Number(c.req.query('after') ?? '0');
+    const events = await community.store.read({
+      afterSeq: Number.isSafeInteger(after) && after >= 0 ? after : 0,
+    });
+    return c.json({ events });
+  });
+
+  app.get('/c/:community/stream', (c) => {
+    const community = hosted(c.req.param('community'));
+    if (!community) return refuse(c, linliError('http.not_found'));
+    const from = Number(c.req.header('Last-Event-ID') ?? c.req.query('after') ?? '0');
+    return streamSSE(c, async (stream) => {
+      let sent = Number.isSafeInteger(from) && from >= 0 ? from : 0;
+      const send = async (events: readonly LoggedEvent[]) => {
+        const fresh = events.filter((e) => e.seq > sent);
+        if (fresh.length === 0) return;
+        sent = fresh.at(-1)?.seq ?? sent;
+        await stream.writeSSE({ event: 'events', id: String(sent), data: JSON.stringify(fresh) });
+      };
+      await send(await community.store.read({ afterSeq: sent }));
+      const queue: (readonly LoggedEvent[])[] = [];
+      let wake: (() => void) | undefined;
+      const stop = community.store.subscribe((events) => {
+        queue.push(events);
+        wake?.();
+      });
+      stream.onAbort(() => {
+        stop();
+        wake?.();
+      });
+      while (!stream.aborted) {
+        const next = queue.shift();
+        if (next) await send(next);
+        else
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, 15_000); // a heartbeat keeps proxies from closing the stream
+          });
+        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+      }
+    });
+  });
+
+  app.post('/c/:community/sessions', async (c) => {
+    const community = hosted(c.req.param('community'));
+    if (!community) return refuse(c, linliError('http.not_found'));
+    // Counted before the code is checked, so a wrong guess costs the guesser, not the server.
+    const client = `${community.id}\u0000${clientAddress(c)}`;
+    const now = Date.now();
+    const seen = attempts.get(client);
+    const window = seen && now - seen.since < 60_000 ? seen : { count: 0, since: now };
+    window.count += 1;
+    attempts.set(client, window);
+    if (window.count > maxAttempts) return refuse(c, linliError('auth.rate_limited'));
+    const body = await jsonBody(c.req.raw);
+    if (!body.ok) return refuse(c, body.error);
+    const code = body.value.code;
+    const session = typeof code === 'string' && code.length <= 40 ? community.auth.redeem(code) : null;
+    if (!session) return refuse(c, linliError('auth.bad_code'));
+    return c.json({ token: session.token, household: session.unitId });
+  });
+
+  app.post('/c/:community/commands', async (c) => {
+    const community = hosted(c.req.param('community'));
+    if (!community) return refuse(c, linliError('http.not_found'));
+    const principal = principalOf(community, c.req.header('Authorization'));
+    if (!principal) return refuse(c, linliError('auth.required'));
+    const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
+    // A retried command (same key, same principal) gets the first answer instead of a second append.
+    const key = c.req.header('Idempotency-Key');
+    const cacheKey = key ? `${community.id}\u0000${actor}\u0000${key}` : undefined;
+    const cached = cacheKey ? idempotent.get(cacheKey) : undefined;
+    if (cached) return c.json(cached);
+    const body = await jsonBody(c.req.raw);
+    if (!body.ok) return refuse(c, body.error);
+    const command = body.value.command;
+    if (!allowed(principal, command, community.governance)) return refuse(c, linliError('auth.forbidden'));
+    const result = await community.governance.execute(command, { actor });
+    if (!result.ok) return refuse(c, result.error);
+    const response = { events: result.value };
+    if (cacheKey) {
+      idempotent.set(cacheKey, response);
+      const oldest = idempotent.keys().next().value;
+      if (idempotent.size > 10_000 && oldest !== undefined) idempotent.delete(oldest);
+    }
+    return c.json(response);
+  });
+
+  return app;
+}
