@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 // The library build is plain tsc (one .js per source file), so only registration files have side
@@ -16,5 +17,7 @@ export default defineConfig([
     sourcemap: true,
     noExternal: [/.*/],
     platform: 'browser',
+    // The bundle is all.js with its dependencies inlined, so all.js's types describe it.
+    onSuccess: () => writeFile('dist/cdn/linli.d.ts', "export * from '../all.js';\n"),
   },
 ]);

@@ -41,6 +41,7 @@ export * from './log/memory-store.js';
 export * from './log/store.js';
 export * from './log/verify.js';
 export * from './numbers/index.js';
+export * from './remote/live-view.js';
 export * from './roles/commands.js';
 export { decideRoles } from './roles/decide.js';
 export * from './roles/roles.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createGovernance, type LoggedEvent, verify } from '@linli/core';
+import { connectLiveView, createGovernance, type LoggedEvent, verify } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type HostedCommunity } from './app.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await seedScenario(governance);
   const auth = AuthStore.open(join(dir, 'auth.sqlite'), 'xfkl');
   organizer = auth.issueOrganizerToken();
-  for (const unit of ['u102', 'u602', 'u302']) codes[unit] = auth.issueInviteCode(unit);
+  for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601']) codes[unit] = auth.issueInviteCode(unit);
   community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
   const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
@@ -181,6 +181,41 @@ describe('households and organizers', () => {
     expect(await retry.json()).toEqual(firstBody);
     expect(await logLength()).toBe(before);
     expect(verify(await community.store.read())).toMatchObject({ ok: true });
+  });
+});
+
+describe('live views (what the widgets use)', () => {
+  it("follows the server live and sends its household's commands", async () => {
+    const live = connectLiveView(`${base}/c/xfkl/`);
+    await live.ready;
+    expect(live.tally('lift')).toBeDefined();
+    expect(live.head.value.seq).toBe(await logLength());
+    await expect.poll(() => live.connected.value).toBe(true);
+
+    // Another household votes elsewhere; this view hears about it without asking.
+    const neighbour = await session(codes.u601 ?? '');
+    const elsewhere = await post('/c/xfkl/commands', ballot('o601', { vote: 'no' }), {
+      Authorization: `Bearer ${neighbour}`,
+    });
+    expect(elsewhere.status).toBe(200);
+    await expect
+      .poll(() => live.ballots('lift').find((b) => b.voterId === 'o601')?.choice)
+      .toMatchObject({ vote: 'no' });
+
+    // Without a session the server refuses; with one, the vote lands and the view already shows it.
+    const anonymous = await live.execute({
+      type: 'ballot.cast',
+      motionId: 'lift',
+      voterId: 'o402',
+      vote: 'no',
+    });
+    expect(anonymous.ok || anonymous.error.code).toBe('auth.required');
+    live.token = await session(codes.u402 ?? '');
+    const mine = await live.execute({ type: 'ballot.cast', motionId: 'lift', voterId: 'o402', vote: 'no' });
+    expect(mine.ok).toBe(true);
+    expect(live.ballots('lift').find((b) => b.voterId === 'o402')?.choice).toMatchObject({ vote: 'no' });
+    expect(live.head.value.seq).toBe(await logLength());
+    live.close();
   });
 });
 

@@ -1,5 +1,14 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { type EventStore, type Governance, type LinliError, type LoggedEvent, linliError } from '@linli/core';
+import {
+  type EventStore,
+  type Governance,
+  type LinliError,
+  type LoggedEvent,
+  linliError,
+  localDateOf,
+  type PublishedView,
+  publishView,
+} from '@linli/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -27,6 +36,9 @@ export interface AppLimits {
   /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
   readonly trustProxy?: boolean;
 }
+
+/** How far ahead the published roster reaches. */
+const ROSTER_DAYS = 120;
 
 const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503 => {
   const code = error.code;
@@ -119,6 +131,25 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
       afterSeq: Number.isSafeInteger(after) && after >= 0 ? after : 0,
     });
     return c.json({ events });
+  });
+
+  // The published view is the widgets' read model; computed once per log head, whoever asks.
+  const views = new Map<string, { seq: number; view: PublishedView }>();
+  app.get('/c/:community/view', (c) => {
+    const community = hosted(c.req.param('community'));
+    if (!community) return refuse(c, linliError('http.not_found'));
+    const seq = community.governance.head.value.seq;
+    let cached = views.get(community.id);
+    if (cached?.seq !== seq) {
+      const now = Date.now();
+      const view = publishView(community.governance, {
+        asOf: localDateOf(new Date(now)),
+        rosterUntil: localDateOf(new Date(now + ROSTER_DAYS * 86_400_000)),
+      });
+      cached = { seq, view };
+      views.set(community.id, cached);
+    }
+    return c.json(cached.view);
   });
 
   app.get('/c/:community/stream', (c) => {

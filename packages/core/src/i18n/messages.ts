@@ -229,6 +229,10 @@ const catalog = {
     'zh-CN': () => '该网站未被允许嵌入本社区',
     en: () => 'This website is not allowed to embed this community',
   },
+  'http.unreachable': {
+    'zh-CN': () => '暂时连不上服务器，已保留您的操作，请稍后再试',
+    en: () => 'The server cannot be reached right now; please try again shortly',
+  },
   'http.not_found': {
     'zh-CN': () => '找不到该社区',
     en: () => 'No such community',

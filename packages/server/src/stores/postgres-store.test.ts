@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { storeConformance } from '../../test/conformance.js';
-import { createDatabase, startPostgres } from '../../test/postgres.js';
+import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
 import { PostgresStore } from './postgres-store.js';
 
 let cluster: { url: string; stop: () => void };

@@ -57,6 +57,8 @@ function hashCode(text: string): string {
 export class PostgresStore implements EventStore {
   private readonly listeners = new Set<StoreListener>();
   private listener: pg.Client | undefined;
+  /** Set while LISTEN is being established; this process's appends wait for it, so none is missed. */
+  private listening: Promise<void> | undefined;
   private lastSeen = 0;
 
   private constructor(
@@ -97,6 +99,7 @@ export class PostgresStore implements EventStore {
     drafts: readonly DraftEvent[],
     options: { readonly expectedSeq: number },
   ): Promise<Result<readonly LoggedEvent[], LinliError>> {
+    await this.listening?.catch(() => undefined);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -153,7 +156,7 @@ export class PostgresStore implements EventStore {
   /** Hears appends from every process sharing the database (LISTEN/NOTIFY), in seq order. */
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
-    if (!this.listener) void this.listen();
+    this.listening ??= this.listen();
     return () => this.listeners.delete(listener);
   }
 

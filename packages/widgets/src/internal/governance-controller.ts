@@ -1,8 +1,19 @@
-import { type PublishedView, type ReadModels, viewGovernance } from '@linli/core';
+import {
+  connectLiveView,
+  type LiveView,
+  type PublishedView,
+  type ReadModels,
+  viewGovernance,
+} from '@linli/core';
 import { effect } from '@preact/signals-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type Host = ReactiveControllerHost & { governance: ReadModels | undefined; src: string };
+type Host = ReactiveControllerHost & {
+  governance: ReadModels | undefined;
+  src: string;
+  endpoint: string;
+  token: string | undefined;
+};
 
 const sources = new Map<string, Promise<ReadModels>>();
 
@@ -25,6 +36,26 @@ export function loadSource(url: string): Promise<ReadModels> {
       });
     sources.set(url, pending);
     pending.catch(() => sources.delete(url));
+  }
+  return pending;
+}
+
+const endpoints = new Map<string, Promise<LiveView>>();
+
+/**
+ * Connects to a community on a Linli server once per URL; every element on the page pointing at it
+ * shares one live view (one event stream, one fetch per change).
+ */
+export function loadEndpoint(url: string): Promise<LiveView> {
+  let pending = endpoints.get(url);
+  if (!pending) {
+    const live = connectLiveView(url);
+    pending = live.ready.then(() => live);
+    endpoints.set(url, pending);
+    pending.catch(() => {
+      live.close();
+      endpoints.delete(url);
+    });
   }
   return pending;
 }
@@ -62,15 +93,19 @@ export class GovernanceController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const src = this.host.src;
+    const endpoint = this.host.endpoint;
+    const src = endpoint ? `endpoint:${endpoint}` : this.host.src;
     if (src && src !== this.loadedSrc && !this.host.governance) {
       this.loadedSrc = src;
       this.loading = true;
       this.loadError = undefined;
-      loadSource(src).then(
+      (endpoint ? loadEndpoint(endpoint) : loadSource(src)).then(
         (models) => {
           this.loading = false;
-          if (this.host.src === src) this.host.governance = models;
+          if (this.host.endpoint ? `endpoint:${this.host.endpoint}` === src : this.host.src === src) {
+            this.host.governance = models;
+            this.applyToken();
+          }
           this.host.requestUpdate();
         },
         (e: unknown) => {
@@ -81,6 +116,14 @@ export class GovernanceController implements ReactiveController {
       );
     }
     if (this.host.governance !== this.watched) this.watch();
+    this.applyToken();
+  }
+
+  /** A session token given to any element signs in the shared live view it reads. */
+  private applyToken(): void {
+    const token = this.host.token;
+    const gov = this.host.governance;
+    if (token && gov && 'token' in gov && (gov as LiveView).token !== token) (gov as LiveView).token = token;
   }
 
   hostDisconnected(): void {

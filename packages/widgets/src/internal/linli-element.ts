@@ -5,14 +5,16 @@ import { LocaleController } from './locale-controller.js';
 import { renderMissing } from './missing.js';
 
 /**
- * What every data-bound Linli element shares: the data source (`.governance`, or a published view at
- * `src`), live re-rendering, the reader's locale, and large-text mode. (Shoelace's ShoelaceElement
+ * What every data-bound Linli element shares: the data source (`.governance`, a Linli server at
+ * `endpoint`, or a published view at `src`), live re-rendering, the reader's locale, and large-text mode. (Shoelace's ShoelaceElement
  * pattern: one base class, the elements only render.)
  */
 export abstract class LinliElement extends LitElement {
   static override properties: PropertyDeclarations = {
     governance: { attribute: false },
     src: { type: String },
+    endpoint: { type: String },
+    token: { attribute: false },
     largeText: { type: Boolean, attribute: 'large-text', reflect: true },
   };
 
@@ -20,6 +22,13 @@ export abstract class LinliElement extends LitElement {
   declare governance: ReadModels | undefined;
   /** URL of a published view (JSON) for a read-only embed, used when no `governance` is set. */
   declare src: string;
+  /**
+   * A community on a Linli server (`https://host/c/<community>`): live data, and commands sent to the
+   * server. Takes precedence over `src`.
+   */
+  declare endpoint: string;
+  /** The household or organizer session token for commands sent to `endpoint` (a property, never an attribute). */
+  declare token: string | undefined;
   /** Larger text and targets for older readers. */
   declare largeText: boolean;
 
@@ -29,6 +38,8 @@ export abstract class LinliElement extends LitElement {
   constructor() {
     super();
     this.src = '';
+    this.endpoint = '';
+    this.token = undefined;
     this.largeText = false;
   }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { linliError } from '../errors/linli-error.js';
+import { createGovernance } from '../governance/governance.js';
+import { publishView } from '../governance/published-view.js';
+import { MemoryStore } from '../log/memory-store.js';
+import type { LocalDate } from '../time/local-date.js';
+import { connectLiveView, UNREACHABLE_ERROR } from './live-view.js';
+
+/** A server stand-in that drops the first `drops` command requests on the floor (offline). */
+async function flakyServer(drops: number) {
+  const gov = await createGovernance({ store: new MemoryStore() });
+  await gov.execute({ type: 'community.found', name: '新福康里', id: 'xfkl' });
+  const keys: string[] = [];
+  let appended = 0;
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url.endsWith('/view'))
+      return Response.json(
+        publishView(gov, { asOf: '2026-11-29' as LocalDate, rosterUntil: '2026-12-31' as LocalDate }),
+      );
+    if (url.includes('/stream')) return new Response(new ReadableStream({ start() {} }));
+    const headers = new Headers(init?.headers);
+    keys.push(headers.get('idempotency-key') ?? '');
+    if (keys.length <= drops) throw new TypeError('Failed to fetch');
+    const { command } = JSON.parse(String(init?.body)) as { command: unknown };
+    const result = await gov.execute(command);
+    appended += result.ok ? result.value.length : 0;
+    return result.ok
+      ? Response.json({ events: result.value })
+      : Response.json({ error: result.error }, { status: 400 });
+  }) as typeof globalThis.fetch;
+  return { fetch, keys, appended: () => appended };
+}
+
+describe('connectLiveView', () => {
+  it('keeps a command through an outage, retrying with one idempotency key', async () => {
+    const server = await flakyServer(2);
+    const live = connectLiveView('https://linli.example/c/xfkl', { fetch: server.fetch, retryDelay: 1 });
+    await live.ready;
+    const result = await live.execute({ type: 'building.add', name: '96号楼', id: 'b96' });
+    expect(result.ok).toBe(true);
+    expect(server.keys).toHaveLength(3);
+    expect(new Set(server.keys).size).toBe(1);
+    expect(server.appended()).toBe(1);
+    expect(live.head.value.seq).toBe(2);
+    live.close();
+  });
+
+  it('gives up with a typed, bilingual error when the server stays away, and passes refusals through', async () => {
+    const server = await flakyServer(100);
+    const live = connectLiveView('https://linli.example/c/xfkl', {
+      fetch: server.fetch,
+      retryDelay: 1,
+      attempts: 3,
+    });
+    await live.ready;
+    const result = await live.execute({ type: 'building.add', name: '96号楼' });
+    expect(result.ok || result.error).toEqual(UNREACHABLE_ERROR);
+    expect(server.keys).toHaveLength(3);
+    expect(UNREACHABLE_ERROR).toEqual(linliError('http.unreachable'));
+
+    const answering = await flakyServer(0);
+    const other = connectLiveView('https://linli.example/c/xfkl', { fetch: answering.fetch });
+    await other.ready;
+    const refused = await other.execute({ type: 'building.add' });
+    expect(refused.ok || refused.error.code).toMatch(/^validation\./);
+    expect(answering.appended()).toBe(0);
+    live.close();
+    other.close();
+  });
+});

@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LoggedEvent, verify } from '@linli/core';
+import { type Browser, chromium, type Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../testing/run-server.js';
+
+const events = async (base: string) =>
+  ((await (await fetch(`${base}/c/xfkl/events`)).json()) as { events: LoggedEvent[] }).events;
+
+let dir: string;
+const running: RunningServer[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'linli-start-'));
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.stop()));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('seeds 新福康里 on first run, prints a token and codes, and keeps everything on restart', async () => {
+    const data = join(dir, 'restart');
+    const first = await startServer(data);
+    running.push(first);
+    expect(first.output).toContain('(created and seeded)');
+    expect(first.organizer).toMatch(/^[\w-]{43}$/);
+    expect(Object.keys(first.codes)).toEqual(['u102', 'u602', 'u501']);
+    const page = await fetch(`${first.base}/`);
+    expect(await page.text()).toContain('<linli-vote endpoint="/c/xfkl" motion="lift">');
+    expect((await fetch(`${first.base}/cdn/linli.js`)).headers.get('content-type')).toContain('javascript');
+    const seeded = await events(first.base);
+    await first.stop();
+
+    const second = await startServer(data);
+    running.push(second);
+    expect(second.output).toContain(`(${seeded.length} events kept from earlier runs)`);
+    expect(await events(second.base)).toEqual(seeded);
+  });
+
+  it('survives being killed during a burst of writes: no torn, lost or duplicated events', async () => {
+    const data = join(dir, 'crash');
+    const server = await startServer(data);
+    running.push(server);
+    const acknowledged: string[] = [];
+    let killed = false;
+    const writer = async (w: number) => {
+      for (let i = 0; !killed; i += 1) {
+        const id = `crash-${w}-${i}`;
+        const response = await fetch(`${server.base}/c/xfkl/commands`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.organizer}` },
+          body: JSON.stringify({
+            command: { type: 'owner.register', name: `业主${w}-${i}`, kind: 'person', id },
+          }),
+        }).catch(() => undefined);
+        if (response?.ok) acknowledged.push(id);
+        else return;
+      }
+    };
+    const writers = Array.from({ length: 8 }, (_, w) => writer(w));
+    await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(200);
+    server.process.kill('SIGKILL');
+    killed = true;
+    await Promise.all(writers);
+
+    const again = await startServer(data);
+    running.push(again);
+    const log = await events(again.base);
+    expect(verify(log)).toMatchObject({ ok: true });
+    const registered = log
+      .filter((e) => e.type === 'owner.registered')
+      .map((e) => (e.payload as { ownerId?: string }).ownerId ?? '')
+      .filter((id) => id.startsWith('crash-'));
+    expect(new Set(registered).size).toBe(registered.length);
+    for (const id of acknowledged) expect(registered).toContain(id);
+  });
+});
+
+describe('the demo page in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.LINLI_CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const open = async (base: string): Promise<Page> => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator('linli-vote [part="tally"]').count()).toBe(1);
+    return page;
+  };
+  const turnout = (page: Page) => page.locator('linli-vote [part="tally"] p').first().textContent();
+  const signIn = async (page: Page, code: string, room: string) => {
+    await page.getByLabel('入户邀请码').fill(code);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(`已登录：${room}室`);
+  };
+  const vote = async (page: Page, choice: '同意' | '反对') => {
+    await page.locator('linli-vote').getByRole('radio', { name: choice }).check();
+    await page.locator('linli-vote').getByRole('button', { name: '投票' }).click();
+  };
+
+  it('two households vote from their own browsers and both see the tally move live; a third without a session is refused', async () => {
+    const server = await startServer(join(dir, 'browser'));
+    running.push(server);
+    const ground = await open(server.base);
+    const developer = await open(server.base);
+    const stranger = await open(server.base);
+    expect(await turnout(ground)).toBe('已投票 9 / 11');
+
+    await signIn(ground, server.codes.u102 ?? '', '102');
+    await vote(ground, '同意');
+    await expect.poll(() => turnout(ground)).toBe('已投票 10 / 11');
+    await expect.poll(() => turnout(developer)).toBe('已投票 10 / 11'); // no reload: the stream
+
+    await signIn(developer, (server.codes.u602 ?? '').toLowerCase(), '602');
+    await vote(developer, '反对');
+    await expect.poll(() => turnout(ground)).toBe('已投票 11 / 11');
+
+    const before = (await events(server.base)).length;
+    await stranger.locator('linli-vote').evaluate((el) => el.setAttribute('voter', 'o302'));
+    await vote(stranger, '反对');
+    await expect
+      .poll(() => stranger.locator('linli-vote [part="error"]').textContent())
+      .toContain('请先登录');
+    expect((await events(server.base)).length).toBe(before);
+    await expect.poll(() => turnout(stranger)).toBe('已投票 11 / 11');
+  });
+});

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createGovernance, type EventStore } from '@linli/core';
+import { seedScenario } from '@linli/core/seed';
+import { createApp } from '../app.js';
+import { AuthStore } from '../auth/auth-store.js';
+import { PostgresStore } from '../stores/postgres-store.js';
+import { SqliteStore } from '../stores/sqlite-store.js';
+
+/** The demo community: 新福康里, seeded on first run. */
+const COMMUNITY = 'xfkl';
+/** Households that get a fresh invite code printed at every start, to try the demo from several phones. */
+const DEMO_HOUSEHOLDS = ['u102', 'u602', 'u501'] as const;
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = resolve(process.env.LINLI_DATA ?? 'data');
+mkdirSync(dataDir, { recursive: true });
+
+const store: EventStore = process.env.DATABASE_URL
+  ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
+  : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY);
+const governance = await createGovernance({ store, actor: 'residents-committee' });
+const firstRun = governance.head.value.seq === 0;
+if (firstRun) await seedScenario(governance);
+const auth = AuthStore.open(resolve(dataDir, 'auth.sqlite'), COMMUNITY);
+
+const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const app = createApp(
+  new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]),
+  process.env.TRUST_PROXY === '1' ? { trustProxy: true } : {},
+);
+
+const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
+const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
+const files = {
+  '/': { body: demoFile('index.html'), type: 'text/html; charset=utf-8' },
+  '/demo.js': { body: demoFile('demo.js'), type: 'text/javascript; charset=utf-8' },
+  '/cdn/linli.js': { body: asset('@linli/widgets/cdn/linli.js'), type: 'text/javascript; charset=utf-8' },
+};
+for (const [path, file] of Object.entries(files))
+  app.get(path, (c) =>
+    c.body(new Uint8Array(file.body), 200, { 'content-type': file.type, 'cache-control': 'no-cache' }),
+  );
+
+const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
+  const lines = [
+    `Linli demo community 新福康里 ${firstRun ? '(created and seeded)' : `(${governance.head.value.seq} events kept from earlier runs)`}`,
+    `  open       ${origin}/`,
+    `  data       ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : resolve(dataDir, 'linli.sqlite')}`,
+    `  organizer  ${auth.issueOrganizerToken()}`,
+    ...DEMO_HOUSEHOLDS.map(
+      (unit) => `  invite     ${auth.issueInviteCode(unit)}  (household ${unit.slice(1)}室)`,
+    ),
+    'Tokens and codes are shown once and kept only as hashes. Ctrl+C stops; restarting keeps all data.',
+  ];
+  console.log(lines.join('\n'));
+});
+
+const stop = () => {
+  server.close();
+  governance.dispose();
+  auth.close();
+  void (store as SqliteStore | PostgresStore).close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
