@@ -11,10 +11,20 @@ export type Principal =
  * (codes with scrypt, tokens with SHA-256). A code is redeemed once for a household session.
  */
 export class AuthStore {
+  /** Every request looks its token up, so the statement is prepared once. */
+  private readonly principalStmt: Database.Statement<
+    [string, string],
+    { role: string; unit_id: string | null }
+  >;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly community: string,
-  ) {}
+  ) {
+    this.principalStmt = db.prepare(
+      'SELECT role, unit_id FROM auth_tokens WHERE community = ? AND token_hash = ?',
+    );
+  }
 
   static open(path: string, community: string): AuthStore {
     const db = new Database(path);
@@ -82,9 +92,7 @@ export class AuthStore {
 
   /** Who a bearer token belongs to, or null. */
   principal(token: string): Principal | null {
-    const row = this.db
-      .prepare('SELECT role, unit_id FROM auth_tokens WHERE community = ? AND token_hash = ?')
-      .get(this.community, hashToken(token)) as { role: string; unit_id: string | null } | undefined;
+    const row = this.principalStmt.get(this.community, hashToken(token));
     if (!row) return null;
     return row.role === 'organizer'
       ? { kind: 'organizer' }
