@@ -3,261 +3,305 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import type { EventStore } from '@linli/core';
 import { connectLiveView, createGovernance, type LoggedEvent, verify } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type HostedCommunity } from './app.js';
 import { AuthStore } from './auth/auth-store.js';
+import { PostgresStore } from './stores/postgres-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
+import { createDatabase, startPostgres } from './testing/postgres-cluster.js';
 
 const ORIGIN = 'https://xinfukangli.example';
 
-let dir: string;
-let base: string;
-let close: () => Promise<void>;
-let community: HostedCommunity;
-let organizer: string;
-const codes: Record<string, string> = {};
+/** The same HTTP suite runs on each durable store: the embedded default and PostgreSQL. */
+const backends: {
+  name: string;
+  open: (dir: string) => Promise<{ store: EventStore; close: () => Promise<void> }>;
+}[] = [
+  {
+    name: 'HTTP API on SQLite',
+    open: async (dir) => {
+      const store = SqliteStore.open(join(dir, 'log.sqlite'), 'xfkl');
+      return { store, close: async () => store.close() };
+    },
+  },
+  {
+    name: 'HTTP API on PostgreSQL (a real server on a loopback port)',
+    open: async () => {
+      const cluster = await startPostgres();
+      const store = await PostgresStore.open(await createDatabase(cluster.url, 'linli_http'), 'xfkl');
+      return {
+        store,
+        close: async () => {
+          await store.close();
+          cluster.stop();
+        },
+      };
+    },
+  },
+];
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'linli-http-'));
-  const store = SqliteStore.open(join(dir, 'log.sqlite'), 'xfkl');
-  const governance = await createGovernance({ store });
-  await seedScenario(governance);
-  const auth = AuthStore.open(join(dir, 'auth.sqlite'), 'xfkl');
-  organizer = auth.issueOrganizerToken();
-  for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601']) codes[unit] = auth.issueInviteCode(unit);
-  community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
-  const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
-});
+for (const backend of backends)
+  describe(backend.name, () => {
+    let dir: string;
+    let base: string;
+    let close: () => Promise<void>;
+    let closeStore: () => Promise<void>;
+    let community: HostedCommunity;
+    let organizer: string;
+    const codes: Record<string, string> = {};
 
-afterAll(async () => {
-  await close();
-  community.governance.dispose();
-  community.auth.close();
-  (community.store as SqliteStore).close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-
-const session = async (code: string) => {
-  const response = await post('/c/xfkl/sessions', { code });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-};
-
-const logLength = async () => (await community.store.read()).length;
-
-/** Expects a refusal with this status and code, a bilingual message, and no new event. */
-async function refused(response: Response, status: number, code: string, before: number) {
-  expect(response.status).toBe(status);
-  const body = (await response.json()) as { error: { code: string; message: Record<string, string> } };
-  expect(body.error.code).toBe(code);
-  expect(body.error.message['zh-CN']).toBeTruthy();
-  expect(body.error.message.en).toBeTruthy();
-  expect(await logLength()).toBe(before);
-}
-
-const ballot = (voterId: string, extra: Record<string, unknown> = {}) => ({
-  command: { type: 'ballot.cast', motionId: 'lift', voterId, vote: 'yes', ...extra },
-});
-
-describe('reading', () => {
-  it('serves events after a seq and a health check', async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
-    const all = (await (await fetch(`${base}/c/xfkl/events`)).json()) as { events: LoggedEvent[] };
-    expect(verify(all.events)).toMatchObject({ ok: true });
-    const tail = (await (await fetch(`${base}/c/xfkl/events?after=10`)).json()) as { events: LoggedEvent[] };
-    expect(tail.events[0]?.seq).toBe(11);
-    expect(tail.events.length).toBe(all.events.length - 10);
-    await refused(await fetch(`${base}/c/nowhere/events`), 404, 'http.not_found', all.events.length);
-  });
-
-  it('sends security headers', async () => {
-    const response = await fetch(`${base}/healthz`);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBeTruthy();
-  });
-
-  it('allows only the listed embedding origins', async () => {
-    const allowed = await fetch(`${base}/c/xfkl/events`, { headers: { Origin: ORIGIN } });
-    expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-    const other = await fetch(`${base}/c/xfkl/events`, { headers: { Origin: 'https://evil.example' } });
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${base}/c/xfkl/commands`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'linli-http-'));
+      const opened = await backend.open(dir);
+      closeStore = opened.close;
+      const store = opened.store;
+      const governance = await createGovernance({ store });
+      await seedScenario(governance);
+      const auth = AuthStore.open(join(dir, 'auth.sqlite'), 'xfkl');
+      organizer = auth.issueOrganizerToken();
+      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601']) codes[unit] = auth.issueInviteCode(unit);
+      community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
+      const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
+      const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+      await new Promise<void>((resolve) => server.once('listening', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      close = () => new Promise((resolve) => server.close(() => resolve()));
     });
-    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-  });
-});
 
-describe('households and organizers', () => {
-  it('lets a household vote for itself, live over SSE, and refuses a replayed code', async () => {
-    const token = await session(codes.u102 ?? '');
-    const stream = await fetch(`${base}/c/xfkl/stream?after=${await logLength()}`);
-    const reader = stream.body?.getReader();
-    const cast = await post('/c/xfkl/commands', ballot('o102'), { Authorization: `Bearer ${token}` });
-    expect(cast.status).toBe(200);
-    const { events } = (await cast.json()) as { events: LoggedEvent[] };
-    expect(events[0]).toMatchObject({ type: 'ballot.cast', actor: 'household:u102' });
-    let heard = '';
-    while (!heard.includes('"ballot.cast"')) {
-      const chunk = await reader?.read();
-      if (!chunk || chunk.done) break;
-      heard += new TextDecoder().decode(chunk.value);
+    afterAll(async () => {
+      await close();
+      community.governance.dispose();
+      community.auth.close();
+      await closeStore();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+
+    const session = async (code: string) => {
+      const response = await post('/c/xfkl/sessions', { code });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { token: string }).token;
+    };
+
+    const logLength = async () => (await community.store.read()).length;
+
+    /** Expects a refusal with this status and code, a bilingual message, and no new event. */
+    async function refused(response: Response, status: number, code: string, before: number) {
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as { error: { code: string; message: Record<string, string> } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message['zh-CN']).toBeTruthy();
+      expect(body.error.message.en).toBeTruthy();
+      expect(await logLength()).toBe(before);
     }
-    expect(heard).toContain(`id: ${events[0]?.seq}`);
-    await reader?.cancel();
-    expect(community.governance.voted('lift')).toContain('o102');
 
-    const before = await logLength();
-    await refused(await post('/c/xfkl/sessions', { code: codes.u102 }), 401, 'auth.bad_code', before);
-  });
-
-  it('refuses a forged voter, a proxy or paper ballot from a household, and an anonymous command', async () => {
-    const token = await session((codes.u602 ?? '').toLowerCase().replace('-', ' '));
-    const auth = { Authorization: `Bearer ${token}` };
-    const before = await logLength();
-    await refused(await post('/c/xfkl/commands', ballot('o302'), auth), 403, 'auth.forbidden', before);
-    await refused(
-      await post('/c/xfkl/commands', ballot('developer', { paperRef: '纸质票' }), auth),
-      403,
-      'auth.forbidden',
-      before,
-    );
-    await refused(
-      await post('/c/xfkl/commands', { command: { type: 'motion.open', motionId: 'lift' } }, auth),
-      403,
-      'auth.forbidden',
-      before,
-    );
-    await refused(await post('/c/xfkl/commands', ballot('developer')), 401, 'auth.required', before);
-    await refused(
-      await post('/c/xfkl/commands', ballot('developer'), { Authorization: 'Bearer forged' }),
-      401,
-      'auth.required',
-      before,
-    );
-  });
-
-  it("passes the core's refusals through unchanged and appends nothing", async () => {
-    const before = await logLength();
-    const auth = { Authorization: `Bearer ${organizer}` };
-    const closed = await post(
-      '/c/xfkl/commands',
-      { command: { type: 'ballot.cast', motionId: 'no-such-motion', voterId: 'o101', vote: 'yes' } },
-      auth,
-    );
-    expect(closed.status).toBe(400);
-    expect(((await closed.json()) as { error: { code: string } }).error.code).toBe('entity.not_found');
-    const invalid = await post(
-      '/c/xfkl/commands',
-      { command: { type: 'ballot.cast', motionId: 'lift' } },
-      auth,
-    );
-    expect(invalid.status).toBe(400);
-    expect(await logLength()).toBe(before);
-  });
-
-  it('lets the organizer enter a paper ballot, once per idempotency key', async () => {
-    const auth = { Authorization: `Bearer ${organizer}`, 'Idempotency-Key': 'paper-602' };
-    const body = ballot('developer', { paperRef: '纸质表决票 No.31' });
-    const first = await post('/c/xfkl/commands', body, auth);
-    expect(first.status).toBe(200);
-    const firstBody: unknown = await first.json();
-    const before = await logLength();
-    const retry = await post('/c/xfkl/commands', body, auth);
-    expect(await retry.json()).toEqual(firstBody);
-    expect(await logLength()).toBe(before);
-    expect(verify(await community.store.read())).toMatchObject({ ok: true });
-  });
-});
-
-describe('live views (what the widgets use)', () => {
-  it("follows the server live and sends its household's commands", async () => {
-    const live = connectLiveView(`${base}/c/xfkl/`);
-    await live.ready;
-    expect(live.tally('lift')).toBeDefined();
-    expect(live.head.value.seq).toBe(await logLength());
-    await expect.poll(() => live.connected.value).toBe(true);
-
-    // Another household votes elsewhere; this view hears about it without asking.
-    const neighbour = await session(codes.u601 ?? '');
-    const elsewhere = await post('/c/xfkl/commands', ballot('o601', { vote: 'no' }), {
-      Authorization: `Bearer ${neighbour}`,
+    const ballot = (voterId: string, extra: Record<string, unknown> = {}) => ({
+      command: { type: 'ballot.cast', motionId: 'lift', voterId, vote: 'yes', ...extra },
     });
-    expect(elsewhere.status).toBe(200);
-    await expect
-      .poll(() => live.ballots('lift').find((b) => b.voterId === 'o601')?.choice)
-      .toMatchObject({ vote: 'no' });
 
-    // Without a session the server refuses; with one, the vote lands and the view already shows it.
-    const anonymous = await live.execute({
-      type: 'ballot.cast',
-      motionId: 'lift',
-      voterId: 'o402',
-      vote: 'no',
+    describe('reading', () => {
+      it('serves events after a seq and a health check', async () => {
+        expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+        const all = (await (await fetch(`${base}/c/xfkl/events`)).json()) as { events: LoggedEvent[] };
+        expect(verify(all.events)).toMatchObject({ ok: true });
+        const tail = (await (await fetch(`${base}/c/xfkl/events?after=10`)).json()) as {
+          events: LoggedEvent[];
+        };
+        expect(tail.events[0]?.seq).toBe(11);
+        expect(tail.events.length).toBe(all.events.length - 10);
+        await refused(await fetch(`${base}/c/nowhere/events`), 404, 'http.not_found', all.events.length);
+      });
+
+      it('sends security headers', async () => {
+        const response = await fetch(`${base}/healthz`);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBeTruthy();
+      });
+
+      it('allows only the listed embedding origins', async () => {
+        const allowed = await fetch(`${base}/c/xfkl/events`, { headers: { Origin: ORIGIN } });
+        expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+        const other = await fetch(`${base}/c/xfkl/events`, { headers: { Origin: 'https://evil.example' } });
+        expect(other.headers.get('access-control-allow-origin')).toBeNull();
+        const preflight = await fetch(`${base}/c/xfkl/commands`, {
+          method: 'OPTIONS',
+          headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+        });
+        expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      });
     });
-    expect(anonymous.ok || anonymous.error.code).toBe('auth.required');
-    live.token = await session(codes.u402 ?? '');
-    const mine = await live.execute({ type: 'ballot.cast', motionId: 'lift', voterId: 'o402', vote: 'no' });
-    expect(mine.ok).toBe(true);
-    expect(live.ballots('lift').find((b) => b.voterId === 'o402')?.choice).toMatchObject({ vote: 'no' });
-    expect(live.head.value.seq).toBe(await logLength());
-    live.close();
-  });
-});
 
-describe('hostile input', () => {
-  it('refuses malformed JSON, a non-object body and a wrong content type', async () => {
-    const auth = { Authorization: `Bearer ${organizer}` };
-    const before = await logLength();
-    await refused(await post('/c/xfkl/commands', '{"command":', auth), 400, 'http.bad_json', before);
-    await refused(await post('/c/xfkl/commands', '[1,2]', auth), 400, 'http.bad_json', before);
-    await refused(
-      await post('/c/xfkl/commands', JSON.stringify(ballot('developer')), {
-        ...auth,
-        'content-type': 'text/plain',
-      }),
-      400,
-      'http.bad_json',
-      before,
-    );
-  });
+    describe('households and organizers', () => {
+      it('lets a household vote for itself, live over SSE, and refuses a replayed code', async () => {
+        const token = await session(codes.u102 ?? '');
+        const stream = await fetch(`${base}/c/xfkl/stream?after=${await logLength()}`);
+        const reader = stream.body?.getReader();
+        const cast = await post('/c/xfkl/commands', ballot('o102'), { Authorization: `Bearer ${token}` });
+        expect(cast.status).toBe(200);
+        const { events } = (await cast.json()) as { events: LoggedEvent[] };
+        expect(events[0]).toMatchObject({ type: 'ballot.cast', actor: 'household:u102' });
+        let heard = '';
+        while (!heard.includes('"ballot.cast"')) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) break;
+          heard += new TextDecoder().decode(chunk.value);
+        }
+        expect(heard).toContain(`id: ${events[0]?.seq}`);
+        await reader?.cancel();
+        expect(community.governance.voted('lift')).toContain('o102');
 
-  it('refuses an oversized body', async () => {
-    const before = await logLength();
-    const huge = { command: { type: 'motion.draft', title: '大'.repeat(5000) } };
-    await refused(
-      await post('/c/xfkl/commands', huge, { Authorization: `Bearer ${organizer}` }),
-      413,
-      'http.too_large',
-      before,
-    );
-  });
+        const before = await logLength();
+        await refused(await post('/c/xfkl/sessions', { code: codes.u102 }), 401, 'auth.bad_code', before);
+      });
 
-  it('rate-limits invite-code guessing: 1,000 wrong codes all fail, then even a right one waits', async () => {
-    const before = await logLength();
-    const statuses = new Map<number, number>();
-    for (let i = 0; i < 1000; i += 1) {
-      const response = await post('/c/xfkl/sessions', { code: `WRONG-${String(i).padStart(5, '2')}` });
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      await response.body?.cancel();
-    }
-    expect(statuses.get(200)).toBeUndefined();
-    expect((statuses.get(401) ?? 0) + (statuses.get(429) ?? 0)).toBe(1000);
-    expect(statuses.get(429)).toBeGreaterThan(900);
-    await refused(await post('/c/xfkl/sessions', { code: codes.u302 }), 429, 'auth.rate_limited', before);
+      it('refuses a forged voter, a proxy or paper ballot from a household, and an anonymous command', async () => {
+        const token = await session((codes.u602 ?? '').toLowerCase().replace('-', ' '));
+        const auth = { Authorization: `Bearer ${token}` };
+        const before = await logLength();
+        await refused(await post('/c/xfkl/commands', ballot('o302'), auth), 403, 'auth.forbidden', before);
+        await refused(
+          await post('/c/xfkl/commands', ballot('developer', { paperRef: '纸质票' }), auth),
+          403,
+          'auth.forbidden',
+          before,
+        );
+        await refused(
+          await post('/c/xfkl/commands', { command: { type: 'motion.open', motionId: 'lift' } }, auth),
+          403,
+          'auth.forbidden',
+          before,
+        );
+        await refused(await post('/c/xfkl/commands', ballot('developer')), 401, 'auth.required', before);
+        await refused(
+          await post('/c/xfkl/commands', ballot('developer'), { Authorization: 'Bearer forged' }),
+          401,
+          'auth.required',
+          before,
+        );
+      });
+
+      it("passes the core's refusals through unchanged and appends nothing", async () => {
+        const before = await logLength();
+        const auth = { Authorization: `Bearer ${organizer}` };
+        const closed = await post(
+          '/c/xfkl/commands',
+          { command: { type: 'ballot.cast', motionId: 'no-such-motion', voterId: 'o101', vote: 'yes' } },
+          auth,
+        );
+        expect(closed.status).toBe(400);
+        expect(((await closed.json()) as { error: { code: string } }).error.code).toBe('entity.not_found');
+        const invalid = await post(
+          '/c/xfkl/commands',
+          { command: { type: 'ballot.cast', motionId: 'lift' } },
+          auth,
+        );
+        expect(invalid.status).toBe(400);
+        expect(await logLength()).toBe(before);
+      });
+
+      it('lets the organizer enter a paper ballot, once per idempotency key', async () => {
+        const auth = { Authorization: `Bearer ${organizer}`, 'Idempotency-Key': 'paper-602' };
+        const body = ballot('developer', { paperRef: '纸质表决票 No.31' });
+        const first = await post('/c/xfkl/commands', body, auth);
+        expect(first.status).toBe(200);
+        const firstBody: unknown = await first.json();
+        const before = await logLength();
+        const retry = await post('/c/xfkl/commands', body, auth);
+        expect(await retry.json()).toEqual(firstBody);
+        expect(await logLength()).toBe(before);
+        expect(verify(await community.store.read())).toMatchObject({ ok: true });
+      });
+    });
+
+    describe('live views (what the widgets use)', () => {
+      it("follows the server live and sends its household's commands", async () => {
+        const live = connectLiveView(`${base}/c/xfkl/`);
+        await live.ready;
+        expect(live.tally('lift')).toBeDefined();
+        expect(live.head.value.seq).toBe(await logLength());
+        await expect.poll(() => live.connected.value).toBe(true);
+
+        // Another household votes elsewhere; this view hears about it without asking.
+        const neighbour = await session(codes.u601 ?? '');
+        const elsewhere = await post('/c/xfkl/commands', ballot('o601', { vote: 'no' }), {
+          Authorization: `Bearer ${neighbour}`,
+        });
+        expect(elsewhere.status).toBe(200);
+        await expect
+          .poll(() => live.ballots('lift').find((b) => b.voterId === 'o601')?.choice)
+          .toMatchObject({ vote: 'no' });
+
+        // Without a session the server refuses; with one, the vote lands and the view already shows it.
+        const anonymous = await live.execute({
+          type: 'ballot.cast',
+          motionId: 'lift',
+          voterId: 'o402',
+          vote: 'no',
+        });
+        expect(anonymous.ok || anonymous.error.code).toBe('auth.required');
+        live.token = await session(codes.u402 ?? '');
+        const mine = await live.execute({
+          type: 'ballot.cast',
+          motionId: 'lift',
+          voterId: 'o402',
+          vote: 'no',
+        });
+        expect(mine.ok).toBe(true);
+        expect(live.ballots('lift').find((b) => b.voterId === 'o402')?.choice).toMatchObject({ vote: 'no' });
+        expect(live.head.value.seq).toBe(await logLength());
+        live.close();
+      });
+    });
+
+    describe('hostile input', () => {
+      it('refuses malformed JSON, a non-object body and a wrong content type', async () => {
+        const auth = { Authorization: `Bearer ${organizer}` };
+        const before = await logLength();
+        await refused(await post('/c/xfkl/commands', '{"command":', auth), 400, 'http.bad_json', before);
+        await refused(await post('/c/xfkl/commands', '[1,2]', auth), 400, 'http.bad_json', before);
+        await refused(
+          await post('/c/xfkl/commands', JSON.stringify(ballot('developer')), {
+            ...auth,
+            'content-type': 'text/plain',
+          }),
+          400,
+          'http.bad_json',
+          before,
+        );
+      });
+
+      it('refuses an oversized body', async () => {
+        const before = await logLength();
+        const huge = { command: { type: 'motion.draft', title: '大'.repeat(5000) } };
+        await refused(
+          await post('/c/xfkl/commands', huge, { Authorization: `Bearer ${organizer}` }),
+          413,
+          'http.too_large',
+          before,
+        );
+      });
+
+      it('rate-limits invite-code guessing: 1,000 wrong codes all fail, then even a right one waits', async () => {
+        const before = await logLength();
+        const statuses = new Map<number, number>();
+        for (let i = 0; i < 1000; i += 1) {
+          const response = await post('/c/xfkl/sessions', { code: `WRONG-${String(i).padStart(5, '2')}` });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          await response.body?.cancel();
+        }
+        expect(statuses.get(200)).toBeUndefined();
+        expect((statuses.get(401) ?? 0) + (statuses.get(429) ?? 0)).toBe(1000);
+        expect(statuses.get(429)).toBeGreaterThan(900);
+        await refused(await post('/c/xfkl/sessions', { code: codes.u302 }), 429, 'auth.rate_limited', before);
+      });
+    });
   });
-});
