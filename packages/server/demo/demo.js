@@ -5,9 +5,16 @@ const root = document.documentElement;
 const status = document.querySelector('#status');
 const form = document.querySelector('#sign-in');
 const pick = (messages) => (root.lang === 'en' ? messages.en : messages['zh-CN']);
+/** The last status, in both languages, so switching language re-says it. */
+let said;
+const say = (messages) => {
+  said = messages;
+  status.textContent = pick(messages);
+};
 
 document.querySelector('#language').addEventListener('click', () => {
   root.lang = root.lang === 'en' ? 'zh-CN' : 'en';
+  if (said) status.textContent = pick(said);
 });
 
 form.addEventListener('submit', async (event) => {
@@ -19,9 +26,7 @@ form.addEventListener('submit', async (event) => {
   }).catch(() => undefined);
   const body = await response?.json().catch(() => undefined);
   if (!response?.ok || !body?.token) {
-    status.textContent = body?.error
-      ? pick(body.error.message)
-      : pick({ 'zh-CN': '连不上服务器', en: 'Cannot reach the server' });
+    say(body?.error ? body.error.message : { 'zh-CN': '连不上服务器', en: 'Cannot reach the server' });
     return;
   }
   for (const element of document.querySelectorAll('[endpoint]')) element.token = body.token;
@@ -33,5 +38,5 @@ form.addEventListener('submit', async (event) => {
   const voter = motion?.electorate.find((v) => v.unitIds.includes(body.household));
   if (voter) vote.voter = voter.id;
   form.reset();
-  status.textContent = pick({ 'zh-CN': `已登录：${room}室`, en: `Signed in: flat ${room}` });
+  say({ 'zh-CN': `已登录：${room}室`, en: `Signed in: flat ${room}` });
 });

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoggedEvent, verify } from '@linli/core';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../testing/run-server.js';
+
+const require = createRequire(import.meta.url);
 
 const events = async (base: string) =>
   ((await (await fetch(`${base}/c/xfkl/events`)).json()) as { events: LoggedEvent[] }).events;
@@ -139,5 +142,29 @@ describe('the demo page in Chromium', () => {
       .toContain('请先登录');
     expect((await events(server.base)).length).toBe(before);
     await expect.poll(() => turnout(stranger)).toBe('已投票 11 / 11');
+  });
+
+  it('is accessible (axe, WCAG 2.2 A/AA) in both languages, signed out and signed in', async () => {
+    const server = await startServer(join(dir, 'axe'));
+    running.push(server);
+    const page = await open(server.base);
+    const audit = async () => {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> } }
+        ).axe;
+        const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+        return result.violations.map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+    };
+    await audit();
+    await signIn(page, server.codes.u501 ?? '', '501');
+    await audit();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Signed in: flat 501');
+    await expect.poll(() => turnout(page)).toContain('have voted');
+    await audit();
   });
 });
