@@ -8,7 +8,9 @@ import { connectLiveView, createGovernance, type LoggedEvent, verify } from '@li
 import { seedScenario } from '@linli/core/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type HostedCommunity } from './app.js';
-import { AuthStore } from './auth/auth-store.js';
+import type { AuthStore } from './auth/auth-store.js';
+import { PostgresAuthStore } from './auth/postgres-auth-store.js';
+import { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 import { PostgresStore } from './stores/postgres-store.js';
 import { SqliteStore } from './stores/sqlite-store.js';
 import { createDatabase, startPostgres } from './testing/postgres-cluster.js';
@@ -18,22 +20,26 @@ const ORIGIN = 'https://xinfukangli.example';
 /** The same HTTP suite runs on each durable store: the embedded default and PostgreSQL. */
 const backends: {
   name: string;
-  open: (dir: string) => Promise<{ store: EventStore; close: () => Promise<void> }>;
+  open: (dir: string) => Promise<{ store: EventStore; auth: AuthStore; close: () => Promise<void> }>;
 }[] = [
   {
     name: 'HTTP API on SQLite',
     open: async (dir) => {
       const store = SqliteStore.open(join(dir, 'log.sqlite'), 'xfkl');
-      return { store, close: async () => store.close() };
+      const auth = SqliteAuthStore.open(join(dir, 'auth.sqlite'), 'xfkl');
+      return { store, auth, close: async () => store.close() };
     },
   },
   {
     name: 'HTTP API on PostgreSQL (a real server on a loopback port)',
     open: async () => {
       const cluster = await startPostgres();
-      const store = await PostgresStore.open(await createDatabase(cluster.url, 'linli_http'), 'xfkl');
+      const url = await createDatabase(cluster.url, 'linli_http');
+      const store = await PostgresStore.open(url, 'xfkl');
+      const auth = await PostgresAuthStore.open(url, 'xfkl');
       return {
         store,
+        auth,
         close: async () => {
           await store.close();
           cluster.stop();
@@ -60,9 +66,10 @@ for (const backend of backends)
       const store = opened.store;
       const governance = await createGovernance({ store });
       await seedScenario(governance);
-      const auth = AuthStore.open(join(dir, 'auth.sqlite'), 'xfkl');
-      organizer = auth.issueOrganizerToken();
-      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601']) codes[unit] = auth.issueInviteCode(unit);
+      const auth = opened.auth;
+      organizer = await auth.issueOrganizerToken();
+      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601'])
+        codes[unit] = await auth.issueInviteCode(unit);
       community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
       const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
       const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
@@ -74,7 +81,7 @@ for (const backend of backends)
     afterAll(async () => {
       await close();
       community.governance.dispose();
-      community.auth.close();
+      await community.auth.close();
       await closeStore();
       rmSync(dir, { recursive: true, force: true });
     });

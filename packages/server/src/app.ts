@@ -100,7 +100,10 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   const hosted = (id: string | undefined) => (id ? communities.get(id) : undefined);
 
   /** A request's principal from its bearer token. */
-  const principalOf = (community: HostedCommunity, header: string | undefined): Principal | null => {
+  const principalOf = async (
+    community: HostedCommunity,
+    header: string | undefined,
+  ): Promise<Principal | null> => {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
     return token ? community.auth.principal(token) : null;
   };
@@ -202,7 +205,7 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);
     const code = body.value.code;
-    const session = typeof code === 'string' && code.length <= 40 ? community.auth.redeem(code) : null;
+    const session = typeof code === 'string' && code.length <= 40 ? await community.auth.redeem(code) : null;
     if (!session) return refuse(c, linliError('auth.bad_code'));
     return c.json({ token: session.token, household: session.unitId });
   });
@@ -210,7 +213,7 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   app.post('/c/:community/commands', async (c) => {
     const community = hosted(c.req.param('community'));
     if (!community) return refuse(c, linliError('http.not_found'));
-    const principal = principalOf(community, c.req.header('Authorization'));
+    const principal = await principalOf(community, c.req.header('Authorization'));
     if (!principal) return refuse(c, linliError('auth.required'));
     const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
     // A retried command (same key, same principal) gets the first answer instead of a second append.

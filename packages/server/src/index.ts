@@ -8,7 +8,9 @@
  */
 
 export { type AppLimits, createApp, type HostedCommunity } from './app.js';
-export { AuthStore, type Principal } from './auth/auth-store.js';
+export type { AuthStore, Principal, Session } from './auth/auth-store.js';
+export { PostgresAuthStore } from './auth/postgres-auth-store.js';
+export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
 export { PostgresStore } from './stores/postgres-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';

@@ -6,7 +6,9 @@ import { serve } from '@hono/node-server';
 import { createGovernance, type EventStore } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { createApp } from '../app.js';
-import { AuthStore } from '../auth/auth-store.js';
+import type { AuthStore } from '../auth/auth-store.js';
+import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
+import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
 
@@ -26,7 +28,13 @@ const store: EventStore = process.env.DATABASE_URL
 const governance = await createGovernance({ store, actor: 'residents-committee' });
 const firstRun = governance.head.value.seq === 0;
 if (firstRun) await seedScenario(governance);
-const auth = AuthStore.open(resolve(dataDir, 'auth.sqlite'), COMMUNITY);
+// Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.
+const auth: AuthStore = process.env.DATABASE_URL
+  ? await PostgresAuthStore.open(process.env.DATABASE_URL, COMMUNITY)
+  : SqliteAuthStore.open(resolve(dataDir, 'auth.sqlite'), COMMUNITY);
+const organizerToken = await auth.issueOrganizerToken();
+const inviteCodes: string[] = [];
+for (const unit of DEMO_HOUSEHOLDS) inviteCodes.push(await auth.issueInviteCode(unit));
 
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 const app = createApp(
@@ -51,10 +59,8 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
     `Linli demo community 新福康里 ${firstRun ? '(created and seeded)' : `(${governance.head.value.seq} events kept from earlier runs)`}`,
     `  open       ${origin}/`,
     `  data       ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : resolve(dataDir, 'linli.sqlite')}`,
-    `  organizer  ${auth.issueOrganizerToken()}`,
-    ...DEMO_HOUSEHOLDS.map(
-      (unit) => `  invite     ${auth.issueInviteCode(unit)}  (household ${unit.slice(1)}室)`,
-    ),
+    `  organizer  ${organizerToken}`,
+    ...DEMO_HOUSEHOLDS.map((unit, i) => `  invite     ${inviteCodes[i]}  (household ${unit.slice(1)}室)`),
     'Tokens and codes are shown once and kept only as hashes. Ctrl+C stops; restarting keeps all data.',
   ];
   console.log(lines.join('\n'));
@@ -63,7 +69,7 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
 const stop = () => {
   server.close();
   governance.dispose();
-  auth.close();
+  void auth.close();
   void (store as SqliteStore | PostgresStore).close();
   process.exit(0);
 };
