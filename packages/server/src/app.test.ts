@@ -226,6 +226,19 @@ for (const backend of backends)
         expect(await retry.json()).toEqual(firstBody);
         expect(await logLength()).toBe(before);
         expect(verify(await community.store.read())).toMatchObject({ ok: true });
+
+        // The key lives in the store, not in this server's memory: a restarted server (a fresh app
+        // and governance on the same log) answers the retry the same way.
+        const restarted = await createGovernance({ store: community.store });
+        const again = createApp(new Map([['xfkl', { ...community, governance: restarted }]]));
+        const response = await again.request('/c/xfkl/commands', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: JSON.stringify(body),
+        });
+        expect(await response.json()).toEqual(firstBody);
+        expect(await logLength()).toBe(before);
+        restarted.dispose();
       });
     });
 

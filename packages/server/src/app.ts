@@ -61,7 +61,6 @@ const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 50
 export function createApp(communities: ReadonlyMap<string, HostedCommunity>, limits: AppLimits = {}): Hono {
   const app = new Hono();
   const attempts = new Map<string, { count: number; since: number }>();
-  const idempotent = new Map<string, { events: readonly LoggedEvent[] }>();
   const maxAttempts = limits.codeAttemptsPerMinute ?? 10;
 
   app.use('*', secureHeaders());
@@ -216,23 +215,20 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
     const principal = await principalOf(community, c.req.header('Authorization'));
     if (!principal) return refuse(c, linliError('auth.required'));
     const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
-    // A retried command (same key, same principal) gets the first answer instead of a second append.
-    const key = c.req.header('Idempotency-Key');
-    const cacheKey = key ? `${community.id}\u0000${actor}\u0000${key}` : undefined;
-    const cached = cacheKey ? idempotent.get(cacheKey) : undefined;
-    if (cached) return c.json(cached);
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);
     const command = body.value.command;
     if (!allowed(principal, command, community.governance)) return refuse(c, linliError('auth.forbidden'));
-    const result = await community.governance.execute(command, { actor });
+    // The key is recorded with the events in one transaction, per principal: a retry (even after a
+    // crash, even on another server process) gets the first answer instead of a second append.
+    const key = c.req.header('Idempotency-Key');
+    const requestKey = key && key.length <= 200 ? `${actor}\n${key}` : undefined; // headers cannot hold a newline
+    const result = await community.governance.execute(
+      command,
+      requestKey ? { actor, requestKey } : { actor },
+    );
     if (!result.ok) return refuse(c, result.error);
     const response = { events: result.value };
-    if (cacheKey) {
-      idempotent.set(cacheKey, response);
-      const oldest = idempotent.keys().next().value;
-      if (idempotent.size > 10_000 && oldest !== undefined) idempotent.delete(oldest);
-    }
     return c.json(response);
   });
 

@@ -84,6 +84,25 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
     );
   });
 
+  it('records a request key with its events and refuses a second append under it', async () => {
+    const store = await open();
+    const first = await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0, requestKey: 'k1' });
+    expect(first.ok).toBe(true);
+    const again = await store.append([draft('x.one')], { expectedSeq: 2, requestKey: 'k1' });
+    expect(again.ok || again.error.code).toBe('log.conflict');
+    expect(await store.read()).toHaveLength(2);
+    expect(await store.appendedFor?.('k1')).toEqual(first.ok && first.value);
+    expect(await store.appendedFor?.('k2')).toBeUndefined();
+    // Through a governance: the same key twice appends once and answers twice alike.
+    const gov = await createGovernance({ store, ids: sequentialIds() });
+    const command = { type: 'community.found', name: '新福康里', id: 'xfkl' };
+    const once = await gov.execute(command, { requestKey: 'found' });
+    const twice = await gov.execute(command, { requestKey: 'found' });
+    expect(twice).toEqual(once);
+    expect(await store.read()).toHaveLength(3);
+    gov.dispose();
+  });
+
   it('keeps every acknowledged event for the next connection', async () => {
     const store = await open();
     await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });

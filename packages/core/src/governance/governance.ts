@@ -1,6 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
-import { err, type Result } from '../errors/result.js';
+import { err, ok, type Result } from '../errors/result.js';
 import { type FundView, fundView } from '../funds/fund-view.js';
 import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
 import type { DraftEvent, LoggedEvent, LogHead } from '../log/event.js';
@@ -51,6 +51,11 @@ export interface GovernanceOptions {
 export interface ExecuteOptions {
   /** Who is acting; recorded in every resulting event. */
   readonly actor?: string;
+  /**
+   * An idempotency key for this command. With a store that records keys (`appendedFor`), a command
+   * already appended under the key returns its original events instead of being decided again.
+   */
+  readonly requestKey?: string;
 }
 
 /**
@@ -178,7 +183,14 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     const parsed = parseWith(commandSchema, command);
     if (!parsed.ok) return parsed;
     const actor = execOptions.actor ?? options.actor ?? 'system';
+    const key = execOptions.requestKey;
     for (let tries = 0; ; tries++) {
+      // Checked on every try: a conflict may be the same request landing through another process.
+      const prior = key && store.appendedFor ? await store.appendedFor(key) : undefined;
+      if (prior) {
+        if ((prior.at(-1)?.seq ?? 0) > state.head.seq) await refresh();
+        return ok(prior);
+      }
       const now = clock.now();
       const decided = decide(state, parsed.value, {
         newId: ids,
@@ -196,7 +208,10 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
         type: e.type,
         payload: e.payload,
       }));
-      const appended = await store.append(drafts, { expectedSeq: state.head.seq });
+      const appended = await store.append(
+        drafts,
+        key ? { expectedSeq: state.head.seq, requestKey: key } : { expectedSeq: state.head.seq },
+      );
       if (appended.ok) {
         fold(appended.value);
         return appended;

@@ -9,6 +9,12 @@ export interface AppendOptions {
    * there; otherwise it fails with `log.conflict` and writes nothing (optimistic concurrency).
    */
   readonly expectedSeq: number;
+  /**
+   * A caller's idempotency key. A store that implements {@link EventStore.appendedFor} records it in
+   * the same transaction as the events and refuses a second append under it (`log.conflict`), so a
+   * retried request can never append twice — not even across a crash.
+   */
+  readonly requestKey?: string;
 }
 
 /** Options of {@link EventStore.read}. */
@@ -38,4 +44,6 @@ export interface EventStore {
   read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
   /** Listens for appends by any writer of this log; returns the unsubscribe function. */
   subscribe(listener: StoreListener): () => void;
+  /** The events appended under a request key, if any (stores with durable idempotency only). */
+  appendedFor?(requestKey: string): Promise<readonly LoggedEvent[] | undefined>;
 }

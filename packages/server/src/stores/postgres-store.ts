@@ -1,4 +1,5 @@
 import {
+  type AppendOptions,
   type DraftEvent,
   EMPTY_HEAD,
   type EventStore,
@@ -83,6 +84,13 @@ export class PostgresStore implements EventStore {
         hash text NOT NULL,
         PRIMARY KEY (community, seq)
       ) PARTITION BY LIST (community)`);
+      await client.query(`CREATE TABLE IF NOT EXISTS linli_requests (
+        community text NOT NULL,
+        request_key text NOT NULL,
+        first_seq bigint NOT NULL,
+        last_seq bigint NOT NULL,
+        PRIMARY KEY (community, request_key)
+      )`);
       const name = partitionName(community);
       const literal = `'${community.replaceAll("'", "''")}'`;
       await client.query(
@@ -97,7 +105,7 @@ export class PostgresStore implements EventStore {
 
   async append(
     drafts: readonly DraftEvent[],
-    options: { readonly expectedSeq: number },
+    options: AppendOptions,
   ): Promise<Result<readonly LoggedEvent[], LinliError>> {
     await this.listening?.catch(() => undefined);
     const client = await this.pool.connect();
@@ -124,6 +132,14 @@ export class PostgresStore implements EventStore {
           [this.community, e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload), e.prevHash, e.hash],
         );
       }
+      const firstSealed = sealed[0];
+      const lastSealed = sealed.at(-1);
+      // In the same transaction: a second append under this key violates the primary key and rolls back.
+      if (options.requestKey !== undefined && firstSealed && lastSealed)
+        await client.query(
+          'INSERT INTO linli_requests (community, request_key, first_seq, last_seq) VALUES ($1, $2, $3, $4)',
+          [this.community, options.requestKey, firstSealed.seq, lastSealed.seq],
+        );
       if (sealed.length > 0)
         await client.query('SELECT pg_notify($1, $2)', [
           CHANNEL,
@@ -149,6 +165,21 @@ export class PostgresStore implements EventStore {
     const result = await this.pool.query<Row>(
       'SELECT * FROM linli_events WHERE community = $1 AND seq > $2 ORDER BY seq',
       [this.community, options.afterSeq ?? 0],
+    );
+    return result.rows.map(toEvent);
+  }
+
+  /** The events appended under an idempotency key, if any. */
+  async appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined> {
+    const range = await this.pool.query<{ first_seq: string; last_seq: string }>(
+      'SELECT first_seq, last_seq FROM linli_requests WHERE community = $1 AND request_key = $2',
+      [this.community, requestKey],
+    );
+    const row = range.rows[0];
+    if (!row) return undefined;
+    const result = await this.pool.query<Row>(
+      'SELECT * FROM linli_events WHERE community = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
+      [this.community, row.first_seq, row.last_seq],
     );
     return result.rows.map(toEvent);
   }

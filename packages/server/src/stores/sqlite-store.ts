@@ -1,4 +1,5 @@
 import {
+  type AppendOptions,
   type DraftEvent,
   EMPTY_HEAD,
   type EventStore,
@@ -34,6 +35,13 @@ const SCHEMA = `
     hash TEXT NOT NULL,
     PRIMARY KEY (community, seq)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS requests (
+    community TEXT NOT NULL,
+    request_key TEXT NOT NULL,
+    first_seq INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (community, request_key)
+  ) WITHOUT ROWID;
 `;
 
 function toEvent(row: Row): LoggedEvent {
@@ -59,7 +67,10 @@ export class SqliteStore implements EventStore {
   private readonly appendTx: (
     drafts: readonly DraftEvent[],
     expectedSeq: number,
+    requestKey: string | undefined,
   ) => Result<readonly LoggedEvent[], LinliError>;
+  private readonly requestStmt: Database.Statement<[string, string], { first_seq: number; last_seq: number }>;
+  private readonly rangeStmt: Database.Statement<[string, number, number], Row>;
   private readonly readStmt: Database.Statement<[string, number], Row>;
 
   private constructor(
@@ -75,8 +86,21 @@ export class SqliteStore implements EventStore {
     this.readStmt = db.prepare<[string, number], Row>(
       'SELECT * FROM events WHERE community = ? AND seq > ? ORDER BY seq',
     );
+    const remember = db.prepare(
+      'INSERT INTO requests (community, request_key, first_seq, last_seq) VALUES (?, ?, ?, ?)',
+    );
+    this.requestStmt = db.prepare(
+      'SELECT first_seq, last_seq FROM requests WHERE community = ? AND request_key = ?',
+    );
+    this.rangeStmt = db.prepare(
+      'SELECT * FROM events WHERE community = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    );
     const tx = db.transaction(
-      (drafts: readonly DraftEvent[], expectedSeq: number): Result<readonly LoggedEvent[], LinliError> => {
+      (
+        drafts: readonly DraftEvent[],
+        expectedSeq: number,
+        requestKey: string | undefined,
+      ): Result<readonly LoggedEvent[], LinliError> => {
         const last = head.get(community);
         const current = last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
         if (current.seq !== expectedSeq) {
@@ -88,10 +112,15 @@ export class SqliteStore implements EventStore {
         const sealed = sealEvents(drafts, current);
         for (const e of sealed)
           insert.run(community, e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload), e.prevHash, e.hash);
+        // In the same transaction: a second append under this key hits the primary key and rolls back.
+        const firstSealed = sealed[0];
+        const lastSealed = sealed.at(-1);
+        if (requestKey !== undefined && firstSealed && lastSealed)
+          remember.run(community, requestKey, firstSealed.seq, lastSealed.seq);
         return { ok: true, value: sealed };
       },
     );
-    this.appendTx = (drafts, expectedSeq) => tx.immediate(drafts, expectedSeq);
+    this.appendTx = (drafts, expectedSeq, requestKey) => tx.immediate(drafts, expectedSeq, requestKey);
   }
 
   /** Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for tests). */
@@ -106,11 +135,11 @@ export class SqliteStore implements EventStore {
 
   async append(
     drafts: readonly DraftEvent[],
-    options: { readonly expectedSeq: number },
+    options: AppendOptions,
   ): Promise<Result<readonly LoggedEvent[], LinliError>> {
     let result: Result<readonly LoggedEvent[], LinliError>;
     try {
-      result = this.appendTx(drafts, options.expectedSeq);
+      result = this.appendTx(drafts, options.expectedSeq, options.requestKey);
     } catch (e) {
       // Another process took the seq between our check and insert (or the database is locked).
       const code = (e as { code?: string }).code ?? '';
@@ -128,6 +157,14 @@ export class SqliteStore implements EventStore {
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
     return this.readStmt.all(this.community, options.afterSeq ?? 0).map(toEvent);
+  }
+
+  /** The events appended under an idempotency key, if any. */
+  async appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined> {
+    const range = this.requestStmt.get(this.community, requestKey);
+    return range
+      ? this.rangeStmt.all(this.community, range.first_seq, range.last_seq).map(toEvent)
+      : undefined;
   }
 
   /** Listens for appends made through this store object (one server process). */
