@@ -68,4 +68,32 @@ describe('connectLiveView', () => {
     live.close();
     other.close();
   });
+
+  it('keeps an unanswered command in the outbox and sends it once after a reload', async () => {
+    const server = await flakyServer(1);
+    const saved = new Map<string, string>();
+    const outbox = {
+      getItem: (k: string) => saved.get(k) ?? null,
+      setItem: (k: string, v: string) => void saved.set(k, v),
+      removeItem: (k: string) => void saved.delete(k),
+    };
+    const offline = connectLiveView('https://linli.example/c/xfkl', {
+      fetch: server.fetch,
+      outbox,
+      attempts: 1,
+    });
+    await offline.ready;
+    const lost = await offline.execute({ type: 'building.add', name: '96号楼', id: 'b96' });
+    expect(lost.ok || lost.error.code).toBe('http.unreachable');
+    expect(saved.size).toBe(1);
+    offline.close();
+
+    // The next page load finds the command and sends it under its original key.
+    const reloaded = connectLiveView('https://linli.example/c/xfkl', { fetch: server.fetch, outbox });
+    await reloaded.ready;
+    await expect.poll(() => server.appended()).toBe(1);
+    await expect.poll(() => saved.size).toBe(0);
+    expect(new Set(server.keys).size).toBe(1);
+    reloaded.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { LinliError } from '../errors/linli-error.js';
-import { err, ok } from '../errors/result.js';
+import { err, ok, type Result } from '../errors/result.js';
 import { type PublishedView, type ReadModels, viewGovernance } from '../governance/published-view.js';
 import type { LoggedEvent } from '../log/event.js';
 
@@ -19,8 +19,20 @@ export const UNREACHABLE_ERROR: LinliError = {
   },
 };
 
+/** Where unsent commands wait across page reloads: `localStorage` fits. */
+export interface Outbox {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** How a live view talks to a Linli server. */
 export interface LiveViewOptions {
+  /**
+   * Keeps commands the server has not answered yet (with their idempotency keys) so that they are sent
+   * again after a reload or a reconnect; the key makes a resend that already landed harmless.
+   */
+  readonly outbox?: Outbox;
   /** A session or organizer token; without one the view is read-only (the server refuses commands). */
   readonly token?: string;
   /** Injected for tests and for Node; defaults to the global `fetch`. */
@@ -73,6 +85,66 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   let abort: AbortController | undefined;
   let refreshing: Promise<void> | undefined;
   let again = false;
+  let token = options.token;
+
+  type Pending = { readonly key: string; readonly command: unknown };
+  const outboxKey = `linli-outbox:${base}`;
+  const pending = (): Pending[] => {
+    try {
+      const list: unknown = JSON.parse(options.outbox?.getItem(outboxKey) ?? '[]');
+      return Array.isArray(list) ? (list as Pending[]) : [];
+    } catch {
+      return [];
+    }
+  };
+  // Storage can throw (quota, privacy mode); the command is still sent, only not kept.
+  const keep = (list: readonly Pending[]) => {
+    try {
+      if (list.length > 0) options.outbox?.setItem(outboxKey, JSON.stringify(list));
+      else options.outbox?.removeItem(outboxKey);
+    } catch {}
+  };
+  const settle = (key: string) => keep(pending().filter((p) => p.key !== key));
+
+  /** One attempt; undefined means "no answer, try later". */
+  const send = async (
+    key: string,
+    command: unknown,
+  ): Promise<Result<readonly LoggedEvent[], LinliError> | undefined> => {
+    try {
+      const response = await fetchImpl(`${base}/commands`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': key,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ command }),
+      });
+      // 5xx means "not now": try again. Anything else is the server's answer.
+      if (response.status >= 500) return undefined;
+      const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
+      settle(key);
+      if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
+      // Not the coalesced refresh: one started before this command may not include it.
+      await loadView().catch(() => undefined);
+      return ok(body.events);
+    } catch {
+      return undefined; // offline
+    }
+  };
+
+  /** Sends what an earlier page or connection left in the outbox, oldest first, until one gets no answer. */
+  let flushing = false;
+  const flush = async () => {
+    if (flushing || !options.outbox) return;
+    flushing = true;
+    try {
+      for (const p of pending()) if ((await send(p.key, p.command)) === undefined) break;
+    } finally {
+      flushing = false;
+    }
+  };
 
   const loadView = async (): Promise<void> => {
     const response = await fetchImpl(`${base}/view`, { headers: { accept: 'application/json' } });
@@ -115,6 +187,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
         if (!response.ok || !reader) throw new Error(`HTTP ${response.status}`);
         connected.value = true;
         delay = retryDelay;
+        void flush();
         const decoder = new TextDecoder();
         let buffer = '';
         for (;;) {
@@ -154,7 +227,6 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   const view: LiveView = {
     ready,
     connected,
-    token: options.token,
     head,
     motions: computed(() => current.value?.motions.value ?? []),
     tally: (id) => read((m) => m.tally(id), undefined),
@@ -165,34 +237,24 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     unit: (id) => read((m) => m.unit(id), undefined),
     stairwellBuilding: (id) => read((m) => m.stairwellBuilding(id), undefined),
     fundView: (id, asOf) => read((m) => m.fundView(id, asOf), undefined),
+    get token() {
+      return token;
+    },
+    set token(value) {
+      token = value;
+      if (value) void flush();
+    },
     async execute(command) {
       const key = newKey();
+      keep([...pending(), { key, command }]);
       let delay = retryDelay;
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
-        try {
-          const response = await fetchImpl(`${base}/commands`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'idempotency-key': key,
-              ...(view.token ? { authorization: `Bearer ${view.token}` } : {}),
-            },
-            body: JSON.stringify({ command }),
-          });
-          // 5xx and 503 mean "not now": retry. Anything else is the server's answer.
-          if (response.status < 500) {
-            const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
-            if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
-            // Not the coalesced refresh: one started before this command may not include it.
-            await loadView().catch(() => undefined);
-            return ok(body.events);
-          }
-        } catch {
-          // offline: keep the command and try again
-        }
+        const answer = await send(key, command);
+        if (answer) return answer;
         if (attempt < attempts) await sleep(delay);
         delay = Math.min(delay * 2, 8000);
       }
+      // Still in the outbox (if there is one): sent again on reconnect or on the next visit.
       return err(UNREACHABLE_ERROR);
     },
     close() {

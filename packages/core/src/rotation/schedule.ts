@@ -110,8 +110,9 @@ class Heap {
  * - fixedOrder: round robin over the roster from where it stopped, skipping the ineligible; with
  *   `catchUp`, a member passed over while away is owed that turn and served first when back.
  * - leastServed: fewest turns first, then longest since last served (seat by seat, so a team keeps
- *   its queue order), then roster order. With `forgive`, a returning member counts as having served
- *   as often as the least-served member who stayed, and just now: it rejoins at the back.
+ *   its queue order), then roster order. With `forgive`, a returning member that fell behind counts
+ *   as having served as often as the least-served member who stayed, and just now: it rejoins at the
+ *   back; one that fell behind in nothing keeps its place.
  * - weighted: the Balinski–Young quota method within each period where the eligible members and
  *   their weights stay the same: a member may take a turn only while below the upper quota of its
  *   weighted share, and among those the largest weight ÷ (turns + 1) goes first; with one person
@@ -224,7 +225,11 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
       for (let i = 0; i < n; i++)
         if (eligible[i] === 1 && !back.has(i)) min = Math.min(min, count[i] as number);
       for (const i of returning) {
-        if (Number.isFinite(min) && (count[i] as number) < min) count[i] = min;
+        // Only a member whose missed turns are written off rejoins at the back; one that missed
+        // nothing (it was not due while away) keeps its place, or a sliding window would see it
+        // skipped while others serve twice (found by the G2 property test).
+        if (!Number.isFinite(min) || (count[i] as number) >= min) continue;
+        count[i] = min;
         last[i] = s * (k + 1) + k; // behind everyone served up to this slot
         enqueue(i);
       }

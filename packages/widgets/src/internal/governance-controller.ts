@@ -42,14 +42,24 @@ export function loadSource(url: string): Promise<ReadModels> {
 
 const endpoints = new Map<string, Promise<LiveView>>();
 
+/** `localStorage`, where a page may use it (sandboxed frames and some privacy modes throw). */
+const outbox = (() => {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
 /**
  * Connects to a community on a Linli server once per URL; every element on the page pointing at it
- * shares one live view (one event stream, one fetch per change).
+ * shares one live view (one event stream, one fetch per change). Unanswered commands wait in
+ * `localStorage` and are sent again on the next visit.
  */
 export function loadEndpoint(url: string): Promise<LiveView> {
   let pending = endpoints.get(url);
   if (!pending) {
-    const live = connectLiveView(url);
+    const live = connectLiveView(url, outbox ? { outbox } : {});
     pending = live.ready.then(() => live);
     endpoints.set(url, pending);
     pending.catch(() => {
