@@ -17,6 +17,10 @@ export default defineConfig([
     sourcemap: true,
     noExternal: [/.*/],
     platform: 'browser',
+    // Lit's licence notices go to linli.js.LEGAL.txt beside the bundle instead of into every download.
+    esbuildOptions: (options) => {
+      options.legalComments = 'linked';
+    },
     // The bundle is all.js with its dependencies inlined, so all.js's types describe it.
     onSuccess: () => writeFile('dist/cdn/linli.d.ts', "export * from '../all.js';\n"),
   },

@@ -114,6 +114,18 @@ export const READ_ONLY_ERROR: LinliError = {
 };
 
 /**
+ * Fetches a published view (a file, or a Linli server's `/view`) and checks it is one. Shared by
+ * read-only embeds and live views.
+ */
+export async function fetchPublishedView(url: string, fetchImpl?: typeof fetch): Promise<PublishedView> {
+  const response = await (fetchImpl ?? fetch)(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const view = (await response.json()) as PublishedView;
+  if (view?.format !== 'linli-view' || view.version !== 1) throw new Error('not a Linli published view');
+  return view;
+}
+
+/**
  * Read models backed by a published view: lookups only. Commands are refused with
  * `view.read_only`, so a widget on a static page shows results but offers no way to change them.
  */

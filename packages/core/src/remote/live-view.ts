@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { LinliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import { type PublishedView, type ReadModels, viewGovernance } from '../governance/published-view.js';
+import { fetchPublishedView, type ReadModels, viewGovernance } from '../governance/published-view.js';
 import type { LoggedEvent } from '../log/event.js';
 
 /**
@@ -23,7 +23,6 @@ export const UNREACHABLE_ERROR: LinliError = {
 export interface Outbox {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
-  removeItem(key: string): void;
 }
 
 /** How a live view talks to a Linli server. */
@@ -91,8 +90,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   const outboxKey = `linli-outbox:${base}`;
   const pending = (): Pending[] => {
     try {
-      const list: unknown = JSON.parse(options.outbox?.getItem(outboxKey) ?? '[]');
-      return Array.isArray(list) ? (list as Pending[]) : [];
+      return JSON.parse(options.outbox?.getItem(outboxKey) || '[]') as Pending[];
     } catch {
       return [];
     }
@@ -100,8 +98,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   // Storage can throw (quota, privacy mode); the command is still sent, only not kept.
   const keep = (list: readonly Pending[]) => {
     try {
-      if (list.length > 0) options.outbox?.setItem(outboxKey, JSON.stringify(list));
-      else options.outbox?.removeItem(outboxKey);
+      options.outbox?.setItem(outboxKey, JSON.stringify(list));
     } catch {}
   };
   const settle = (key: string) => keep(pending().filter((p) => p.key !== key));
@@ -134,23 +131,16 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     }
   };
 
-  /** Sends what an earlier page or connection left in the outbox, oldest first, until one gets no answer. */
-  let flushing = false;
+  /**
+   * Sends what an earlier page or connection left in the outbox, oldest first, until one gets no
+   * answer. Two flushes overlapping may send a command twice; its idempotency key makes that harmless.
+   */
   const flush = async () => {
-    if (flushing || !options.outbox) return;
-    flushing = true;
-    try {
-      for (const p of pending()) if ((await send(p.key, p.command)) === undefined) break;
-    } finally {
-      flushing = false;
-    }
+    for (const p of pending()) if (!(await send(p.key, p.command))) break;
   };
 
   const loadView = async (): Promise<void> => {
-    const response = await fetchImpl(`${base}/view`, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const view = (await response.json()) as PublishedView;
-    if (view?.format !== 'linli-view' || view.version !== 1) throw new Error('not a Linli server');
+    const view = await fetchPublishedView(`${base}/view`, fetchImpl);
     if (view.head.seq >= (current.peek()?.head.peek().seq ?? -1)) current.value = viewGovernance(view);
   };
 

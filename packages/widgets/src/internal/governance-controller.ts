@@ -1,5 +1,6 @@
 import {
   connectLiveView,
+  fetchPublishedView,
   type LiveView,
   type PublishedView,
   type ReadModels,
@@ -24,16 +25,7 @@ const sources = new Map<string, Promise<ReadModels>>();
 export function loadSource(url: string): Promise<ReadModels> {
   let pending = sources.get(url);
   if (!pending) {
-    pending = fetch(url, { credentials: 'same-origin' })
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<PublishedView>;
-      })
-      .then((view) => {
-        if (view?.format !== 'linli-view' || view.version !== 1)
-          throw new Error('not a Linli published view');
-        return viewGovernance(view);
-      });
+    pending = fetchPublishedView(url).then(viewGovernance);
     sources.set(url, pending);
     pending.catch(() => sources.delete(url));
   }
