@@ -2,7 +2,6 @@ import {
   connectLiveView,
   fetchPublishedView,
   type LiveView,
-  type PublishedView,
   type ReadModels,
   viewGovernance,
 } from '@linli/core';
