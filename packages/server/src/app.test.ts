@@ -144,6 +144,17 @@ for (const backend of backends)
           headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
         });
         expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+        // A write from another site's page is refused outright, even with a valid token.
+        const before = await logLength();
+        await refused(
+          await post('/c/xfkl/commands', ballot('o101'), {
+            Authorization: `Bearer ${organizer}`,
+            Origin: 'https://evil.example',
+          }),
+          403,
+          'http.origin',
+          before,
+        );
       });
     });
 

@@ -1,13 +1,16 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   type EventStore,
+  err,
   type Governance,
   type LinliError,
   type LoggedEvent,
   linliError,
   localDateOf,
+  ok,
   type PublishedView,
   publishView,
+  type Result,
 } from '@linli/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -27,6 +30,9 @@ export interface HostedCommunity {
   readonly origins: readonly string[];
 }
 
+/** What the community middleware hands every `/c/:community/*` route. */
+export type AppEnv = { Variables: { community: HostedCommunity } };
+
 /** Limits that protect the server. */
 export interface AppLimits {
   /** Largest request body, bytes (default 64 KiB). */
@@ -39,6 +45,8 @@ export interface AppLimits {
 
 /** How far ahead the published roster reaches. */
 const ROSTER_DAYS = 120;
+/** How long a quiet event stream waits before a heartbeat comment. */
+const HEARTBEAT_MS = 15_000;
 
 const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503 => {
   const code = error.code;
@@ -58,8 +66,11 @@ const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 50
  * rule), authorized here, appended with optimistic concurrency. Every refusal is a JSON
  * `{ error: { code, path, message: { 'zh-CN', en } } }` and appends nothing.
  */
-export function createApp(communities: ReadonlyMap<string, HostedCommunity>, limits: AppLimits = {}): Hono {
-  const app = new Hono();
+export function createApp(
+  communities: ReadonlyMap<string, HostedCommunity>,
+  limits: AppLimits = {},
+): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const attempts = new Map<string, { count: number; since: number }>();
   const maxAttempts = limits.codeAttemptsPerMinute ?? 10;
 
@@ -86,17 +97,15 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   /** The peer address; a forwarded header is trusted only when the operator says a proxy sets it. */
-  const clientAddress = (c: Context): string =>
-    (limits.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ||
-    (() => {
-      try {
-        return getConnInfo(c).remote.address ?? 'unknown';
-      } catch {
-        return 'unknown';
-      }
-    })();
-
-  const hosted = (id: string | undefined) => (id ? communities.get(id) : undefined);
+  const clientAddress = (c: Context): string => {
+    const forwarded = limits.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    if (forwarded) return forwarded;
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown'; // not on a Node socket (e.g. app.request in tests)
+    }
+  };
 
   /** A request's principal from its bearer token. */
   const principalOf = async (
@@ -108,15 +117,13 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   };
 
   /** Reads a strict JSON object body; anything else is a typed refusal. */
-  async function jsonBody(
-    req: Request,
-  ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: LinliError }> {
-    const refused = { ok: false, error: linliError('http.bad_json') } as const;
+  async function jsonBody(req: Request): Promise<Result<Record<string, unknown>, LinliError>> {
+    const refused = err(linliError('http.bad_json'));
     if (!(req.headers.get('content-type') ?? '').startsWith('application/json')) return refused;
     try {
       const parsed: unknown = JSON.parse(await req.text());
       return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-        ? { ok: true, value: parsed as Record<string, unknown> }
+        ? ok(parsed as Record<string, unknown>)
         : refused;
     } catch {
       return refused;
@@ -125,9 +132,26 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
 
   const refuse = (c: Context, error: LinliError) => c.json({ error }, status(error));
 
-  app.get('/c/:community/events', async (c) => {
-    const community = hosted(c.req.param('community'));
+  // Every community route: the community must exist, and a write from a browser page must come from
+  // the server's own origin or one the community lists. CORS alone only stops browsers from reading
+  // answers; this stops the write itself.
+  app.use('/c/:community/*', async (c, next) => {
+    const community = communities.get(c.req.param('community') ?? '');
     if (!community) return refuse(c, linliError('http.not_found'));
+    const origin = c.req.header('Origin');
+    if (
+      c.req.method === 'POST' &&
+      origin !== undefined &&
+      origin !== new URL(c.req.url).origin &&
+      !community.origins.includes(origin)
+    )
+      return refuse(c, linliError('http.origin'));
+    c.set('community', community);
+    return next();
+  });
+
+  app.get('/c/:community/events', async (c) => {
+    const community = c.get('community');
     const after = Number(c.req.query('after') ?? '0');
     const events = await community.store.read({
       afterSeq: Number.isSafeInteger(after) && after >= 0 ? after : 0,
@@ -138,8 +162,7 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   // The published view is the widgets' read model; computed once per log head, whoever asks.
   const views = new Map<string, { seq: number; view: PublishedView }>();
   app.get('/c/:community/view', (c) => {
-    const community = hosted(c.req.param('community'));
-    if (!community) return refuse(c, linliError('http.not_found'));
+    const community = c.get('community');
     const seq = community.governance.head.value.seq;
     let cached = views.get(community.id);
     if (cached?.seq !== seq) {
@@ -155,8 +178,7 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   });
 
   app.get('/c/:community/stream', (c) => {
-    const community = hosted(c.req.param('community'));
-    if (!community) return refuse(c, linliError('http.not_found'));
+    const community = c.get('community');
     const from = Number(c.req.header('Last-Event-ID') ?? c.req.query('after') ?? '0');
     return streamSSE(c, async (stream) => {
       let sent = Number.isSafeInteger(from) && from >= 0 ? from : 0;
@@ -179,20 +201,26 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
       });
       while (!stream.aborted) {
         const next = queue.shift();
-        if (next) await send(next);
-        else
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, 15_000); // a heartbeat keeps proxies from closing the stream
-          });
-        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+        if (next) {
+          await send(next);
+          continue;
+        }
+        const woken = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), HEARTBEAT_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(true);
+          };
+        });
+        wake = undefined;
+        // Only a quiet stream needs a heartbeat to keep proxies from closing it.
+        if (!woken && !stream.aborted) await stream.write(': keep-alive\n\n');
       }
     });
   });
 
   app.post('/c/:community/sessions', async (c) => {
-    const community = hosted(c.req.param('community'));
-    if (!community) return refuse(c, linliError('http.not_found'));
+    const community = c.get('community');
     // Counted before the code is checked, so a wrong guess costs the guesser, not the server.
     const client = `${community.id}\u0000${clientAddress(c)}`;
     const now = Date.now();
@@ -200,6 +228,9 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
     const window = seen && now - seen.since < 60_000 ? seen : { count: 0, since: now };
     window.count += 1;
     attempts.set(client, window);
+    // Many distinct guessers must not grow the table without end: drop windows that have expired.
+    if (attempts.size > 10_000)
+      for (const [key, w] of attempts) if (now - w.since >= 60_000) attempts.delete(key);
     if (window.count > maxAttempts) return refuse(c, linliError('auth.rate_limited'));
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);
@@ -210,8 +241,7 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
   });
 
   app.post('/c/:community/commands', async (c) => {
-    const community = hosted(c.req.param('community'));
-    if (!community) return refuse(c, linliError('http.not_found'));
+    const community = c.get('community');
     const principal = await principalOf(community, c.req.header('Authorization'));
     if (!principal) return refuse(c, linliError('auth.required'));
     const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
@@ -228,8 +258,7 @@ export function createApp(communities: ReadonlyMap<string, HostedCommunity>, lim
       requestKey ? { actor, requestKey } : { actor },
     );
     if (!result.ok) return refuse(c, result.error);
-    const response = { events: result.value };
-    return c.json(response);
+    return c.json({ events: result.value });
   });
 
   return app;

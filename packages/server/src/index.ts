@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { type AppLimits, createApp, type HostedCommunity } from './app.js';
+export { type AppEnv, type AppLimits, createApp, type HostedCommunity } from './app.js';
 export type { AuthStore, Principal, Session } from './auth/auth-store.js';
 export { PostgresAuthStore } from './auth/postgres-auth-store.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';

@@ -95,7 +95,7 @@ export class GovernanceController implements ReactiveController {
 
   hostUpdate(): void {
     const endpoint = this.host.endpoint;
-    const src = endpoint ? `endpoint:${endpoint}` : this.host.src;
+    const src = this.sourceKey();
     if (src && src !== this.loadedSrc && !this.host.governance) {
       this.loadedSrc = src;
       this.loading = true;
@@ -103,7 +103,7 @@ export class GovernanceController implements ReactiveController {
       (endpoint ? loadEndpoint(endpoint) : loadSource(src)).then(
         (models) => {
           this.loading = false;
-          if (this.host.endpoint ? `endpoint:${this.host.endpoint}` === src : this.host.src === src) {
+          if (this.sourceKey() === src) {
             this.host.governance = models;
             this.applyToken();
           }
@@ -118,6 +118,11 @@ export class GovernanceController implements ReactiveController {
     }
     if (this.host.governance !== this.watched) this.watch();
     this.applyToken();
+  }
+
+  /** Which source the host asks for now (`endpoint` wins over `src`), to tell stale loads apart. */
+  private sourceKey(): string {
+    return this.host.endpoint ? `endpoint:${this.host.endpoint}` : this.host.src;
   }
 
   /** A session token given to any element signs in the shared live view it reads. */
