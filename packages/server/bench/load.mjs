@@ -11,7 +11,7 @@ import { startPostgres } from '../dist/testing/postgres-cluster.js';
 import { startServer } from '../dist/testing/run-server.js';
 
 // A fixed count, not a duration: every request's answer is counted, so the log can be checked exactly.
-const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 16000);
+const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 30000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
 const SUBSCRIBERS = Number(process.env.LOAD_SUBSCRIBERS ?? 1000);
 const VOTERS = ['o101', 'o102', 'o201', 'o202', 'o301', 'o302', 'o402', 'o-wang', 'o601', 'developer'];

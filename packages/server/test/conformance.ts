@@ -103,6 +103,70 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
     gov.dispose();
   });
 
+  it('appends groups in one transaction, each with its own request key, all or nothing', async () => {
+    const store = await open();
+    const appendGroups = store.appendGroups?.bind(store);
+    if (!appendGroups) throw new Error('this store must offer group commit');
+    const heard: number[][] = [];
+    const stop = store.subscribe((events) => heard.push(events.map((e) => e.seq)));
+    const groups = await appendGroups(
+      [
+        { drafts: [draft('x.one', 1), draft('x.two', 2)], requestKey: 'k1' },
+        { drafts: [] },
+        { drafts: [draft('x.three', 3)], requestKey: 'k2' },
+      ],
+      { expectedSeq: 0 },
+    );
+    expect(groups.ok && groups.value.map((g) => g.map((e) => e.seq))).toEqual([[1, 2], [], [3]]);
+    await expect.poll(() => heard.flat()).toEqual([1, 2, 3]);
+    stop();
+    expect((await store.appendedFor?.('k2'))?.map((e) => e.type)).toEqual(['x.three']);
+    // A stale head, a key used before, or one key twice in a call: the whole call is refused.
+    for (const [expectedSeq, keys] of [
+      [0, ['k3']],
+      [3, ['k3', 'k1']],
+      [3, ['k4', 'k4']],
+    ] as const) {
+      const refused = await appendGroups(
+        keys.map((requestKey) => ({ drafts: [draft('x.late')], requestKey })),
+        { expectedSeq },
+      );
+      expect(refused.ok || refused.error.code).toBe('log.conflict');
+    }
+    expect(await store.read()).toHaveLength(3);
+    expect(await store.appendedFor?.('k3')).toBeUndefined();
+    expect(verify(await store.read())).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('takes 200 concurrent commands through group commit in a few transactions', async () => {
+    const store = await open();
+    let transactions = 0;
+    const counted: EventStore = {
+      append: (drafts, options) => store.append(drafts, options),
+      appendGroups: (groups, options) => {
+        transactions += 1;
+        return store.appendGroups?.(groups, options) ?? Promise.reject(new Error('no group commit'));
+      },
+      read: (options) => store.read(options),
+      subscribe: (listener) => store.subscribe(listener),
+      appendedFor: (key) => store.appendedFor?.(key) ?? Promise.resolve(undefined),
+    };
+    const gov = await createGovernance({ store: counted, groupCommit: true, ids: sequentialIds() });
+    await gov.execute({ type: 'community.found', name: '新福康里' });
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        gov.execute({ type: 'building.add', name: `楼${i}` }, { requestKey: `r${i % 150}` }),
+      ),
+    );
+    // 150 distinct requests: the 50 repeats answer with their first events and append nothing.
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results[170]).toEqual(results[20]);
+    const log = await store.read();
+    expect(verify(log)).toMatchObject({ ok: true, count: 151 });
+    expect(transactions).toBeLessThanOrEqual(2);
+    gov.dispose();
+  });
+
   it('keeps every acknowledged event for the next connection', async () => {
     const store = await open();
     await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });

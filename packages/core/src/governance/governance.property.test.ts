@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandArb } from '../../test/commands.arbitrary.js';
-import type { LoggedEvent } from '../log/event.js';
 import { MemoryStore } from '../log/memory-store.js';
 import type { EventStore } from '../log/store.js';
 import { verify } from '../log/verify.js';
@@ -18,11 +17,18 @@ const prelude = [
 ];
 
 /** A store whose appends arrive a random number of ticks late, so writers really interleave. */
-function laggingStore(inner: EventStore, delays: () => number): EventStore {
+function laggingStore(inner: MemoryStore, delays: () => number): EventStore {
+  const lag = async () => {
+    for (let i = delays(); i > 0; i--) await Promise.resolve();
+  };
   return {
     append: async (drafts, options) => {
-      for (let i = delays(); i > 0; i--) await Promise.resolve();
+      await lag();
       return inner.append(drafts, options);
+    },
+    appendGroups: async (groups, options) => {
+      await lag();
+      return inner.appendGroups(groups, options);
     },
     read: (options) => inner.read(options),
     subscribe: (listener) => inner.subscribe(listener),
@@ -61,21 +67,25 @@ describe('governance properties', () => {
         fc.array(commandArb, { maxLength: 12 }),
         fc.infiniteStream(fc.nat({ max: 3 })),
         fc.boolean(),
-        async (forA, forB, delays, deafB) => {
+        fc.boolean(),
+        async (forA, forB, delays, deafB, grouped) => {
           const inner = new MemoryStore();
           const store = laggingStore(inner, () => delays.next().value as number);
           const setup = await createGovernance({ store: inner });
           for (const c of prelude) await setup.execute(c);
-          const a = await createGovernance({ store, ids: sequentialIds('a-') });
-          const b = await createGovernance({ store, ids: sequentialIds('b-') });
+          // Grouped: each writer fires all its commands at once, so groups lose races and are re-run.
+          const groupCommit = grouped ? { maxCommands: 4 } : false;
+          const a = await createGovernance({ store, ids: sequentialIds('a-'), groupCommit });
+          const b = await createGovernance({ store, ids: sequentialIds('b-'), groupCommit });
           if (deafB) b.dispose(); // B learns of A only through conflicts
           const runAll = async (g: typeof a, commands: unknown[]) => {
-            const accepted: LoggedEvent[] = [];
-            for (const c of commands) {
-              const r = await g.execute(c);
-              if (r.ok) accepted.push(...r.value);
-            }
-            return accepted;
+            const results = grouped
+              ? await Promise.all(commands.map((c) => g.execute(c)))
+              : await commands.reduce<Promise<Awaited<ReturnType<typeof g.execute>>[]>>(
+                  async (done, c) => [...(await done), await g.execute(c)],
+                  Promise.resolve([]),
+                );
+            return results.flatMap((r) => (r.ok ? [...r.value] : []));
           };
           const [fromA, fromB] = await Promise.all([runAll(a, forA), runAll(b, forB)]);
           const log = await inner.read();
@@ -88,6 +98,42 @@ describe('governance properties', () => {
           const truth = takeSnapshot(replay(log));
           expect(a.snapshot()).toEqual(truth);
           expect(b.snapshot()).toEqual(truth);
+        },
+      ),
+    );
+  });
+
+  it('group commit answers and logs exactly as running the commands one by one', async () => {
+    const item = fc.record({
+      command: commandArb,
+      key: fc.option(fc.constantFrom('k1', 'k2', 'k3'), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { maxLength: 25 }),
+        fc.integer({ min: 2, max: 8 }),
+        async (items, max) => {
+          const run = async (grouped: boolean) => {
+            const store = new MemoryStore();
+            const governance = await createGovernance({
+              store,
+              clock: fixedClock('2026-01-01T00:00:00Z'),
+              ids: sequentialIds('x-'),
+              groupCommit: grouped ? { maxCommands: max } : false,
+            });
+            for (const command of prelude) await governance.execute(command);
+            const execute = (i: (typeof items)[number]) =>
+              governance.execute(i.command, i.key ? { requestKey: i.key } : {});
+            const answers = [];
+            if (grouped) answers.push(...(await Promise.all(items.map(execute))));
+            else for (const i of items) answers.push(await execute(i));
+            return { answers, log: await store.read(), state: governance.snapshot() };
+          };
+          const oneByOne = await run(false);
+          const grouped = await run(true);
+          expect(grouped.answers).toEqual(oneByOne.answers);
+          expect(grouped.log).toEqual(oneByOne.log);
+          expect(grouped.state).toEqual(oneByOne.state);
         },
       ),
     );

@@ -1,8 +1,10 @@
 import { effect } from '@preact/signals-core';
 import { describe, expect, it } from 'vitest';
 import { freshGovernance, must } from '../../test/fixtures.js';
-import { LinliException } from '../errors/linli-error.js';
+import { LinliException, linliError } from '../errors/linli-error.js';
+import { err } from '../errors/result.js';
 import { MemoryStore } from '../log/memory-store.js';
+import type { EventStore } from '../log/store.js';
 import { fixedClock } from '../time/clock.js';
 import { sequentialIds } from '../time/ids.js';
 import { createGovernance } from './governance.js';
@@ -279,5 +281,65 @@ describe('loading a tampered log', () => {
     await expect(createGovernance({ store: new MemoryStore(log) })).rejects.toMatchObject({
       error: { code: 'log.corrupt', params: { seq: 2, reason: 'edited' } },
     });
+  });
+});
+
+describe('group commit', () => {
+  /** A MemoryStore that counts group appends and can be told to fail the next one. */
+  function countingStore() {
+    const inner = new MemoryStore();
+    const probe = { groupAppends: 0, failNext: false };
+    const store: EventStore = {
+      append: (drafts, options) => inner.append(drafts, options),
+      appendGroups: async (groups, options) => {
+        probe.groupAppends += 1;
+        if (!probe.failNext) return inner.appendGroups(groups, options);
+        probe.failNext = false;
+        return err(linliError('log.unavailable', [], { reason: 'disk full' }));
+      },
+      read: (options) => inner.read(options),
+      subscribe: (listener) => inner.subscribe(listener),
+      appendedFor: (key) => inner.appendedFor(key),
+    };
+    return { inner, store, probe };
+  }
+  const addBuildings = (gov: { execute: (c: unknown) => Promise<unknown> }, n: number, from = 0) =>
+    Promise.all(
+      Array.from({ length: n }, (_, i) => gov.execute({ type: 'building.add', name: `楼${from + i}` })),
+    );
+
+  it('writes commands that arrive together in one append, each answered with its own events', async () => {
+    const { inner, store, probe } = countingStore();
+    const gov = await createGovernance({ store, groupCommit: true, ids: sequentialIds() });
+    await gov.execute({ type: 'community.found', name: '新福康里' });
+    const heads: number[] = [];
+    const stop = effect(() => {
+      heads.push(gov.head.value.seq);
+    });
+    const results = (await addBuildings(gov, 100)) as Awaited<ReturnType<typeof gov.execute>>[];
+    stop();
+    expect(probe.groupAppends).toBe(1);
+    expect(results.map((r) => r.ok && r.value.map((e) => e.seq))).toEqual(
+      Array.from({ length: 100 }, (_, i) => [i + 2]),
+    );
+    expect(heads).toEqual([1, 101]); // one signal change for the group, after it was written
+    expect(takeSnapshot(replay(await inner.read()))).toEqual(gov.snapshot());
+  });
+
+  it('a failed group write answers every command with the failure and changes nothing', async () => {
+    const { inner, store, probe } = countingStore();
+    const gov = await createGovernance({ store, groupCommit: { maxCommands: 8 } });
+    await gov.execute({ type: 'community.found', name: '新福康里' });
+    const before = gov.snapshot();
+    probe.failNext = true;
+    const failed = (await addBuildings(gov, 3)) as Awaited<ReturnType<typeof gov.execute>>[];
+    expect(failed.map((r) => !r.ok && r.error.code)).toEqual(Array(3).fill('log.unavailable'));
+    expect(gov.snapshot()).toEqual(before);
+    expect(await inner.read()).toHaveLength(1);
+    // The next commands are decided on the real state, in groups of at most 8.
+    const again = (await addBuildings(gov, 20, 3)) as Awaited<ReturnType<typeof gov.execute>>[];
+    expect(again.every((r) => r.ok)).toBe(true);
+    expect(probe.groupAppends).toBe(1 + 3);
+    expect(takeSnapshot(replay(await inner.read()))).toEqual(gov.snapshot());
   });
 });

@@ -3,8 +3,8 @@ import { type LinliError, LinliException, linliError } from '../errors/linli-err
 import { err, ok, type Result } from '../errors/result.js';
 import { type FundView, fundView } from '../funds/fund-view.js';
 import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
-import type { DraftEvent, LoggedEvent, LogHead } from '../log/event.js';
-import type { EventStore } from '../log/store.js';
+import { type DraftEvent, type LoggedEvent, type LogHead, sealEvents } from '../log/event.js';
+import type { AppendGroup, EventStore } from '../log/store.js';
 import { type VerifyResult, verify } from '../log/verify.js';
 import type { Duty } from '../rotation/duty.js';
 import { chineseHolidays, type HolidayProvider } from '../rotation/holidays.js';
@@ -16,7 +16,7 @@ import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion } from '../voting/motion.js';
 import { type Tally, tallyMotion } from '../voting/tally.js';
 import { visibleBallots, votedVoterIds } from '../voting/visibility.js';
-import { commandSchema } from './commands.js';
+import { type Command, commandSchema } from './commands.js';
 import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
 import type { ReadModels, UnitLabel } from './published-view.js';
@@ -45,6 +45,16 @@ export interface GovernanceOptions {
   readonly holidays?: HolidayProvider;
   /** How many times to re-decide a command after losing a race to another writer (default 5). */
   readonly maxRetries?: number;
+  /**
+   * Group commit: commands that arrive together share one {@link EventStore.appendGroups} call, so one
+   * durable write (one fsync) serves many — what lets a server take thousands of ballots a second.
+   * Each command is still decided on the state the commands before it left and gets its own answer,
+   * exactly as if they had run one by one. Commands wait one event-loop turn (`setImmediate`) to
+   * gather; `maxCommands` (default 256) caps a group. Ignored when the store has no `appendGroups`.
+   * While a group is being written `read` may already see it; signals change only once it is
+   * committed, and if the write fails the state is rebuilt from the store.
+   */
+  readonly groupCommit?: boolean | { readonly maxCommands?: number };
 }
 
 /** Options of {@link Governance.execute}. */
@@ -56,6 +66,13 @@ export interface ExecuteOptions {
    * already appended under the key returns its original events instead of being decided again.
    */
   readonly requestKey?: string;
+}
+
+/** A command waiting for its turn. */
+interface PendingCommand {
+  readonly command: unknown;
+  readonly options: ExecuteOptions;
+  readonly resolve: (answer: Result<readonly LoggedEvent[], LinliError>) => void;
 }
 
 /**
@@ -117,31 +134,36 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
   const maxRetries = options.maxRetries ?? 5;
   const holidays = options.holidays ?? chineseHolidays;
 
-  let state: GovernanceState;
-  if (options.snapshot) {
-    const restored = restoreSnapshot(
-      options.snapshot,
-      options.migrations ? { migrations: options.migrations } : {},
-    );
-    if (!restored.ok) throw new LinliException(restored.error);
-    state = restored.value;
-  } else {
-    state = emptyState();
-  }
-
-  if (options.verifyOnLoad ?? true) {
+  /** The state the store's log describes (from the snapshot, if one was given). */
+  const load = async (verifyLog: boolean): Promise<GovernanceState> => {
+    let loaded: GovernanceState;
+    if (options.snapshot) {
+      const restored = restoreSnapshot(
+        options.snapshot,
+        options.migrations ? { migrations: options.migrations } : {},
+      );
+      if (!restored.ok) throw new LinliException(restored.error);
+      loaded = restored.value;
+    } else {
+      loaded = emptyState();
+    }
+    if (!verifyLog) {
+      applyEvents(loaded, await store.read({ afterSeq: loaded.head.seq }));
+      return loaded;
+    }
     const log = await store.read();
     const result = verify(log);
     if (!result.ok)
       throw new LinliException(linliError('log.corrupt', [], { seq: result.seq, reason: result.reason }));
-    const at = state.head.seq > 0 ? log[state.head.seq - 1] : undefined;
-    if (state.head.seq > 0 && at?.hash !== state.head.hash) {
-      throw new LinliException(linliError('snapshot.head_mismatch', [], { seq: state.head.seq }));
+    const at = loaded.head.seq > 0 ? log[loaded.head.seq - 1] : undefined;
+    if (loaded.head.seq > 0 && at?.hash !== loaded.head.hash) {
+      throw new LinliException(linliError('snapshot.head_mismatch', [], { seq: loaded.head.seq }));
     }
-    applyEvents(state, log.slice(state.head.seq));
-  } else {
-    applyEvents(state, await store.read({ afterSeq: state.head.seq }));
-  }
+    applyEvents(loaded, log.slice(loaded.head.seq));
+    return loaded;
+  };
+
+  let state = await load(options.verifyOnLoad ?? true);
 
   // The state is mutated in place for speed; this counter is what signals track.
   const version = signal(0);
@@ -163,8 +185,33 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     else fold(events);
   });
 
-  // Commands from this facade run one at a time, so they never race each other, only other writers.
-  let queue: Promise<unknown> = Promise.resolve();
+  /** A command's events, decided on the current state; nothing changes. */
+  const decideDrafts = (command: Command, actor: string): Result<DraftEvent[], LinliError> => {
+    const now = clock.now();
+    const decided = decide(state, command, {
+      newId: ids,
+      today: localDateOf(now, timeZone),
+      now,
+      actor,
+      head: state.head,
+      holidays,
+    });
+    if (!decided.ok) return decided;
+    const at = now.toISOString();
+    return ok(decided.value.map((e) => ({ at, actor, type: e.type, payload: e.payload })));
+  };
+
+  /** An idempotent retry's original events, if the store knows the key. */
+  const priorFor = async (key: string | undefined) => {
+    const prior = key && store.appendedFor ? await store.appendedFor(key) : undefined;
+    if (prior && (prior.at(-1)?.seq ?? 0) > state.head.seq) await refresh();
+    return prior;
+  };
+
+  const failure = (e: unknown): LinliError =>
+    e instanceof LinliException
+      ? e.error
+      : linliError('log.unavailable', [], { reason: e instanceof Error ? e.message : String(e) });
 
   const run = async (
     command: unknown,
@@ -174,8 +221,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       return await attempt(command, execOptions);
     } catch (e) {
       // A store that throws (quota, closed database, network) is reported, not thrown.
-      if (e instanceof LinliException) return err(e.error);
-      return err(linliError('log.unavailable', [], { reason: e instanceof Error ? e.message : String(e) }));
+      return err(failure(e));
     }
   };
 
@@ -186,30 +232,12 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     const key = execOptions.requestKey;
     for (let tries = 0; ; tries++) {
       // Checked on every try: a conflict may be the same request landing through another process.
-      const prior = key && store.appendedFor ? await store.appendedFor(key) : undefined;
-      if (prior) {
-        if ((prior.at(-1)?.seq ?? 0) > state.head.seq) await refresh();
-        return ok(prior);
-      }
-      const now = clock.now();
-      const decided = decide(state, parsed.value, {
-        newId: ids,
-        today: localDateOf(now, timeZone),
-        now,
-        actor,
-        head: state.head,
-        holidays,
-      });
-      if (!decided.ok) return decided;
-      const at = now.toISOString();
-      const drafts: DraftEvent[] = decided.value.map((e) => ({
-        at,
-        actor,
-        type: e.type,
-        payload: e.payload,
-      }));
+      const prior = await priorFor(key);
+      if (prior) return ok(prior);
+      const drafts = decideDrafts(parsed.value, actor);
+      if (!drafts.ok) return drafts;
       const appended = await store.append(
-        drafts,
+        drafts.value,
         key ? { expectedSeq: state.head.seq, requestKey: key } : { expectedSeq: state.head.seq },
       );
       if (appended.ok) {
@@ -219,6 +247,115 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       if (appended.error.code !== 'log.conflict' || tries >= maxRetries) return err(appended.error);
       await refresh();
     }
+  };
+
+  /** Set when a failed group could not be forgotten (the store was unreachable); fixed before the next command. */
+  let stale = false;
+  const rebuild = async () => {
+    stale = true;
+    state = await load(false);
+    stale = false;
+    version.value += 1;
+  };
+
+  /**
+   * Decides a group of commands in order, each on the state the ones before it left (their events
+   * folded in tentatively), and appends them all in one transaction. If that fails, the tentative
+   * events are forgotten by rebuilding from the store, and the commands are answered as running them
+   * one by one would answer them.
+   */
+  const runGroup = async (
+    batch: readonly PendingCommand[],
+    appendGroups: NonNullable<EventStore['appendGroups']>,
+  ): Promise<Result<readonly LoggedEvent[], LinliError>[]> => {
+    // Per command: its final answer (bad input or an earlier request's events), or its group, or its refusal.
+    const answers: Result<readonly LoggedEvent[], LinliError>[] = [];
+    const final: boolean[] = [];
+    const groupOf: (number | undefined)[] = [];
+    const groups: AppendGroup[] = [];
+    const groupByKey = new Map<string, number>();
+    const expectedSeq = state.head.seq;
+    let failed: LinliError;
+    try {
+      for (const [i, item] of batch.entries()) {
+        const parsed = parseWith(commandSchema, item.command);
+        const key = item.options.requestKey;
+        const sameRequest = key === undefined ? undefined : groupByKey.get(key);
+        const prior = parsed.ok && sameRequest === undefined ? await priorFor(key) : undefined;
+        if (!parsed.ok || prior) {
+          answers[i] = parsed.ok ? ok(prior ?? []) : parsed;
+          final[i] = true;
+          continue;
+        }
+        if (sameRequest !== undefined) {
+          groupOf[i] = sameRequest;
+          continue;
+        }
+        const drafts = decideDrafts(parsed.value, item.options.actor ?? options.actor ?? 'system');
+        if (!drafts.ok) {
+          answers[i] = drafts;
+          continue;
+        }
+        applyEvents(state, sealEvents(drafts.value, state.head)); // tentative: no signal until committed
+        groupOf[i] = groups.length;
+        if (key !== undefined) groupByKey.set(key, groups.length);
+        groups.push(key === undefined ? { drafts: drafts.value } : { drafts: drafts.value, requestKey: key });
+      }
+      if (groups.length === 0) return answers;
+      const appended = await appendGroups(groups, { expectedSeq });
+      if (appended.ok) {
+        version.value += 1;
+        return batch.map((_, i) => {
+          const group = groupOf[i];
+          return group === undefined ? (answers[i] ?? ok([])) : ok(appended.value[group] ?? []);
+        });
+      }
+      failed = appended.error;
+    } catch (e) {
+      failed = failure(e);
+    }
+    try {
+      await rebuild();
+    } catch (e) {
+      return batch.map((_, i) => (final[i] ? (answers[i] ?? ok([])) : err(failure(e))));
+    }
+    // After a conflict nothing was written: every command runs again, one by one, with retries.
+    // After any other failure the group's commands share it (as one append failing would), and
+    // refusals decided on its tentative events are decided again.
+    const again: Result<readonly LoggedEvent[], LinliError>[] = [];
+    for (const [i, item] of batch.entries()) {
+      const answer = answers[i];
+      if (final[i] && answer) again.push(answer);
+      else if (failed.code !== 'log.conflict' && groupOf[i] !== undefined) again.push(err(failed));
+      else again.push(await run(item.command, item.options));
+    }
+    return again;
+  };
+
+  const appendGroups = options.groupCommit ? store.appendGroups?.bind(store) : undefined;
+  const groupSize =
+    !appendGroups || !options.groupCommit
+      ? 1
+      : Math.max(1, options.groupCommit === true ? 256 : (options.groupCommit.maxCommands ?? 256));
+  // One command at a time needs no gathering; a group waits for the I/O callbacks of this turn.
+  const gather: (fn: () => void) => void =
+    groupSize === 1
+      ? queueMicrotask
+      : ((globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate ??
+        ((fn) => setTimeout(fn, 0)));
+  // Commands from this facade never race each other, only other writers.
+  const pending: PendingCommand[] = [];
+  let draining = false;
+  const drain = async () => {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, groupSize);
+      if (stale) await rebuild().catch(() => undefined);
+      if (appendGroups && batch.length > 1) {
+        const answers = await runGroup(batch, appendGroups);
+        for (const [i, item] of batch.entries()) item.resolve(answers[i] ?? ok([]));
+      } else for (const item of batch) item.resolve(await run(item.command, item.options));
+    }
+    draining = false;
   };
 
   return {
@@ -282,9 +419,12 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       return entry ? visibleBallots(entry, clock.now()) : [];
     },
     execute(command, execOptions = {}) {
-      const result = queue.then(() => run(command, execOptions));
-      queue = result.catch(() => undefined);
-      return result;
+      return new Promise((resolve) => {
+        pending.push({ command, options: execOptions, resolve });
+        if (draining) return;
+        draining = true;
+        gather(() => void drain());
+      });
     },
     refresh,
     async verify() {

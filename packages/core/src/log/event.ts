@@ -88,3 +88,21 @@ export function headOf(events: readonly LoggedEvent[], fallback: LogHead = EMPTY
   const last = events.at(-1);
   return last ? { seq: last.seq, hash: last.hash } : fallback;
 }
+
+/**
+ * Places several groups of drafts after `head`, one after another, as {@link sealEvents} would if
+ * each group were appended in turn; answers each group's events.
+ */
+export function sealGroups(
+  groups: readonly { readonly drafts: readonly DraftEvent[] }[],
+  head: LogHead,
+): LoggedEvent[][] {
+  const sealed: LoggedEvent[][] = [];
+  let at = head;
+  for (const group of groups) {
+    const events = sealEvents(group.drafts, at);
+    sealed.push(events);
+    at = headOf(events, at);
+  }
+  return sealed;
+}

@@ -36,4 +36,29 @@ describe('MemoryStore', () => {
     const [event] = (await store.read()) as LoggedEvent[];
     expect(Object.isFrozen(event)).toBe(true);
   });
+
+  it('appends groups as one, each with its own request key, all or nothing', async () => {
+    const store = new MemoryStore();
+    const heard: number[][] = [];
+    store.subscribe((events) => heard.push(events.map((e) => e.seq)));
+    const groups = await store.appendGroups(
+      [{ drafts: [draft('a'), draft('b')], requestKey: 'k1' }, { drafts: [] }, { drafts: [draft('c')] }],
+      { expectedSeq: 0 },
+    );
+    expect(groups.ok && groups.value.map((g) => g.map((e) => e.seq))).toEqual([[1, 2], [], [3]]);
+    expect(heard).toEqual([[1, 2, 3]]); // one notification for the whole group
+    expect((await store.appendedFor('k1'))?.map((e) => e.type)).toEqual(['a', 'b']);
+    // A key used before, or twice in one call, refuses the whole call.
+    for (const keys of [['k1'], ['k2', 'k2']]) {
+      const refused = await store.appendGroups(
+        keys.map((requestKey) => ({ drafts: [draft('d')], requestKey })),
+        { expectedSeq: 3 },
+      );
+      expect(refused.ok || refused.error.code).toBe('log.conflict');
+    }
+    expect(await store.read()).toHaveLength(3);
+    expect(await store.appendedFor('k2')).toBeUndefined();
+    const one = await store.append([draft('d')], { expectedSeq: 3, requestKey: 'k2' });
+    expect(await store.appendedFor('k2')).toEqual(one.ok && one.value);
+  });
 });

@@ -1,30 +1,70 @@
-import { linliError } from '../errors/linli-error.js';
-import { err, ok } from '../errors/result.js';
-import { type DraftEvent, EMPTY_HEAD, headOf, type LoggedEvent, sealEvents } from './event.js';
-import type { AppendOptions, EventStore, ReadOptions, StoreListener } from './store.js';
+import { type LinliError, linliError } from '../errors/linli-error.js';
+import { err, ok, type Result } from '../errors/result.js';
+import { type DraftEvent, EMPTY_HEAD, headOf, type LoggedEvent, sealGroups } from './event.js';
+import type {
+  AppendGroup,
+  AppendGroupsOptions,
+  AppendOptions,
+  EventStore,
+  ReadOptions,
+  StoreListener,
+} from './store.js';
 
 /**
  * An in-memory {@link EventStore}: for tests, servers that keep their own persistence, and demos.
  * Events are frozen on the way in, so a reader cannot change the log by mutating what it was given.
+ * Request keys are remembered for as long as the object lives.
  */
 export class MemoryStore implements EventStore {
   private readonly log: LoggedEvent[] = [];
   private readonly listeners = new Set<StoreListener>();
+  /** Request key → the seqs its events took (first, last). */
+  private readonly requests = new Map<string, readonly [number, number]>();
 
   /** A store that starts with `events` (e.g. restored from a file); they are not re-verified here. */
   constructor(events: readonly LoggedEvent[] = []) {
     for (const e of events) this.log.push(Object.freeze(e));
   }
 
-  async append(drafts: readonly DraftEvent[], options: AppendOptions) {
+  async append(
+    drafts: readonly DraftEvent[],
+    options: AppendOptions,
+  ): Promise<Result<readonly LoggedEvent[], LinliError>> {
+    const group = options.requestKey === undefined ? { drafts } : { drafts, requestKey: options.requestKey };
+    const appended = await this.appendGroups([group], { expectedSeq: options.expectedSeq });
+    return appended.ok ? ok(appended.value[0] ?? []) : appended;
+  }
+
+  async appendGroups(
+    groups: readonly AppendGroup[],
+    options: AppendGroupsOptions,
+  ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>> {
     const head = headOf(this.log, EMPTY_HEAD);
     if (options.expectedSeq !== head.seq) {
       return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: head.seq }));
     }
-    const sealed = sealEvents(drafts, head).map((e) => Object.freeze(e));
-    this.log.push(...sealed);
-    if (sealed.length > 0) for (const listener of this.listeners) listener(sealed);
+    const sealed = sealGroups(groups, head).map((group) => group.map((e) => Object.freeze(e)));
+    // Checked before anything is written: a key already used (here or earlier in this call) refuses it all.
+    const keys = new Map<string, readonly [number, number]>();
+    for (const [i, group] of groups.entries()) {
+      const first = sealed[i]?.[0];
+      const last = sealed[i]?.at(-1);
+      if (group.requestKey === undefined || !first || !last) continue;
+      if (this.requests.has(group.requestKey) || keys.has(group.requestKey))
+        return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }));
+      keys.set(group.requestKey, [first.seq, last.seq]);
+    }
+    for (const [key, range] of keys) this.requests.set(key, range);
+    const events = sealed.flat();
+    this.log.push(...events);
+    if (events.length > 0) for (const listener of this.listeners) listener(events);
     return ok(sealed);
+  }
+
+  /** The events appended under a request key, if any. */
+  async appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined> {
+    const range = this.requests.get(requestKey);
+    return range ? this.log.slice(range[0] - 1, range[1]) : undefined;
   }
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {

@@ -17,6 +17,19 @@ export interface AppendOptions {
   readonly requestKey?: string;
 }
 
+/** One command's events inside a group append, with that command's own idempotency key. */
+export interface AppendGroup {
+  readonly drafts: readonly DraftEvent[];
+  /** As {@link AppendOptions.requestKey}, for this group alone. */
+  readonly requestKey?: string;
+}
+
+/** Options of {@link EventStore.appendGroups}. */
+export interface AppendGroupsOptions {
+  /** As {@link AppendOptions.expectedSeq}: the log must still end here for any group to be appended. */
+  readonly expectedSeq: number;
+}
+
 /** Options of {@link EventStore.read}. */
 export interface ReadOptions {
   /** Return only events with a greater seq; 0 (the default) reads the whole log. */
@@ -40,6 +53,16 @@ export interface EventStore {
     drafts: readonly DraftEvent[],
     options: AppendOptions,
   ): Promise<Result<readonly LoggedEvent[], LinliError>>;
+  /**
+   * Appends several commands' events, in order, in one transaction: one durable commit for many
+   * commands (group commit). All or nothing, exactly as if each group had been appended in turn with
+   * its own request key; answers each group's sealed events. Optional: stores whose commits are cheap
+   * need not offer it.
+   */
+  appendGroups?(
+    groups: readonly AppendGroup[],
+    options: AppendGroupsOptions,
+  ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>>;
   /** Reads events in seq order. */
   read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
   /** Listens for appends by any writer of this log; returns the unsubscribe function. */

@@ -25,7 +25,8 @@ mkdirSync(dataDir, { recursive: true });
 const store: EventStore = process.env.DATABASE_URL
   ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
   : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY);
-const governance = await createGovernance({ store, actor: 'residents-committee' });
+// Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
+const governance = await createGovernance({ store, actor: 'residents-committee', groupCommit: true });
 const firstRun = governance.head.value.seq === 0;
 if (firstRun) await seedScenario(governance);
 // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.

@@ -1,4 +1,6 @@
 import {
+  type AppendGroup,
+  type AppendGroupsOptions,
   type AppendOptions,
   type DraftEvent,
   EMPTY_HEAD,
@@ -9,7 +11,7 @@ import {
   type ReadOptions,
   type Result,
   type StoreListener,
-  sealEvents,
+  sealGroups,
 } from '@linli/core';
 import pg from 'pg';
 
@@ -107,6 +109,19 @@ export class PostgresStore implements EventStore {
     drafts: readonly DraftEvent[],
     options: AppendOptions,
   ): Promise<Result<readonly LoggedEvent[], LinliError>> {
+    const group = options.requestKey === undefined ? { drafts } : { drafts, requestKey: options.requestKey };
+    const appended = await this.appendGroups([group], { expectedSeq: options.expectedSeq });
+    return appended.ok ? { ok: true, value: appended.value[0] ?? [] } : appended;
+  }
+
+  /**
+   * Appends several commands' events in one transaction — one commit, one fsync, one NOTIFY — with
+   * every event in one multi-row INSERT and every request key in another.
+   */
+  async appendGroups(
+    groups: readonly AppendGroup[],
+    options: AppendGroupsOptions,
+  ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>> {
     await this.listening?.catch(() => undefined);
     const client = await this.pool.connect();
     try {
@@ -125,25 +140,45 @@ export class PostgresStore implements EventStore {
           error: linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: head.seq }),
         };
       }
-      const sealed = sealEvents(drafts, head);
-      for (const e of sealed) {
+      const sealed = sealGroups(groups, head);
+      const events = sealed.flat();
+      if (events.length > 0)
         await client.query(
-          'INSERT INTO linli_events (community, seq, at, actor, type, payload, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-          [this.community, e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload), e.prevHash, e.hash],
+          `INSERT INTO linli_events (community, seq, at, actor, type, payload, prev_hash, hash)
+           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[])`,
+          [
+            this.community,
+            events.map((e) => e.seq),
+            events.map((e) => e.at),
+            events.map((e) => e.actor),
+            events.map((e) => e.type),
+            events.map((e) => JSON.stringify(e.payload)),
+            events.map((e) => e.prevHash),
+            events.map((e) => e.hash),
+          ],
         );
-      }
-      const firstSealed = sealed[0];
-      const lastSealed = sealed.at(-1);
-      // In the same transaction: a second append under this key violates the primary key and rolls back.
-      if (options.requestKey !== undefined && firstSealed && lastSealed)
+      // In the same transaction: a key used before (or twice here) violates the primary key and rolls back.
+      const keyed = sealed.flatMap((group, i) => {
+        const requestKey = groups[i]?.requestKey;
+        const first = group[0];
+        const lastEvent = group.at(-1);
+        return requestKey !== undefined && first && lastEvent ? [{ requestKey, first, last: lastEvent }] : [];
+      });
+      if (keyed.length > 0)
         await client.query(
-          'INSERT INTO linli_requests (community, request_key, first_seq, last_seq) VALUES ($1, $2, $3, $4)',
-          [this.community, options.requestKey, firstSealed.seq, lastSealed.seq],
+          `INSERT INTO linli_requests (community, request_key, first_seq, last_seq)
+           SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[])`,
+          [
+            this.community,
+            keyed.map((k) => k.requestKey),
+            keyed.map((k) => k.first.seq),
+            keyed.map((k) => k.last.seq),
+          ],
         );
-      if (sealed.length > 0)
+      if (events.length > 0)
         await client.query('SELECT pg_notify($1, $2)', [
           CHANNEL,
-          JSON.stringify({ community: this.community, seq: sealed.at(-1)?.seq }),
+          JSON.stringify({ community: this.community, seq: events.at(-1)?.seq }),
         ]);
       await client.query('COMMIT');
       return { ok: true, value: sealed };

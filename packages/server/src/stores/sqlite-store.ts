@@ -1,4 +1,6 @@
 import {
+  type AppendGroup,
+  type AppendGroupsOptions,
   type AppendOptions,
   type DraftEvent,
   EMPTY_HEAD,
@@ -9,7 +11,7 @@ import {
   type ReadOptions,
   type Result,
   type StoreListener,
-  sealEvents,
+  sealGroups,
 } from '@linli/core';
 import Database from 'better-sqlite3';
 
@@ -65,10 +67,9 @@ function toEvent(row: Row): LoggedEvent {
 export class SqliteStore implements EventStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly appendTx: (
-    drafts: readonly DraftEvent[],
+    groups: readonly AppendGroup[],
     expectedSeq: number,
-    requestKey: string | undefined,
-  ) => Result<readonly LoggedEvent[], LinliError>;
+  ) => Result<readonly (readonly LoggedEvent[])[], LinliError>;
   private readonly requestStmt: Database.Statement<[string, string], { first_seq: number; last_seq: number }>;
   private readonly rangeStmt: Database.Statement<[string, number, number], Row>;
   private readonly readStmt: Database.Statement<[string, number], Row>;
@@ -97,10 +98,9 @@ export class SqliteStore implements EventStore {
     );
     const tx = db.transaction(
       (
-        drafts: readonly DraftEvent[],
+        groups: readonly AppendGroup[],
         expectedSeq: number,
-        requestKey: string | undefined,
-      ): Result<readonly LoggedEvent[], LinliError> => {
+      ): Result<readonly (readonly LoggedEvent[])[], LinliError> => {
         const last = head.get(community);
         const current = last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
         if (current.seq !== expectedSeq) {
@@ -109,18 +109,30 @@ export class SqliteStore implements EventStore {
             error: linliError('log.conflict', [], { expectedSeq, actualSeq: current.seq }),
           };
         }
-        const sealed = sealEvents(drafts, current);
-        for (const e of sealed)
-          insert.run(community, e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload), e.prevHash, e.hash);
-        // In the same transaction: a second append under this key hits the primary key and rolls back.
-        const firstSealed = sealed[0];
-        const lastSealed = sealed.at(-1);
-        if (requestKey !== undefined && firstSealed && lastSealed)
-          remember.run(community, requestKey, firstSealed.seq, lastSealed.seq);
+        const sealed = sealGroups(groups, current);
+        for (const [i, events] of sealed.entries()) {
+          for (const e of events)
+            insert.run(
+              community,
+              e.seq,
+              e.at,
+              e.actor,
+              e.type,
+              JSON.stringify(e.payload),
+              e.prevHash,
+              e.hash,
+            );
+          // In the same transaction: a second append under this key hits the primary key and rolls back.
+          const requestKey = groups[i]?.requestKey;
+          const first = events[0];
+          const lastEvent = events.at(-1);
+          if (requestKey !== undefined && first && lastEvent)
+            remember.run(community, requestKey, first.seq, lastEvent.seq);
+        }
         return { ok: true, value: sealed };
       },
     );
-    this.appendTx = (drafts, expectedSeq, requestKey) => tx.immediate(drafts, expectedSeq, requestKey);
+    this.appendTx = (groups, expectedSeq) => tx.immediate(groups, expectedSeq);
   }
 
   /** Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for tests). */
@@ -137,11 +149,22 @@ export class SqliteStore implements EventStore {
     drafts: readonly DraftEvent[],
     options: AppendOptions,
   ): Promise<Result<readonly LoggedEvent[], LinliError>> {
-    let result: Result<readonly LoggedEvent[], LinliError>;
+    const group = options.requestKey === undefined ? { drafts } : { drafts, requestKey: options.requestKey };
+    const appended = await this.appendGroups([group], { expectedSeq: options.expectedSeq });
+    return appended.ok ? { ok: true, value: appended.value[0] ?? [] } : appended;
+  }
+
+  /** Appends several commands' events in one IMMEDIATE transaction: one fsync for all of them. */
+  async appendGroups(
+    groups: readonly AppendGroup[],
+    options: AppendGroupsOptions,
+  ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>> {
+    let result: Result<readonly (readonly LoggedEvent[])[], LinliError>;
     try {
-      result = this.appendTx(drafts, options.expectedSeq, options.requestKey);
+      result = this.appendTx(groups, options.expectedSeq);
     } catch (e) {
-      // Another process took the seq between our check and insert (or the database is locked).
+      // Another process took the seq between our check and insert, a request key was used already,
+      // or the database is locked.
       const code = (e as { code?: string }).code ?? '';
       if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_BUSY') {
         return {
@@ -151,7 +174,8 @@ export class SqliteStore implements EventStore {
       }
       return { ok: false, error: linliError('log.unavailable', [], { reason: (e as Error).message }) };
     }
-    if (result.ok && result.value.length > 0) for (const listener of this.listeners) listener(result.value);
+    const events = result.ok ? result.value.flat() : [];
+    if (events.length > 0) for (const listener of this.listeners) listener(events);
     return result;
   }
 
