@@ -4,9 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { EventStore } from '@linli/core';
-import { connectLiveView, createGovernance, type LoggedEvent, verify } from '@linli/core';
+import {
+  connectLiveView,
+  createGovernance,
+  err,
+  type LoggedEvent,
+  linliError,
+  MemoryStore,
+  type Snapshot,
+  verify,
+} from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type HostedCommunity } from './app.js';
 import type { AuthStore } from './auth/auth-store.js';
 import { PostgresAuthStore } from './auth/postgres-auth-store.js';
@@ -68,7 +77,7 @@ for (const backend of backends)
       await seedScenario(governance);
       const auth = opened.auth;
       organizer = await auth.issueOrganizerToken();
-      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601'])
+      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601', 'u501'])
         codes[unit] = await auth.issueInviteCode(unit);
       community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
       const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
@@ -116,16 +125,37 @@ for (const backend of backends)
     });
 
     describe('reading', () => {
-      it('serves events after a seq and a health check', async () => {
+      it('keeps the log and the snapshot to the organizer, and serves a health check', async () => {
         expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
-        const all = (await (await fetch(`${base}/c/xfkl/events`)).json()) as { events: LoggedEvent[] };
+        const asOrganizer = { headers: { Authorization: `Bearer ${organizer}` } };
+        const all = (await (await fetch(`${base}/c/xfkl/events`, asOrganizer)).json()) as {
+          events: LoggedEvent[];
+        };
         expect(verify(all.events)).toMatchObject({ ok: true });
-        const tail = (await (await fetch(`${base}/c/xfkl/events?after=10`)).json()) as {
+        const tail = (await (await fetch(`${base}/c/xfkl/events?after=10`, asOrganizer)).json()) as {
           events: LoggedEvent[];
         };
         expect(tail.events[0]?.seq).toBe(11);
         expect(tail.events.length).toBe(all.events.length - 10);
-        await refused(await fetch(`${base}/c/nowhere/events`), 404, 'http.not_found', all.events.length);
+        // The snapshot resumes a governance that reads only what came after it.
+        const snapshot = (await (await fetch(`${base}/c/xfkl/snapshot`, asOrganizer)).json()) as Snapshot;
+        expect(snapshot.head).toEqual({ seq: all.events.at(-1)?.seq, hash: all.events.at(-1)?.hash });
+        const resumed = await createGovernance({ store: new MemoryStore(all.events), snapshot });
+        expect(resumed.tally('lift')).toEqual(community.governance.tally('lift'));
+        // The log holds secret ballots and residents' details: nobody else reads it.
+        const household = { headers: { Authorization: `Bearer ${await session(codes.u501 ?? '')}` } };
+        const n = all.events.length;
+        for (const path of ['/c/xfkl/events', '/c/xfkl/snapshot']) {
+          await refused(await fetch(`${base}${path}`), 401, 'auth.required', n);
+          await refused(await fetch(`${base}${path}`, household), 403, 'auth.forbidden', n);
+          await refused(
+            await fetch(`${base}${path}`, { headers: { Authorization: 'Bearer forged' } }),
+            401,
+            'auth.required',
+            n,
+          );
+        }
+        await refused(await fetch(`${base}/c/nowhere/events`, asOrganizer), 404, 'http.not_found', n);
       });
 
       it('sends security headers', async () => {
@@ -135,9 +165,9 @@ for (const backend of backends)
       });
 
       it('allows only the listed embedding origins', async () => {
-        const allowed = await fetch(`${base}/c/xfkl/events`, { headers: { Origin: ORIGIN } });
+        const allowed = await fetch(`${base}/c/xfkl/view`, { headers: { Origin: ORIGIN } });
         expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-        const other = await fetch(`${base}/c/xfkl/events`, { headers: { Origin: 'https://evil.example' } });
+        const other = await fetch(`${base}/c/xfkl/view`, { headers: { Origin: 'https://evil.example' } });
         expect(other.headers.get('access-control-allow-origin')).toBeNull();
         const preflight = await fetch(`${base}/c/xfkl/commands`, {
           method: 'OPTIONS',
@@ -161,20 +191,37 @@ for (const backend of backends)
     describe('households and organizers', () => {
       it('lets a household vote for itself, live over SSE, and refuses a replayed code', async () => {
         const token = await session(codes.u102 ?? '');
-        const stream = await fetch(`${base}/c/xfkl/stream?after=${await logLength()}`);
-        const reader = stream.body?.getReader();
+        const after = await logLength();
+        const open = (headers: Record<string, string> = {}) =>
+          fetch(`${base}/c/xfkl/stream?after=${after}`, { headers }).then((r) => r.body?.getReader());
+        /** Reads a stream until it has announced `seq`. */
+        const until = async (reader: Awaited<ReturnType<typeof open>>, seq: number | undefined) => {
+          let heard = '';
+          while (!heard.includes(`id: ${seq}\n`)) {
+            const chunk = await reader?.read();
+            if (!chunk || chunk.done) break;
+            heard += new TextDecoder().decode(chunk.value);
+          }
+          await reader?.cancel();
+          return heard;
+        };
+        const [publicStream, organizerStream] = [
+          await open(),
+          await open({ Authorization: `Bearer ${organizer}` }),
+        ];
         const cast = await post('/c/xfkl/commands', ballot('o102'), { Authorization: `Bearer ${token}` });
         expect(cast.status).toBe(200);
         const { events } = (await cast.json()) as { events: LoggedEvent[] };
         expect(events[0]).toMatchObject({ type: 'ballot.cast', actor: 'household:u102' });
-        let heard = '';
-        while (!heard.includes('"ballot.cast"')) {
-          const chunk = await reader?.read();
-          if (!chunk || chunk.done) break;
-          heard += new TextDecoder().decode(chunk.value);
-        }
-        expect(heard).toContain(`id: ${events[0]?.seq}`);
-        await reader?.cancel();
+        // The public hears the new head, not who voted or how; the organizer hears the event itself.
+        const heard = await until(publicStream, events[0]?.seq);
+        expect(heard).toContain('event: head\n');
+        expect(heard).toContain(`data: {"seq":${events[0]?.seq},"hash":"${events[0]?.hash}"}\n`);
+        expect(heard).not.toContain('ballot.cast');
+        expect(heard).not.toContain('o102');
+        const full = await until(organizerStream, events[0]?.seq);
+        expect(full).toContain('event: events');
+        expect(full).toContain('"ballot.cast"');
         expect(community.governance.voted('lift')).toContain('o102');
 
         const before = await logLength();
@@ -336,3 +383,37 @@ for (const backend of backends)
       });
     });
   });
+
+describe('a failing database', () => {
+  it('answers 503 with a bilingual message and an incident number, keeping the database’s own words in the server log', async () => {
+    const inner = new MemoryStore();
+    const failing: EventStore = {
+      append: async () =>
+        err(linliError('log.unavailable', [], { reason: 'disk I/O error: /srv/linli/data' })),
+      read: (options) => inner.read(options),
+      subscribe: (listener) => inner.subscribe(listener),
+    };
+    const governance = await createGovernance({ store: failing });
+    const auth = SqliteAuthStore.open(':memory:', 'xfkl');
+    const organizer = await auth.issueOrganizerToken();
+    const app = createApp(new Map([['xfkl', { id: 'xfkl', store: failing, governance, auth, origins: [] }]]));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await app.request('/c/xfkl/commands', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
+      body: JSON.stringify({ command: { type: 'community.found', name: '新福康里' } }),
+    });
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({
+      error: { code: 'log.unavailable', message: { en: expect.any(String) } },
+    });
+    expect(text).not.toContain('/srv/linli');
+    // The operator finds the database's words under the incident number the resident sees.
+    const incident = /#[0-9a-f]{8}/.exec(text)?.[0] ?? 'none';
+    expect(logged.mock.calls.flat().join(' ')).toContain(`(${incident}): disk I/O error: /srv/linli/data`);
+    logged.mockRestore();
+    governance.dispose();
+    await auth.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   type EventStore,
@@ -5,6 +6,7 @@ import {
   type Governance,
   type LinliError,
   type LoggedEvent,
+  type LogHead,
   linliError,
   localDateOf,
   ok,
@@ -61,8 +63,8 @@ const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 50
 };
 
 /**
- * The HTTP API. Per community: events after a seq, an SSE stream of new events, invite-code
- * redemption, and commands — validated and decided by @linli/core (the server never reimplements a
+ * The HTTP API. Per community: the published view, an SSE stream of new heads (of whole events for
+ * the organizer), the log and a snapshot for the organizer, invite-code redemption, and commands — validated and decided by @linli/core (the server never reimplements a
  * rule), authorized here, appended with optimistic concurrency. Every refusal is a JSON
  * `{ error: { code, path, message: { 'zh-CN', en } } }` and appends nothing.
  */
@@ -130,7 +132,14 @@ export function createApp(
     }
   }
 
-  const refuse = (c: Context, error: LinliError) => c.json({ error }, status(error));
+  const refuse = (c: Context, error: LinliError) => {
+    if (error.code !== 'log.unavailable') return c.json({ error }, status(error));
+    // The database's own words (paths, hosts, SQL) go to the operator's log under an incident number
+    // that a resident can quote; the client gets only the number.
+    const incident = `#${randomBytes(4).toString('hex')}`;
+    console.error(`linli: log unavailable (${incident}): ${String(error.params.reason)}`);
+    return c.json({ error: linliError('log.unavailable', [], { reason: incident }) }, 503);
+  };
 
   // Every community route: the community must exist, and a write from a browser page must come from
   // the server's own origin or one the community lists. CORS alone only stops browsers from reading
@@ -150,13 +159,31 @@ export function createApp(
     return next();
   });
 
+  /**
+   * The whole log and the raw state hold secret ballots before close and residents' birth years and
+   * contacts, so only the organizer reads them; everyone else reads the published view.
+   */
+  const organizerOnly = async (c: Context<AppEnv>): Promise<LinliError | undefined> => {
+    const principal = await principalOf(c.get('community'), c.req.header('Authorization'));
+    if (!principal) return linliError('auth.required');
+    return principal.kind === 'organizer' ? undefined : linliError('auth.forbidden');
+  };
+
   app.get('/c/:community/events', async (c) => {
-    const community = c.get('community');
+    const refusal = await organizerOnly(c);
+    if (refusal) return refuse(c, refusal);
     const after = Number(c.req.query('after') ?? '0');
-    const events = await community.store.read({
+    const events = await c.get('community').store.read({
       afterSeq: Number.isSafeInteger(after) && after >= 0 ? after : 0,
     });
     return c.json({ events });
+  });
+
+  // A versioned snapshot: `createGovernance({ store, snapshot })` resumes from it and reads only later events.
+  app.get('/c/:community/snapshot', async (c) => {
+    const refusal = await organizerOnly(c);
+    if (refusal) return refuse(c, refusal);
+    return c.json(c.get('community').governance.snapshot());
   });
 
   // The published view is the widgets' read model; computed once per log head, whoever asks.
@@ -177,18 +204,30 @@ export function createApp(
     return c.json(cached.view);
   });
 
-  app.get('/c/:community/stream', (c) => {
+  app.get('/c/:community/stream', async (c) => {
     const community = c.get('community');
+    // The organizer may follow the whole log. Everyone else hears only each new head — enough to
+    // refetch the published view, and to keep a trusted head for `verify` — not the events themselves.
+    const full = (await organizerOnly(c)) === undefined;
     const from = Number(c.req.header('Last-Event-ID') ?? c.req.query('after') ?? '0');
     return streamSSE(c, async (stream) => {
       let sent = Number.isSafeInteger(from) && from >= 0 ? from : 0;
-      const send = async (events: readonly LoggedEvent[]) => {
+      const announce = async (head: LogHead, events: readonly LoggedEvent[]) => {
+        if (head.seq <= sent) return;
         const fresh = events.filter((e) => e.seq > sent);
-        if (fresh.length === 0) return;
-        sent = fresh.at(-1)?.seq ?? sent;
-        await stream.writeSSE({ event: 'events', id: String(sent), data: JSON.stringify(fresh) });
+        sent = head.seq;
+        await stream.writeSSE(
+          full
+            ? { event: 'events', id: String(sent), data: JSON.stringify(fresh) }
+            : { event: 'head', id: String(sent), data: JSON.stringify({ seq: head.seq, hash: head.hash }) },
+        );
       };
-      await send(await community.store.read({ afterSeq: sent }));
+      const send = async (events: readonly LoggedEvent[]) => {
+        const last = events.at(-1);
+        if (last) await announce(last, events);
+      };
+      if (full) await send(await community.store.read({ afterSeq: sent }));
+      else await announce(community.governance.head.value, []);
       const queue: (readonly LoggedEvent[])[] = [];
       let wake: (() => void) | undefined;
       const stop = community.store.subscribe((events) => {
@@ -200,8 +239,9 @@ export function createApp(
         wake?.();
       });
       while (!stream.aborted) {
-        const next = queue.shift();
-        if (next) {
+        // Whatever piled up goes out as one message: for the public, only the newest head matters.
+        const next = queue.splice(0).flat();
+        if (next.length > 0) {
           await send(next);
           continue;
         }

@@ -188,7 +188,8 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
           while (end >= 0) {
             const message = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            if (/^event: events$/m.test(message)) void refresh();
+            // A head (what the public stream sends) or whole events (an organizer's): either way, a new view.
+            if (/^event: (head|events)$/m.test(message)) void refresh();
             end = buffer.indexOf('\n\n');
           }
         }

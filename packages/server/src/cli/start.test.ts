@@ -2,15 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LoggedEvent, verify } from '@linli/core';
+import { verify } from '@linli/core';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
 const require = createRequire(import.meta.url);
-
-const events = async (base: string) =>
-  ((await (await fetch(`${base}/c/xfkl/events`)).json()) as { events: LoggedEvent[] }).events;
 
 let dir: string;
 const running: RunningServer[] = [];
@@ -34,13 +31,13 @@ describe('npm start', () => {
     const page = await fetch(`${first.base}/`);
     expect(await page.text()).toContain('<linli-vote endpoint="/c/xfkl" motion="lift">');
     expect((await fetch(`${first.base}/cdn/linli.js`)).headers.get('content-type')).toContain('javascript');
-    const seeded = await events(first.base);
+    const seeded = await first.log();
     await first.stop();
 
     const second = await startServer(data);
     running.push(second);
     expect(second.output).toContain(`(${seeded.length} events kept from earlier runs)`);
-    expect(await events(second.base)).toEqual(seeded);
+    expect(await second.log()).toEqual(seeded);
   });
 
   it('survives being killed during a burst of writes: no torn, lost or duplicated events', async () => {
@@ -71,7 +68,7 @@ describe('npm start', () => {
 
     const again = await startServer(data);
     running.push(again);
-    const log = await events(again.base);
+    const log = await again.log();
     expect(verify(log)).toMatchObject({ ok: true });
     const registered = log
       .filter((e) => e.type === 'owner.registered')
@@ -134,13 +131,13 @@ describe('the demo page in Chromium', () => {
     await vote(developer, '反对');
     await expect.poll(() => turnout(ground)).toBe('已投票 11 / 11');
 
-    const before = (await events(server.base)).length;
+    const before = (await server.log()).length;
     await stranger.locator('linli-vote').evaluate((el) => el.setAttribute('voter', 'o302'));
     await vote(stranger, '反对');
     await expect
       .poll(() => stranger.locator('linli-vote [part="error"]').textContent())
       .toContain('请先登录');
-    expect((await events(server.base)).length).toBe(before);
+    expect((await server.log()).length).toBe(before);
     await expect.poll(() => turnout(stranger)).toBe('已投票 11 / 11');
   });
 

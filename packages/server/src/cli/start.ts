@@ -26,7 +26,12 @@ const store: EventStore = process.env.DATABASE_URL
   ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
   : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY);
 // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
-const governance = await createGovernance({ store, actor: 'residents-committee', groupCommit: true });
+// (LINLI_GROUP_COMMIT=off writes one command per transaction, for comparison.)
+const governance = await createGovernance({
+  store,
+  actor: 'residents-committee',
+  groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
+});
 const firstRun = governance.head.value.seq === 0;
 if (firstRun) await seedScenario(governance);
 // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.

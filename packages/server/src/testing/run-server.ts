@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { LoggedEvent } from '@linli/core';
 
 /** A `linli-server` process started for a test or a benchmark, with what it printed. */
 export interface RunningServer {
@@ -11,6 +12,8 @@ export interface RunningServer {
   /** Invite codes by household unit id. */
   readonly codes: Readonly<Record<string, string>>;
   readonly output: string;
+  /** The whole log of community `xfkl`, read with the organizer token. */
+  log(): Promise<LoggedEvent[]>;
   /** Stops it (SIGTERM) and waits for the exit; safe to call after it died. */
   stop(): Promise<void>;
 }
@@ -59,12 +62,20 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   const codes = Object.fromEntries(
     [...output.matchAll(/invite\s+(\S+)\s+\(household (\d+)室\)/g)].map((m) => [`u${m[2]}`, m[1] ?? '']),
   );
+  const base = `http://127.0.0.1:${port}`;
+  const organizer = /organizer\s+(\S+)/.exec(output)?.[1] ?? '';
   return {
     process: child,
-    base: `http://127.0.0.1:${port}`,
-    organizer: /organizer\s+(\S+)/.exec(output)?.[1] ?? '',
+    base,
+    organizer,
     codes,
     output,
+    log: async () => {
+      const response = await fetch(`${base}/c/xfkl/events`, {
+        headers: { authorization: `Bearer ${organizer}` },
+      });
+      return ((await response.json()) as { events: LoggedEvent[] }).events;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
