@@ -77,7 +77,7 @@ for (const backend of backends)
       await seedScenario(governance);
       const auth = opened.auth;
       organizer = await auth.issueOrganizerToken();
-      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601', 'u501'])
+      for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601', 'u501', 'u301', 'u202'])
         codes[unit] = await auth.issueInviteCode(unit);
       community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
       const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
@@ -252,6 +252,49 @@ for (const backend of backends)
           'auth.required',
           before,
         );
+      });
+
+      it('lets a household vote as the holder of a registered proxy, and only for that voter', async () => {
+        const asOrganizer = { Authorization: `Bearer ${organizer}` };
+        const granted = await post(
+          '/c/xfkl/commands',
+          {
+            command: {
+              type: 'proxy.grant',
+              motionId: 'lift',
+              voterId: 'o201',
+              holder: 'o301',
+              paperRef: '委托书-7',
+            },
+          },
+          asOrganizer,
+        );
+        expect(granted.status).toBe(200);
+        const proxyId = ((await granted.json()) as { events: LoggedEvent[] }).events[0]?.payload as {
+          proxyId: string;
+        };
+        const holder = { Authorization: `Bearer ${await session(codes.u301 ?? '')}` };
+        const other = { Authorization: `Bearer ${await session(codes.u202 ?? '')}` };
+        const before = await logLength();
+        // Not the holder, or the holder voting for someone the proxy does not name: refused.
+        await refused(
+          await post('/c/xfkl/commands', ballot('o201', { proxyId: proxyId.proxyId }), other),
+          403,
+          'auth.forbidden',
+          before,
+        );
+        await refused(
+          await post('/c/xfkl/commands', ballot('o202', { proxyId: proxyId.proxyId }), holder),
+          403,
+          'auth.forbidden',
+          before,
+        );
+        const cast = await post('/c/xfkl/commands', ballot('o201', { proxyId: proxyId.proxyId }), holder);
+        expect(cast.status).toBe(200);
+        expect(community.governance.ballots('lift').find((b) => b.voterId === 'o201')).toMatchObject({
+          channel: 'proxy',
+          proxyId: proxyId.proxyId,
+        });
       });
 
       it("passes the core's refusals through unchanged and appends nothing", async () => {

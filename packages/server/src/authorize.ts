@@ -2,8 +2,9 @@ import type { Governance } from '@linli/core';
 import type { Principal } from './auth/auth-store.js';
 
 /**
- * What a signed-in household may do itself: vote for its own unit (in person, not as an official
- * entering paper or as a proxy), and propose or accept swaps of its own turns. Everything else is the
+ * What a signed-in household may do itself: vote for its own unit in person, vote for another voter
+ * as the holder of a proxy the organizer registered (never enter paper ballots: officials do), and
+ * propose or accept swaps of its own turns. Everything else is the
  * organizer's. The server decides this; the client's word counts for nothing.
  */
 export function allowed(principal: Principal, command: unknown, gov: Governance): boolean {
@@ -13,10 +14,24 @@ export function allowed(principal: Principal, command: unknown, gov: Governance)
   const unitId = principal.unitId;
   switch (c.type) {
     case 'ballot.cast': {
-      if (c.paperRef !== undefined || c.proxyId !== undefined) return false;
+      if (c.paperRef !== undefined) return false; // paper ballots are entered by officials
       const motion = gov.motions.value.find((m) => m.id === c.motionId);
-      const voter = motion?.electorate.find((v) => v.id === c.voterId);
-      return voter?.unitIds.includes(unitId) === true;
+      const ours = (voterId: unknown) =>
+        motion?.electorate.find((v) => v.id === voterId)?.unitIds.includes(unitId) === true;
+      if (c.proxyId === undefined) return ours(c.voterId);
+      // As a proxy: the organizer registered a signed authorization for this very voter, held by
+      // this household (by its unit id, or by one of its own voters on the motion).
+      const proxy = gov.read((s) =>
+        typeof c.motionId === 'string' && typeof c.proxyId === 'string'
+          ? s.voting.motions.get(c.motionId)?.proxies.get(c.proxyId)
+          : undefined,
+      );
+      return (
+        proxy !== undefined &&
+        !proxy.revoked &&
+        proxy.voterId === c.voterId &&
+        (proxy.holder === unitId || ours(proxy.holder))
+      );
     }
     case 'duty.proposeSwap': {
       const first = c.first as { memberId?: unknown } | undefined;
