@@ -37,6 +37,7 @@ export * from './i18n/locale.js';
 export { type ErrorCode, formatMessage, isErrorCode, type MessageParams } from './i18n/messages.js';
 export * from './log/canonical-json.js';
 export * from './log/event.js';
+export * from './log/group-commit-store.js';
 export * from './log/memory-store.js';
 export * from './log/store.js';
 export * from './log/verify.js';

@@ -1,21 +1,15 @@
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import { type DraftEvent, EMPTY_HEAD, headOf, type LoggedEvent, sealGroups } from './event.js';
-import type {
-  AppendGroup,
-  AppendGroupsOptions,
-  AppendOptions,
-  EventStore,
-  ReadOptions,
-  StoreListener,
-} from './store.js';
+import { EMPTY_HEAD, headOf, type LoggedEvent, sealGroups } from './event.js';
+import { GroupCommitStore } from './group-commit-store.js';
+import type { AppendGroup, AppendGroupsOptions, EventStore, ReadOptions, StoreListener } from './store.js';
 
 /**
  * An in-memory {@link EventStore}: for tests, servers that keep their own persistence, and demos.
  * Events are frozen on the way in, so a reader cannot change the log by mutating what it was given.
  * Request keys are remembered for as long as the object lives.
  */
-export class MemoryStore implements EventStore {
+export class MemoryStore extends GroupCommitStore {
   private readonly log: LoggedEvent[] = [];
   private readonly listeners = new Set<StoreListener>();
   /** Request key → the seqs its events took (first, last). */
@@ -23,16 +17,8 @@ export class MemoryStore implements EventStore {
 
   /** A store that starts with `events` (e.g. restored from a file); they are not re-verified here. */
   constructor(events: readonly LoggedEvent[] = []) {
+    super();
     for (const e of events) this.log.push(Object.freeze(e));
-  }
-
-  async append(
-    drafts: readonly DraftEvent[],
-    options: AppendOptions,
-  ): Promise<Result<readonly LoggedEvent[], LinliError>> {
-    const group = options.requestKey === undefined ? { drafts } : { drafts, requestKey: options.requestKey };
-    const appended = await this.appendGroups([group], { expectedSeq: options.expectedSeq });
-    return appended.ok ? ok(appended.value[0] ?? []) : appended;
   }
 
   async appendGroups(

@@ -1,10 +1,9 @@
 import {
   type AppendGroup,
   type AppendGroupsOptions,
-  type AppendOptions,
-  type DraftEvent,
   EMPTY_HEAD,
   type EventStore,
+  GroupCommitStore,
   type LinliError,
   type LoggedEvent,
   linliError,
@@ -57,7 +56,7 @@ function hashCode(text: string): string {
  * several server processes behind a load balancer can append concurrently without ever losing or
  * duplicating an event. Appends are announced with NOTIFY, so every process's subscribers hear them.
  */
-export class PostgresStore implements EventStore {
+export class PostgresStore extends GroupCommitStore {
   private readonly listeners = new Set<StoreListener>();
   private listener: pg.Client | undefined;
   /** Set while LISTEN is being established; this process's appends wait for it, so none is missed. */
@@ -67,7 +66,9 @@ export class PostgresStore implements EventStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly community: string,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Connects (creating the table and the community's partition if needed). */
   static async open(connectionString: string, community: string): Promise<PostgresStore> {
@@ -103,15 +104,6 @@ export class PostgresStore implements EventStore {
       client.release();
     }
     return new PostgresStore(pool, community);
-  }
-
-  async append(
-    drafts: readonly DraftEvent[],
-    options: AppendOptions,
-  ): Promise<Result<readonly LoggedEvent[], LinliError>> {
-    const group = options.requestKey === undefined ? { drafts } : { drafts, requestKey: options.requestKey };
-    const appended = await this.appendGroups([group], { expectedSeq: options.expectedSeq });
-    return appended.ok ? { ok: true, value: appended.value[0] ?? [] } : appended;
   }
 
   /**

@@ -1,10 +1,9 @@
 import {
   type AppendGroup,
   type AppendGroupsOptions,
-  type AppendOptions,
-  type DraftEvent,
   EMPTY_HEAD,
   type EventStore,
+  GroupCommitStore,
   type LinliError,
   type LoggedEvent,
   linliError,
@@ -64,7 +63,7 @@ function toEvent(row: Row): LoggedEvent {
  * an IMMEDIATE transaction that checks the head and inserts, and `(community, seq)` is the primary key,
  * so two writers (even two processes on the same file) can never both take a seq.
  */
-export class SqliteStore implements EventStore {
+export class SqliteStore extends GroupCommitStore {
   private readonly listeners = new Set<StoreListener>();
   private readonly appendTx: (
     groups: readonly AppendGroup[],
@@ -78,6 +77,7 @@ export class SqliteStore implements EventStore {
     private readonly db: Database.Database,
     private readonly community: string,
   ) {
+    super();
     const head = db.prepare<[string], Row>(
       'SELECT * FROM events WHERE community = ? ORDER BY seq DESC LIMIT 1',
     );
@@ -143,15 +143,6 @@ export class SqliteStore implements EventStore {
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
     return new SqliteStore(db, community);
-  }
-
-  async append(
-    drafts: readonly DraftEvent[],
-    options: AppendOptions,
-  ): Promise<Result<readonly LoggedEvent[], LinliError>> {
-    const group = options.requestKey === undefined ? { drafts } : { drafts, requestKey: options.requestKey };
-    const appended = await this.appendGroups([group], { expectedSeq: options.expectedSeq });
-    return appended.ok ? { ok: true, value: appended.value[0] ?? [] } : appended;
   }
 
   /** Appends several commands' events in one IMMEDIATE transaction: one fsync for all of them. */
