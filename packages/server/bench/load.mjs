@@ -1,5 +1,6 @@
 // Load benchmark (loopback only, bounded in time and count): ballot commands/s with latency
-// percentiles through the real `linli-server` process, then 1,000 SSE subscribers receiving one event —
+// percentiles through the real `linli-server` process, then 1,000 SSE subscribers receiving a burst of
+// 20 ballots —
 // against SQLite and against a throwaway PostgreSQL cluster, side by side. Lost or duplicated events
 // are counted from the log afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { startServer } from '../dist/testing/run-server.js';
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 30000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
 const SUBSCRIBERS = Number(process.env.LOAD_SUBSCRIBERS ?? 1000);
+/** Ballots sent at once while the subscribers listen. */
+const BURST = 20;
 const VOTERS = ['o101', 'o102', 'o201', 'o202', 'o301', 'o302', 'o402', 'o-wang', 'o601', 'developer'];
 
 async function ballots(server) {
@@ -66,43 +69,88 @@ async function ballots(server) {
   };
 }
 
+/** Reads an SSE response until `done(message)` says so; answers false if the stream ended first. */
+async function readUntil(response, done) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done: ended, value } = await reader.read();
+    if (ended) return false;
+    buffer += decoder.decode(value, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const message = Object.fromEntries(
+        buffer
+          .slice(0, end)
+          .split('\n')
+          .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+      );
+      buffer = buffer.slice(end + 2);
+      if (done(message)) return true;
+    }
+  }
+}
+
+// Half the subscribers are the public (each new head, as the widgets hear it), half the organizer (whole
+// events). A burst of ballots is sent at once; a public subscriber counts when it hears the final head
+// with the log's hash, an organizer's when it has every new event exactly once.
 async function subscribers(server) {
   const seq = (await server.log()).length;
+  const last = seq + BURST;
   const received = [];
+  let wrong = 0;
   const aborts = [];
   const started = [];
   for (let i = 0; i < SUBSCRIBERS; i += 1) {
     const abort = new AbortController();
     aborts.push(abort);
+    const organizer = i % 2 === 1;
+    const headers = organizer ? { authorization: `Bearer ${server.organizer}` } : {};
+    const seen = new Map();
+    let finalHash;
     started.push(
-      fetch(`${server.base}/c/xfkl/stream?after=${seq}`, { signal: abort.signal }).then(async (response) => {
-        const reader = response.body.getReader();
-        let text = '';
-        while (!text.includes('event: head')) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          text += new TextDecoder().decode(value);
-        }
-        received.push(performance.now());
-      }),
+      fetch(`${server.base}/c/xfkl/stream?after=${seq}`, { signal: abort.signal, headers })
+        .then((response) =>
+          readUntil(response, (message) => {
+            if (organizer && message.event === 'events')
+              for (const e of JSON.parse(message.data)) seen.set(e.seq, (seen.get(e.seq) ?? 0) + 1);
+            if (!organizer && message.event === 'head' && JSON.parse(message.data).seq >= last)
+              finalHash = JSON.parse(message.data).hash;
+            return organizer ? seen.size >= BURST : finalHash !== undefined;
+          }),
+        )
+        .then((complete) => {
+          if (!complete) return;
+          received.push({ at: performance.now(), organizer, seen, finalHash });
+        }),
     );
   }
   await new Promise((resolve) => setTimeout(resolve, 1500)); // let every stream connect
   const sent = performance.now();
-  await fetch(`${server.base}/c/xfkl/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.organizer}` },
-    body: JSON.stringify({
-      command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes' },
-    }),
-  });
+  await Promise.all(
+    Array.from({ length: BURST }, (_, i) =>
+      fetch(`${server.base}/c/xfkl/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.organizer}` },
+        body: JSON.stringify({
+          command: { type: 'ballot.cast', motionId: 'lift', voterId: VOTERS[i % VOTERS.length], vote: 'yes' },
+        }),
+      }).then((r) => r.text()),
+    ),
+  );
   const deadline = Date.now() + 10_000;
   while (received.length < SUBSCRIBERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   for (const a of aborts) a.abort();
   await Promise.allSettled(started);
+  const log = await server.log();
+  const truth = log[last - 1]?.hash;
+  for (const r of received) {
+    const exact = [...r.seen.entries()].every(([s, n]) => n === 1 && s > seq && s <= last);
+    if (r.organizer ? !exact || r.seen.size !== BURST : r.finalHash !== truth) wrong += 1;
+  }
   return {
-    received: received.length,
-    allWithinMs: received.length ? Math.round(Math.max(...received) - sent) : Number.NaN,
+    received: received.length - wrong,
+    allWithinMs: received.length ? Math.round(Math.max(...received.map((r) => r.at)) - sent) : Number.NaN,
   };
 }
 
@@ -153,7 +201,7 @@ console.table(
     refused: r.refused,
     'lost or duplicated': r.lostOrDuplicated,
     'log verifies': r.verifies,
-    [`SSE received (of ${SUBSCRIBERS})`]: r.received,
+    [`SSE subscribers with all ${BURST} (of ${SUBSCRIBERS})`]: r.received,
     'all received within ms': r.allWithinMs,
   })),
 );
