@@ -17,6 +17,29 @@ document.querySelector('#language').addEventListener('click', () => {
   if (said) status.textContent = pick(said);
 });
 
+/** The session survives a reload here: an invite code works only once, so losing it would lock a household out. */
+const SAVED = `linli-session:${endpoint}`;
+const signOutButton = document.querySelector('#sign-out');
+
+/** Hands a household session to the widgets and says who is signed in. */
+async function signedIn(token, household) {
+  for (const element of document.querySelectorAll('[endpoint]')) element.token = token;
+  for (const element of document.querySelectorAll('linli-roster, linli-fund')) element.household = household;
+  // Which voter on the motion this household is, from the published view (the widget may still be loading).
+  const vote = document.querySelector('linli-vote');
+  const view = await fetch(`${endpoint}/view`)
+    .then((r) => r.json())
+    .catch(() => undefined);
+  const motion = view?.motions.find((m) => m.id === vote.getAttribute('motion'));
+  const voter = motion?.electorate.find((v) => v.unitIds.includes(household));
+  if (voter) vote.voter = voter.id;
+  localStorage.setItem(SAVED, JSON.stringify({ token, household }));
+  form.hidden = true;
+  signOutButton.hidden = false;
+  const room = household.replace(/^u/, '');
+  say({ 'zh-CN': `已登录：${room}室`, en: `Signed in: flat ${room}` });
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const response = await fetch(`${endpoint}/sessions`, {
@@ -29,14 +52,27 @@ form.addEventListener('submit', async (event) => {
     say(body?.error ? body.error.message : { 'zh-CN': '连不上服务器', en: 'Cannot reach the server' });
     return;
   }
-  for (const element of document.querySelectorAll('[endpoint]')) element.token = body.token;
-  const room = body.household.replace(/^u/, '');
-  for (const element of document.querySelectorAll('linli-roster, linli-fund'))
-    element.household = body.household;
-  const vote = document.querySelector('linli-vote');
-  const motion = vote.governance?.motions.value.find((m) => m.id === vote.motion);
-  const voter = motion?.electorate.find((v) => v.unitIds.includes(body.household));
-  if (voter) vote.voter = voter.id;
   form.reset();
-  say({ 'zh-CN': `已登录：${room}室`, en: `Signed in: flat ${room}` });
+  await signedIn(body.token, body.household);
 });
+
+signOutButton.addEventListener('click', async () => {
+  const { token } = JSON.parse(localStorage.getItem(SAVED) ?? '{}');
+  await fetch(`${endpoint}/sessions`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  }).catch(() => undefined);
+  localStorage.removeItem(SAVED);
+  location.reload(); // every widget starts again without the session
+});
+
+// After a reload: ask the server whether the saved session still stands (it may have been ended).
+const saved = JSON.parse(localStorage.getItem(SAVED) ?? 'null');
+if (saved?.token) {
+  const response = await fetch(`${endpoint}/session`, {
+    headers: { authorization: `Bearer ${saved.token}` },
+  }).catch(() => undefined);
+  const body = await response?.json().catch(() => undefined);
+  if (body?.household) await signedIn(saved.token, body.household);
+  else if (response?.status === 401) localStorage.removeItem(SAVED);
+}

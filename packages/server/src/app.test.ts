@@ -80,7 +80,7 @@ for (const backend of backends)
       for (const unit of ['u102', 'u602', 'u302', 'u402', 'u601', 'u501', 'u301', 'u202'])
         codes[unit] = await auth.issueInviteCode(unit);
       community = { id: 'xfkl', store, governance, auth, origins: [ORIGIN] };
-      const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 10 });
+      const app = createApp(new Map([['xfkl', community]]), { maxBody: 4096, codeAttemptsPerMinute: 30 });
       const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
       await new Promise<void>((resolve) => server.once('listening', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -411,6 +411,68 @@ for (const backend of backends)
         );
       });
 
+      it('issues codes for a notice, voids replaced ones, signs out, and ends a lost phone’s sessions', async () => {
+        type Invite = { unitId: string; room: string; floor: number; code: string };
+        const asOrganizer = { Authorization: `Bearer ${organizer}` };
+        const invite = async (unit: string) => {
+          const response = await post('/c/xfkl/invites', { units: [unit] }, asOrganizer);
+          expect(response.status).toBe(200);
+          const [one] = ((await response.json()) as { invites: Invite[] }).invites;
+          return one as Invite;
+        };
+        const first = await invite('u201');
+        expect(first).toMatchObject({ unitId: 'u201', room: '201', floor: 2 });
+        expect(first.code).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+        const before = await logLength();
+        // A reprinted notice makes the lost one worthless.
+        const reprint = await invite('u201');
+        await refused(await post('/c/xfkl/sessions', { code: first.code }), 401, 'auth.bad_code', before);
+        const signedIn = { Authorization: `Bearer ${await session(reprint.code)}` };
+        // Signing out ends the session; replaying its token is refused.
+        const out = await fetch(`${base}/c/xfkl/sessions`, { method: 'DELETE', headers: signedIn });
+        expect(await out.json()).toEqual({ signedOut: true });
+        await refused(await post('/c/xfkl/commands', ballot('o201'), signedIn), 401, 'auth.required', before);
+        // A lost phone: the organizer ends the household's sessions and voids its unused code.
+        const phone = { Authorization: `Bearer ${await session((await invite('u201')).code)}` };
+        const unused = await invite('u201');
+        const ended = await fetch(`${base}/c/xfkl/households/u201/sessions`, {
+          method: 'DELETE',
+          headers: asOrganizer,
+        });
+        expect(await ended.json()).toEqual({ revoked: 1 });
+        await refused(await post('/c/xfkl/commands', ballot('o201'), phone), 401, 'auth.required', before);
+        await refused(await post('/c/xfkl/sessions', { code: unused.code }), 401, 'auth.bad_code', before);
+        // Only the organizer may do either, and only for households that exist.
+        const household = { Authorization: `Bearer ${await session((await invite('u201')).code)}` };
+        await refused(
+          await post('/c/xfkl/invites', { units: ['u201'] }, household),
+          403,
+          'auth.forbidden',
+          before,
+        );
+        await refused(await post('/c/xfkl/invites', { units: ['u201'] }), 401, 'auth.required', before);
+        const typo = await post('/c/xfkl/invites', { units: ['u201', 'u9999'] }, asOrganizer);
+        await refused(typo, 400, 'entity.not_found', before);
+        await refused(
+          await post('/c/xfkl/invites', { units: 'u201' }, asOrganizer),
+          400,
+          'validation.invalid_type',
+          before,
+        );
+        for (const [path, headers, status, code] of [
+          ['/c/xfkl/households/u201/sessions', household, 403, 'auth.forbidden'],
+          ['/c/xfkl/households/u201/sessions', {}, 401, 'auth.required'],
+          ['/c/xfkl/households/u9999/sessions', asOrganizer, 400, 'entity.not_found'],
+          ['/c/xfkl/sessions', asOrganizer, 403, 'auth.forbidden'],
+          ['/c/xfkl/sessions', {}, 401, 'auth.required'],
+        ] as const)
+          await refused(await fetch(`${base}${path}`, { method: 'DELETE', headers }), status, code, before);
+        // None of the refusals touched the household: its session still votes.
+        expect(
+          await post('/c/xfkl/commands', ballot('o201', { vote: 'no' }), household).then((r) => r.status),
+        ).toBe(200);
+      });
+
       it('rate-limits invite-code guessing: 1,000 wrong codes all fail, then even a right one waits', async () => {
         const before = await logLength();
         const statuses = new Map<number, number>();
@@ -456,6 +518,30 @@ describe('a failing database', () => {
     const incident = /#[0-9a-f]{8}/.exec(text)?.[0] ?? 'none';
     expect(logged.mock.calls.flat().join(' ')).toContain(`(${incident}): disk I/O error: /srv/linli/data`);
     logged.mockRestore();
+    governance.dispose();
+    await auth.close();
+  });
+});
+
+describe('invite codes for a whole community', () => {
+  it('issues one distinct, redeemable code per household when no units are named', async () => {
+    const store = new MemoryStore();
+    const governance = await createGovernance({ store });
+    await seedScenario(governance);
+    const auth = SqliteAuthStore.open(':memory:', 'xfkl');
+    const organizer = await auth.issueOrganizerToken();
+    const app = createApp(new Map([['xfkl', { id: 'xfkl', store, governance, auth, origins: [] }]]));
+    const response = await app.request('/c/xfkl/invites', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}` },
+      body: '{}',
+    });
+    const { invites } = (await response.json()) as { invites: { unitId: string; code: string }[] };
+    const units = governance.community.value.units.map((u) => u.id);
+    expect(invites.map((i) => i.unitId)).toEqual(units);
+    expect(new Set(invites.map((i) => i.code)).size).toBe(units.length);
+    const pick = invites[Math.floor(invites.length / 2)];
+    expect(await auth.redeem(pick?.code ?? '')).toMatchObject({ unitId: pick?.unitId });
     governance.dispose();
     await auth.close();
   });

@@ -11,6 +11,7 @@ import {
   localDateOf,
   ok,
   type PublishedView,
+  parseWith,
   publishView,
   type Result,
 } from '@linli/core';
@@ -19,6 +20,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
+import * as z from 'zod/mini';
 import type { AuthStore, Principal } from './auth/auth-store.js';
 import { allowed } from './authorize.js';
 
@@ -44,6 +46,15 @@ export interface AppLimits {
   /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
   readonly trustProxy?: boolean;
 }
+
+/** The token of an `Authorization: Bearer …` header, or ''. */
+const bearer = (header: string | undefined): string =>
+  header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+
+/** What an organizer may ask invite codes for: some households, or (without `units`) all of them. */
+const invitesSchema = z.strictObject({
+  units: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(10_000))),
+});
 
 /** How far ahead the published roster reaches. */
 const ROSTER_DAYS = 120;
@@ -85,7 +96,7 @@ export function createApp(
         return community && origin && community.origins.includes(origin) ? origin : null;
       },
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-      allowMethods: ['GET', 'POST'],
+      allowMethods: ['GET', 'POST', 'DELETE'],
     }),
   );
   app.use(
@@ -114,7 +125,7 @@ export function createApp(
     community: HostedCommunity,
     header: string | undefined,
   ): Promise<Principal | null> => {
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const token = bearer(header);
     return token ? community.auth.principal(token) : null;
   };
 
@@ -149,7 +160,9 @@ export function createApp(
     if (!community) return refuse(c, linliError('http.not_found'));
     const origin = c.req.header('Origin');
     if (
-      c.req.method === 'POST' &&
+      c.req.method !== 'GET' &&
+      c.req.method !== 'HEAD' &&
+      c.req.method !== 'OPTIONS' &&
       origin !== undefined &&
       origin !== new URL(c.req.url).origin &&
       !community.origins.includes(origin)
@@ -278,6 +291,59 @@ export function createApp(
     const session = typeof code === 'string' && code.length <= 40 ? await community.auth.redeem(code) : null;
     if (!session) return refuse(c, linliError('auth.bad_code'));
     return c.json({ token: session.token, household: session.unitId });
+  });
+
+  // Who a stored token still belongs to: a page restores its sign-in after a reload with this.
+  app.get('/c/:community/session', async (c) => {
+    const principal = await principalOf(c.get('community'), c.req.header('Authorization'));
+    if (!principal) return refuse(c, linliError('auth.required'));
+    return c.json(principal.kind === 'organizer' ? { organizer: true } : { household: principal.unitId });
+  });
+
+  // Signing out: a household session ends itself. (Organizer tokens are the operator's to rotate.)
+  app.delete('/c/:community/sessions', async (c) => {
+    const community = c.get('community');
+    const token = bearer(c.req.header('Authorization'));
+    const principal = token ? await community.auth.principal(token) : null;
+    if (!principal) return refuse(c, linliError('auth.required'));
+    if (principal.kind !== 'household') return refuse(c, linliError('auth.forbidden'));
+    await community.auth.revoke(token);
+    return c.json({ signedOut: true });
+  });
+
+  // Invite codes for a paper notice: the organizer asks for some households, or for all of them.
+  app.post('/c/:community/invites', async (c) => {
+    const refusal = await organizerOnly(c);
+    if (refusal) return refuse(c, refusal);
+    const body = await jsonBody(c.req.raw);
+    if (!body.ok) return refuse(c, body.error);
+    const parsed = parseWith(invitesSchema, body.value);
+    if (!parsed.ok) return refuse(c, parsed.error);
+    const { auth, governance } = c.get('community');
+    const units = [...new Set(parsed.value.units ?? governance.community.value.units.map((u) => u.id))];
+    // Every unit is checked before any code is made, so a typo issues nothing.
+    const labels = units.map((id) => governance.unit(id));
+    const unknown = labels.indexOf(undefined);
+    if (unknown >= 0)
+      return refuse(
+        c,
+        linliError('entity.not_found', ['units', unknown], { kind: 'unit', id: units[unknown] ?? '' }),
+      );
+    const invites = await Promise.all(
+      units.map(async (unitId, i) => ({ unitId, ...labels[i], code: await auth.issueInviteCode(unitId) })),
+    );
+    return c.json({ invites });
+  });
+
+  // A lost phone: the organizer ends every session of a household and voids its unused codes.
+  app.delete('/c/:community/households/:unit/sessions', async (c) => {
+    const refusal = await organizerOnly(c);
+    if (refusal) return refuse(c, refusal);
+    const { auth, governance } = c.get('community');
+    const unitId = c.req.param('unit');
+    if (!governance.unit(unitId))
+      return refuse(c, linliError('entity.not_found', ['unit'], { kind: 'unit', id: unitId }));
+    return c.json({ revoked: await auth.revokeHousehold(unitId) });
   });
 
   app.post('/c/:community/commands', async (c) => {

@@ -18,12 +18,19 @@ export interface Session {
 export interface AuthStore {
   /** Creates an organizer token; returns it once (only its hash is kept). */
   issueOrganizerToken(): Promise<string>;
-  /** Creates an invite code for a household (unit id); returns it once. */
+  /**
+   * Creates an invite code for a household (unit id); returns it once. It replaces the household's
+   * unredeemed codes, so a reprinted notice makes a lost one worthless.
+   */
   issueInviteCode(unitId: string): Promise<string>;
   /** Exchanges an unredeemed code for a household session, or null. */
   redeem(code: string): Promise<Session | null>;
   /** Who a bearer token belongs to, or null. */
   principal(token: string): Promise<Principal | null>;
+  /** Ends one session (signing out); true if the token was live. */
+  revoke(token: string): Promise<boolean>;
+  /** Ends every session of a household and voids its unredeemed codes (a lost phone); how many sessions ended. */
+  revokeHousehold(unitId: string): Promise<number>;
   /** Releases the connection or file. */
   close(): Promise<void>;
 }

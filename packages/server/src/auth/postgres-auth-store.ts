@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { AuthStore, Principal, Session } from './auth-store.js';
-import { codeLookup, codeMatches, hashCode, hashToken, newInviteCode, newToken } from './secrets.js';
+import { codeLookup, findCode, hashCode, hashToken, newInviteCode, newToken } from './secrets.js';
 
 /** The {@link AuthStore} for deployments on PostgreSQL: every server process shares the sign-ins. */
 export class PostgresAuthStore implements AuthStore {
@@ -43,9 +43,12 @@ export class PostgresAuthStore implements AuthStore {
 
   async issueInviteCode(unitId: string): Promise<string> {
     const code = newInviteCode();
+    const hash = await hashCode(code);
+    // One statement: the old codes go in the same moment the new one arrives.
     await this.pool.query(
-      'INSERT INTO linli_auth_codes (community, lookup, code_hash, unit_id) VALUES ($1, $2, $3, $4)',
-      [this.community, codeLookup(code), hashCode(code), unitId],
+      `WITH voided AS (DELETE FROM linli_auth_codes WHERE community = $1 AND unit_id = $4 AND NOT redeemed)
+       INSERT INTO linli_auth_codes (community, lookup, code_hash, unit_id) VALUES ($1, $2, $3, $4)`,
+      [this.community, codeLookup(code), hash, unitId],
     );
     return code;
   }
@@ -55,7 +58,7 @@ export class PostgresAuthStore implements AuthStore {
       'SELECT id, code_hash, unit_id FROM linli_auth_codes WHERE community = $1 AND lookup = $2 AND NOT redeemed',
       [this.community, codeLookup(code)],
     );
-    const match = rows.find((r) => codeMatches(code, r.code_hash));
+    const match = await findCode(code, rows);
     if (!match) return null;
     const token = newToken();
     const client = await this.pool.connect();
@@ -94,6 +97,36 @@ export class PostgresAuthStore implements AuthStore {
     return row.role === 'organizer'
       ? { kind: 'organizer' }
       : { kind: 'household', unitId: row.unit_id ?? '' };
+  }
+
+  async revoke(token: string): Promise<boolean> {
+    const result = await this.pool.query(
+      "DELETE FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2 AND role = 'household'",
+      [this.community, hashToken(token)],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async revokeHousehold(unitId: string): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        'DELETE FROM linli_auth_codes WHERE community = $1 AND unit_id = $2 AND NOT redeemed',
+        [this.community, unitId],
+      );
+      const ended = await client.query(
+        "DELETE FROM linli_auth_tokens WHERE community = $1 AND unit_id = $2 AND role = 'household'",
+        [this.community, unitId],
+      );
+      await client.query('COMMIT');
+      return ended.rowCount ?? 0;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async close(): Promise<void> {

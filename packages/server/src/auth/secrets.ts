@@ -1,4 +1,12 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+
+const SCRYPT: ScryptOptions = { N: 16384, r: 8, p: 1 };
+
+/** scrypt on libuv's thread pool: a guess costs ~50 ms of CPU but never blocks the event loop. */
+const scryptAsync = (secret: string, salt: string, length: number): Promise<Buffer> =>
+  new Promise((resolve, reject) =>
+    scrypt(secret, salt, length, SCRYPT, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 
 /** Invite codes avoid look-alike characters (0/O, 1/I/L) so they survive a paper notice. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -22,18 +30,27 @@ export function codeLookup(code: string): string {
 }
 
 /** A slow, salted hash for short codes (scrypt), so a stolen database does not give the codes away. */
-export function hashCode(code: string, salt = randomBytes(16).toString('hex')): string {
-  const key = scryptSync(normalizeCode(code), salt, 32, { N: 16384, r: 8, p: 1 });
+export async function hashCode(code: string, salt = randomBytes(16).toString('hex')): Promise<string> {
+  const key = await scryptAsync(normalizeCode(code), salt, 32);
   return `scrypt:${salt}:${key.toString('hex')}`;
 }
 
 /** Checks a code against its stored hash in constant time. */
-export function codeMatches(code: string, stored: string): boolean {
+export async function codeMatches(code: string, stored: string): Promise<boolean> {
   const [scheme, salt, hex] = stored.split(':');
   if (scheme !== 'scrypt' || !salt || !hex) return false;
   const expected = Buffer.from(hex, 'hex');
-  const actual = scryptSync(normalizeCode(code), salt, expected.length, { N: 16384, r: 8, p: 1 });
+  const actual = await scryptAsync(normalizeCode(code), salt, expected.length);
   return timingSafeEqual(actual, expected);
+}
+
+/** The first row whose code hash matches, checked one after another. */
+export async function findCode<Row extends { readonly code_hash: string }>(
+  code: string,
+  rows: readonly Row[],
+): Promise<Row | undefined> {
+  for (const row of rows) if (await codeMatches(code, row.code_hash)) return row;
+  return undefined;
 }
 
 /** A bearer token: 32 random bytes. High entropy, so a fast hash at rest is enough. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { AuthStore, Principal, Session } from './auth-store.js';
-import { codeLookup, codeMatches, hashCode, hashToken, newInviteCode, newToken } from './secrets.js';
+import { codeLookup, findCode, hashCode, hashToken, newInviteCode, newToken } from './secrets.js';
 
 /** The embedded {@link AuthStore}: one SQLite file (WAL, `synchronous = FULL`). */
 export class SqliteAuthStore implements AuthStore {
@@ -10,6 +10,9 @@ export class SqliteAuthStore implements AuthStore {
     { role: string; unit_id: string | null }
   >;
 
+  private readonly voidCodes: Database.Statement<[string, string]>;
+  private readonly nextCodeId: Database.Statement<[string]>;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly community: string,
@@ -17,6 +20,10 @@ export class SqliteAuthStore implements AuthStore {
     this.principalStmt = db.prepare(
       'SELECT role, unit_id FROM auth_tokens WHERE community = ? AND token_hash = ?',
     );
+    this.voidCodes = db.prepare(
+      'DELETE FROM auth_codes WHERE community = ? AND unit_id = ? AND redeemed = 0',
+    );
+    this.nextCodeId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM auth_codes WHERE community = ?');
   }
 
   /** Opens (creating if needed) the auth tables in the SQLite file at `path`. */
@@ -44,14 +51,14 @@ export class SqliteAuthStore implements AuthStore {
   /** Creates an invite code for a household (unit); returns it once. */
   async issueInviteCode(unitId: string): Promise<string> {
     const code = newInviteCode();
-    const next = (
+    const hash = await hashCode(code);
+    this.db.transaction(() => {
+      this.voidCodes.run(this.community, unitId);
+      const next = (this.nextCodeId.get(this.community) as { n: number }).n;
       this.db
-        .prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM auth_codes WHERE community = ?')
-        .get(this.community) as { n: number }
-    ).n;
-    this.db
-      .prepare('INSERT INTO auth_codes (community, id, lookup, code_hash, unit_id) VALUES (?, ?, ?, ?, ?)')
-      .run(this.community, next, codeLookup(code), hashCode(code), unitId);
+        .prepare('INSERT INTO auth_codes (community, id, lookup, code_hash, unit_id) VALUES (?, ?, ?, ?, ?)')
+        .run(this.community, next, codeLookup(code), hash, unitId);
+    })();
     return code;
   }
 
@@ -67,7 +74,7 @@ export class SqliteAuthStore implements AuthStore {
       code_hash: string;
       unit_id: string;
     }[];
-    const match = rows.find((r) => codeMatches(code, r.code_hash));
+    const match = await findCode(code, rows);
     if (!match) return null;
     const token = newToken();
     const won = this.db.transaction(() => {
@@ -91,6 +98,23 @@ export class SqliteAuthStore implements AuthStore {
     return row.role === 'organizer'
       ? { kind: 'organizer' }
       : { kind: 'household', unitId: row.unit_id as string };
+  }
+
+  async revoke(token: string): Promise<boolean> {
+    return (
+      this.db
+        .prepare("DELETE FROM auth_tokens WHERE community = ? AND token_hash = ? AND role = 'household'")
+        .run(this.community, hashToken(token)).changes > 0
+    );
+  }
+
+  async revokeHousehold(unitId: string): Promise<number> {
+    return this.db.transaction(() => {
+      this.voidCodes.run(this.community, unitId);
+      return this.db
+        .prepare("DELETE FROM auth_tokens WHERE community = ? AND unit_id = ? AND role = 'household'")
+        .run(this.community, unitId).changes;
+    })();
   }
 
   /** Closes the database. */

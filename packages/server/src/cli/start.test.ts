@@ -9,6 +9,9 @@ import { type RunningServer, startServer } from '../testing/run-server.js';
 
 const require = createRequire(import.meta.url);
 
+/** What the page's globals look like from here (this package's types have no DOM). */
+type Browserish = { localStorage: { getItem(key: string): string | null } };
+
 let dir: string;
 const running: RunningServer[] = [];
 
@@ -139,6 +142,37 @@ describe('the demo page in Chromium', () => {
       .toContain('请先登录');
     expect((await server.log()).length).toBe(before);
     await expect.poll(() => turnout(stranger)).toBe('已投票 11 / 11');
+  });
+
+  it('keeps a household signed in across a reload, and signing out ends the session on the server', async () => {
+    const server = await startServer(join(dir, 'reload'));
+    running.push(server);
+    const page = await open(server.base);
+    await signIn(page, server.codes.u602 ?? '', '602');
+    const saved = await page.evaluate(() =>
+      (globalThis as unknown as Browserish).localStorage.getItem('linli-session:/c/xfkl'),
+    );
+    const token = (JSON.parse(saved ?? '{}') as { token?: string }).token ?? '';
+    // The code is spent; after a reload the saved session still votes.
+    await page.reload();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('已登录：602室');
+    await expect
+      .poll(() => page.locator('linli-vote').evaluate((el) => (el as unknown as { voter: string }).voter))
+      .toBe('developer');
+    await vote(page, '反对');
+    await expect.poll(() => turnout(page)).toBe('已投票 10 / 11');
+    // Signing out ends it on the server too: the old token is refused, and the sign-in form is back.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect.poll(() => page.getByLabel('入户邀请码').isVisible()).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        (globalThis as unknown as Browserish).localStorage.getItem('linli-session:/c/xfkl'),
+      ),
+    ).toBeNull();
+    const check = await fetch(`${server.base}/c/xfkl/session`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(check.status).toBe(401);
   });
 
   it('is accessible (axe, WCAG 2.2 A/AA) in both languages, signed out and signed in', async () => {
