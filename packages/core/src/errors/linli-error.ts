@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.js';
-import { type ErrorCode, formatMessage, type MessageParams } from '../i18n/messages.js';
+import type { MessageParams, MessageTable } from '../i18n/message-table.js';
+import { type ErrorCode, errorMessages } from '../i18n/messages.js';
 
 /** One step into the input that was rejected: an object key or an array index. */
 export type PathSegment = string | number;
@@ -21,18 +22,27 @@ export interface LinliError {
   readonly issues?: readonly LinliError[];
 }
 
+/**
+ * Builds a {@link LinliError} from one message table (a domain's), so that code which can fail only in
+ * that domain does not pull every domain's wording into a browser bundle.
+ */
+export function errorFrom<Table extends MessageTable>(
+  table: Table,
+  code: keyof Table & ErrorCode,
+  path: readonly PathSegment[] = [],
+  params: MessageParams = {},
+): LinliError {
+  const templates = table[code] as MessageTable[string];
+  return { code, path, params, message: { 'zh-CN': templates['zh-CN'](params), en: templates.en(params) } };
+}
+
 /** Builds a {@link LinliError} with its messages rendered in every locale. */
 export function linliError(
   code: ErrorCode,
   path: readonly PathSegment[] = [],
   params: MessageParams = {},
 ): LinliError {
-  return {
-    code,
-    path,
-    params,
-    message: { 'zh-CN': formatMessage(code, 'zh-CN', params), en: formatMessage(code, 'en', params) },
-  };
+  return errorFrom(errorMessages, code, path, params);
 }
 
 /**

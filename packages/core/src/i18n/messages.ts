@@ -1,9 +1,8 @@
 import type { Locale } from './locale.js';
+import type { MessageParams, MessageTemplates } from './message-table.js';
+import { numberMessages } from './messages/numbers.js';
 
-/** Values interpolated into a message template. */
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-type Template = (p: MessageParams) => string;
+export type { MessageParams } from './message-table.js';
 
 const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   building: { 'zh-CN': '楼', en: 'building' },
@@ -39,27 +38,8 @@ function noun(kind: string | number | undefined, locale: Locale): string {
  * Every error code Linli can report, with its message in each locale. Codes are stable API: a client
  * may branch on them, so rename never, add freely.
  */
-const catalog = {
-  'number.not_integer': {
-    'zh-CN': (p) => `${p.what} 必须是整数，收到 ${p.value}`,
-    en: (p) => `${p.what} must be an integer, got ${p.value}`,
-  },
-  'number.unsafe': {
-    'zh-CN': (p) => `${p.what} 超出可精确表示的范围（±9007199254740991）`,
-    en: (p) => `${p.what} is outside the exactly representable range (±9007199254740991)`,
-  },
-  'number.bad_decimal': {
-    'zh-CN': (p) => `“${p.value}”不是有效的金额或面积，最多两位小数`,
-    en: (p) => `"${p.value}" is not a valid amount or area; use at most two decimal places`,
-  },
-  'number.zero_denominator': {
-    'zh-CN': () => '分数的分母不能为 0',
-    en: () => 'A fraction cannot have a zero denominator',
-  },
-  'number.negative': {
-    'zh-CN': (p) => `${p.what} 不能为负数`,
-    en: (p) => `${p.what} cannot be negative`,
-  },
+export const errorMessages = {
+  ...numberMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,
@@ -476,17 +456,17 @@ const catalog = {
     'zh-CN': () => '快照内容无效',
     en: () => 'The snapshot is not valid',
   },
-} satisfies Record<string, Record<Locale, Template>>;
+} satisfies Record<string, MessageTemplates>;
 
 /** A stable error code. */
-export type ErrorCode = keyof typeof catalog;
+export type ErrorCode = keyof typeof errorMessages;
 
 /** Renders the message for `code` in `locale`. */
 export function formatMessage(code: ErrorCode, locale: Locale, params: MessageParams = {}): string {
-  return catalog[code][locale](params);
+  return errorMessages[code][locale](params);
 }
 
 /** Whether `code` is a known error code (used when errors arrive over the wire). */
 export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(catalog, code);
+  return Object.hasOwn(errorMessages, code);
 }

@@ -1,7 +1,8 @@
-import { LinliException, linliError } from '../errors/linli-error.js';
+import { LinliException } from '../errors/linli-error.js';
 import type { Locale } from '../i18n/locale.js';
 import { hundredthsToDecimal, parseHundredths } from './hundredths.js';
 import { assertSafeInteger, checkedInteger } from './integers.js';
+import { numberError } from './number-error.js';
 
 declare const areaBrand: unique symbol;
 
@@ -13,7 +14,7 @@ export type Area = number & { readonly [areaBrand]: 'centi-m2' };
 
 function checkArea(value: number): Area {
   assertSafeInteger(value, 'area');
-  if (value < 0) throw new LinliException(linliError('number.negative', [], { what: 'area' }));
+  if (value < 0) throw new LinliException(numberError('number.negative', [], { what: 'area' }));
   return value as Area;
 }
 

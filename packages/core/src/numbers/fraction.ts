@@ -1,4 +1,5 @@
-import { LinliException, linliError } from '../errors/linli-error.js';
+import { LinliException } from '../errors/linli-error.js';
+import { numberError } from './number-error.js';
 
 /**
  * An exact rational number in lowest terms with a positive denominator. Legal thresholds (2/3, 3/4,
@@ -22,7 +23,7 @@ function gcd(a: bigint, b: bigint): bigint {
 function toBigInt(value: bigint | number, what: string): bigint {
   if (typeof value === 'bigint') return value;
   if (!Number.isSafeInteger(value)) {
-    throw new LinliException(linliError('number.not_integer', [], { what, value: String(value) }));
+    throw new LinliException(numberError('number.not_integer', [], { what, value: String(value) }));
   }
   return BigInt(value);
 }
@@ -31,7 +32,7 @@ function toBigInt(value: bigint | number, what: string): bigint {
 export function fraction(numerator: bigint | number, denominator: bigint | number = 1n): Fraction {
   let n = toBigInt(numerator, 'numerator');
   let d = toBigInt(denominator, 'denominator');
-  if (d === 0n) throw new LinliException(linliError('number.zero_denominator'));
+  if (d === 0n) throw new LinliException(numberError('number.zero_denominator'));
   if (d < 0n) {
     n = -n;
     d = -d;

@@ -1,5 +1,6 @@
-import { LinliException, linliError } from '../errors/linli-error.js';
+import { LinliException } from '../errors/linli-error.js';
 import { checkedInteger } from './integers.js';
+import { numberError } from './number-error.js';
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
 
@@ -9,7 +10,7 @@ const DECIMAL = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;
  */
 export function parseHundredths(text: string): number {
   const match = DECIMAL.exec(text.trim());
-  if (!match) throw new LinliException(linliError('number.bad_decimal', [], { value: text }));
+  if (!match) throw new LinliException(numberError('number.bad_decimal', [], { value: text }));
   const [, sign, whole = '0', frac = ''] = match;
   const magnitude = checkedInteger(Number(whole) * 100 + Number(frac.padEnd(2, '0')), text);
   return sign === '-' ? -magnitude : magnitude;

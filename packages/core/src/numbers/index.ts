@@ -3,3 +3,4 @@ export * from './area.js';
 export * from './fraction.js';
 export * from './hundredths.js';
 export * from './money.js';
+export * from './number-error.js';

@@ -1,12 +1,13 @@
-import { LinliException, linliError } from '../errors/linli-error.js';
+import { LinliException } from '../errors/linli-error.js';
+import { numberError } from './number-error.js';
 
 /** Throws a typed exception unless `value` is a safe integer; `what` names it in the message. */
 export function assertSafeInteger(value: number, what: string): void {
   if (!Number.isInteger(value)) {
-    throw new LinliException(linliError('number.not_integer', [], { what, value: String(value) }));
+    throw new LinliException(numberError('number.not_integer', [], { what, value: String(value) }));
   }
   if (!Number.isSafeInteger(value)) {
-    throw new LinliException(linliError('number.unsafe', [], { what }));
+    throw new LinliException(numberError('number.unsafe', [], { what }));
   }
 }
 

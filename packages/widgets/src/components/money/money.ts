@@ -1,4 +1,4 @@
-import { fen, formatMessage, formatMoney } from '@linli/core';
+import { fen, formatMoney, numberError } from '@linli/core';
 import { type CSSResultGroup, html, LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles } from '../../internal/base-styles.js';
 import { LocaleController } from '../../internal/locale-controller.js';
@@ -39,7 +39,7 @@ export class LinliMoney extends LitElement {
     const locale = this.localeController.locale;
     if (!Number.isSafeInteger(this.fen)) {
       return html`<span part="error" role="alert"
-        >${formatMessage('number.not_integer', locale, { what: 'fen', value: String(this.fen) })}</span
+        >${numberError('number.not_integer', [], { what: 'fen', value: String(this.fen) }).message[locale]}</span
       >`;
     }
     return html`<span part="amount">${formatMoney(fen(this.fen), locale)}</span>`;
