@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import type { EventStore } from '@linli/core';
 import {
@@ -11,6 +12,7 @@ import {
   type LoggedEvent,
   linliError,
   MemoryStore,
+  type PublishedView,
   type Snapshot,
   verify,
 } from '@linli/core';
@@ -542,6 +544,38 @@ describe('invite codes for a whole community', () => {
     expect(new Set(invites.map((i) => i.code)).size).toBe(units.length);
     const pick = invites[Math.floor(invites.length / 2)];
     expect(await auth.redeem(pick?.code ?? '')).toMatchObject({ unitId: pick?.unitId });
+    governance.dispose();
+    await auth.close();
+  });
+});
+
+describe('the published view', () => {
+  it('is gzip for those who ask, 304 for a page that has it, and new at midnight without any event', async () => {
+    const store = new MemoryStore();
+    const governance = await createGovernance({ store });
+    await seedScenario(governance);
+    const auth = SqliteAuthStore.open(':memory:', 'xfkl');
+    let now = new Date('2026-12-06T15:59:00Z'); // 23:59 in Shanghai
+    const app = createApp(new Map([['xfkl', { id: 'xfkl', store, governance, auth, origins: [] }]]), {
+      clock: { now: () => now },
+    });
+    const first = await app.request('/c/xfkl/view', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const zipped = new Uint8Array(await first.arrayBuffer());
+    const view = JSON.parse(gunzipSync(zipped).toString()) as PublishedView;
+    expect(view.asOf).toBe('2026-12-06');
+    const plain = await app.request('/c/xfkl/view');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const text = await plain.text();
+    expect(JSON.parse(text)).toEqual(view);
+    expect(zipped.length * 4).toBeLessThan(text.length); // ~32 KB of JSON travels as a fraction of it
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toBe(plain.headers.get('etag'));
+    expect((await app.request('/c/xfkl/view', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    now = new Date('2026-12-06T16:01:00Z'); // 00:01 the next day: no event, yet a new view
+    const next = await app.request('/c/xfkl/view', { headers: { 'if-none-match': etag } });
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as PublishedView).asOf).toBe('2026-12-07');
     governance.dispose();
     await auth.close();
   });

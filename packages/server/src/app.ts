@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
+  type Clock,
   type EventStore,
   err,
   type Governance,
@@ -10,10 +11,10 @@ import {
   linliError,
   localDateOf,
   ok,
-  type PublishedView,
   parseWith,
   publishView,
   type Result,
+  systemClock,
 } from '@linli/core';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -23,6 +24,7 @@ import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import type { AuthStore, Principal } from './auth/auth-store.js';
 import { allowed } from './authorize.js';
+import { PrecompressedBody } from './http/precompressed.js';
 
 /** One community the server hosts. */
 export interface HostedCommunity {
@@ -37,15 +39,20 @@ export interface HostedCommunity {
 /** What the community middleware hands every `/c/:community/*` route. */
 export type AppEnv = { Variables: { community: HostedCommunity } };
 
-/** Limits that protect the server. */
-export interface AppLimits {
+/** Limits that protect the server, and its clock. */
+export interface AppOptions {
   /** Largest request body, bytes (default 64 KiB). */
   readonly maxBody?: number;
   /** Invite-code attempts per client address per minute (default 10). */
   readonly codeAttemptsPerMinute?: number;
   /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
   readonly trustProxy?: boolean;
+  /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */
+  readonly clock?: Clock;
 }
+
+/** @deprecated Use {@link AppOptions}. */
+export type AppLimits = AppOptions;
 
 /** The token of an `Authorization: Bearer …` header, or ''. */
 const bearer = (header: string | undefined): string =>
@@ -81,7 +88,7 @@ const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 50
  */
 export function createApp(
   communities: ReadonlyMap<string, HostedCommunity>,
-  limits: AppLimits = {},
+  limits: AppOptions = {},
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const attempts = new Map<string, { count: number; since: number }>();
@@ -199,22 +206,26 @@ export function createApp(
     return c.json(c.get('community').governance.snapshot());
   });
 
-  // The published view is the widgets' read model; computed once per log head, whoever asks.
-  const views = new Map<string, { seq: number; view: PublishedView }>();
+  // The published view is the widgets' read model: computed and compressed once per log head and day
+  // (the day matters too: rosters and fund ageing move at midnight without any new event).
+  const clock = limits.clock ?? systemClock;
+  const views = new Map<string, { version: string; body: PrecompressedBody }>();
   app.get('/c/:community/view', (c) => {
     const community = c.get('community');
-    const seq = community.governance.head.value.seq;
+    const head = community.governance.head.value;
+    const now = clock.now();
+    const asOf = localDateOf(now);
+    const version = `${head.seq}-${head.hash.slice(0, 16)}-${asOf}`;
     let cached = views.get(community.id);
-    if (cached?.seq !== seq) {
-      const now = Date.now();
+    if (cached?.version !== version) {
       const view = publishView(community.governance, {
-        asOf: localDateOf(new Date(now)),
-        rosterUntil: localDateOf(new Date(now + ROSTER_DAYS * 86_400_000)),
+        asOf,
+        rosterUntil: localDateOf(new Date(now.getTime() + ROSTER_DAYS * 86_400_000)),
       });
-      cached = { seq, view };
+      cached = { version, body: new PrecompressedBody(JSON.stringify(view), 'application/json', version) };
       views.set(community.id, cached);
     }
-    return c.json(cached.view);
+    return cached.body.respond(c);
   });
 
   app.get('/c/:community/stream', async (c) => {

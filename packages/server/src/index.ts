@@ -7,10 +7,11 @@
  * @packageDocumentation
  */
 
-export { type AppEnv, type AppLimits, createApp, type HostedCommunity } from './app.js';
+export { type AppEnv, type AppLimits, type AppOptions, createApp, type HostedCommunity } from './app.js';
 export type { AuthStore, Principal, Session } from './auth/auth-store.js';
 export { PostgresAuthStore } from './auth/postgres-auth-store.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
+export { PrecompressedBody } from './http/precompressed.js';
 export { PostgresStore } from './stores/postgres-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';

@@ -1,0 +1,37 @@
+import { gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+
+/**
+ * A response body compressed once and served many times: the published view (once per log head and
+ * day) and the demo's script bundle. Phones on slow links get gzip; a page that already holds this
+ * version gets 304 from its `ETag`.
+ */
+export class PrecompressedBody {
+  private readonly gzip: Uint8Array;
+  private readonly plain: Uint8Array;
+
+  constructor(
+    body: string | Uint8Array,
+    private readonly type: string,
+    /** Names this version of the body: a weak validator, the same for both encodings. */
+    private readonly version: string,
+  ) {
+    this.plain = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+    this.gzip = gzipSync(this.plain, { level: 9 });
+  }
+
+  /** Answers with 304, gzip or the plain bytes, as the request allows. */
+  respond(c: Context): Response {
+    const etag = `W/"${this.version}"`;
+    const headers: Record<string, string> = {
+      'content-type': this.type,
+      'cache-control': 'no-cache', // always revalidate: a new head must show at once
+      etag,
+      vary: 'Accept-Encoding',
+    };
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? ''))
+      return c.body(new Uint8Array(this.gzip), 200, { ...headers, 'content-encoding': 'gzip' });
+    return c.body(new Uint8Array(this.plain), 200, headers);
+  }
+}
