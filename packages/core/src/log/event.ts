@@ -54,7 +54,27 @@ export function eventHashInput(event: Omit<LoggedEvent, 'hash'>): Uint8Array {
 export type HashFunction = (input: Uint8Array) => string;
 
 /** SHA-256 from `@noble/hashes`: audited, dependency-free, the same in Node, browsers and workers. */
-export const sha256Hex: HashFunction = (input) => bytesToHex(sha256(input));
+export const nobleSha256Hex: HashFunction = (input) => bytesToHex(sha256(input));
+
+/**
+ * Node's native hash, found through `process.getBuiltinModule` rather than an import, so browser
+ * bundles neither break nor grow; undefined outside Node.
+ */
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as
+  | { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }
+  | undefined;
+const nodeHash = nodeCrypto?.hash;
+
+/**
+ * SHA-256 (hex) as the log uses it: Node's native hash on Node (about 2.5× faster, which is what a
+ * server sealing and verifying logs wants), {@link nobleSha256Hex} everywhere else. Both give the same
+ * bytes; a property test holds them to it.
+ */
+export const sha256Hex: HashFunction = nodeHash
+  ? (input) => nodeHash('sha256', input, 'hex')
+  : nobleSha256Hex;
 
 /** Computes the hash an event must carry: SHA-256 (hex) over {@link eventHashInput}. */
 export function hashEvent(event: Omit<LoggedEvent, 'hash'>, hash: HashFunction = sha256Hex): string {
