@@ -11,6 +11,10 @@ const N = 100_000;
 const TOTAL = 60_000_000;
 const areas = Array.from({ length: N }, () => 5000 + Math.floor(random() * 10000));
 const ours = bestOf(() => allocate(TOTAL, areas), 10);
+// Webster (a divisor method) on the same rows: rounding leaves fen to move, each found through a heap.
+const webster = bestOf(() => allocate(TOTAL, areas, { method: 'webster' }), 5);
+// Its worst case: 100,000 equal rows and every quota 0.49999, so 49,999 fen are handed out one by one.
+const websterWorst = bestOf(() => allocate(N / 2 - 1, Array(N).fill(1), { method: 'webster' }), 3);
 const theirs = bestOf(() => dineroAllocate(dinero({ amount: TOTAL, currency: CNY }), areas), 3);
 const theirShares = theirs.result.map((d) => toSnapshot(d).amount);
 
@@ -51,6 +55,12 @@ console.log(
 );
 const small = dineroAllocate(dinero({ amount: 10, currency: CNY }), [15, 7, 3]).map(
   (d) => toSnapshot(d).amount,
+);
+console.log(
+  `| allocate ¥600,000.00 over ${N.toLocaleString('en')} areas, Webster | ${webster.ms.toFixed(1)} | — | — | ${sum(webster.result.shares) === TOTAL} / — | ${quotaBreaks(webster.result.shares)} / — | ≤ 100 ms | ${webster.ms <= 100 ? 'met' : 'MISSED'} |`,
+);
+console.log(
+  `| Webster's worst case: 49,999 fen moved one by one among ${N.toLocaleString('en')} rows | ${websterWorst.ms.toFixed(1)} | — | — | ${sum(websterWorst.result.shares) === N / 2 - 1} / — | — | ≤ 500 ms | ${websterWorst.ms <= 500 ? 'met' : 'MISSED'} |`,
 );
 console.log(
   `\n10 fen by 15:7:3 — Linli ${JSON.stringify(allocate(10, [15, 7, 3]).shares)}, dinero.js ${JSON.stringify(small)} (exact quotas 6.0, 2.8, 1.2: a share of 7 breaks quota)`,

@@ -132,6 +132,63 @@ describe('allocate: the stated guarantees (DESIGN.md §4)', () => {
   });
 });
 
+/**
+ * Webster as first written: round each quota half up, then move one fen at a time to (or from) the row
+ * found by scanning every row — O(n) per fen. The heap in `allocate` must choose exactly the same rows.
+ */
+function websterByScan(t: bigint, weights: readonly bigint[], keys: readonly string[]): bigint[] {
+  const sumW = weights.reduce((a, b) => a + b, 0n);
+  const shares = weights.map((w) => (2n * t * w + sumW) / (2n * sumW));
+  let given = shares.reduce((a, b) => a + b, 0n);
+  const tie = (i: number, j: number) => {
+    const [a, b] = [keys[i] as string, keys[j] as string];
+    return a < b ? -1 : a > b ? 1 : i - j;
+  };
+  const better = (i: number, j: number, delta: bigint) => {
+    const left = (weights[i] as bigint) * (2n * (shares[j] as bigint) + delta);
+    const right = (weights[j] as bigint) * (2n * (shares[i] as bigint) + delta);
+    return left > right ? -1 : left < right ? 1 : tie(i, j);
+  };
+  for (; given < t; given += 1n) {
+    let best = -1;
+    for (let i = 0; i < weights.length; i++)
+      if ((weights[i] as bigint) > 0n && (best === -1 || better(i, best, 1n) < 0)) best = i;
+    shares[best] = (shares[best] as bigint) + 1n;
+  }
+  for (; given > t; given -= 1n) {
+    let worst = -1;
+    for (let i = 0; i < weights.length; i++)
+      if ((shares[i] as bigint) > 0n && (worst === -1 || better(i, worst, -1n) > 0)) worst = i;
+    shares[worst] = (shares[worst] as bigint) - 1n;
+  }
+  return shares;
+}
+
+describe('allocate: Webster with a heap', () => {
+  it('moves exactly the fen the row-by-row scan moves', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), rows, (t, rs) => {
+        const byScan = websterByScan(
+          BigInt(t),
+          rs.map((r) => BigInt(r.weight)),
+          rs.map((r) => r.key),
+        );
+        expect(split(t, rs, 'webster').shares).toEqual(byScan.map(Number));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hands out 49,999 fen one by one among 100,000 rows (the scan would take n² steps)', () => {
+    // Every quota is 0.49999: all round down, and each fen then goes to the next row in tie order.
+    const n = 100_000;
+    const shares: number[] = [...allocate(n / 2 - 1, Array(n).fill(1), { method: 'webster' }).shares];
+    expect(sum(shares)).toBe(n / 2 - 1);
+    expect(shares.indexOf(0)).toBe(n / 2 - 1);
+    expect(shares.slice(n / 2 - 1).every((s) => s === 0)).toBe(true);
+  });
+});
+
 describe('allocate: peers and edges', () => {
   it('keeps quota where dinero.js does not: 10 fen by 15:7:3 is [6, 3, 1], not [7, 2, 1]', () => {
     expect(allocate(10, [15, 7, 3]).shares).toEqual([6, 3, 1]);

@@ -1,5 +1,6 @@
 import { LinliException, linliError } from '../errors/linli-error.js';
 import { type Fraction, fraction } from './fraction.js';
+import { IndexHeap } from './index-heap.js';
 import type { Money } from './money.js';
 
 /** How leftover fen are placed after every share gets the floor of its quota. */
@@ -276,22 +277,30 @@ function websterBig(
     const right = wj * di;
     return left > right ? -1 : left < right ? 1 : byTie(i, j);
   };
-  while (given < total) {
-    let best = -1;
-    for (let i = 0; i < n; i++)
-      if ((weights[i] as bigint) > 0n && (best === -1 || better(i, best, 1n) < 0)) best = i;
-    shares[best] = (shares[best] as bigint) + 1n;
-    given += 1n;
-  }
-  while (given > total) {
-    let worst = -1;
-    for (let i = 0; i < n; i++) {
-      if ((shares[i] as bigint) === 0n) continue;
-      // The one that loses a fen is the one with the smallest w / (2s − 1); ties lose in reverse key order.
-      if (worst === -1 || better(i, worst, -1n) > 0) worst = i;
+  // Rounding leaves at most about n/2 fen to move; a heap finds each next row in O(log n), not O(n).
+  const rows = Array.from({ length: n }, (_, i) => i);
+  if (given < total) {
+    const gainers = new IndexHeap(
+      rows.filter((i) => (weights[i] as bigint) > 0n),
+      (i, j) => better(i, j, 1n) < 0,
+    );
+    for (; given < total; given += 1n) {
+      const best = gainers.pop() as number;
+      shares[best] = (shares[best] as bigint) + 1n;
+      gainers.push(best); // its priority fell; everyone else's is unchanged
     }
-    shares[worst] = (shares[worst] as bigint) - 1n;
-    given -= 1n;
+  }
+  if (given > total) {
+    // The one that loses a fen is the one with the smallest w / (2s − 1); ties lose in reverse key order.
+    const losers = new IndexHeap(
+      rows.filter((i) => (shares[i] as bigint) > 0n),
+      (i, j) => better(i, j, -1n) > 0,
+    );
+    for (; given > total; given -= 1n) {
+      const worst = losers.pop() as number;
+      shares[worst] = (shares[worst] as bigint) - 1n;
+      if ((shares[worst] as bigint) > 0n) losers.push(worst);
+    }
   }
   return {
     shares: shares.map(toMoney),
