@@ -1,6 +1,6 @@
+import { Heap } from '../collections/heap.js';
 import { LinliException, linliError } from '../errors/linli-error.js';
 import { type Fraction, fraction } from './fraction.js';
-import { IndexHeap } from './index-heap.js';
 import type { Money } from './money.js';
 
 /** How leftover fen are placed after every share gets the floor of its quota. */
@@ -280,9 +280,9 @@ function websterBig(
   // Rounding leaves at most about n/2 fen to move; a heap finds each next row in O(log n), not O(n).
   const rows = Array.from({ length: n }, (_, i) => i);
   if (given < total) {
-    const gainers = new IndexHeap(
-      rows.filter((i) => (weights[i] as bigint) > 0n),
+    const gainers = new Heap(
       (i, j) => better(i, j, 1n) < 0,
+      rows.filter((i) => (weights[i] as bigint) > 0n),
     );
     for (; given < total; given += 1n) {
       const best = gainers.pop() as number;
@@ -292,9 +292,9 @@ function websterBig(
   }
   if (given > total) {
     // The one that loses a fen is the one with the smallest w / (2s − 1); ties lose in reverse key order.
-    const losers = new IndexHeap(
-      rows.filter((i) => (shares[i] as bigint) > 0n),
+    const losers = new Heap(
       (i, j) => better(i, j, -1n) > 0,
+      rows.filter((i) => (shares[i] as bigint) > 0n),
     );
     for (; given > total; given -= 1n) {
       const worst = losers.pop() as number;

@@ -1,3 +1,4 @@
+import { Heap } from '../collections/heap.js';
 import type { LocalDate } from '../time/local-date.js';
 import { dayNumber } from './calendar.js';
 
@@ -58,49 +59,6 @@ export interface AssignedSlot extends SlotDate {
     readonly missing: number;
   };
   readonly override?: string;
-}
-
-/** A binary min-heap of numbers ordered by a comparator (for members by priority, days by change). */
-class Heap {
-  private readonly items: number[] = [];
-  constructor(private readonly less: (a: number, b: number) => boolean) {}
-  get size(): number {
-    return this.items.length;
-  }
-  peek(): number | undefined {
-    return this.items[0];
-  }
-  push(x: number): void {
-    const a = this.items;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(a[i] as number, a[p] as number)) break;
-      [a[i], a[p]] = [a[p] as number, a[i] as number];
-      i = p;
-    }
-  }
-  pop(): number | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l] as number, a[m] as number)) m = l;
-        if (r < a.length && this.less(a[r] as number, a[m] as number)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m] as number, a[i] as number];
-        i = m;
-      }
-    }
-    return top;
-  }
 }
 
 /**

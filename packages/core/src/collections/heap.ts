@@ -1,17 +1,27 @@
 /**
- * A binary heap of array indices under a caller's order, for picking "the next one to get (or give up)
- * a fen" many times over without scanning every row each time.
+ * A binary heap of numbers (usually indices into the caller's arrays) under the caller's order: the
+ * next member to serve, the next day something changes, the next row to get a fen — each in O(log n)
+ * instead of a scan.
  */
-export class IndexHeap {
+export class Heap {
   private readonly items: number[];
 
-  /** `before(a, b)` is true when `a` must come out before `b`; it must be a strict total order. */
+  /** `before(a, b)` is true when `a` must come out before `b`. `initial` is heapified in O(n). */
   constructor(
-    indices: readonly number[],
     private readonly before: (a: number, b: number) => boolean,
+    initial: readonly number[] = [],
   ) {
-    this.items = [...indices];
+    this.items = [...initial];
     for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** The first number, without taking it out. */
+  peek(): number | undefined {
+    return this.items[0];
   }
 
   /** Takes out the first index, or undefined when empty. */
