@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { building96, freshGovernance, must } from '../../test/fixtures.js';
+import { seedScenario } from '../seed/seed-scenario.js';
 import type { LocalDate } from '../time/local-date.js';
 import { shareTableCsv } from './csv.js';
 import { summarizeLedger } from './ledger.js';
@@ -128,59 +129,25 @@ describe('Building 96 pays for its elevator (the seed scenario, to the fen)', ()
 
 describe('福泰大厦: 80 households share the doorman’s wage', () => {
   it('prorates a mid-month move-out by days', async () => {
+    // The seed builds the tower: 80 units ft01–ft80 at 90.00 m², ft37 moved out on 16 November, and
+    // November's wage (¥4,800.00) billed.
     const { governance } = await freshGovernance('2026-12-01T02:00:00Z');
-    await must(
-      governance,
-      { type: 'community.found', name: '福泰' },
-      { type: 'building.add', name: '福泰大厦', id: 'ft' },
-      { type: 'stairwell.add', buildingId: 'ft', name: 'A座', id: 'fa' },
-      { type: 'fund.open', id: 'door', name: '门卫工资', budget: 5_760_000 },
-      {
-        type: 'charge.define',
-        id: 'wage',
-        fundId: 'door',
-        name: '门卫工资',
-        monthlyAmount: 480_000,
-        scope: { kind: 'building', id: 'ft' },
-        start: '2026-01',
-      },
-    );
-    for (let i = 1; i <= 80; i++) {
-      const id = `d${String(i).padStart(2, '0')}`;
-      await must(
-        governance,
-        {
-          type: 'unit.add',
-          stairwellId: 'fa',
-          room: `${Math.ceil(i / 4)}0${((i - 1) % 4) + 1}`,
-          floor: Math.ceil(i / 4),
-          area: 9000,
-          areaSource: 'registered',
-          id,
-        },
-        { type: 'resident.moveIn', unitId: id, id: `r${id}`, date: '2020-01-01' },
-      );
-    }
-    // d37 moves out on 16 November: 15 of November's 30 days.
-    await must(
-      governance,
-      { type: 'resident.moveOut', residentId: 'rd37', date: '2026-11-16' },
-      { type: 'charge.bill', chargeId: 'wage', month: '2026-11' },
-    );
+    const { doormanFund } = await seedScenario(governance);
     const shares = new Map(
-      governance.read((s) => s.funds.entries.get('door') ?? []).map((e) => [e.unitId, e.amount]),
+      governance.read((s) => s.funds.entries.get(doormanFund) ?? []).map((e) => [e.unitId, e.amount]),
     );
-    expect(shares.get('d37')).toBe(3019);
-    expect(shares.get('d01')).toBe(6038);
-    expect(shares.get('d80')).toBe(6037);
+    // ft37 lived there 15 of November's 30 days.
+    expect(shares.get('ft37')).toBe(3019);
+    expect(shares.get('ft01')).toBe(6038);
+    expect(shares.get('ft80')).toBe(6037);
     const all = [...shares.values()];
     expect(all.reduce((a, b) => a + b, 0)).toBe(480_000);
     expect(all.filter((v) => v === 6038)).toHaveLength(58);
     expect(all.filter((v) => v === 6037)).toHaveLength(21);
-    // December: d37 is empty and not billed at all.
+    // December: ft37 is empty and not billed at all.
     await must(governance, { type: 'charge.bill', chargeId: 'wage', month: '2026-12' });
     const december = governance.read((s) =>
-      (s.funds.entries.get('door') ?? []).filter(
+      (s.funds.entries.get(doormanFund) ?? []).filter(
         (e) => e.source && 'month' in e.source && e.source.month === '2026-12',
       ),
     );
