@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
-import { apply, type Seed, seeded, settled } from './support';
+import { type Seed, seeded, seededWith, settled } from './support';
 
 interface RosterArgs {
   household: string;
@@ -38,20 +38,16 @@ export const MonthView: Story = { args: { view: 'month' } };
 /** Everyone away on 7 December: the slot is unfilled, and says so. */
 export const Unfilled: Story = {
   loaders: [
-    async () => {
-      const seed = await seeded();
-      for (const memberId of ['u101', 'u201', 'u301', 'u302', 'u401', 'u402', 'u501', 'u502', 'u601']) {
-        await apply(seed.gov, {
-          type: 'duty.absence',
-          dutyId: 'clean',
-          memberId,
-          from: '2026-12-05',
-          to: '2026-12-09',
-          reason: '社区旅行',
-        });
-      }
-      return { seed };
-    },
+    seededWith(
+      ...['u101', 'u201', 'u301', 'u302', 'u401', 'u402', 'u501', 'u502', 'u601'].map((memberId) => ({
+        type: 'duty.absence',
+        dutyId: 'clean',
+        memberId,
+        from: '2026-12-05',
+        to: '2026-12-09',
+        reason: '社区旅行',
+      })),
+    ),
   ],
   play: async ({ canvasElement }) => {
     await expect(root(canvasElement).textContent).toMatch(/无人可值|Unfilled/);

@@ -29,6 +29,38 @@ export async function apply(gov: Governance, ...commands: unknown[]): Promise<vo
   }
 }
 
+/** A story loader: the seed scenario with `commands` run after it. */
+export const seededWith =
+  (...commands: unknown[]) =>
+  async (): Promise<{ seed: Seed }> => {
+    const seed = await seeded();
+    await apply(seed.gov, ...commands);
+    return { seed };
+  };
+
+/**
+ * Drafts and opens a motion of Building 96's stairwell s1 that closes on 20 December — the start most
+ * vote stories share; `draft` gives its id, title, kind and anything else that differs.
+ */
+export const openMotion = (draft: {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly basis?: string;
+  readonly rule?: string;
+  readonly [more: string]: unknown;
+}): unknown[] => [
+  {
+    type: 'motion.draft',
+    scope: { kind: 'stairwell', id: 's1' },
+    basis: 'owners',
+    rule: 'civilCode278.ordinary',
+    closesAt: '2026-12-20T10:00:00Z',
+    ...draft,
+  },
+  { type: 'motion.open', motionId: draft.id },
+];
+
 /** Waits for an element's pending (and throttled live) renders. */
 export async function settled(el: Element | null): Promise<void> {
   await new Promise((r) => setTimeout(r, 150));

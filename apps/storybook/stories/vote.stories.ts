@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
-import { apply, type Seed, seeded, settled } from './support';
+import { openMotion, type Seed, seeded, seededWith, settled } from './support';
 
 interface VoteArgs {
   motion: string;
@@ -45,26 +45,11 @@ export const Passed: Story = { args: { motion: 'head-2026', voter: 'u101' } };
 export const Failed: Story = {
   args: { motion: 'repaint', voter: 'o101' },
   loaders: [
-    async () => {
-      const seed = await seeded();
-      await apply(
-        seed.gov,
-        {
-          type: 'motion.draft',
-          id: 'repaint',
-          title: '楼道重新粉刷',
-          kind: 'proposal',
-          scope: { kind: 'stairwell', id: 's1' },
-          basis: 'owners',
-          rule: 'civilCode278.ordinary',
-          closesAt: '2026-12-20T10:00:00Z',
-        },
-        { type: 'motion.open', motionId: 'repaint' },
-        { type: 'ballot.cast', motionId: 'repaint', voterId: 'o101', vote: 'no' },
-        { type: 'motion.close', motionId: 'repaint' },
-      );
-      return { seed };
-    },
+    seededWith(
+      ...openMotion({ id: 'repaint', title: '楼道重新粉刷', kind: 'proposal' }),
+      { type: 'ballot.cast', motionId: 'repaint', voterId: 'o101', vote: 'no' },
+      { type: 'motion.close', motionId: 'repaint' },
+    ),
   ],
 };
 
@@ -72,31 +57,22 @@ export const Failed: Story = {
 export const Tied: Story = {
   args: { motion: 'tie', voter: 'u101' },
   loaders: [
-    async () => {
-      const seed = await seeded();
-      await apply(
-        seed.gov,
-        {
-          type: 'motion.draft',
-          id: 'tie',
-          title: '选举和谐宣传员',
-          kind: 'single',
-          options: [
-            { id: 'a', label: '张阿姨' },
-            { id: 'b', label: '陈老师' },
-          ],
-          scope: { kind: 'stairwell', id: 's1' },
-          basis: 'households',
-          rule: 'simpleMajority',
-          closesAt: '2026-12-20T10:00:00Z',
-        },
-        { type: 'motion.open', motionId: 'tie' },
-        { type: 'ballot.cast', motionId: 'tie', voterId: 'u101', option: 'a' },
-        { type: 'ballot.cast', motionId: 'tie', voterId: 'u201', option: 'b' },
-        { type: 'motion.close', motionId: 'tie' },
-      );
-      return { seed };
-    },
+    seededWith(
+      ...openMotion({
+        id: 'tie',
+        title: '选举和谐宣传员',
+        kind: 'single',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '陈老师' },
+        ],
+        basis: 'households',
+        rule: 'simpleMajority',
+      }),
+      { type: 'ballot.cast', motionId: 'tie', voterId: 'u101', option: 'a' },
+      { type: 'ballot.cast', motionId: 'tie', voterId: 'u201', option: 'b' },
+      { type: 'motion.close', motionId: 'tie' },
+    ),
   ],
 };
 
@@ -104,39 +80,17 @@ export const Tied: Story = {
 export const PendingDecidedEarly: Story = {
   args: { motion: 'bike', voter: 'o602' },
   loaders: [
-    async () => {
-      const seed = await seeded();
-      await apply(
-        seed.gov,
-        {
-          type: 'motion.draft',
-          id: 'bike',
-          title: '增设非机动车充电桩',
-          kind: 'proposal',
-          scope: { kind: 'stairwell', id: 's1' },
-          basis: 'owners',
-          rule: 'civilCode278.ordinary',
-          allowChange: false,
-          closesAt: '2026-12-20T10:00:00Z',
-        },
-        { type: 'motion.open', motionId: 'bike' },
-      );
-      for (const voterId of [
-        'o101',
-        'o102',
-        'o201',
-        'o202',
-        'o301',
-        'o302',
-        'o401',
-        'o402',
-        'o-wang',
-        'o601',
-      ]) {
-        await apply(seed.gov, { type: 'ballot.cast', motionId: 'bike', voterId, vote: 'yes' });
-      }
-      return { seed };
-    },
+    seededWith(
+      ...openMotion({ id: 'bike', title: '增设非机动车充电桩', kind: 'proposal', allowChange: false }),
+      ...['o101', 'o102', 'o201', 'o202', 'o301', 'o302', 'o401', 'o402', 'o-wang', 'o601'].map(
+        (voterId) => ({
+          type: 'ballot.cast',
+          motionId: 'bike',
+          voterId,
+          vote: 'yes',
+        }),
+      ),
+    ),
   ],
 };
 
@@ -144,26 +98,12 @@ export const PendingDecidedEarly: Story = {
 export const Secret: Story = {
   args: { motion: 'secret', voter: 'o101' },
   loaders: [
-    async () => {
-      const seed = await seeded();
-      await apply(
-        seed.gov,
-        {
-          type: 'motion.draft',
-          id: 'secret',
-          title: '续聘物业公司',
-          kind: 'proposal',
-          scope: { kind: 'stairwell', id: 's1' },
-          basis: 'owners',
-          rule: 'civilCode278.ordinary',
-          secrecy: 'secret',
-          closesAt: '2026-12-20T10:00:00Z',
-        },
-        { type: 'motion.open', motionId: 'secret' },
-        { type: 'ballot.cast', motionId: 'secret', voterId: 'o201', vote: 'no' },
-      );
-      return { seed };
-    },
+    seededWith(...openMotion({ id: 'secret', title: '续聘物业公司', kind: 'proposal', secrecy: 'secret' }), {
+      type: 'ballot.cast',
+      motionId: 'secret',
+      voterId: 'o201',
+      vote: 'no',
+    }),
   ],
 };
 
@@ -179,18 +119,14 @@ export const NotEligible: Story = { args: { voter: 'o999' } };
 export const VotingAsProxy: Story = {
   args: { voter: 'o102', proxy: 'p102' },
   loaders: [
-    async () => {
-      const seed = await seeded();
-      await apply(seed.gov, {
-        type: 'proxy.grant',
-        motionId: 'lift',
-        voterId: 'o102',
-        holder: '张阿姨的女儿',
-        paperRef: '委托书 2026-011',
-        id: 'p102',
-      });
-      return { seed };
-    },
+    seededWith({
+      type: 'proxy.grant',
+      motionId: 'lift',
+      voterId: 'o102',
+      holder: '张阿姨的女儿',
+      paperRef: '委托书 2026-011',
+      id: 'p102',
+    }),
   ],
 };
 
@@ -201,30 +137,21 @@ export const Approval: Story = { args: { motion: 'projects', voter: 'u402' } };
 export const RankedByKeyboard: Story = {
   args: { motion: 'ranked', voter: 'u101' },
   loaders: [
-    async () => {
-      const seed = await seeded();
-      await apply(
-        seed.gov,
-        {
-          type: 'motion.draft',
-          id: 'ranked',
-          title: '业委会候选人排序',
-          kind: 'ranked',
-          method: 'irv',
-          options: [
-            { id: 'a', label: '张阿姨' },
-            { id: 'b', label: '李师傅' },
-            { id: 'c', label: '陈老师' },
-          ],
-          scope: { kind: 'stairwell', id: 's1' },
-          basis: 'households',
-          rule: 'simpleMajority',
-          closesAt: '2026-12-20T10:00:00Z',
-        },
-        { type: 'motion.open', motionId: 'ranked' },
-      );
-      return { seed };
-    },
+    seededWith(
+      ...openMotion({
+        id: 'ranked',
+        title: '业委会候选人排序',
+        kind: 'ranked',
+        method: 'irv',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '李师傅' },
+          { id: 'c', label: '陈老师' },
+        ],
+        basis: 'households',
+        rule: 'simpleMajority',
+      }),
+    ),
   ],
   play: async ({ canvasElement, loaded }) => {
     const r = root(canvasElement);
