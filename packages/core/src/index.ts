@@ -44,6 +44,8 @@ export * from './log/memory-store.js';
 export * from './log/store.js';
 export * from './log/verify.js';
 export * from './numbers/index.js';
+export * from './remote/event-stream.js';
+export * from './remote/http-store.js';
 export * from './remote/live-view.js';
 export * from './roles/commands.js';
 export { decideRoles } from './roles/decide.js';

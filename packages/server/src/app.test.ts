@@ -9,6 +9,7 @@ import {
   connectLiveView,
   createGovernance,
   err,
+  HttpStore,
   type LoggedEvent,
   linliError,
   MemoryStore,
@@ -346,6 +347,36 @@ for (const backend of backends)
     });
 
     describe('live views (what the widgets use)', () => {
+      it('lets an organizer follow the whole log as a store: a live replica that verifies and cannot append', async () => {
+        const store = new HttpStore(`${base}/c/xfkl/`, { token: organizer, retryDelay: 50 });
+        const replica = await createGovernance({ store }); // reads and verifies the whole chain
+        expect(replica.head.value).toEqual(community.governance.head.value);
+        expect(replica.tally('lift')).toEqual(community.governance.tally('lift'));
+        const cast = await post('/c/xfkl/commands', ballot('o401', { vote: 'no' }), {
+          Authorization: `Bearer ${organizer}`,
+        });
+        expect(cast.status).toBe(200);
+        await expect.poll(() => replica.head.value.seq).toBe(community.governance.head.value.seq);
+        expect(replica.ballots('lift').find((b) => b.voterId === 'o401')?.choice).toMatchObject({
+          vote: 'no',
+        });
+        expect(await replica.verify()).toMatchObject({ ok: true });
+        const before = await logLength();
+        const refused = await replica.execute({
+          type: 'ballot.cast',
+          motionId: 'lift',
+          voterId: 'o401',
+          vote: 'yes',
+        });
+        expect(refused.ok || refused.error.code).toBe('view.read_only');
+        expect(await logLength()).toBe(before);
+        replica.dispose();
+        // Without the organizer's token there is no log to follow.
+        await expect(
+          createGovernance({ store: new HttpStore(`${base}/c/xfkl`, { token: 'forged' }) }),
+        ).rejects.toMatchObject({ error: { code: 'auth.required' } });
+      });
+
       it("follows the server live and sends its household's commands", async () => {
         const live = connectLiveView(`${base}/c/xfkl/`);
         await live.ready;

@@ -3,6 +3,7 @@ import type { LinliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import { fetchPublishedView, type ReadModels, viewGovernance } from '../governance/published-view.js';
 import type { LoggedEvent } from '../log/event.js';
+import { readEventStream } from './event-stream.js';
 
 /**
  * The one client-side error a live view makes itself: the server could not be reached even after
@@ -173,26 +174,14 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
           headers: { accept: 'text/event-stream' },
           signal: abort.signal,
         });
-        const reader = response.body?.getReader();
-        if (!response.ok || !reader) throw new Error(`HTTP ${response.status}`);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
         connected.value = true;
         delay = retryDelay;
         void flush();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let end = buffer.indexOf('\n\n');
-          while (end >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            // A head (what the public stream sends) or whole events (an organizer's): either way, a new view.
-            if (/^event: (head|events)$/m.test(message)) void refresh();
-            end = buffer.indexOf('\n\n');
-          }
-        }
+        await readEventStream(response, ({ event }) => {
+          // A head (what the public stream sends) or whole events (an organizer's): either way, a new view.
+          if (event === 'head' || event === 'events') void refresh();
+        });
       } catch {
         // dropped or refused: fall through to the backoff below
       }
