@@ -76,7 +76,8 @@ for (const backend of backends)
       const opened = await backend.open(dir);
       closeStore = opened.close;
       const store = opened.store;
-      const governance = await createGovernance({ store });
+      // As linli-server runs it: commands arriving together share one commit.
+      const governance = await createGovernance({ store, groupCommit: true });
       await seedScenario(governance);
       const auth = opened.auth;
       organizer = await auth.issueOrganizerToken();
@@ -343,6 +344,22 @@ for (const backend of backends)
         expect(await response.json()).toEqual(firstBody);
         expect(await logLength()).toBe(before);
         restarted.dispose();
+      });
+      it('answers concurrent retries of one request alike and appends it once', async () => {
+        // A phone on a bad line sends the same ballot five times before the first answer arrives.
+        const auth = { Authorization: `Bearer ${organizer}`, 'Idempotency-Key': 'flaky-501' };
+        const before = await logLength();
+        const answers = await Promise.all(
+          Array.from({ length: 5 }, () =>
+            post('/c/xfkl/commands', ballot('o-wang', { vote: 'abstain' }), auth).then(async (r) => ({
+              status: r.status,
+              body: (await r.json()) as { events: LoggedEvent[] },
+            })),
+          ),
+        );
+        expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+        for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+        expect(await logLength()).toBe(before + 1);
       });
     });
 
