@@ -24,6 +24,7 @@ import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import type { AuthStore, Principal } from './auth/auth-store.js';
 import { allowed } from './authorize.js';
+import { householdLabels } from './households.js';
 import { PrecompressedBody } from './http/precompressed.js';
 
 /** One community the server hosts. */
@@ -331,19 +332,30 @@ export function createApp(
     const parsed = parseWith(invitesSchema, body.value);
     if (!parsed.ok) return refuse(c, parsed.error);
     const { auth, governance } = c.get('community');
-    const units = [...new Set(parsed.value.units ?? governance.community.value.units.map((u) => u.id))];
+    const labels = new Map(householdLabels(governance).map((h) => [h.unitId, h]));
+    const units = [...new Set(parsed.value.units ?? labels.keys())];
     // Every unit is checked before any code is made, so a typo issues nothing.
-    const labels = units.map((id) => governance.unit(id));
-    const unknown = labels.indexOf(undefined);
+    const unknown = units.findIndex((id) => !labels.has(id));
     if (unknown >= 0)
       return refuse(
         c,
         linliError('entity.not_found', ['units', unknown], { kind: 'unit', id: units[unknown] ?? '' }),
       );
     const invites = await Promise.all(
-      units.map(async (unitId, i) => ({ unitId, ...labels[i], code: await auth.issueInviteCode(unitId) })),
+      units.map(async (unitId) => ({ ...labels.get(unitId), code: await auth.issueInviteCode(unitId) })),
     );
-    return c.json({ invites });
+    return c.json({ community: governance.community.value.community?.name ?? '', invites });
+  });
+
+  // The households an organizer can print notices for, with their buildings' names.
+  app.get('/c/:community/households', async (c) => {
+    const refusal = await organizerOnly(c);
+    if (refusal) return refuse(c, refusal);
+    const { governance } = c.get('community');
+    return c.json({
+      community: governance.community.value.community?.name ?? '',
+      households: householdLabels(governance),
+    });
   });
 
   // A lost phone: the organizer ends every session of a household and voids its unused codes.

@@ -106,6 +106,19 @@ describe('the demo page in Chromium', () => {
     await expect.poll(() => page.locator('linli-vote [part="tally"]').count()).toBe(1);
     return page;
   };
+  /** axe-core on the page as it is now: no WCAG 2.2 A/AA violation. */
+  const audit = async (page: Page) => {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> } }
+      ).axe;
+      const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  };
+
   const turnout = (page: Page) => page.locator('linli-vote [part="tally"] p').first().textContent();
   const signIn = async (page: Page, code: string, room: string) => {
     await page.getByLabel('入户邀请码').fill(code);
@@ -175,27 +188,49 @@ describe('the demo page in Chromium', () => {
     expect(check.status).toBe(401);
   });
 
+  it('lets an organizer print invite notices for chosen households, and each code signs one in', async () => {
+    const server = await startServer(join(dir, 'organizer'));
+    running.push(server);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.base}/organizer`);
+    // A wrong token is refused in words, and nothing opens.
+    await page.getByLabel('组织者令牌').fill('not-the-token');
+    await page.getByRole('button', { name: '打开' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).not.toBe('');
+    expect(await page.locator('#households').isVisible()).toBe(false);
+    await page.getByLabel('组织者令牌').fill(server.organizer);
+    await page.getByRole('button', { name: '打开' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^已打开：新福康里，\d+ 户$/);
+    await page.getByRole('group', { name: '96号楼' }).getByLabel('301室', { exact: true }).check();
+    await page.getByRole('group', { name: '福泰大厦' }).getByLabel('101室', { exact: true }).check();
+    await page.getByRole('button', { name: '生成邀请码' }).click();
+    await expect.poll(() => page.locator('.notice').count()).toBe(2);
+    expect(await page.locator('.notice h3').allTextContents()).toEqual([
+      '新福康里 · 96号楼 301室',
+      '新福康里 · 福泰大厦 101室',
+    ]);
+    const codes = await page.locator('.notice .code').allTextContents();
+    for (const code of codes) {
+      const redeemed = await fetch(`${server.base}/c/xfkl/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      expect(redeemed.status).toBe(200);
+    }
+    await audit(page);
+  });
+
   it('is accessible (axe, WCAG 2.2 A/AA) in both languages, signed out and signed in', async () => {
     const server = await startServer(join(dir, 'axe'));
     running.push(server);
     const page = await open(server.base);
-    const audit = async () => {
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> } }
-        ).axe;
-        const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-        return result.violations.map((v) => v.id);
-      });
-      expect(violations).toEqual([]);
-    };
-    await audit();
+    await audit(page);
     await signIn(page, server.codes.u501 ?? '', '501');
-    await audit();
+    await audit(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toBe('Signed in: flat 501');
     await expect.poll(() => turnout(page)).toContain('have voted');
-    await audit();
+    await audit(page);
   });
 });

@@ -56,6 +56,8 @@ const started = Date.now().toString(36);
 const files = {
   '/': new PrecompressedBody(demoFile('index.html'), 'text/html; charset=utf-8', started),
   '/demo.js': new PrecompressedBody(demoFile('demo.js'), 'text/javascript; charset=utf-8', started),
+  '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8', started),
+  '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), 'text/javascript; charset=utf-8', started),
   '/cdn/linli.js': new PrecompressedBody(
     asset('@linli/widgets/cdn/linli.js'),
     'text/javascript; charset=utf-8',
