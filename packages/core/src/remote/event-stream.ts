@@ -27,14 +27,11 @@ export async function readEventStream(
       let event = 'message';
       let id: string | undefined;
       const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) continue; // a comment: the keep-alive
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'id') id = value;
-        else if (field === 'data') data.push(value);
+      // Comments (`: keep-alive`) and fields we do not use match nothing.
+      for (const [, field, value = ''] of block.matchAll(/^(event|id|data): ?(.*)$/gm)) {
+        if (field === 'data') data.push(value);
+        else if (field === 'event') event = value;
+        else id = value;
       }
       if (data.length > 0 || id !== undefined) onMessage({ event, id, data: data.join('\n') });
     }

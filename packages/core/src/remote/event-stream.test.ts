@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readEventStream, type StreamMessage } from './event-stream.js';
+
+/** A response whose body arrives as these byte slices (a cut may fall inside a character). */
+const sliced = (bytes: Uint8Array, points: readonly number[]) =>
+  new Response(
+    new ReadableStream({
+      start(controller) {
+        for (let i = 1; i < points.length; i++) controller.enqueue(bytes.slice(points[i - 1], points[i]));
+        controller.close();
+      },
+    }),
+  );
+
+const STREAM =
+  ': keep-alive\n\n' +
+  'event: head\nid: 7\ndata: {"seq":7,"hash":"ab"}\n\n' +
+  'event: events\nid: 9\ndata: [{"seq":8},\ndata: {"seq":9}]\n\n' +
+  'data: 新福康里\n\n';
+
+describe('readEventStream', () => {
+  it('reads names, ids and (multi-line) data, skips comments, however the bytes are split', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.nat({ max: STREAM.length }), { maxLength: 8 }), async (cuts) => {
+        const bytes = new TextEncoder().encode(STREAM);
+        const points = [0, ...[...cuts].sort((a, b) => a - b), bytes.length];
+        const response = sliced(bytes, points);
+        const seen: StreamMessage[] = [];
+        await readEventStream(response, (m) => seen.push(m));
+        expect(seen).toEqual([
+          { event: 'head', id: '7', data: '{"seq":7,"hash":"ab"}' },
+          { event: 'events', id: '9', data: '[{"seq":8},\n{"seq":9}]' },
+          { event: 'message', id: undefined, data: '新福康里' },
+        ]);
+      }),
+    );
+  });
+
+  it('refuses a response that is not a stream', async () => {
+    await expect(readEventStream(new Response('no', { status: 401 }), () => undefined)).rejects.toThrow(
+      'HTTP 401',
+    );
+  });
+});
