@@ -13,5 +13,6 @@ export { PostgresAuthStore } from './auth/postgres-auth-store.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
 export { PrecompressedBody } from './http/precompressed.js';
+export { restoreLog } from './restore.js';
 export { PostgresStore } from './stores/postgres-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';

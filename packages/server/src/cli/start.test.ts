@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,33 @@ describe('npm start', () => {
     running.push(second);
     expect(second.output).toContain(`(${seeded.length} events kept from earlier runs)`);
     expect(await second.log()).toEqual(seeded);
+  });
+
+  it('restores a backed-up log into an empty data folder with the very same hashes, and only there', async () => {
+    const first = await startServer(join(dir, 'backup-a'));
+    running.push(first);
+    const vote = await fetch(`${first.base}/c/xfkl/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${first.organizer}` },
+      body: JSON.stringify({
+        command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes' },
+      }),
+    });
+    expect(vote.status).toBe(200);
+    const log = await first.log();
+    const backup = join(dir, 'backup.json');
+    writeFileSync(backup, JSON.stringify({ events: log }));
+
+    const second = await startServer(join(dir, 'backup-b'), { LINLI_RESTORE: backup });
+    running.push(second);
+    expect(second.output).toContain(`Restored ${log.length} events`);
+    expect(second.output).not.toContain('created and seeded');
+    expect(await second.log()).toEqual(log);
+    await second.stop();
+    // The folder now holds a log: restoring over it is refused, and the server does not start.
+    await expect(startServer(join(dir, 'backup-b'), { LINLI_RESTORE: backup })).rejects.toThrow(
+      /cannot restore/,
+    );
   });
 
   it('survives being killed during a burst of writes: no torn, lost or duplicated events', async () => {

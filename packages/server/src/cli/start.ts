@@ -10,6 +10,7 @@ import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import { PrecompressedBody } from '../http/precompressed.js';
+import { restoreLog } from '../restore.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
 
@@ -26,6 +27,17 @@ mkdirSync(dataDir, { recursive: true });
 const store: EventStore = process.env.DATABASE_URL
   ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
   : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY);
+// LINLI_RESTORE=backup.json: an empty store takes a backed-up log (what the organizer's
+// GET /c/xfkl/events answered), refused unless it verifies and re-seals to the very same hashes.
+const backupFile = process.env.LINLI_RESTORE;
+if (backupFile) {
+  const restored = await restoreLog(store, JSON.parse(readFileSync(backupFile, 'utf8')));
+  if (!restored.ok) {
+    console.error(`linli: cannot restore ${backupFile}: ${restored.error.message.en}`);
+    process.exit(1);
+  }
+  console.log(`Restored ${restored.value.events} events from ${backupFile} (head ${restored.value.head})`);
+}
 // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
 // (LINLI_GROUP_COMMIT=off writes one command per transaction, for comparison.)
 const governance = await createGovernance({

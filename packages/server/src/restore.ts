@@ -1,0 +1,41 @@
+import {
+  type EventStore,
+  type LinliError,
+  type LoggedEvent,
+  linliError,
+  type Result,
+  verify,
+} from '@linli/core';
+
+/**
+ * Puts a backed-up log (what `GET /c/:id/events` answers the organizer) into an empty store. The
+ * backup must verify; the store then seals the same drafts again, which gives the very same hashes —
+ * so the restored log is provably the backed-up one, and a backup that was edited is refused before
+ * anything is written.
+ */
+export async function restoreLog(
+  store: EventStore,
+  backup: unknown,
+): Promise<Result<{ readonly events: number; readonly head: string }, LinliError>> {
+  const events = (
+    typeof backup === 'object' && backup !== null && 'events' in backup ? backup.events : backup
+  ) as readonly LoggedEvent[];
+  if (!Array.isArray(events))
+    return { ok: false, error: linliError('log.corrupt', [], { seq: 0, reason: 'not a log' }) };
+  const checked = verify(events);
+  if (!checked.ok)
+    return { ok: false, error: linliError('log.corrupt', [], { seq: checked.seq, reason: checked.reason }) };
+  const existing = await store.read();
+  if (existing.length > 0)
+    return {
+      ok: false,
+      error: linliError('log.conflict', [], { expectedSeq: 0, actualSeq: existing.at(-1)?.seq ?? 0 }),
+    };
+  const appended = await store.append(
+    events.map(({ at, actor, type, payload }) => ({ at, actor, type, payload })),
+    { expectedSeq: 0 },
+  );
+  if (!appended.ok) return appended;
+  const head = appended.value.at(-1)?.hash ?? '';
+  return { ok: true, value: { events: appended.value.length, head } };
+}
