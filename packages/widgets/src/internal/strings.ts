@@ -1,7 +1,25 @@
 import type { Locale } from '@linli/core';
 
-/** Every UI string of the elements, in both languages. Kept in one place so none goes untranslated. */
-const strings = {
+/** UI strings by key, each in every locale — the type makes a missing translation a compile error. */
+export type StringTable = Readonly<Record<string, Readonly<Record<Locale, string>>>>;
+
+/**
+ * A translator over one element's table: `t(locale, key, params)` with `{name}` placeholders filled.
+ * Each element keeps its own table, so an element's bundle carries only its own words.
+ */
+export function translator<Table extends StringTable>(table: Table) {
+  return (
+    locale: Locale,
+    key: keyof Table & string,
+    params: Readonly<Record<string, string | number>> = {},
+  ): string =>
+    (table[key] as Table[string])[locale].replace(/\{(\w+)\}/g, (_, name: string) =>
+      String(params[name] ?? ''),
+    );
+}
+
+/** Words every element may show: motion status and outcome, and the states of its data source. */
+export const commonStrings = {
   statusDraft: { 'zh-CN': '未开始', en: 'Not open yet' },
   statusOpen: { 'zh-CN': '表决中', en: 'Open' },
   statusClosed: { 'zh-CN': '已结束', en: 'Closed' },
@@ -9,97 +27,9 @@ const strings = {
   outcomeFailed: { 'zh-CN': '未通过', en: 'Failed' },
   outcomePending: { 'zh-CN': '待定', en: 'Pending' },
   outcomeTied: { 'zh-CN': '平票', en: 'Tied' },
-  decidedEarly: { 'zh-CN': '结果已确定', en: 'Result certain' },
-  closesAt: { 'zh-CN': '截止：{time}', en: 'Closes {time}' },
-  closedAt: { 'zh-CN': '已于 {time} 截止', en: 'Closed {time}' },
-  remaining: { 'zh-CN': '剩余 {d} 天 {h} 小时', en: '{d} d {h} h left' },
-  yourBallot: { 'zh-CN': '您的选择：{choice}', en: 'Your ballot: {choice}' },
-  youVoted: { 'zh-CN': '您已投票', en: 'You have voted' },
-  notEligible: { 'zh-CN': '您不在本议题的表决名单中', en: 'You are not on this motion’s electoral roll' },
-  notOpen: { 'zh-CN': '表决尚未开始', en: 'Voting has not opened yet' },
-  votingClosed: { 'zh-CN': '表决已结束', en: 'Voting has closed' },
-  asProxy: {
-    'zh-CN': '正在代 {voter} 投票（委托书 {ref}）',
-    en: 'Voting as proxy for {voter} (authorization {ref})',
-  },
-  cast: { 'zh-CN': '投票', en: 'Cast ballot' },
-  change: { 'zh-CN': '修改投票', en: 'Change ballot' },
-  yes: { 'zh-CN': '同意', en: 'Yes' },
-  no: { 'zh-CN': '反对', en: 'No' },
-  abstain: { 'zh-CN': '弃权', en: 'Abstain' },
-  block: { 'zh-CN': '阻止', en: 'Block' },
-  chooseBetween: { 'zh-CN': '请选择 {min} 至 {max} 项', en: 'Choose {min} to {max}' },
-  score: { 'zh-CN': '{option} 的评分', en: 'Score for {option}' },
-  rankHint: {
-    'zh-CN': '用“上移”“下移”排列顺序，第一位是您最想要的',
-    en: 'Use Move up / Move down to order them; first is your favourite',
-  },
-  moveUp: { 'zh-CN': '上移 {option}', en: 'Move {option} up' },
-  moveDown: { 'zh-CN': '下移 {option}', en: 'Move {option} down' },
-  up: { 'zh-CN': '上移', en: 'Up' },
-  down: { 'zh-CN': '下移', en: 'Down' },
-  secret: { 'zh-CN': '无记名投票：截止后公布结果', en: 'Secret ballot: results after voting closes' },
-  turnout: { 'zh-CN': '已投票 {voted} / {eligible}', en: '{voted} of {eligible} have voted' },
-  required: { 'zh-CN': '门槛', en: 'threshold' },
-  results: { 'zh-CN': '计票', en: 'Tally' },
-  motions: { 'zh-CN': '议题', en: 'Motions' },
-  noMotions: { 'zh-CN': '暂无议题', en: 'No motions yet' },
   loading: { 'zh-CN': '加载中…', en: 'Loading…' },
   noGovernance: { 'zh-CN': '未连接数据', en: 'No data connected' },
   loadFailed: { 'zh-CN': '数据加载失败：{reason}', en: 'Could not load the data: {reason}' },
-  unknownMotion: { 'zh-CN': '找不到该议题', en: 'Motion not found' },
-  deadline: { 'zh-CN': '截止', en: 'Deadline' },
   status: { 'zh-CN': '状态', en: 'Status' },
   outcome: { 'zh-CN': '结果', en: 'Outcome' },
-  open: { 'zh-CN': '查看并投票', en: 'View and vote' },
-  listView: { 'zh-CN': '列表', en: 'List' },
-  monthView: { 'zh-CN': '月历', en: 'Month' },
-  myHousehold: { 'zh-CN': '只看我家', en: 'My household only' },
-  today: { 'zh-CN': '今天', en: 'Today' },
-  onDuty: { 'zh-CN': '值日', en: 'On duty' },
-  skippedHoliday: { 'zh-CN': '{name}，停一次', en: 'Skipped: {name}' },
-  unfilled: { 'zh-CN': '无人可值（差 {missing} 人）', en: 'Unfilled ({missing} short)' },
-  movedFrom: { 'zh-CN': '由 {date} 顺延', en: 'Moved from {date}' },
-  requestSwap: { 'zh-CN': '申请换班', en: 'Request a swap' },
-  swapWith: { 'zh-CN': '与哪一次换班', en: 'Swap with' },
-  sendSwap: { 'zh-CN': '发送换班申请', en: 'Send swap request' },
-  swapSent: {
-    'zh-CN': '已发送换班申请，等待对方同意',
-    en: 'Swap requested; waiting for the other household',
-  },
-  downloadCalendar: { 'zh-CN': '下载日历（iCal）', en: 'Download calendar (iCal)' },
-  noDuty: { 'zh-CN': '找不到该值日', en: 'Duty not found' },
-  noSlots: { 'zh-CN': '近期没有安排', en: 'Nothing scheduled' },
-  date: { 'zh-CN': '日期', en: 'Date' },
-  room: { 'zh-CN': '房号', en: 'Room' },
-  floor: { 'zh-CN': '楼层', en: 'Floor' },
-  area: { 'zh-CN': '面积', en: 'Area' },
-  coefficient: { 'zh-CN': '系数', en: 'Coefficient' },
-  share: { 'zh-CN': '应缴', en: 'Share' },
-  paid: { 'zh-CN': '已缴', en: 'Paid' },
-  arrears: { 'zh-CN': '欠缴', en: 'Arrears' },
-  total: { 'zh-CN': '合计', en: 'Total' },
-  collected: {
-    'zh-CN': '已收 {paid}，共 {share}（{percent}）',
-    en: 'Collected {paid} of {share} ({percent})',
-  },
-  incomeOffsets: {
-    'zh-CN': '收入 {income}，相关支出 {expenses}，结余 {balance}',
-    en: 'Income {income}, related spending {expenses}, balance {balance}',
-  },
-  downloadCsv: { 'zh-CN': '下载表格（CSV）', en: 'Download table (CSV)' },
-  noFund: { 'zh-CN': '找不到该资金', en: 'Fund not found' },
-  sortBy: { 'zh-CN': '按{column}排序', en: 'Sort by {column}' },
-} as const satisfies Record<string, Record<Locale, string>>;
-
-/** A string key. */
-export type StringKey = keyof typeof strings;
-
-/** The string `key` in `locale`, with `{name}` placeholders filled from `params`. */
-export function t(
-  locale: Locale,
-  key: StringKey,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return strings[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+} as const satisfies StringTable;

@@ -13,7 +13,7 @@ import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, typ
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { download } from '../../internal/download.js';
 import { LinliElement } from '../../internal/linli-element.js';
-import { type StringKey, t } from '../../internal/strings.js';
+import { type fundStrings, t } from './fund.strings.js';
 
 type Column = 'room' | 'floor' | 'area' | 'coefficient' | 'share' | 'paid' | 'arrears';
 const COLUMNS: readonly Column[] = ['room', 'floor', 'area', 'coefficient', 'share', 'paid', 'arrears'];
@@ -120,8 +120,8 @@ export class LinliFund extends LinliElement {
             ${COLUMNS.map((c) => {
               const sorted = this.sortBy === c;
               return html`<th scope="col" aria-sort=${sorted ? (this.descending ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" aria-label=${t(locale, 'sortBy', { column: t(locale, c as StringKey) })} @click=${() => this.sort(c)}>
-                  ${t(locale, c as StringKey)}${sorted ? (this.descending ? ' ▼' : ' ▲') : ''}
+                <button type="button" aria-label=${t(locale, 'sortBy', { column: t(locale, c as keyof typeof fundStrings) })} @click=${() => this.sort(c)}>
+                  ${t(locale, c as keyof typeof fundStrings)}${sorted ? (this.descending ? ' ▼' : ' ▲') : ''}
                 </button>
               </th>`;
             })}

@@ -2,7 +2,7 @@ import type { Locale, Motion, ReadModels } from '@linli/core';
 import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
-import { t } from '../../internal/strings.js';
+import { t } from './motion-list.strings.js';
 
 /**
  * @tagname linli-motion-list

@@ -11,7 +11,7 @@ import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, typ
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { download } from '../../internal/download.js';
 import { LinliElement } from '../../internal/linli-element.js';
-import { t } from '../../internal/strings.js';
+import { t } from './roster.strings.js';
 
 const WEEKDAYS: Record<Locale, string[]> = {
   'zh-CN': ['一', '二', '三', '四', '五', '六', '日'],

@@ -11,7 +11,7 @@ import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type Tem
 import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
-import { t } from '../../internal/strings.js';
+import { t } from './vote.strings.js';
 import { voteStyles } from './vote.styles.js';
 
 type Draft =
