@@ -628,3 +628,33 @@ describe('the published view', () => {
     await auth.close();
   });
 });
+
+describe('a household flooding the log', () => {
+  it('is refused past its commands per minute, with nothing appended; the organizer is not limited', async () => {
+    const store = new MemoryStore();
+    const governance = await createGovernance({ store });
+    await seedScenario(governance);
+    const auth = SqliteAuthStore.open(':memory:', 'xfkl');
+    const organizer = await auth.issueOrganizerToken();
+    const household = (await auth.redeem(await auth.issueInviteCode('u502')))?.token ?? '';
+    const app = createApp(new Map([['xfkl', { id: 'xfkl', store, governance, auth, origins: [] }]]), {
+      householdCommandsPerMinute: 5,
+    });
+    const flip = (token: string, i: number) =>
+      app.request('/c/xfkl/commands', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o-wang', vote: i % 2 ? 'no' : 'yes' },
+        }),
+      });
+    const before = (await store.read()).length;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await flip(household, i)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+    expect((await store.read()).length).toBe(before + 5);
+    for (let i = 0; i < 8; i++) expect((await flip(organizer, i)).status).toBe(200);
+    governance.dispose();
+    await auth.close();
+  });
+});

@@ -26,6 +26,7 @@ import type { AuthStore, Principal } from './auth/auth-store.js';
 import { allowed } from './authorize.js';
 import { householdLabels } from './households.js';
 import { PrecompressedBody } from './http/precompressed.js';
+import { RateLimit } from './http/rate-limit.js';
 
 /** One community the server hosts. */
 export interface HostedCommunity {
@@ -46,6 +47,11 @@ export interface AppOptions {
   readonly maxBody?: number;
   /** Invite-code attempts per client address per minute (default 10). */
   readonly codeAttemptsPerMinute?: number;
+  /**
+   * Commands per household session per minute (default 60; the organizer is not limited). Enough to
+   * vote, change one's mind and swap duties; not enough to flood the log by flipping a vote.
+   */
+  readonly householdCommandsPerMinute?: number;
   /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
   readonly trustProxy?: boolean;
   /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */
@@ -92,8 +98,8 @@ export function createApp(
   limits: AppOptions = {},
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const attempts = new Map<string, { count: number; since: number }>();
-  const maxAttempts = limits.codeAttemptsPerMinute ?? 10;
+  const codeAttempts = new RateLimit(limits.codeAttemptsPerMinute ?? 10);
+  const householdCommands = new RateLimit(limits.householdCommandsPerMinute ?? 60);
 
   app.use('*', secureHeaders());
   app.use(
@@ -288,15 +294,7 @@ export function createApp(
     const community = c.get('community');
     // Counted before the code is checked, so a wrong guess costs the guesser, not the server.
     const client = `${community.id}\u0000${clientAddress(c)}`;
-    const now = Date.now();
-    const seen = attempts.get(client);
-    const window = seen && now - seen.since < 60_000 ? seen : { count: 0, since: now };
-    window.count += 1;
-    attempts.set(client, window);
-    // Many distinct guessers must not grow the table without end: drop windows that have expired.
-    if (attempts.size > 10_000)
-      for (const [key, w] of attempts) if (now - w.since >= 60_000) attempts.delete(key);
-    if (window.count > maxAttempts) return refuse(c, linliError('auth.rate_limited'));
+    if (!codeAttempts.take(client)) return refuse(c, linliError('auth.rate_limited'));
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);
     const code = body.value.code;
@@ -374,6 +372,9 @@ export function createApp(
     const principal = await principalOf(community, c.req.header('Authorization'));
     if (!principal) return refuse(c, linliError('auth.required'));
     const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
+    // Counted before anything is read or decided, so a flood costs the flooder.
+    if (principal.kind === 'household' && !householdCommands.take(`${community.id}\u0000${actor}`))
+      return refuse(c, linliError('auth.rate_limited'));
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);
     const command = body.value.command;
