@@ -523,6 +523,24 @@ for (const backend of backends)
         ).toBe(200);
       });
 
+      it('rotates the organizer token: the new one works, every older one is refused', async () => {
+        const before = await logLength();
+        const older = organizer;
+        const spare = await community.auth.issueOrganizerToken();
+        organizer = await community.auth.rotateOrganizerToken();
+        for (const token of [older, spare])
+          await refused(
+            await fetch(`${base}/c/xfkl/events`, { headers: { Authorization: `Bearer ${token}` } }),
+            401,
+            'auth.required',
+            before,
+          );
+        const fresh = await fetch(`${base}/c/xfkl/session`, {
+          headers: { Authorization: `Bearer ${organizer}` },
+        });
+        expect(await fresh.json()).toEqual({ organizer: true });
+      });
+
       it('rate-limits invite-code guessing: 1,000 wrong codes all fail, then even a right one waits', async () => {
         const before = await logLength();
         const statuses = new Map<number, number>();

@@ -18,6 +18,8 @@ export interface Session {
 export interface AuthStore {
   /** Creates an organizer token; returns it once (only its hash is kept). */
   issueOrganizerToken(): Promise<string>;
+  /** Creates an organizer token and, in the same transaction, ends every other one; returns it once. */
+  rotateOrganizerToken(): Promise<string>;
   /**
    * Creates an invite code for a household (unit id); returns it once. It replaces the household's
    * unredeemed codes, so a reprinted notice makes a lost one worthless.

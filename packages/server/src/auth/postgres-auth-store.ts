@@ -41,6 +41,17 @@ export class PostgresAuthStore implements AuthStore {
     return token;
   }
 
+  async rotateOrganizerToken(): Promise<string> {
+    const token = newToken();
+    // One statement: the old tokens go in the same moment the new one arrives.
+    await this.pool.query(
+      `WITH ended AS (DELETE FROM linli_auth_tokens WHERE community = $1 AND role = 'organizer')
+       INSERT INTO linli_auth_tokens (community, token_hash, role) VALUES ($1, $2, 'organizer')`,
+      [this.community, hashToken(token)],
+    );
+    return token;
+  }
+
   async issueInviteCode(unitId: string): Promise<string> {
     const code = newInviteCode();
     const hash = await hashCode(code);

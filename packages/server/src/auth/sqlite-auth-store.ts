@@ -48,6 +48,19 @@ export class SqliteAuthStore implements AuthStore {
     return token;
   }
 
+  async rotateOrganizerToken(): Promise<string> {
+    const token = newToken();
+    this.db.transaction(() => {
+      this.db
+        .prepare("DELETE FROM auth_tokens WHERE community = ? AND role = 'organizer'")
+        .run(this.community);
+      this.db
+        .prepare('INSERT INTO auth_tokens (community, token_hash, role) VALUES (?, ?, ?)')
+        .run(this.community, hashToken(token), 'organizer');
+    })();
+    return token;
+  }
+
   /** Creates an invite code for a household (unit); returns it once. */
   async issueInviteCode(unitId: string): Promise<string> {
     const code = newInviteCode();

@@ -51,7 +51,8 @@ if (firstRun) await seedScenario(governance);
 const auth: AuthStore = process.env.DATABASE_URL
   ? await PostgresAuthStore.open(process.env.DATABASE_URL, COMMUNITY)
   : SqliteAuthStore.open(resolve(dataDir, 'auth.sqlite'), COMMUNITY);
-const organizerToken = await auth.issueOrganizerToken();
+// One organizer token at a time: the one printed by the latest start (a restart rotates it).
+const organizerToken = await auth.rotateOrganizerToken();
 const inviteCodes: string[] = [];
 for (const unit of DEMO_HOUSEHOLDS) inviteCodes.push(await auth.issueInviteCode(unit));
 
