@@ -112,9 +112,23 @@ describe('governance properties', () => {
       fc.asyncProperty(
         fc.array(item, { maxLength: 25 }),
         fc.integer({ min: 2, max: 8 }),
-        async (items, max) => {
+        fc.boolean(),
+        async (items, max, keyed) => {
           const run = async (grouped: boolean) => {
-            const store = new MemoryStore();
+            // A store that records request keys, or one that does not (a repeated key is then a new request).
+            const inner = new MemoryStore();
+            const store: EventStore = keyed
+              ? inner
+              : {
+                  append: (drafts, o) => inner.append(drafts, { expectedSeq: o.expectedSeq }),
+                  appendGroups: (groups, o) =>
+                    inner.appendGroups(
+                      groups.map(({ drafts }) => ({ drafts })),
+                      o,
+                    ),
+                  read: (o) => inner.read(o),
+                  subscribe: (listener) => inner.subscribe(listener),
+                };
             const governance = await createGovernance({
               store,
               clock: fixedClock('2026-01-01T00:00:00Z'),

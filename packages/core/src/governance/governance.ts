@@ -280,7 +280,8 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       for (const [i, item] of batch.entries()) {
         const parsed = parseWith(commandSchema, item.command);
         const key = item.options.requestKey;
-        const sameRequest = key === undefined ? undefined : groupByKey.get(key);
+        // Only a store that records keys makes a repeated key one request (as it would one by one).
+        const sameRequest = key === undefined || !store.appendedFor ? undefined : groupByKey.get(key);
         const prior = parsed.ok && sameRequest === undefined ? await priorFor(key) : undefined;
         if (!parsed.ok || prior) {
           answers[i] = parsed.ok ? ok(prior ?? []) : parsed;
@@ -298,7 +299,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
         }
         applyEvents(state, sealEvents(drafts.value, state.head)); // tentative: no signal until committed
         groupOf[i] = groups.length;
-        if (key !== undefined) groupByKey.set(key, groups.length);
+        if (key !== undefined && store.appendedFor) groupByKey.set(key, groups.length);
         groups.push(key === undefined ? { drafts: drafts.value } : { drafts: drafts.value, requestKey: key });
       }
       if (groups.length === 0) return answers;
