@@ -95,11 +95,11 @@ const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 50
  */
 export function createApp(
   communities: ReadonlyMap<string, HostedCommunity>,
-  limits: AppOptions = {},
+  options: AppOptions = {},
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const codeAttempts = new RateLimit(limits.codeAttemptsPerMinute ?? 10);
-  const householdCommands = new RateLimit(limits.householdCommandsPerMinute ?? 60);
+  const codeAttempts = new RateLimit(options.codeAttemptsPerMinute ?? 10);
+  const householdCommands = new RateLimit(options.householdCommandsPerMinute ?? 60);
 
   app.use('*', secureHeaders());
   app.use(
@@ -116,7 +116,7 @@ export function createApp(
   app.use(
     '/c/:community/*',
     bodyLimit({
-      maxSize: limits.maxBody ?? 64 * 1024,
+      maxSize: options.maxBody ?? 64 * 1024,
       onError: (c) => c.json({ error: linliError('http.too_large') }, 413),
     }),
   );
@@ -125,7 +125,7 @@ export function createApp(
 
   /** The peer address; a forwarded header is trusted only when the operator says a proxy sets it. */
   const clientAddress = (c: Context): string => {
-    const forwarded = limits.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
     if (forwarded) return forwarded;
     try {
       return getConnInfo(c).remote.address ?? 'unknown';
@@ -215,7 +215,7 @@ export function createApp(
 
   // The published view is the widgets' read model: computed and compressed once per log head and day
   // (the day matters too: rosters and fund ageing move at midnight without any new event).
-  const clock = limits.clock ?? systemClock;
+  const clock = options.clock ?? systemClock;
   const views = new Map<string, { version: string; body: PrecompressedBody }>();
   app.get('/c/:community/view', (c) => {
     const community = c.get('community');
