@@ -37,9 +37,8 @@ describe('restoreLog', () => {
       error: { code: 'log.corrupt', params: { reason: 'edited' } },
     });
     expect(await empty.read()).toEqual([]);
-    expect(await restoreLog(empty, { events: 'nope' })).toMatchObject({
-      ok: false,
-      error: { code: 'log.corrupt' },
-    });
+    for (const junk of [{ events: 'nope' }, [1, null, 'x'], [{ seq: 1 }]])
+      expect(await restoreLog(empty, junk)).toMatchObject({ ok: false, error: { code: 'log.corrupt' } });
+    expect(await empty.read()).toEqual([]);
   });
 });

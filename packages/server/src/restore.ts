@@ -22,7 +22,12 @@ export async function restoreLog(
   ) as readonly LoggedEvent[];
   if (!Array.isArray(events))
     return { ok: false, error: linliError('log.corrupt', [], { seq: 0, reason: 'not a log' }) };
-  const checked = verify(events);
+  let checked: ReturnType<typeof verify>;
+  try {
+    checked = verify(events);
+  } catch {
+    return { ok: false, error: linliError('log.corrupt', [], { seq: 0, reason: 'not a log' }) };
+  }
   if (!checked.ok)
     return { ok: false, error: linliError('log.corrupt', [], { seq: checked.seq, reason: checked.reason }) };
   const existing = await store.read();
