@@ -214,22 +214,26 @@ export function createApp(
   });
 
   // The published view is the widgets' read model: computed and compressed once per log head and day
-  // (the day matters too: rosters and fund ageing move at midnight without any new event).
+  // (the day matters too: rosters and fund ageing move at midnight without any new event). The head is
+  // compared as an object: a governance that rebuilt its state after a failed group commit has a new
+  // head object even at the same seq, and a view built meanwhile may have shown the group's events.
   const clock = options.clock ?? systemClock;
-  const views = new Map<string, { version: string; body: PrecompressedBody }>();
+  const views = new Map<string, { head: LogHead; asOf: string; body: PrecompressedBody }>();
+  let builds = 0;
   app.get('/c/:community/view', (c) => {
     const community = c.get('community');
     const head = community.governance.head.value;
     const now = clock.now();
     const asOf = localDateOf(now);
-    const version = `${head.seq}-${head.hash.slice(0, 16)}-${asOf}`;
     let cached = views.get(community.id);
-    if (cached?.version !== version) {
+    if (cached?.head !== head || cached.asOf !== asOf) {
       const view = publishView(community.governance, {
         asOf,
         rosterUntil: localDateOf(new Date(now.getTime() + ROSTER_DAYS * 86_400_000)),
       });
-      cached = { version, body: new PrecompressedBody(JSON.stringify(view), 'application/json', version) };
+      builds += 1;
+      const version = `${head.seq}-${head.hash.slice(0, 16)}-${asOf}-${builds.toString(36)}`;
+      cached = { head, asOf, body: new PrecompressedBody(JSON.stringify(view), 'application/json', version) };
       views.set(community.id, cached);
     }
     return cached.body.respond(c);

@@ -331,10 +331,14 @@ describe('group commit', () => {
     const gov = await createGovernance({ store, groupCommit: { maxCommands: 8 } });
     await gov.execute({ type: 'community.found', name: '新福康里' });
     const before = gov.snapshot();
+    const head = gov.head.value;
     probe.failNext = true;
     const failed = (await addBuildings(gov, 3)) as Awaited<ReturnType<typeof gov.execute>>[];
     expect(failed.map((r) => !r.ok && r.error.code)).toEqual(Array(3).fill('log.unavailable'));
     expect(gov.snapshot()).toEqual(before);
+    // The same head, but a new object: caches keyed on it (the server's view) know to rebuild.
+    expect(gov.head.value).toEqual(head);
+    expect(gov.head.value).not.toBe(head);
     expect(await inner.read()).toHaveLength(1);
     // The next commands are decided on the real state, in groups of at most 8.
     const again = (await addBuildings(gov, 20, 3)) as Awaited<ReturnType<typeof gov.execute>>[];
