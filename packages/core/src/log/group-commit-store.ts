@@ -15,14 +15,19 @@ import type {
  * append's request key — so a single transaction path serves both.
  */
 export abstract class GroupCommitStore implements EventStore {
+  /** See {@link EventStore.appendGroups}: the one transaction path. */
   abstract appendGroups(
     groups: readonly AppendGroup[],
     options: AppendGroupsOptions,
   ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>>;
+  /** See {@link EventStore.read}. */
   abstract read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
+  /** See {@link EventStore.subscribe}. */
   abstract subscribe(listener: StoreListener): () => void;
+  /** See {@link EventStore.appendedFor}: a store that commits in groups keeps request keys too. */
   abstract appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined>;
 
+  /** One group under the append's request key (see {@link EventStore.append}). */
   async append(
     drafts: readonly DraftEvent[],
     options: AppendOptions,

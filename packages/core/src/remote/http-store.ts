@@ -47,6 +47,7 @@ export class HttpStore implements EventStore {
     return { authorization: `Bearer ${this.options.token}` };
   }
 
+  /** Always refuses with `view.read_only`: only the server appends, from commands it decided. */
   async append(
     _drafts: readonly DraftEvent[],
     _options: AppendOptions,
@@ -67,6 +68,7 @@ export class HttpStore implements EventStore {
     return body.events;
   }
 
+  /** Hears every new event from the organizer's stream; the stream closes when the last listener leaves. */
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
     if (!this.abort) {
