@@ -7,8 +7,9 @@ import type { Context } from 'hono';
  * version gets 304 from its `ETag`.
  */
 export class PrecompressedBody {
-  private readonly gzip: Uint8Array;
-  private readonly plain: Uint8Array;
+  // Copied once into plain ArrayBuffer-backed arrays (what a Response body takes), not per request.
+  private readonly gzip: Uint8Array<ArrayBuffer>;
+  private readonly plain: Uint8Array<ArrayBuffer>;
 
   constructor(
     body: string | Uint8Array,
@@ -16,8 +17,9 @@ export class PrecompressedBody {
     /** Names this version of the body: a weak validator, the same for both encodings. */
     private readonly version: string,
   ) {
-    this.plain = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-    this.gzip = gzipSync(this.plain); // the default level: level 9 saves ~0.1 % for 30 % more time per view
+    this.plain = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body);
+    // The default level: level 9 saves ~0.1 % for 30 % more time per view.
+    this.gzip = new Uint8Array(gzipSync(this.plain));
   }
 
   /** Answers with 304, gzip or the plain bytes, as the request allows. */
@@ -31,7 +33,7 @@ export class PrecompressedBody {
     };
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? ''))
-      return c.body(new Uint8Array(this.gzip), 200, { ...headers, 'content-encoding': 'gzip' });
-    return c.body(new Uint8Array(this.plain), 200, headers);
+      return c.body(this.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
+    return c.body(this.plain, 200, headers);
   }
 }
