@@ -262,6 +262,18 @@ export const errorMessages = {
     'zh-CN': () => '输入无效',
     en: () => 'Invalid input',
   },
+  'text.control_character': {
+    'zh-CN': (p) => `第 ${p.position} 个字符是不可见的控制字符，请删除`,
+    en: (p) => `Character ${p.position} is an invisible control character; remove it`,
+  },
+  'text.lone_surrogate': {
+    'zh-CN': (p) => `第 ${p.position} 个字符已损坏（不成对的 UTF-16 代理项），请重新输入`,
+    en: (p) => `Character ${p.position} is broken (a lone UTF-16 surrogate); type it again`,
+  },
+  'text.blank': {
+    'zh-CN': () => '不能为空：只有空白或不可见字符',
+    en: () => 'Must not be empty: it holds only spaces or invisible characters',
+  },
   'command.unknown_type': {
     'zh-CN': (p) => `未知的操作类型“${p.type}”`,
     en: (p) => `Unknown command type "${p.type}"`,
