@@ -14,10 +14,10 @@ export interface TextRules {
   readonly visible?: boolean;
 }
 
-// C0 and C1 controls and DEL. U+0000 in particular is refused by PostgreSQL's text and jsonb, so a
-// command that carries one would pass validation and then fail at the store.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+// C0 and C1 controls and DEL (\p{Cc}). U+0000 in particular is refused by PostgreSQL's text and
+// jsonb, so a command that carries one would pass validation and then fail at the store.
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINES = /(?![\t\n\r])\p{Cc}/u;
 // A high surrogate not followed by a low one, or a low one without a high one before it: not valid
 // UTF-16, so it has no UTF-8 form (PostgreSQL refuses it; SQLite would store mangled bytes).
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
