@@ -25,6 +25,7 @@ import * as z from 'zod/mini';
 import type { AuthStore, Principal } from './auth/auth-store.js';
 import { allowed } from './authorize.js';
 import { householdLabels } from './households.js';
+import { clientAddress } from './http/client-address.js';
 import { PrecompressedBody } from './http/precompressed.js';
 import { RateLimit } from './http/rate-limit.js';
 
@@ -52,8 +53,12 @@ export interface AppOptions {
    * vote, change one's mind and swap duties; not enough to flood the log by flipping a vote.
    */
   readonly householdCommandsPerMinute?: number;
-  /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
-  readonly trustProxy?: boolean;
+  /**
+   * How many reverse proxies stand in front of the server (default 0: `X-Forwarded-For` is ignored).
+   * The client address for rate limiting is then the right-most `X-Forwarded-For` entry those proxies
+   * did not write themselves, as Express's `trust proxy = <hops>` takes it. `true` means 1 (deprecated).
+   */
+  readonly trustProxy?: number | boolean;
   /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */
   readonly clock?: Clock;
 }
@@ -123,15 +128,16 @@ export function createApp(
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  /** The peer address; a forwarded header is trusted only when the operator says a proxy sets it. */
-  const clientAddress = (c: Context): string => {
-    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-    if (forwarded) return forwarded;
+  const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
+  /** Who is asking: the peer, or behind the operator's proxies the address the nearest of them saw. */
+  const requestAddress = (c: Context): string => {
+    let peer = 'unknown';
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address ?? peer;
     } catch {
-      return 'unknown'; // not on a Node socket (e.g. app.request in tests)
+      // Not on a Node socket (e.g. app.request in tests): there is no peer to name.
     }
+    return clientAddress(peer, c.req.header('x-forwarded-for'), proxyHops);
   };
 
   /** A request's principal from its bearer token. */
@@ -297,7 +303,7 @@ export function createApp(
   app.post('/c/:community/sessions', async (c) => {
     const community = c.get('community');
     // Counted before the code is checked, so a wrong guess costs the guesser, not the server.
-    const client = `${community.id}\u0000${clientAddress(c)}`;
+    const client = `${community.id}\u0000${requestAddress(c)}`;
     if (!codeAttempts.take(client)) return refuse(c, linliError('auth.rate_limited'));
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);

@@ -9,6 +9,7 @@ import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { restoreLog } from '../restore.js';
 import { PostgresStore } from '../stores/postgres-store.js';
@@ -22,6 +23,14 @@ const DEMO_HOUSEHOLDS = ['u102', 'u602', 'u501'] as const;
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.LINLI_DATA ?? 'data');
+// TRUST_PROXY=<hops>: how many reverse proxies stand in front (they append to X-Forwarded-For).
+const proxyHops = parseProxyHops(process.env.TRUST_PROXY);
+if (proxyHops === undefined) {
+  console.error(
+    `linli: TRUST_PROXY must be the number of proxies in front of the server (0-32), not "${process.env.TRUST_PROXY}"`,
+  );
+  process.exit(1);
+}
 mkdirSync(dataDir, { recursive: true });
 
 const store: EventStore = process.env.DATABASE_URL
@@ -57,10 +66,9 @@ const inviteCodes: string[] = [];
 for (const unit of DEMO_HOUSEHOLDS) inviteCodes.push(await auth.issueInviteCode(unit));
 
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const app = createApp(
-  new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]),
-  process.env.TRUST_PROXY === '1' ? { trustProxy: true } : {},
-);
+const app = createApp(new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]), {
+  trustProxy: proxyHops,
+});
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
 const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
