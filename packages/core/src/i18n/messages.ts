@@ -217,6 +217,14 @@ export const errorMessages = {
     'zh-CN': () => '找不到该社区',
     en: () => 'No such community',
   },
+  'http.no_route': {
+    'zh-CN': () => '没有这个地址或操作',
+    en: () => 'There is no such address or action here',
+  },
+  'server.unavailable': {
+    'zh-CN': (p) => `服务器暂时无法完成请求，请稍后再试（事件编号 ${p.reason}）`,
+    en: (p) => `The server cannot complete this right now; please try again later (incident ${p.reason})`,
+  },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,
     en: (p) => `Wrong type: expected ${p.expected}`,

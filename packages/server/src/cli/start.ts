@@ -14,6 +14,7 @@ import { PrecompressedBody } from '../http/precompressed.js';
 import { restoreLog } from '../restore.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
+import { listenOrigins } from './origins.js';
 
 /** The demo community: 新福康里, seeded on first run. */
 const COMMUNITY = 'xfkl';
@@ -68,6 +69,7 @@ for (const unit of DEMO_HOUSEHOLDS) inviteCodes.push(await auth.issueInviteCode(
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 const app = createApp(new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]), {
   trustProxy: proxyHops,
+  origins: listenOrigins(host, port),
 });
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
