@@ -66,6 +66,12 @@ export interface AppOptions {
    * request's `Host` header claims, which a DNS-rebinding page controls.
    */
   readonly origins?: readonly string[];
+  /**
+   * Who the organizer acts as in the log (default `organizer`). Motions are closed early only by the
+   * actor who drafted them, so a server whose community was set up under another name (the demo seeds
+   * as `residents-committee`) passes that name here.
+   */
+  readonly organizerActor?: string;
   /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */
   readonly clock?: Clock;
 }
@@ -405,7 +411,10 @@ export function createApp(
     const community = c.get('community');
     const principal = await principalOf(community, c.req.header('Authorization'));
     if (!principal) return refuse(c, linliError('auth.required'));
-    const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
+    const actor =
+      principal.kind === 'organizer'
+        ? (options.organizerActor ?? 'organizer')
+        : `household:${principal.unitId}`;
     // Counted before anything is read or decided, so a flood costs the flooder.
     if (principal.kind === 'household' && !householdCommands.take(`${community.id}\u0000${actor}`))
       return refuse(c, linliError('auth.rate_limited'));
