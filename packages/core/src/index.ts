@@ -65,6 +65,15 @@ export * from './rotation/state.js';
 export * from './time/clock.js';
 export * from './time/ids.js';
 export * from './time/local-date.js';
+export {
+  lineSchema,
+  multilineSchema,
+  optionalLineSchema,
+  storableText,
+  type TextProblem,
+  type TextRules,
+  textProblem,
+} from './validation/text.js';
 export { parseWith } from './validation/zod-errors.js';
 export * from './voting/columns.js';
 export * from './voting/commands.js';

@@ -19,12 +19,14 @@ import {
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import type { AuthStore, Principal } from './auth/auth-store.js';
 import { allowed } from './authorize.js';
 import { householdLabels } from './households.js';
+import { clientAddress } from './http/client-address.js';
 import { PrecompressedBody } from './http/precompressed.js';
 import { RateLimit } from './http/rate-limit.js';
 
@@ -52,8 +54,24 @@ export interface AppOptions {
    * vote, change one's mind and swap duties; not enough to flood the log by flipping a vote.
    */
   readonly householdCommandsPerMinute?: number;
-  /** Trust `X-Forwarded-For` for rate limiting (only behind a proxy that sets it). */
-  readonly trustProxy?: boolean;
+  /**
+   * How many reverse proxies stand in front of the server (default 0: `X-Forwarded-For` is ignored).
+   * The client address for rate limiting is then the right-most `X-Forwarded-For` entry those proxies
+   * did not write themselves, as Express's `trust proxy = <hops>` takes it. `true` means 1 (deprecated).
+   */
+  readonly trustProxy?: number | boolean;
+  /**
+   * The server's own origins (`scheme://host:port`): where its pages are served from, so their writes
+   * pass the origin check. Only these and each community's listed origins pass — never whatever the
+   * request's `Host` header claims, which a DNS-rebinding page controls.
+   */
+  readonly origins?: readonly string[];
+  /**
+   * Who the organizer acts as in the log (default `organizer`). Motions are closed early only by the
+   * actor who drafted them, so a server whose community was set up under another name (the demo seeds
+   * as `residents-committee`) passes that name here.
+   */
+  readonly organizerActor?: string;
   /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */
   readonly clock?: Clock;
 }
@@ -79,13 +97,23 @@ const status = (error: LinliError): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 50
   const code = error.code;
   if (code === 'auth.required' || code === 'auth.bad_code') return 401;
   if (code === 'auth.forbidden' || code === 'http.origin') return 403;
-  if (code === 'http.not_found') return 404;
+  if (code === 'http.not_found' || code === 'http.no_route') return 404;
   if (code === 'log.conflict') return 409;
   if (code === 'http.too_large') return 413;
   if (code === 'auth.rate_limited') return 429;
-  if (code === 'log.unavailable') return 503;
+  if (code === 'log.unavailable' || code === 'server.unavailable') return 503;
   return 400;
 };
+
+/**
+ * Files what went wrong under an incident number for the operator's log and returns the number: the
+ * database's own words (paths, hosts, SQL) stay there, and a resident can quote the number.
+ */
+function incident(what: string, detail: string): string {
+  const number = `#${randomBytes(4).toString('hex')}`;
+  console.error(`linli: ${what} (${number}): ${detail}`);
+  return number;
+}
 
 /**
  * The HTTP API. Per community: the published view, an SSE stream of new heads (of whole events for
@@ -123,15 +151,16 @@ export function createApp(
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  /** The peer address; a forwarded header is trusted only when the operator says a proxy sets it. */
-  const clientAddress = (c: Context): string => {
-    const forwarded = options.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-    if (forwarded) return forwarded;
+  const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
+  /** Who is asking: the peer, or behind the operator's proxies the address the nearest of them saw. */
+  const requestAddress = (c: Context): string => {
+    let peer = 'unknown';
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address ?? peer;
     } catch {
-      return 'unknown'; // not on a Node socket (e.g. app.request in tests)
+      // Not on a Node socket (e.g. app.request in tests): there is no peer to name.
     }
+    return clientAddress(peer, c.req.header('x-forwarded-for'), proxyHops);
   };
 
   /** A request's principal from its bearer token. */
@@ -159,16 +188,23 @@ export function createApp(
 
   const refuse = (c: Context, error: LinliError) => {
     if (error.code !== 'log.unavailable') return c.json({ error }, status(error));
-    // The database's own words (paths, hosts, SQL) go to the operator's log under an incident number
-    // that a resident can quote; the client gets only the number.
-    const incident = `#${randomBytes(4).toString('hex')}`;
-    console.error(`linli: log unavailable (${incident}): ${String(error.params.reason)}`);
-    return c.json({ error: linliError('log.unavailable', [], { reason: incident }) }, 503);
+    const reason = incident('log unavailable', String(error.params.reason));
+    return c.json({ error: linliError('log.unavailable', [], { reason }) }, 503);
   };
 
+  // Whatever else fails (a full or locked sign-in database, a bug) and whatever is not here is still
+  // answered with the typed error, never Hono's plain-text 404 or 500.
+  app.notFound((c) => refuse(c, linliError('http.no_route')));
+  app.onError((e, c) => {
+    if (e instanceof HTTPException && e.status === 413) return refuse(c, linliError('http.too_large'));
+    const reason = incident('request failed', e instanceof Error ? e.message : String(e));
+    return refuse(c, linliError('server.unavailable', [], { reason }));
+  });
+
   // Every community route: the community must exist, and a write from a browser page must come from
-  // the server's own origin or one the community lists. CORS alone only stops browsers from reading
-  // answers; this stops the write itself.
+  // one of the server's configured origins or one the community lists. CORS alone only stops browsers
+  // from reading answers; this stops the write itself.
+  const ownOrigins = new Set(options.origins ?? []);
   app.use('/c/:community/*', async (c, next) => {
     const community = communities.get(c.req.param('community') ?? '');
     if (!community) return refuse(c, linliError('http.not_found'));
@@ -178,7 +214,7 @@ export function createApp(
       c.req.method !== 'HEAD' &&
       c.req.method !== 'OPTIONS' &&
       origin !== undefined &&
-      origin !== new URL(c.req.url).origin &&
+      !ownOrigins.has(origin) &&
       !community.origins.includes(origin)
     )
       return refuse(c, linliError('http.origin'));
@@ -297,7 +333,7 @@ export function createApp(
   app.post('/c/:community/sessions', async (c) => {
     const community = c.get('community');
     // Counted before the code is checked, so a wrong guess costs the guesser, not the server.
-    const client = `${community.id}\u0000${clientAddress(c)}`;
+    const client = `${community.id}\u0000${requestAddress(c)}`;
     if (!codeAttempts.take(client)) return refuse(c, linliError('auth.rate_limited'));
     const body = await jsonBody(c.req.raw);
     if (!body.ok) return refuse(c, body.error);
@@ -375,7 +411,10 @@ export function createApp(
     const community = c.get('community');
     const principal = await principalOf(community, c.req.header('Authorization'));
     if (!principal) return refuse(c, linliError('auth.required'));
-    const actor = principal.kind === 'organizer' ? 'organizer' : `household:${principal.unitId}`;
+    const actor =
+      principal.kind === 'organizer'
+        ? (options.organizerActor ?? 'organizer')
+        : `household:${principal.unitId}`;
     // Counted before anything is read or decided, so a flood costs the flooder.
     if (principal.kind === 'household' && !householdCommands.take(`${community.id}\u0000${actor}`))
       return refuse(c, linliError('auth.rate_limited'));

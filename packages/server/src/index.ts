@@ -10,6 +10,7 @@
 export { type AppEnv, type AppLimits, type AppOptions, createApp, type HostedCommunity } from './app.js';
 export type { AuthStore, Principal, Session } from './auth/auth-store.js';
 export { PostgresAuthStore } from './auth/postgres-auth-store.js';
+export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
 export { PrecompressedBody } from './http/precompressed.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { contactSchema, idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas.js';
+import { lineSchema } from '../validation/text.js';
 
 const MAX_AREA = 10_000_000_00; // 10 million m² in hundredths: far beyond any dwelling, well within safe integers.
 const areaSchema = intSchema(1, MAX_AREA);
@@ -31,7 +32,7 @@ export const addStairwellSchema = z.strictObject({
 export const addUnitSchema = z.strictObject({
   type: z.literal('unit.add'),
   stairwellId: idSchema,
-  room: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  room: lineSchema(20),
   floor: intSchema(-20, 300),
   area: areaSchema,
   areaSource: areaSourceSchema,

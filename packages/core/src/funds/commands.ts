@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { idSchema, intSchema, localDateSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
+import { lineSchema } from '../validation/text.js';
 
 const fen = intSchema(1, 1_000_000_000_000); // up to ¥10 billion per amount
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = lineSchema;
 const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
 
 const coefficient = intSchema(0, 10_000);

@@ -52,7 +52,8 @@ export interface GovernanceOptions {
    * exactly as if they had run one by one. Commands wait one event-loop turn (`setImmediate`) to
    * gather; `maxCommands` (default 256) caps a group. Ignored when the store has no `appendGroups`.
    * While a group is being written `read` may already see it; signals change only once it is
-   * committed, and if the write fails the state is rebuilt from the store.
+   * committed. If the write fails the state is rebuilt from the store and the commands run again one
+   * by one, so a command the store cannot take fails alone and the others still land.
    */
   readonly groupCommit?: boolean | { readonly maxCommands?: number };
 }
@@ -261,8 +262,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
   /**
    * Decides a group of commands in order, each on the state the ones before it left (their events
    * folded in tentatively), and appends them all in one transaction. If that fails, the tentative
-   * events are forgotten by rebuilding from the store, and the commands are answered as running them
-   * one by one would answer them.
+   * events are forgotten by rebuilding from the store, and the commands run again one by one.
    */
   const runGroup = async (
     batch: readonly PendingCommand[],
@@ -275,7 +275,6 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     const groups: AppendGroup[] = [];
     const groupByKey = new Map<string, number>();
     const expectedSeq = state.head.seq;
-    let failed: LinliError;
     try {
       for (const [i, item] of batch.entries()) {
         const parsed = parseWith(commandSchema, item.command);
@@ -311,24 +310,22 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
           return group === undefined ? (answers[i] ?? ok([])) : ok(appended.value[group] ?? []);
         });
       }
-      failed = appended.error;
-    } catch (e) {
-      failed = failure(e);
+    } catch {
+      // A store that throws failed the group like one that answers with an error: handled below.
     }
     try {
       await rebuild();
     } catch (e) {
       return batch.map((_, i) => (final[i] ? (answers[i] ?? ok([])) : err(failure(e))));
     }
-    // After a conflict nothing was written: every command runs again, one by one, with retries.
-    // After any other failure the group's commands share it (as one append failing would), and
-    // refusals decided on its tentative events are decided again.
+    // Nothing of the group was written, whatever the failure: a conflict, or one command the store
+    // cannot take (a commit is all or nothing). So every command runs again, one by one, with retries:
+    // a bad command fails alone and its neighbours land, each answered as one-by-one execution would
+    // answer it — which also decides again the refusals decided on the group's tentative events.
     const again: Result<readonly LoggedEvent[], LinliError>[] = [];
     for (const [i, item] of batch.entries()) {
       const answer = answers[i];
-      if (final[i] && answer) again.push(answer);
-      else if (failed.code !== 'log.conflict' && groupOf[i] !== undefined) again.push(err(failed));
-      else again.push(await run(item.command, item.options));
+      again.push(final[i] && answer ? answer : await run(item.command, item.options));
     }
     return again;
   };

@@ -217,6 +217,14 @@ export const errorMessages = {
     'zh-CN': () => '找不到该社区',
     en: () => 'No such community',
   },
+  'http.no_route': {
+    'zh-CN': () => '没有这个地址或操作',
+    en: () => 'There is no such address or action here',
+  },
+  'server.unavailable': {
+    'zh-CN': (p) => `服务器暂时无法完成请求，请稍后再试（事件编号 ${p.reason}）`,
+    en: (p) => `The server cannot complete this right now; please try again later (incident ${p.reason})`,
+  },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,
     en: (p) => `Wrong type: expected ${p.expected}`,
@@ -261,6 +269,18 @@ export const errorMessages = {
   'validation.invalid': {
     'zh-CN': () => '输入无效',
     en: () => 'Invalid input',
+  },
+  'text.control_character': {
+    'zh-CN': (p) => `第 ${p.position} 个字符是不可见的控制字符，请删除`,
+    en: (p) => `Character ${p.position} is an invisible control character; remove it`,
+  },
+  'text.lone_surrogate': {
+    'zh-CN': (p) => `第 ${p.position} 个字符已损坏（不成对的 UTF-16 代理项），请重新输入`,
+    en: (p) => `Character ${p.position} is broken (a lone UTF-16 surrogate); type it again`,
+  },
+  'text.blank': {
+    'zh-CN': () => '不能为空：只有空白或不可见字符',
+    en: () => 'Must not be empty: it holds only spaces or invisible characters',
   },
   'command.unknown_type': {
     'zh-CN': (p) => `未知的操作类型“${p.type}”`,

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { idSchema, intSchema, localDateSchema, nameSchema } from '../validation/schemas.js';
+import { lineSchema } from '../validation/text.js';
 
-const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+const label = lineSchema(100);
 
 /** Defines a role of a building. */
 export const defineRoleSchema = z.strictObject({
@@ -28,7 +29,7 @@ export const appointSchema = z.strictObject({
   roleId: idSchema,
   holder: nameSchema,
   from: z.optional(localDateSchema),
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  reason: lineSchema(300),
   id: z.optional(idSchema),
 });
 
@@ -45,7 +46,7 @@ export const resignSchema = z.strictObject({
   type: z.literal('role.resign'),
   termId: idSchema,
   date: z.optional(localDateSchema),
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  reason: lineSchema(300),
 });
 
 /** Every roles command. */

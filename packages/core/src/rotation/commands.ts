@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { idSchema, intSchema, localDateSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
+import { lineSchema } from '../validation/text.js';
 
 const slotRef = z.strictObject({ date: localDateSchema, memberId: idSchema });
 
@@ -10,13 +11,13 @@ export const defineDutySchema = z.strictObject({
   name: nameSchema,
   scope: scopeSchema,
   /** RFC 5545 RRULE subset, e.g. `FREQ=WEEKLY;BYDAY=MO`. */
-  rrule: z.string().check(z.minLength(1), z.maxLength(300)),
+  rrule: lineSchema(300),
   start: localDateSchema,
   exdates: z.optional(z.array(localDateSchema).check(z.maxLength(1000))),
   rdates: z.optional(z.array(localDateSchema).check(z.maxLength(1000))),
   time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
   durationMinutes: intSchema(1, 24 * 60),
-  timeZone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  timeZone: z.optional(lineSchema(64)),
   teamSize: z.optional(intSchema(1, 50)),
   holidays: z.optional(z.enum(['ignore', 'skip', 'nextWorkday'])),
   policy: z.optional(z.enum(['fixedOrder', 'leastServed', 'weighted'])),
@@ -32,7 +33,7 @@ export const recordAbsenceSchema = z.strictObject({
   memberId: idSchema,
   from: localDateSchema,
   to: localDateSchema,
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  reason: lineSchema(200),
 });
 
 /** Proposes that two members trade turns; the second member must accept. */
@@ -73,7 +74,7 @@ export const overrideSchema = z.strictObject({
   dutyId: idSchema,
   date: localDateSchema,
   assignees: z.array(idSchema).check(z.maxLength(50)),
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  reason: lineSchema(200),
 });
 
 /** Every rotation command. */

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { isLocalDate, type LocalDate } from '../time/local-date.js';
+import { lineSchema, optionalLineSchema, storableText } from './text.js';
 
-/** A display name: trimmed, 1–100 characters. */
-export const nameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+/** A display name: trimmed, 1–100 characters, something visible, no control characters. */
+export const nameSchema = lineSchema(100);
 
 /** An entity id supplied by the caller: 1–64 characters of letters, digits, `_` and `-`. */
 export const idSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/));
@@ -24,8 +25,8 @@ export function intSchema(min: number, max: number) {
 
 /** Optional contact details. Never needed by any rule; kept only if the community wants them. */
 export const contactSchema = z.strictObject({
-  phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  phone: z.optional(optionalLineSchema(40)),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200), storableText({ multiline: true }))),
 });
 
 /** Which units a command is about: the whole community, a building, a stairwell, or listed units. */

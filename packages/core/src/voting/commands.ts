@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { idSchema, intSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
+import { lineSchema, multilineSchema } from '../validation/text.js';
 
 const instant = z.iso.datetime({ offset: true });
-const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const label = lineSchema(200);
 const comparison = z.enum(['inclusive', 'strict']);
 const dimension = z.enum(['headcount', 'area', 'custom']);
 const threshold = z
@@ -44,8 +45,8 @@ const optionSchema = z.strictObject({ id: idSchema, label });
 export const draftMotionSchema = z.strictObject({
   type: z.literal('motion.draft'),
   id: z.optional(idSchema),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  body: z.optional(z.string().check(z.maxLength(50_000))),
+  title: lineSchema(200),
+  body: z.optional(multilineSchema(50_000)),
   kind: z.enum(['proposal', 'single', 'approval', 'score', 'ranked']),
   method: z.optional(z.enum(['irv', 'schulze', 'rankedPairs', 'stv'])),
   options: z.optional(z.array(optionSchema).check(z.maxLength(100))),
@@ -56,7 +57,7 @@ export const draftMotionSchema = z.strictObject({
   scope: scopeSchema,
   basis: z.enum(['owners', 'households', 'residents']),
   minAge: z.optional(intSchema(0, 120)),
-  rule: z.union([z.string().check(z.minLength(1), z.maxLength(64)), ruleSchema]),
+  rule: z.union([lineSchema(64), ruleSchema]),
   mustConsent: z.optional(z.array(idSchema).check(z.maxLength(1000))),
   customWeights: z.optional(z.record(idSchema, intSchema(0, 1_000_000_000))),
   secrecy: z.optional(z.enum(['public', 'secret'])),
@@ -85,8 +86,8 @@ export const proposeAmendmentSchema = z.strictObject({
   type: z.literal('motion.proposeAmendment'),
   motionId: idSchema,
   id: z.optional(idSchema),
-  text: z.string().check(z.minLength(1), z.maxLength(50_000)),
-  note: z.optional(z.string().check(z.maxLength(2000))),
+  text: multilineSchema(50_000, 1),
+  note: z.optional(multilineSchema(2000)),
 });
 
 /** Accepts an amendment: its text becomes the body. */
@@ -108,7 +109,7 @@ export const grantProxySchema = z.strictObject({
   motionId: idSchema,
   voterId: idSchema,
   holder: nameSchema,
-  paperRef: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  paperRef: lineSchema(100),
   id: z.optional(idSchema),
 });
 
@@ -130,7 +131,7 @@ export const castBallotSchema = z.strictObject({
   scores: z.optional(z.record(idSchema, intSchema(0, 5))),
   ranking: z.optional(z.array(idSchema).check(z.maxLength(100))),
   proxyId: z.optional(idSchema),
-  paperRef: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  paperRef: z.optional(lineSchema(100)),
 });
 
 /** Every voting command. */

@@ -1,16 +1,30 @@
 import pg from 'pg';
 import type { AuthStore, Principal, Session } from './auth-store.js';
-import { codeLookup, findCode, hashCode, hashToken, newInviteCode, newToken } from './secrets.js';
+import {
+  type AuthStoreOptions,
+  codeLookup,
+  type DeriveKey,
+  findCode,
+  hashToken,
+  issueWithFreePrefix,
+  newToken,
+  scryptKey,
+} from './secrets.js';
 
 /** The {@link AuthStore} for deployments on PostgreSQL: every server process shares the sign-ins. */
 export class PostgresAuthStore implements AuthStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly community: string,
+    private readonly deriveKey: DeriveKey,
   ) {}
 
   /** Connects (creating the auth tables if needed). */
-  static async open(connectionString: string, community: string): Promise<PostgresAuthStore> {
+  static async open(
+    connectionString: string,
+    community: string,
+    options: AuthStoreOptions = {},
+  ): Promise<PostgresAuthStore> {
     const pool = new pg.Pool({ connectionString, max: 4 });
     const client = await pool.connect();
     try {
@@ -28,7 +42,7 @@ export class PostgresAuthStore implements AuthStore {
       await client.query('SELECT pg_advisory_unlock(7306)');
       client.release();
     }
-    return new PostgresAuthStore(pool, community);
+    return new PostgresAuthStore(pool, community, options.deriveKey ?? scryptKey);
   }
 
   async issueOrganizerToken(): Promise<string> {
@@ -53,15 +67,27 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async issueInviteCode(unitId: string): Promise<string> {
-    const code = newInviteCode();
-    const hash = await hashCode(code);
-    // One statement: the old codes go in the same moment the new one arrives.
-    await this.pool.query(
-      `WITH voided AS (DELETE FROM linli_auth_codes WHERE community = $1 AND unit_id = $4 AND NOT redeemed)
-       INSERT INTO linli_auth_codes (community, lookup, code_hash, unit_id) VALUES ($1, $2, $3, $4)`,
-      [this.community, codeLookup(code), hash, unitId],
-    );
-    return code;
+    const taken = async (lookup: string) =>
+      (
+        await this.pool.query(
+          'SELECT 1 FROM linli_auth_codes WHERE community = $1 AND lookup = $2 AND unit_id <> $3 AND NOT redeemed LIMIT 1',
+          [this.community, lookup, unitId],
+        )
+      ).rowCount !== 0;
+    // One statement: the old codes go in the same moment the new one arrives, unless another code took
+    // the prefix meanwhile. (Two processes issuing the same prefix at the very same moment could both
+    // insert; redeeming then costs one derivation per row, still correct.)
+    const save = async (lookup: string, hash: string) =>
+      (
+        await this.pool.query(
+          `WITH voided AS (DELETE FROM linli_auth_codes WHERE community = $1 AND unit_id = $4 AND NOT redeemed)
+           INSERT INTO linli_auth_codes (community, lookup, code_hash, unit_id)
+           SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM linli_auth_codes
+             WHERE community = $1 AND lookup = $2 AND unit_id <> $4 AND NOT redeemed)`,
+          [this.community, lookup, hash, unitId],
+        )
+      ).rowCount === 1;
+    return issueWithFreePrefix(taken, save, this.deriveKey);
   }
 
   async redeem(code: string): Promise<Session | null> {
@@ -69,7 +95,7 @@ export class PostgresAuthStore implements AuthStore {
       'SELECT id, code_hash, unit_id FROM linli_auth_codes WHERE community = $1 AND lookup = $2 AND NOT redeemed',
       [this.community, codeLookup(code)],
     );
-    const match = await findCode(code, rows);
+    const match = await findCode(code, rows, this.deriveKey);
     if (!match) return null;
     const token = newToken();
     const client = await this.pool.connect();

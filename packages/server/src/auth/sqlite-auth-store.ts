@@ -1,6 +1,15 @@
 import Database from 'better-sqlite3';
 import type { AuthStore, Principal, Session } from './auth-store.js';
-import { codeLookup, findCode, hashCode, hashToken, newInviteCode, newToken } from './secrets.js';
+import {
+  type AuthStoreOptions,
+  codeLookup,
+  type DeriveKey,
+  findCode,
+  hashToken,
+  issueWithFreePrefix,
+  newToken,
+  scryptKey,
+} from './secrets.js';
 
 /** The embedded {@link AuthStore}: one SQLite file (WAL, `synchronous = FULL`). */
 export class SqliteAuthStore implements AuthStore {
@@ -12,10 +21,12 @@ export class SqliteAuthStore implements AuthStore {
 
   private readonly voidCodes: Database.Statement<[string, string]>;
   private readonly nextCodeId: Database.Statement<[string]>;
+  private readonly prefixTaken: Database.Statement<[string, string, string]>;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly community: string,
+    private readonly deriveKey: DeriveKey,
   ) {
     this.principalStmt = db.prepare(
       'SELECT role, unit_id FROM auth_tokens WHERE community = ? AND token_hash = ?',
@@ -24,10 +35,13 @@ export class SqliteAuthStore implements AuthStore {
       'DELETE FROM auth_codes WHERE community = ? AND unit_id = ? AND redeemed = 0',
     );
     this.nextCodeId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM auth_codes WHERE community = ?');
+    this.prefixTaken = db.prepare(
+      'SELECT 1 FROM auth_codes WHERE community = ? AND lookup = ? AND unit_id <> ? AND redeemed = 0 LIMIT 1',
+    );
   }
 
   /** Opens (creating if needed) the auth tables in the SQLite file at `path`. */
-  static open(path: string, community: string): SqliteAuthStore {
+  static open(path: string, community: string, options: AuthStoreOptions = {}): SqliteAuthStore {
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -36,7 +50,7 @@ export class SqliteAuthStore implements AuthStore {
       CREATE TABLE IF NOT EXISTS auth_codes (community TEXT NOT NULL, id INTEGER NOT NULL, lookup TEXT NOT NULL, code_hash TEXT NOT NULL, unit_id TEXT NOT NULL, redeemed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (community, id));
       CREATE INDEX IF NOT EXISTS auth_codes_lookup ON auth_codes (community, lookup) WHERE redeemed = 0;
     `);
-    return new SqliteAuthStore(db, community);
+    return new SqliteAuthStore(db, community, options.deriveKey ?? scryptKey);
   }
 
   /** Creates an organizer token; returns it once (only its hash is kept). */
@@ -63,16 +77,23 @@ export class SqliteAuthStore implements AuthStore {
 
   /** Creates an invite code for a household (unit); returns it once. */
   async issueInviteCode(unitId: string): Promise<string> {
-    const code = newInviteCode();
-    const hash = await hashCode(code);
-    this.db.transaction(() => {
-      this.voidCodes.run(this.community, unitId);
-      const next = (this.nextCodeId.get(this.community) as { n: number }).n;
-      this.db
-        .prepare('INSERT INTO auth_codes (community, id, lookup, code_hash, unit_id) VALUES (?, ?, ?, ?, ?)')
-        .run(this.community, next, codeLookup(code), hash, unitId);
-    })();
-    return code;
+    const taken = (lookup: string) => this.prefixTaken.get(this.community, lookup, unitId) !== undefined;
+    return issueWithFreePrefix(
+      taken,
+      (lookup, hash) =>
+        this.db.transaction(() => {
+          if (taken(lookup)) return false; // another code took the prefix while this one was hashed
+          this.voidCodes.run(this.community, unitId);
+          const next = (this.nextCodeId.get(this.community) as { n: number }).n;
+          this.db
+            .prepare(
+              'INSERT INTO auth_codes (community, id, lookup, code_hash, unit_id) VALUES (?, ?, ?, ?, ?)',
+            )
+            .run(this.community, next, lookup, hash, unitId);
+          return true;
+        })(),
+      this.deriveKey,
+    );
   }
 
   /** Exchanges an unredeemed code for a household session token, or null. */
@@ -87,7 +108,7 @@ export class SqliteAuthStore implements AuthStore {
       code_hash: string;
       unit_id: string;
     }[];
-    const match = await findCode(code, rows);
+    const match = await findCode(code, rows, this.deriveKey);
     if (!match) return null;
     const token = newToken();
     const won = this.db.transaction(() => {

@@ -9,20 +9,39 @@ import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { restoreLog } from '../restore.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
+import { listenOrigins } from './origins.js';
+import { takeServingLock } from './serving-lock.js';
 
 /** The demo community: 新福康里, seeded on first run. */
 const COMMUNITY = 'xfkl';
+/** Who the organizer acts as in the log: the seeded motions are theirs, so they can close them early. */
+const ORGANIZER = 'residents-committee';
 /** Households that get a fresh invite code printed at every start, to try the demo from several phones. */
 const DEMO_HOUSEHOLDS = ['u102', 'u602', 'u501'] as const;
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.LINLI_DATA ?? 'data');
+// TRUST_PROXY=<hops>: how many reverse proxies stand in front (they append to X-Forwarded-For).
+const proxyHops = parseProxyHops(process.env.TRUST_PROXY);
+if (proxyHops === undefined) {
+  console.error(
+    `linli: TRUST_PROXY must be the number of proxies in front of the server (0-32), not "${process.env.TRUST_PROXY}"`,
+  );
+  process.exit(1);
+}
 mkdirSync(dataDir, { recursive: true });
+// One serving process per SQLite data folder; a second one exits here, before it touches anything.
+const lock = process.env.DATABASE_URL ? undefined : takeServingLock(dataDir);
+if (lock?.held === false) {
+  console.error(lock.message);
+  process.exit(1);
+}
 
 const store: EventStore = process.env.DATABASE_URL
   ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
@@ -42,7 +61,7 @@ if (backupFile) {
 // (LINLI_GROUP_COMMIT=off writes one command per transaction, for comparison.)
 const governance = await createGovernance({
   store,
-  actor: 'residents-committee',
+  actor: ORGANIZER,
   groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
 });
 const firstRun = governance.head.value.seq === 0;
@@ -57,10 +76,11 @@ const inviteCodes: string[] = [];
 for (const unit of DEMO_HOUSEHOLDS) inviteCodes.push(await auth.issueInviteCode(unit));
 
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const app = createApp(
-  new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]),
-  process.env.TRUST_PROXY === '1' ? { trustProxy: true } : {},
-);
+const app = createApp(new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]), {
+  trustProxy: proxyHops,
+  origins: listenOrigins(host, port),
+  organizerActor: ORGANIZER,
+});
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
 const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
@@ -89,6 +109,12 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
     'Tokens and codes are shown once and kept only as hashes. Ctrl+C stops; restarting keeps all data.',
   ];
   console.log(lines.join('\n'));
+});
+// A busy port is the operator's to fix, not a crash: one line, no stack trace.
+server.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EADDRINUSE') throw e;
+  console.error(`port ${port} is in use; set PORT`);
+  process.exit(1);
 });
 
 const stop = () => {

@@ -2,6 +2,17 @@ import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 
 /**
+ * Whether an `If-None-Match` header holds this version: `*`, or a list of entity tags of which one is
+ * it. The comparison is weak (RFC 9110 §13.1.2), so `"v"` and `W/"v"` both name version `v`.
+ */
+function namesVersion(header: string | undefined, version: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  for (const [, tag] of header.matchAll(/(?:W\/)?"([^"]*)"/g)) if (tag === version) return true;
+  return false;
+}
+
+/**
  * A response body compressed once and served many times: the published view (once per log head and
  * day) and the demo's script bundle. Phones on slow links get gzip; a page that already holds this
  * version gets 304 from its `ETag`.
@@ -31,7 +42,7 @@ export class PrecompressedBody {
       etag,
       vary: 'Accept-Encoding',
     };
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+    if (namesVersion(c.req.header('If-None-Match'), this.version)) return c.body(null, 304, headers);
     if (/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? ''))
       return c.body(this.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
     return c.body(this.plain, 200, headers);

@@ -36,7 +36,7 @@ export const freePort = (): Promise<number> =>
  * a free loopback port, and reads the token and codes it prints. `env` adds e.g. `DATABASE_URL`.
  */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [CLI], {
     env: {
       ...process.env,
@@ -57,7 +57,8 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+    // 'close', not 'exit': what it printed last (why it stopped) has been read by then.
+    child.once('close', (code) => reject(new Error(`server exited (${code}): ${output}`)));
   });
   const codes = Object.fromEntries(
     [...output.matchAll(/invite\s+(\S+)\s+\(household (\d+)室\)/g)].map((m) => [`u${m[2]}`, m[1] ?? '']),
