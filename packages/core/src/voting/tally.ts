@@ -4,12 +4,13 @@ import { type BallotColumns, VOTE_CODE } from './columns.js';
 import { type CheckResult, type DimensionTotals, evaluateCheck, type Totals } from './evaluate.js';
 import { lotteryPriority } from './lottery.js';
 import { approvalCounts, pluralityCounts, scoreTotals, topOptions } from './methods/counts.js';
-import { type IrvRound, instantRunoff } from './methods/irv.js';
+import { type IrvResult, type IrvRound, instantRunoff } from './methods/irv.js';
 import { pairwiseMatrix } from './methods/pairwise.js';
 import { END, type RankedBallots } from './methods/ranked-ballots.js';
-import { rankedPairs } from './methods/ranked-pairs.js';
+import { type RankedPairsResult, rankedPairs } from './methods/ranked-pairs.js';
 import { schulze } from './methods/schulze.js';
-import { type StvRound, singleTransferableVote } from './methods/stv.js';
+import { type StvResult, type StvRound, singleTransferableVote } from './methods/stv.js';
+import { everyResolution, leastPreferred, preferred } from './methods/tie-order.js';
 import type { Motion, Outcome } from './motion.js';
 import type { Check, Dimension } from './rules.js';
 import type { MotionState } from './state.js';
@@ -223,15 +224,24 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   let pairwise: number[][] | undefined;
   const optionIds = m.options.map((o) => o.id);
   const priority = lotteryPriority(seed, optionIds);
-  const pickWinner = (top: number[]): number[] => {
-    if (top.length <= 1) return top;
+  // `possible`: every option the count could elect, depending on how its ties are settled; `drawn`: the
+  // lottery's choice. One possibility is no tie; several are reported, or drawn when the motion says so.
+  const settle = (possible: readonly number[], drawn: readonly number[]): number[] => {
+    if (possible.length <= 1) return [...possible];
     if (m.tieBreak === 'lottery') {
       lottery = true;
-      return [top.reduce((best, c) => ((priority[c] as number) < (priority[best] as number) ? c : best))];
+      return [...drawn];
     }
     tied = true;
-    return top;
+    return [...possible];
   };
+  // Nobody gave any option a vote (or a point): there is no one to elect, and nothing to draw.
+  const pickWinner = (counts: ArrayLike<number>): number[] => {
+    const top = topOptions(counts);
+    if ((counts[top[0] as number] as number) <= 0) return [];
+    return settle(top, [preferred(top, priority)]);
+  };
+  const lastByLottery = (tied: readonly number[]) => leastPreferred(tied, priority);
 
   switch (m.kind) {
     case 'proposal': {
@@ -260,7 +270,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
         area: area[c] as number,
         custom: custom[c] as number,
       }));
-      winners = pickWinner(topOptions(heads));
+      winners = pickWinner(heads);
       if (winners.length === 1) {
         const w = winners[0] as number;
         yes = [heads[w] as number, area[w] as number, custom[w] as number];
@@ -270,7 +280,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     case 'score': {
       const totals = scoreTotals(columns.options, columns.grid);
       optionResults = m.options.map((o, c) => ({ ...o, votes: totals[c] as number, area: 0, custom: 0 }));
-      winners = pickWinner(topOptions(totals));
+      winners = pickWinner(totals);
       break;
     }
     case 'ranked': {
@@ -281,29 +291,27 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
         if (top !== END) firsts[top] = (firsts[top] as number) + 1;
       }
       optionResults = m.options.map((o, c) => ({ ...o, votes: firsts[c] as number, area: 0, custom: 0 }));
+      const anyoneRanked = firsts.some((f) => f > 0);
       if (m.method === 'irv') {
-        const result = instantRunoff(ballots, priority);
+        const { results } = everyResolution((pick) => instantRunoff(ballots, priority, pick), lastByLottery);
+        const result = results[0] as IrvResult;
         irvRounds = result.rounds;
-        if (result.winner !== null) {
-          winners = [result.winner];
+        winners = settle(
+          union(results.map((r) => r.tiedForWin ?? (r.winner === null ? [] : [r.winner]))),
+          result.winner === null ? [] : [result.winner],
+        );
+        if (winners.length === 1 && result.winner !== null) {
           // Support in the final round: ballots whose highest continuing option is the winner.
-          const out = new Set(result.rounds.map((r) => r.eliminated));
-          const alive = new Set(m.options.map((_, c) => c).filter((c) => !out.has(c)));
-          const support = new Set<number>();
-          voters.forEach((i, b) => {
-            for (let p = 0; p < columns.options; p++) {
-              const c = ballots.order[b * columns.options + p] as number;
-              if (c === END) break;
-              if (alive.has(c)) {
-                if (c === result.winner) support.add(i);
-                break;
-              }
-            }
-          });
-          yes = sumWhere(columns, (i) => support.has(i));
+          yes = sumWhere(columns, finalSupport(ballots, voters, result));
         }
       } else if (m.method === 'stv') {
-        const result = singleTransferableVote(ballots, m.seats ?? 1, priority);
+        if (!anyoneRanked) break;
+        const seats = m.seats ?? 1;
+        const { results } = everyResolution(
+          (pick) => singleTransferableVote(ballots, seats, priority, pick),
+          lastByLottery,
+        );
+        const result = results[0] as StvResult;
         stv = {
           quota: result.quota,
           rounds: result.rounds.map((r: StvRound) => ({
@@ -313,14 +321,25 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
             eliminated: r.eliminated,
           })),
         };
-        winners = [...result.elected];
+        const sameSeats = (r: StvResult) =>
+          r.elected.length === result.elected.length && r.elected.every((c) => result.elected.includes(c));
+        winners = results.every(sameSeats)
+          ? [...result.elected]
+          : settle(union([result.elected, ...results.map((r) => r.elected)]), result.elected);
       } else {
         const d = pairwiseMatrix(ballots);
         const k = columns.options;
         pairwise = Array.from({ length: k }, (_, i) => Array.from(d.subarray(i * k, i * k + k)));
-        if (ballots.count > 0) {
-          if (m.method === 'schulze') winners = pickWinner([...schulze(d, k, priority).winners]);
-          else winners = [rankedPairs(d, k, priority).winner];
+        if (!anyoneRanked) break;
+        if (m.method === 'schulze') {
+          const { winners: unbeaten } = schulze(d, k, priority);
+          winners = settle(unbeaten, [preferred(unbeaten, priority)]);
+        } else {
+          const { results } = everyResolution(
+            (pick) => rankedPairs(d, k, priority, pick),
+            (tied) => tied[0] as number,
+          );
+          winners = settle(union(results.map((r) => r.unbeaten)), [(results[0] as RankedPairsResult).winner]);
         }
       }
       break;
@@ -401,6 +420,34 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     seed,
   };
   return hidden ? redact(tally) : tally;
+}
+
+/** Options in order of first appearance, each once. */
+function union(lists: readonly (readonly number[])[]): number[] {
+  return [...new Set(lists.flat())];
+}
+
+/** Voters whose ballot's highest option still continuing in the final round is the IRV winner. */
+function finalSupport(
+  ballots: RankedBallots,
+  voters: readonly number[],
+  result: IrvResult,
+): (i: number) => boolean {
+  const k = ballots.options;
+  const out = new Uint8Array(k);
+  for (const r of result.rounds) if (r.eliminated !== null) out[r.eliminated] = 1;
+  const support = new Set<number>();
+  voters.forEach((i, b) => {
+    for (let p = 0; p < k; p++) {
+      const c = ballots.order[b * k + p] as number;
+      if (c === END) break;
+      if (out[c] === 0) {
+        if (c === result.winner) support.add(i);
+        break;
+      }
+    }
+  });
+  return (i) => support.has(i);
 }
 
 function castOnly(single: Int16Array, cast: Uint8Array): Int16Array {

@@ -1,4 +1,4 @@
-import type { TiePriority } from './tie-order.js';
+import type { TiePicker, TiePriority } from './tie-order.js';
 
 /** One locked (or skipped) majority of the Ranked Pairs method. */
 export interface RankedPair {
@@ -13,17 +13,29 @@ export interface RankedPair {
 export interface RankedPairsResult {
   /** Majorities in the order they were considered, each locked or skipped (would make a cycle). */
   readonly pairs: readonly RankedPair[];
-  /** The source of the locked graph. */
+  /** The source of the locked graph that `priority` prefers (the only one unless `unbeaten` has more). */
   readonly winner: number;
+  /**
+   * Every source of the locked graph: options no locked majority beats. More than one is a tie (pairwise
+   * ties, or nobody ranked anybody).
+   */
+  readonly unbeaten: readonly number[];
   /** A topological order of the locked graph, best first, ties by `priority`. */
   readonly ranking: readonly number[];
 }
 
 /**
- * Ranked Pairs with winning votes: majorities sorted by the votes for the winner (then by fewer votes
- * against, then by `priority` of winner and loser), each locked unless it closes a cycle.
+ * Ranked Pairs with winning votes: majorities sorted by the votes for the winner, then by fewer votes
+ * against, each locked unless it closes a cycle. Majorities of equal strength are taken in the order
+ * `pick` chooses among them (by default by `priority` of winner, then of loser), since their order can
+ * decide which one a cycle skips.
  */
-export function rankedPairs(d: Float64Array, k: number, priority: TiePriority): RankedPairsResult {
+export function rankedPairs(
+  d: Float64Array,
+  k: number,
+  priority: TiePriority,
+  pick?: TiePicker,
+): RankedPairsResult {
   const candidates: { winner: number; loser: number; votes: number; against: number }[] = [];
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
@@ -37,6 +49,7 @@ export function rankedPairs(d: Float64Array, k: number, priority: TiePriority): 
     (a, b) =>
       b.votes - a.votes || a.against - b.against || pr(a.winner) - pr(b.winner) || pr(a.loser) - pr(b.loser),
   );
+  if (pick) pickWithinEqualStrength(candidates, pick);
   const locked = new Uint8Array(k * k);
   const reaches = (from: number, to: number): boolean => {
     const seen = new Uint8Array(k);
@@ -74,5 +87,32 @@ export function rankedPairs(d: Float64Array, k: number, priority: TiePriority): 
     ranking.push(next);
     for (let j = 0; j < k; j++) if (locked[next * k + j] === 1) indegree[j] = (indegree[j] as number) - 1;
   }
-  return { pairs, winner: ranking[0] as number, ranking };
+  const unbeaten: number[] = [];
+  for (let j = 0; j < k; j++) {
+    let beaten = false;
+    for (let i = 0; i < k && !beaten; i++) beaten = locked[i * k + j] === 1;
+    if (!beaten) unbeaten.push(j);
+  }
+  return { pairs, winner: ranking[0] as number, ranking, unbeaten };
+}
+
+/** Reorders each run of equally strong majorities (already in priority order) as `pick` chooses, in place. */
+function pickWithinEqualStrength(
+  sorted: { winner: number; loser: number; votes: number; against: number }[],
+  pick: TiePicker,
+): void {
+  let from = 0;
+  while (from < sorted.length) {
+    const head = sorted[from] as (typeof sorted)[number];
+    let to = from + 1;
+    while (to < sorted.length && sorted[to]?.votes === head.votes && sorted[to]?.against === head.against)
+      to++;
+    // Positions [from, to) are equally strong: choose which comes next until one is left.
+    for (let at = from; at < to - 1; at++) {
+      const chosen = pick(Array.from({ length: to - at }, (_, i) => at + i));
+      const [taken] = sorted.splice(chosen, 1);
+      sorted.splice(at, 0, taken as (typeof sorted)[number]);
+    }
+    from = to;
+  }
 }
