@@ -78,18 +78,32 @@ export interface Tally {
 
 const dimensions: readonly Dimension[] = ['headcount', 'area', 'custom'];
 
-/** Sums weights over voters matching `pick`, in all three dimensions, in one pass. */
-function sumWhere(columns: BallotColumns, pick: (i: number) => boolean): [number, number, number] {
+/** Weights of everyone on the roll and of those who have voted, in all three dimensions, in one pass. */
+function sumRoll(columns: BallotColumns): {
+  eligible: [number, number, number];
+  cast: [number, number, number];
+} {
+  const { area, custom, cast } = columns;
+  let eligibleArea = 0;
+  let eligibleCustom = 0;
   let heads = 0;
-  let area = 0;
-  let custom = 0;
+  let castArea = 0;
+  let castCustom = 0;
   for (let i = 0; i < columns.size; i++) {
-    if (!pick(i)) continue;
-    heads++;
-    area += columns.area[i] as number;
-    custom += columns.custom[i] as number;
+    const a = area[i] as number;
+    const c = custom[i] as number;
+    eligibleArea += a;
+    eligibleCustom += c;
+    if (cast[i] === 1) {
+      heads++;
+      castArea += a;
+      castCustom += c;
+    }
   }
-  return [heads, area, custom];
+  return {
+    eligible: [columns.size, eligibleArea, eligibleCustom],
+    cast: [heads, castArea, castCustom],
+  };
 }
 
 interface ProposalSums {
@@ -126,14 +140,29 @@ export function sumProposal(columns: BallotColumns): ProposalSums {
   };
 }
 
-/** Packs the ranked ballots of the voters who have voted. */
-function castRankings(columns: BallotColumns): { ballots: RankedBallots; voters: number[] } {
+/**
+ * The ranked ballots of the voters who have voted. When everyone has, the columns' grid is already that
+ * (no copy, and ballot b is voter b: `voters` is null); otherwise the cast rows are packed, and `voters`
+ * maps each packed ballot back to its voter.
+ */
+function castRankings(columns: BallotColumns): { ballots: RankedBallots; voters: Int32Array | null } {
   const k = columns.options;
-  const voters: number[] = [];
-  for (let i = 0; i < columns.size; i++) if (columns.cast[i] === 1) voters.push(i);
-  const order = new Uint8Array(voters.length * k);
-  for (const [b, i] of voters.entries()) order.set(columns.grid.subarray(i * k, i * k + k), b * k);
-  return { ballots: { options: k, count: voters.length, order }, voters };
+  const { cast, grid } = columns;
+  let count = 0;
+  for (let i = 0; i < columns.size; i++) count += cast[i] as number;
+  if (count === columns.size) return { ballots: { options: k, count, order: grid }, voters: null };
+  const voters = new Int32Array(count);
+  const order = new Uint8Array(count * k);
+  let b = 0;
+  for (let i = 0; i < columns.size; i++) {
+    if (cast[i] !== 1) continue;
+    voters[b] = i;
+    const from = i * k;
+    const to = b * k;
+    for (let p = 0; p < k; p++) order[to + p] = grid[from + p] as number;
+    b++;
+  }
+  return { ballots: { options: k, count, order }, voters };
 }
 
 function totalsFrom(eligible: number[], participating: number[], yes: number[]): Totals {
@@ -208,11 +237,12 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
 
   // Proposals get every sum from one pass (the million-ballot hot path); other kinds are small.
   const proposalSums = m.kind === 'proposal' ? sumProposal(columns) : null;
-  const eligible = proposalSums ? proposalSums.eligible : sumWhere(columns, () => true);
+  const roll = proposalSums ? null : sumRoll(columns);
+  const eligible = proposalSums ? proposalSums.eligible : (roll as ReturnType<typeof sumRoll>).eligible;
   const notVotedSums = proposalSums?.byCode[0];
   const participating: [number, number, number] = notVotedSums
     ? [eligible[0] - notVotedSums[0], eligible[1] - notVotedSums[1], eligible[2] - notVotedSums[2]]
-    : sumWhere(columns, (i) => columns.cast[i] === 1);
+    : (roll as ReturnType<typeof sumRoll>).cast;
   let yes: [number, number, number] = [0, 0, 0];
   let optionResults: OptionResult[] = [];
   let winners: number[] = [];
@@ -285,15 +315,16 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     }
     case 'ranked': {
       const { ballots, voters } = castRankings(columns);
-      const firsts = new Float64Array(columns.options);
-      for (let b = 0; b < ballots.count; b++) {
-        const top = ballots.order[b * columns.options] as number;
-        if (top !== END) firsts[top] = (firsts[top] as number) + 1;
-      }
-      optionResults = m.options.map((o, c) => ({ ...o, votes: firsts[c] as number, area: 0, custom: 0 }));
+      // IRV's first round is the first choices already; the other methods count them here.
+      const irv =
+        m.method === 'irv'
+          ? everyResolution((pick) => instantRunoff(ballots, priority, pick), lastByLottery).results
+          : null;
+      const firsts = irv ? ((irv[0] as IrvResult).rounds[0]?.votes ?? []) : firstChoices(ballots);
+      optionResults = m.options.map((o, c) => ({ ...o, votes: firsts[c] ?? 0, area: 0, custom: 0 }));
       const anyoneRanked = firsts.some((f) => f > 0);
-      if (m.method === 'irv') {
-        const { results } = everyResolution((pick) => instantRunoff(ballots, priority, pick), lastByLottery);
+      if (irv) {
+        const results = irv;
         const result = results[0] as IrvResult;
         irvRounds = result.rounds;
         winners = settle(
@@ -302,7 +333,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
         );
         if (winners.length === 1 && result.winner !== null) {
           // Support in the final round: ballots whose highest continuing option is the winner.
-          yes = sumWhere(columns, finalSupport(ballots, voters, result));
+          yes = finalSupport(columns, ballots, voters, result);
         }
       } else if (m.method === 'stv') {
         if (!anyoneRanked) break;
@@ -422,32 +453,44 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   return hidden ? redact(tally) : tally;
 }
 
+/** How many ballots rank each option first. */
+function firstChoices(ballots: RankedBallots): number[] {
+  const k = ballots.options;
+  const firsts = new Array<number>(k).fill(0);
+  for (let b = 0; b < ballots.count; b++) {
+    const top = ballots.order[b * k] as number;
+    if (top !== END) firsts[top] = (firsts[top] as number) + 1;
+  }
+  return firsts;
+}
+
 /** Options in order of first appearance, each once. */
 function union(lists: readonly (readonly number[])[]): number[] {
   return [...new Set(lists.flat())];
 }
 
-/** Voters whose ballot's highest option still continuing in the final round is the IRV winner. */
+/** The weight of the ballots that count for the IRV winner in the final round. */
 function finalSupport(
+  columns: BallotColumns,
   ballots: RankedBallots,
-  voters: readonly number[],
+  voters: Int32Array | null,
   result: IrvResult,
-): (i: number) => boolean {
+): [number, number, number] {
   const k = ballots.options;
-  const out = new Uint8Array(k);
-  for (const r of result.rounds) if (r.eliminated !== null) out[r.eliminated] = 1;
-  const support = new Set<number>();
-  voters.forEach((i, b) => {
-    for (let p = 0; p < k; p++) {
-      const c = ballots.order[b * k + p] as number;
-      if (c === END) break;
-      if (out[c] === 0) {
-        if (c === result.winner) support.add(i);
-        break;
-      }
-    }
-  });
-  return (i) => support.has(i);
+  const { order } = ballots;
+  const { position, winner } = result;
+  let heads = 0;
+  let area = 0;
+  let custom = 0;
+  for (let b = 0; b < ballots.count; b++) {
+    const p = position[b] as number;
+    if (p === k || order[b * k + p] !== winner) continue;
+    const i = voters ? (voters[b] as number) : b;
+    heads++;
+    area += columns.area[i] as number;
+    custom += columns.custom[i] as number;
+  }
+  return [heads, area, custom];
 }
 
 function castOnly(single: Int16Array, cast: Uint8Array): Int16Array {

@@ -24,6 +24,11 @@ export interface IrvResult {
    * a tie for the win, the one `priority` prefers.
    */
   readonly winner: number | null;
+  /**
+   * For each ballot, the place in its ranking of the option it counts for in the final round (`options`
+   * when it is exhausted): the final-round support of any option, without rescanning the rankings.
+   */
+  readonly position: Uint8Array;
   /** Set when the final round ended with the last two continuing options tied: those two. */
   readonly tiedForWin?: readonly [number, number];
   /** Options in reverse order of elimination: the winner first. */
@@ -91,7 +96,7 @@ export function instantRunoff(
     if (total === 0) {
       // Nobody ranked a continuing option: there is no one to elect.
       rounds.push({ votes: snapshot, exhausted, eliminated: null });
-      return { rounds, winner: null, ranking: [] };
+      return { rounds, winner: null, ranking: [], position: pointer };
     }
     const ranking = () => {
       const rest = Array.from({ length: k }, (_, c) => c)
@@ -104,7 +109,7 @@ export function instantRunoff(
     };
     if (continuing === 1 || (votes[leader] as number) * 2 > total) {
       rounds.push({ votes: snapshot, exhausted, eliminated: null });
-      return { rounds, winner: leader, ranking: ranking() };
+      return { rounds, winner: leader, ranking: ranking(), position: pointer };
     }
     let min = Number.POSITIVE_INFINITY;
     for (let c = 0; c < k; c++)
@@ -117,6 +122,7 @@ export function instantRunoff(
         rounds,
         winner: preferred(tied, priority),
         ranking: order,
+        position: pointer,
         tiedForWin: [tied[0], tied[1]] as [number, number],
       };
     }
