@@ -60,8 +60,8 @@ export function moreThan(a: Fraction, b: Fraction): boolean {
 
 /**
  * Whether `part / whole` meets `threshold` under `comparison`, without ever dividing. A zero whole is
- * no share at all: it meets only an inclusive threshold of 0 ("at least nothing"), never a positive one,
- * so nobody voting can never approve anything.
+ * no share at all: it never meets a positive threshold, so nobody voting can never approve anything (a
+ * threshold of 0 still compares the part with 0).
  */
 export function meets(
   part: bigint | number,
@@ -71,7 +71,7 @@ export function meets(
 ): boolean {
   let p = toBigInt(part, 'part');
   let w = toBigInt(whole, 'whole');
-  if (w === 0n) return comparison === 'inclusive' && threshold.numerator <= 0n;
+  if (w === 0n && threshold.numerator > 0n) return false;
   if (w < 0n) {
     p = -p;
     w = -w;
