@@ -1,18 +1,14 @@
 import { sha256Hex } from '../log/event.js';
-import { fractionToString } from '../numbers/fraction.js';
 import { type BallotColumns, VOTE_CODE } from './columns.js';
 import { type CheckResult, type DimensionTotals, evaluateCheck, type Totals } from './evaluate.js';
 import { lotteryPriority } from './lottery.js';
 import { approvalCounts, pluralityCounts, scoreTotals, topOptions } from './methods/counts.js';
-import { type IrvResult, type IrvRound, instantRunoff } from './methods/irv.js';
-import { pairwiseMatrix } from './methods/pairwise.js';
-import { END, type RankedBallots } from './methods/ranked-ballots.js';
-import { type RankedPairsResult, rankedPairs } from './methods/ranked-pairs.js';
-import { schulze } from './methods/schulze.js';
-import { type StvResult, type StvRound, singleTransferableVote } from './methods/stv.js';
-import { everyResolution, leastPreferred, preferred } from './methods/tie-order.js';
+import type { IrvRound } from './methods/irv.js';
+import { preferred } from './methods/tie-order.js';
 import type { Motion, Outcome } from './motion.js';
+import { countRanked } from './ranked-tally.js';
 import type { Check, Dimension } from './rules.js';
+import { settleTie } from './settle-tie.js';
 import type { MotionState } from './state.js';
 
 /** Support for one option (or, for a proposal, one answer) in every dimension. */
@@ -106,6 +102,13 @@ function sumRoll(columns: BallotColumns): {
   };
 }
 
+/** The roll and turnout of a proposal, from its per-answer sums. */
+function proposalRoll(sums: ProposalSums): ReturnType<typeof sumRoll> {
+  const [heads, area, custom] = sums.eligible;
+  const notVoted = sums.byCode[VOTE_CODE.none] as [number, number, number];
+  return { eligible: sums.eligible, cast: [heads - notVoted[0], area - notVoted[1], custom - notVoted[2]] };
+}
+
 interface ProposalSums {
   readonly eligible: [number, number, number];
   readonly byCode: [number, number, number][];
@@ -138,31 +141,6 @@ export function sumProposal(columns: BallotColumns): ProposalSums {
     eligible: [columns.size, eligibleArea, eligibleCustom],
     byCode: [0, 1, 2, 3, 4].map((k) => [heads[k] as number, area[k] as number, custom[k] as number]),
   };
-}
-
-/**
- * The ranked ballots of the voters who have voted. When everyone has, the columns' grid is already that
- * (no copy, and ballot b is voter b: `voters` is null); otherwise the cast rows are packed, and `voters`
- * maps each packed ballot back to its voter.
- */
-function castRankings(columns: BallotColumns): { ballots: RankedBallots; voters: Int32Array | null } {
-  const k = columns.options;
-  const { cast, grid } = columns;
-  let count = 0;
-  for (let i = 0; i < columns.size; i++) count += cast[i] as number;
-  if (count === columns.size) return { ballots: { options: k, count, order: grid }, voters: null };
-  const voters = new Int32Array(count);
-  const order = new Uint8Array(count * k);
-  let b = 0;
-  for (let i = 0; i < columns.size; i++) {
-    if (cast[i] !== 1) continue;
-    voters[b] = i;
-    const from = i * k;
-    const to = b * k;
-    for (let p = 0; p < k; p++) order[to + p] = grid[from + p] as number;
-    b++;
-  }
-  return { ballots: { options: k, count, order }, voters };
 }
 
 function totalsFrom(eligible: number[], participating: number[], yes: number[]): Totals {
@@ -237,12 +215,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
 
   // Proposals get every sum from one pass (the million-ballot hot path); other kinds are small.
   const proposalSums = m.kind === 'proposal' ? sumProposal(columns) : null;
-  const roll = proposalSums ? null : sumRoll(columns);
-  const eligible = proposalSums ? proposalSums.eligible : (roll as ReturnType<typeof sumRoll>).eligible;
-  const notVotedSums = proposalSums?.byCode[0];
-  const participating: [number, number, number] = notVotedSums
-    ? [eligible[0] - notVotedSums[0], eligible[1] - notVotedSums[1], eligible[2] - notVotedSums[2]]
-    : (roll as ReturnType<typeof sumRoll>).cast;
+  const { eligible, cast: participating } = proposalSums ? proposalRoll(proposalSums) : sumRoll(columns);
   let yes: [number, number, number] = [0, 0, 0];
   let optionResults: OptionResult[] = [];
   let winners: number[] = [];
@@ -254,24 +227,14 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   let pairwise: number[][] | undefined;
   const optionIds = m.options.map((o) => o.id);
   const priority = lotteryPriority(seed, optionIds);
-  // `possible`: every option the count could elect, depending on how its ties are settled; `drawn`: the
-  // lottery's choice. One possibility is no tie; several are reported, or drawn when the motion says so.
-  const settle = (possible: readonly number[], drawn: readonly number[]): number[] => {
-    if (possible.length <= 1) return [...possible];
-    if (m.tieBreak === 'lottery') {
-      lottery = true;
-      return [...drawn];
-    }
-    tied = true;
-    return [...possible];
-  };
   // Nobody gave any option a vote (or a point): there is no one to elect, and nothing to draw.
   const pickWinner = (counts: ArrayLike<number>): number[] => {
     const top = topOptions(counts);
     if ((counts[top[0] as number] as number) <= 0) return [];
-    return settle(top, [preferred(top, priority)]);
+    const settlement = settleTie(top, [preferred(top, priority)], m.tieBreak);
+    ({ tied, lottery } = settlement);
+    return [...settlement.winners];
   };
-  const lastByLottery = (tied: readonly number[]) => leastPreferred(tied, priority);
 
   switch (m.kind) {
     case 'proposal': {
@@ -314,65 +277,14 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
       break;
     }
     case 'ranked': {
-      const { ballots, voters } = castRankings(columns);
-      // IRV's first round is the first choices already; the other methods count them here.
-      const irv =
-        m.method === 'irv'
-          ? everyResolution((pick) => instantRunoff(ballots, priority, pick), lastByLottery).results
-          : null;
-      const firsts = irv ? ((irv[0] as IrvResult).rounds[0]?.votes ?? []) : firstChoices(ballots);
-      optionResults = m.options.map((o, c) => ({ ...o, votes: firsts[c] ?? 0, area: 0, custom: 0 }));
-      const anyoneRanked = firsts.some((f) => f > 0);
-      if (irv) {
-        const results = irv;
-        const result = results[0] as IrvResult;
-        irvRounds = result.rounds;
-        winners = settle(
-          union(results.map((r) => r.tiedForWin ?? (r.winner === null ? [] : [r.winner]))),
-          result.winner === null ? [] : [result.winner],
-        );
-        if (winners.length === 1 && result.winner !== null) {
-          // Support in the final round: ballots whose highest continuing option is the winner.
-          yes = finalSupport(columns, ballots, voters, result);
-        }
-      } else if (m.method === 'stv') {
-        if (!anyoneRanked) break;
-        const seats = m.seats ?? 1;
-        const { results } = everyResolution(
-          (pick) => singleTransferableVote(ballots, seats, priority, pick),
-          lastByLottery,
-        );
-        const result = results[0] as StvResult;
-        stv = {
-          quota: result.quota,
-          rounds: result.rounds.map((r: StvRound) => ({
-            votes: r.votes.map(fractionToString),
-            exhausted: fractionToString(r.exhausted),
-            elected: r.elected,
-            eliminated: r.eliminated,
-          })),
-        };
-        const sameSeats = (r: StvResult) =>
-          r.elected.length === result.elected.length && r.elected.every((c) => result.elected.includes(c));
-        winners = results.every(sameSeats)
-          ? [...result.elected]
-          : settle(union([result.elected, ...results.map((r) => r.elected)]), result.elected);
-      } else {
-        const d = pairwiseMatrix(ballots);
-        const k = columns.options;
-        pairwise = Array.from({ length: k }, (_, i) => Array.from(d.subarray(i * k, i * k + k)));
-        if (!anyoneRanked) break;
-        if (m.method === 'schulze') {
-          const { winners: unbeaten } = schulze(d, k, priority);
-          winners = settle(unbeaten, [preferred(unbeaten, priority)]);
-        } else {
-          const { results } = everyResolution(
-            (pick) => rankedPairs(d, k, priority, pick),
-            (tied) => tied[0] as number,
-          );
-          winners = settle(union(results.map((r) => r.unbeaten)), [(results[0] as RankedPairsResult).winner]);
-        }
-      }
+      const count = countRanked(m, columns, priority);
+      optionResults = m.options.map((o, c) => ({ ...o, votes: count.firsts[c] ?? 0, area: 0, custom: 0 }));
+      ({ tied, lottery } = count.settlement);
+      winners = [...count.settlement.winners];
+      yes = count.yes;
+      irvRounds = count.irvRounds;
+      stv = count.stv;
+      pairwise = count.pairwise;
       break;
     }
   }
@@ -451,46 +363,6 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     seed,
   };
   return hidden ? redact(tally) : tally;
-}
-
-/** How many ballots rank each option first. */
-function firstChoices(ballots: RankedBallots): number[] {
-  const k = ballots.options;
-  const firsts = new Array<number>(k).fill(0);
-  for (let b = 0; b < ballots.count; b++) {
-    const top = ballots.order[b * k] as number;
-    if (top !== END) firsts[top] = (firsts[top] as number) + 1;
-  }
-  return firsts;
-}
-
-/** Options in order of first appearance, each once. */
-function union(lists: readonly (readonly number[])[]): number[] {
-  return [...new Set(lists.flat())];
-}
-
-/** The weight of the ballots that count for the IRV winner in the final round. */
-function finalSupport(
-  columns: BallotColumns,
-  ballots: RankedBallots,
-  voters: Int32Array | null,
-  result: IrvResult,
-): [number, number, number] {
-  const k = ballots.options;
-  const { order } = ballots;
-  const { position, winner } = result;
-  let heads = 0;
-  let area = 0;
-  let custom = 0;
-  for (let b = 0; b < ballots.count; b++) {
-    const p = position[b] as number;
-    if (p === k || order[b * k + p] !== winner) continue;
-    const i = voters ? (voters[b] as number) : b;
-    heads++;
-    area += columns.area[i] as number;
-    custom += columns.custom[i] as number;
-  }
-  return [heads, area, custom];
 }
 
 function castOnly(single: Int16Array, cast: Uint8Array): Int16Array {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beforeClose, motionState, voters } from '../../test/motion-state.js';
+import { lotteryPriority } from './lottery.js';
 import type { BallotChoice, MotionDefinition, RankedMethod } from './motion.js';
 import type { DecisionRule } from './rules.js';
 import { tallyMotion } from './tally.js';
@@ -27,6 +28,7 @@ function count(
   ballots: readonly (BallotChoice | null)[],
   tieBreak: TieBreak,
   extra: { method?: RankedMethod; options?: number; seats?: number } = {},
+  seed = 'a'.repeat(64),
 ) {
   const entry = motionState(voters(ballots.length), ballots, {
     kind,
@@ -37,7 +39,7 @@ function count(
     ...(extra.method ? { method: extra.method } : {}),
     ...(extra.seats ? { seats: extra.seats } : {}),
   });
-  return tallyMotion(entry, { now: beforeClose, seed: 'a'.repeat(64) });
+  return tallyMotion(entry, { now: beforeClose, seed });
 }
 
 const rankedMethods: RankedMethod[] = ['irv', 'schulze', 'rankedPairs', 'stv'];
@@ -51,9 +53,14 @@ describe('a tie is reported as tied, and a lottery says it drew', () => {
     const reported = count('ranked', ballots, 'report', { method });
     expect(reported).toMatchObject({ outcome: 'tied', lottery: false });
     expect([...reported.winners].sort()).toEqual(['c0', 'c1']);
-    const drawn = count('ranked', ballots, 'lottery', { method });
-    expect(drawn).toMatchObject({ outcome: 'passed', lottery: true });
-    expect(drawn.winners).toHaveLength(1);
+    // The lottery's draw: the option with the better place in the seed's order.
+    const priority = lotteryPriority('a'.repeat(64), ['c0', 'c1']);
+    const preferred = (priority[0] as number) < (priority[1] as number) ? 'c0' : 'c1';
+    expect(count('ranked', ballots, 'lottery', { method })).toMatchObject({
+      outcome: 'passed',
+      winners: [preferred],
+      lottery: true,
+    });
   });
 
   it.each(rankedMethods)('%s: when nobody ranks anybody there is no winner and nothing to draw', (method) => {
@@ -74,10 +81,25 @@ describe('a tie is reported as tied, and a lottery says it drew', () => {
     expect(reported.irvRounds?.at(-1)?.votes).toEqual([922, 922, 0]);
     expect(reported).toMatchObject({ outcome: 'tied', lottery: false });
     expect([...reported.winners].sort()).toEqual(['c0', 'c1']);
+    // The draw is the lottery's: the tied option with the better place in the seed's order wins.
+    const priority = lotteryPriority('a'.repeat(64), ['c0', 'c1', 'c2']);
+    const drawn = (priority[0] as number) < (priority[1] as number) ? 'c0' : 'c1';
     expect(count('ranked', ballots, 'lottery', { method: 'irv', options: 3 })).toMatchObject({
       outcome: 'passed',
+      winners: [drawn],
       lottery: true,
     });
+    // The other seed order draws the other one: the draw follows the seed, not the ballots.
+    const other = (['b', 'c', 'd', 'e', 'f'] as const)
+      .map((c) => c.repeat(64))
+      .find((seed) => {
+        const p = lotteryPriority(seed, ['c0', 'c1', 'c2']);
+        return ((p[0] as number) < (p[1] as number) ? 'c0' : 'c1') !== drawn;
+      });
+    if (!other) throw new Error('no seed draws the other option');
+    expect(count('ranked', ballots, 'lottery', { method: 'irv', options: 3 }, other).winners).not.toEqual([
+      drawn,
+    ]);
   });
 
   it('IRV and STV: a tie for last that decides the winner is a tie, and drawing it sets lottery', () => {
