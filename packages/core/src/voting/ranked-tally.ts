@@ -24,12 +24,18 @@ export interface RankedCount {
 }
 
 /**
- * Counts a ranked motion by its method and settles its ties (see the README's tie rules). IRV, STV and
+ * Counts a ranked motion by its method and settles its ties (see the README's tie rules); `voted` is how
+ * many voters have voted. IRV, STV and
  * Ranked Pairs are recounted under every way of settling a tie that their own rules cannot break; a
  * count without such ties runs once.
  */
-export function countRanked(motion: Motion, columns: BallotColumns, priority: TiePriority): RankedCount {
-  const { ballots, voters } = castRankings(columns);
+export function countRanked(
+  motion: Motion,
+  columns: BallotColumns,
+  priority: TiePriority,
+  voted: number,
+): RankedCount {
+  const { ballots, voters } = castRankings(columns, voted);
   const k = columns.options;
   const lastByLottery = (tied: readonly number[]) => leastPreferred(tied, priority);
   const settle = (possible: readonly number[], drawn: readonly number[]) =>
@@ -99,15 +105,16 @@ export function countRanked(motion: Motion, columns: BallotColumns, priority: Ti
 }
 
 /**
- * The ranked ballots of the voters who have voted. When everyone has, the columns' grid is already that
- * (no copy, and ballot b is voter b: `voters` is null); otherwise the cast rows are packed, and `voters`
- * maps each packed ballot back to its voter.
+ * The ranked ballots of the `count` voters who have voted. When everyone has, the columns' grid is
+ * already that (no copy, and ballot b is voter b: `voters` is null); otherwise the cast rows are packed,
+ * and `voters` maps each packed ballot back to its voter.
  */
-function castRankings(columns: BallotColumns): { ballots: RankedBallots; voters: Int32Array | null } {
+function castRankings(
+  columns: BallotColumns,
+  count: number,
+): { ballots: RankedBallots; voters: Int32Array | null } {
   const k = columns.options;
   const { cast, grid } = columns;
-  let count = 0;
-  for (let i = 0; i < columns.size; i++) count += cast[i] as number;
   if (count === columns.size) return { ballots: { options: k, count, order: grid }, voters: null };
   const voters = new Int32Array(count);
   const order = new Uint8Array(count * k);
@@ -147,18 +154,20 @@ function finalSupport(
   result: IrvResult,
 ): [number, number, number] {
   const k = ballots.options;
-  const { order } = ballots;
+  const { order, count } = ballots;
   const { position, winner } = result;
+  const areas = columns.area;
+  const customs = columns.custom;
   let heads = 0;
   let area = 0;
   let custom = 0;
-  for (let b = 0; b < ballots.count; b++) {
+  for (let b = 0, row = 0; b < count; b++, row += k) {
     const p = position[b] as number;
-    if (p === k || order[b * k + p] !== winner) continue;
-    const i = voters ? (voters[b] as number) : b;
+    if (p === k || order[row + p] !== winner) continue;
+    const i = voters === null ? b : (voters[b] as number);
     heads++;
-    area += columns.area[i] as number;
-    custom += columns.custom[i] as number;
+    area += areas[i] as number;
+    custom += customs[i] as number;
   }
   return [heads, area, custom];
 }

@@ -277,7 +277,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
       break;
     }
     case 'ranked': {
-      const count = countRanked(m, columns, priority);
+      const count = countRanked(m, columns, priority, participating[0]);
       optionResults = m.options.map((o, c) => ({ ...o, votes: count.firsts[c] ?? 0, area: 0, custom: 0 }));
       ({ tied, lottery } = count.settlement);
       winners = [...count.settlement.winners];
