@@ -9,6 +9,14 @@ export interface RankedPair {
   readonly locked: boolean;
 }
 
+/** A majority of one option over another, before it is locked or skipped. */
+interface Majority {
+  readonly winner: number;
+  readonly loser: number;
+  readonly votes: number;
+  readonly against: number;
+}
+
 /** The Ranked Pairs (Tideman) result. */
 export interface RankedPairsResult {
   /** Majorities in the order they were considered, each locked or skipped (would make a cycle). */
@@ -26,9 +34,9 @@ export interface RankedPairsResult {
 
 /**
  * Ranked Pairs with winning votes: majorities sorted by the votes for the winner, then by fewer votes
- * against, each locked unless it closes a cycle. Majorities of equal strength are taken in the order
- * `pick` chooses among them (by default by `priority` of winner, then of loser), since their order can
- * decide which one a cycle skips.
+ * against, each locked unless it closes a cycle. Majorities of equal strength are taken by `priority` of
+ * winner, then of loser; where locking all of them would close a cycle, their order can decide which one
+ * is skipped, so `pick` (when given) chooses it.
  */
 export function rankedPairs(
   d: Float64Array,
@@ -36,7 +44,7 @@ export function rankedPairs(
   priority: TiePriority,
   pick?: TiePicker,
 ): RankedPairsResult {
-  const candidates: { winner: number; loser: number; votes: number; against: number }[] = [];
+  const candidates: Majority[] = [];
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const votes = d[i * k + j] as number;
@@ -49,7 +57,6 @@ export function rankedPairs(
     (a, b) =>
       b.votes - a.votes || a.against - b.against || pr(a.winner) - pr(b.winner) || pr(a.loser) - pr(b.loser),
   );
-  if (pick) pickWithinEqualStrength(candidates, pick);
   const locked = new Uint8Array(k * k);
   const reaches = (from: number, to: number): boolean => {
     const seen = new Uint8Array(k);
@@ -67,11 +74,20 @@ export function rankedPairs(
     }
     return false;
   };
-  const pairs: RankedPair[] = candidates.map((c) => {
-    const lock = !reaches(c.loser, c.winner);
-    if (lock) locked[c.winner * k + c.loser] = 1;
-    return { ...c, locked: lock };
-  });
+  const pairs: RankedPair[] = [];
+  for (let from = 0; from < candidates.length; ) {
+    const head = candidates[from] as Majority;
+    let to = from + 1;
+    while (candidates[to]?.votes === head.votes && candidates[to]?.against === head.against) to++;
+    let group = candidates.slice(from, to);
+    if (pick && group.length > 1 && closesCycle(locked, k, group)) group = inPickedOrder(group, pick);
+    for (const c of group) {
+      const lock = !reaches(c.loser, c.winner);
+      if (lock) locked[c.winner * k + c.loser] = 1;
+      pairs.push({ ...c, locked: lock });
+    }
+    from = to;
+  }
   // Topological order, choosing among sources by priority.
   const indegree = new Int32Array(k);
   for (let i = 0; i < k; i++)
@@ -96,23 +112,35 @@ export function rankedPairs(
   return { pairs, winner: ranking[0] as number, ranking, unbeaten };
 }
 
-/** Reorders each run of equally strong majorities (already in priority order) as `pick` chooses, in place. */
-function pickWithinEqualStrength(
-  sorted: { winner: number; loser: number; votes: number; against: number }[],
-  pick: TiePicker,
-): void {
-  let from = 0;
-  while (from < sorted.length) {
-    const head = sorted[from] as (typeof sorted)[number];
-    let to = from + 1;
-    while (to < sorted.length && sorted[to]?.votes === head.votes && sorted[to]?.against === head.against)
-      to++;
-    // Positions [from, to) are equally strong: choose which comes next until one is left.
-    for (let at = from; at < to - 1; at++) {
-      const chosen = pick(Array.from({ length: to - at }, (_, i) => at + i));
-      const [taken] = sorted.splice(chosen, 1);
-      sorted.splice(at, 0, taken as (typeof sorted)[number]);
+/** Whether locking every majority of `group` on top of `locked` would close a cycle (Kahn's algorithm). */
+function closesCycle(locked: Uint8Array, k: number, group: readonly Majority[]): boolean {
+  const edges = Uint8Array.from(locked);
+  for (const c of group) edges[c.winner * k + c.loser] = 1;
+  const indegree = new Int32Array(k);
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) if (edges[i * k + j] === 1) indegree[j] = (indegree[j] as number) + 1;
+  const ready: number[] = [];
+  for (let j = 0; j < k; j++) if (indegree[j] === 0) ready.push(j);
+  let seen = 0;
+  while (ready.length > 0) {
+    const i = ready.pop() as number;
+    seen++;
+    for (let j = 0; j < k; j++) {
+      if (edges[i * k + j] !== 1) continue;
+      indegree[j] = (indegree[j] as number) - 1;
+      if (indegree[j] === 0) ready.push(j);
     }
-    from = to;
   }
+  return seen < k;
+}
+
+/** The majorities of `group` in the order `pick` chooses them, one at a time. */
+function inPickedOrder(group: readonly Majority[], pick: TiePicker): Majority[] {
+  const rest = [...group];
+  const ordered: Majority[] = [];
+  while (rest.length > 1) {
+    const [taken] = rest.splice(pick(rest.map((_, i) => i)), 1);
+    ordered.push(taken as Majority);
+  }
+  return [...ordered, ...rest];
 }
