@@ -1,7 +1,7 @@
 import { fractionToString } from '../numbers/fraction.js';
 import type { BallotColumns } from './columns.js';
 import { type IrvResult, type IrvRound, instantRunoff } from './methods/irv.js';
-import { pairwiseMatrix } from './methods/pairwise.js';
+import { pairwiseMatrix, smithSet } from './methods/pairwise.js';
 import { END, type RankedBallots } from './methods/ranked-ballots.js';
 import { type RankedPairsResult, rankedPairs } from './methods/ranked-pairs.js';
 import { schulze } from './methods/schulze.js';
@@ -41,11 +41,15 @@ export function countRanked(
   const settle = (possible: readonly number[], drawn: readonly number[]) =>
     settleTie(possible, drawn, motion.tieBreak);
   if (motion.method === 'irv') {
-    const { results } = everyResolution((pick) => instantRunoff(ballots, priority, pick), lastByLottery);
+    const { results, complete } = everyResolution(
+      (pick) => instantRunoff(ballots, priority, pick),
+      lastByLottery,
+    );
     const result = results[0] as IrvResult;
     const winners = (r: IrvResult) => r.tiedForWin ?? (r.winner === null ? [] : [r.winner]);
+    const possible = complete ? union(results.map(winners)) : beforeFirstDraw(k, result.rounds);
     // After a tie for the win, `winner` is the one the lottery's priority prefers.
-    const settlement = settle(union(results.map(winners)), result.winner === null ? [] : [result.winner]);
+    const settlement = settle(possible, result.winner === null ? [] : [result.winner]);
     return {
       // The first round counts every ballot for its first choice.
       firsts: result.rounds[0]?.votes ?? [],
@@ -60,18 +64,20 @@ export function countRanked(
   if (motion.method === 'stv') {
     if (nobody) return { firsts, settlement: noWinner, yes: [0, 0, 0] };
     const seats = motion.seats ?? 1;
-    const { results } = everyResolution(
+    const { results, complete } = everyResolution(
       (pick) => singleTransferableVote(ballots, seats, priority, pick),
       lastByLottery,
     );
     const result = results[0] as StvResult;
     const sameSeats = (r: StvResult) =>
       r.elected.length === result.elected.length && r.elected.every((c) => result.elected.includes(c));
+    const possible = complete ? union(results.map((r) => r.elected)) : beforeFirstDraw(k, result.rounds);
     return {
       firsts,
-      settlement: results.every(sameSeats)
-        ? { winners: result.elected, tied: false, lottery: false }
-        : settle(union(results.map((r) => r.elected)), result.elected),
+      settlement:
+        complete && results.every(sameSeats)
+          ? { winners: result.elected, tied: false, lottery: false }
+          : settle(possible, result.elected),
       yes: [0, 0, 0],
       stv: {
         quota: result.quota,
@@ -92,13 +98,15 @@ export function countRanked(
     return { firsts, settlement: settle(winners, [preferred(winners, priority)]), yes: [0, 0, 0], pairwise };
   }
   // Ranked Pairs: equally strong majorities are taken in every order, so a cycle they close is a tie.
-  const { results } = everyResolution(
+  const { results, complete } = everyResolution(
     (pick) => rankedPairs(d, k, priority, pick),
     (tied) => tied[0] as number,
   );
+  // Ranked Pairs elects from the Smith set under any order: the bound when not every order was tried.
+  const possible = complete ? union(results.map((r) => r.unbeaten)) : smithSet(d, k);
   return {
     firsts,
-    settlement: settle(union(results.map((r) => r.unbeaten)), [(results[0] as RankedPairsResult).winner]),
+    settlement: settle(possible, [(results[0] as RankedPairsResult).winner]),
     yes: [0, 0, 0],
     pairwise,
   };
@@ -139,6 +147,23 @@ function firstChoices(ballots: RankedBallots): number[] {
     if (top !== END) firsts[top] = (firsts[top] as number) + 1;
   }
   return firsts;
+}
+
+/**
+ * Every option not yet eliminated when the count first had to draw: each way of settling the ties
+ * starts there, so whatever any of them elects is among these. The bound used when the recounts did not
+ * try every way (more than `everyResolution`'s limit).
+ */
+function beforeFirstDraw(
+  k: number,
+  rounds: readonly { readonly eliminated: number | null; readonly tieBrokenBy?: string }[],
+): number[] {
+  const out = new Uint8Array(k);
+  for (const r of rounds) {
+    if (r.tieBrokenBy === 'lottery') break;
+    if (r.eliminated !== null) out[r.eliminated] = 1;
+  }
+  return Array.from({ length: k }, (_, c) => c).filter((c) => out[c] === 0);
 }
 
 /** Options in order of first appearance, each once. */

@@ -136,6 +136,19 @@ describe('a tie is reported as tied, and a lottery says it drew', () => {
     }
   });
 
+  it.each(['irv', 'stv'] as const)(
+    '%s: eight candidates with one vote each are tied among all eight, past the recount limit too',
+    (method) => {
+      const ballots = rankings(Array.from({ length: 8 }, (_, c): [number, number[]] => [1, [c]]));
+      const reported = count('ranked', ballots, 'report', { method, options: 8 });
+      expect(reported.outcome).toBe('tied');
+      expect([...reported.winners].sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']);
+      const drawn = count('ranked', ballots, 'lottery', { method, options: 8 });
+      expect(drawn).toMatchObject({ outcome: 'passed', lottery: true });
+      expect(drawn.winners).toHaveLength(1);
+    },
+  );
+
   it('Ranked Pairs: a three-way cycle of equal majorities is a tie among all three', () => {
     const ballots = rankings([
       [1, [0, 1, 2]],

@@ -17,6 +17,8 @@ export interface StvRound {
   readonly exhausted: Fraction;
   readonly elected: readonly number[];
   readonly eliminated: number | null;
+  /** Set when the elimination was drawn by `pick`: a tie for last the earlier rounds could not break. */
+  readonly tieBrokenBy?: 'lottery';
 }
 
 /** The STV result. */
@@ -135,10 +137,15 @@ export function singleTransferableVote(
       const low = minOf(tied.map((c) => earlier[c] as Fraction));
       tied = tied.filter((c) => compareFractions(earlier[c] as Fraction, low) === 0);
     }
-    const loser = tied.length > 1 ? pick(tied) : (tied[0] as number);
+    const drawn = tied.length > 1;
+    const loser = drawn ? pick(tied) : (tied[0] as number);
     status[loser] = 2;
     for (let b = 0; b < count; b++) if (holder[b] === loser) advance(b);
-    rounds.push({ votes, exhausted, elected: [], eliminated: loser });
+    rounds.push(
+      drawn
+        ? { votes, exhausted, elected: [], eliminated: loser, tieBrokenBy: 'lottery' }
+        : { votes, exhausted, elected: [], eliminated: loser },
+    );
   }
   return { quota, rounds, elected };
 }

@@ -40,7 +40,7 @@ export interface Resolutions<R> {
 export function everyResolution<R>(
   count: (pick: TiePicker) => R,
   first: TiePicker,
-  limit = 1000,
+  limit = 256,
 ): Resolutions<R> {
   // One odometer digit per tie met, in the order met: its width, where it started and how far it has turned.
   const width: number[] = [];

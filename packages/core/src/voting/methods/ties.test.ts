@@ -3,9 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantRunoff } from './irv.js';
-import { pairwiseMatrix } from './pairwise.js';
+import { pairwiseMatrix, smithSet } from './pairwise.js';
 import { packRankings } from './ranked-ballots.js';
 import { rankedPairs } from './ranked-pairs.js';
+import { schulze } from './schulze.js';
 import { singleTransferableVote } from './stv.js';
 import { everyResolution, leastPreferred, type TiePriority } from './tie-order.js';
 
@@ -81,6 +82,25 @@ describe('every way of settling a tie, against every lottery draw', () => {
         // A single possible winner is what every draw gives.
         if (possible.length === 1)
           for (const p of priorities(k)) expect(rankedPairs(d, k, p).unbeaten).toEqual(possible);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('Ranked Pairs and Schulze elect from the Smith set under every priority', () => {
+    fc.assert(
+      fc.property(tieHeavy, ([k, rankings]) => {
+        const d = pairwiseMatrix(packRankings(k, rankings));
+        const smith = smithSet(d, k);
+        expect(smith.length).toBeGreaterThan(0);
+        for (const p of priorities(k)) {
+          expect(smith).toContain(rankedPairs(d, k, p).winner);
+          for (const w of schulze(d, k, p).winners) expect(smith).toContain(w);
+        }
+        // Every Smith member beats every option outside the set.
+        for (const x of smith)
+          for (let y = 0; y < k; y++)
+            if (!smith.includes(y)) expect(d[x * k + y] as number).toBeGreaterThan(d[y * k + x] as number);
       }),
       { numRuns: 300 },
     );
