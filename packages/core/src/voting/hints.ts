@@ -29,8 +29,14 @@ export function checkHint(result: CheckResult, totals: Totals, allowChange: bool
   const changeable = allowChange ? t.participating - t.yes : 0;
   const fromNew =
     result.newVotesNeeded !== null && result.newVotesNeeded <= notVoted ? result.newVotesNeeded : null;
-  if (result.check.kind === 'participation' || result.check.base === 'eligible') {
-    // The base is fixed, so each unit of weight counts once, whoever brings it.
+  if (result.check.kind === 'participation') {
+    // Only those yet to vote can add to the turnout; a changed ballot was already counted.
+    return result.missing <= notVoted
+      ? { reachable: true, needs: result.missing, newBallots: fromNew }
+      : { reachable: false };
+  }
+  if (result.check.base === 'eligible') {
+    // The base is fixed, so each unit of yes weight counts once, whoever brings it.
     return result.missing <= notVoted + changeable
       ? { reachable: true, needs: result.missing, newBallots: fromNew }
       : { reachable: false };
