@@ -60,6 +60,45 @@ describe('Fraction', () => {
     expect(minimumToMeet(18, fraction(1, 2), 'strict')).toBe(10n);
   });
 
+  it('zero of zero meets no positive threshold', () => {
+    fc.assert(
+      fc.property(
+        positive,
+        positive,
+        fc.constantFrom('inclusive' as const, 'strict' as const),
+        (n, d, comparison) => {
+          expect(meets(0, 0, fraction(n, d), comparison)).toBe(false);
+        },
+      ),
+    );
+    // The twoThirds preset with nobody voting: 0 of 0 participants in favour is not two thirds of them.
+    expect(meets(0, 0, fraction(2, 3), 'inclusive')).toBe(false);
+  });
+
+  it('meets agrees with exact rational comparison for every whole, zero included', () => {
+    fc.assert(
+      fc.property(
+        small,
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 50 }),
+        positive,
+        fc.constantFrom('inclusive' as const, 'strict' as const),
+        (part, whole, n, d, comparison) => {
+          const t = fraction(n, d);
+          // A share of nothing is no share at all: no positive threshold holds for it, and a zero one
+          // compares the part with zero.
+          const expected =
+            whole === 0
+              ? n === 0 && (comparison === 'inclusive' ? part >= 0 : part > 0)
+              : comparison === 'inclusive'
+                ? compareFractions(fraction(part, whole), t) >= 0
+                : compareFractions(fraction(part, whole), t) > 0;
+          expect(meets(part, whole, t, comparison)).toBe(expected);
+        },
+      ),
+    );
+  });
+
   it('minimumToMeet is the least part that meets the threshold', () => {
     fc.assert(
       fc.property(
@@ -69,6 +108,8 @@ describe('Fraction', () => {
         fc.constantFrom('inclusive' as const, 'strict' as const),
         (whole, n, d, comparison) => {
           const t = fraction(n, d);
+          // Of a zero whole, no part meets a positive threshold.
+          fc.pre(whole > 0 || n === 0);
           const min = minimumToMeet(whole, t, comparison);
           expect(meets(min, whole, t, comparison)).toBe(true);
           expect(meets(min - 1n, whole, t, comparison)).toBe(false);

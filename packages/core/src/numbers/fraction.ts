@@ -58,15 +58,24 @@ export function moreThan(a: Fraction, b: Fraction): boolean {
   return compareFractions(a, b) > 0;
 }
 
-/** Whether `part / whole` meets `threshold` under `comparison`, without ever dividing. A zero whole never meets a positive threshold. */
+/**
+ * Whether `part / whole` meets `threshold` under `comparison`, without ever dividing. A zero whole is
+ * no share at all: it never meets a positive threshold, so nobody voting can never approve anything (a
+ * threshold of 0 still compares the part with 0).
+ */
 export function meets(
   part: bigint | number,
   whole: bigint | number,
   threshold: Fraction,
   comparison: Comparison,
 ): boolean {
-  const p = toBigInt(part, 'part');
-  const w = toBigInt(whole, 'whole');
+  let p = toBigInt(part, 'part');
+  let w = toBigInt(whole, 'whole');
+  if (w === 0n && threshold.numerator > 0n) return false;
+  if (w < 0n) {
+    p = -p;
+    w = -w;
+  }
   const left = p * threshold.denominator;
   const right = threshold.numerator * w;
   return comparison === 'inclusive' ? left >= right : left > right;
@@ -74,7 +83,8 @@ export function meets(
 
 /**
  * The least integer part x with x / whole meeting `threshold`: for 3/4 of 18 owners inclusive it is 14
- * (13.5 rounds up); for "more than 1/2" of 18 it is 10. Used to say "needs N more".
+ * (13.5 rounds up); for "more than 1/2" of 18 it is 10. Used to say "needs N more". Of a zero whole no part
+ * meets a positive threshold (see {@link meets}); there it gives the bound of the cross-multiplied inequality.
  */
 export function minimumToMeet(whole: bigint | number, threshold: Fraction, comparison: Comparison): bigint {
   const w = toBigInt(whole, 'whole');

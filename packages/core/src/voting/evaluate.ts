@@ -21,7 +21,10 @@ export interface CheckResult {
   readonly base: number;
   /** The least `actual` that meets the threshold with today's base. */
   readonly required: number;
-  /** `required − actual` when not met, else 0: e.g. "2 more of the participating owners must agree". */
+  /**
+   * `required − actual` when not met, else 0: e.g. "2 more of the participating owners must agree". At
+   * least one unit when not met, since a zero base meets no positive threshold however little it needs.
+   */
   readonly missing: number;
   /**
    * The weight of new ballots (from voters who have not voted) needed to meet the check: each adds to
@@ -38,18 +41,26 @@ export function toFraction(t: Threshold): Fraction {
 
 /**
  * Smallest x ≥ 0 with (yes + x) / (base + x) meeting t: the weight of new "yes" voters needed when the
- * base is the participants. Null when t = 1 and someone participating is not in favour.
+ * base is the participants. Null when t = 1 and someone participating is not in favour. At least 1 when
+ * the check is unmet now, since adding nothing changes nothing.
  */
 function newYesNeeded(yes: number, base: number, t: Fraction, comparison: Comparison): number | null {
   if (meets(yes, base, t, comparison)) return 0;
   const n = t.numerator;
   const d = t.denominator;
+  // With nobody taking part yet, one yes ballot makes the share 1, which meets any reachable threshold.
+  if (base === 0) return meets(1, 1, t, comparison) ? 1 : null;
   if (n >= d) return null;
   // (Y + x)·d ≥ n·(B + x)  ⇔  x·(d − n) ≥ n·B − Y·d (strict: >).
   const need = n * BigInt(base) - BigInt(yes) * d;
   const per = d - n;
   const x = comparison === 'inclusive' ? (need + per - 1n) / per : need / per + 1n;
-  return Number(x < 0n ? 0n : x);
+  return Number(x < 1n ? 1n : x);
+}
+
+/** How far `actual` is from `required`: 0 when met, else at least one unit (a zero base needs something). */
+function shortfall(met: boolean, required: number, actual: number): number {
+  return met ? 0 : Math.max(required - actual, 1);
 }
 
 /** Evaluates one check against the totals. */
@@ -59,7 +70,7 @@ export function evaluateCheck(check: Check, totals: Totals): CheckResult {
   if (check.kind === 'participation') {
     const required = Number(minimumToMeet(t.eligible, threshold, check.comparison));
     const met = meets(t.participating, t.eligible, threshold, check.comparison);
-    const missing = met ? 0 : required - t.participating;
+    const missing = shortfall(met, required, t.participating);
     return {
       check,
       met,
@@ -67,14 +78,19 @@ export function evaluateCheck(check: Check, totals: Totals): CheckResult {
       base: t.eligible,
       required,
       missing,
-      newVotesNeeded: missing,
+      // Nobody eligible: no ballot can ever come.
+      newVotesNeeded: t.eligible === 0 && !met ? null : missing,
     };
   }
   const base = check.base === 'eligible' ? t.eligible : t.participating;
   const required = Number(minimumToMeet(base, threshold, check.comparison));
   const met = meets(t.yes, base, threshold, check.comparison);
-  const missing = met ? 0 : required - t.yes;
+  const missing = shortfall(met, required, t.yes);
   const newVotesNeeded =
-    check.base === 'eligible' ? missing : newYesNeeded(t.yes, base, threshold, check.comparison);
+    check.base === 'eligible'
+      ? t.eligible === 0 && !met
+        ? null
+        : missing
+      : newYesNeeded(t.yes, base, threshold, check.comparison);
   return { check, met, actual: t.yes, base, required, missing, newVotesNeeded };
 }

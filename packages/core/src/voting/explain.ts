@@ -1,8 +1,9 @@
 import type { Locale } from '../i18n/locale.js';
 import { type Area, formatArea } from '../numbers/area.js';
 import type { CheckResult } from './evaluate.js';
+import { type CheckHint, checkHint } from './hints.js';
 import type { Basis, Motion, Outcome } from './motion.js';
-import type { Dimension } from './rules.js';
+import type { Check, Dimension } from './rules.js';
 import type { Tally } from './tally.js';
 
 /** Text in every locale. */
@@ -50,8 +51,28 @@ function dimensionWord(d: Dimension, basis: Basis, locale: Locale): string {
   return people[basis][locale];
 }
 
-function checkLine(r: CheckResult, basis: Basis): ExplanationLine {
+/** A check measured against nobody: no share exists, so it is unmet whatever it needs. */
+function emptyBaseLine(r: CheckResult, basis: Basis, final: boolean): Bilingual {
   const d = r.check.dimension;
+  const wordZh = dimensionWord(d, basis, 'zh-CN');
+  const wordEn = dimensionWord(d, basis, 'en');
+  if (r.check.kind === 'participation' || r.check.base === 'eligible') {
+    const what = r.check.kind === 'participation' ? ['参与表决', 'Taking part'] : ['同意', 'In favour'];
+    return {
+      'zh-CN': `${what[0]}（${wordZh}）：无人有表决权 —— 未达到`,
+      en: `${what[1]} (${wordEn}): nobody is eligible — not met`,
+    };
+  }
+  return {
+    'zh-CN': `同意（${wordZh}）：${final ? '无人参与表决' : '尚无人参与表决'}；需参与者的 ${thresholdText(r, 'zh-CN')} —— 未达到`,
+    en: `In favour (${wordEn}): ${final ? 'nobody took part' : 'nobody is taking part yet'}; needs ${thresholdText(r, 'en')} of those who do — not met`,
+  };
+}
+
+function checkLine(r: CheckResult, basis: Basis, hint: CheckHint | null): ExplanationLine {
+  const d = r.check.dimension;
+  if (r.base === 0 && !r.met)
+    return { kind: 'check', met: false, text: emptyBaseLine(r, basis, hint === null) };
   const zh = (v: number) => amount(d, v, basis, 'zh-CN');
   const en = (v: number) => amount(d, v, basis, 'en');
   const wordZh = dimensionWord(d, basis, 'zh-CN');
@@ -76,13 +97,16 @@ function checkLine(r: CheckResult, basis: Basis): ExplanationLine {
   } else {
     textZh += ` —— 还差 ${zh(r.missing)}`;
     textEn += ` — ${en(r.missing)} short`;
-    if (r.check.kind === 'approval' && r.check.base === 'participating' && r.newVotesNeeded !== r.missing) {
-      if (r.newVotesNeeded === null) {
+    // A way forward is named only while voting is open, and only if the ballots still to come can take it.
+    if (hint && r.check.kind === 'approval' && r.check.base === 'participating') {
+      if (hint.reachable && hint.newBallots !== null) {
+        if (hint.newBallots !== r.missing) {
+          textZh += `（或再有 ${zh(hint.newBallots)} 未投票者投同意票）`;
+          textEn += ` (or yes ballots from ${en(hint.newBallots)} yet to vote)`;
+        }
+      } else {
         textZh += '（仅靠新投票已无法达到）';
         textEn += ' (new ballots alone can no longer meet it)';
-      } else {
-        textZh += `（或再有 ${zh(r.newVotesNeeded)} 未投票者投同意票）`;
-        textEn += ` (or ${en(r.newVotesNeeded)} more yes ballots from those yet to vote)`;
       }
     }
   }
@@ -97,12 +121,11 @@ const outcomeWords: Record<Outcome, Bilingual> = {
 };
 
 /** What is missing, for a summary: "2 位业主" / "2 more owners", "140.00 m²". */
-function shortfallText(c: CheckResult, basis: Basis, locale: Locale): string {
-  const d = c.check.dimension;
-  if (d !== 'headcount') return amount(d, c.missing, basis, locale);
+function shortfallText(d: Dimension, missing: number, basis: Basis, locale: Locale): string {
+  if (d !== 'headcount') return amount(d, missing, basis, locale);
   const p = people[basis];
-  if (locale === 'en') return `${c.missing} more ${c.missing === 1 ? p.one : p.en}`;
-  return basis === 'households' ? `${c.missing} 户` : `${c.missing} ${p.zhUnit}${p['zh-CN']}`;
+  if (locale === 'en') return `${missing} more ${missing === 1 ? p.one : p.en}`;
+  return basis === 'households' ? `${missing} 户` : `${missing} ${p.zhUnit}${p['zh-CN']}`;
 }
 
 function joinZh(parts: string[]): string {
@@ -134,7 +157,8 @@ export function explainTally(
       },
     });
   }
-  lines.push(...tally.checks.map((r) => checkLine(r, basis)));
+  const hints = hintsOf(motion, tally);
+  lines.push(...tally.checks.map((r, i) => checkLine(r, basis, hints[i] ?? null)));
   for (const c of tally.hidden ? [] : tally.consent) {
     const met = c.vote === 'yes';
     const zh = met ? '已同意' : c.vote === null ? '尚未同意' : '未同意';
@@ -173,12 +197,19 @@ export function explainTally(
     text: { 'zh-CN': `结果：${outcome['zh-CN']}${early['zh-CN']}`, en: `Outcome: ${outcome.en}${early.en}` },
   });
 
-  return { lines, summary: summarize(motion, tally, unitLabel) };
+  return { lines, summary: summarize(motion, tally, hints, unitLabel) };
+}
+
+/** Each check's hint while voting is open; none once it is over (nothing can change then). */
+function hintsOf(motion: Motion, tally: Tally): readonly (CheckHint | null)[] {
+  const open = tally.status === 'open' && !tally.final;
+  return tally.checks.map((r) => (open ? checkHint(r, tally.totals, motion.allowChange) : null));
 }
 
 function summarize(
   motion: Motion,
   tally: Tally,
+  hints: readonly (CheckHint | null)[],
   unitLabel: (unitId: string, locale: Locale) => string,
 ): Bilingual {
   const basis = motion.basis;
@@ -190,21 +221,53 @@ function summarize(
       return { 'zh-CN': `已${w['zh-CN']}`, en: `The motion ${w.en}` };
     }
   }
-  const missing = (kind: 'participation' | 'approval') =>
-    tally.checks.filter((c) => c.check.kind === kind && !c.met);
-  const listOf = (checks: CheckResult[], locale: Locale) =>
-    checks.map((c) => shortfallText(c, basis, locale));
   const zh: string[] = [];
   const en: string[] = [];
-  const needTakePart = missing('participation');
-  if (needTakePart.length > 0) {
-    zh.push(`还需 ${joinZh(listOf(needTakePart, 'zh-CN'))} 参与表决`);
-    en.push(`needs ${joinEn(listOf(needTakePart, 'en'))} to take part`);
+  const unmet = tally.checks.flatMap((r, i) => {
+    const hint = hints[i];
+    return hint ? [{ r, hint }] : [];
+  });
+  const needs = (kind: Check['kind']) => {
+    const reachable = unmet.flatMap(({ r, hint }) =>
+      r.check.kind === kind && hint.reachable && r.base > 0
+        ? [{ d: r.check.dimension, needs: hint.needs }]
+        : [],
+    );
+    return {
+      zh: joinZh(reachable.map((x) => shortfallText(x.d, x.needs, basis, 'zh-CN'))),
+      en: joinEn(reachable.map((x) => shortfallText(x.d, x.needs, basis, 'en'))),
+    };
+  };
+  const takePart = needs('participation');
+  if (takePart.en) {
+    zh.push(`还需 ${takePart.zh} 参与表决`);
+    en.push(`needs ${takePart.en} to take part`);
   }
-  const needYes = missing('approval');
-  if (needYes.length > 0) {
-    zh.push(`还需 ${joinZh(listOf(needYes, 'zh-CN'))} 同意`);
-    en.push(`needs ${joinEn(listOf(needYes, 'en'))} in favour`);
+  const inFavour = needs('approval');
+  if (inFavour.en) {
+    zh.push(`还需 ${inFavour.zh} 同意`);
+    en.push(`needs ${inFavour.en} in favour`);
+  }
+  // Against nobody taking part yet, any yes ballot makes the share whole; an amount would mislead.
+  if (unmet.some(({ r, hint }) => hint.reachable && r.check.kind === 'approval' && r.base === 0)) {
+    zh.push('还需未投票者投同意票');
+    en.push('needs yes ballots from those yet to vote');
+  }
+  for (const kind of ['participation', 'approval'] as const) {
+    const lost = [
+      ...new Set(
+        unmet
+          .filter(({ r, hint }) => r.check.kind === kind && !hint.reachable)
+          .map(({ r }) => r.check.dimension),
+      ),
+    ];
+    if (lost.length === 0) continue;
+    const wordsZh = joinZh(lost.map((d) => dimensionWord(d, basis, 'zh-CN')));
+    const wordsEn = joinEn(lost.map((d) => dimensionWord(d, basis, 'en')));
+    zh.push(
+      kind === 'participation' ? `参与表决的${wordsZh}已无法达到要求` : `同意的${wordsZh}已无法达到要求`,
+    );
+    en.push(`can no longer get enough ${wordsEn} ${kind === 'participation' ? 'to take part' : 'in favour'}`);
   }
   const pendingConsent = tally.consent.filter((c) => c.vote !== 'yes');
   if (pendingConsent.length > 0) {

@@ -1,17 +1,14 @@
 import { sha256Hex } from '../log/event.js';
-import { fractionToString } from '../numbers/fraction.js';
 import { type BallotColumns, VOTE_CODE } from './columns.js';
 import { type CheckResult, type DimensionTotals, evaluateCheck, type Totals } from './evaluate.js';
 import { lotteryPriority } from './lottery.js';
 import { approvalCounts, pluralityCounts, scoreTotals, topOptions } from './methods/counts.js';
-import { type IrvRound, instantRunoff } from './methods/irv.js';
-import { pairwiseMatrix } from './methods/pairwise.js';
-import { END, type RankedBallots } from './methods/ranked-ballots.js';
-import { rankedPairs } from './methods/ranked-pairs.js';
-import { schulze } from './methods/schulze.js';
-import { type StvRound, singleTransferableVote } from './methods/stv.js';
+import type { IrvRound } from './methods/irv.js';
+import { preferred } from './methods/tie-order.js';
 import type { Motion, Outcome } from './motion.js';
+import { countRanked } from './ranked-tally.js';
 import type { Check, Dimension } from './rules.js';
+import { settleTie } from './settle-tie.js';
 import type { MotionState } from './state.js';
 
 /** Support for one option (or, for a proposal, one answer) in every dimension. */
@@ -77,18 +74,39 @@ export interface Tally {
 
 const dimensions: readonly Dimension[] = ['headcount', 'area', 'custom'];
 
-/** Sums weights over voters matching `pick`, in all three dimensions, in one pass. */
-function sumWhere(columns: BallotColumns, pick: (i: number) => boolean): [number, number, number] {
+/** Weights of everyone on the roll and of those who have voted, in all three dimensions, in one pass. */
+function sumRoll(columns: BallotColumns): {
+  eligible: [number, number, number];
+  cast: [number, number, number];
+} {
+  const { area, custom, cast } = columns;
+  let eligibleArea = 0;
+  let eligibleCustom = 0;
   let heads = 0;
-  let area = 0;
-  let custom = 0;
+  let castArea = 0;
+  let castCustom = 0;
   for (let i = 0; i < columns.size; i++) {
-    if (!pick(i)) continue;
-    heads++;
-    area += columns.area[i] as number;
-    custom += columns.custom[i] as number;
+    const a = area[i] as number;
+    const c = custom[i] as number;
+    eligibleArea += a;
+    eligibleCustom += c;
+    if (cast[i] === 1) {
+      heads++;
+      castArea += a;
+      castCustom += c;
+    }
   }
-  return [heads, area, custom];
+  return {
+    eligible: [columns.size, eligibleArea, eligibleCustom],
+    cast: [heads, castArea, castCustom],
+  };
+}
+
+/** The roll and turnout of a proposal, from its per-answer sums. */
+function proposalRoll(sums: ProposalSums): ReturnType<typeof sumRoll> {
+  const [heads, area, custom] = sums.eligible;
+  const notVoted = sums.byCode[VOTE_CODE.none] as [number, number, number];
+  return { eligible: sums.eligible, cast: [heads - notVoted[0], area - notVoted[1], custom - notVoted[2]] };
 }
 
 interface ProposalSums {
@@ -123,16 +141,6 @@ export function sumProposal(columns: BallotColumns): ProposalSums {
     eligible: [columns.size, eligibleArea, eligibleCustom],
     byCode: [0, 1, 2, 3, 4].map((k) => [heads[k] as number, area[k] as number, custom[k] as number]),
   };
-}
-
-/** Packs the ranked ballots of the voters who have voted. */
-function castRankings(columns: BallotColumns): { ballots: RankedBallots; voters: number[] } {
-  const k = columns.options;
-  const voters: number[] = [];
-  for (let i = 0; i < columns.size; i++) if (columns.cast[i] === 1) voters.push(i);
-  const order = new Uint8Array(voters.length * k);
-  for (const [b, i] of voters.entries()) order.set(columns.grid.subarray(i * k, i * k + k), b * k);
-  return { ballots: { options: k, count: voters.length, order }, voters };
 }
 
 function totalsFrom(eligible: number[], participating: number[], yes: number[]): Totals {
@@ -207,11 +215,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
 
   // Proposals get every sum from one pass (the million-ballot hot path); other kinds are small.
   const proposalSums = m.kind === 'proposal' ? sumProposal(columns) : null;
-  const eligible = proposalSums ? proposalSums.eligible : sumWhere(columns, () => true);
-  const notVotedSums = proposalSums?.byCode[0];
-  const participating: [number, number, number] = notVotedSums
-    ? [eligible[0] - notVotedSums[0], eligible[1] - notVotedSums[1], eligible[2] - notVotedSums[2]]
-    : sumWhere(columns, (i) => columns.cast[i] === 1);
+  const { eligible, cast: participating } = proposalSums ? proposalRoll(proposalSums) : sumRoll(columns);
   let yes: [number, number, number] = [0, 0, 0];
   let optionResults: OptionResult[] = [];
   let winners: number[] = [];
@@ -223,14 +227,13 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
   let pairwise: number[][] | undefined;
   const optionIds = m.options.map((o) => o.id);
   const priority = lotteryPriority(seed, optionIds);
-  const pickWinner = (top: number[]): number[] => {
-    if (top.length <= 1) return top;
-    if (m.tieBreak === 'lottery') {
-      lottery = true;
-      return [top.reduce((best, c) => ((priority[c] as number) < (priority[best] as number) ? c : best))];
-    }
-    tied = true;
-    return top;
+  // Nobody gave any option a vote (or a point): there is no one to elect, and nothing to draw.
+  const pickWinner = (counts: ArrayLike<number>): number[] => {
+    const top = topOptions(counts);
+    if ((counts[top[0] as number] as number) <= 0) return [];
+    const settlement = settleTie(top, [preferred(top, priority)], m.tieBreak);
+    ({ tied, lottery } = settlement);
+    return [...settlement.winners];
   };
 
   switch (m.kind) {
@@ -260,7 +263,7 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
         area: area[c] as number,
         custom: custom[c] as number,
       }));
-      winners = pickWinner(topOptions(heads));
+      winners = pickWinner(heads);
       if (winners.length === 1) {
         const w = winners[0] as number;
         yes = [heads[w] as number, area[w] as number, custom[w] as number];
@@ -270,59 +273,18 @@ export function tallyMotion(entry: MotionState, options: TallyOptions): Tally {
     case 'score': {
       const totals = scoreTotals(columns.options, columns.grid);
       optionResults = m.options.map((o, c) => ({ ...o, votes: totals[c] as number, area: 0, custom: 0 }));
-      winners = pickWinner(topOptions(totals));
+      winners = pickWinner(totals);
       break;
     }
     case 'ranked': {
-      const { ballots, voters } = castRankings(columns);
-      const firsts = new Float64Array(columns.options);
-      for (let b = 0; b < ballots.count; b++) {
-        const top = ballots.order[b * columns.options] as number;
-        if (top !== END) firsts[top] = (firsts[top] as number) + 1;
-      }
-      optionResults = m.options.map((o, c) => ({ ...o, votes: firsts[c] as number, area: 0, custom: 0 }));
-      if (m.method === 'irv') {
-        const result = instantRunoff(ballots, priority);
-        irvRounds = result.rounds;
-        if (result.winner !== null) {
-          winners = [result.winner];
-          // Support in the final round: ballots whose highest continuing option is the winner.
-          const out = new Set(result.rounds.map((r) => r.eliminated));
-          const alive = new Set(m.options.map((_, c) => c).filter((c) => !out.has(c)));
-          const support = new Set<number>();
-          voters.forEach((i, b) => {
-            for (let p = 0; p < columns.options; p++) {
-              const c = ballots.order[b * columns.options + p] as number;
-              if (c === END) break;
-              if (alive.has(c)) {
-                if (c === result.winner) support.add(i);
-                break;
-              }
-            }
-          });
-          yes = sumWhere(columns, (i) => support.has(i));
-        }
-      } else if (m.method === 'stv') {
-        const result = singleTransferableVote(ballots, m.seats ?? 1, priority);
-        stv = {
-          quota: result.quota,
-          rounds: result.rounds.map((r: StvRound) => ({
-            votes: r.votes.map(fractionToString),
-            exhausted: fractionToString(r.exhausted),
-            elected: r.elected,
-            eliminated: r.eliminated,
-          })),
-        };
-        winners = [...result.elected];
-      } else {
-        const d = pairwiseMatrix(ballots);
-        const k = columns.options;
-        pairwise = Array.from({ length: k }, (_, i) => Array.from(d.subarray(i * k, i * k + k)));
-        if (ballots.count > 0) {
-          if (m.method === 'schulze') winners = pickWinner([...schulze(d, k, priority).winners]);
-          else winners = [rankedPairs(d, k, priority).winner];
-        }
-      }
+      const count = countRanked(m, columns, priority, participating[0]);
+      optionResults = m.options.map((o, c) => ({ ...o, votes: count.firsts[c] ?? 0, area: 0, custom: 0 }));
+      ({ tied, lottery } = count.settlement);
+      winners = [...count.settlement.winners];
+      yes = count.yes;
+      irvRounds = count.irvRounds;
+      stv = count.stv;
+      pairwise = count.pairwise;
       break;
     }
   }

@@ -32,3 +32,26 @@ export function pairwiseMatrix(ballots: RankedBallots): Float64Array {
   }
   return d;
 }
+
+/**
+ * The Smith set: the smallest set of options each of which beats every option outside it. An option is
+ * in it when it reaches every other through "beats or ties" steps. Every Condorcet-consistent method that
+ * is Smith-efficient (Schulze, Ranked Pairs) elects from it, whatever its tie-break.
+ */
+export function smithSet(d: Float64Array, k: number): number[] {
+  const reach = new Uint8Array(k * k);
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++)
+      if (i === j || (d[i * k + j] as number) >= (d[j * k + i] as number)) reach[i * k + j] = 1;
+  for (let m = 0; m < k; m++)
+    for (let i = 0; i < k; i++)
+      if (reach[i * k + m] === 1)
+        for (let j = 0; j < k; j++) if (reach[m * k + j] === 1) reach[i * k + j] = 1;
+  const smith: number[] = [];
+  for (let i = 0; i < k; i++) {
+    let all = true;
+    for (let j = 0; j < k && all; j++) all = reach[i * k + j] === 1;
+    if (all) smith.push(i);
+  }
+  return smith;
+}

@@ -8,7 +8,7 @@ import {
   subtractFractions,
 } from '../../numbers/fraction.js';
 import { END, type RankedBallots } from './ranked-ballots.js';
-import { leastPreferred, type TiePriority } from './tie-order.js';
+import { leastPreferred, type TiePicker, type TiePriority } from './tie-order.js';
 
 /** One STV round. */
 export interface StvRound {
@@ -17,6 +17,8 @@ export interface StvRound {
   readonly exhausted: Fraction;
   readonly elected: readonly number[];
   readonly eliminated: number | null;
+  /** Set when the elimination was drawn by `pick`: a tie for last the earlier rounds could not break. */
+  readonly tieBrokenBy?: 'lottery';
 }
 
 /** The STV result. */
@@ -34,13 +36,18 @@ const ZERO = fraction(0);
  * Multi-seat single transferable vote with the Droop quota and Gregory surplus transfers in exact
  * rational arithmetic (no rounding, so a recount always agrees). Each round: elect every option at or
  * above quota (largest first) and pass each elected option's surplus on at a reduced value; if nobody
- * reaches quota, eliminate the last (ties: earlier rounds, then `priority`). When the continuing options
- * just fill the remaining seats, they are all elected.
+ * reaches quota, eliminate the last. When the continuing options just fill the remaining seats, they are
+ * all elected.
+ *
+ * Ties: a tie for last place is broken by fewer votes in the latest earlier round where the tied options
+ * differ, then by `pick` (by default the option `priority` likes least). Options reaching quota together
+ * are all elected (largest first, equal ones in `priority` order, which changes nothing but the order).
  */
 export function singleTransferableVote(
   ballots: RankedBallots,
   seats: number,
   priority: TiePriority,
+  pick: TiePicker = (tied) => leastPreferred(tied, priority),
 ): StvResult {
   const k = ballots.options;
   const { order, count } = ballots;
@@ -130,10 +137,15 @@ export function singleTransferableVote(
       const low = minOf(tied.map((c) => earlier[c] as Fraction));
       tied = tied.filter((c) => compareFractions(earlier[c] as Fraction, low) === 0);
     }
-    const loser = leastPreferred(tied, priority);
+    const drawn = tied.length > 1;
+    const loser = drawn ? pick(tied) : (tied[0] as number);
     status[loser] = 2;
     for (let b = 0; b < count; b++) if (holder[b] === loser) advance(b);
-    rounds.push({ votes, exhausted, elected: [], eliminated: loser });
+    rounds.push(
+      drawn
+        ? { votes, exhausted, elected: [], eliminated: loser, tieBrokenBy: 'lottery' }
+        : { votes, exhausted, elected: [], eliminated: loser },
+    );
   }
   return { quota, rounds, elected };
 }
