@@ -229,6 +229,7 @@ export function restoreSnapshot(
     const entry: MotionState = {
       motion: saved.motion,
       voterIndex: new Map(),
+      memberIndex: new Map(),
       ballots: new Map(saved.ballots.map((b) => [b.voterId, b])),
       proxies: new Map(saved.proxies.map((p) => [p.id, p])),
       columns: null,

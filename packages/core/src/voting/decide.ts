@@ -8,6 +8,7 @@ import type { VotingCommand } from './commands.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
 import type { Ballot, BallotChoice, Motion, MotionDefinition } from './motion.js';
+import { checkCaster, voterOnRoll } from './roll.js';
 import { type DecisionRule, rulePresets } from './rules.js';
 import type { MotionState, VotingState } from './state.js';
 import { tallyMotion } from './tally.js';
@@ -294,18 +295,19 @@ export function decideVoting(
     case 'proxy.grant': {
       const closed = checkOpen(m, context.now);
       if (closed) return err(closed);
-      if (!entry.voterIndex.has(command.voterId))
-        return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      const voter = voterOnRoll(entry, command.voterId);
+      if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
       const active = [...entry.proxies.values()].filter((p) => !p.revoked);
-      if (active.some((p) => p.voterId === command.voterId)) return fail('proxy.duplicate', ['voterId']);
+      if (active.some((p) => p.voterId === voter.id)) return fail('proxy.duplicate', ['voterId']);
       if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
         return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
       }
       const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
       if (!chosen.ok) return chosen;
       const proxyId = chosen.value;
-      const { voterId, holder, paperRef } = command;
-      return ok([{ type: 'proxy.granted', payload: { motionId: m.id, proxyId, voterId, holder, paperRef } }]);
+      const { holder, paperRef } = command;
+      const payload = { motionId: m.id, proxyId, voterId: voter.id, holder, paperRef };
+      return ok([{ type: 'proxy.granted', payload }]);
     }
     case 'proxy.revoke': {
       const proxy = entry.proxies.get(command.proxyId);
@@ -317,20 +319,22 @@ export function decideVoting(
     case 'ballot.cast': {
       const closed = checkOpen(m, context.now);
       if (closed) return err(closed);
-      if (!entry.voterIndex.has(command.voterId))
-        return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
-      if (entry.ballots.has(command.voterId) && !m.allowChange)
-        return fail('ballot.already_cast', ['voterId']);
+      const voter = voterOnRoll(entry, command.voterId);
+      if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      const refused = checkCaster(m, voter, command, context.actor);
+      if (refused) return err(refused);
+      if (entry.ballots.has(voter.id) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
       if (command.proxyId !== undefined) {
         const proxy = entry.proxies.get(command.proxyId);
         if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
-        if (proxy.voterId !== command.voterId) return fail('proxy.not_for_voter', ['proxyId']);
+        if (proxy.voterId !== voter.id) return fail('proxy.not_for_voter', ['proxyId']);
         if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
       }
       const choice = normalizeChoice(m, command);
       if (!choice.ok) return choice;
       const ballot: Omit<Ballot, 'revision'> = {
-        voterId: command.voterId,
+        voterId: voter.id,
+        ...(voter.members.includes(command.voterId) ? { member: command.voterId } : {}),
         choice: choice.value,
         channel:
           command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',

@@ -114,11 +114,21 @@ export interface Ballot {
   readonly proxyId?: string;
   /** Paper ballots: the paper's reference and the official who entered it. */
   readonly paper?: { readonly reference: string; readonly official: string };
+  /**
+   * The member of the voter (a co-owner, a household's resident) the ballot was cast as, when the
+   * command named one; absent when it named the voter's key that is no member (a household's unit).
+   */
+  readonly member?: string;
   /** The actor who cast it. */
   readonly castBy: string;
   readonly at: string;
   /** How many ballots this voter has cast so far, this one included. */
   readonly revision: number;
+  /**
+   * When co-members disagree: the member whose live ballot this one replaced (the latest ballot of
+   * any member stands), so the organizer sees the disagreement. Absent when the same member changed.
+   */
+  readonly supersedes?: string;
 }
 
 /** The lifecycle: draft → open → closed (result recorded). */

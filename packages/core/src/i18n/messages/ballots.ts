@@ -1,0 +1,20 @@
+import type { MessageTemplates } from '../message-table.js';
+
+/** Who may cast a ballot, secret motions' promise, and the tie lottery: what voting refuses. */
+export const ballotTrustMessages = {
+  'ballot.organizer_only': {
+    'zh-CN': (p) => `“${p.voterId}”没有登记的业主或成员，只能由组织者录入其纸质表决票`,
+    en: (p) => `"${p.voterId}" has no registered member; only the organizer may enter its paper ballot`,
+  },
+  'motion.secret_with_consent': {
+    'zh-CN': () => '不记名表决不能指定必须同意的房屋：公布是否同意就会暴露这些业主的选择',
+    en: () =>
+      'A secret motion cannot name units that must consent: publishing whether they consented would reveal their ballots',
+  },
+  'motion.roll_exposes_ballot': {
+    'zh-CN': (p) =>
+      `表决名单太小或面积各不相同，不记名投票无法保密（至少一种结果只对应 ${p.fits} 组投票人）；请改为记名表决或扩大范围`,
+    en: (p) =>
+      `This roll cannot keep a secret ballot (some outcome fits only ${p.fits} set of voters); make the motion public or widen its scope`,
+  },
+} satisfies Record<string, MessageTemplates>;
