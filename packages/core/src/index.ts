@@ -65,6 +65,7 @@ export * from './rotation/state.js';
 export * from './time/clock.js';
 export * from './time/ids.js';
 export * from './time/local-date.js';
+export { cryptoRandom, type RandomSource, seededRandom } from './time/random.js';
 export { parseWith } from './validation/zod-errors.js';
 export * from './voting/columns.js';
 export * from './voting/commands.js';

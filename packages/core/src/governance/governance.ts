@@ -12,6 +12,7 @@ import { dutyRoster, type RosterSlot } from '../rotation/roster.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { type IdGenerator, randomIds } from '../time/ids.js';
 import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date.js';
+import { cryptoRandom, type RandomSource } from '../time/random.js';
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion } from '../voting/motion.js';
 import { type Tally, tallyMotion } from '../voting/tally.js';
@@ -31,6 +32,8 @@ export interface GovernanceOptions {
   readonly clock?: Clock;
   /** Source of new entity ids; defaults to random ids. */
   readonly ids?: IdGenerator;
+  /** Source of secret random bytes (tie-lottery salts); defaults to `crypto.getRandomValues`. */
+  readonly random?: RandomSource;
   /** Who acts when `execute` is not told otherwise; defaults to `system`. */
   readonly actor?: string;
   /** IANA zone in which "today" is computed; defaults to Asia/Shanghai. */
@@ -130,6 +133,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
   const { store } = options;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
+  const random = options.random ?? cryptoRandom;
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const maxRetries = options.maxRetries ?? 5;
   const holidays = options.holidays ?? chineseHolidays;
@@ -195,6 +199,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       actor,
       head: state.head,
       holidays,
+      random,
     });
     if (!decided.ok) return decided;
     const at = now.toISOString();

@@ -7,6 +7,7 @@ import { chooseId } from '../governance/ids.js';
 import type { VotingCommand } from './commands.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
+import { drawLotterySecret, lotterySeed } from './lottery.js';
 import type { Ballot, BallotChoice, Motion, MotionDefinition } from './motion.js';
 import { checkCaster, voterOnRoll } from './roll.js';
 import { type DecisionRule, rulePresets } from './rules.js';
@@ -273,21 +274,28 @@ export function decideVoting(
       }
       const electorate = freezeElectorate(community, m, context.today);
       if (electorate.length === 0) return fail('motion.empty_electorate', ['motionId']);
-      return ok([{ type: 'motion.opened', payload: { motionId: m.id, date: context.today, electorate } }]);
+      const lottery = drawLotterySecret(context.random);
+      return ok([
+        { type: 'motion.opened', payload: { motionId: m.id, date: context.today, electorate, lottery } },
+      ]);
     }
     case 'motion.close': {
       if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
       const early = context.now.getTime() < Date.parse(m.closesAt);
       if (early && context.actor !== m.organizer)
         return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
-      // Counted as if closed now, with the current head as the lottery seed (unknowable while voting).
+      // Counted as if closed now. The lottery draws on the salt committed at open and the final
+      // ballots; a motion opened before salts existed keeps its old seed, the head at close.
+      const salt = entry.lotterySalt;
+      const seed = salt === undefined ? context.head.hash : lotterySeed(salt, [...entry.ballots.values()]);
       const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
-      const tally = tallyMotion(closing, { now: context.now, seed: context.head.hash, reveal: true });
+      const tally = tallyMotion(closing, { now: context.now, seed, reveal: true });
       const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
       const result = {
         outcome,
         winners: [...tally.winners],
-        seed: context.head.hash,
+        seed,
+        ...(salt === undefined ? {} : { lotterySalt: salt }),
         ...(m.kind === 'proposal' && m.body !== '' && outcome === 'passed' ? { adoptedText: m.body } : {}),
       };
       return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);

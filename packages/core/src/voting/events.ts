@@ -1,4 +1,5 @@
 import type { LocalDate } from '../time/local-date.js';
+import type { LotterySecret } from './lottery.js';
 import type { Ballot, MotionDefinition, RecordedResult, Voter } from './motion.js';
 
 /** The payload of each voting event type. */
@@ -13,7 +14,8 @@ export interface VotingEventPayloads {
     proposedBy: string;
   };
   'motion.amendmentAccepted': { motionId: string; amendmentId: string };
-  'motion.opened': { motionId: string; date: LocalDate; electorate: Voter[] };
+  /** `lottery` is absent in logs written before motions committed to a lottery salt when opening. */
+  'motion.opened': { motionId: string; date: LocalDate; electorate: Voter[]; lottery?: LotterySecret };
   'motion.closed': { motionId: string; early: boolean; result: RecordedResult };
   'proxy.granted': { motionId: string; proxyId: string; voterId: string; holder: string; paperRef: string };
   'proxy.revoked': { motionId: string; proxyId: string };

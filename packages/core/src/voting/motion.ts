@@ -145,6 +145,8 @@ export interface Motion extends MotionDefinition {
   readonly amendments: readonly Amendment[];
   readonly openedOn?: LocalDate;
   readonly electorate: readonly Voter[];
+  /** SHA-256 of the tie lottery's secret salt, fixed when the motion opened (absent in older logs). */
+  readonly lotteryCommitment?: string;
   readonly closedAt?: string;
   readonly closedEarly?: boolean;
   /** The recorded result, once closed. */
@@ -156,8 +158,13 @@ export interface RecordedResult {
   readonly outcome: Exclude<Outcome, 'pending'>;
   /** Winning option ids (choice motions) in order. */
   readonly winners: readonly string[];
-  /** The lottery seed used to break ties: the log head hash when the motion closed. */
+  /**
+   * The lottery seed used to break ties: `lotterySeed` of the revealed salt and the final
+   * ballots; for motions opened before salts existed, the log head hash when the motion closed.
+   */
   readonly seed: string;
+  /** The lottery salt, revealed at close so anyone can check it against `lotteryCommitment`. */
+  readonly lotterySalt?: string;
   /** For a convention: the text adopted (the body as it stood when the motion opened). */
   readonly adoptedText?: string;
 }

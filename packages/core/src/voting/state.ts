@@ -14,6 +14,8 @@ export interface MotionState {
   readonly proxies: Map<string, ProxyAuthorization>;
   /** Allocated when the motion opens. */
   columns: BallotColumns | null;
+  /** The tie lottery's secret salt, from the open event; never part of the public `motion`. */
+  lotterySalt?: string;
 }
 
 /** The voting slice of governance state. */
@@ -94,7 +96,9 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
         status: 'open',
         openedOn: event.payload.date,
         electorate: event.payload.electorate,
+        ...(event.payload.lottery ? { lotteryCommitment: event.payload.lottery.commitment } : {}),
       };
+      if (event.payload.lottery) entry.lotterySalt = event.payload.lottery.salt;
       indexMotion(entry);
       return;
     case 'motion.closed':

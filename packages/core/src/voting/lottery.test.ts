@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { building96, must } from '../../test/fixtures.js';
+import { createGovernance } from '../governance/governance.js';
+import { publishView } from '../governance/published-view.js';
+import { sha256Hex } from '../log/event.js';
+import { MemoryStore } from '../log/memory-store.js';
+import { fixedClock } from '../time/clock.js';
+import { hexToBytes } from '../time/random.js';
+import { lotteryCommitment, lotteryPriority, lotterySeed } from './lottery.js';
+
+const closesAt = '2026-12-20T10:00:00Z';
+const candidates = [
+  { id: 'zhang', label: '张阿姨' },
+  { id: 'li', label: '李师傅' },
+  { id: 'chen', label: '陈老师' },
+];
+const stairwell = { kind: 'stairwell', id: 's1' } as const;
+/** Two for 张, two for 李, one for 陈: a tie for the win that only the lottery settles. */
+const tiedBallots = [
+  ['o101', 'zhang'],
+  ['o102', 'li'],
+  ['o201', 'zhang'],
+  ['o202', 'li'],
+  ['o301', 'chen'],
+] as const;
+const castFor = (motionId: string, voterId: string, option: string) => ({
+  type: 'ballot.cast',
+  motionId,
+  voterId,
+  option,
+});
+const draft = (id: string) => ({
+  type: 'motion.draft',
+  id,
+  title: '选举楼组长',
+  kind: 'single',
+  options: candidates,
+  scope: stairwell,
+  basis: 'owners',
+  rule: 'simpleMajority',
+  tieBreak: 'lottery',
+  closesAt,
+});
+
+/** Other commands an organizer (or anyone) might slip in before closing, to re-roll the draw. */
+const otherCommand = fc.oneof(
+  fc.nat(99).map((n) => draft(`throwaway-${n}`)),
+  fc.nat(99).map((n) => ({ type: 'owner.register', name: `路人${n}`, kind: 'person' })),
+  fc.constantFrom(
+    { type: 'proxy.grant', motionId: 'm', voterId: 'o401', holder: '李明', paperRef: '委托书 9' },
+    { type: 'motion.draft', id: 'other', ...draft('other'), tieBreak: 'report' },
+    { type: 'motion.open', motionId: 'other' },
+    castFor('other', 'o402', 'li'),
+    { type: 'motion.close', motionId: 'other' },
+  ),
+);
+
+async function closedElection(others: readonly (readonly unknown[])[]) {
+  const setup = await building96();
+  await must(setup.governance, draft('m'), { type: 'motion.open', motionId: 'm' });
+  for (const [i, [voter, option]] of tiedBallots.entries()) {
+    for (const command of others[i] ?? []) await setup.governance.execute(command);
+    await must(setup.governance, castFor('m', voter, option));
+  }
+  for (const command of others[tiedBallots.length] ?? []) await setup.governance.execute(command);
+  await must(setup.governance, { type: 'motion.close', motionId: 'm' });
+  const motion = setup.governance.motions.value.find((m) => m.id === 'm');
+  return { ...setup, motion };
+}
+
+describe('the tie lottery: committed at open, drawn on the final ballots', () => {
+  it('no sequence of other commands before the close changes the draw', async () => {
+    const baseline = (await closedElection([])).motion?.result;
+    expect(baseline?.winners).toHaveLength(1);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(otherCommand, { maxLength: 3 }), {
+          minLength: tiedBallots.length + 1,
+          maxLength: tiedBallots.length + 1,
+        }),
+        async (others) => {
+          const { motion } = await closedElection(others);
+          expect(motion?.result?.seed).toBe(baseline?.seed);
+          expect(motion?.result?.winners).toEqual(baseline?.winners);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('publishes only the commitment while open, and reveals a salt that matches it at close', async () => {
+    const setup = await building96();
+    const { governance, store } = setup;
+    await must(governance, draft('m'), { type: 'motion.open', motionId: 'm' });
+    const opened = (await store.read()).find((e) => e.type === 'motion.opened');
+    const secret = (opened?.payload as { lottery?: { salt: string; commitment: string } }).lottery;
+    expect(secret?.salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(secret?.commitment).toBe(sha256Hex(hexToBytes(secret?.salt ?? '')));
+    for (const [voter, option] of tiedBallots) {
+      // Before the last ballot the public sees the commitment and nothing from which the salt follows.
+      const view = JSON.stringify(publishView(governance, { asOf: '2026-11-29', rosterUntil: '2026-11-29' }));
+      expect(view).toContain(secret?.commitment);
+      expect(view).not.toContain(secret?.salt);
+      await must(governance, castFor('m', voter, option));
+    }
+    await must(governance, { type: 'motion.close', motionId: 'm' });
+    const motion = governance.motions.value[0];
+    const result = motion?.result;
+    expect(motion?.lotteryCommitment).toBe(secret?.commitment);
+    expect(result?.lotterySalt).toBe(secret?.salt);
+    expect(lotteryCommitment(result?.lotterySalt ?? '')).toBe(motion?.lotteryCommitment);
+    // Anyone recounts from the revealed salt and the published ballots.
+    expect(result?.seed).toBe(lotterySeed(result?.lotterySalt ?? '', governance.ballots('m')));
+    const priority = lotteryPriority(result?.seed ?? '', ['zhang', 'li', 'chen']);
+    expect(result?.winners).toEqual([(priority[0] as number) < (priority[1] as number) ? 'zhang' : 'li']);
+  });
+
+  it('keeps the head at close as the seed for a motion whose log predates lottery salts', async () => {
+    const { governance, store } = await building96();
+    await must(governance, draft('m'), { type: 'motion.open', motionId: 'm' });
+    for (const [voter, option] of tiedBallots) await must(governance, castFor('m', voter, option));
+    // The same log as an older version wrote it: the open event carries no lottery.
+    const old = (await store.read()).map(({ at, actor, type, payload }) => ({
+      at,
+      actor,
+      type,
+      payload: type === 'motion.opened' ? { ...(payload as object), lottery: undefined } : payload,
+    }));
+    const replayed = new MemoryStore();
+    await replayed.append(JSON.parse(JSON.stringify(old)), { expectedSeq: 0 });
+    const gov = await createGovernance({
+      store: replayed,
+      clock: fixedClock('2026-11-29T03:00:00Z'),
+      actor: 'tester',
+    });
+    const head = gov.head.value.hash;
+    await must(gov, { type: 'motion.close', motionId: 'm' });
+    expect(gov.motions.value.find((m) => m.id === 'm')?.result).toMatchObject({ seed: head });
+    expect(gov.motions.value.find((m) => m.id === 'm')?.result?.lotterySalt).toBeUndefined();
+  });
+
+  it('depends on the last ballot: the same salt with a different final ballot draws from another seed', async () => {
+    const salt = 'ab'.repeat(32);
+    const ballot = (option: number) => ({ choice: { kind: 'single' as const, option } });
+    const first = lotterySeed(salt, [ballot(0), ballot(1)]);
+    expect(lotterySeed(salt, [ballot(1), ballot(0)])).toBe(first); // a set: order does not matter
+    expect(lotterySeed(salt, [ballot(0), ballot(2)])).not.toBe(first);
+    expect(lotterySeed('cd'.repeat(32), [ballot(0), ballot(1)])).not.toBe(first);
+  });
+});
