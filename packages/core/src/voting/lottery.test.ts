@@ -6,10 +6,12 @@ import { publishView } from '../governance/published-view.js';
 import { sha256Hex } from '../log/event.js';
 import { MemoryStore } from '../log/memory-store.js';
 import { fixedClock } from '../time/clock.js';
+import type { LocalDate } from '../time/local-date.js';
 import { hexToBytes } from '../time/random.js';
 import { lotteryCommitment, lotteryPriority, lotterySeed } from './lottery.js';
 
 const closesAt = '2026-12-20T10:00:00Z';
+const day = '2026-11-29' as LocalDate;
 const candidates = [
   { id: 'zhang', label: '张阿姨' },
   { id: 'li', label: '李师傅' },
@@ -49,7 +51,7 @@ const otherCommand = fc.oneof(
   fc.nat(99).map((n) => ({ type: 'owner.register', name: `路人${n}`, kind: 'person' })),
   fc.constantFrom(
     { type: 'proxy.grant', motionId: 'm', voterId: 'o401', holder: '李明', paperRef: '委托书 9' },
-    { type: 'motion.draft', id: 'other', ...draft('other'), tieBreak: 'report' },
+    { ...draft('other'), tieBreak: 'report' },
     { type: 'motion.open', motionId: 'other' },
     castFor('other', 'o402', 'li'),
     { type: 'motion.close', motionId: 'other' },
@@ -99,7 +101,7 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     expect(secret?.commitment).toBe(sha256Hex(hexToBytes(secret?.salt ?? '')));
     for (const [voter, option] of tiedBallots) {
       // Before the last ballot the public sees the commitment and nothing from which the salt follows.
-      const view = JSON.stringify(publishView(governance, { asOf: '2026-11-29', rosterUntil: '2026-11-29' }));
+      const view = JSON.stringify(publishView(governance, { asOf: day, rosterUntil: day }));
       expect(view).toContain(secret?.commitment);
       expect(view).not.toContain(secret?.salt);
       await must(governance, castFor('m', voter, option));
