@@ -96,7 +96,8 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     const { governance, store } = setup;
     await must(governance, draft('m'), { type: 'motion.open', motionId: 'm' });
     const opened = (await store.read()).find((e) => e.type === 'motion.opened');
-    const secret = (opened?.payload as { lottery?: { salt: string; commitment: string } }).lottery;
+    const secret = (opened?.payload as { lottery?: { salt: string; commitment: string } } | undefined)
+      ?.lottery;
     expect(secret?.salt).toMatch(/^[0-9a-f]{64}$/);
     expect(secret?.commitment).toBe(sha256Hex(hexToBytes(secret?.salt ?? '')));
     for (const [voter, option] of tiedBallots) {
