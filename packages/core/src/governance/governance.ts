@@ -15,8 +15,8 @@ import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-da
 import { cryptoRandom, type RandomSource } from '../time/random.js';
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion } from '../voting/motion.js';
-import { type Tally, tallyMotion } from '../voting/tally.js';
-import { visibleBallots, votedVoterIds } from '../voting/visibility.js';
+import type { Tally } from '../voting/tally.js';
+import { visibleBallots, visibleTally, votedVoterIds } from '../voting/visibility.js';
 import { type Command, commandSchema } from './commands.js';
 import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
@@ -384,7 +384,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     tally(motionId) {
       version.value;
       const entry = state.voting.motions.get(motionId);
-      return entry ? tallyMotion(entry, { now: clock.now() }) : undefined;
+      return entry ? visibleTally(entry, clock.now()) : undefined;
     },
     duty(dutyId) {
       version.value;

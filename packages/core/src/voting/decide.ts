@@ -11,6 +11,7 @@ import { drawLotterySecret, lotterySeed } from './lottery.js';
 import type { Ballot, BallotChoice, Motion, MotionDefinition } from './motion.js';
 import { checkCaster, voterOnRoll } from './roll.js';
 import { type DecisionRule, rulePresets } from './rules.js';
+import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
 import type { MotionState, VotingState } from './state.js';
 import { tallyMotion } from './tally.js';
 
@@ -99,6 +100,9 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
       });
     }
   }
+  // Whether a named unit consented is its owner's ballot: no secret motion can publish that.
+  if (d.secrecy === 'secret' && d.mustConsent.length > 0)
+    return linliError('motion.secret_with_consent', ['secrecy']);
   if (d.mustConsent.length > 0) {
     const inScope = new Set(unitsIn(community, d.scope).map((u) => u.id));
     for (const [i, unitId] of d.mustConsent.entries()) {
@@ -274,9 +278,15 @@ export function decideVoting(
       }
       const electorate = freezeElectorate(community, m, context.today);
       if (electorate.length === 0) return fail('motion.empty_electorate', ['motionId']);
+      if (m.secrecy === 'secret' && electorate.length < MIN_SECRET_ROLL)
+        return fail('motion.roll_exposes_ballot', ['motionId'], { voters: electorate.length });
       const lottery = drawLotterySecret(context.random);
+      const payload = { motionId: m.id, date: context.today, electorate, lottery };
       return ok([
-        { type: 'motion.opened', payload: { motionId: m.id, date: context.today, electorate, lottery } },
+        {
+          type: 'motion.opened',
+          payload: m.secrecy === 'secret' ? { ...payload, secrecy: measureSecrecy(electorate) } : payload,
+        },
       ]);
     }
     case 'motion.close': {

@@ -1,6 +1,7 @@
 import type { Scope } from '../community/queries.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { DecisionRule } from './rules.js';
+import type { SecrecyMeasure } from './secrecy.js';
 
 /** What kind of answer a motion asks for. */
 export type MotionKind = 'proposal' | 'single' | 'approval' | 'score' | 'ranked';
@@ -95,8 +96,8 @@ export interface ProxyAuthorization {
   readonly revoked: boolean;
 }
 
-/** How a ballot reached the count. */
-export type BallotChannel = 'direct' | 'proxy' | 'paper';
+/** How a ballot reached the count; `withheld` on a secret motion's published (anonymous) ballots. */
+export type BallotChannel = 'direct' | 'proxy' | 'paper' | 'withheld';
 
 /** A ballot's answer, normalized to option indexes. */
 export type BallotChoice =
@@ -145,6 +146,8 @@ export interface Motion extends MotionDefinition {
   readonly amendments: readonly Amendment[];
   readonly openedOn?: LocalDate;
   readonly electorate: readonly Voter[];
+  /** Secret motions: how well the roll hides a ballot, measured when it opened (what the tally withholds). */
+  readonly secrecyMeasure?: SecrecyMeasure;
   /** SHA-256 of the tie lottery's secret salt, fixed when the motion opened (absent in older logs). */
   readonly lotteryCommitment?: string;
   readonly closedAt?: string;

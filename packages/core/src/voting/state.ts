@@ -97,6 +97,7 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
         openedOn: event.payload.date,
         electorate: event.payload.electorate,
         ...(event.payload.lottery ? { lotteryCommitment: event.payload.lottery.commitment } : {}),
+        ...(event.payload.secrecy ? { secrecyMeasure: event.payload.secrecy } : {}),
       };
       if (event.payload.lottery) entry.lotterySalt = event.payload.lottery.salt;
       indexMotion(entry);

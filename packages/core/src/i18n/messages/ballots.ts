@@ -13,8 +13,8 @@ export const ballotTrustMessages = {
   },
   'motion.roll_exposes_ballot': {
     'zh-CN': (p) =>
-      `表决名单太小或面积各不相同，不记名投票无法保密（至少一种结果只对应 ${p.fits} 组投票人）；请改为记名表决或扩大范围`,
+      `表决名单只有 ${p.voters} 人，不记名投票无法保密（至少需要 3 人）；请改为记名表决或扩大范围`,
     en: (p) =>
-      `This roll cannot keep a secret ballot (some outcome fits only ${p.fits} set of voters); make the motion public or widen its scope`,
+      `A roll of ${p.voters} cannot keep a ballot secret (it takes at least 3); make the motion public or widen its scope`,
   },
 } satisfies Record<string, MessageTemplates>;
