@@ -300,6 +300,12 @@ export function decideVoting(
       const seed = salt === undefined ? context.head.hash : lotterySeed(salt, [...entry.ballots.values()]);
       const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
       const tally = tallyMotion(closing, { now: context.now, seed, reveal: true });
+      // The organizer's log holds the salt, so choosing the moment of an early close would choose the
+      // draw. A lottery therefore settles only a set of ballots the organizer did not time: all of
+      // them (nobody left to vote, nobody able to change), or whatever stands at the deadline.
+      const settable = tally.votedVoters < tally.eligibleVoters || m.allowChange;
+      if (early && tally.lottery && settable)
+        return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
       const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
       const result = {
         outcome,

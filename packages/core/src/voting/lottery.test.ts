@@ -66,6 +66,7 @@ async function closedElection(others: readonly (readonly unknown[])[]) {
     await must(setup.governance, castFor('m', voter, option));
   }
   for (const command of others[tiedBallots.length] ?? []) await setup.governance.execute(command);
+  setup.clock.set(closesAt);
   await must(setup.governance, { type: 'motion.close', motionId: 'm' });
   const motion = setup.governance.motions.value.find((m) => m.id === 'm');
   return { ...setup, motion };
@@ -107,6 +108,7 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
       expect(view).not.toContain(secret?.salt);
       await must(governance, castFor('m', voter, option));
     }
+    setup.clock.set(closesAt);
     await must(governance, { type: 'motion.close', motionId: 'm' });
     const motion = governance.motions.value[0];
     const result = motion?.result;
@@ -117,6 +119,26 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     expect(result?.seed).toBe(lotterySeed(result?.lotterySalt ?? '', governance.ballots('m')));
     const priority = lotteryPriority(result?.seed ?? '', ['zhang', 'li', 'chen']);
     expect(result?.winners).toEqual([(priority[0] as number) < (priority[1] as number) ? 'zhang' : 'li']);
+  });
+
+  it('refuses an early close that the lottery would settle while voters may still vote', async () => {
+    // The organizer's log holds the salt: closing early at a chosen moment would pick the draw.
+    const setup = await building96();
+    const { governance, store, clock } = setup;
+    await must(governance, draft('m'), { type: 'motion.open', motionId: 'm' });
+    for (const [voter, option] of tiedBallots) await must(governance, castFor('m', voter, option));
+    const before = await store.read();
+    const early = await governance.execute({ type: 'motion.close', motionId: 'm' });
+    expect(early.ok || early.error).toMatchObject({
+      code: 'motion.lottery_needs_deadline',
+      path: ['motionId'],
+      params: { closesAt },
+    });
+    if (!early.ok) expect(early.error.message['zh-CN']).not.toBe(early.error.message.en);
+    expect(await store.read()).toEqual(before);
+    clock.set(closesAt);
+    await must(governance, { type: 'motion.close', motionId: 'm' });
+    expect(governance.motions.value[0]?.result?.winners).toHaveLength(1);
   });
 
   it('keeps the head at close as the seed for a motion whose log predates lottery salts', async () => {
@@ -134,7 +156,7 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     await replayed.append(JSON.parse(JSON.stringify(old)), { expectedSeq: 0 });
     const gov = await createGovernance({
       store: replayed,
-      clock: fixedClock('2026-11-29T03:00:00Z'),
+      clock: fixedClock(closesAt),
       actor: 'tester',
     });
     const head = gov.head.value.hash;

@@ -426,6 +426,7 @@ describe('elections and ties', () => {
     ] as const) {
       await must(setup.governance, cast(voter, { option }));
     }
+    setup.clock.set(closesAt);
     await must(setup.governance, { type: 'motion.close', motionId: 'm' });
     return setup;
   }

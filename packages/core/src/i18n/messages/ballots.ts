@@ -6,6 +6,12 @@ export const ballotTrustMessages = {
     'zh-CN': (p) => `“${p.voterId}”没有登记的业主或成员，只能由组织者录入其纸质表决票`,
     en: (p) => `"${p.voterId}" has no registered member; only the organizer may enter its paper ballot`,
   },
+  'motion.lottery_needs_deadline': {
+    'zh-CN': (p) =>
+      `平票需抽签决定，抽签结果不能由提前结束的时机左右：请等到截止时间 ${p.closesAt} 后再结束表决`,
+    en: (p) =>
+      `A tie here is settled by lottery, and the moment of an early close must not choose the draw: close after ${p.closesAt}`,
+  },
   'motion.secret_with_consent': {
     'zh-CN': () => '不记名表决不能指定必须同意的房屋：公布是否同意就会暴露这些业主的选择',
     en: () =>
