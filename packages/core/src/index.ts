@@ -87,6 +87,7 @@ export * from './voting/methods/tie-order.js';
 export * from './voting/motion.js';
 export { voterNamed } from './voting/roll.js';
 export * from './voting/rules.js';
+export * from './voting/secrecy.js';
 export * from './voting/state.js';
 export * from './voting/tally.js';
 export * from './voting/visibility.js';
