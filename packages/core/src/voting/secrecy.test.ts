@@ -72,9 +72,22 @@ describe('the secrecy measure: how many voter sets fit a published (headcount, a
     });
   });
 
+  it('measures a community-sized roll of a few floor plans at once', () => {
+    const started = performance.now();
+    expect(smallestFit(Array(100_000).fill(7500))).toBe(2);
+    const plans = (n: number) => Array.from({ length: n }, (_, i) => [7532, 8868, 9050][i % 3] as number);
+    expect(smallestFit(plans(120))).toBe(1); // all 40 of one plan and nobody else: one set
+    expect(measureSecrecy(plans(3000).map((area) => ({ area, custom: 0 })))).toMatchObject({
+      smallestAreaFit: null,
+      areaTotals: 'withheld',
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('gives up (withholds) rather than guess when a roll is too varied to count exactly', () => {
     const varied = Array.from({ length: 60 }, (_, i) => 7000 + (i % 30) * 7);
     expect(smallestFit(varied, 1000)).toBeNull();
+    expect(smallestFit(Array.from({ length: 200 }, (_, i) => 7000 + (i % 100) * 7))).toBeNull();
     expect(measureSecrecy(varied.map((area) => ({ area, custom: 0 })))).toMatchObject({
       areaTotals: 'withheld',
     });
