@@ -1,7 +1,7 @@
 import type { CheckResult, DimensionTotals } from './evaluate.js';
-import type { Ballot } from './motion.js';
+import type { Ballot, Voter } from './motion.js';
 import type { Dimension } from './rules.js';
-import { measureSecrecy } from './secrecy.js';
+import { measureSecrecy, type SecrecyMeasure } from './secrecy.js';
 import type { MotionState } from './state.js';
 import { type Tally, tallyMotion } from './tally.js';
 
@@ -38,6 +38,18 @@ export function votedVoterIds(entry: MotionState): readonly string[] {
   return [...entry.ballots.keys()];
 }
 
+/** Measures of rolls opened before the measure was recorded, kept per (frozen) roll: tallies are read often. */
+const olderRolls = new WeakMap<readonly Voter[], SecrecyMeasure>();
+
+function measuredBefore(electorate: readonly Voter[]): SecrecyMeasure {
+  let measure = olderRolls.get(electorate);
+  if (!measure) {
+    measure = measureSecrecy(electorate);
+    olderRolls.set(electorate, measure);
+  }
+  return measure;
+}
+
 /** A check on a withheld dimension: only whether it is met. */
 function metOnly(c: CheckResult): CheckResult {
   return { ...c, actual: 0, base: 0, required: 0, missing: 0, newVotesNeeded: c.met ? 0 : null };
@@ -56,7 +68,7 @@ export function visibleTally(entry: MotionState, now: Date): Tally {
   if (m.secrecy !== 'secret' || m.status === 'draft') return counted;
   // Secret motions with units that must consent are refused now; one drafted before shows no unit's vote.
   const tally = { ...counted, consent: counted.consent.map((c) => ({ ...c, vote: null })) };
-  const measure = m.secrecyMeasure ?? measureSecrecy(m.electorate);
+  const measure = m.secrecyMeasure ?? measuredBefore(m.electorate);
   const withheld: Dimension[] = [];
   if (measure.areaTotals === 'withheld') withheld.push('area');
   if (measure.customTotals === 'withheld') withheld.push('custom');
