@@ -3,6 +3,21 @@ import type { Voter } from './motion.js';
 /** Fewer voters than this cannot keep a secret ballot: with two, each reads the other's off the headcounts. */
 export const MIN_SECRET_ROLL = 3;
 
+/** What a secret motion's roll lets the published tally show, measured when the motion opens. */
+export interface SecrecyMeasure {
+  readonly voters: number;
+  /**
+   * The fewest voter sets that share one (headcount, area) total, over every group of 1 … n−1
+   * voters (counted up to 2: one set is what exposes a ballot). Null when the roll was too varied to
+   * count exactly, which is treated as exposing.
+   */
+  readonly smallestAreaFit: number | null;
+  /** `exact`: per-option and turnout areas are published; `withheld`: only each area check's met/not met. */
+  readonly areaTotals: 'exact' | 'withheld';
+  /** The same for the `custom` dimension. */
+  readonly customTotals: 'exact' | 'withheld';
+}
+
 /** How many DP steps {@link smallestFit} may take before it gives up (and the totals are withheld). */
 const WORK_CAP = 2_000_000;
 
