@@ -101,11 +101,13 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
       ?.lottery;
     expect(secret?.salt).toMatch(/^[0-9a-f]{64}$/);
     expect(secret?.commitment).toBe(sha256Hex(hexToBytes(secret?.salt ?? '')));
+    const views: string[] = [];
     for (const [voter, option] of tiedBallots) {
       // Before the last ballot the public sees the commitment and nothing from which the salt follows.
       const view = JSON.stringify(publishView(governance, { asOf: day, rosterUntil: day }));
       expect(view).toContain(secret?.commitment);
       expect(view).not.toContain(secret?.salt);
+      views.push(view);
       await must(governance, castFor('m', voter, option));
     }
     setup.clock.set(closesAt);
@@ -115,6 +117,8 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     expect(motion?.lotteryCommitment).toBe(secret?.commitment);
     expect(result?.lotterySalt).toBe(secret?.salt);
     expect(lotteryCommitment(result?.lotterySalt ?? '')).toBe(motion?.lotteryCommitment);
+    // Nor did any of those views hold the seed the draw used, or an open tally seeded with it.
+    for (const view of views) expect(view).not.toContain(result?.seed);
     // Anyone recounts from the revealed salt and the published ballots.
     expect(result?.seed).toBe(lotterySeed(result?.lotterySalt ?? '', governance.ballots('m')));
     const priority = lotteryPriority(result?.seed ?? '', ['zhang', 'li', 'chen']);
