@@ -145,6 +145,24 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     expect(governance.motions.value[0]?.result?.winners).toHaveLength(1);
   });
 
+  it('keeps the salt through a snapshot, so a governance started from one draws the same', async () => {
+    const live = await closedElection([]);
+    const setup = await building96();
+    await must(setup.governance, draft('m'), { type: 'motion.open', motionId: 'm' });
+    for (const [voter, option] of tiedBallots) await must(setup.governance, castFor('m', voter, option));
+    const restarted = await createGovernance({
+      store: setup.store,
+      snapshot: JSON.parse(JSON.stringify(setup.governance.snapshot())),
+      clock: fixedClock(closesAt),
+      actor: 'tester',
+    });
+    await must(restarted, { type: 'motion.close', motionId: 'm' });
+    expect(restarted.motions.value.find((m) => m.id === 'm')?.result).toMatchObject({
+      seed: live.motion?.result?.seed,
+      lotterySalt: live.motion?.result?.lotterySalt,
+    });
+  });
+
   it('keeps the head at close as the seed for a motion whose log predates lottery salts', async () => {
     const { governance, store } = await building96();
     await must(governance, draft('m'), { type: 'motion.open', motionId: 'm' });
