@@ -88,6 +88,7 @@ export * from './voting/motion.js';
 export { voterNamed } from './voting/roll.js';
 export * from './voting/rules.js';
 export * from './voting/secrecy.js';
+export * from './voting/secrecy-preview.js';
 export * from './voting/state.js';
 export * from './voting/tally.js';
 export * from './voting/visibility.js';

@@ -19,7 +19,7 @@ export interface SecrecyMeasure {
 }
 
 /** How many DP steps {@link smallestFit} may take before it gives up (and the totals are withheld). */
-const WORK_CAP = 2_000_000;
+const WORK_CAP = 1_000_000;
 
 /**
  * The fewest subsets of `weights` (of size 1 … n−1) sharing one (size, sum), capped at 2, by an
