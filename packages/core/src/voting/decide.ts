@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../errors/result.js';
 import type { DecideContext } from '../governance/context.js';
 import { chooseId } from '../governance/ids.js';
 import type { VotingCommand } from './commands.js';
+import { drawDecides } from './early-close.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
 import { drawLotterySecret, lotterySeed } from './lottery.js';
@@ -304,7 +305,7 @@ export function decideVoting(
       // draw. A lottery therefore settles only a set of ballots the organizer did not time: all of
       // them (nobody left to vote, nobody able to change), or whatever stands at the deadline.
       const settable = tally.votedVoters < tally.eligibleVoters || m.allowChange;
-      if (early && tally.lottery && settable)
+      if (early && settable && drawDecides(closing, tally, context.now))
         return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
       const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
       const result = {

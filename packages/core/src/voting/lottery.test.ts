@@ -145,6 +145,27 @@ describe('the tie lottery: committed at open, drawn on the final ballots', () =>
     expect(governance.motions.value[0]?.result?.winners).toHaveLength(1);
   });
 
+  it('refuses an early close where the lottery breaks an instant-runoff tie for last place', async () => {
+    const { governance } = await building96();
+    await must(
+      governance,
+      { ...draft('m'), kind: 'ranked', method: 'irv', tieBreak: 'report' },
+      { type: 'motion.open', motionId: 'm' },
+    );
+    // Round 1: 张 2, 李 1, 陈 1 — 李 and 陈 tie for last with no earlier round to tell them apart.
+    for (const [voter, ranking] of [
+      ['o101', ['zhang', 'li']],
+      ['o102', ['zhang', 'chen']],
+      ['o201', ['li', 'zhang']],
+      ['o202', ['chen', 'li']],
+    ] as const) {
+      await must(governance, { type: 'ballot.cast', motionId: 'm', voterId: voter, ranking });
+    }
+    expect(governance.tally('m')?.irvRounds?.[0]?.tieBrokenBy).toBe('lottery');
+    const early = await governance.execute({ type: 'motion.close', motionId: 'm' });
+    expect(early.ok || early.error.code).toBe('motion.lottery_needs_deadline');
+  });
+
   it('keeps the salt through a snapshot, so a governance started from one draws the same', async () => {
     const live = await closedElection([]);
     const setup = await building96();
