@@ -65,6 +65,7 @@ export * from './rotation/state.js';
 export * from './time/clock.js';
 export * from './time/ids.js';
 export * from './time/local-date.js';
+export { cryptoRandom, type RandomSource, seededRandom } from './time/random.js';
 export {
   lineSchema,
   multilineSchema,
@@ -93,7 +94,10 @@ export * from './voting/methods/schulze.js';
 export * from './voting/methods/stv.js';
 export * from './voting/methods/tie-order.js';
 export * from './voting/motion.js';
+export { voterNamed } from './voting/roll.js';
 export * from './voting/rules.js';
+export * from './voting/secrecy.js';
+export * from './voting/secrecy-preview.js';
 export * from './voting/state.js';
 export * from './voting/tally.js';
 export * from './voting/visibility.js';

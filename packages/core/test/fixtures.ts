@@ -1,10 +1,23 @@
-import { createGovernance, fixedClock, type Governance, MemoryStore, sequentialIds } from '../src/index.js';
+import {
+  createGovernance,
+  fixedClock,
+  type Governance,
+  MemoryStore,
+  seededRandom,
+  sequentialIds,
+} from '../src/index.js';
 
-/** A governance on a fresh memory store with a pinned clock and `kind-n` ids. */
+/** A governance on a fresh memory store with a pinned clock, `kind-n` ids and seeded randomness. */
 export async function freshGovernance(at = '2026-11-29T02:00:00Z') {
   const store = new MemoryStore();
   const clock = fixedClock(at);
-  const governance = await createGovernance({ store, clock, ids: sequentialIds(), actor: 'tester' });
+  const governance = await createGovernance({
+    store,
+    clock,
+    ids: sequentialIds(),
+    random: seededRandom('tests'),
+    actor: 'tester',
+  });
   return { store, clock, governance };
 }
 

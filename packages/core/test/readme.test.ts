@@ -46,6 +46,14 @@ it('runs the package README voting example', async () => {
   ]);
 });
 
+it('runs the package README secret ballots example', async () => {
+  expect(await run(firstTsBlock('../README.md', '### Secret ballots: what secrecy promises'))).toEqual([
+    [1],
+    [2],
+    ['withheld'],
+  ]);
+});
+
 it('runs the package README funds example', async () => {
   expect(await run(firstTsBlock('../README.md', '## Funds'))).toEqual([
     ['u201 2250000 2250000 | u301 6750000 3750000'],

@@ -1,4 +1,4 @@
-import type { Governance } from '@linli/core';
+import { type Governance, voterNamed } from '@linli/core';
 import type { Principal } from './auth/auth-store.js';
 
 /**
@@ -16,8 +16,11 @@ export function allowed(principal: Principal, command: unknown, gov: Governance)
     case 'ballot.cast': {
       if (c.paperRef !== undefined) return false; // paper ballots are entered by officials
       const motion = gov.motions.value.find((m) => m.id === c.motionId);
+      // A co-owner may name themselves rather than the voter's key: the core accepts any member.
       const ours = (voterId: unknown) =>
-        motion?.electorate.find((v) => v.id === voterId)?.unitIds.includes(unitId) === true;
+        motion !== undefined &&
+        typeof voterId === 'string' &&
+        voterNamed(motion, voterId)?.unitIds.includes(unitId) === true;
       if (c.proxyId === undefined) return ours(c.voterId);
       // As a proxy: the organizer registered a signed authorization for this very voter, held by
       // this household (by its unit id, or by one of its own voters on the motion).

@@ -1,6 +1,7 @@
 import type { LogHead } from '../log/event.js';
 import type { HolidayProvider } from '../rotation/holidays.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { RandomSource } from '../time/random.js';
 
 /** What `decide` may use besides state; all of it injected, so decisions replay exactly. */
 export interface DecideContext {
@@ -12,8 +13,10 @@ export interface DecideContext {
   readonly now: Date;
   /** Who issued the command. */
   readonly actor: string;
-  /** The log head the decision is made against (its hash seeds lotteries). */
+  /** The log head the decision is made against . */
   readonly head: LogHead;
   /** Public holidays and make-up workdays, for duty rosters. */
   readonly holidays: HolidayProvider;
+  /** Secret random bytes (a motion's lottery salt, drawn when it opens). */
+  readonly random: RandomSource;
 }

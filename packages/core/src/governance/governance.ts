@@ -12,10 +12,11 @@ import { dutyRoster, type RosterSlot } from '../rotation/roster.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { type IdGenerator, randomIds } from '../time/ids.js';
 import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date.js';
+import { cryptoRandom, type RandomSource } from '../time/random.js';
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion } from '../voting/motion.js';
-import { type Tally, tallyMotion } from '../voting/tally.js';
-import { visibleBallots, votedVoterIds } from '../voting/visibility.js';
+import type { Tally } from '../voting/tally.js';
+import { visibleBallots, visibleTally, votedVoterIds } from '../voting/visibility.js';
 import { type Command, commandSchema } from './commands.js';
 import { type CommunityView, communityView } from './community-view.js';
 import { decide } from './decide.js';
@@ -31,6 +32,8 @@ export interface GovernanceOptions {
   readonly clock?: Clock;
   /** Source of new entity ids; defaults to random ids. */
   readonly ids?: IdGenerator;
+  /** Source of secret random bytes (tie-lottery salts); defaults to `crypto.getRandomValues`. */
+  readonly random?: RandomSource;
   /** Who acts when `execute` is not told otherwise; defaults to `system`. */
   readonly actor?: string;
   /** IANA zone in which "today" is computed; defaults to Asia/Shanghai. */
@@ -131,6 +134,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
   const { store } = options;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
+  const random = options.random ?? cryptoRandom;
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const maxRetries = options.maxRetries ?? 5;
   const holidays = options.holidays ?? chineseHolidays;
@@ -196,6 +200,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
       actor,
       head: state.head,
       holidays,
+      random,
     });
     if (!decided.ok) return decided;
     const at = now.toISOString();
@@ -376,7 +381,7 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     tally(motionId) {
       version.value;
       const entry = state.voting.motions.get(motionId);
-      return entry ? tallyMotion(entry, { now: clock.now() }) : undefined;
+      return entry ? visibleTally(entry, clock.now()) : undefined;
     },
     duty(dutyId) {
       version.value;

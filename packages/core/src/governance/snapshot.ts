@@ -32,6 +32,8 @@ export interface Snapshot {
   readonly voting: {
     readonly motions: readonly {
       readonly motion: Motion;
+      /** The open motion's secret lottery salt (absent for drafts and older logs). */
+      readonly lotterySalt?: string;
       readonly ballots: readonly Ballot[];
       readonly proxies: readonly ProxyAuthorization[];
     }[];
@@ -69,6 +71,7 @@ export function takeSnapshot(state: GovernanceState): Snapshot {
     voting: {
       motions: [...state.voting.motions.values()].map((entry) => ({
         motion: entry.motion,
+        ...(entry.lotterySalt === undefined ? {} : { lotterySalt: entry.lotterySalt }),
         ballots: [...entry.ballots.values()],
         proxies: [...entry.proxies.values()],
       })),
@@ -142,6 +145,7 @@ const snapshotSchema = z.object({
           status: z.enum(['draft', 'open', 'closed']),
           electorate: z.array(z.looseObject({ id })),
         }),
+        lotterySalt: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
         ballots: z.array(z.looseObject({ voterId: id })),
         proxies: z.array(z.looseObject({ id, voterId: id })),
       }),
@@ -229,9 +233,11 @@ export function restoreSnapshot(
     const entry: MotionState = {
       motion: saved.motion,
       voterIndex: new Map(),
+      memberIndex: new Map(),
       ballots: new Map(saved.ballots.map((b) => [b.voterId, b])),
       proxies: new Map(saved.proxies.map((p) => [p.id, p])),
       columns: null,
+      ...(saved.lotterySalt === undefined ? {} : { lotterySalt: saved.lotterySalt }),
     };
     indexMotion(entry);
     state.voting.motions.set(saved.motion.id, entry);

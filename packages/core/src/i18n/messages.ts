@@ -1,5 +1,6 @@
 import type { Locale } from './locale.js';
 import type { MessageParams, MessageTemplates } from './message-table.js';
+import { ballotTrustMessages } from './messages/ballots.js';
 import { numberMessages } from './messages/numbers.js';
 
 export type { MessageParams } from './message-table.js';
@@ -40,6 +41,7 @@ function noun(kind: string | number | undefined, locale: Locale): string {
  */
 export const errorMessages = {
   ...numberMessages,
+  ...ballotTrustMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,

@@ -5,10 +5,14 @@ import { err, ok, type Result } from '../errors/result.js';
 import type { DecideContext } from '../governance/context.js';
 import { chooseId } from '../governance/ids.js';
 import type { VotingCommand } from './commands.js';
+import { drawDecides } from './early-close.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
+import { drawLotterySecret, lotterySeed } from './lottery.js';
 import type { Ballot, BallotChoice, Motion, MotionDefinition } from './motion.js';
+import { checkCaster, voterOnRoll } from './roll.js';
 import { type DecisionRule, rulePresets } from './rules.js';
+import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
 import type { MotionState, VotingState } from './state.js';
 import { tallyMotion } from './tally.js';
 
@@ -97,6 +101,9 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
       });
     }
   }
+  // Whether a named unit consented is its owner's ballot: no secret motion can publish that.
+  if (d.secrecy === 'secret' && d.mustConsent.length > 0)
+    return linliError('motion.secret_with_consent', ['secrecy']);
   if (d.mustConsent.length > 0) {
     const inScope = new Set(unitsIn(community, d.scope).map((u) => u.id));
     for (const [i, unitId] of d.mustConsent.entries()) {
@@ -272,21 +279,40 @@ export function decideVoting(
       }
       const electorate = freezeElectorate(community, m, context.today);
       if (electorate.length === 0) return fail('motion.empty_electorate', ['motionId']);
-      return ok([{ type: 'motion.opened', payload: { motionId: m.id, date: context.today, electorate } }]);
+      if (m.secrecy === 'secret' && electorate.length < MIN_SECRET_ROLL)
+        return fail('motion.roll_exposes_ballot', ['motionId'], { voters: electorate.length });
+      const lottery = drawLotterySecret(context.random);
+      const payload = { motionId: m.id, date: context.today, electorate, lottery };
+      return ok([
+        {
+          type: 'motion.opened',
+          payload: m.secrecy === 'secret' ? { ...payload, secrecy: measureSecrecy(electorate) } : payload,
+        },
+      ]);
     }
     case 'motion.close': {
       if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
       const early = context.now.getTime() < Date.parse(m.closesAt);
       if (early && context.actor !== m.organizer)
         return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
-      // Counted as if closed now, with the current head as the lottery seed (unknowable while voting).
+      // Counted as if closed now. The lottery draws on the salt committed at open and the final
+      // ballots; a motion opened before salts existed keeps its old seed, the head at close.
+      const salt = entry.lotterySalt;
+      const seed = salt === undefined ? context.head.hash : lotterySeed(salt, [...entry.ballots.values()]);
       const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
-      const tally = tallyMotion(closing, { now: context.now, seed: context.head.hash, reveal: true });
+      const tally = tallyMotion(closing, { now: context.now, seed, reveal: true });
+      // The organizer's log holds the salt, so choosing the moment of an early close would choose the
+      // draw. A lottery therefore settles only a set of ballots the organizer did not time: all of
+      // them (nobody left to vote, nobody able to change), or whatever stands at the deadline.
+      const settable = tally.votedVoters < tally.eligibleVoters || m.allowChange;
+      if (early && settable && drawDecides(closing, tally, context.now))
+        return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
       const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
       const result = {
         outcome,
         winners: [...tally.winners],
-        seed: context.head.hash,
+        seed,
+        ...(salt === undefined ? {} : { lotterySalt: salt }),
         ...(m.kind === 'proposal' && m.body !== '' && outcome === 'passed' ? { adoptedText: m.body } : {}),
       };
       return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
@@ -294,18 +320,19 @@ export function decideVoting(
     case 'proxy.grant': {
       const closed = checkOpen(m, context.now);
       if (closed) return err(closed);
-      if (!entry.voterIndex.has(command.voterId))
-        return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      const voter = voterOnRoll(entry, command.voterId);
+      if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
       const active = [...entry.proxies.values()].filter((p) => !p.revoked);
-      if (active.some((p) => p.voterId === command.voterId)) return fail('proxy.duplicate', ['voterId']);
+      if (active.some((p) => p.voterId === voter.id)) return fail('proxy.duplicate', ['voterId']);
       if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
         return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
       }
       const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
       if (!chosen.ok) return chosen;
       const proxyId = chosen.value;
-      const { voterId, holder, paperRef } = command;
-      return ok([{ type: 'proxy.granted', payload: { motionId: m.id, proxyId, voterId, holder, paperRef } }]);
+      const { holder, paperRef } = command;
+      const payload = { motionId: m.id, proxyId, voterId: voter.id, holder, paperRef };
+      return ok([{ type: 'proxy.granted', payload }]);
     }
     case 'proxy.revoke': {
       const proxy = entry.proxies.get(command.proxyId);
@@ -317,20 +344,22 @@ export function decideVoting(
     case 'ballot.cast': {
       const closed = checkOpen(m, context.now);
       if (closed) return err(closed);
-      if (!entry.voterIndex.has(command.voterId))
-        return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
-      if (entry.ballots.has(command.voterId) && !m.allowChange)
-        return fail('ballot.already_cast', ['voterId']);
+      const voter = voterOnRoll(entry, command.voterId);
+      if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+      const refused = checkCaster(m, voter, command, context.actor);
+      if (refused) return err(refused);
+      if (entry.ballots.has(voter.id) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
       if (command.proxyId !== undefined) {
         const proxy = entry.proxies.get(command.proxyId);
         if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
-        if (proxy.voterId !== command.voterId) return fail('proxy.not_for_voter', ['proxyId']);
+        if (proxy.voterId !== voter.id) return fail('proxy.not_for_voter', ['proxyId']);
         if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
       }
       const choice = normalizeChoice(m, command);
       if (!choice.ok) return choice;
       const ballot: Omit<Ballot, 'revision'> = {
-        voterId: command.voterId,
+        voterId: voter.id,
+        ...(voter.members.includes(command.voterId) ? { member: command.voterId } : {}),
         choice: choice.value,
         channel:
           command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',

@@ -47,6 +47,7 @@ function motionState(
   return {
     motion,
     voterIndex: new Map(voters.map((v, i) => [v.id, i])),
+    memberIndex: new Map(),
     ballots: new Map(),
     proxies: new Map(),
     columns,

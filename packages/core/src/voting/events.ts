@@ -1,5 +1,7 @@
 import type { LocalDate } from '../time/local-date.js';
+import type { LotterySecret } from './lottery.js';
 import type { Ballot, MotionDefinition, RecordedResult, Voter } from './motion.js';
+import type { SecrecyMeasure } from './secrecy.js';
 
 /** The payload of each voting event type. */
 export interface VotingEventPayloads {
@@ -13,7 +15,15 @@ export interface VotingEventPayloads {
     proposedBy: string;
   };
   'motion.amendmentAccepted': { motionId: string; amendmentId: string };
-  'motion.opened': { motionId: string; date: LocalDate; electorate: Voter[] };
+  /** `lottery` is absent in logs written before motions committed to a lottery salt when opening. */
+  'motion.opened': {
+    motionId: string;
+    date: LocalDate;
+    electorate: Voter[];
+    lottery?: LotterySecret;
+    /** Secret motions: the roll's secrecy measure, for the organizer to see at once. */
+    secrecy?: SecrecyMeasure;
+  };
   'motion.closed': { motionId: string; early: boolean; result: RecordedResult };
   'proxy.granted': { motionId: string; proxyId: string; voterId: string; holder: string; paperRef: string };
   'proxy.revoked': { motionId: string; proxyId: string };

@@ -1,6 +1,7 @@
 import type { Scope } from '../community/queries.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { DecisionRule } from './rules.js';
+import type { SecrecyMeasure } from './secrecy.js';
 
 /** What kind of answer a motion asks for. */
 export type MotionKind = 'proposal' | 'single' | 'approval' | 'score' | 'ranked';
@@ -95,8 +96,8 @@ export interface ProxyAuthorization {
   readonly revoked: boolean;
 }
 
-/** How a ballot reached the count. */
-export type BallotChannel = 'direct' | 'proxy' | 'paper';
+/** How a ballot reached the count; `withheld` on a secret motion's published (anonymous) ballots. */
+export type BallotChannel = 'direct' | 'proxy' | 'paper' | 'withheld';
 
 /** A ballot's answer, normalized to option indexes. */
 export type BallotChoice =
@@ -114,11 +115,21 @@ export interface Ballot {
   readonly proxyId?: string;
   /** Paper ballots: the paper's reference and the official who entered it. */
   readonly paper?: { readonly reference: string; readonly official: string };
+  /**
+   * The member of the voter (a co-owner, a household's resident) the ballot was cast as, when the
+   * command named one; absent when it named the voter's key that is no member (a household's unit).
+   */
+  readonly member?: string;
   /** The actor who cast it. */
   readonly castBy: string;
   readonly at: string;
   /** How many ballots this voter has cast so far, this one included. */
   readonly revision: number;
+  /**
+   * When co-members disagree: the member whose live ballot this one replaced (the latest ballot of
+   * any member stands), so the organizer sees the disagreement. Absent when the same member changed.
+   */
+  readonly supersedes?: string;
 }
 
 /** The lifecycle: draft → open → closed (result recorded). */
@@ -135,6 +146,10 @@ export interface Motion extends MotionDefinition {
   readonly amendments: readonly Amendment[];
   readonly openedOn?: LocalDate;
   readonly electorate: readonly Voter[];
+  /** Secret motions: how well the roll hides a ballot, measured when it opened (what the tally withholds). */
+  readonly secrecyMeasure?: SecrecyMeasure;
+  /** SHA-256 of the tie lottery's secret salt, fixed when the motion opened (absent in older logs). */
+  readonly lotteryCommitment?: string;
   readonly closedAt?: string;
   readonly closedEarly?: boolean;
   /** The recorded result, once closed. */
@@ -146,8 +161,13 @@ export interface RecordedResult {
   readonly outcome: Exclude<Outcome, 'pending'>;
   /** Winning option ids (choice motions) in order. */
   readonly winners: readonly string[];
-  /** The lottery seed used to break ties: the log head hash when the motion closed. */
+  /**
+   * The lottery seed used to break ties: `lotterySeed` of the revealed salt and the final
+   * ballots; for motions opened before salts existed, the log head hash when the motion closed.
+   */
   readonly seed: string;
+  /** The lottery salt, revealed at close so anyone can check it against `lotteryCommitment`. */
+  readonly lotterySalt?: string;
   /** For a convention: the text adopted (the body as it stood when the motion opened). */
   readonly adoptedText?: string;
 }

@@ -7,11 +7,15 @@ export interface MotionState {
   motion: Motion;
   /** Voter id → position in `motion.electorate` and in the columns. */
   readonly voterIndex: Map<string, number>;
+  /** Member id (co-owner, resident) → position of the voter it belongs to. */
+  readonly memberIndex: Map<string, number>;
   /** The live ballot of each voter who has voted (earlier ones stay in the log). */
   readonly ballots: Map<string, Ballot>;
   readonly proxies: Map<string, ProxyAuthorization>;
   /** Allocated when the motion opens. */
   columns: BallotColumns | null;
+  /** The tie lottery's secret salt, from the open event; never part of the public `motion`. */
+  lotterySalt?: string;
 }
 
 /** The voting slice of governance state. */
@@ -27,7 +31,11 @@ export function emptyVotingState(): VotingState {
 /** Rebuilds the voter index and columns of an opened motion from its ballots (snapshot restore). */
 export function indexMotion(state: MotionState): void {
   state.voterIndex.clear();
-  for (const [i, v] of state.motion.electorate.entries()) state.voterIndex.set(v.id, i);
+  state.memberIndex.clear();
+  for (const [i, v] of state.motion.electorate.entries()) {
+    state.voterIndex.set(v.id, i);
+    for (const member of v.members) state.memberIndex.set(member, i);
+  }
   if (state.motion.status === 'draft') {
     state.columns = null;
     return;
@@ -46,6 +54,7 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
     state.motions.set(motionId, {
       motion: { ...definition, id: motionId, organizer, status: 'draft', amendments: [], electorate: [] },
       voterIndex: new Map(),
+      memberIndex: new Map(),
       ballots: new Map(),
       proxies: new Map(),
       columns: null,
@@ -87,7 +96,10 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
         status: 'open',
         openedOn: event.payload.date,
         electorate: event.payload.electorate,
+        ...(event.payload.lottery ? { lotteryCommitment: event.payload.lottery.commitment } : {}),
+        ...(event.payload.secrecy ? { secrecyMeasure: event.payload.secrecy } : {}),
       };
+      if (event.payload.lottery) entry.lotterySalt = event.payload.lottery.salt;
       indexMotion(entry);
       return;
     case 'motion.closed':
@@ -111,7 +123,13 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
     case 'ballot.cast': {
       const incoming = event.payload.ballot;
       const previous = entry.ballots.get(incoming.voterId);
-      entry.ballots.set(incoming.voterId, { ...incoming, revision: (previous?.revision ?? 0) + 1 });
+      const replaced = previous?.member ?? previous?.castBy;
+      const mine = incoming.member ?? incoming.castBy;
+      entry.ballots.set(incoming.voterId, {
+        ...incoming,
+        revision: (previous?.revision ?? 0) + 1,
+        ...(previous && replaced !== mine && replaced !== undefined ? { supersedes: replaced } : {}),
+      });
       const i = entry.voterIndex.get(incoming.voterId);
       if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
       return;

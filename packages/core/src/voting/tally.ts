@@ -70,6 +70,8 @@ export interface Tally {
   readonly decidedEarly: boolean;
   /** The seed used for tie-breaks: the recorded one after close, else a provisional one. */
   readonly seed: string;
+  /** Secret motions: dimensions whose weights are withheld (zero here) lest they name voters; see `visibleTally`. */
+  readonly withheld?: readonly Dimension[];
 }
 
 const dimensions: readonly Dimension[] = ['headcount', 'area', 'custom'];

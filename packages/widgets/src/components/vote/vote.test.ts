@@ -303,3 +303,60 @@ describe('<linli-vote>', () => {
     expect(await violations(el)).toEqual([]);
   });
 });
+
+describe('<linli-vote> on a secret motion', () => {
+  it('shows no area figure that could name a voter, only whether each area threshold is met', async () => {
+    const { el, gov, clock } = await voteElement('o101', 'zh-CN', { secrecy: 'secret', showVoters: false });
+    await must(
+      gov,
+      { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'yes' },
+      { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'no' },
+    );
+    await settle(el);
+    // 75.00 + 76.00 m² would say exactly which two households took part.
+    expect(text(el)).not.toContain('151.00');
+    expect(text(el)).toContain('参与表决的面积：未达到门槛');
+    clock.set('2026-12-20T10:00:00Z');
+    el.now = new Date('2026-12-20T10:00:00Z');
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    await settle(el);
+    expect(text(el)).not.toContain('151.00');
+    expect(text(el)).not.toContain('75.00');
+    expect(shadow(el).querySelector('[part=withheld]')?.textContent).toContain('不公布面积合计');
+    expect(text(el)).toContain('同意的面积：');
+    expect(shadow(el).querySelectorAll('[part=bar]').length).toBe(
+      gov.tally('lift')?.checks.filter((c) => c.check.dimension === 'headcount').length,
+    );
+    expect(await violations(el)).toEqual([]);
+  });
+});
+
+describe('<linli-vote> for a co-owner', () => {
+  it('lets a co-owner vote under their own id, for the unit’s one voter', async () => {
+    const setup = await stairwell();
+    await must(
+      setup.gov,
+      { type: 'owner.register', name: '101室共有人', kind: 'person', id: 'o9' },
+      { type: 'unit.transfer', unitId: 'u101', ownerIds: ['o101', 'o9'], date: '2020-01-01' },
+    );
+    await elevatorMotion(setup.gov);
+    const el = await mount<LinliVote>(
+      '<linli-vote motion="lift" voter="o9" lang="zh-CN"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = setup.gov;
+        e.now = new Date('2026-11-29T02:00:00Z');
+      },
+    );
+    expect(text(el)).not.toContain('不在本议题的表决名单中');
+    await userEvent.click(
+      shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]')[0] as HTMLInputElement,
+    );
+    await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);
+    await settle(el);
+    expect(setup.gov.ballots('lift')).toMatchObject([
+      { voterId: 'o101', member: 'o9', choice: { vote: 'yes' } },
+    ]);
+    expect(text(el)).toContain('您的选择：同意');
+  });
+});

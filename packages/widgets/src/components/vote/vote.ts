@@ -6,6 +6,7 @@ import {
   type Motion,
   type ReadModels,
   type Tally,
+  voterNamed,
 } from '@linli/core';
 import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -53,6 +54,7 @@ function emptyDraft(m: Motion): Draft {
  * @csspart ranking - The ranked-choice list.
  * @csspart error - A localized error from the core.
  * @csspart tally - The results area.
+ * @csspart withheld - A secret motion's note that weights which could name voters are not published.
  * @csspart check - One threshold check.
  * @csspart bar - A check's bar; `bar-fill` its value, `bar-threshold` the required mark.
  * @csspart summary - The one-line explanation, announced politely when it changes.
@@ -152,10 +154,11 @@ export class LinliVote extends LinliElement {
     if (m.status === 'draft') return html`<p>${t(locale, 'notOpen')}</p>`;
     if (tally?.final) return html`<p>${t(locale, 'votingClosed')}</p>`;
     if (!this.voter) return nothing;
-    if (!m.electorate.some((v) => v.id === this.voter))
-      return html`<p role="status">${t(locale, 'notEligible')}</p>`;
-    const mine = gov.ballots(m.id).find((b) => b.voterId === this.voter);
-    const hasVoted = mine !== undefined || gov.voted(m.id).includes(this.voter);
+    // A co-owner may sign in under their own id: the roll names the unit's voter by its key.
+    const voter = voterNamed(m, this.voter);
+    if (!voter) return html`<p role="status">${t(locale, 'notEligible')}</p>`;
+    const mine = gov.ballots(m.id).find((b) => b.voterId === voter.id);
+    const hasVoted = mine !== undefined || gov.voted(m.id).includes(voter.id);
     const proxyNote = this.proxy
       ? html`<p>${t(locale, 'asProxy', { voter: this.voter, ref: this.proxy })}</p>`
       : nothing;
@@ -292,10 +295,22 @@ export class LinliVote extends LinliElement {
       return loc === 'zh-CN' ? `${room}室` : `Room ${room}`;
     });
     const checks = explained.lines.filter((l) => l.kind === 'check');
+    const withheld = tally.withheld ?? [];
     return html`<section part="tally" aria-label=${t(locale, 'results')}>
       ${tally.hidden ? html`<p>${t(locale, 'secret')}</p>` : nothing}
+      ${withheld.length > 0 ? html`<p part="withheld">${t(locale, 'secretWithheld')}</p>` : nothing}
       <p>${t(locale, 'turnout', { voted: tally.votedVoters, eligible: tally.eligibleVoters })}</p>
       ${tally.checks.map((c, i) => {
+        // A secret motion's withheld weights are zeros, not figures: say only whether the check is met.
+        if (withheld.includes(c.check.dimension)) {
+          const what = c.check.kind === 'participation' ? 'withheldParticipation' : 'withheldApproval';
+          return html`<div part="check">
+            <div>${t(locale, what, {
+              weight: t(locale, c.check.dimension === 'area' ? 'weightArea' : 'weightCustom'),
+              state: t(locale, c.met ? 'checkMet' : 'checkNotMet'),
+            })}</div>
+          </div>`;
+        }
         const pct = (v: number) => (c.base > 0 ? Math.min(100, (v / c.base) * 100) : 0);
         return html`<div part="check">
           <div>${checks[i]?.text[locale]}</div>
