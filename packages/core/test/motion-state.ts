@@ -71,6 +71,7 @@ export function motionState(
   return {
     motion,
     voterIndex: new Map(electorate.map((v, i) => [v.id, i])),
+    memberIndex: new Map(),
     ballots: new Map(),
     proxies: new Map(),
     columns,
