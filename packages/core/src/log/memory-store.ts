@@ -40,9 +40,11 @@ export class MemoryStore extends GroupCommitStore {
         return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }));
       keys.set(group.requestKey, [first.seq, last.seq]);
     }
-    for (const [key, range] of keys) this.requests.set(key, range);
     const events = sealed.flat();
-    this.log.push(...events);
+    // One push per event: spreading a batch into `push` overflows the call stack from ~130,000 events.
+    for (const event of events) this.log.push(event);
+    // Keys last, once the events are in: a key must never name events that are not there.
+    for (const [key, range] of keys) this.requests.set(key, range);
     if (events.length > 0) for (const listener of this.listeners) listener(events);
     return ok(sealed);
   }
