@@ -41,6 +41,7 @@ export * from './log/canonical-json.js';
 export * from './log/event.js';
 export * from './log/group-commit-store.js';
 export * from './log/memory-store.js';
+export * from './log/salt.js';
 export * from './log/store.js';
 export * from './log/verify.js';
 export * from './numbers/index.js';

@@ -1,4 +1,5 @@
 import {
+  draftOf,
   type EventStore,
   type LinliError,
   type LoggedEvent,
@@ -36,10 +37,8 @@ export async function restoreLog(
       ok: false,
       error: linliError('log.conflict', [], { expectedSeq: 0, actualSeq: existing.at(-1)?.seq ?? 0 }),
     };
-  const appended = await store.append(
-    events.map(({ at, actor, type, payload }) => ({ at, actor, type, payload })),
-    { expectedSeq: 0 },
-  );
+  // Each event's own format and salt: a format-2 event re-seals only with the salt it was sealed with.
+  const appended = await store.append(events.map(draftOf), { expectedSeq: 0 });
   if (!appended.ok) return appended;
   const head = appended.value.at(-1)?.hash ?? '';
   return { ok: true, value: { events: appended.value.length, head } };

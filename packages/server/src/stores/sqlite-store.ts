@@ -9,6 +9,8 @@ import {
   linliError,
   type ReadOptions,
   type Result,
+  randomSalt,
+  type SaltSource,
   type StoreListener,
   sealGroups,
 } from '@linli/core';
@@ -22,6 +24,8 @@ interface Row {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** A format-2 event's salt; NULL for a format-1 event. */
+  salt: string | null;
 }
 
 const SCHEMA = `
@@ -34,6 +38,7 @@ const SCHEMA = `
     payload TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
+    salt TEXT,
     PRIMARY KEY (community, seq)
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS requests (
@@ -52,9 +57,16 @@ function toEvent(row: Row): LoggedEvent {
     actor: row.actor,
     type: row.type,
     payload: JSON.parse(row.payload),
+    ...(row.salt === null ? {} : { v: 2 as const, salt: row.salt }),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** Adds the salt column to a log written before format 2 (its events stay format 1: NULL). */
+function migrate(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
+  if (!columns.some((c) => c.name === 'salt')) db.exec('ALTER TABLE events ADD COLUMN salt TEXT');
 }
 
 /**
@@ -76,13 +88,14 @@ export class SqliteStore extends GroupCommitStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly community: string,
+    salt: SaltSource,
   ) {
     super();
     const head = db.prepare<[string], Row>(
       'SELECT * FROM events WHERE community = ? ORDER BY seq DESC LIMIT 1',
     );
     const insert = db.prepare(
-      'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.readStmt = db.prepare<[string, number], Row>(
       'SELECT * FROM events WHERE community = ? AND seq > ? ORDER BY seq',
@@ -109,7 +122,7 @@ export class SqliteStore extends GroupCommitStore {
             error: linliError('log.conflict', [], { expectedSeq, actualSeq: current.seq }),
           };
         }
-        const sealed = sealGroups(groups, current);
+        const sealed = sealGroups(groups, current, salt);
         for (const [i, events] of sealed.entries()) {
           for (const e of events)
             insert.run(
@@ -121,6 +134,7 @@ export class SqliteStore extends GroupCommitStore {
               JSON.stringify(e.payload),
               e.prevHash,
               e.hash,
+              e.salt ?? null,
             );
           // In the same transaction: a second append under this key hits the primary key and rolls back.
           const requestKey = groups[i]?.requestKey;
@@ -135,14 +149,18 @@ export class SqliteStore extends GroupCommitStore {
     this.appendTx = (groups, expectedSeq) => tx.immediate(groups, expectedSeq);
   }
 
-  /** Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for tests). */
-  static open(path: string, community: string): SqliteStore {
+  /**
+   * Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for
+   * tests). `salt` draws new events' salts (default: the platform's cryptographic generator).
+   */
+  static open(path: string, community: string, options: { readonly salt?: SaltSource } = {}): SqliteStore {
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
-    return new SqliteStore(db, community);
+    migrate(db);
+    return new SqliteStore(db, community, options.salt ?? randomSalt);
   }
 
   /** Appends several commands' events in one IMMEDIATE transaction: one fsync for all of them. */
