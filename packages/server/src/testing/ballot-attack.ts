@@ -1,4 +1,4 @@
-import { hashEvent, type LogHead } from '@linli/core';
+import { hashEvent, type LoggedEvent, type LogHead } from '@linli/core';
 
 /** What an outsider knows about a secret motion: all of it public, or easy to learn. */
 export interface BallotGuessSpace {
@@ -42,9 +42,12 @@ export function recoverBallots(
       for (const actor of actors)
         for (const choice of space.choices)
           for (const at of space.times) {
-            const ballot = { voterId: voter.id, choice, channel: 'direct', castBy: actor, at };
-            const payload = { motionId: space.motionId, ballot };
-            if (matches(hashEvent({ seq, at, actor, type: 'ballot.cast', payload, prevHash }))) {
+            const guess = guessedBallot(
+              space.motionId,
+              { seq, prevHash },
+              { voterId: voter.id, actor, choice, at },
+            );
+            if (matches(hashEvent(guess))) {
               recovered.push({ seq, voterId: voter.id, choice });
               break search;
             }
@@ -52,6 +55,17 @@ export function recoverBallots(
     }
   }
   return recovered;
+}
+
+/** One guess: the format-1 `ballot.cast` event a household's direct ballot would be, unsalted. */
+export function guessedBallot(
+  motionId: string,
+  place: { readonly seq: number; readonly prevHash: string },
+  cast: { readonly voterId: string; readonly actor: string; readonly choice: unknown; readonly at: string },
+): Omit<LoggedEvent, 'hash'> {
+  const { voterId, actor, choice, at } = cast;
+  const ballot = { voterId, choice, channel: 'direct', castBy: actor, at };
+  return { ...place, at, actor, type: 'ballot.cast', payload: { motionId, ballot } };
 }
 
 /** Every millisecond from `from` to `to` inclusive, as ISO 8601 instants. */
