@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashEvent, type LoggedEvent, type LogHead, type PublishedView, readEventStream } from '@linli/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guessedBallot, millisecondsBetween, recoverBallots } from '../testing/ballot-attack.js';
+import {
+  guessedBallot,
+  millisecondsBetween,
+  recoverBallots,
+  secretElection,
+} from '../testing/ballot-attack.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
 let dir: string;
@@ -53,23 +58,12 @@ beforeAll(async () => {
     .catch(() => undefined); // aborted at the end
   await until(() => heads.length === 1);
   const opened = [
-    {
-      type: 'motion.draft',
-      id: 'secret-head',
-      title: '选举2027年楼组长（无记名）',
-      kind: 'single',
-      options: [
-        { id: 'zhang', label: '张阿姨' },
-        { id: 'li', label: '李师傅' },
-        { id: 'chen', label: '陈老师' },
-      ],
-      scope: { kind: 'building', id: 'b96' },
-      basis: 'households',
-      rule: 'simpleMajority',
-      secrecy: 'secret',
-      allowChange: true,
-      closesAt: '2027-12-05T10:00:00Z',
-    },
+    secretElection(
+      'secret-head',
+      'b96',
+      { zhang: '张阿姨', li: '李师傅', chen: '陈老师' },
+      '2027-12-05T10:00:00Z',
+    ),
     { type: 'motion.open', motionId: 'secret-head' },
   ];
   for (const command of opened) expect((await organizerPost(command)).status).toBe(200);

@@ -12,6 +12,7 @@ import {
 } from '@linli/core';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type EventRow, eventFromRow, eventRow } from '../stores/sqlite-store.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
 let dir: string;
@@ -41,37 +42,14 @@ async function runOnce(data: string, env: Record<string, string> = {}) {
 /** What someone holding only the database file can do: rewrite rows, re-seal them, delete them. */
 function rewrite(data: string, change: (rows: LoggedEvent[]) => LoggedEvent[]) {
   const db = new Database(join(data, 'linli.sqlite'));
-  const rows = db.prepare<[], Record<string, unknown>>('SELECT * FROM events ORDER BY seq').all();
-  const events = rows.map(
-    (r) =>
-      ({
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        type: r.type,
-        payload: JSON.parse(String(r.payload)),
-        ...(r.salt === null ? {} : { v: 2, salt: r.salt }),
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      }) as LoggedEvent,
-  );
+  const rows = db.prepare<[], EventRow>('SELECT * FROM events ORDER BY seq').all();
+  const events = rows.map(eventFromRow);
   const changed = change(events);
   db.prepare('DELETE FROM events').run();
   const insert = db.prepare(
     'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const e of changed)
-    insert.run(
-      'xfkl',
-      e.seq,
-      e.at,
-      e.actor,
-      e.type,
-      JSON.stringify(e.payload),
-      e.prevHash,
-      e.hash,
-      e.salt ?? null,
-    );
+  for (const e of changed) insert.run(...eventRow('xfkl', e));
   db.close();
 }
 

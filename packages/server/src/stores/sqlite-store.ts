@@ -16,7 +16,8 @@ import {
 } from '@linli/core';
 import Database from 'better-sqlite3';
 
-interface Row {
+/** A row of the `events` table. */
+export interface EventRow {
   seq: number;
   at: string;
   actor: string;
@@ -50,7 +51,8 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-function toEvent(row: Row): LoggedEvent {
+/** The event a row holds. */
+export function eventFromRow(row: EventRow): LoggedEvent {
   return {
     seq: row.seq,
     at: row.at,
@@ -61,6 +63,21 @@ function toEvent(row: Row): LoggedEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** The values of a row of `events`, in column order: community, seq, at, actor, type, payload, prev_hash, hash, salt. */
+export function eventRow(community: string, e: LoggedEvent): (string | number | null)[] {
+  return [
+    community,
+    e.seq,
+    e.at,
+    e.actor,
+    e.type,
+    JSON.stringify(e.payload),
+    e.prevHash,
+    e.hash,
+    e.salt ?? null,
+  ];
 }
 
 /** Adds the salt column to a log written before format 2 (its events stay format 1: NULL). */
@@ -82,8 +99,8 @@ export class SqliteStore extends GroupCommitStore {
     expectedSeq: number,
   ) => Result<readonly (readonly LoggedEvent[])[], LinliError>;
   private readonly requestStmt: Database.Statement<[string, string], { first_seq: number; last_seq: number }>;
-  private readonly rangeStmt: Database.Statement<[string, number, number], Row>;
-  private readonly readStmt: Database.Statement<[string, number], Row>;
+  private readonly rangeStmt: Database.Statement<[string, number, number], EventRow>;
+  private readonly readStmt: Database.Statement<[string, number], EventRow>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -91,13 +108,13 @@ export class SqliteStore extends GroupCommitStore {
     salt: SaltSource,
   ) {
     super();
-    const head = db.prepare<[string], Row>(
+    const head = db.prepare<[string], EventRow>(
       'SELECT * FROM events WHERE community = ? ORDER BY seq DESC LIMIT 1',
     );
     const insert = db.prepare(
       'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.readStmt = db.prepare<[string, number], Row>(
+    this.readStmt = db.prepare<[string, number], EventRow>(
       'SELECT * FROM events WHERE community = ? AND seq > ? ORDER BY seq',
     );
     const remember = db.prepare(
@@ -124,18 +141,7 @@ export class SqliteStore extends GroupCommitStore {
         }
         const sealed = sealGroups(groups, current, salt);
         for (const [i, events] of sealed.entries()) {
-          for (const e of events)
-            insert.run(
-              community,
-              e.seq,
-              e.at,
-              e.actor,
-              e.type,
-              JSON.stringify(e.payload),
-              e.prevHash,
-              e.hash,
-              e.salt ?? null,
-            );
+          for (const e of events) insert.run(...eventRow(community, e));
           // In the same transaction: a second append under this key hits the primary key and rolls back.
           const requestKey = groups[i]?.requestKey;
           const first = events[0];
@@ -189,14 +195,14 @@ export class SqliteStore extends GroupCommitStore {
   }
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
-    return this.readStmt.all(this.community, options.afterSeq ?? 0).map(toEvent);
+    return this.readStmt.all(this.community, options.afterSeq ?? 0).map(eventFromRow);
   }
 
   /** The events appended under an idempotency key, if any. */
   async appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined> {
     const range = this.requestStmt.get(this.community, requestKey);
     return range
-      ? this.rangeStmt.all(this.community, range.first_seq, range.last_seq).map(toEvent)
+      ? this.rangeStmt.all(this.community, range.first_seq, range.last_seq).map(eventFromRow)
       : undefined;
   }
 

@@ -1,6 +1,6 @@
 import { createGovernance, type EventStore, type LogHead, MemoryStore, sequentialIds } from '@linli/core';
 import { describe, expect, it } from 'vitest';
-import { millisecondsBetween, recoverBallots } from './ballot-attack.js';
+import { millisecondsBetween, recoverBallots, secretElection } from './ballot-attack.js';
 
 const OPENED = new Date('2026-11-30T08:00:00.000Z');
 
@@ -19,23 +19,7 @@ async function secretVote(store: EventStore): Promise<{ heads: LogHead[]; cast: 
     await gov.execute({ ...unit, areaSource: 'registered' });
     await gov.execute({ type: 'resident.moveIn', unitId: `u${i}`, birthYear: 1978, date: '2012-06-01' });
   }
-  await gov.execute({
-    type: 'motion.draft',
-    id: 'm',
-    title: '楼组长',
-    kind: 'single',
-    options: [
-      { id: 'zhang', label: '张' },
-      { id: 'li', label: '李' },
-      { id: 'wang', label: '王' },
-    ],
-    scope: { kind: 'building', id: 'b' },
-    basis: 'households',
-    rule: 'simpleMajority',
-    secrecy: 'secret',
-    allowChange: true,
-    closesAt: '2026-12-30T00:00:00Z',
-  });
+  await gov.execute(secretElection('m', 'b', { zhang: '张', li: '李', wang: '王' }, '2026-12-30T00:00:00Z'));
   await gov.execute({ type: 'motion.open', motionId: 'm' });
   const cast = new Map<string, string>();
   for (const [unit, option] of [

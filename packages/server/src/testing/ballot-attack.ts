@@ -74,3 +74,25 @@ export function millisecondsBetween(from: Date, to: Date): string[] {
   for (let t = from.getTime(); t <= to.getTime(); t++) times.push(new Date(t).toISOString());
   return times;
 }
+
+/** The motion the attack targets: a secret single-choice election of one building's households, votes changeable. */
+export function secretElection(
+  id: string,
+  buildingId: string,
+  candidates: Readonly<Record<string, string>>,
+  closesAt: string,
+): Record<string, unknown> {
+  return {
+    type: 'motion.draft',
+    id,
+    title: `${id}（无记名）`,
+    kind: 'single',
+    options: Object.entries(candidates).map(([option, label]) => ({ id: option, label })),
+    scope: { kind: 'building', id: buildingId },
+    basis: 'households',
+    rule: 'simpleMajority',
+    secrecy: 'secret',
+    allowChange: true,
+    closesAt,
+  };
+}
