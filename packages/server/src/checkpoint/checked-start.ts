@@ -11,13 +11,16 @@ import {
 import { restoreLog } from '../restore.js';
 import { parseTrustedHead, type TrustAnchor, verifyAnchored } from './anchor.js';
 import { Checkpointer, readCheckpointFile } from './checkpointer.js';
-import type { SigningKey } from './signing-key.js';
+import { loadSigningKey, type SigningKey } from './signing-key.js';
 
 /** What a server start needs to check its log (the CLI reads these from the environment). */
 export interface CheckedStartOptions {
   readonly store: EventStore;
   readonly community: string;
-  readonly key: SigningKey;
+  /** Where the signing key is kept when `signingKey` is not given (created on first start). */
+  readonly keyFile: string;
+  /** `LINLI_SIGNING_KEY`: the key itself (PEM or base64), shared by every process of a deployment. */
+  readonly signingKey?: string | undefined;
   /** Where the last signed head is kept: outside the database (`LINLI_CHECKPOINT_FILE`). */
   readonly checkpointFile: string;
   /** `LINLI_TRUSTED_HEAD` (`seq:hash`): replaces the checkpoint file as the anchor when given. */
@@ -31,6 +34,8 @@ export interface CheckedStartOptions {
 /** A log that passed the start-up check, and the signer that keeps its checkpoint from now on. */
 export interface CheckedStart {
   readonly checkpointer: Checkpointer;
+  /** The server's public key (64 hex digits), to print: followers check checkpoints with it. */
+  readonly publicKey: string;
   /** The restored backup, if one was. */
   readonly restored?: { readonly events: number; readonly head: string };
   /** Whether the log had no checkpoint yet and its current head was trusted as found (first start after an upgrade). */
@@ -53,11 +58,17 @@ export interface StartRefusal {
 export async function checkedStart(
   options: CheckedStartOptions,
 ): Promise<Result<CheckedStart, StartRefusal>> {
-  const { store, community, key } = options;
+  const { store, community } = options;
   const refuse = (doing: string, error: LinliError | string) => ({
     ok: false as const,
     error: { doing, error },
   });
+  let key: SigningKey;
+  try {
+    key = loadSigningKey(options.keyFile, options.signingKey);
+  } catch (e) {
+    return refuse('load the signing key', e instanceof Error ? e.message : String(e));
+  }
   const saved = readCheckpointFile(options.checkpointFile);
   let checkpoint: SignedCheckpoint | undefined;
   if (saved !== undefined) {
@@ -101,6 +112,11 @@ export async function checkedStart(
   checkpointer.follow(store);
   return {
     ok: true,
-    value: { checkpointer, firstCheckpoint: checkpoint === undefined, ...(restored ? { restored } : {}) },
+    value: {
+      checkpointer,
+      publicKey: key.publicKey,
+      firstCheckpoint: checkpoint === undefined,
+      ...(restored ? { restored } : {}),
+    },
   };
 }

@@ -10,7 +10,6 @@ import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import { checkedStart } from '../checkpoint/checked-start.js';
-import { loadSigningKey } from '../checkpoint/signing-key.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
@@ -34,7 +33,8 @@ const store: EventStore = process.env.DATABASE_URL
 const checked = await checkedStart({
   store,
   community: COMMUNITY,
-  key: loadSigningKey(resolve(dataDir, 'signing-key.pem'), process.env.LINLI_SIGNING_KEY),
+  keyFile: resolve(dataDir, 'signing-key.pem'),
+  signingKey: process.env.LINLI_SIGNING_KEY || undefined,
   checkpointFile: resolve(process.env.LINLI_CHECKPOINT_FILE ?? resolve(dataDir, 'checkpoint.json')),
   trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
   restoreFrom: process.env.LINLI_RESTORE || undefined,
@@ -45,7 +45,7 @@ if (!checked.ok) {
   console.error(`linli: cannot ${doing}: ${typeof error === 'string' ? error : error.message.en}`);
   process.exit(1);
 }
-const { checkpointer, restored } = checked.value;
+const { checkpointer, restored, publicKey } = checked.value;
 if (restored)
   console.log(`Restored ${restored.events} events from ${process.env.LINLI_RESTORE} (head ${restored.head})`);
 // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
@@ -100,7 +100,7 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
     `  open       ${origin}/`,
     `  data       ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : resolve(dataDir, 'linli.sqlite')}`,
     `  organizer  ${organizerToken}`,
-    `  signing    ${checkpointer.latest?.publicKey} (checkpoints: Ed25519 public key)`,
+    `  signing    ${publicKey} (checkpoints: Ed25519 public key)`,
     ...DEMO_HOUSEHOLDS.map((unit, i) => `  invite     ${inviteCodes[i]}  (household ${unit.slice(1)}室)`),
     'Tokens and codes are shown once and kept only as hashes. Ctrl+C stops; restarting keeps all data.',
   ];
