@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json.js';
 import { type DraftEvent, draftOf, EMPTY_HEAD, type LoggedEvent, sealEvents, sha256Hex } from './event.js';
-import { sequentialSalts } from './salt.js';
+import { randomSalt, sequentialSalts } from './salt.js';
 import { verify } from './verify.js';
 
 const draft = (i: number): DraftEvent => ({
@@ -68,5 +68,13 @@ describe('event formats', () => {
         expect(sealEvents(log.map(draftOf), EMPTY_HEAD)).toEqual(log);
       }),
     );
+  });
+});
+
+describe('randomSalt', () => {
+  it('never repeats a salt, across refills of its pool', () => {
+    const salts = Array.from({ length: 2_000 }, randomSalt);
+    expect(new Set(salts).size).toBe(salts.length);
+    for (const salt of salts) expect(salt).toMatch(/^[0-9a-f]{32}$/);
   });
 });
