@@ -40,15 +40,8 @@ export type EventFormat = 1 | 2;
 export const EVENT_FORMAT = 2 satisfies EventFormat;
 
 /** An event in the log: numbered and chained to its predecessor by SHA-256. */
-export interface LoggedEvent<Type extends string = string, Payload = unknown> {
-  /** As {@link DraftEvent.at}. */
-  readonly at: string;
-  /** As {@link DraftEvent.actor}. */
-  readonly actor: string;
-  /** As {@link DraftEvent.type}. */
-  readonly type: Type;
-  /** As {@link DraftEvent.payload}. */
-  readonly payload: Payload;
+export interface LoggedEvent<Type extends string = string, Payload = unknown>
+  extends DraftEvent<Type, Payload> {
   /** `2` for a salted event; absent for a format-1 event (written before salts). */
   readonly v?: 2;
   /**

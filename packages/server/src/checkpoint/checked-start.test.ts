@@ -47,6 +47,12 @@ describe('checkedStart', () => {
       ok: false,
       error: { doing: 'read LINLI_TRUSTED_HEAD' },
     });
+    expect(
+      await checkedStart({ store, ...folder('no-backup'), restoreFrom: join(dir, 'absent.json') }),
+    ).toMatchObject({
+      ok: false,
+      error: { doing: expect.stringContaining('restore'), error: expect.stringContaining('ENOENT') },
+    });
     expect(await checkedStart({ store, ...folder('bad-key'), signingKey: 'bm90IGEga2V5' })).toMatchObject({
       ok: false,
       error: { doing: 'load the signing key' },

@@ -86,7 +86,12 @@ export async function checkedStart(
   }
   let restored: CheckedStart['restored'];
   if (options.restoreFrom !== undefined) {
-    const backup = JSON.parse(readFileSync(options.restoreFrom, 'utf8')) as unknown;
+    let backup: unknown;
+    try {
+      backup = JSON.parse(readFileSync(options.restoreFrom, 'utf8'));
+    } catch (e) {
+      return refuse(`restore ${options.restoreFrom}`, e instanceof Error ? e.message : String(e));
+    }
     const backupCheckpoint =
       typeof backup === 'object' && backup !== null && 'checkpoint' in backup ? backup.checkpoint : undefined;
     const anchor: TrustAnchor | undefined = trusted
