@@ -1,22 +1,10 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkpointMessage, type SignedCheckpoint } from '../log/checkpoint.js';
+import { testSigner } from '../../test/checkpoint-signer.js';
+import type { SignedCheckpoint } from '../log/checkpoint.js';
 import { draftOf, EMPTY_HEAD, headOf, type LoggedEvent, sealEvents } from '../log/event.js';
 import { HttpStore } from './http-store.js';
 
-const key = () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('hex');
-  return {
-    publicKey: raw,
-    sign: (head: { seq: number; hash: string }): SignedCheckpoint => {
-      const fields = { community: 'xfkl', ...head };
-      const signature = sign(null, checkpointMessage(fields), privateKey).toString('hex');
-      return { ...fields, publicKey: raw, signature };
-    },
-  };
-};
-const server = key();
+const server = testSigner();
 const log = sealEvents(
   Array.from({ length: 10 }, (_, i) => ({
     at: '2026-11-30T00:00:00.000Z',
@@ -70,7 +58,7 @@ describe('HttpStore follows signed checkpoints', () => {
   });
 
   it('refuses a checkpoint by another key, a missing one, and a roll-back behind the one it kept', async () => {
-    const forger = key();
+    const forger = testSigner();
     expect(
       await refusal(follower(log, forger.sign(headOf(log)), { publicKey: server.publicKey })),
     ).toMatchObject({

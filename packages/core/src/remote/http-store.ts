@@ -1,7 +1,8 @@
 import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
 import { err, type Result } from '../errors/result.js';
 import { READ_ONLY_ERROR } from '../governance/published-view.js';
-import { type SignedCheckpoint, verifyCheckpoint } from '../log/checkpoint.js';
+import type { SignedCheckpoint } from '../log/checkpoint.js';
+import { CheckpointKeeper } from '../log/checkpoint-keeper.js';
 import type { DraftEvent, LoggedEvent } from '../log/event.js';
 import type { AppendOptions, EventStore, ReadOptions, StoreListener } from '../log/store.js';
 import { readEventStream } from './event-stream.js';
@@ -45,8 +46,8 @@ export class HttpStore implements EventStore {
   private abort: AbortController | undefined;
   /** The newest seq handed out by `read` or the stream; the stream resumes after it. */
   private seen = 0;
-  /** The newest signed checkpoint seen; see {@link HttpStore.checkpoint}. */
-  private kept: SignedCheckpoint | undefined;
+  /** The newest signed checkpoint checked; see {@link HttpStore.checkpoint}. */
+  private readonly keeper: CheckpointKeeper;
 
   constructor(
     endpoint: string,
@@ -54,7 +55,10 @@ export class HttpStore implements EventStore {
   ) {
     this.base = endpoint.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.kept = options.checkpoint;
+    this.keeper = new CheckpointKeeper({
+      ...(options.publicKey === undefined ? {} : { publicKey: options.publicKey }),
+      ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
+    });
   }
 
   /**
@@ -62,7 +66,7 @@ export class HttpStore implements EventStore {
    * localStorage) and pass it back as {@link HttpStoreOptions.checkpoint} next time.
    */
   get checkpoint(): SignedCheckpoint | undefined {
-    return this.kept;
+    return this.keeper.newest;
   }
 
   private get headers(): Record<string, string> {
@@ -96,26 +100,22 @@ export class HttpStore implements EventStore {
   }
 
   /**
-   * Holds a read to the server's signed heads: the checkpoint must be signed by the server's key, be
-   * no older than the one kept, and every kept or new checkpoint the read covers must be in it.
+   * Holds a read to the server's signed heads: the checkpoint must be accepted by the keeper (signed
+   * by the server's key, not older than the one kept), and every kept or new checkpoint the read
+   * covers must be in it.
    */
   private async check(events: readonly LoggedEvent[], after: number, checkpoint: unknown): Promise<void> {
-    const publicKey = this.options.publicKey ?? this.kept?.publicKey;
+    const before = this.keeper.newest;
     if (checkpoint === undefined) {
-      if (publicKey !== undefined) throw corrupt(after + 1, 'unsigned');
+      if (this.options.publicKey !== undefined || before !== undefined) throw corrupt(after + 1, 'unsigned');
       return;
     }
-    if (!(await verifyCheckpoint(checkpoint, publicKey === undefined ? {} : { publicKey })))
-      throw corrupt(after + 1, 'bad-checkpoint');
-    const signed = checkpoint as SignedCheckpoint;
-    const kept = this.kept;
-    if (kept && (signed.seq < kept.seq || (signed.seq === kept.seq && signed.hash !== kept.hash)))
-      throw corrupt(signed.seq + 1, 'rolled-back');
-    for (const head of kept ? [kept, signed] : [signed]) {
+    const accepted = await this.keeper.accept(checkpoint);
+    if (!accepted.ok) throw new LinliException(accepted.error);
+    for (const head of before ? [before, accepted.value] : [accepted.value]) {
       if (head.seq <= after || head.seq > after + events.length) continue;
       if (events[head.seq - after - 1]?.hash !== head.hash) throw corrupt(head.seq, 'head-mismatch');
     }
-    this.kept = signed;
   }
 
   /** Hears every new event from the organizer's stream; the stream closes when the last listener leaves. */
