@@ -38,9 +38,12 @@ export type { MessageParams, MessageTable, MessageTemplates } from './i18n/messa
 export { numberMessages } from './i18n/messages/numbers.js';
 export { type ErrorCode, errorMessages, formatMessage, isErrorCode } from './i18n/messages.js';
 export * from './log/canonical-json.js';
+export * from './log/checkpoint.js';
+export * from './log/checkpoint-keeper.js';
 export * from './log/event.js';
 export * from './log/group-commit-store.js';
 export * from './log/memory-store.js';
+export * from './log/salt.js';
 export * from './log/store.js';
 export * from './log/verify.js';
 export * from './numbers/index.js';

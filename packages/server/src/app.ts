@@ -14,6 +14,7 @@ import {
   parseWith,
   publishView,
   type Result,
+  type SignedCheckpoint,
   systemClock,
 } from '@linli/core';
 import { type Context, Hono } from 'hono';
@@ -38,6 +39,8 @@ export interface HostedCommunity {
   readonly auth: AuthStore;
   /** Origins allowed to embed this community's widgets (CORS). */
   readonly origins: readonly string[];
+  /** The newest head the server signed, published with the view and the organizer's reads. */
+  readonly checkpoint?: () => SignedCheckpoint | undefined;
 }
 
 /** What the community middleware hands every `/c/:community/*` route. */
@@ -236,10 +239,12 @@ export function createApp(
     const refusal = await organizerOnly(c);
     if (refusal) return refuse(c, refusal);
     const after = Number(c.req.query('after') ?? '0');
-    const events = await c.get('community').store.read({
+    const community = c.get('community');
+    const checkpoint = community.checkpoint?.();
+    const events = await community.store.read({
       afterSeq: Number.isSafeInteger(after) && after >= 0 ? after : 0,
     });
-    return c.json({ events });
+    return c.json(checkpoint ? { events, checkpoint } : { events });
   });
 
   // A versioned snapshot: `createGovernance({ store, snapshot })` resumes from it and reads only later events.
@@ -254,22 +259,27 @@ export function createApp(
   // compared as an object: a governance that rebuilt its state after a failed group commit has a new
   // head object even at the same seq, and a view built meanwhile may have shown the group's events.
   const clock = options.clock ?? systemClock;
-  const views = new Map<string, { head: LogHead; asOf: string; body: PrecompressedBody }>();
+  const views = new Map<
+    string,
+    { head: LogHead; asOf: string; checkpoint: SignedCheckpoint | undefined; body: PrecompressedBody }
+  >();
   let builds = 0;
   app.get('/c/:community/view', (c) => {
     const community = c.get('community');
     const head = community.governance.head.value;
     const now = clock.now();
     const asOf = localDateOf(now);
+    const checkpoint = community.checkpoint?.();
     let cached = views.get(community.id);
-    if (cached?.head !== head || cached.asOf !== asOf) {
+    if (cached?.head !== head || cached.asOf !== asOf || cached.checkpoint !== checkpoint) {
       const view = publishView(community.governance, {
         asOf,
         rosterUntil: localDateOf(new Date(now.getTime() + ROSTER_DAYS * 86_400_000)),
       });
       builds += 1;
       const version = `${head.seq}-${head.hash.slice(0, 16)}-${asOf}-${builds.toString(36)}`;
-      cached = { head, asOf, body: new PrecompressedBody(JSON.stringify(view), 'application/json', version) };
+      const body = JSON.stringify(checkpoint ? { ...view, checkpoint } : view);
+      cached = { head, asOf, checkpoint, body: new PrecompressedBody(body, 'application/json', version) };
       views.set(community.id, cached);
     }
     return cached.body.respond(c);

@@ -167,6 +167,17 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
     gov.dispose();
   });
 
+  it('takes a batch of 200,000 drafts in one append, request key included', async () => {
+    const store = await open();
+    const drafts = Array.from({ length: 200_000 }, (_, i) => draft('x.bulk', i));
+    const appended = await store.append(drafts, { expectedSeq: 0, requestKey: 'bulk' });
+    expect(appended.ok && appended.value.length).toBe(200_000);
+    const log = await store.read();
+    expect(log).toHaveLength(200_000);
+    expect(log.at(-1)?.payload).toEqual({ n: 199_999, text: '新福康里' });
+    expect((await store.appendedFor?.('bulk'))?.length).toBe(200_000);
+  }, 180_000);
+
   it('keeps every acknowledged event for the next connection', async () => {
     const store = await open();
     await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });

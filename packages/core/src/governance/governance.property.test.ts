@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandArb } from '../../test/commands.arbitrary.js';
 import { MemoryStore } from '../log/memory-store.js';
+import { sequentialSalts } from '../log/salt.js';
 import type { EventStore } from '../log/store.js';
 import { verify } from '../log/verify.js';
 import { fixedClock } from '../time/clock.js';
@@ -116,7 +117,9 @@ describe('governance properties', () => {
         async (items, max, keyed) => {
           const run = async (grouped: boolean) => {
             // A store that records request keys, or one that does not (a repeated key is then a new request).
-            const inner = new MemoryStore();
+            // One salt sequence for the store and the governance: both runs then seal the same bytes.
+            const salt = sequentialSalts();
+            const inner = new MemoryStore([], { salt });
             const store: EventStore = keyed
               ? inner
               : {
@@ -133,6 +136,7 @@ describe('governance properties', () => {
               store,
               clock: fixedClock('2026-01-01T00:00:00Z'),
               ids: sequentialIds('x-'),
+              salt,
               groupCommit: grouped ? { maxCommands: max } : false,
             });
             for (const command of prelude) await governance.execute(command);

@@ -3,7 +3,8 @@ import { type LinliError, LinliException, linliError } from '../errors/linli-err
 import { err, ok, type Result } from '../errors/result.js';
 import { type FundView, fundView } from '../funds/fund-view.js';
 import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
-import { type DraftEvent, type LoggedEvent, type LogHead, sealEvents } from '../log/event.js';
+import { type DraftEvent, draftOf, type LoggedEvent, type LogHead, sealEvents } from '../log/event.js';
+import type { SaltSource } from '../log/salt.js';
 import type { AppendGroup, EventStore } from '../log/store.js';
 import { type VerifyResult, verify } from '../log/verify.js';
 import type { Duty } from '../rotation/duty.js';
@@ -34,6 +35,11 @@ export interface GovernanceOptions {
   readonly ids?: IdGenerator;
   /** Source of secret random bytes (tie-lottery salts); defaults to `crypto.getRandomValues`. */
   readonly random?: RandomSource;
+  /**
+   * Source of the salts of a group commit's events, which are sealed tentatively here before the
+   * store seals them for good; defaults to the platform's cryptographic generator.
+   */
+  readonly salt?: SaltSource;
   /** Who acts when `execute` is not told otherwise; defaults to `system`. */
   readonly actor?: string;
   /** IANA zone in which "today" is computed; defaults to Asia/Shanghai. */
@@ -301,10 +307,14 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
           answers[i] = drafts;
           continue;
         }
-        applyEvents(state, sealEvents(drafts.value, state.head)); // tentative: no signal until committed
+        // Tentative, no signal until committed. The store gets the tentative events' salts, so it seals
+        // them to the very hashes the later commands of this group were decided on.
+        const tentative = sealEvents(drafts.value, state.head, options.salt);
+        applyEvents(state, tentative);
         groupOf[i] = groups.length;
         if (key !== undefined && store.appendedFor) groupByKey.set(key, groups.length);
-        groups.push(key === undefined ? { drafts: drafts.value } : { drafts: drafts.value, requestKey: key });
+        const salted = tentative.map(draftOf);
+        groups.push(key === undefined ? { drafts: salted } : { drafts: salted, requestKey: key });
       }
       if (groups.length === 0) return answers;
       const appended = await appendGroups(groups, { expectedSeq });

@@ -2,6 +2,7 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
 import type { LinliError } from '../errors/linli-error.js';
 import { err } from '../errors/result.js';
 import type { FundView } from '../funds/fund-view.js';
+import type { SignedCheckpoint } from '../log/checkpoint.js';
 import type { LogHead } from '../log/event.js';
 import type { Duty } from '../rotation/duty.js';
 import type { RosterSlot } from '../rotation/roster.js';
@@ -41,6 +42,11 @@ export interface PublishedView {
   readonly format: 'linli-view';
   readonly version: 1;
   readonly head: LogHead;
+  /**
+   * The newest head the server signed (added by a Linli server, absent from a plain published file):
+   * check it with `verifyCheckpoint` and keep it, to detect a log rewritten or rolled back behind it.
+   */
+  readonly checkpoint?: SignedCheckpoint;
   /** The date the view was computed for (tallies, rosters, fund tables). */
   readonly asOf: LocalDate;
   readonly motions: readonly Motion[];

@@ -35,6 +35,8 @@ describe('CanonicalWriter', () => {
       fc.property(anyString, anyString, jsonish, fc.nat(), anyString, (actor, at, payload, seq, type) => {
         const event = { seq, at, actor, type, payload, prevHash: 'ab'.repeat(32) };
         expect(eventHashInput(event)).toEqual(encoder.encode(canonicalJson(event)));
+        const salted = { ...event, v: 2 as const, salt: 'cd'.repeat(16) };
+        expect(eventHashInput(salted)).toEqual(encoder.encode(canonicalJson(salted)));
       }),
     );
   });

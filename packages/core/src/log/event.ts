@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CanonicalWriter } from './canonical-bytes.js';
+import { randomSalt, type SaltSource } from './salt.js';
 
 /** The `prevHash` of the first event: 64 zeros. */
 export const GENESIS_HASH: string = '0'.repeat(64);
@@ -15,11 +16,39 @@ export interface DraftEvent<Type extends string = string, Payload = unknown> {
   readonly type: Type;
   /** The facts, as plain JSON. */
   readonly payload: Payload;
+  /**
+   * The format to seal in. Writers leave it out and get {@link EVENT_FORMAT}; `1` (unsalted) exists
+   * only so that `restoreLog` can re-seal an old log to the very same hashes.
+   */
+  readonly v?: EventFormat;
+  /**
+   * The salt to seal a format-2 event with. Writers leave it out and the store draws a fresh one;
+   * it is given only to re-seal events whose salt is already fixed (a restored backup, or a group
+   * commit's tentative events, which must hash exactly as the store will seal them).
+   */
+  readonly salt?: string;
 }
+
+/**
+ * The event formats: 1, the original, hashes the event's fields alone; 2 also hashes a 128-bit
+ * secret salt, so that a published hash cannot be matched against guessed contents (a secret
+ * ballot's voter, choice and time are easy to guess; its salt is not).
+ */
+export type EventFormat = 1 | 2;
+
+/** The format new events are sealed in. */
+export const EVENT_FORMAT = 2 satisfies EventFormat;
 
 /** An event in the log: numbered and chained to its predecessor by SHA-256. */
 export interface LoggedEvent<Type extends string = string, Payload = unknown>
   extends DraftEvent<Type, Payload> {
+  /** `2` for a salted event; absent for a format-1 event (written before salts). */
+  readonly v?: 2;
+  /**
+   * A format-2 event's secret salt: 32 lowercase hex digits (128 random bits). It is part of the
+   * organizer's log (reads, backups, replicas), so `verify` works there, and it is never published.
+   */
+  readonly salt?: string;
   /** Position in the log, from 1, without gaps. */
   readonly seq: number;
   /** `hash` of the event before, or {@link GENESIS_HASH} for seq 1. */
@@ -39,15 +68,25 @@ export const EMPTY_HEAD: LogHead = { seq: 0, hash: GENESIS_HASH };
 
 const writer = new CanonicalWriter();
 
+/** A well-formed salt: 128 bits as 32 lowercase hex digits. */
+const SALT_PATTERN = /^[0-9a-f]{32}$/;
+
 /**
  * The bytes an event's hash covers: the canonical JSON of every field but `hash`. The top level is
- * written by hand in sorted key order (actor, at, payload, prevHash, seq, type), which is exactly
- * what `canonicalJson` would produce, without allocating an object per event.
+ * written by hand in sorted key order (actor, at, payload, prevHash, [salt,] seq, type[, v]), which is
+ * exactly what `canonicalJson` would produce, without allocating an object per event. Throws a
+ * TypeError for an event of no known format (an unknown `v`, a salt on a format-1 event, a malformed
+ * salt): such an event has no hash, so it can never verify.
  */
 export function eventHashInput(event: Omit<LoggedEvent, 'hash'>): Uint8Array {
+  const salted = event.v === 2;
+  if (salted ? !SALT_PATTERN.test(event.salt ?? '') : event.v !== undefined || event.salt !== undefined)
+    throw new TypeError(`event ${event.seq}: no known format`);
   writer.reset().ascii('{"actor":').string(event.actor).ascii(',"at":').string(event.at);
   writer.ascii(',"payload":').value(event.payload).ascii(',"prevHash":').string(event.prevHash);
-  return writer.ascii(',"seq":').value(event.seq).ascii(',"type":').string(event.type).ascii('}').bytes();
+  if (salted) writer.ascii(',"salt":').string(event.salt as string);
+  writer.ascii(',"seq":').value(event.seq).ascii(',"type":').string(event.type);
+  return writer.ascii(salted ? ',"v":2}' : '}').bytes();
 }
 
 /** A SHA-256 implementation: bytes in, lowercase hex out. */
@@ -81,26 +120,41 @@ export function hashEvent(event: Omit<LoggedEvent, 'hash'>, hash: HashFunction =
   return hash(eventHashInput(event));
 }
 
-/** Places drafts after `head`: numbers them and links each to the one before. */
-export function sealEvents(drafts: readonly DraftEvent[], head: LogHead): LoggedEvent[] {
+/**
+ * Places drafts after `head`: numbers them, salts them (format 2, unless a draft asks for format 1
+ * or brings its salt) and links each to the one before.
+ */
+export function sealEvents(
+  drafts: readonly DraftEvent[],
+  head: LogHead,
+  salt: SaltSource = randomSalt,
+): LoggedEvent[] {
   const sealed: LoggedEvent[] = [];
   let prevHash = head.hash;
   let seq = head.seq;
   for (const draft of drafts) {
     seq += 1;
-    const body = {
-      seq,
-      at: draft.at,
-      actor: draft.actor,
-      type: draft.type,
-      payload: draft.payload,
-      prevHash,
-    };
+    const fields = { seq, at: draft.at, actor: draft.actor, type: draft.type, payload: draft.payload };
+    const body =
+      (draft.v ?? EVENT_FORMAT) === 1
+        ? { ...fields, prevHash }
+        : { ...fields, v: 2 as const, salt: draft.salt ?? salt(), prevHash };
     const hash = hashEvent(body);
     sealed.push({ ...body, hash });
     prevHash = hash;
   }
   return sealed;
+}
+
+/**
+ * The draft that seals again to exactly `event` when placed after its predecessor: the same fields,
+ * format and salt (how a backup is restored, and how a group commit hands its tentative events on).
+ */
+export function draftOf(event: LoggedEvent): DraftEvent {
+  const { at, actor, type, payload } = event;
+  return event.v === 2 && event.salt !== undefined
+    ? { at, actor, type, payload, v: 2, salt: event.salt }
+    : { at, actor, type, payload, v: 1 };
 }
 
 /** The head after `events`, or `fallback` when there are none. */
@@ -116,11 +170,12 @@ export function headOf(events: readonly LoggedEvent[], fallback: LogHead = EMPTY
 export function sealGroups(
   groups: readonly { readonly drafts: readonly DraftEvent[] }[],
   head: LogHead,
+  salt: SaltSource = randomSalt,
 ): LoggedEvent[][] {
   const sealed: LoggedEvent[][] = [];
   let at = head;
   for (const group of groups) {
-    const events = sealEvents(group.drafts, at);
+    const events = sealEvents(group.drafts, at, salt);
     sealed.push(events);
     at = headOf(events, at);
   }

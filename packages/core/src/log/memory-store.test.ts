@@ -61,4 +61,22 @@ describe('MemoryStore', () => {
     const one = await store.append([draft('d')], { expectedSeq: 3, requestKey: 'k2' });
     expect(await store.appendedFor('k2')).toEqual(one.ok && one.value);
   });
+
+  it('takes a batch of 200,000 drafts in one append, and records its request key only with it', async () => {
+    const store = new MemoryStore();
+    const drafts = Array.from({ length: 200_000 }, () => draft('x'));
+    const appended = await store.append(drafts, { expectedSeq: 0, requestKey: 'big' });
+    expect(appended.ok && appended.value.length).toBe(200_000);
+    expect(await store.read()).toHaveLength(200_000);
+    expect((await store.appendedFor('big'))?.length).toBe(200_000);
+  });
+
+  it('records no request key when the append fails', async () => {
+    const store = new MemoryStore();
+    // No JSON form: sealing throws, and neither the events nor the key may stay behind.
+    const bad = { ...draft('x'), payload: { n: Number.NaN } };
+    await expect(store.append([draft('a'), bad], { expectedSeq: 0, requestKey: 'k' })).rejects.toThrow();
+    expect(await store.read()).toEqual([]);
+    expect(await store.appendedFor('k')).toBeUndefined();
+  });
 });

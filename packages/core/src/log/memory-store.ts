@@ -2,6 +2,7 @@ import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import { EMPTY_HEAD, headOf, type LoggedEvent, sealGroups } from './event.js';
 import { GroupCommitStore } from './group-commit-store.js';
+import { randomSalt, type SaltSource } from './salt.js';
 import type { AppendGroup, AppendGroupsOptions, EventStore, ReadOptions, StoreListener } from './store.js';
 
 /**
@@ -15,9 +16,15 @@ export class MemoryStore extends GroupCommitStore {
   /** Request key → the seqs its events took (first, last). */
   private readonly requests = new Map<string, readonly [number, number]>();
 
-  /** A store that starts with `events` (e.g. restored from a file); they are not re-verified here. */
-  constructor(events: readonly LoggedEvent[] = []) {
+  private readonly salt: SaltSource;
+
+  /**
+   * A store that starts with `events` (e.g. restored from a file); they are not re-verified here.
+   * `salt` draws new events' salts (tests may fix it; the default is the platform's random generator).
+   */
+  constructor(events: readonly LoggedEvent[] = [], options: { readonly salt?: SaltSource } = {}) {
     super();
+    this.salt = options.salt ?? randomSalt;
     for (const e of events) this.log.push(Object.freeze(e));
   }
 
@@ -29,7 +36,7 @@ export class MemoryStore extends GroupCommitStore {
     if (options.expectedSeq !== head.seq) {
       return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: head.seq }));
     }
-    const sealed = sealGroups(groups, head).map((group) => group.map((e) => Object.freeze(e)));
+    const sealed = sealGroups(groups, head, this.salt).map((group) => group.map((e) => Object.freeze(e)));
     // Checked before anything is written: a key already used (here or earlier in this call) refuses it all.
     const keys = new Map<string, readonly [number, number]>();
     for (const [i, group] of groups.entries()) {
@@ -40,9 +47,11 @@ export class MemoryStore extends GroupCommitStore {
         return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }));
       keys.set(group.requestKey, [first.seq, last.seq]);
     }
-    for (const [key, range] of keys) this.requests.set(key, range);
     const events = sealed.flat();
-    this.log.push(...events);
+    // One push per event: spreading a batch into `push` overflows the call stack from ~130,000 events.
+    for (const event of events) this.log.push(event);
+    // Keys last, once the events are in: a key must never name events that are not there.
+    for (const [key, range] of keys) this.requests.set(key, range);
     if (events.length > 0) for (const listener of this.listeners) listener(events);
     return ok(sealed);
   }

@@ -1,6 +1,8 @@
-import { type LinliError, LinliException } from '../errors/linli-error.js';
+import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
 import { err, type Result } from '../errors/result.js';
 import { READ_ONLY_ERROR } from '../governance/published-view.js';
+import type { SignedCheckpoint } from '../log/checkpoint.js';
+import { CheckpointKeeper } from '../log/checkpoint-keeper.js';
 import type { DraftEvent, LoggedEvent } from '../log/event.js';
 import type { AppendOptions, EventStore, ReadOptions, StoreListener } from '../log/store.js';
 import { readEventStream } from './event-stream.js';
@@ -14,7 +16,17 @@ export interface HttpStoreOptions {
   readonly fetch?: typeof fetch;
   /** First reconnect delay in ms after the stream drops, doubled each time up to 8 s (default 250). */
   readonly retryDelay?: number;
+  /**
+   * The server's Ed25519 public key (64 hex digits), learnt out of band. Given, every read must come
+   * with a checkpoint signed by it; without it, the key of the first checkpoint seen is kept.
+   */
+  readonly publicKey?: string;
+  /** The newest checkpoint this follower kept from an earlier session: a log behind it is refused. */
+  readonly checkpoint?: SignedCheckpoint;
 }
+
+const corrupt = (seq: number, reason: string) =>
+  new LinliException(linliError('log.corrupt', [], { seq, reason }));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -34,6 +46,8 @@ export class HttpStore implements EventStore {
   private abort: AbortController | undefined;
   /** The newest seq handed out by `read` or the stream; the stream resumes after it. */
   private seen = 0;
+  /** The newest signed checkpoint checked; see {@link HttpStore.checkpoint}. */
+  private readonly keeper: CheckpointKeeper;
 
   constructor(
     endpoint: string,
@@ -41,6 +55,18 @@ export class HttpStore implements EventStore {
   ) {
     this.base = endpoint.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.keeper = new CheckpointKeeper({
+      ...(options.publicKey === undefined ? {} : { publicKey: options.publicKey }),
+      ...(options.checkpoint === undefined ? {} : { checkpoint: options.checkpoint }),
+    });
+  }
+
+  /**
+   * The newest checkpoint the server signed that this follower has checked: keep it (e.g. in
+   * localStorage) and pass it back as {@link HttpStoreOptions.checkpoint} next time.
+   */
+  get checkpoint(): SignedCheckpoint | undefined {
+    return this.keeper.newest;
   }
 
   private get headers(): Record<string, string> {
@@ -55,17 +81,41 @@ export class HttpStore implements EventStore {
     return err(READ_ONLY_ERROR);
   }
 
-  /** Throws a `LinliException` with the server's refusal (e.g. `auth.required`) or `http.unreachable`. */
+  /**
+   * Throws a `LinliException` with the server's refusal (e.g. `auth.required`) or `http.unreachable`,
+   * or `log.corrupt` when the events disagree with a signed checkpoint (see {@link HttpStore.checkpoint}).
+   */
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
-    const response = await this.fetchImpl(`${this.base}/events?after=${options.afterSeq ?? 0}`, {
+    const after = options.afterSeq ?? 0;
+    const response = await this.fetchImpl(`${this.base}/events?after=${after}`, {
       headers: this.headers,
     }).catch(() => undefined);
     const body = (await response?.json().catch(() => undefined)) as
-      | { events?: LoggedEvent[]; error?: LinliError }
+      | { events?: LoggedEvent[]; checkpoint?: unknown; error?: LinliError }
       | undefined;
     if (!response?.ok || !body?.events) throw new LinliException(body?.error ?? UNREACHABLE_ERROR);
+    await this.check(body.events, after, body.checkpoint);
     this.seen = Math.max(this.seen, body.events.at(-1)?.seq ?? 0);
     return body.events;
+  }
+
+  /**
+   * Holds a read to the server's signed heads: the checkpoint must be accepted by the keeper (signed
+   * by the server's key, not older than the one kept), and every kept or new checkpoint the read
+   * covers must be in it.
+   */
+  private async check(events: readonly LoggedEvent[], after: number, checkpoint: unknown): Promise<void> {
+    const before = this.keeper.newest;
+    if (checkpoint === undefined) {
+      if (this.options.publicKey !== undefined || before !== undefined) throw corrupt(after + 1, 'unsigned');
+      return;
+    }
+    const accepted = await this.keeper.accept(checkpoint);
+    if (!accepted.ok) throw new LinliException(accepted.error);
+    for (const head of before ? [before, accepted.value] : [accepted.value]) {
+      if (head.seq <= after || head.seq > after + events.length) continue;
+      if (events[head.seq - after - 1]?.hash !== head.hash) throw corrupt(head.seq, 'head-mismatch');
+    }
   }
 
   /** Hears every new event from the organizer's stream; the stream closes when the last listener leaves. */

@@ -56,18 +56,26 @@ describe('npm start', () => {
     expect(vote.status).toBe(200);
     const log = await first.log();
     const backup = join(dir, 'backup.json');
-    writeFileSync(backup, JSON.stringify({ events: log }));
+    const body = await fetch(`${first.base}/c/xfkl/events`, {
+      headers: { authorization: `Bearer ${first.organizer}` },
+    });
+    writeFileSync(backup, await body.text()); // the events and the checkpoint this server signed
+    const publicKey = /signing\s+([0-9a-f]{64})/.exec(first.output)?.[1] ?? '';
 
-    const second = await startServer(join(dir, 'backup-b'), { LINLI_RESTORE: backup });
+    // Another machine checks the backup against the first server's public key.
+    const second = await startServer(join(dir, 'backup-b'), {
+      LINLI_RESTORE: backup,
+      LINLI_PUBLIC_KEY: publicKey,
+    });
     running.push(second);
     expect(second.output).toContain(`Restored ${log.length} events`);
     expect(second.output).not.toContain('created and seeded');
     expect(await second.log()).toEqual(log);
     await second.stop();
     // The folder now holds a log: restoring over it is refused, and the server does not start.
-    await expect(startServer(join(dir, 'backup-b'), { LINLI_RESTORE: backup })).rejects.toThrow(
-      /cannot restore/,
-    );
+    await expect(
+      startServer(join(dir, 'backup-b'), { LINLI_RESTORE: backup, LINLI_PUBLIC_KEY: publicKey }),
+    ).rejects.toThrow(/cannot restore/);
   });
 
   it('survives being killed during a burst of writes: no torn, lost or duplicated events', async () => {

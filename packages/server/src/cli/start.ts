@@ -9,9 +9,9 @@ import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import { checkedStart } from '../checkpoint/checked-start.js';
 import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
-import { restoreLog } from '../restore.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
 import { listenOrigins } from './origins.js';
@@ -46,17 +46,27 @@ if (lock?.held === false) {
 const store: EventStore = process.env.DATABASE_URL
   ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
   : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY);
-// LINLI_RESTORE=backup.json: an empty store takes a backed-up log (what the organizer's
-// GET /c/xfkl/events answered), refused unless it verifies and re-seals to the very same hashes.
-const backupFile = process.env.LINLI_RESTORE;
-if (backupFile) {
-  const restored = await restoreLog(store, JSON.parse(readFileSync(backupFile, 'utf8')));
-  if (!restored.ok) {
-    console.error(`linli: cannot restore ${backupFile}: ${restored.error.message.en}`);
-    process.exit(1);
-  }
-  console.log(`Restored ${restored.value.events} events from ${backupFile} (head ${restored.value.head})`);
+// The log is checked before it is served, against the last head this server signed (kept outside
+// the database) or LINLI_TRUSTED_HEAD; LINLI_RESTORE=backup.json first fills an empty store from a
+// backup (what the organizer's GET /c/xfkl/events answered), refused unless it verifies against them.
+const checked = await checkedStart({
+  store,
+  community: COMMUNITY,
+  keyFile: resolve(dataDir, 'signing-key.pem'),
+  signingKey: process.env.LINLI_SIGNING_KEY || undefined,
+  checkpointFile: resolve(process.env.LINLI_CHECKPOINT_FILE ?? resolve(dataDir, 'checkpoint.json')),
+  trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
+  restoreFrom: process.env.LINLI_RESTORE || undefined,
+  publicKey: process.env.LINLI_PUBLIC_KEY || undefined,
+});
+if (!checked.ok) {
+  const { doing, error } = checked.error;
+  console.error(`linli: cannot ${doing}: ${typeof error === 'string' ? error : error.message.en}`);
+  process.exit(1);
 }
+const { checkpointer, restored, publicKey } = checked.value;
+if (restored)
+  console.log(`Restored ${restored.events} events from ${process.env.LINLI_RESTORE} (head ${restored.head})`);
 // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
 // (LINLI_GROUP_COMMIT=off writes one command per transaction, for comparison.)
 const governance = await createGovernance({
@@ -76,11 +86,15 @@ const inviteCodes: string[] = [];
 for (const unit of DEMO_HOUSEHOLDS) inviteCodes.push(await auth.issueInviteCode(unit));
 
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const app = createApp(new Map([[COMMUNITY, { id: COMMUNITY, store, governance, auth, origins: [origin] }]]), {
-  trustProxy: proxyHops,
-  origins: listenOrigins(host, port),
-  organizerActor: ORGANIZER,
-});
+const app = createApp(
+  new Map([
+    [
+      COMMUNITY,
+      { id: COMMUNITY, store, governance, auth, origins: [origin], checkpoint: () => checkpointer.latest },
+    ],
+  ]),
+  { trustProxy: proxyHops, origins: listenOrigins(host, port), organizerActor: ORGANIZER },
+);
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
 const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
@@ -105,6 +119,7 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
     `  open       ${origin}/`,
     `  data       ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : resolve(dataDir, 'linli.sqlite')}`,
     `  organizer  ${organizerToken}`,
+    `  signing    ${publicKey} (checkpoints: Ed25519 public key)`,
     ...DEMO_HOUSEHOLDS.map((unit, i) => `  invite     ${inviteCodes[i]}  (household ${unit.slice(1)}室)`),
     'Tokens and codes are shown once and kept only as hashes. Ctrl+C stops; restarting keeps all data.',
   ];
@@ -117,12 +132,13 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-const stop = () => {
+const stop = async () => {
   server.close();
+  await checkpointer.flush();
   governance.dispose();
   void auth.close();
   void (store as SqliteStore | PostgresStore).close();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

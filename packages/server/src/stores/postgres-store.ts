@@ -9,6 +9,8 @@ import {
   linliError,
   type ReadOptions,
   type Result,
+  randomSalt,
+  type SaltSource,
   type StoreListener,
   sealGroups,
 } from '@linli/core';
@@ -22,6 +24,8 @@ interface Row {
   payload: unknown;
   prev_hash: string;
   hash: string;
+  /** A format-2 event's salt; NULL for a format-1 event. */
+  salt: string | null;
 }
 
 const CHANNEL = 'linli_events';
@@ -33,6 +37,7 @@ function toEvent(row: Row): LoggedEvent {
     actor: row.actor,
     type: row.type,
     payload: row.payload,
+    ...(row.salt === null ? {} : { v: 2 as const, salt: row.salt }),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
@@ -66,12 +71,20 @@ export class PostgresStore extends GroupCommitStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly community: string,
+    private readonly salt: SaltSource,
   ) {
     super();
   }
 
-  /** Connects (creating the table and the community's partition if needed). */
-  static async open(connectionString: string, community: string): Promise<PostgresStore> {
+  /**
+   * Connects (creating the table and the community's partition if needed). `salt` draws new events'
+   * salts (default: the platform's cryptographic generator).
+   */
+  static async open(
+    connectionString: string,
+    community: string,
+    options: { readonly salt?: SaltSource } = {},
+  ): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString, max: 10 });
     const client = await pool.connect();
     try {
@@ -85,8 +98,11 @@ export class PostgresStore extends GroupCommitStore {
         payload jsonb NOT NULL,
         prev_hash text NOT NULL,
         hash text NOT NULL,
+        salt text,
         PRIMARY KEY (community, seq)
       ) PARTITION BY LIST (community)`);
+      // A log written before format 2 gains the column; its events stay format 1 (NULL).
+      await client.query('ALTER TABLE linli_events ADD COLUMN IF NOT EXISTS salt text');
       await client.query(`CREATE TABLE IF NOT EXISTS linli_requests (
         community text NOT NULL,
         request_key text NOT NULL,
@@ -103,7 +119,7 @@ export class PostgresStore extends GroupCommitStore {
       await client.query('SELECT pg_advisory_unlock(7305)');
       client.release();
     }
-    return new PostgresStore(pool, community);
+    return new PostgresStore(pool, community, options.salt ?? randomSalt);
   }
 
   /**
@@ -132,12 +148,12 @@ export class PostgresStore extends GroupCommitStore {
           error: linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: head.seq }),
         };
       }
-      const sealed = sealGroups(groups, head);
+      const sealed = sealGroups(groups, head, this.salt);
       const events = sealed.flat();
       if (events.length > 0)
         await client.query(
-          `INSERT INTO linli_events (community, seq, at, actor, type, payload, prev_hash, hash)
-           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[])`,
+          `INSERT INTO linli_events (community, seq, at, actor, type, payload, prev_hash, hash, salt)
+           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::text[])`,
           [
             this.community,
             events.map((e) => e.seq),
@@ -147,6 +163,7 @@ export class PostgresStore extends GroupCommitStore {
             events.map((e) => JSON.stringify(e.payload)),
             events.map((e) => e.prevHash),
             events.map((e) => e.hash),
+            events.map((e) => e.salt ?? null),
           ],
         );
       // In the same transaction: a key used before (or twice here) violates the primary key and rolls back.

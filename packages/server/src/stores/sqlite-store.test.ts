@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe } from 'vitest';
+import { EMPTY_HEAD, sealEvents, verify } from '@linli/core';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../../test/conformance.js';
-import { SqliteStore } from './sqlite-store.js';
+import { eventRow, SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linli-sqlite-'));
 let n = 0;
@@ -13,5 +15,34 @@ describe('SqliteStore (a real file, WAL, durable commits)', () => {
   storeConformance(async () => {
     const file = join(dir, `log-${n++}.sqlite`);
     return async () => SqliteStore.open(file, 'xfkl');
+  });
+});
+
+describe('SqliteStore on a file written before salted events', () => {
+  it('adds the salt column, keeps the old events verifying, and salts the new ones', async () => {
+    const file = join(dir, 'format-1.sqlite');
+    const old = sealEvents(
+      [{ at: '2026-01-01T00:00:00.000Z', actor: 'a', type: 'x', payload: {}, v: 1 }],
+      EMPTY_HEAD,
+    );
+    const db = new Database(file);
+    db.exec(`CREATE TABLE events (community TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL,
+      actor TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL,
+      hash TEXT NOT NULL, PRIMARY KEY (community, seq)) WITHOUT ROWID`);
+    // The format-1 table has every column but the salt.
+    for (const e of old)
+      db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        ...eventRow('xfkl', e).slice(0, 8),
+      );
+    db.close();
+    const store = SqliteStore.open(file, 'xfkl');
+    expect(await store.read()).toEqual(old);
+    await store.append([{ at: '2026-01-02T00:00:00.000Z', actor: 'a', type: 'y', payload: {} }], {
+      expectedSeq: 1,
+    });
+    const log = await store.read();
+    expect(log[1]).toMatchObject({ v: 2, salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(verify(log)).toMatchObject({ ok: true, count: 2 });
+    store.close();
   });
 });

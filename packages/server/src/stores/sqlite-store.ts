@@ -9,12 +9,15 @@ import {
   linliError,
   type ReadOptions,
   type Result,
+  randomSalt,
+  type SaltSource,
   type StoreListener,
   sealGroups,
 } from '@linli/core';
 import Database from 'better-sqlite3';
 
-interface Row {
+/** A row of the `events` table. */
+export interface EventRow {
   seq: number;
   at: string;
   actor: string;
@@ -22,6 +25,8 @@ interface Row {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** A format-2 event's salt; NULL for a format-1 event. */
+  salt: string | null;
 }
 
 const SCHEMA = `
@@ -34,6 +39,7 @@ const SCHEMA = `
     payload TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
+    salt TEXT,
     PRIMARY KEY (community, seq)
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS requests (
@@ -45,16 +51,39 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-function toEvent(row: Row): LoggedEvent {
+/** The event a row holds. */
+export function eventFromRow(row: EventRow): LoggedEvent {
   return {
     seq: row.seq,
     at: row.at,
     actor: row.actor,
     type: row.type,
     payload: JSON.parse(row.payload),
+    ...(row.salt === null ? {} : { v: 2 as const, salt: row.salt }),
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** The values of a row of `events`, in column order: community, seq, at, actor, type, payload, prev_hash, hash, salt. */
+export function eventRow(community: string, e: LoggedEvent): (string | number | null)[] {
+  return [
+    community,
+    e.seq,
+    e.at,
+    e.actor,
+    e.type,
+    JSON.stringify(e.payload),
+    e.prevHash,
+    e.hash,
+    e.salt ?? null,
+  ];
+}
+
+/** Adds the salt column to a log written before format 2 (its events stay format 1: NULL). */
+function migrate(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
+  if (!columns.some((c) => c.name === 'salt')) db.exec('ALTER TABLE events ADD COLUMN salt TEXT');
 }
 
 /**
@@ -70,21 +99,22 @@ export class SqliteStore extends GroupCommitStore {
     expectedSeq: number,
   ) => Result<readonly (readonly LoggedEvent[])[], LinliError>;
   private readonly requestStmt: Database.Statement<[string, string], { first_seq: number; last_seq: number }>;
-  private readonly rangeStmt: Database.Statement<[string, number, number], Row>;
-  private readonly readStmt: Database.Statement<[string, number], Row>;
+  private readonly rangeStmt: Database.Statement<[string, number, number], EventRow>;
+  private readonly readStmt: Database.Statement<[string, number], EventRow>;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly community: string,
+    salt: SaltSource,
   ) {
     super();
-    const head = db.prepare<[string], Row>(
+    const head = db.prepare<[string], EventRow>(
       'SELECT * FROM events WHERE community = ? ORDER BY seq DESC LIMIT 1',
     );
     const insert = db.prepare(
-      'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (community, seq, at, actor, type, payload, prev_hash, hash, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.readStmt = db.prepare<[string, number], Row>(
+    this.readStmt = db.prepare<[string, number], EventRow>(
       'SELECT * FROM events WHERE community = ? AND seq > ? ORDER BY seq',
     );
     const remember = db.prepare(
@@ -109,19 +139,9 @@ export class SqliteStore extends GroupCommitStore {
             error: linliError('log.conflict', [], { expectedSeq, actualSeq: current.seq }),
           };
         }
-        const sealed = sealGroups(groups, current);
+        const sealed = sealGroups(groups, current, salt);
         for (const [i, events] of sealed.entries()) {
-          for (const e of events)
-            insert.run(
-              community,
-              e.seq,
-              e.at,
-              e.actor,
-              e.type,
-              JSON.stringify(e.payload),
-              e.prevHash,
-              e.hash,
-            );
+          for (const e of events) insert.run(...eventRow(community, e));
           // In the same transaction: a second append under this key hits the primary key and rolls back.
           const requestKey = groups[i]?.requestKey;
           const first = events[0];
@@ -135,14 +155,18 @@ export class SqliteStore extends GroupCommitStore {
     this.appendTx = (groups, expectedSeq) => tx.immediate(groups, expectedSeq);
   }
 
-  /** Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for tests). */
-  static open(path: string, community: string): SqliteStore {
+  /**
+   * Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for
+   * tests). `salt` draws new events' salts (default: the platform's cryptographic generator).
+   */
+  static open(path: string, community: string, options: { readonly salt?: SaltSource } = {}): SqliteStore {
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
-    return new SqliteStore(db, community);
+    migrate(db);
+    return new SqliteStore(db, community, options.salt ?? randomSalt);
   }
 
   /** Appends several commands' events in one IMMEDIATE transaction: one fsync for all of them. */
@@ -171,14 +195,14 @@ export class SqliteStore extends GroupCommitStore {
   }
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
-    return this.readStmt.all(this.community, options.afterSeq ?? 0).map(toEvent);
+    return this.readStmt.all(this.community, options.afterSeq ?? 0).map(eventFromRow);
   }
 
   /** The events appended under an idempotency key, if any. */
   async appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined> {
     const range = this.requestStmt.get(this.community, requestKey);
     return range
-      ? this.rangeStmt.all(this.community, range.first_seq, range.last_seq).map(toEvent)
+      ? this.rangeStmt.all(this.community, range.first_seq, range.last_seq).map(eventFromRow)
       : undefined;
   }
 
