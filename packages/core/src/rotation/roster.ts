@@ -121,6 +121,16 @@ function householdSize(facts: MemberFacts, date: LocalDate): number {
   return Math.max(1, n);
 }
 
+/** The days on which a household's size can change: its residents' move-in and move-out days. */
+function moveDays(facts: MemberFacts | undefined): number[] {
+  const days = new Set<number>();
+  for (const r of facts?.residents ?? []) {
+    days.add(dayNumber(r.movedIn));
+    if (r.movedOut !== undefined) days.add(dayNumber(r.movedOut));
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
 /**
  * Start instants for the slots. Most zones (Asia/Shanghai among them) keep one offset over the roster's
  * span; then one Intl lookup serves every slot. Zones with daylight saving are resolved slot by slot.
@@ -167,6 +177,7 @@ export function dutyRoster(
     reentry: duty.reentry,
     gaps,
     weight: (i, date) => householdSize(factsOf(i), date),
+    weightChanges: duty.policy === 'weighted' ? duty.members.map((m) => moveDays(facts.get(m))) : [],
     overrides,
   });
   const instant = instantsFor(duty, assigned);
