@@ -24,7 +24,7 @@ const STAIRWELL_1 = [
 ] as const;
 
 /**
- * The worked example of DESIGN.md §3: one stairwell of Building 96 with 24 owners and 1,800.00 m²
+ * The Civil Code Art. 278 worked example: one stairwell of Building 96 with 24 owners and 1,800.00 m²
  * (24 units of 75.00 m²; floors 1–6, four units a floor).
  */
 export async function workedExample() {

@@ -65,7 +65,7 @@ function inputFor(
   };
 }
 
-describe('rotation guarantees (DESIGN.md §4)', () => {
+describe('rotation guarantees G1–G6 (as the README states them)', () => {
   it('G1 determinism: the same inputs give the same schedule', () => {
     fc.assert(
       fc.property(world, fc.constantFrom<ReentryRule>('catchUp', 'forgive'), (w, reentry) => {
