@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { idSchema, intSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
+import { idSchema, instantSchema, intSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const comparison = z.enum(['inclusive', 'strict']);
 const dimension = z.enum(['headcount', 'area', 'custom']);

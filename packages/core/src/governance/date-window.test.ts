@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { must, workedExample } from '../../test/fixtures.js';
+
+/** A daily duty over stairwell 1 starting on `start`. */
+const dailyDuty = (start: string) => ({
+  type: 'duty.define',
+  id: 'd',
+  name: '清洁',
+  scope: { kind: 'stairwell', id: 's1' },
+  rrule: 'FREQ=DAILY',
+  start,
+  time: '08:00',
+  durationMinutes: 30,
+});
+
+// The clock of the fixtures reads 2026-11-29, so the last date a command may name is 2036-11-29.
+describe('every date a command accepts lies between 1990-01-01 and 10 years after today', () => {
+  it('refuses a daily duty starting 1900-01-01, with a typed error, and appends nothing', async () => {
+    const { governance } = await workedExample();
+    const before = governance.head.value.seq;
+    const result = await governance.execute(dailyDuty('1900-01-01'));
+    expect(result.ok || result.error).toMatchObject({
+      code: 'date.too_early',
+      path: ['start'],
+      params: { value: '1900-01-01', earliest: '1990-01-01' },
+    });
+    if (!result.ok) {
+      expect(result.error.message['zh-CN']).toContain('1990-01-01');
+      expect(result.error.message.en).toContain('1990-01-01');
+    }
+    expect(governance.head.value.seq).toBe(before);
+  });
+
+  it.each([
+    [{ type: 'resident.moveIn', unitId: 'u101', date: '2036-11-30' }, ['date']],
+    [{ ...dailyDuty('2026-12-01'), id: 'e', exdates: ['2026-12-02', '2037-01-01'] }, ['exdates', 1]],
+    [
+      {
+        type: 'motion.draft',
+        title: 'T',
+        kind: 'proposal',
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: 'owners',
+        rule: 'civilCode278.major',
+        closesAt: '2099-12-20T10:00:00Z',
+      },
+      ['closesAt'],
+    ],
+  ])('refuses a date more than 10 years ahead: %j', async (command, path) => {
+    const { governance } = await workedExample();
+    const before = governance.head.value.seq;
+    const result = await governance.execute(command);
+    expect(result.ok || result.error).toMatchObject({
+      code: 'date.too_late',
+      path,
+      params: { latest: '2036-11-29' },
+    });
+    expect(governance.head.value.seq).toBe(before);
+  });
+
+  it('refuses an instant before 1990', async () => {
+    const { governance } = await workedExample();
+    const motion = await governance.execute({
+      type: 'motion.draft',
+      title: 'T',
+      kind: 'proposal',
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'owners',
+      rule: 'civilCode278.major',
+      closesAt: '1989-12-31T10:00:00Z',
+    });
+    expect(motion.ok || motion.error).toMatchObject({ code: 'date.too_early', path: ['closesAt'] });
+  });
+
+  it('accepts the window’s edges', async () => {
+    const { governance } = await workedExample();
+    await must(
+      governance,
+      { type: 'resident.moveIn', unitId: 'u101', date: '1990-01-01', id: 'r1' },
+      { ...dailyDuty('2036-11-29'), id: 'late' },
+    );
+  });
+
+  it('as a property: a resident moving in on any date is accepted exactly inside the window', async () => {
+    const { governance } = await workedExample();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),
+        async (d) => {
+          const date = d.toISOString().slice(0, 10);
+          const before = governance.head.value.seq;
+          const result = await governance.execute({ type: 'resident.moveIn', unitId: 'u101', date });
+          const inside = date >= '1990-01-01' && date <= '2036-11-29';
+          expect(result.ok).toBe(inside);
+          if (!inside) expect(governance.head.value.seq).toBe(before);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
