@@ -1,4 +1,4 @@
-import { addMonths } from '../rotation/calendar.js';
+import { addMonths } from '../roles/roles.js';
 import type { RosterSlot } from '../rotation/roster.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { Governance } from './governance.js';

@@ -37,21 +37,6 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return fromDayNumber(dayNumber(date) + days);
 }
 
-/** Adds calendar months to a local date; a day the target month lacks becomes its last (Aug 31 − 6 → Feb 28/29). */
-export function addMonths(date: LocalDate, months: number): LocalDate {
-  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
-  const first = firstDayOfMonth(index);
-  const length = firstDayOfMonth(index + 1) - first;
-  return fromDayNumber(first + Math.min(Number(date.slice(8, 10)), length) - 1);
-}
-
-/** The day number of the 1st of a month counted as year × 12 + (month − 1). */
-function firstDayOfMonth(index: number): number {
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  return dayNumber(`${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-01`);
-}
-
 /** Weekday codes in RFC 5545 order from Monday. */
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
