@@ -97,7 +97,17 @@ export function sealEvents(drafts: readonly DraftEvent[], head: LogHead): Logged
       prevHash,
     };
     const hash = hashEvent(body);
-    sealed.push({ ...body, hash });
+    // One literal, not { ...body, hash }: a spread copy is a slow object about twice the size, and a
+    // log in memory holds one per event.
+    sealed.push({
+      seq,
+      at: body.at,
+      actor: body.actor,
+      type: body.type,
+      payload: body.payload,
+      prevHash,
+      hash,
+    });
     prevHash = hash;
   }
   return sealed;

@@ -111,10 +111,29 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
     case 'ballot.cast': {
       const incoming = event.payload.ballot;
       const previous = entry.ballots.get(incoming.voterId);
-      entry.ballots.set(incoming.voterId, { ...incoming, revision: (previous?.revision ?? 0) + 1 });
+      entry.ballots.set(incoming.voterId, liveBallot(incoming, (previous?.revision ?? 0) + 1));
       const i = entry.voterIndex.get(incoming.voterId);
       if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
       return;
     }
   }
+}
+
+/**
+ * The live ballot, built as one object literal with its optional fields set only when present: a
+ * spread (`{ ...incoming, revision }`) made each of a million ballots a slow object of about 480 bytes
+ * instead of about 200.
+ */
+function liveBallot(incoming: Omit<Ballot, 'revision'>, revision: number): Ballot {
+  const ballot: { -readonly [K in keyof Ballot]: Ballot[K] } = {
+    voterId: incoming.voterId,
+    choice: incoming.choice,
+    channel: incoming.channel,
+    castBy: incoming.castBy,
+    at: incoming.at,
+    revision,
+  };
+  if (incoming.proxyId !== undefined) ballot.proxyId = incoming.proxyId;
+  if (incoming.paper !== undefined) ballot.paper = incoming.paper;
+  return ballot;
 }
