@@ -4,9 +4,11 @@
 // shared with the code that wrote it) and folded by applyEvent; the log itself is then dropped.
 import {
   applyEvent,
+  commandSchema,
+  decide,
   emptyState,
-  freezeElectorate,
-  rulePresets,
+  noHolidays,
+  parseWith,
   sealEvents,
   tallyMotion,
 } from '../dist/index.js';
@@ -65,21 +67,31 @@ function communityDrafts(households) {
   return drafts;
 }
 
-const definition = {
+/** The events `decide` makes of a command on `state` (the path every command takes), as drafts. */
+function decided(state, command) {
+  const parsed = parseWith(commandSchema, command);
+  if (!parsed.ok) throw new Error(parsed.error.message.en);
+  const context = {
+    newId: (kind) => kind,
+    today: '2026-11-29',
+    now: new Date(AT),
+    actor: 'organizer',
+    head: state.head,
+    holidays: noHolidays,
+  };
+  const events = decide(state, parsed.value, context);
+  if (!events.ok) throw new Error(events.error.message.en);
+  return events.value.map((e) => d(e.type, e.payload));
+}
+
+const draftMotion = {
+  type: 'motion.draft',
+  id: 'm',
   title: '加装电梯',
-  body: '',
   kind: 'proposal',
-  options: [],
-  allowBlock: false,
   scope: { kind: 'community' },
   basis: 'owners',
-  rule: rulePresets['civilCode278.major'],
-  mustConsent: [],
-  secrecy: 'open',
-  showVoters: true,
-  allowChange: false,
-  proxyCap: 1,
-  tieBreak: 'lottery',
+  rule: 'civilCode278.major',
   closesAt: '2026-12-20T10:00:00Z',
 };
 
@@ -89,14 +101,8 @@ for (const households of SIZES) {
   const start = heapAfterGc();
   fold(state, () => communityDrafts(households));
   const community = heapAfterGc();
-  fold(state, () => [d('motion.drafted', { motionId: 'm', organizer: 'organizer', definition })]);
-  fold(state, () => [
-    d('motion.opened', {
-      motionId: 'm',
-      date: '2026-11-29',
-      electorate: freezeElectorate(state.community, definition, '2026-11-29'),
-    }),
-  ]);
+  fold(state, () => decided(state, draftMotion));
+  fold(state, () => decided(state, { type: 'motion.open', motionId: 'm' }));
   const opened = heapAfterGc();
   const votes = ['yes', 'yes', 'no', 'abstain'];
   fold(state, () =>

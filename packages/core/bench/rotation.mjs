@@ -7,32 +7,37 @@ const { RRule } = rrulePkg;
 const random = seededRandom(80);
 const HOUSEHOLDS = 1000;
 
-// A tower of 1,000 households, 20% of them residents aged 80+ (exempt).
-const community = emptyCommunityState();
-const apply = (type, payload) => evolveCommunity(community, { type, payload });
-apply('community.founded', { communityId: 'c', name: '福泰' });
-apply('building.added', { buildingId: 'b', name: '福泰大厦' });
-apply('stairwell.added', { stairwellId: 's', buildingId: 'b', name: 'A' });
-const members = [];
-for (let i = 0; i < HOUSEHOLDS; i++) {
-  const unitId = `u${String(i).padStart(4, '0')}`;
-  members.push(unitId);
-  apply('unit.added', {
-    unitId,
-    stairwellId: 's',
-    room: unitId,
-    floor: 1 + Math.floor(i / 40),
-    area: 9000,
-    areaSource: 'registered',
-  });
-  const old = random() < 0.2;
-  apply('resident.movedIn', {
-    residentId: `r${i}`,
-    unitId,
-    birthYear: old ? 1935 : 1980,
-    date: '2010-01-01',
-  });
+/**
+ * A tower of `households` units in one stairwell; `birthYears()` gives the residents who move into the
+ * next unit (a birth year each). Returns the community and the units in roster order.
+ */
+function tower(households, birthYears) {
+  const community = emptyCommunityState();
+  const apply = (type, payload) => evolveCommunity(community, { type, payload });
+  apply('community.founded', { communityId: 'c', name: '福泰' });
+  apply('building.added', { buildingId: 'b', name: '福泰大厦' });
+  apply('stairwell.added', { stairwellId: 's', buildingId: 'b', name: 'A' });
+  const members = [];
+  let residentNo = 0;
+  for (let i = 0; i < households; i++) {
+    const unitId = `u${String(i).padStart(5, '0')}`;
+    members.push(unitId);
+    apply('unit.added', {
+      unitId,
+      stairwellId: 's',
+      room: unitId,
+      floor: 1 + Math.floor(i / 40),
+      area: 9000,
+      areaSource: 'registered',
+    });
+    for (const birthYear of birthYears())
+      apply('resident.movedIn', { residentId: `r${residentNo++}`, unitId, birthYear, date: '2010-01-01' });
+  }
+  return { community, members };
 }
+
+// A tower of 1,000 households, 20% of them residents aged 80+ (exempt).
+const { community, members } = tower(HOUSEHOLDS, () => [random() < 0.2 ? 1935 : 1980]);
 
 const rule = parseRRule('FREQ=WEEKLY;BYDAY=MO');
 const start = '2026-01-05';
@@ -102,33 +107,9 @@ console.log(
 // The largest realistic 小区: 10,000 households, weekly for 10 years, one policy against another.
 // Household sizes vary (1–4 residents), so the weighted policy has real weights to honour.
 const BIG = 10_000;
-const big = emptyCommunityState();
-const applyBig = (type, payload) => evolveCommunity(big, { type, payload });
-applyBig('community.founded', { communityId: 'c', name: '新福康里' });
-applyBig('building.added', { buildingId: 'b', name: '1号楼' });
-applyBig('stairwell.added', { stairwellId: 's', buildingId: 'b', name: 'A' });
-const bigMembers = [];
-let residentNo = 0;
-for (let i = 0; i < BIG; i++) {
-  const unitId = `u${String(i).padStart(5, '0')}`;
-  bigMembers.push(unitId);
-  applyBig('unit.added', {
-    unitId,
-    stairwellId: 's',
-    room: unitId,
-    floor: 1,
-    area: 9000,
-    areaSource: 'registered',
-  });
-  const size = 1 + Math.floor(random() * 4);
-  for (let r = 0; r < size; r++)
-    applyBig('resident.movedIn', {
-      residentId: `r${residentNo++}`,
-      unitId,
-      birthYear: random() < 0.2 ? 1935 : 1980,
-      date: '2010-01-01',
-    });
-}
+const { community: big, members: bigMembers } = tower(BIG, () =>
+  Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.2 ? 1935 : 1980)),
+);
 const bigDuty = (policy) => ({ ...base, policy, members: bigMembers, swaps: [] });
 const least = bestOf(() => dutyRoster(big, bigDuty('leastServed'), to, noHolidays), 5);
 const weighted = bestOf(() => dutyRoster(big, bigDuty('weighted'), to, noHolidays), 5);

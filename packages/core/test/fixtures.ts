@@ -98,3 +98,17 @@ export async function building96(at = '2026-11-29T02:00:00Z') {
   }
   return setup;
 }
+
+/** A daily duty `d` over stairwell 1 (`s1`) from `start`, at 08:00 for 30 minutes. */
+export function dailyDuty(start: string) {
+  return {
+    type: 'duty.define',
+    id: 'd',
+    name: '清洁',
+    scope: { kind: 'stairwell', id: 's1' },
+    rrule: 'FREQ=DAILY',
+    start,
+    time: '08:00',
+    durationMinutes: 30,
+  } as const;
+}

@@ -1,17 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { must, workedExample } from '../../test/fixtures.js';
+import { dailyDuty, must, workedExample } from '../../test/fixtures.js';
 
-/** A daily duty over stairwell 1 starting on `start`. */
-const dailyDuty = (start: string) => ({
-  type: 'duty.define',
-  id: 'd',
-  name: '清洁',
+/** A yes/no motion of stairwell 1's owners that closes at `closesAt`. */
+const motionClosingAt = (closesAt: string) => ({
+  type: 'motion.draft',
+  title: 'T',
+  kind: 'proposal',
   scope: { kind: 'stairwell', id: 's1' },
-  rrule: 'FREQ=DAILY',
-  start,
-  time: '08:00',
-  durationMinutes: 30,
+  basis: 'owners',
+  rule: 'civilCode278.major',
+  closesAt,
 });
 
 // The clock of the fixtures reads 2026-11-29, so the last date a command may name is 2036-11-29.
@@ -35,18 +34,7 @@ describe('every date a command accepts lies between 1990-01-01 and 10 years afte
   it.each([
     [{ type: 'resident.moveIn', unitId: 'u101', date: '2036-11-30' }, ['date']],
     [{ ...dailyDuty('2026-12-01'), id: 'e', exdates: ['2026-12-02', '2037-01-01'] }, ['exdates', 1]],
-    [
-      {
-        type: 'motion.draft',
-        title: 'T',
-        kind: 'proposal',
-        scope: { kind: 'stairwell', id: 's1' },
-        basis: 'owners',
-        rule: 'civilCode278.major',
-        closesAt: '2099-12-20T10:00:00Z',
-      },
-      ['closesAt'],
-    ],
+    [motionClosingAt('2099-12-20T10:00:00Z'), ['closesAt']],
   ])('refuses a date more than 10 years ahead: %j', async (command, path) => {
     const { governance } = await workedExample();
     const before = governance.head.value.seq;
@@ -61,15 +49,7 @@ describe('every date a command accepts lies between 1990-01-01 and 10 years afte
 
   it('refuses an instant before 1990', async () => {
     const { governance } = await workedExample();
-    const motion = await governance.execute({
-      type: 'motion.draft',
-      title: 'T',
-      kind: 'proposal',
-      scope: { kind: 'stairwell', id: 's1' },
-      basis: 'owners',
-      rule: 'civilCode278.major',
-      closesAt: '1989-12-31T10:00:00Z',
-    });
+    const motion = await governance.execute(motionClosingAt('1989-12-31T10:00:00Z'));
     expect(motion.ok || motion.error).toMatchObject({ code: 'date.too_early', path: ['closesAt'] });
   });
 

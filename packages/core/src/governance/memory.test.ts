@@ -3,9 +3,11 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { LoggedEvent } from '../log/event.js';
 import { EMPTY_HEAD, sealEvents } from '../log/event.js';
-import { freezeElectorate } from '../voting/electorate.js';
-import type { MotionDefinition } from '../voting/motion.js';
-import { rulePresets } from '../voting/rules.js';
+import { noHolidays } from '../rotation/holidays.js';
+import type { LocalDate } from '../time/local-date.js';
+import { parseWith } from '../validation/zod-errors.js';
+import { commandSchema } from './commands.js';
+import { decide } from './decide.js';
 import { applyEvent, emptyState, type GovernanceState } from './state.js';
 
 // Heap is measured after full collections; the test runner does not expose gc, so it is switched on here.
@@ -27,23 +29,22 @@ function fold(state: GovernanceState, make: () => Draft[]): void {
   for (const event of sealed) applyEvent(state, event);
 }
 
-const definition = {
-  title: '加装电梯',
-  body: '',
-  kind: 'proposal',
-  options: [],
-  allowBlock: false,
-  scope: { kind: 'community' },
-  basis: 'owners',
-  rule: rulePresets['civilCode278.major'],
-  mustConsent: [],
-  secrecy: 'open',
-  showVoters: true,
-  allowChange: false,
-  proxyCap: 1,
-  tieBreak: 'lottery',
-  closesAt: '2026-12-20T10:00:00Z',
-} as unknown as MotionDefinition;
+/** The events `decide` makes of a command on `state`, as drafts stamped at {@link AT}. */
+function decided(state: GovernanceState, command: unknown): Draft[] {
+  const parsed = parseWith(commandSchema, command);
+  if (!parsed.ok) throw new Error(parsed.error.message.en);
+  const context = {
+    newId: (kind: string) => kind,
+    today: '2026-11-29' as LocalDate,
+    now: new Date(AT),
+    actor: 'organizer',
+    head: state.head,
+    holidays: noHolidays,
+  };
+  const events = decide(state, parsed.value, context);
+  if (!events.ok) throw new Error(events.error.message.en);
+  return events.value.map((e) => d(e.type, e.payload));
+}
 
 describe('memory held per household (heap after GC, state read from JSON events)', () => {
   it('a sale and a yes/no ballot cost what their data needs, not spare room in spread copies', () => {
@@ -71,14 +72,19 @@ describe('memory held per household (heap after GC, state read from JSON events)
       ),
     );
     const sale = (heapAfterGc() - beforeSales) / N;
-    fold(state, () => [d('motion.drafted', { motionId: 'm', organizer: 'organizer', definition })]);
-    fold(state, () => [
-      d('motion.opened', {
-        motionId: 'm',
-        date: '2026-11-29',
-        electorate: freezeElectorate(state.community, definition, '2026-11-29' as never),
+    fold(state, () =>
+      decided(state, {
+        type: 'motion.draft',
+        id: 'm',
+        title: '加装电梯',
+        kind: 'proposal',
+        scope: { kind: 'community' },
+        basis: 'owners',
+        rule: 'civilCode278.major',
+        closesAt: '2026-12-20T10:00:00Z',
       }),
-    ]);
+    );
+    fold(state, () => decided(state, { type: 'motion.open', motionId: 'm' }));
     const beforeBallots = heapAfterGc();
     fold(state, () =>
       Array.from({ length: N }, (_, i) =>

@@ -1,23 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { must, workedExample } from '../../test/fixtures.js';
+import { dailyDuty, must, workedExample } from '../../test/fixtures.js';
 import { addDays } from '../rotation/calendar.js';
 import type { LocalDate } from '../time/local-date.js';
 import { publishView } from './published-view.js';
 
 const asOf = '2026-11-29' as LocalDate;
-
-/** A daily duty over stairwell 1 from `start`. */
-const dailyDuty = (start: string) => ({
-  type: 'duty.define',
-  id: 'd',
-  name: '清洁',
-  scope: { kind: 'stairwell', id: 's1' },
-  rrule: 'FREQ=DAILY',
-  start,
-  time: '08:00',
-  durationMinutes: 30,
-});
 
 async function viewOfDailyDuty(start: string, rosterUntil = '2099-12-31' as LocalDate) {
   const { governance } = await workedExample();
