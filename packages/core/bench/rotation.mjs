@@ -1,6 +1,17 @@
 // Rotation benchmark, side by side with rrule (date expansion only) in the same run. `npm run bench`.
 import rrulePkg from 'rrule';
-import { dutyRoster, emptyCommunityState, evolveCommunity, noHolidays, parseRRule } from '../dist/index.js';
+import {
+  createGovernance,
+  dutyRoster,
+  emptyCommunityState,
+  evolveCommunity,
+  fixedClock,
+  MemoryStore,
+  noHolidays,
+  parseRRule,
+  publishView,
+  sequentialIds,
+} from '../dist/index.js';
 import { bestOf, seededRandom } from './support.mjs';
 
 const { RRule } = rrulePkg;
@@ -122,3 +133,49 @@ console.log(
   `| weighted (quota method, weight = household size) | ${weighted.ms.toFixed(1)} | ≤ 2× leastServed | ${ratio <= 2 ? 'met' : 'MISSED'} |`,
 );
 console.log(`\nweighted / leastServed = ${ratio.toFixed(2)}×`);
+
+// The careless command of issue #13: a daily duty reaching back to the earliest date accepted. The
+// published view (rebuilt on every change, e.g. every ballot) must stay small and quick.
+const gov = await createGovernance({
+  store: new MemoryStore(),
+  clock: fixedClock('2026-11-29T02:00:00Z'),
+  ids: sequentialIds(),
+  actor: 'bench',
+});
+const commands = [
+  { type: 'community.found', name: '新福康里' },
+  { type: 'building.add', name: '96号楼', id: 'b' },
+  { type: 'stairwell.add', buildingId: 'b', name: '1单元', id: 's1' },
+  ...Array.from({ length: 24 }, (_, i) => [
+    {
+      type: 'unit.add',
+      stairwellId: 's1',
+      room: `${i}`,
+      floor: 1,
+      area: 7500,
+      areaSource: 'registered',
+      id: `v${i}`,
+    },
+    { type: 'resident.moveIn', unitId: `v${i}`, date: '2010-01-01' },
+  ]).flat(),
+  {
+    type: 'duty.define',
+    id: 'd',
+    name: '清洁',
+    scope: { kind: 'stairwell', id: 's1' },
+    rrule: 'FREQ=DAILY',
+    start: '1990-01-01',
+    time: '08:00',
+    durationMinutes: 30,
+  },
+];
+for (const command of commands) {
+  const result = await gov.execute(command);
+  if (!result.ok) throw new Error(result.error.message.en);
+}
+const view = bestOf(() => publishView(gov, { asOf: '2026-11-29', rosterUntil: '2027-11-29' }), 5);
+const kb = JSON.stringify(view.result).length / 1024;
+console.log(
+  `\nPublished view of 24 households with a daily duty since 1990-01-01 (${gov.roster('d', '2027-11-29').length.toLocaleString('en')} slots): ` +
+    `${view.ms.toFixed(1)} ms to build, ${kb.toFixed(0)} KB of JSON (rosters from 3 months back to 12 months ahead)`,
+);
