@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailyDuty, must, workedExample } from '../../test/fixtures.js';
+import type { LocalDate } from '../time/local-date.js';
+import { checkDateWindow } from './date-window.js';
 
 /** A yes/no motion of stairwell 1's owners that closes at `closesAt`. */
 const motionClosingAt = (closesAt: string) => ({
@@ -78,5 +80,23 @@ describe('every date a command accepts lies between 1990-01-01 and 10 years afte
       ),
       { numRuns: 200 },
     );
+  });
+
+  it.each([
+    [{ type: 'fund.pledge', due: '2099-01-01' }, ['due']],
+    [{ type: 'duty.define', start: '2026-01-01', rdates: ['2026-01-01', '2099-01-01'] }, ['rdates', 1]],
+    [{ type: 'duty.absence', from: '2026-01-01', to: '2099-01-01' }, ['to']],
+    [
+      { type: 'duty.proposeSwap', first: { date: '2099-01-01' }, second: { date: '2026-01-01' } },
+      ['first', 'date'],
+    ],
+    [{ type: 'role.appoint', from: '2099-01-01' }, ['from']],
+    [
+      { type: 'motion.draft', opensAt: '2099-01-01T00:00:00Z', closesAt: '2026-12-01T00:00:00Z' },
+      ['opensAt'],
+    ],
+    [{ type: 'charge.define', start: '2099-01' }, ['start']],
+  ])('finds every date field of every command, nested and listed ones too: %j', (command, path) => {
+    expect(checkDateWindow(command as never, '2026-11-29' as LocalDate)?.path).toEqual(path);
   });
 });
