@@ -124,12 +124,13 @@ function householdSize(facts: MemberFacts, date: LocalDate): number {
 
 /** The days on which a household's size can change: its residents' move-in and move-out days. */
 function moveDays(facts: MemberFacts | undefined): number[] {
-  const days = new Set<number>();
+  const days: number[] = [];
   for (const r of facts?.residents ?? []) {
-    days.add(dayNumber(r.movedIn));
-    if (r.movedOut !== undefined) days.add(dayNumber(r.movedOut));
+    days.push(dayNumber(r.movedIn));
+    if (r.movedOut !== undefined) days.push(dayNumber(r.movedOut));
   }
-  return [...days].sort((a, b) => a - b);
+  // Repeats are harmless (the scheduler steps past every day already reached); order is not.
+  return days.length > 1 ? days.sort((a, b) => a - b) : days;
 }
 
 /**
