@@ -116,7 +116,7 @@ describe('memory held per household (heap after GC, state read from JSON events)
     const log = sealEvents(drafts, EMPTY_HEAD);
     const perEvent = (heapAfterGc() - before) / N;
     expect(log).toHaveLength(N);
-    // Measured ≈ 170 B besides the payload (≈ 80 of them the SHA-256 hex); was ≈ 470.
-    expect(perEvent).toBeLessThan(260);
+    // Measured ≈ 170 B besides the payload (≈ 80 of them the SHA-256 hex; a salt adds ≈ 50); was ≈ 470.
+    expect(perEvent).toBeLessThan(300);
   });
 });
