@@ -28,8 +28,10 @@ export * from './funds/state.js';
 export * from './governance/commands.js';
 export * from './governance/community-view.js';
 export * from './governance/context.js';
+export { checkDateWindow, latestDate, YEARS_AHEAD } from './governance/date-window.js';
 export { type DecidedEvent, decide } from './governance/decide.js';
 export * from './governance/governance.js';
+export * from './governance/published-roster.js';
 export * from './governance/published-view.js';
 export * from './governance/snapshot.js';
 export * from './governance/state.js';
@@ -69,6 +71,7 @@ export * from './time/clock.js';
 export * from './time/ids.js';
 export * from './time/local-date.js';
 export { cryptoRandom, type RandomSource, seededRandom } from './time/random.js';
+export { EARLIEST_DATE } from './validation/schemas.js';
 export {
   lineSchema,
   multilineSchema,

@@ -37,7 +37,7 @@ const STAIRWELL_1 = [
 ] as const;
 
 /**
- * The worked example of DESIGN.md §3: one stairwell of Building 96 with 24 owners and 1,800.00 m²
+ * The Civil Code Art. 278 worked example: one stairwell of Building 96 with 24 owners and 1,800.00 m²
  * (24 units of 75.00 m²; floors 1–6, four units a floor).
  */
 export async function workedExample() {
@@ -110,4 +110,18 @@ export async function building96(at = '2026-11-29T02:00:00Z') {
     }
   }
   return setup;
+}
+
+/** A daily duty `d` over stairwell 1 (`s1`) from `start`, at 08:00 for 30 minutes. */
+export function dailyDuty(start: string) {
+  return {
+    type: 'duty.define',
+    id: 'd',
+    name: '清洁',
+    scope: { kind: 'stairwell', id: 's1' },
+    rrule: 'FREQ=DAILY',
+    start,
+    time: '08:00',
+    durationMinutes: 30,
+  } as const;
 }

@@ -47,6 +47,23 @@ function areaRecord(source: AreaSource, area: Area): Unit['areas'] {
   }
 }
 
+const NO_OWNERSHIP: Unit['ownership'] = Object.freeze([]) as Unit['ownership'];
+
+/**
+ * A unit with new areas or ownership, as one object literal: a spread (`{ ...unit, ownership }`)
+ * gave each of a million units a slow, dictionary-like copy about twice the size.
+ */
+function withUnit(unit: Unit, areas: Unit['areas'], ownership: Unit['ownership'] = unit.ownership): Unit {
+  return {
+    id: unit.id,
+    stairwellId: unit.stairwellId,
+    room: unit.room,
+    floor: unit.floor,
+    areas,
+    ownership,
+  };
+}
+
 function withContact<T extends object>(base: T, contact: Owner['contact']): T {
   return contact ? { ...base, contact } : base;
 }
@@ -72,14 +89,16 @@ export function evolveCommunity(state: CommunityState, event: CommunityEvent): v
       return;
     }
     case 'unit.added': {
-      const { unitId, stairwellId, room, floor, area, areaSource } = event.payload;
+      const { unitId, room, floor, area, areaSource } = event.payload;
+      // The stairwell's own id string: one copy per stairwell, not one per unit read from the log.
+      const stairwellId = state.stairwells.get(event.payload.stairwellId)?.id ?? event.payload.stairwellId;
       state.units.set(unitId, {
         id: unitId,
         stairwellId,
         room,
         floor,
         areas: areaRecord(areaSource, area),
-        ownership: [],
+        ownership: NO_OWNERSHIP,
       });
       state.rooms.add(roomKey(stairwellId, room));
       return;
@@ -87,10 +106,10 @@ export function evolveCommunity(state: CommunityState, event: CommunityEvent): v
     case 'unit.areaRecorded': {
       const unit = state.units.get(event.payload.unitId);
       if (!unit) return;
-      state.units.set(unit.id, {
-        ...unit,
-        areas: { ...unit.areas, [event.payload.areaSource]: event.payload.area },
-      });
+      state.units.set(
+        unit.id,
+        withUnit(unit, { ...unit.areas, [event.payload.areaSource]: event.payload.area }),
+      );
       return;
     }
     case 'owner.registered': {
@@ -101,16 +120,19 @@ export function evolveCommunity(state: CommunityState, event: CommunityEvent): v
     case 'unit.transferred': {
       const unit = state.units.get(event.payload.unitId);
       if (!unit) return;
-      const period = { ownerIds: [...event.payload.ownerIds], from: event.payload.date };
-      state.units.set(unit.id, { ...unit, ownership: [...unit.ownership, period] });
+      // Owner ids are the owners' own strings, so a million units do not hold a million copies.
+      const ownerIds = event.payload.ownerIds.map((id) => state.owners.get(id)?.id ?? id);
+      const period = { ownerIds, from: event.payload.date };
+      // concat, not [...ownership, period]: a spread leaves room for 16 more periods in every unit.
+      state.units.set(unit.id, withUnit(unit, unit.areas, unit.ownership.concat([period])));
       return;
     }
     case 'resident.movedIn': {
       const { residentId, unitId, name, birthYear, contact, date } = event.payload;
-      // Plain assignments, not conditional spreads: replay of a million events is this loop.
+      // The unit's own id string is kept, not the log's copy. Plain assignments, not conditional spreads: replay of a million events is this loop.
       const resident: { -readonly [K in keyof Resident]: Resident[K] } = {
         id: residentId,
-        unitId,
+        unitId: state.units.get(unitId)?.id ?? unitId,
         movedIn: date,
       };
       if (name !== undefined) resident.name = name;
@@ -122,7 +144,16 @@ export function evolveCommunity(state: CommunityState, event: CommunityEvent): v
     case 'resident.movedOut': {
       const resident = state.residents.get(event.payload.residentId);
       if (!resident) return;
-      state.residents.set(resident.id, { ...resident, movedOut: event.payload.date });
+      const moved: { -readonly [K in keyof Resident]: Resident[K] } = {
+        id: resident.id,
+        unitId: resident.unitId,
+        movedIn: resident.movedIn,
+      };
+      if (resident.name !== undefined) moved.name = resident.name;
+      if (resident.birthYear !== undefined) moved.birthYear = resident.birthYear;
+      if (resident.contact !== undefined) moved.contact = resident.contact;
+      moved.movedOut = event.payload.date;
+      state.residents.set(resident.id, moved);
       return;
     }
   }

@@ -1,10 +1,17 @@
 import * as z from 'zod/mini';
-import { idSchema, intSchema, localDateSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
+import {
+  idSchema,
+  intSchema,
+  localDateSchema,
+  monthSchema,
+  nameSchema,
+  scopeSchema,
+} from '../validation/schemas.js';
 import { lineSchema } from '../validation/text.js';
 
 const fen = intSchema(1, 1_000_000_000_000); // up to ¥10 billion per amount
 const text = lineSchema;
-const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const month = monthSchema;
 
 const coefficient = intSchema(0, 10_000);
 const simpleBasis = z.discriminatedUnion('kind', [

@@ -6,19 +6,35 @@ import type { ShareTable } from './shares.js';
 /** Byte-order mark: Excel in China opens UTF-8 CSV correctly only with it. */
 export const BOM = '\uFEFF';
 
-function cell(value: string | number): string {
-  const text = String(value);
-  // Quote what would otherwise break a row; a leading =,+,-,@ is quoted as text so no spreadsheet runs it.
-  const risky = /^[=+\-@]/.test(text) && typeof value === 'string';
-  if (risky || /[",\r\n]/.test(text)) return `"${(risky ? `'${text}` : text).replaceAll('"', '""')}"`;
+/** A decimal number we formatted ourselves (yuan, m², coefficients): written as a number cell. */
+interface DecimalCell {
+  readonly decimal: string;
+}
+
+type Cell = string | number | DecimalCell;
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+// OWASP's CSV-injection rule: a text cell starting with one of these can be run as a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: Cell): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'object' && PLAIN_NUMBER.test(value.decimal)) return value.decimal;
+  const text = typeof value === 'object' ? value.decimal : String(value);
+  // Text that a spreadsheet could run gets a leading ' so it stays text; `-2+3+cmd|' /C calc'!A0` is
+  // text, not a number, and is guarded like any formula.
+  const guarded = FORMULA_START.test(text) ? `'${text}` : text;
+  if (guarded !== text || /[",\r\n]/.test(text)) return `"${guarded.replaceAll('"', '""')}"`;
   return text;
 }
 
-function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return `${BOM}${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-const yuan = (fen: number) => hundredthsToDecimal(fen);
+const decimal = (hundredths: number): DecimalCell => ({ decimal: hundredthsToDecimal(hundredths) });
+/** Fen as yuan with two decimals: a number cell, negative or not. */
+const yuan = decimal;
 
 /** A share table as CSV for the public notice: one row per unit, amounts in yuan with two decimals. */
 export function shareTableCsv(table: ShareTable): string {
@@ -37,8 +53,8 @@ export function shareTableCsv(table: ShareTable): string {
     table.rows.map((r) => [
       r.room,
       r.floor,
-      hundredthsToDecimal(r.area),
-      r.coefficient === null ? '' : hundredthsToDecimal(r.coefficient),
+      decimal(r.area),
+      r.coefficient === null ? '' : decimal(r.coefficient),
       r.weight,
       r.quota,
       yuan(r.share),
@@ -85,8 +101,8 @@ export function fundViewCsv(view: FundView): string {
   const rows = view.rows.map((r) => [
     r.room,
     r.floor,
-    hundredthsToDecimal(r.area),
-    r.coefficient === null ? '' : hundredthsToDecimal(r.coefficient),
+    decimal(r.area),
+    r.coefficient === null ? '' : decimal(r.coefficient),
     yuan(r.share),
     yuan(r.paid),
     yuan(r.arrears),

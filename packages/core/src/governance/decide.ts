@@ -1,7 +1,7 @@
 import { decideCommunity } from '../community/decide.js';
 import type { CommunityEvent } from '../community/events.js';
 import type { LinliError } from '../errors/linli-error.js';
-import type { Result } from '../errors/result.js';
+import { err, type Result } from '../errors/result.js';
 import type { FundsCommand } from '../funds/commands.js';
 import { decideFunds } from '../funds/decide.js';
 import type { FundsEvent } from '../funds/events.js';
@@ -16,6 +16,7 @@ import { decideVoting } from '../voting/decide.js';
 import type { VotingEvent } from '../voting/events.js';
 import type { Command } from './commands.js';
 import type { DecideContext } from './context.js';
+import { checkDateWindow } from './date-window.js';
 import type { GovernanceState } from './state.js';
 
 export type { DecideContext } from './context.js';
@@ -29,6 +30,8 @@ export function decide(
   command: Command,
   context: DecideContext,
 ): Result<DecidedEvent[], LinliError> {
+  const late = checkDateWindow(command, context.today);
+  if (late) return err(late);
   if (isVotingCommand(command)) return decideVoting(state.community, state.voting, command, context);
   if (isFundsCommand(command)) return decideFunds(state.community, state.funds, command, context);
   if (isRotationCommand(command)) return decideRotation(state.community, state.rotation, command, context);

@@ -10,6 +10,7 @@ import type { LocalDate } from '../time/local-date.js';
 import type { Ballot, Motion } from '../voting/motion.js';
 import type { Tally } from '../voting/tally.js';
 import type { Governance } from './governance.js';
+import { publishedRoster, publishedRosterWindow } from './published-roster.js';
 
 /** A unit as a widget names it. */
 export interface UnitLabel {
@@ -60,13 +61,17 @@ export interface PublishedView {
   readonly funds: Readonly<Record<string, FundView>>;
 }
 
-/** Publishes what the widgets show, for a static JSON file: rosters up to `rosterUntil`. */
+/**
+ * Publishes what the widgets show, for a static JSON file: rosters from 3 months before `asOf` up to
+ * `rosterUntil`, and never more than 12 months ahead ({@link publishedRosterWindow}).
+ */
 export function publishView(
   gov: Governance,
   options: { readonly asOf: LocalDate; readonly rosterUntil: LocalDate },
 ): PublishedView {
   const motions = gov.motions.value;
   const duties = gov.read((s) => [...s.rotation.duties.values()]);
+  const window = publishedRosterWindow(options.asOf, options.rosterUntil);
   return {
     format: 'linli-view',
     version: 1,
@@ -82,7 +87,7 @@ export function publishView(
     ballots: Object.fromEntries(motions.map((m) => [m.id, gov.ballots(m.id)])),
     voted: Object.fromEntries(motions.map((m) => [m.id, gov.voted(m.id)])),
     duties,
-    rosters: Object.fromEntries(duties.map((d) => [d.id, gov.roster(d.id, options.rosterUntil)])),
+    rosters: Object.fromEntries(duties.map((d) => [d.id, publishedRoster(gov, d.id, window)])),
     units: gov.read((s) =>
       Object.fromEntries(
         [...s.community.units.keys()].flatMap((id) => {

@@ -292,6 +292,14 @@ export const errorMessages = {
     'zh-CN': (p) => `“${p.value}”不是有效日期，应为 YYYY-MM-DD`,
     en: (p) => `"${p.value}" is not a valid date; use YYYY-MM-DD`,
   },
+  'date.too_early': {
+    'zh-CN': (p) => `日期“${p.value}”早于可接受的最早日期 ${p.earliest}`,
+    en: (p) => `The date "${p.value}" is before the earliest accepted date, ${p.earliest}`,
+  },
+  'date.too_late': {
+    'zh-CN': (p) => `日期“${p.value}”晚于可接受的最晚日期 ${p.latest}（今天起 10 年）`,
+    en: (p) => `The date "${p.value}" is after the latest accepted date, ${p.latest} (10 years from today)`,
+  },
   'community.not_founded': {
     'zh-CN': () => '请先建立小区',
     en: () => 'Found the community first',

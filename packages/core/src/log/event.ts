@@ -134,13 +134,17 @@ export function sealEvents(
   let seq = head.seq;
   for (const draft of drafts) {
     seq += 1;
-    const fields = { seq, at: draft.at, actor: draft.actor, type: draft.type, payload: draft.payload };
-    const body =
+    // Built as one literal per format with every field, the hash filled in once known (the hash
+    // input reads only the hashed fields): a spread copy ({ ...body, hash }) is a slow object about
+    // twice the size, and a log in memory holds one per event.
+    const { at, actor, type, payload } = draft;
+    const event: { -readonly [K in keyof LoggedEvent]: LoggedEvent[K] } =
       (draft.v ?? EVENT_FORMAT) === 1
-        ? { ...fields, prevHash }
-        : { ...fields, v: 2 as const, salt: draft.salt ?? salt(), prevHash };
-    const hash = hashEvent(body);
-    sealed.push({ ...body, hash });
+        ? { seq, at, actor, type, payload, prevHash, hash: '' }
+        : { seq, at, actor, type, payload, v: 2, salt: draft.salt ?? salt(), prevHash, hash: '' };
+    const hash = hashEvent(event);
+    event.hash = hash;
+    sealed.push(event);
     prevHash = hash;
   }
   return sealed;

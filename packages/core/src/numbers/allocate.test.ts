@@ -26,7 +26,7 @@ const split = (
   );
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
-describe('allocate: the stated guarantees (DESIGN.md §4)', () => {
+describe('allocate: the guarantees G1–G9 the README states', () => {
   it('G1 exact sum', () => {
     fc.assert(
       fc.property(total, rows, (t, rs) => {

@@ -45,7 +45,7 @@ describe('Fraction', () => {
     expect(meets(big, 2n * big - 1n, fraction(1, 2), 'strict')).toBe(true);
   });
 
-  it('reproduces the worked example of DESIGN.md §3', () => {
+  it('reproduces the Civil Code Art. 278 worked example: one stairwell, 24 owners, 1,800.00 m²', () => {
     const twoThirds = fraction(2, 3);
     const threeQuarters = fraction(3, 4);
     // 24 owners, 1,800.00 m²: participation needs ≥ 16 owners and ≥ 1,200.00 m².

@@ -19,22 +19,35 @@ const STREAM =
   'event: events\nid: 9\ndata: [{"seq":8},\ndata: {"seq":9}]\n\n' +
   'data: 新福康里\n\n';
 
+const EXPECTED: StreamMessage[] = [
+  { event: 'head', id: '7', data: '{"seq":7,"hash":"ab"}' },
+  { event: 'events', id: '9', data: '[{"seq":8},\n{"seq":9}]' },
+  { event: 'message', id: undefined, data: '新福康里' },
+];
+
 describe('readEventStream', () => {
-  it('reads names, ids and (multi-line) data, skips comments, however the bytes are split', async () => {
+  it('reads names, ids and (multi-line) data, skips comments, with LF, CRLF or CR line ends, however the bytes are split', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.nat({ max: STREAM.length }), { maxLength: 8 }), async (cuts) => {
-        const bytes = new TextEncoder().encode(STREAM);
-        const points = [0, ...[...cuts].sort((a, b) => a - b), bytes.length];
-        const response = sliced(bytes, points);
-        const seen: StreamMessage[] = [];
-        await readEventStream(response, (m) => seen.push(m));
-        expect(seen).toEqual([
-          { event: 'head', id: '7', data: '{"seq":7,"hash":"ab"}' },
-          { event: 'events', id: '9', data: '[{"seq":8},\n{"seq":9}]' },
-          { event: 'message', id: undefined, data: '新福康里' },
-        ]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.uniqueArray(fc.nat({ max: STREAM.length * 2 }), { maxLength: 8 }),
+        async (lineEnd, cuts) => {
+          const bytes = new TextEncoder().encode(STREAM.replaceAll('\n', lineEnd));
+          const points = [0, ...cuts.filter((c) => c <= bytes.length).sort((a, b) => a - b), bytes.length];
+          const seen: StreamMessage[] = [];
+          await readEventStream(sliced(bytes, points), (m) => seen.push(m));
+          expect(seen).toEqual(EXPECTED);
+        },
+      ),
     );
+  });
+
+  it('takes a CR at the end of one chunk and an LF at the start of the next as one line end', async () => {
+    const bytes = new TextEncoder().encode('data: a\r\n\r\ndata: b\r\n\r\n');
+    const seen: StreamMessage[] = [];
+    // Cut between every CR and its LF.
+    await readEventStream(sliced(bytes, [0, 8, 10, 19, bytes.length]), (m) => seen.push(m));
+    expect(seen.map((m) => m.data)).toEqual(['a', 'b']);
   });
 
   it('refuses a response that is not a stream', async () => {

@@ -20,6 +20,19 @@ interface ChineseDays {
 const ns = chineseDaysModule as unknown as Partial<ChineseDays> & { default?: ChineseDays };
 const chineseDays: ChineseDays = ns.getDayDetail ? (ns as ChineseDays) : (ns.default as ChineseDays);
 
+// Every roster asks about every one of its dates, and a published view is rebuilt on every change:
+// answers are kept. Commands name dates from 1990 to 10 years ahead, so this holds at most ~17,000.
+const details = new Map<string, { work: boolean; name: string }>();
+function dayDetail(date: string): { work: boolean; name: string } {
+  let detail = details.get(date);
+  if (!detail) {
+    const { work, name } = chineseDays.getDayDetail(date);
+    detail = { work, name };
+    details.set(date, detail);
+  }
+  return detail;
+}
+
 /**
  * China's statutory holidays and 调休 make-up workdays from the maintained `chinese-days` package
  * (State Council notices). A year the State Council has not yet published has no holidays: only
@@ -27,15 +40,15 @@ const chineseDays: ChineseDays = ns.getDayDetail ? (ns as ChineseDays) : (ns.def
  */
 export const chineseHolidays: HolidayProvider = {
   isHoliday(date) {
-    const detail = chineseDays.getDayDetail(date);
+    const detail = dayDetail(date);
     // Festival days are named "English,中文,days"; plain weekends are named after the weekday.
     return !detail.work && detail.name.includes(',');
   },
   isWorkday(date) {
-    return chineseDays.getDayDetail(date).work;
+    return dayDetail(date).work;
   },
   holidayName(date, locale) {
-    const detail = chineseDays.getDayDetail(date);
+    const detail = dayDetail(date);
     if (detail.work || !detail.name.includes(',')) return undefined;
     const [en, zh] = detail.name.split(',');
     return locale === 'zh-CN' ? zh : en;

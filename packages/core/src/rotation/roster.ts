@@ -1,9 +1,10 @@
 import type { CommunityState } from '../community/state.js';
 import type { Resident } from '../community/types.js';
 import type { LocalDate } from '../time/local-date.js';
-import { addDays, dayNumber, fromDayNumber, offsetMinutes, zonedInstant } from './calendar.js';
+import { addDays, dayNumber, fromDayNumber } from './calendar.js';
 import type { Absence, Duty } from './duty.js';
 import type { HolidayProvider } from './holidays.js';
+import { slotInstants } from './instants.js';
 import { occurrences } from './recurrence.js';
 import { type AssignedSlot, assignSlots, type Gap, type Ineligibility, type SlotDate } from './schedule.js';
 
@@ -121,25 +122,15 @@ function householdSize(facts: MemberFacts, date: LocalDate): number {
   return Math.max(1, n);
 }
 
-/**
- * Start instants for the slots. Most zones (Asia/Shanghai among them) keep one offset over the roster's
- * span; then one Intl lookup serves every slot. Zones with daylight saving are resolved slot by slot.
- */
-function instantsFor(duty: Duty, slots: readonly SlotDate[]): (date: LocalDate) => number {
-  const first = slots[0]?.date;
-  const last = slots.at(-1)?.date;
-  if (!first || !last) return (date) => zonedInstant(date, duty.time, duty.timeZone);
-  const offsets = new Set<number>();
-  // Sampled every four weeks at noon UTC: an offset that holds for at least that long (every rule in
-  // use today) shows up.
-  for (let d = dayNumber(first); d <= dayNumber(last) + 31; d += 28)
-    offsets.add(offsetMinutes(duty.timeZone, d * 86_400_000 + 43_200_000));
-  if (offsets.size === 1) {
-    const [h, m] = duty.time.split(':').map(Number) as [number, number];
-    const delta = (h * 60 + m - ([...offsets][0] as number)) * 60_000;
-    return (date) => dayNumber(date) * 86_400_000 + delta;
+/** The days on which a household's size can change: its residents' move-in and move-out days. */
+function moveDays(facts: MemberFacts | undefined): number[] {
+  const days: number[] = [];
+  for (const r of facts?.residents ?? []) {
+    days.push(dayNumber(r.movedIn));
+    if (r.movedOut !== undefined) days.push(dayNumber(r.movedOut));
   }
-  return (date) => zonedInstant(date, duty.time, duty.timeZone);
+  // Repeats are harmless (the scheduler steps past every day already reached); order is not.
+  return days.length > 1 ? days.sort((a, b) => a - b) : days;
 }
 
 /**
@@ -167,9 +158,10 @@ export function dutyRoster(
     reentry: duty.reentry,
     gaps,
     weight: (i, date) => householdSize(factsOf(i), date),
+    weightChanges: duty.policy === 'weighted' ? duty.members.map((m) => moveDays(facts.get(m))) : [],
     overrides,
   });
-  const instant = instantsFor(duty, assigned);
+  const instant = slotInstants(duty.time, duty.timeZone, assigned);
   const slots: RosterSlot[] = assigned.map((s) => {
     const start = instant(s.date);
     return {

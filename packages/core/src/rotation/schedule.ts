@@ -1,6 +1,7 @@
 import { Heap } from '../collections/heap.js';
 import type { LocalDate } from '../time/local-date.js';
 import { dayNumber } from './calendar.js';
+import { QuotaQueue } from './quota-queue.js';
 
 /** Why a member cannot serve on a date. */
 export type Ineligibility = 'vacant' | 'exempt-age' | 'away';
@@ -43,6 +44,12 @@ export interface ScheduleInput {
   readonly gaps: readonly (readonly Gap[])[];
   /** Weighted policy: member i's weight on `date` (e.g. household size), a positive integer. */
   weight(member: number, date: LocalDate): number;
+  /**
+   * Weighted policy: per member, the day numbers on which its weight may change (e.g. move-in and
+   * move-out days). When given, a weight is asked again only after such a day or an eligibility
+   * change, instead of for every member at every slot; when absent, every slot asks.
+   */
+  readonly weightChanges?: readonly (readonly number[])[];
   /** Slots whose assignees are set by hand (by date), with the reason. */
   readonly overrides?: ReadonlyMap<
     string,
@@ -75,6 +82,8 @@ export interface AssignedSlot extends SlotDate {
  *   their weights stay the same: a member may take a turn only while below the upper quota of its
  *   weighted share, and among those the largest weight ÷ (turns + 1) goes first; with one person
  *   per slot both quotas hold. Larger teams are filled seat by seat, one seat per member per slot.
+ *   The choice is a pair of heaps ({@link QuotaQueue}), and weights are asked again only when
+ *   `weightChanges` or an eligibility change says they may differ.
  *
  * Eligibility is swept, not re-checked: a member's status is recomputed only on the days its gaps
  * begin or end, and the least-served queue is a heap, so 1,000 households over 10 years of weekly
@@ -136,10 +145,16 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
   // fixedOrder + catchUp: one entry per turn a member was passed over while away, oldest first.
   const owed: number[] = [];
   let pointer = 0;
-  // weighted epochs
-  let epochKey = '';
-  let epochSeats = 0;
-  let epochCounts = new Float64Array(n);
+  // weighted: the quota queue, looked at again only when an eligibility or a weight may have changed.
+  const quota = new QuotaQueue(n, last);
+  let dirty = true;
+  const weightChanges = input.weightChanges;
+  const weightCursor = new Int32Array(n);
+  const nextWeightChange = (i: number) =>
+    weightChanges?.[i]?.[weightCursor[i] as number] ?? Number.POSITIVE_INFINITY;
+  const weightDue = new Heap((a, b) => nextWeightChange(a) < nextWeightChange(b));
+  if (input.policy === 'weighted' && weightChanges)
+    for (let i = 0; i < n; i++) if (Number.isFinite(nextWeightChange(i))) weightDue.push(i);
 
   const out: AssignedSlot[] = [];
   const index = new Map(input.members.map((m, i) => [m, i]));
@@ -153,6 +168,7 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
     const flip = (i: number, before: Ineligibility | null, wasEligible: boolean) => {
       const now = why[i] === null;
       if (now === wasEligible) return;
+      dirty = true;
       eligible[i] = now ? 1 : 0;
       eligibleCount += now ? 1 : -1;
       if (now) {
@@ -176,6 +192,12 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
         flip(i, before, wasEligible);
         changes.push(i);
       }
+    }
+    while (weightDue.size > 0 && nextWeightChange(weightDue.peek() as number) <= d) {
+      const i = weightDue.pop() as number;
+      while (nextWeightChange(i) <= d) weightCursor[i] = (weightCursor[i] as number) + 1;
+      if (Number.isFinite(nextWeightChange(i))) weightDue.push(i);
+      dirty = true;
     }
     if (returning.length > 0 && input.policy === 'leastServed') {
       let min = Number.POSITIVE_INFINITY;
@@ -226,53 +248,25 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
         if (live(e)) chosen.push(entryMember[e] as number);
       }
     } else {
-      const members: number[] = [];
-      for (let i = 0; i < n; i++) if (eligible[i] === 1) members.push(i);
-      const weights = members.map((i) => input.weight(i, slot.date));
-      const key = members.map((i, j) => `${i}:${weights[j]}`).join(',');
-      if (key !== epochKey) {
-        epochKey = key;
-        epochSeats = 0;
-        epochCounts = new Float64Array(n);
-      }
-      const total = weights.reduce((a, b) => a + b, 0);
-      for (let seat = 0; seat < k && chosen.length < members.length; seat++) {
-        const t = epochSeats + 1;
-        let best = -1;
-        let bestW = 0;
-        members.forEach((i, j) => {
-          if (chosen.includes(i)) return;
-          const w = weights[j] as number;
-          const c = epochCounts[i] as number;
-          // Upper quota: c + 1 ≤ ⌈t·w / W⌉  ⇔  c·W < t·w.
-          if (c * total >= t * w) return;
-          if (best === -1) {
-            best = i;
-            bestW = w;
-            return;
+      if (dirty) {
+        const members: number[] = [];
+        const weights: number[] = [];
+        for (let i = 0; i < n; i++)
+          if (eligible[i] === 1) {
+            members.push(i);
+            weights.push(input.weight(i, slot.date));
           }
-          // Larger w / (c + 1) first; ties by longest wait, then roster order.
-          const cmp = w * ((epochCounts[best] as number) + 1) - bestW * (c + 1);
-          if (
-            cmp > 0 ||
-            (cmp === 0 &&
-              ((last[i] as number) < (last[best] as number) || (last[i] === last[best] && i < best)))
-          ) {
-            best = i;
-            bestW = w;
-          }
-        });
-        if (best === -1) break;
-        chosen.push(best);
-        epochCounts[best] = (epochCounts[best] as number) + 1;
-        epochSeats = t;
+        quota.update(members, weights);
+        dirty = weightChanges === undefined;
       }
+      chosen = quota.choose(k);
     }
 
     chosen.forEach((i, seat) => {
       count[i] = (count[i] as number) + 1;
       last[i] = s * (k + 1) + seat;
       if (eligible[i] === 1) enqueue(i);
+      if (input.policy === 'weighted') quota.reenter(i);
     });
     // Members popped from the least-served queue but stale were dropped; served ones are re-queued above.
     const assignees = chosen.map((i) => input.members[i] as string);

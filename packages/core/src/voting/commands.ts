@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { idSchema, intSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
+import { idSchema, instantSchema, intSchema, nameSchema, scopeSchema } from '../validation/schemas.js';
 import { lineSchema, multilineSchema } from '../validation/text.js';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 const label = lineSchema(200);
 const comparison = z.enum(['inclusive', 'strict']);
 const dimension = z.enum(['headcount', 'area', 'custom']);

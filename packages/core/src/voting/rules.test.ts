@@ -41,7 +41,7 @@ describe('presets carry their provenance', () => {
 });
 
 describe('every preset exactly at, one unit below and one unit above each boundary', () => {
-  // 24 owners holding 1,800.00 m² (DESIGN.md §3).
+  // One stairwell of 24 owners holding 1,800.00 m² (the Civil Code Art. 278 worked example).
   const heads = 24;
   const area = 180000;
   for (const rule of Object.values(rulePresets) as DecisionRule[]) {

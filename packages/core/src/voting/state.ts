@@ -125,14 +125,36 @@ export function evolveVoting(state: VotingState, event: VotingEvent): void {
       const previous = entry.ballots.get(incoming.voterId);
       const replaced = previous?.member ?? previous?.castBy;
       const mine = incoming.member ?? incoming.castBy;
-      entry.ballots.set(incoming.voterId, {
-        ...incoming,
-        revision: (previous?.revision ?? 0) + 1,
-        ...(previous && replaced !== mine && replaced !== undefined ? { supersedes: replaced } : {}),
-      });
+      const supersedes = previous && replaced !== mine ? replaced : undefined;
+      entry.ballots.set(incoming.voterId, liveBallot(incoming, (previous?.revision ?? 0) + 1, supersedes));
       const i = entry.voterIndex.get(incoming.voterId);
       if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
       return;
     }
   }
+}
+
+/**
+ * The live ballot, built as one object literal with its optional fields set only when present: a
+ * spread (`{ ...incoming, revision }`) made each of a million ballots a slow object of about 480 bytes
+ * instead of about 200.
+ */
+function liveBallot(
+  incoming: Omit<Ballot, 'revision'>,
+  revision: number,
+  supersedes: string | undefined,
+): Ballot {
+  const ballot: { -readonly [K in keyof Ballot]: Ballot[K] } = {
+    voterId: incoming.voterId,
+    choice: incoming.choice,
+    channel: incoming.channel,
+    castBy: incoming.castBy,
+    at: incoming.at,
+    revision,
+  };
+  if (incoming.proxyId !== undefined) ballot.proxyId = incoming.proxyId;
+  if (incoming.paper !== undefined) ballot.paper = incoming.paper;
+  if (incoming.member !== undefined) ballot.member = incoming.member;
+  if (supersedes !== undefined) ballot.supersedes = supersedes;
+  return ballot;
 }
