@@ -35,7 +35,9 @@ async function ballots(server) {
     // Every request a different ballot (voter and vote rotate), so each 200 is one appended event.
     setupClient: (client) =>
       client.setBody(
-        JSON.stringify({ command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'yes' } }),
+        JSON.stringify({
+          command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'yes', paperRef: 'P-0' },
+        }),
       ),
     requests: [
       {
@@ -46,6 +48,7 @@ async function ballots(server) {
             motionId: 'lift',
             voterId: VOTERS[n % VOTERS.length],
             vote: n % 3 ? 'yes' : 'no',
+            paperRef: `P-${n}`,
           };
           return { ...request, body: JSON.stringify({ command }) };
         },
@@ -133,7 +136,13 @@ async function subscribers(server) {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${server.organizer}` },
         body: JSON.stringify({
-          command: { type: 'ballot.cast', motionId: 'lift', voterId: VOTERS[i % VOTERS.length], vote: 'yes' },
+          command: {
+            type: 'ballot.cast',
+            motionId: 'lift',
+            voterId: VOTERS[i % VOTERS.length],
+            vote: 'yes',
+            paperRef: `P-burst-${i}`,
+          },
         }),
       }).then((r) => r.text()),
     ),

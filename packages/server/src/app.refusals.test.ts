@@ -95,7 +95,7 @@ describe('the write-origin check', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${organizer}`, origin },
       body: JSON.stringify({
-        command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes' },
+        command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes', paperRef: 'P-102' },
       }),
     });
 

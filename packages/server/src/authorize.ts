@@ -2,15 +2,18 @@ import { type Governance, voterNamed } from '@linli/core';
 import type { Principal } from './auth/auth-store.js';
 
 /**
- * What a signed-in household may do itself: vote for its own unit in person, vote for another voter
+ * The organizer may do everything but cast a ballot without a paper reference (see below). What a
+ * signed-in household may do itself: vote for its own unit in person, vote for another voter
  * as the holder of a proxy the organizer registered (never enter paper ballots: officials do), and
  * propose or accept swaps of its own turns. Everything else is the
  * organizer's. The server decides this; the client's word counts for nothing.
  */
 export function allowed(principal: Principal, command: unknown, gov: Governance): boolean {
-  if (principal.kind === 'organizer') return true;
-  if (typeof command !== 'object' || command === null) return false;
+  if (typeof command !== 'object' || command === null) return principal.kind === 'organizer';
   const c = command as Record<string, unknown>;
+  // An organizer casts only what a voter handed in on paper, and the event names the paper; a
+  // ballot in a voter's name with no paper behind it would be the organizer voting for them.
+  if (principal.kind === 'organizer') return c.type !== 'ballot.cast' || c.paperRef !== undefined;
   const unitId = principal.unitId;
   switch (c.type) {
     case 'ballot.cast': {

@@ -41,7 +41,15 @@ describe('one serving process per data folder', () => {
     );
     // The first still serves, with the token it printed (the second never rotated it).
     expect(
-      (await command(first, { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'no' })).status,
+      (
+        await command(first, {
+          type: 'ballot.cast',
+          motionId: 'lift',
+          voterId: 'o102',
+          vote: 'no',
+          paperRef: 'P-1',
+        })
+      ).status,
     ).toBe(200);
   });
 

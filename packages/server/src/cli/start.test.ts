@@ -50,7 +50,7 @@ describe('npm start', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${first.organizer}` },
       body: JSON.stringify({
-        command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes' },
+        command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes', paperRef: 'P-102' },
       }),
     });
     expect(vote.status).toBe(200);

@@ -133,7 +133,9 @@ for (const { name, open } of stores)
       const answers = await Promise.all([
         send(draft('加装电梯\u0000说明')),
         send(draft('\ud83d楼')),
-        ...voters.map((voterId) => send({ type: 'ballot.cast', motionId: 'lift', voterId, vote: 'no' })),
+        ...voters.map((voterId) =>
+          send({ type: 'ballot.cast', motionId: 'lift', voterId, vote: 'no', paperRef: `P-${voterId}` }),
+        ),
       ]);
       const bodies = (await Promise.all(answers.map((a) => a.json()))) as { error?: LinliError }[];
       expect(answers.map((a) => a.status)).toEqual([400, 400, ...voters.map(() => 200)]);
