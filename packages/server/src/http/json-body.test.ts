@@ -27,6 +27,8 @@ describe('jsonBody', () => {
   it('refuses a wrong content type, malformed JSON and anything but an object with http.bad_json', async () => {
     for (const response of [
       await send('{}', 'text/plain'),
+      // Starts like JSON but is another media type: refused, not parsed.
+      await send('{}', 'application/jsonx'),
       await app.request('/', { method: 'POST', body: '{}' }),
       await send('{"units":'),
       await send(''),
