@@ -1,6 +1,6 @@
-import { type LinliError, linliError } from '@linli/core';
+import type { LinliError } from '@linli/core';
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv } from '../http/env.js';
 import { renderError } from '../http/refusal.js';
 import { type TestCommunity, testCommunity } from '../testing/hosted-community.js';
@@ -8,6 +8,7 @@ import { identifies, type Needs, requires } from './auth.js';
 
 let opened: TestCommunity | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await opened?.close();
   opened = undefined;
 });
@@ -79,18 +80,11 @@ describe('identifies', () => {
   });
 
   it('lets a failing sign-in database surface as an error, not as an anonymous reader', async () => {
-    const { community, organizer } = await guarded('organizer');
-    await community.auth.close();
-    const app = new Hono<AppEnv>()
-      .use(async (c, next) => {
-        c.set('community', community);
-        await next();
-      })
-      .get('/open', identifies, (c) => c.json({ principal: c.get('principal') }));
-    app.onError((e, c) =>
-      c.json({ error: linliError('server.unavailable', [], { reason: e.message }) }, 503),
-    );
-    const response = await app.request('/open', { headers: { Authorization: `Bearer ${organizer}` } });
+    const { ask, community, organizer } = await guarded('organizer');
+    vi.spyOn(community.auth, 'principal').mockRejectedValue(new Error('database is locked'));
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await ask('/open', organizer);
     expect(response.status).toBe(503);
+    expect(await codeOf(response)).toBe('server.unavailable');
   });
 });
