@@ -3,6 +3,13 @@ import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
 import { Refusal } from './refusal.js';
 
+/** The media types Hono's JSON validator parses (it hands anything else over as `{}`). */
+const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+
+/** Whether a `Content-Type` is JSON, as the server has always taken it, and one Hono parses. */
+const isJson = (contentType: string): boolean =>
+  contentType.startsWith('application/json') && JSON_MEDIA.test(contentType.split(';')[0]?.trim() ?? '');
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -14,9 +21,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function jsonBody<S extends z.ZodMiniType>(schema: S) {
   return validator('json', (value: unknown, c): z.output<S> => {
-    // Hono parses only JSON media types and hands anything else over as `{}`; the header decides.
-    const json = (c.req.header('content-type') ?? '').startsWith('application/json');
-    if (!json || !isObject(value)) throw new Refusal(linliError('http.bad_json'));
+    if (!isJson(c.req.header('content-type') ?? '') || !isObject(value))
+      throw new Refusal(linliError('http.bad_json'));
     const parsed = parseWith(schema, value);
     if (!parsed.ok) throw new Refusal(parsed.error);
     return parsed.value;
