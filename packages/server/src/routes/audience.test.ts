@@ -21,7 +21,10 @@ const guarded = [
     method: 'POST',
     path: '/c/xfkl/commands',
     needs: 'signed-in',
-    body: { command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes' } },
+    // As a paper ballot, which the organizer may enter (a bare ballot in a voter's name it may not).
+    body: {
+      command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes', paperRef: 'P-102' },
+    },
   },
   // Last: admitting the household signs it out.
   { method: 'DELETE', path: '/c/xfkl/sessions', needs: 'household' },
