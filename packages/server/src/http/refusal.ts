@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { type LinliError, linliError } from '@linli/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+
+/** The HTTP statuses a typed refusal is answered with. */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
+
+/** The status each error code is answered with; every code not named here is the client's mistake. */
+export function statusOf(error: LinliError): RefusalStatus {
+  const code = error.code;
+  if (code === 'auth.required' || code === 'auth.bad_code') return 401;
+  if (code === 'auth.forbidden' || code === 'http.origin') return 403;
+  if (code === 'http.not_found' || code === 'http.no_route') return 404;
+  if (code === 'log.conflict') return 409;
+  if (code === 'http.too_large') return 413;
+  if (code === 'auth.rate_limited') return 429;
+  if (code === 'log.unavailable' || code === 'server.unavailable') return 503;
+  return 400;
+}
+
+/**
+ * A typed refusal thrown from a route or middleware. The app's one `onError` renders it as
+ * `{ error }` with {@link statusOf}'s status, so no route builds an error response itself.
+ */
+export class Refusal extends HTTPException {
+  constructor(readonly error: LinliError) {
+    super(statusOf(error), { message: error.code });
+  }
+}
+
+/**
+ * Files what went wrong under an incident number for the operator's log and returns the number: the
+ * database's own words (paths, hosts, SQL) stay there, and a resident can quote the number.
+ */
+export function incident(what: string, detail: string): string {
+  const number = `#${randomBytes(4).toString('hex')}`;
+  console.error(`linli: ${what} (${number}): ${detail}`);
+  return number;
+}
+
+/** The typed JSON answer for a refusal; a failed log is answered with an incident number instead of its words. */
+export function refusalResponse(c: Context, error: LinliError): Response {
+  if (error.code !== 'log.unavailable') return c.json({ error }, statusOf(error));
+  const reason = incident('log unavailable', String(error.params.reason));
+  return c.json({ error: linliError('log.unavailable', [], { reason }) }, 503);
+}
+
+/**
+ * The app's error handler: a {@link Refusal} as its typed error; Hono's own 413 (a body that grew
+ * past the limit while read) and 400 (the JSON validator's malformed body) as theirs; anything else
+ * (a full or locked sign-in database, a bug) as `server.unavailable` with an incident number.
+ */
+export function renderError(e: Error, c: Context): Response {
+  if (e instanceof Refusal) return refusalResponse(c, e.error);
+  if (e instanceof HTTPException && e.status === 413) return refusalResponse(c, linliError('http.too_large'));
+  if (e instanceof HTTPException && e.status === 400) return refusalResponse(c, linliError('http.bad_json'));
+  const reason = incident('request failed', e.message);
+  return refusalResponse(c, linliError('server.unavailable', [], { reason }));
+}

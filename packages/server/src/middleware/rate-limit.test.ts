@@ -1,0 +1,52 @@
+import type { LinliError } from '@linli/core';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { RateLimit } from '../http/rate-limit.js';
+import { renderError } from '../http/refusal.js';
+import { rateLimited } from './rate-limit.js';
+
+/** An app limited to two requests a minute per `?key=`, with no key meaning unlimited. */
+function limitedApp() {
+  let now = 0;
+  let handled = 0;
+  const limit = new RateLimit(2, () => now);
+  const app = new Hono().post(
+    '/',
+    rateLimited(limit, (c) => c.req.query('key')),
+    (c) => {
+      handled += 1;
+      return c.json({ handled });
+    },
+  );
+  app.onError(renderError);
+  return {
+    ask: (key?: string) => app.request(key === undefined ? '/' : `/?key=${key}`, { method: 'POST' }),
+    pass: (ms: number) => {
+      now += ms;
+    },
+    handled: () => handled,
+  };
+}
+
+describe('rateLimited', () => {
+  it('refuses a key past its limit with auth.rate_limited (429) before the route runs', async () => {
+    const { ask, handled } = limitedApp();
+    expect((await ask('a')).status).toBe(200);
+    expect((await ask('a')).status).toBe(200);
+    const refused = await ask('a');
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: LinliError }).error.code).toBe('auth.rate_limited');
+    expect(handled()).toBe(2);
+  });
+
+  it('counts each key on its own, lets a new minute in, and never limits a request without a key', async () => {
+    const { ask, pass } = limitedApp();
+    await ask('a');
+    await ask('a');
+    expect((await ask('b')).status).toBe(200);
+    for (let i = 0; i < 10; i += 1) expect((await ask()).status).toBe(200);
+    expect((await ask('a')).status).toBe(429);
+    pass(60_000);
+    expect((await ask('a')).status).toBe(200);
+  });
+});
