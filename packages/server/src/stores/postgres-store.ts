@@ -67,6 +67,7 @@ export class PostgresStore extends GroupCommitStore {
   /** Set while LISTEN is being established; this process's appends wait for it, so none is missed. */
   private listening: Promise<void> | undefined;
   private lastSeen = 0;
+  private closed = false;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -241,9 +242,17 @@ export class PostgresStore extends GroupCommitStore {
     this.lastSeen = (await this.read()).at(-1)?.seq ?? 0;
     client.on('notification', async (message) => {
       const note = JSON.parse(message.payload ?? '{}') as { community?: string; seq?: number };
-      if (note.community !== this.community || (note.seq ?? 0) <= this.lastSeen) return;
-      const events = await this.read({ afterSeq: this.lastSeen });
-      if (events.length === 0) return;
+      if (this.closed || note.community !== this.community || (note.seq ?? 0) <= this.lastSeen) return;
+      let events: readonly LoggedEvent[];
+      try {
+        events = await this.read({ afterSeq: this.lastSeen });
+      } catch (e) {
+        // Closed meanwhile, or the database briefly away: lastSeen stays, so the next notification
+        // reads these events too. Never an unhandled rejection from an event handler.
+        if (!this.closed) console.error('linli: reading after a notification failed:', e);
+        return;
+      }
+      if (this.closed || events.length === 0) return;
       this.lastSeen = events.at(-1)?.seq ?? this.lastSeen;
       for (const l of this.listeners) l(events);
     });
@@ -252,6 +261,7 @@ export class PostgresStore extends GroupCommitStore {
 
   /** Closes every connection. */
   async close(): Promise<void> {
+    this.closed = true;
     (this.listener as unknown as pg.PoolClient | undefined)?.release();
     await this.pool.end();
   }

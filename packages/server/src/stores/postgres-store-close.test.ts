@@ -1,0 +1,36 @@
+import type { EventEmitter } from 'node:events';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
+import { PostgresStore } from './postgres-store.js';
+
+let cluster: { url: string; stop: () => void };
+
+beforeAll(async () => {
+  cluster = await startPostgres();
+});
+
+afterAll(() => cluster?.stop());
+
+it('ignores a notification that arrives while it closes, instead of reading from an ended pool', async () => {
+  const url = await createDatabase(cluster.url, 'closing');
+  const store = await PostgresStore.open(url, 'xfkl');
+  const heard = vi.fn();
+  store.subscribe(heard);
+  await vi.waitFor(() => expect((store as unknown as { listener?: unknown }).listener).toBeDefined());
+  const client = (store as unknown as { listener: EventEmitter }).listener;
+  await store.close();
+  const unhandled = vi.fn();
+  process.on('unhandledRejection', unhandled);
+  try {
+    // Another process appended just before the close; its NOTIFY is delivered after it.
+    client.emit('notification', {
+      channel: 'linli_events',
+      payload: JSON.stringify({ community: 'xfkl', seq: 1 }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(unhandled).not.toHaveBeenCalled();
+    expect(heard).not.toHaveBeenCalled();
+  } finally {
+    process.off('unhandledRejection', unhandled);
+  }
+});
