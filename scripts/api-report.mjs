@@ -41,6 +41,7 @@ for (const entry of entries) {
     packageJsonFullPath,
     configObject: {
       projectFolder: packageFolder,
+      newlineKind: 'lf',
       mainEntryPointFilePath: entry.dts,
       compiler: {
         overrideTsconfig: {

@@ -1,18 +1,10 @@
-import { createGovernance, fixedClock, type Governance, MemoryStore, sequentialIds } from '@linli/core';
-import { type SeedIds, seedScenario } from '@linli/core/seed';
+import type { Governance } from '@linli/core';
+import { type SeedIds, seededGovernance } from '@linli/core/seed';
 
 /** A governance holding the seed scenario (新福康里), with its clock on 2026-11-29 and movable. */
 export async function seeded(now = '2026-11-29T02:00:00Z') {
-  const clock = fixedClock('2026-11-29T02:00:00Z');
-  const gov = await createGovernance({
-    store: new MemoryStore(),
-    clock,
-    ids: sequentialIds(),
-    actor: 'residents-committee',
-  });
-  const ids = await seedScenario(gov);
-  clock.set(now);
-  return { gov, ids, clock };
+  const { governance, ids, clock } = await seededGovernance({ now });
+  return { gov: governance, ids, clock };
 }
 
 /** The loaded seed as stories receive it. */

@@ -4,4 +4,10 @@
  *
  * @packageDocumentation
  */
+export { BUILDING_96_AREAS, building96Commands } from './seed/building-96.js';
 export { type SeedIds, type SeedProject, seedScenario } from './seed/seed-scenario.js';
+export {
+  type SeededGovernance,
+  type SeededGovernanceOptions,
+  seededGovernance,
+} from './seed/seeded-governance.js';
