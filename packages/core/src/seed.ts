@@ -11,3 +11,5 @@ export {
   type SeededGovernanceOptions,
   seededGovernance,
 } from './seed/seeded-governance.js';
+// The seed's stairwell is where most stories open their motions; no vitest import comes with it.
+export { type MotionDraft, openMotionCommands } from './testing/motion.js';
