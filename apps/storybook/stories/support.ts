@@ -1,18 +1,10 @@
-import { createGovernance, fixedClock, type Governance, MemoryStore, sequentialIds } from '@linli/core';
-import { type SeedIds, seedScenario } from '@linli/core/seed';
+import type { Governance } from '@linli/core';
+import { openMotionCommands, type SeedIds, seededGovernance } from '@linli/core/seed';
 
 /** A governance holding the seed scenario (新福康里), with its clock on 2026-11-29 and movable. */
 export async function seeded(now = '2026-11-29T02:00:00Z') {
-  const clock = fixedClock('2026-11-29T02:00:00Z');
-  const gov = await createGovernance({
-    store: new MemoryStore(),
-    clock,
-    ids: sequentialIds(),
-    actor: 'residents-committee',
-  });
-  const ids = await seedScenario(gov);
-  clock.set(now);
-  return { gov, ids, clock };
+  const { governance, ids, clock } = await seededGovernance({ now });
+  return { gov: governance, ids, clock };
 }
 
 /** The loaded seed as stories receive it. */
@@ -42,24 +34,7 @@ export const seededWith =
  * Drafts and opens a motion of Building 96's stairwell s1 that closes on 20 December — the start most
  * vote stories share; `draft` gives its id, title, kind and anything else that differs.
  */
-export const openMotion = (draft: {
-  readonly id: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly basis?: string;
-  readonly rule?: string;
-  readonly [more: string]: unknown;
-}): unknown[] => [
-  {
-    type: 'motion.draft',
-    scope: { kind: 'stairwell', id: 's1' },
-    basis: 'owners',
-    rule: 'civilCode278.ordinary',
-    closesAt: '2026-12-20T10:00:00Z',
-    ...draft,
-  },
-  { type: 'motion.open', motionId: draft.id },
-];
+export const openMotion = openMotionCommands;
 
 /** Waits for an element's pending (and throttled live) renders. */
 export async function settled(el: Element | null): Promise<void> {

@@ -2,11 +2,11 @@
 // households (the largest realistic 小区) and at 1,000,000. `npm run bench` (needs --expose-gc).
 // The state is built the way a server builds it: events sealed, read back as JSON (so no string is
 // shared with the code that wrote it) and folded by applyEvent; the log itself is then dropped.
+import { emptyState } from '../dist/governance/state.js';
 import {
   applyEvent,
   commandSchema,
   decide,
-  emptyState,
   noHolidays,
   parseWith,
   sealEvents,

@@ -1,17 +1,17 @@
 // Rotation benchmark, side by side with rrule (date expansion only) in the same run. `npm run bench`.
 import rrulePkg from 'rrule';
+// Internals the public entry point does not export are imported from their built modules.
+import { emptyCommunityState, evolveCommunity } from '../dist/community/state.js';
 import {
   createGovernance,
-  dutyRoster,
-  emptyCommunityState,
-  evolveCommunity,
   fixedClock,
   MemoryStore,
   noHolidays,
-  parseRRule,
   publishView,
   sequentialIds,
 } from '../dist/index.js';
+import { parseRRule } from '../dist/rotation/recurrence.js';
+import { dutyRoster } from '../dist/rotation/roster.js';
 import { bestOf, seededRandom } from './support.mjs';
 
 const { RRule } = rrulePkg;

@@ -1,16 +1,11 @@
 // Voting benchmarks, side by side with the `votes` package in the same run.
 // `npm run bench` — not part of `npm test`. BENCH_BALLOTS / BENCH_YESNO shrink the runs for a quick look.
 import { InstantRunoff, RankedPairs, Schulze, utils } from 'votes';
-import {
-  allocateColumns,
-  instantRunoff,
-  pairwiseMatrix,
-  rankedPairs,
-  rulePresets,
-  schulze,
-  tallyMotion,
-  writeBallot,
-} from '../dist/index.js';
+// Internals the public entry point does not export are imported from their built modules.
+import { instantRunoff, rulePresets, schulze, tallyMotion } from '../dist/index.js';
+import { allocateColumns, writeBallot } from '../dist/voting/columns.js';
+import { pairwiseMatrix } from '../dist/voting/methods/pairwise.js';
+import { rankedPairs } from '../dist/voting/methods/ranked-pairs.js';
 import { bestOf, seededRandom } from './support.mjs';
 
 const K = 10;

@@ -2,108 +2,263 @@
  * @linli/core — the framework-agnostic domain model of Linli (邻里): exact numbers, typed bilingual
  * errors, the community model, a tamper-evident event log with stores, and a reactive facade.
  *
+ * The public API is listed here by name, one group per domain. It is what the widgets, the server, the
+ * stories and the READMEs use, plus a few names an integrator needs (see the package README's "Public API").
+ * Everything else is internal and may change in any release. `api/core.api.md` records this surface;
+ * `npm test` fails when it changes without that report being regenerated (`npm run api`).
+ *
  * @packageDocumentation
  */
-export * from './community/commands.js';
-export { decideCommunity } from './community/decide.js';
-export * from './community/electorate.js';
-export * from './community/events.js';
-export * from './community/queries.js';
-export * from './community/state.js';
-export * from './community/types.js';
-export * from './errors/linli-error.js';
-export * from './errors/result.js';
-export * from './funds/commands.js';
-export * from './funds/csv.js';
-export { decideFunds } from './funds/decide.js';
-export * from './funds/events.js';
-export * from './funds/evolve.js';
-export * from './funds/fund-view.js';
-export * from './funds/ledger.js';
-export * from './funds/participatory.js';
-export * from './funds/recurring.js';
-export * from './funds/scheme.js';
-export * from './funds/shares.js';
-export * from './funds/state.js';
-export * from './governance/commands.js';
-export * from './governance/community-view.js';
-export * from './governance/context.js';
-export { checkDateWindow, latestDate, YEARS_AHEAD } from './governance/date-window.js';
+
+// Community: buildings, units, owners, residents, and who counts on a date.
+export {
+  type CountedUnit,
+  countHeadsAndArea,
+  type HeadcountAndArea,
+  type OwnerHead,
+  ownerElectorate,
+} from './community/electorate.js';
+export type { CommunityEvent, CommunityEventPayloads, CommunityEventType } from './community/events.js';
+export { effectiveArea, householdsOn, ownersOn, residentsOn, type Scope } from './community/queries.js';
+export type { CommunityState } from './community/state.js';
+export type {
+  AreaSource,
+  Building,
+  Community,
+  Contact,
+  Owner,
+  OwnershipPeriod,
+  Resident,
+  Stairwell,
+  Unit,
+} from './community/types.js';
+
+// Typed bilingual errors and the Result type every command returns.
+export {
+  errorFrom,
+  type LinliError,
+  LinliException,
+  linliError,
+  type PathSegment,
+} from './errors/linli-error.js';
+export { err, ok, type Result } from './errors/result.js';
+// Funds: cost-sharing schemes, ledgers, CSV exports, participatory budgeting.
+export { fundViewCsv, shareTableCsv, statementsCsv } from './funds/csv.js';
+export type { FundsEvent, FundsEventPayloads, FundsEventType } from './funds/events.js';
+export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
+export {
+  type Ageing,
+  type Entry,
+  type EntryKind,
+  type LedgerSummary,
+  summarizeLedger,
+  type UnitStatement,
+} from './funds/ledger.js';
+export {
+  approvalSets,
+  type BudgetSelection,
+  equalShares,
+  greedyByApprovals,
+  type Project,
+  type ProjectOutcome,
+} from './funds/participatory.js';
+export {
+  floorCoefficientPresets,
+  type SchemeBasis,
+  type SchemeSpec,
+  type SchemeUnit,
+  type Subsidy,
+} from './funds/scheme.js';
+export { computeShares, type ShareRow, type ShareTable } from './funds/shares.js';
+export type { Charge, Fund, FundsState, SchemeVersion } from './funds/state.js';
+// The governance facade: commands, decide, state, read models and published views.
+export { type Command, commandSchema } from './governance/commands.js';
+export type { CommunityView, UnitView } from './governance/community-view.js';
+export type { DecideContext } from './governance/context.js';
+export { latestDate, YEARS_AHEAD } from './governance/date-window.js';
 export { type DecidedEvent, decide } from './governance/decide.js';
-export * from './governance/governance.js';
-export * from './governance/published-roster.js';
-export * from './governance/published-view.js';
-export * from './governance/snapshot.js';
-export * from './governance/state.js';
-export * from './i18n/locale.js';
+export {
+  createGovernance,
+  type ExecuteOptions,
+  type Governance,
+  type GovernanceOptions,
+} from './governance/governance.js';
+export { publishedRosterWindow } from './governance/published-roster.js';
+export {
+  fetchPublishedView,
+  type PublishedView,
+  publishView,
+  type ReadModels,
+  type UnitLabel,
+  viewGovernance,
+} from './governance/published-view.js';
+export type { RestoreOptions, Snapshot, SnapshotMigration } from './governance/snapshot.js';
+export { applyEvent, type GovernanceState, replay } from './governance/state.js';
+// Locales and the zh-CN/en message tables.
+export { type Locale, locales, resolveLocale } from './i18n/locale.js';
 export type { MessageParams, MessageTable, MessageTemplates } from './i18n/message-table.js';
 export { numberMessages } from './i18n/messages/numbers.js';
 export { type ErrorCode, errorMessages, formatMessage, isErrorCode } from './i18n/messages.js';
-export * from './log/canonical-json.js';
-export * from './log/checkpoint.js';
-export * from './log/checkpoint-keeper.js';
-export * from './log/event.js';
-export * from './log/group-commit-store.js';
-export * from './log/memory-store.js';
-export * from './log/salt.js';
-export * from './log/store.js';
-export * from './log/verify.js';
-export * from './numbers/index.js';
-export * from './remote/event-stream.js';
-export * from './remote/http-store.js';
-export * from './remote/live-view.js';
-export * from './roles/commands.js';
-export { decideRoles } from './roles/decide.js';
-export * from './roles/roles.js';
-export * from './roles/state.js';
-export * from './rotation/calendar.js';
-export * from './rotation/commands.js';
-export { decideRotation } from './rotation/decide.js';
-export * from './rotation/duty.js';
-export * from './rotation/events.js';
-export * from './rotation/holidays.js';
-export * from './rotation/ical.js';
-export * from './rotation/recurrence.js';
-export * from './rotation/roster.js';
-export * from './rotation/schedule.js';
-export * from './rotation/state.js';
-export * from './time/clock.js';
-export * from './time/ids.js';
-export * from './time/local-date.js';
-export { cryptoRandom, type RandomSource, seededRandom } from './time/random.js';
+// The hash-chained event log: sealing, verification, checkpoints and stores.
+export { canonicalJson } from './log/canonical-json.js';
+export {
+  checkpointMessage,
+  isCheckpoint,
+  type SignedCheckpoint,
+  type VerifyCheckpointOptions,
+  verifyCheckpoint,
+} from './log/checkpoint.js';
+export { CheckpointKeeper, type CheckpointKeeperOptions } from './log/checkpoint-keeper.js';
+export {
+  type DraftEvent,
+  draftOf,
+  EMPTY_HEAD,
+  type EventFormat,
+  eventHashInput,
+  type HashFunction,
+  hashEvent,
+  headOf,
+  type LoggedEvent,
+  type LogHead,
+  nobleSha256Hex,
+  sealEvents,
+  sealGroups,
+  sha256Hex,
+} from './log/event.js';
+export { GroupCommitStore } from './log/group-commit-store.js';
+export { MemoryStore } from './log/memory-store.js';
+export { randomSalt, type SaltSource, sequentialSalts } from './log/salt.js';
+export type {
+  AppendGroup,
+  AppendGroupsOptions,
+  AppendOptions,
+  EventStore,
+  ReadOptions,
+  StoreListener,
+} from './log/store.js';
+export { type VerifyFailure, type VerifyOptions, type VerifyResult, verify } from './log/verify.js';
+// Exact numbers: integer fen, hundredths of a square metre, BigInt fractions, largest-remainder allocation.
+export {
+  type AllocateOptions,
+  type Allocation,
+  type AllocationMethod,
+  allocate,
+  type Weight,
+} from './numbers/allocate.js';
+export {
+  type Area,
+  addArea,
+  areaToDecimal,
+  centiSquareMetres,
+  formatArea,
+  squareMetres,
+  sumArea,
+} from './numbers/area.js';
+export {
+  atLeast,
+  type Comparison,
+  compareFractions,
+  type Fraction,
+  fraction,
+  meets,
+  minimumToMeet,
+  moreThan,
+} from './numbers/fraction.js';
+export {
+  addMoney,
+  fen,
+  formatMoney,
+  type Money,
+  moneyToDecimal,
+  multiplyMoney,
+  negateMoney,
+  subtractMoney,
+  sumMoney,
+  yuan,
+} from './numbers/money.js';
+export { numberError } from './numbers/number-error.js';
+// Remote: a store and a live view over the server’s HTTP API.
+export { readEventStream, type StreamMessage } from './remote/event-stream.js';
+export { HttpStore, type HttpStoreOptions } from './remote/http-store.js';
+export { connectLiveView, type LiveView, type LiveViewOptions, type Outbox } from './remote/live-view.js';
+// Roles: appointed positions and their terms.
+export type { RoleDefinition, RoleStatus, Term } from './roles/roles.js';
+export { type RolesEvent, type RolesEventPayloads, type RolesState, rolesOn } from './roles/state.js';
+
+// Rotation: duty rosters, holidays, iCalendar export.
+export { WEEKDAYS, type Weekday } from './rotation/calendar.js';
+export type { Absence, Cover, Duty, DutyDefinition, HolidayHandling, Swap } from './rotation/duty.js';
+export type { RotationEvent, RotationEventPayloads, RotationEventType } from './rotation/events.js';
+export { chineseHolidays, type HolidayProvider, noHolidays } from './rotation/holidays.js';
+export { type ICalOptions, rosterToICal } from './rotation/ical.js';
+export type { ByDay, Recurrence, RecurrenceRule } from './rotation/recurrence.js';
+export { type MemberStats, memberStats, type RosterSlot } from './rotation/roster.js';
+export type { AssignedSlot, AssignmentPolicy, ReentryRule, SlotDate } from './rotation/schedule.js';
+export type { RotationState } from './rotation/state.js';
+// Injected time, ids and randomness, and calendar dates.
+export { type Clock, fixedClock, systemClock } from './time/clock.js';
+export { type IdGenerator, sequentialIds } from './time/ids.js';
+export { type LocalDate, localDateOf } from './time/local-date.js';
+export { type RandomSource, seededRandom } from './time/random.js';
+// Text rules and zod helpers shared by commands and hosts.
 export { EARLIEST_DATE } from './validation/schemas.js';
 export {
   lineSchema,
   multilineSchema,
-  optionalLineSchema,
-  storableText,
   type TextProblem,
   type TextRules,
   textProblem,
 } from './validation/text.js';
 export { parseWith } from './validation/zod-errors.js';
-export * from './voting/columns.js';
-export * from './voting/commands.js';
-export { decideVoting } from './voting/decide.js';
-export * from './voting/electorate.js';
-export * from './voting/evaluate.js';
-export * from './voting/events.js';
-export * from './voting/explain.js';
-export * from './voting/export.js';
-export * from './voting/lottery.js';
-export * from './voting/methods/counts.js';
-export * from './voting/methods/irv.js';
-export * from './voting/methods/pairwise.js';
-export * from './voting/methods/ranked-ballots.js';
-export * from './voting/methods/ranked-pairs.js';
-export * from './voting/methods/schulze.js';
-export * from './voting/methods/stv.js';
-export * from './voting/methods/tie-order.js';
-export * from './voting/motion.js';
+// Voting: motions, rules, tallies and their explanations, secrecy, tie lotteries, exports.
+export type { BallotColumns } from './voting/columns.js';
+export type { CheckResult, DimensionTotals, Totals } from './voting/evaluate.js';
+export type { VotingEvent, VotingEventPayloads, VotingEventType } from './voting/events.js';
+export { type Bilingual, type Explanation, type ExplanationLine, explainTally } from './voting/explain.js';
+export { exportMotion, type MotionExport, toBlt } from './voting/export.js';
+export { type LotterySecret, lotteryCommitment, lotteryPriority, lotterySeed } from './voting/lottery.js';
+export { type IrvResult, type IrvRound, instantRunoff } from './voting/methods/irv.js';
+export type { RankedBallots } from './voting/methods/ranked-ballots.js';
+export { type SchulzeResult, schulze } from './voting/methods/schulze.js';
+export type { TiePicker, TiePriority } from './voting/methods/tie-order.js';
+export type {
+  Amendment,
+  Ballot,
+  BallotChannel,
+  BallotChoice,
+  Basis,
+  Motion,
+  MotionDefinition,
+  MotionKind,
+  MotionOption,
+  MotionStatus,
+  Outcome,
+  ProxyAuthorization,
+  RankedMethod,
+  RecordedResult,
+  Secrecy,
+  TieBreak,
+  Voter,
+} from './voting/motion.js';
 export { voterNamed } from './voting/roll.js';
-export * from './voting/rules.js';
-export * from './voting/secrecy.js';
-export * from './voting/secrecy-preview.js';
-export * from './voting/state.js';
-export * from './voting/tally.js';
-export * from './voting/visibility.js';
+export {
+  type ApprovalCheck,
+  type Check,
+  civilCode278,
+  type DecisionRule,
+  type Dimension,
+  type ParticipationCheck,
+  rulePresets,
+  type Threshold,
+} from './voting/rules.js';
+export { measureSecrecy, type SecrecyMeasure, smallestFit } from './voting/secrecy.js';
+export { previewSecrecy, type SecrecyPreview } from './voting/secrecy-preview.js';
+export type { MotionState, VotingState } from './voting/state.js';
+export {
+  type ConsentStatus,
+  type OptionResult,
+  type StvRoundView,
+  type Tally,
+  type TallyOptions,
+  tallyMotion,
+} from './voting/tally.js';

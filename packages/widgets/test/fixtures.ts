@@ -6,14 +6,12 @@ import {
   noHolidays,
   sequentialIds,
 } from '@linli/core';
+import { executeAll, openMotionCommands, stairwellCommands } from '@linli/core/testing';
 import axe from 'axe-core';
 
 /** Runs commands and fails loudly on the first rejected one. */
 export async function must(gov: Governance, ...commands: unknown[]): Promise<void> {
-  for (const c of commands) {
-    const r = await gov.execute(c);
-    if (!r.ok) throw new Error(`fixture command rejected: ${JSON.stringify(r.error)}`);
-  }
+  await executeAll(gov, commands);
 }
 
 /** A stairwell of `households` units (101, 102, 201, …), each with its own owner and one resident. */
@@ -26,30 +24,7 @@ export async function stairwell(households = 6, store = new MemoryStore()) {
     actor: 'organizer',
     holidays: noHolidays,
   });
-  await must(
-    gov,
-    { type: 'community.found', name: '新福康里' },
-    { type: 'building.add', name: '96号楼', id: 'b96' },
-    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
-  );
-  for (let i = 0; i < households; i++) {
-    const room = `${Math.floor(i / 2) + 1}0${(i % 2) + 1}`;
-    await must(
-      gov,
-      {
-        type: 'unit.add',
-        stairwellId: 's1',
-        room,
-        floor: Math.floor(i / 2) + 1,
-        area: 7500 + i * 100,
-        areaSource: 'registered',
-        id: `u${room}`,
-      },
-      { type: 'owner.register', name: `${room}室业主`, kind: 'person', id: `o${room}` },
-      { type: 'unit.transfer', unitId: `u${room}`, ownerIds: [`o${room}`], date: '2012-01-01' },
-      { type: 'resident.moveIn', unitId: `u${room}`, id: `r${room}`, date: '2012-01-01' },
-    );
-  }
+  await must(gov, ...stairwellCommands({ households, area: (i) => 7500 + i * 100, residents: true }));
   return { gov, clock, store };
 }
 
@@ -57,19 +32,14 @@ export async function stairwell(households = 6, store = new MemoryStore()) {
 export async function elevatorMotion(gov: Governance, extra: Record<string, unknown> = {}): Promise<void> {
   await must(
     gov,
-    {
-      type: 'motion.draft',
+    ...openMotionCommands({
       id: 'lift',
       title: '加装电梯',
       body: '同意在1单元加装电梯。',
       kind: 'proposal',
-      scope: { kind: 'stairwell', id: 's1' },
-      basis: 'owners',
       rule: 'civilCode278.major',
-      closesAt: '2026-12-20T10:00:00Z',
       ...extra,
-    },
-    { type: 'motion.open', motionId: 'lift' },
+    }),
   );
 }
 

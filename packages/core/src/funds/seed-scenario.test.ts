@@ -1,36 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { building96, freshGovernance, must } from '../../test/fixtures.js';
 import { seedScenario } from '../seed/seed-scenario.js';
+import { seededGovernance } from '../seed/seeded-governance.js';
 import type { LocalDate } from '../time/local-date.js';
 import { shareTableCsv } from './csv.js';
 import { summarizeLedger } from './ledger.js';
 import { computeShares } from './shares.js';
 
 describe('Building 96 pays for its elevator (the seed scenario, to the fen)', () => {
-  it('splits the cost after subsidy by floor coefficient × area, records pledges and payments, and offsets maintenance with ad income', async () => {
-    const { governance, clock } = await building96();
-    for (let floor = 1; floor <= 6; floor++) {
-      for (const s of ['01', '02'])
-        await must(governance, { type: 'resident.moveIn', unitId: `u${floor}${s}`, date: '2015-03-01' });
-    }
-    await must(
-      governance,
-      {
-        type: 'scheme.define',
-        id: 'lift-cost',
-        name: '加装电梯费用分摊',
-        scope: { kind: 'stairwell', id: 's1' },
-        // Floors 1–2 pay nothing; 3…6 pay 0.7 … 1.0 × area.
-        basis: {
-          kind: 'floorCoefficients',
-          coefficients: { '1': 0, '2': 0, '3': 70, '4': 80, '5': 90, '6': 100 },
-        },
-        // The district pays 40% of the cost, at most ¥240,000.00.
-        subsidy: { kind: 'percent', basisPoints: 4000, cap: 24_000_000 },
-      },
-      { type: 'fund.open', id: 'lift', name: '96号楼电梯', budget: 60_000_000 },
-      { type: 'fund.pledge', fundId: 'lift', schemeId: 'lift-cost', cost: 60_000_000, due: '2026-12-31' },
-    );
+  it('splits the cost after subsidy by floor coefficient × area and records pledges and payments', async () => {
+    // The seed defines the scheme, opens the fund and pledges ¥600,000.00 due 2026-12-31.
+    const { governance, ids } = await seededGovernance();
     const scheme = governance.read((s) => s.funds.schemes.get('lift-cost')?.[0]);
     if (!scheme) throw new Error('missing scheme');
     const table = computeShares(scheme.spec, scheme.units, 60_000_000);
@@ -53,28 +33,16 @@ describe('Building 96 pays for its elevator (the seed scenario, to the fen)', ()
     expect(csv.startsWith('\uFEFF房号 Room,')).toBe(true);
     expect(csv).toContain('\r\n301,3,75.32,0.70,527240,');
 
-    // Instalments: 301 has paid half, 601 everything, 302 nothing yet; 602 tried to pay too much.
-    await must(
-      governance,
-      {
-        type: 'fund.pay',
-        fundId: 'lift',
-        unitId: 'u301',
-        amount: 1_701_994,
-        date: '2026-12-01',
-        reference: '转账 0001',
-      },
-      { type: 'fund.pay', fundId: 'lift', unitId: 'u601', amount: 4_862_841, date: '2026-12-02' },
-    );
+    // Instalments (the seed's): 301 has paid half, 601 everything, 302 nothing yet; 602 tries to pay too much.
     const over = await governance.execute({
       type: 'fund.pay',
-      fundId: 'lift',
+      fundId: ids.liftFund,
       unitId: 'u602',
       amount: 6_000_000,
     });
     expect(over.ok || over.error).toMatchObject({ code: 'fund.overpayment', path: ['amount'] });
     if (!over.ok) expect(over.error.message['zh-CN']).toContain('作为预存');
-    const entries = governance.read((s) => s.funds.entries.get('lift') ?? []);
+    const entries = governance.read((s) => s.funds.entries.get(ids.liftFund) ?? []);
     const inJanuary = summarizeLedger(entries, '2027-01-15' as LocalDate);
     expect(inJanuary).toMatchObject({
       pledged: 36_000_000,
@@ -88,7 +56,14 @@ describe('Building 96 pays for its elevator (the seed scenario, to the fen)', ()
       arrears: 1_701_994,
       ageing: { days1to30: 1_701_994 },
     });
+  });
 
+  it('offsets the maintenance of all 12 households with the elevator’s ad income', async () => {
+    const { governance, clock } = await building96();
+    for (let floor = 1; floor <= 6; floor++) {
+      for (const s of ['01', '02'])
+        await must(governance, { type: 'resident.moveIn', unitId: `u${floor}${s}`, date: '2015-03-01' });
+    }
     // Elevator ads bring ¥800.00 a month less ¥200.00 of costs; the net offsets the ¥1,000.00 maintenance.
     clock.set('2026-12-05T02:00:00Z');
     await must(

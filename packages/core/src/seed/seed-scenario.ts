@@ -1,4 +1,6 @@
 import type { Governance } from '../governance/governance.js';
+import { executeAll } from '../testing/execute-all.js';
+import { building96Commands } from './building-96.js';
 
 /** A participatory-budget project of the seed: the approval motion's option ids and their costs. */
 export interface SeedProject {
@@ -26,13 +28,8 @@ export interface SeedIds {
   readonly projectBudget: number;
 }
 
-async function run(gov: Governance, ...commands: readonly unknown[]): Promise<void> {
-  for (const command of commands) {
-    const result = await gov.execute(command);
-    if (!result.ok)
-      throw new Error(`seed: ${(command as { type: string }).type}: ${result.error.message.en}`);
-  }
-}
+const run = (gov: Governance, ...commands: readonly unknown[]): Promise<void> =>
+  executeAll(gov, commands, 'seed');
 
 const projects: readonly SeedProject[] = [
   { id: 'bench', name: '楼下休息长椅', cost: 300_000 },
@@ -41,63 +38,8 @@ const projects: readonly SeedProject[] = [
   { id: 'bikes', name: '非机动车棚', cost: 1_200_000 },
 ];
 
-/**
- * The reference story of Linli, as data: 新福康里, Building 96's first stairwell (six floors, two units
- * a floor, 75.32 m² and 88.68 m²; 王 owns 501 and 502; 602 is still the developer's; the households of
- * 102 and 202 are aged 80+), its elevator vote under Civil Code Art. 278 (half cast, with a proxy and a
- * paper ballot, the ground floor's consent outstanding), a draft convention with an amendment, the
- * building head's election and the 一长五大 roles, the elevator's cost split by floor coefficient after a
- * 40% subsidy with pledges and payments, ad income offsetting maintenance, the Monday cleaning rota
- * with an absence and a swap, 福泰大厦's 80 households sharing the doorman's wage, and a project vote
- * for the community fund. Expects a fresh governance whose clock reads 2026-11-29.
- */
-export async function seedScenario(gov: Governance): Promise<SeedIds> {
-  await run(
-    gov,
-    { type: 'community.found', name: '新福康里', id: 'xfkl' },
-    { type: 'building.add', name: '96号楼', id: 'b96' },
-    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
-    { type: 'owner.register', name: '王建国', kind: 'person', id: 'o-wang' },
-    { type: 'owner.register', name: '新福康里置业', kind: 'organisation', developer: true, id: 'o-dev' },
-  );
-  const names: Record<string, string> = {
-    '101': '张阿姨',
-    '201': '李师傅',
-    '301': '陈老师',
-    '401': '刘女士',
-  };
-  for (let floor = 1; floor <= 6; floor++) {
-    for (const [suffix, area] of [
-      ['01', 7532],
-      ['02', 8868],
-    ] as const) {
-      const room = `${floor}${suffix}`;
-      const owner = floor === 5 ? 'o-wang' : room === '602' ? 'o-dev' : `o${room}`;
-      await run(gov, {
-        type: 'unit.add',
-        stairwellId: 's1',
-        room,
-        floor,
-        area,
-        areaSource: 'registered',
-        id: `u${room}`,
-      });
-      if (owner === `o${room}`)
-        await run(gov, { type: 'owner.register', name: `${room}室业主`, kind: 'person', id: owner });
-      await run(gov, { type: 'unit.transfer', unitId: `u${room}`, ownerIds: [owner], date: '2012-05-01' });
-      if (room === '602') continue; // unsold: nobody lives there
-      const elderly = room === '102' || room === '202';
-      await run(gov, {
-        type: 'resident.moveIn',
-        unitId: `u${room}`,
-        id: `r${room}`,
-        birthYear: elderly ? 1941 : 1978,
-        date: '2012-06-01',
-        ...(names[room] ? { name: names[room] } : {}),
-      });
-    }
-  }
-
+/** The elevator vote, open: nine of eleven owners cast, one by proxy and one on paper. */
+async function elevatorVote(gov: Governance): Promise<void> {
   // The elevator vote (Art. 278, matter 7): the shaft touches the ground-floor kitchens.
   await run(
     gov,
@@ -137,7 +79,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
   ] as const) {
     await run(gov, { type: 'ballot.cast', motionId: 'lift', voterId, vote, ...extra });
   }
+}
 
+/** The building convention, a draft with an accepted amendment. */
+async function draftConvention(gov: Governance): Promise<void> {
   // A building convention, still a draft, with an accepted amendment.
   await run(
     gov,
@@ -160,7 +105,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     },
     { type: 'motion.acceptAmendment', motionId: 'convention', amendmentId: 'a1' },
   );
+}
 
+/** The building head's election, closed, and the 一长五大 roles it fills. */
+async function electHead(gov: Governance): Promise<void> {
   // The building head's election (closed) and the one-head-five-specialists roles.
   await run(
     gov,
@@ -199,7 +147,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     { type: 'role.appoint', roleId: 'b96-weather', holder: '李师傅', reason: '居委会推荐，本人同意' },
     { type: 'role.appoint', roleId: 'b96-safety', holder: '陈老师', reason: '居委会推荐，本人同意' },
   );
+}
 
+/** The elevator's cost shared by floor coefficient after the district's subsidy, with two payments. */
+async function shareElevatorCost(gov: Governance): Promise<void> {
   // The elevator's cost: floors 1–2 exempt, then 0.7 … 1.0 × area, after 40% from the district.
   await run(
     gov,
@@ -219,7 +170,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     { type: 'fund.pay', fundId: 'lift-fund', unitId: 'u301', amount: 1_701_994, reference: '转账 0001' },
     { type: 'fund.pay', fundId: 'lift-fund', unitId: 'u601', amount: 4_862_841 },
   );
+}
 
+/** Ad income offsetting the elevator's maintenance charge. */
+async function offsetUpkeep(gov: Governance): Promise<void> {
   // Ad income in the elevator pays for part of its maintenance (Art. 282).
   await run(
     gov,
@@ -243,7 +197,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     },
     { type: 'charge.bill', chargeId: 'maint', month: '2026-11' },
   );
+}
 
+/** The Monday cleaning rota with an absence and an accepted swap. */
+async function cleaningRota(gov: Governance): Promise<void> {
   // Cleaning the elevator every Monday at 08:00: the over-80s are exempt; 302 is away in January.
   await run(
     gov,
@@ -281,7 +238,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     },
     { type: 'duty.acceptSwap', dutyId: 'clean', swapId: 'swap-1' },
   );
+}
 
+/** 福泰大厦's 80 households sharing the doorman's wage, one moving out mid-month. */
+async function doormanWage(gov: Governance): Promise<void> {
   // 福泰大厦: 80 households share the doorman's wage; one moved out mid-November.
   await run(
     gov,
@@ -319,7 +279,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     { type: 'resident.moveOut', residentId: 'rft37', date: '2026-11-16' },
     { type: 'charge.bill', chargeId: 'wage', month: '2026-11' },
   );
+}
 
+/** The community fund's project vote (approval), open. */
+async function projectVote(gov: Governance): Promise<void> {
   // The community fund's project vote (approval), open.
   await run(
     gov,
@@ -349,6 +312,28 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
   ] as const) {
     await run(gov, { type: 'ballot.cast', motionId: 'projects', voterId, options });
   }
+}
+
+/**
+ * The reference story of Linli, as data: 新福康里, Building 96's first stairwell (six floors, two units
+ * a floor, 75.32 m² and 88.68 m²; 王 owns 501 and 502; 602 is still the developer's; the households of
+ * 102 and 202 are aged 80+), its elevator vote under Civil Code Art. 278 (half cast, with a proxy and a
+ * paper ballot, the ground floor's consent outstanding), a draft convention with an amendment, the
+ * building head's election and the 一长五大 roles, the elevator's cost split by floor coefficient after a
+ * 40% subsidy with pledges and payments, ad income offsetting maintenance, the Monday cleaning rota
+ * with an absence and a swap, 福泰大厦's 80 households sharing the doorman's wage, and a project vote
+ * for the community fund. Expects a fresh governance whose clock reads 2026-11-29.
+ */
+export async function seedScenario(gov: Governance): Promise<SeedIds> {
+  await run(gov, ...building96Commands({ residents: true }));
+  await elevatorVote(gov);
+  await draftConvention(gov);
+  await electHead(gov);
+  await shareElevatorCost(gov);
+  await offsetUpkeep(gov);
+  await cleaningRota(gov);
+  await doormanWage(gov);
+  await projectVote(gov);
 
   return {
     building: 'b96',

@@ -1,5 +1,5 @@
+import { storeConformance } from '@linli/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { storeConformance } from '../../test/conformance.js';
 import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
 import { PostgresStore } from './postgres-store.js';
 

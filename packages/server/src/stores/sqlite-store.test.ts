@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMPTY_HEAD, sealEvents, verify } from '@linli/core';
+import { storeConformance } from '@linli/core/testing';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeConformance } from '../../test/conformance.js';
 import { eventRow, SqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linli-sqlite-'));

@@ -1,6 +1,6 @@
-import { MemoryStore } from '@linli/core';
 import { describe } from 'vitest';
-import { storeConformance } from '../../test/conformance.js';
+import { MemoryStore } from '../log/memory-store.js';
+import { storeConformance } from './store-conformance.js';
 
 describe('MemoryStore (the same contract as the durable stores)', () => {
   storeConformance(async () => {

@@ -1,12 +1,10 @@
-import {
-  createGovernance,
-  type EventStore,
-  fixedClock,
-  type LoggedEvent,
-  sequentialIds,
-  verify,
-} from '@linli/core';
 import { beforeEach, expect, it } from 'vitest';
+import { createGovernance } from '../governance/governance.js';
+import type { LoggedEvent } from '../log/event.js';
+import type { EventStore } from '../log/store.js';
+import { verify } from '../log/verify.js';
+import { fixedClock } from '../time/clock.js';
+import { sequentialIds } from '../time/ids.js';
 
 const draft = (type: string, n = 0) => ({
   at: '2026-11-29T00:00:00.000Z',
@@ -16,9 +14,13 @@ const draft = (type: string, n = 0) => ({
 });
 
 /**
- * The behaviour every EventStore must have, run against each implementation: append and read, the
- * optimistic-concurrency conflict that changes nothing, notifications, a verifiable chain, and two
- * writers racing without losing or duplicating an event.
+ * The behaviour every {@link EventStore} must have, as vitest tests to run against an implementation:
+ * append and read, the optimistic-concurrency conflict that changes nothing, notifications, a
+ * verifiable chain, two writers racing without losing or duplicating an event, request keys, group
+ * commit and durability across connections. Call it inside a `describe` of your store's test file.
+ *
+ * @param freshLog - Creates a fresh, empty log and returns a function that opens another connection
+ *   (another writer) to that same log.
  */
 export function storeConformance(freshLog: () => Promise<() => Promise<EventStore>>): void {
   /** A fresh, empty log; call the returned function again for another writer on the same log. */
