@@ -24,7 +24,7 @@ export function emptyState(): GovernanceState {
  * How each event type changes the state, through the domain that owns it. An event type in
  * {@link DecidedEvent} that no domain applies does not compile.
  */
-const eventRoutes = {
+export const eventRoutes = {
   ...onSlice(communityModule),
   ...onSlice(votingModule),
   ...onSlice(fundsModule),

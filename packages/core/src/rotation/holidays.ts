@@ -1,6 +1,5 @@
 import * as chineseDaysModule from 'chinese-days';
 import type { HolidayProvider } from '../time/holiday-provider.js';
-import type { LocalDate } from '../time/local-date.js';
 import { weekdayIndex } from './calendar.js';
 
 // The provider's shape lives with time, below the domains, because every decision's context carries one.
