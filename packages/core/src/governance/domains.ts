@@ -1,6 +1,6 @@
 import type { CommunityEvent } from '../community/events.js';
 import { communityModule } from '../community/module.js';
-import type { EventHandler } from '../decide/domain-module.js';
+import type { CommandHandlers, EventHandler } from '../decide/domain-module.js';
 import type { FundsEvent } from '../funds/events.js';
 import { fundsModule } from '../funds/module.js';
 import type { LoggedEvent } from '../log/event.js';
@@ -10,6 +10,7 @@ import type { RotationEvent } from '../rotation/events.js';
 import { rotationModule } from '../rotation/module.js';
 import type { VotingEvent } from '../voting/events.js';
 import { votingModule } from '../voting/module.js';
+import type { Command } from './commands.js';
 
 /**
  * Every domain governance composes, lower domains first: a domain's decisions may read the slices of
@@ -43,3 +44,27 @@ export function onSlice<D extends Domain>(
   });
   return Object.fromEntries(lifted) as never;
 }
+
+/**
+ * How each event type changes the state, through the domain that owns it. An event type in
+ * {@link DecidedEvent} that no domain applies does not compile.
+ */
+export const eventRoutes = {
+  ...onSlice(communityModule),
+  ...onSlice(votingModule),
+  ...onSlice(fundsModule),
+  ...onSlice(rotationModule),
+  ...onSlice(rolesModule),
+} satisfies { readonly [K in DecidedEvent['type']]: SliceEvolver<Extract<DecidedEvent, { type: K }>> };
+
+/**
+ * The decision for every command type Linli accepts, taken from the domain that owns it. A command
+ * type in {@link Command} that no domain decides does not compile.
+ */
+export const commandRoutes = {
+  ...communityModule.decide,
+  ...votingModule.decide,
+  ...fundsModule.decide,
+  ...rotationModule.decide,
+  ...rolesModule.decide,
+} satisfies CommandHandlers<DomainSlices, Command, DecidedEvent>;

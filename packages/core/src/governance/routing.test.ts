@@ -9,9 +9,9 @@ import type { VotingEvent } from '../voting/events.js';
 import { votingModule } from '../voting/module.js';
 import type { VotingState } from '../voting/state.js';
 import { type Command, commandSchema } from './commands.js';
-import { commandRoutes } from './decide.js';
-import { type DecidedEvent, domains, type SliceEvolver } from './domains.js';
-import { emptyState, eventRoutes, type GovernanceState, replay } from './state.js';
+
+import { commandRoutes, type DecidedEvent, domains, eventRoutes, type SliceEvolver } from './domains.js';
+import { emptyState, type GovernanceState, replay } from './state.js';
 
 // A voting command and event the domain does not know: the two mistakes the compiler must catch.
 const reopenSchema = z.strictObject({ type: z.literal('motion.reopen'), motionId: z.string() });

@@ -1,12 +1,7 @@
-import { communityModule } from '../community/module.js';
 import type { EventHandler } from '../decide/domain-module.js';
 import { LinliException, linliError } from '../errors/linli-error.js';
-import { fundsModule } from '../funds/module.js';
 import { EMPTY_HEAD, type LoggedEvent, type LogHead } from '../log/event.js';
-import { rolesModule } from '../roles/module.js';
-import { rotationModule } from '../rotation/module.js';
-import { votingModule } from '../voting/module.js';
-import { type DecidedEvent, type DomainSlices, domains, onSlice, type SliceEvolver } from './domains.js';
+import { type DomainSlices, domains, eventRoutes } from './domains.js';
 
 /** Everything the log says, folded: the last event folded in, and each domain's slice under its key. */
 export interface GovernanceState extends DomainSlices {
@@ -19,18 +14,6 @@ export function emptyState(): GovernanceState {
   const slices = Object.fromEntries(domains.map((domain) => [domain.key, domain.initial()]));
   return { head: EMPTY_HEAD, ...slices } as GovernanceState;
 }
-
-/**
- * How each event type changes the state, through the domain that owns it. An event type in
- * {@link DecidedEvent} that no domain applies does not compile.
- */
-export const eventRoutes = {
-  ...onSlice(communityModule),
-  ...onSlice(votingModule),
-  ...onSlice(fundsModule),
-  ...onSlice(rotationModule),
-  ...onSlice(rolesModule),
-} satisfies { readonly [K in DecidedEvent['type']]: SliceEvolver<Extract<DecidedEvent, { type: K }>> };
 
 /** Event types this version understands; others (from a newer writer) advance the head but change nothing. */
 const evolvers = new Map(Object.entries(eventRoutes) as [string, EventHandler<DomainSlices, LoggedEvent>][]);
