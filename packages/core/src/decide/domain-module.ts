@@ -27,6 +27,14 @@ export type CommandHandler<Reads, C, E> = (
   context: DecideContext,
 ) => Result<E[], LinliError>;
 
+/** Decides a command about one existing entity, found (or refused) before the command's own rules run. */
+export type EntityHandler<Entity, Reads, C, E> = (
+  entity: Entity,
+  reads: Reads,
+  command: C,
+  context: DecideContext,
+) => Result<E[], LinliError>;
+
 /**
  * One handler for every command type of `C`, keyed by type. Written with `satisfies`, a command type
  * without its handler is a compile error rather than a command nobody decides.

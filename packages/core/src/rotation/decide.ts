@@ -1,7 +1,12 @@
 import { unitsIn } from '../community/queries.js';
 import type { CommunityState } from '../community/state.js';
 import type { DecideContext } from '../decide/context.js';
-import { type CommandHandler, type CommandHandlers, decideBy } from '../decide/domain-module.js';
+import {
+  type CommandHandler,
+  type CommandHandlers,
+  decideBy,
+  type EntityHandler,
+} from '../decide/domain-module.js';
 import { chooseId } from '../decide/ids.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
@@ -37,12 +42,7 @@ export interface RotationReads {
 
 type Cmd<K extends RotationCommand['type']> = Extract<RotationCommand, { type: K }>;
 type DutyCommand = Exclude<RotationCommand, { type: 'duty.define' }>;
-type OnDuty<C extends DutyCommand> = (
-  duty: Duty,
-  reads: RotationReads,
-  command: C,
-  context: DecideContext,
-) => Decision;
+type OnDuty<C extends DutyCommand> = EntityHandler<Duty, RotationReads, C, RotationEvent>;
 
 /** Every command but defining a duty names an existing duty; this finds it before the command's own rules. */
 function onDuty<C extends DutyCommand>(decideOn: OnDuty<C>): CommandHandler<RotationReads, C, RotationEvent> {

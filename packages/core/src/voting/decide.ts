@@ -1,7 +1,12 @@
 import { unitsIn } from '../community/queries.js';
 import type { CommunityState } from '../community/state.js';
 import type { DecideContext } from '../decide/context.js';
-import { type CommandHandler, type CommandHandlers, decideBy } from '../decide/domain-module.js';
+import {
+  type CommandHandler,
+  type CommandHandlers,
+  decideBy,
+  type EntityHandler,
+} from '../decide/domain-module.js';
 import { chooseId } from '../decide/ids.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
@@ -209,12 +214,7 @@ export interface VotingReads {
 
 type Cmd<K extends VotingCommand['type']> = Extract<VotingCommand, { type: K }>;
 type MotionCommand = Exclude<VotingCommand, { type: 'motion.draft' }>;
-type OnMotion<C extends MotionCommand> = (
-  entry: MotionState,
-  reads: VotingReads,
-  command: C,
-  context: DecideContext,
-) => Decision;
+type OnMotion<C extends MotionCommand> = EntityHandler<MotionState, VotingReads, C, VotingEvent>;
 
 /** Every command but a draft names an existing motion; this finds it before the command's own rules. */
 function onMotion<C extends MotionCommand>(
