@@ -74,7 +74,7 @@ export type { Charge, Fund, FundsState, SchemeVersion } from './funds/state.js';
 // The governance facade: commands, decide, state, read models and published views.
 export { type Command, commandSchema } from './governance/commands.js';
 export type { CommunityView, UnitView } from './governance/community-view.js';
-export type { DecideContext } from './governance/context.js';
+export type { DecideContext } from './decide/context.js';
 export { latestDate, YEARS_AHEAD } from './governance/date-window.js';
 export { type DecidedEvent, decide } from './governance/decide.js';
 export {

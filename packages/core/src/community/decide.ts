@@ -1,7 +1,8 @@
+import type { DecideContext } from '../decide/context.js';
+import { type CommandHandler, type CommandHandlers, decideBy } from '../decide/domain-module.js';
+import { chooseId } from '../decide/ids.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import type { DecideContext } from '../governance/context.js';
-import { chooseId } from '../governance/ids.js';
 import { centiSquareMetres } from '../numbers/area.js';
 import type { CommunityCommand } from './commands.js';
 import type { CommunityEvent } from './events.js';
@@ -9,7 +10,7 @@ import { latestOwnership } from './queries.js';
 import { type CommunityState, roomKey } from './state.js';
 import type { Contact } from './types.js';
 
-export type { DecideContext } from '../governance/context.js';
+export type { DecideContext } from '../decide/context.js';
 
 type Decision = Result<CommunityEvent[], LinliError>;
 
@@ -25,6 +26,148 @@ function notFound(kind: string, id: string, field: string): Decision {
   return err(linliError('entity.not_found', [field], { kind, id }));
 }
 
+/** What community decisions read: the community slice itself. */
+export interface CommunityReads {
+  readonly community: CommunityState;
+}
+
+type Cmd<K extends CommunityCommand['type']> = Extract<CommunityCommand, { type: K }>;
+type Founded<C> = (state: CommunityState, command: C, context: DecideContext) => Decision;
+
+/** Every command but founding needs a founded community; this says so before the command's own rules. */
+function whenFounded<C extends CommunityCommand>(
+  decideOn: Founded<C>,
+): CommandHandler<CommunityReads, C, CommunityEvent> {
+  return ({ community: state }, command, context) =>
+    state.community ? decideOn(state, command, context) : err(linliError('community.not_founded'));
+}
+
+function found(
+  { community: state }: CommunityReads,
+  command: Cmd<'community.found'>,
+  context: DecideContext,
+): Decision {
+  if (state.community)
+    return err(linliError('community.already_founded', [], { name: state.community.name }));
+  const communityId = command.id ?? context.newId('community');
+  return ok([{ type: 'community.founded', payload: { communityId, name: command.name } }]);
+}
+
+const addBuilding: Founded<Cmd<'building.add'>> = (state, command, context) => {
+  const id = chooseId((id) => state.buildings.has(id), 'building', command.id, context);
+  if (!id.ok) return id;
+  return ok([{ type: 'building.added', payload: { buildingId: id.value, name: command.name } }]);
+};
+
+const addStairwell: Founded<Cmd<'stairwell.add'>> = (state, command, context) => {
+  if (!state.buildings.has(command.buildingId)) return notFound('building', command.buildingId, 'buildingId');
+  const id = chooseId((id) => state.stairwells.has(id), 'stairwell', command.id, context);
+  if (!id.ok) return id;
+  return ok([
+    {
+      type: 'stairwell.added',
+      payload: { stairwellId: id.value, buildingId: command.buildingId, name: command.name },
+    },
+  ]);
+};
+
+const addUnit: Founded<Cmd<'unit.add'>> = (state, command, context) => {
+  if (!state.stairwells.has(command.stairwellId))
+    return notFound('stairwell', command.stairwellId, 'stairwellId');
+  if (state.rooms.has(roomKey(command.stairwellId, command.room))) {
+    return err(linliError('unit.duplicate_room', ['room'], { room: command.room }));
+  }
+  const id = chooseId((id) => state.units.has(id), 'unit', command.id, context);
+  if (!id.ok) return id;
+  const { stairwellId, room, floor, areaSource } = command;
+  const area = centiSquareMetres(command.area);
+  return ok([
+    { type: 'unit.added', payload: { unitId: id.value, stairwellId, room, floor, area, areaSource } },
+  ]);
+};
+
+const recordArea: Founded<Cmd<'unit.recordArea'>> = (state, command) => {
+  if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
+  const area = centiSquareMetres(command.area);
+  return ok([
+    { type: 'unit.areaRecorded', payload: { unitId: command.unitId, area, areaSource: command.areaSource } },
+  ]);
+};
+
+const registerOwner: Founded<Cmd<'owner.register'>> = (state, command, context) => {
+  const id = chooseId((id) => state.owners.has(id), 'owner', command.id, context);
+  if (!id.ok) return id;
+  const payload = {
+    ownerId: id.value,
+    name: command.name,
+    kind: command.kind,
+    developer: command.developer ?? false,
+    ...(command.contact ? { contact: compactContact(command.contact) } : {}),
+  };
+  return ok([{ type: 'owner.registered', payload }]);
+};
+
+const transferUnit: Founded<Cmd<'unit.transfer'>> = (state, command, context) => {
+  const unit = state.units.get(command.unitId);
+  if (!unit) return notFound('unit', command.unitId, 'unitId');
+  const seen = new Set<string>();
+  for (const [i, ownerId] of command.ownerIds.entries()) {
+    if (seen.has(ownerId))
+      return err(linliError('ownership.duplicate_owner', ['ownerIds', i], { id: ownerId }));
+    if (!state.owners.has(ownerId)) return notFound('owner', ownerId, 'ownerIds');
+    seen.add(ownerId);
+  }
+  const date = command.date ?? context.today;
+  const latest = latestOwnership(unit);
+  if (latest && date < latest.from) {
+    return err(linliError('ownership.out_of_order', ['date'], { date, latest: latest.from }));
+  }
+  return ok([
+    { type: 'unit.transferred', payload: { unitId: unit.id, ownerIds: [...command.ownerIds], date } },
+  ]);
+};
+
+const moveIn: Founded<Cmd<'resident.moveIn'>> = (state, command, context) => {
+  if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
+  const id = chooseId((id) => state.residents.has(id), 'resident', command.id, context);
+  if (!id.ok) return id;
+  const payload = {
+    residentId: id.value,
+    unitId: command.unitId,
+    date: command.date ?? context.today,
+    ...(command.name === undefined ? {} : { name: command.name }),
+    ...(command.birthYear === undefined ? {} : { birthYear: command.birthYear }),
+    ...(command.contact === undefined ? {} : { contact: compactContact(command.contact) }),
+  };
+  return ok([{ type: 'resident.movedIn', payload }]);
+};
+
+const moveOut: Founded<Cmd<'resident.moveOut'>> = (state, command, context) => {
+  const resident = state.residents.get(command.residentId);
+  if (!resident) return notFound('resident', command.residentId, 'residentId');
+  if (resident.movedOut) {
+    return err(linliError('resident.already_moved_out', ['residentId'], { date: resident.movedOut }));
+  }
+  const date = command.date ?? context.today;
+  if (date < resident.movedIn) {
+    return err(linliError('resident.move_out_before_move_in', ['date'], { date, movedIn: resident.movedIn }));
+  }
+  return ok([{ type: 'resident.movedOut', payload: { residentId: resident.id, date } }]);
+};
+
+/** The decision for each community command type; a command type without one does not compile. */
+export const communityDeciders = {
+  'community.found': found,
+  'building.add': whenFounded(addBuilding),
+  'stairwell.add': whenFounded(addStairwell),
+  'unit.add': whenFounded(addUnit),
+  'unit.recordArea': whenFounded(recordArea),
+  'owner.register': whenFounded(registerOwner),
+  'unit.transfer': whenFounded(transferUnit),
+  'resident.moveIn': whenFounded(moveIn),
+  'resident.moveOut': whenFounded(moveOut),
+} satisfies CommandHandlers<CommunityReads, CommunityCommand, CommunityEvent>;
+
 /**
  * Decides a validated community command against the current state: the events it produces, or the
  * rule it breaks. Pure: reads state, never changes it.
@@ -34,114 +177,5 @@ export function decideCommunity(
   command: CommunityCommand,
   context: DecideContext,
 ): Decision {
-  if (command.type === 'community.found') {
-    if (state.community)
-      return err(linliError('community.already_founded', [], { name: state.community.name }));
-    const communityId = command.id ?? context.newId('community');
-    return ok([{ type: 'community.founded', payload: { communityId, name: command.name } }]);
-  }
-  if (!state.community) return err(linliError('community.not_founded'));
-
-  switch (command.type) {
-    case 'building.add': {
-      const id = chooseId((id) => state.buildings.has(id), 'building', command.id, context);
-      if (!id.ok) return id;
-      return ok([{ type: 'building.added', payload: { buildingId: id.value, name: command.name } }]);
-    }
-    case 'stairwell.add': {
-      if (!state.buildings.has(command.buildingId))
-        return notFound('building', command.buildingId, 'buildingId');
-      const id = chooseId((id) => state.stairwells.has(id), 'stairwell', command.id, context);
-      if (!id.ok) return id;
-      return ok([
-        {
-          type: 'stairwell.added',
-          payload: { stairwellId: id.value, buildingId: command.buildingId, name: command.name },
-        },
-      ]);
-    }
-    case 'unit.add': {
-      if (!state.stairwells.has(command.stairwellId))
-        return notFound('stairwell', command.stairwellId, 'stairwellId');
-      if (state.rooms.has(roomKey(command.stairwellId, command.room))) {
-        return err(linliError('unit.duplicate_room', ['room'], { room: command.room }));
-      }
-      const id = chooseId((id) => state.units.has(id), 'unit', command.id, context);
-      if (!id.ok) return id;
-      const { stairwellId, room, floor, areaSource } = command;
-      const area = centiSquareMetres(command.area);
-      return ok([
-        { type: 'unit.added', payload: { unitId: id.value, stairwellId, room, floor, area, areaSource } },
-      ]);
-    }
-    case 'unit.recordArea': {
-      if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
-      const area = centiSquareMetres(command.area);
-      return ok([
-        {
-          type: 'unit.areaRecorded',
-          payload: { unitId: command.unitId, area, areaSource: command.areaSource },
-        },
-      ]);
-    }
-    case 'owner.register': {
-      const id = chooseId((id) => state.owners.has(id), 'owner', command.id, context);
-      if (!id.ok) return id;
-      const payload = {
-        ownerId: id.value,
-        name: command.name,
-        kind: command.kind,
-        developer: command.developer ?? false,
-        ...(command.contact ? { contact: compactContact(command.contact) } : {}),
-      };
-      return ok([{ type: 'owner.registered', payload }]);
-    }
-    case 'unit.transfer': {
-      const unit = state.units.get(command.unitId);
-      if (!unit) return notFound('unit', command.unitId, 'unitId');
-      const seen = new Set<string>();
-      for (const [i, ownerId] of command.ownerIds.entries()) {
-        if (seen.has(ownerId))
-          return err(linliError('ownership.duplicate_owner', ['ownerIds', i], { id: ownerId }));
-        if (!state.owners.has(ownerId)) return notFound('owner', ownerId, 'ownerIds');
-        seen.add(ownerId);
-      }
-      const date = command.date ?? context.today;
-      const latest = latestOwnership(unit);
-      if (latest && date < latest.from) {
-        return err(linliError('ownership.out_of_order', ['date'], { date, latest: latest.from }));
-      }
-      return ok([
-        { type: 'unit.transferred', payload: { unitId: unit.id, ownerIds: [...command.ownerIds], date } },
-      ]);
-    }
-    case 'resident.moveIn': {
-      if (!state.units.has(command.unitId)) return notFound('unit', command.unitId, 'unitId');
-      const id = chooseId((id) => state.residents.has(id), 'resident', command.id, context);
-      if (!id.ok) return id;
-      const payload = {
-        residentId: id.value,
-        unitId: command.unitId,
-        date: command.date ?? context.today,
-        ...(command.name === undefined ? {} : { name: command.name }),
-        ...(command.birthYear === undefined ? {} : { birthYear: command.birthYear }),
-        ...(command.contact === undefined ? {} : { contact: compactContact(command.contact) }),
-      };
-      return ok([{ type: 'resident.movedIn', payload }]);
-    }
-    case 'resident.moveOut': {
-      const resident = state.residents.get(command.residentId);
-      if (!resident) return notFound('resident', command.residentId, 'residentId');
-      if (resident.movedOut) {
-        return err(linliError('resident.already_moved_out', ['residentId'], { date: resident.movedOut }));
-      }
-      const date = command.date ?? context.today;
-      if (date < resident.movedIn) {
-        return err(
-          linliError('resident.move_out_before_move_in', ['date'], { date, movedIn: resident.movedIn }),
-        );
-      }
-      return ok([{ type: 'resident.movedOut', payload: { residentId: resident.id, date } }]);
-    }
-  }
+  return decideBy(communityDeciders, { community: state }, command, context);
 }

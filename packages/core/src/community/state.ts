@@ -1,3 +1,4 @@
+import { type EventHandlers, evolveBy } from '../decide/domain-module.js';
 import type { Area } from '../numbers/area.js';
 import type { CommunityEvent } from './events.js';
 import type { AreaSource, Building, Community, Owner, Resident, Stairwell, Unit } from './types.js';
@@ -68,93 +69,97 @@ function withContact<T extends object>(base: T, contact: Owner['contact']): T {
   return contact ? { ...base, contact } : base;
 }
 
+type Evt<K extends CommunityEvent['type']> = Extract<CommunityEvent, { type: K }>;
+
+function unitAdded(state: CommunityState, event: Evt<'unit.added'>): void {
+  const { unitId, room, floor, area, areaSource } = event.payload;
+  // The stairwell's own id string: one copy per stairwell, not one per unit read from the log.
+  const stairwellId = state.stairwells.get(event.payload.stairwellId)?.id ?? event.payload.stairwellId;
+  state.units.set(unitId, {
+    id: unitId,
+    stairwellId,
+    room,
+    floor,
+    areas: areaRecord(areaSource, area),
+    ownership: NO_OWNERSHIP,
+  });
+  state.rooms.add(roomKey(stairwellId, room));
+}
+
+function unitTransferred(state: CommunityState, event: Evt<'unit.transferred'>): void {
+  const unit = state.units.get(event.payload.unitId);
+  if (!unit) return;
+  // Owner ids are the owners' own strings, so a million units do not hold a million copies.
+  const ownerIds = event.payload.ownerIds.map((id) => state.owners.get(id)?.id ?? id);
+  const period = { ownerIds, from: event.payload.date };
+  // concat, not [...ownership, period]: a spread leaves room for 16 more periods in every unit.
+  state.units.set(unit.id, withUnit(unit, unit.areas, unit.ownership.concat([period])));
+}
+
+function residentMovedIn(state: CommunityState, event: Evt<'resident.movedIn'>): void {
+  const { residentId, unitId, name, birthYear, contact, date } = event.payload;
+  // The unit's own id string is kept, not the log's copy. Plain assignments, not conditional spreads: replay of a million events is this loop.
+  const resident: { -readonly [K in keyof Resident]: Resident[K] } = {
+    id: residentId,
+    unitId: state.units.get(unitId)?.id ?? unitId,
+    movedIn: date,
+  };
+  if (name !== undefined) resident.name = name;
+  if (birthYear !== undefined) resident.birthYear = birthYear;
+  if (contact !== undefined) resident.contact = contact;
+  state.residents.set(residentId, resident);
+}
+
+function residentMovedOut(state: CommunityState, event: Evt<'resident.movedOut'>): void {
+  const resident = state.residents.get(event.payload.residentId);
+  if (!resident) return;
+  const moved: { -readonly [K in keyof Resident]: Resident[K] } = {
+    id: resident.id,
+    unitId: resident.unitId,
+    movedIn: resident.movedIn,
+  };
+  if (resident.name !== undefined) moved.name = resident.name;
+  if (resident.birthYear !== undefined) moved.birthYear = resident.birthYear;
+  if (resident.contact !== undefined) moved.contact = resident.contact;
+  moved.movedOut = event.payload.date;
+  state.residents.set(resident.id, moved);
+}
+
 /**
- * Applies one community event to the state, in place. Events are facts already checked by `decide`,
- * so nothing here can fail; an event for an unknown entity (impossible in a verified log) is ignored.
+ * How each community event changes the state, in place. Events are facts already checked by
+ * `decide`, so nothing here can fail; an event for an unknown entity (impossible in a verified log)
+ * is ignored. An event type without its handler does not compile.
  */
-export function evolveCommunity(state: CommunityState, event: CommunityEvent): void {
-  switch (event.type) {
-    case 'community.founded':
-      state.community = { id: event.payload.communityId, name: event.payload.name };
-      return;
-    case 'building.added':
-      state.buildings.set(event.payload.buildingId, {
-        id: event.payload.buildingId,
-        name: event.payload.name,
-      });
-      return;
-    case 'stairwell.added': {
-      const { stairwellId, buildingId, name } = event.payload;
-      state.stairwells.set(stairwellId, { id: stairwellId, buildingId, name });
-      return;
-    }
-    case 'unit.added': {
-      const { unitId, room, floor, area, areaSource } = event.payload;
-      // The stairwell's own id string: one copy per stairwell, not one per unit read from the log.
-      const stairwellId = state.stairwells.get(event.payload.stairwellId)?.id ?? event.payload.stairwellId;
-      state.units.set(unitId, {
-        id: unitId,
-        stairwellId,
-        room,
-        floor,
-        areas: areaRecord(areaSource, area),
-        ownership: NO_OWNERSHIP,
-      });
-      state.rooms.add(roomKey(stairwellId, room));
-      return;
-    }
-    case 'unit.areaRecorded': {
-      const unit = state.units.get(event.payload.unitId);
-      if (!unit) return;
+export const communityEvolvers = {
+  'community.founded': (state: CommunityState, event: Evt<'community.founded'>) => {
+    state.community = { id: event.payload.communityId, name: event.payload.name };
+  },
+  'building.added': (state: CommunityState, event: Evt<'building.added'>) => {
+    state.buildings.set(event.payload.buildingId, { id: event.payload.buildingId, name: event.payload.name });
+  },
+  'stairwell.added': (state: CommunityState, event: Evt<'stairwell.added'>) => {
+    const { stairwellId, buildingId, name } = event.payload;
+    state.stairwells.set(stairwellId, { id: stairwellId, buildingId, name });
+  },
+  'unit.added': unitAdded,
+  'unit.areaRecorded': (state: CommunityState, event: Evt<'unit.areaRecorded'>) => {
+    const unit = state.units.get(event.payload.unitId);
+    if (unit)
       state.units.set(
         unit.id,
         withUnit(unit, { ...unit.areas, [event.payload.areaSource]: event.payload.area }),
       );
-      return;
-    }
-    case 'owner.registered': {
-      const { ownerId, name, kind, developer, contact } = event.payload;
-      state.owners.set(ownerId, withContact({ id: ownerId, name, kind, developer }, contact));
-      return;
-    }
-    case 'unit.transferred': {
-      const unit = state.units.get(event.payload.unitId);
-      if (!unit) return;
-      // Owner ids are the owners' own strings, so a million units do not hold a million copies.
-      const ownerIds = event.payload.ownerIds.map((id) => state.owners.get(id)?.id ?? id);
-      const period = { ownerIds, from: event.payload.date };
-      // concat, not [...ownership, period]: a spread leaves room for 16 more periods in every unit.
-      state.units.set(unit.id, withUnit(unit, unit.areas, unit.ownership.concat([period])));
-      return;
-    }
-    case 'resident.movedIn': {
-      const { residentId, unitId, name, birthYear, contact, date } = event.payload;
-      // The unit's own id string is kept, not the log's copy. Plain assignments, not conditional spreads: replay of a million events is this loop.
-      const resident: { -readonly [K in keyof Resident]: Resident[K] } = {
-        id: residentId,
-        unitId: state.units.get(unitId)?.id ?? unitId,
-        movedIn: date,
-      };
-      if (name !== undefined) resident.name = name;
-      if (birthYear !== undefined) resident.birthYear = birthYear;
-      if (contact !== undefined) resident.contact = contact;
-      state.residents.set(residentId, resident);
-      return;
-    }
-    case 'resident.movedOut': {
-      const resident = state.residents.get(event.payload.residentId);
-      if (!resident) return;
-      const moved: { -readonly [K in keyof Resident]: Resident[K] } = {
-        id: resident.id,
-        unitId: resident.unitId,
-        movedIn: resident.movedIn,
-      };
-      if (resident.name !== undefined) moved.name = resident.name;
-      if (resident.birthYear !== undefined) moved.birthYear = resident.birthYear;
-      if (resident.contact !== undefined) moved.contact = resident.contact;
-      moved.movedOut = event.payload.date;
-      state.residents.set(resident.id, moved);
-      return;
-    }
-  }
+  },
+  'owner.registered': (state: CommunityState, event: Evt<'owner.registered'>) => {
+    const { ownerId, name, kind, developer, contact } = event.payload;
+    state.owners.set(ownerId, withContact({ id: ownerId, name, kind, developer }, contact));
+  },
+  'unit.transferred': unitTransferred,
+  'resident.movedIn': residentMovedIn,
+  'resident.movedOut': residentMovedOut,
+} satisfies EventHandlers<CommunityState, CommunityEvent>;
+
+/** Applies one community event to the state, in place (see {@link communityEvolvers}). */
+export function evolveCommunity(state: CommunityState, event: CommunityEvent): void {
+  evolveBy(communityEvolvers, state, event);
 }

@@ -21,13 +21,3 @@ export type FundsEventType = keyof FundsEventPayloads;
 export type FundsEvent = {
   [K in FundsEventType]: { readonly type: K; readonly payload: FundsEventPayloads[K] };
 }[FundsEventType];
-
-/** Every funds event type, for routing. */
-export const fundsEventTypes: readonly FundsEventType[] = [
-  'scheme.versioned',
-  'fund.opened',
-  'fund.recorded',
-  'charge.defined',
-  'charge.billed',
-  'charge.offsetAdded',
-];

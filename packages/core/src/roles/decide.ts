@@ -1,7 +1,8 @@
 import type { CommunityState } from '../community/state.js';
+import type { DecideContext } from '../decide/context.js';
+import { type CommandHandlers, decideBy } from '../decide/domain-module.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import type { DecideContext } from '../governance/context.js';
 import type { ErrorCode } from '../i18n/messages.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { VotingState } from '../voting/state.js';
@@ -61,6 +62,125 @@ function startTerms(
   return ok(events);
 }
 
+/** What roles decisions read: the community (for buildings), voting (for elections) and the roles slice. */
+export interface RolesReads {
+  readonly community: CommunityState;
+  readonly voting: VotingState;
+  readonly roles: RolesState;
+}
+
+type Cmd<K extends RolesCommand['type']> = Extract<RolesCommand, { type: K }>;
+type Decide<C> = (reads: RolesReads, command: C, context: DecideContext) => Decision;
+
+/** A term id no term has yet. */
+function termIds(state: RolesState, context: DecideContext): () => string {
+  return () => {
+    let id = context.newId('term');
+    while (state.terms.has(id)) id = context.newId('term');
+    return id;
+  };
+}
+
+function findRole(state: RolesState, roleId: string): Result<RoleDefinition, LinliError> {
+  const role = state.roles.get(roleId);
+  return role ? ok(role) : err(linliError('entity.not_found', ['roleId'], { kind: 'role', id: roleId }));
+}
+
+const defineRoles: Decide<Cmd<'role.define' | 'role.defineStandard'>> = (
+  { community, roles: state },
+  command,
+  context,
+) => {
+  if (!community.buildings.has(command.buildingId))
+    return fail('entity.not_found', ['buildingId'], { kind: 'building', id: command.buildingId });
+  const defs: RoleDefinition[] =
+    command.type === 'role.define'
+      ? [
+          {
+            id: command.id ?? freshRoleId(state, context),
+            buildingId: command.buildingId,
+            name: command.name,
+            termMonths: command.termMonths,
+            seats: command.seats ?? 1,
+            ...(command.termLimit === undefined ? {} : { termLimit: command.termLimit }),
+          },
+        ]
+      : oneHeadFiveSpecialists.map((r) => ({
+          id: `${command.buildingId}-${r.key}`,
+          buildingId: command.buildingId,
+          name: r.name,
+          termMonths: command.termMonths,
+          seats: 1,
+          ...(command.termLimit === undefined ? {} : { termLimit: command.termLimit }),
+        }));
+  for (const d of defs)
+    if (state.roles.has(d.id)) return fail('entity.duplicate_id', ['id'], { kind: 'role', id: d.id });
+  return ok(defs.map((payload) => ({ type: 'role.defined', payload })));
+};
+
+const appoint: Decide<Cmd<'role.appoint'>> = ({ roles: state }, command, context) => {
+  const role = findRole(state, command.roleId);
+  if (!role.ok) return role;
+  const id = command.id;
+  const from = command.from ?? context.today;
+  const source = { kind: 'appointment', reason: command.reason } as const;
+  return startTerms(
+    state,
+    role.value,
+    [command.holder],
+    from,
+    source,
+    id ? () => id : termIds(state, context),
+  );
+};
+
+const appointFromMotion: Decide<Cmd<'role.appointFromMotion'>> = (
+  { voting, roles: state },
+  command,
+  context,
+) => {
+  const role = findRole(state, command.roleId);
+  if (!role.ok) return role;
+  const motion = voting.motions.get(command.motionId)?.motion;
+  if (!motion) return fail('entity.not_found', ['motionId'], { kind: 'motion', id: command.motionId });
+  if (motion.status !== 'closed' || motion.result?.outcome !== 'passed') {
+    return fail('role.motion_not_decided', ['motionId'], {
+      outcome: motion.result?.outcome ?? motion.status,
+    });
+  }
+  const labels = new Map(motion.options.map((o) => [o.id, o.label]));
+  const winners = motion.result.winners.map((w) => labels.get(w) ?? w);
+  const from = command.from ?? context.today;
+  const source = { kind: 'motion', motionId: motion.id } as const;
+  return startTerms(
+    state,
+    role.value,
+    winners.slice(0, role.value.seats),
+    from,
+    source,
+    termIds(state, context),
+  );
+};
+
+const resign: Decide<Cmd<'role.resign'>> = ({ roles: state }, command, context) => {
+  const term = state.terms.get(command.termId);
+  if (!term) return fail('entity.not_found', ['termId'], { kind: 'term', id: command.termId });
+  const date = command.date ?? context.today;
+  if (!termActiveOn(term, date)) return fail('role.term_not_active', ['termId'], { date });
+  return ok([
+    { type: 'role.termEnded', payload: { termId: term.id, endedOn: date, reason: command.reason } },
+  ]);
+};
+
+/** The decision for each roles command type; a command type without one does not compile. */
+export const rolesDeciders = {
+  'role.define': defineRoles,
+  'role.defineStandard': defineRoles,
+  'role.appoint': appoint,
+  'role.appointFromMotion': appointFromMotion,
+  'role.resign': resign,
+} satisfies CommandHandlers<RolesReads, RolesCommand, RolesEvent>;
+
 /** Decides a validated roles command. */
 export function decideRoles(
   community: CommunityState,
@@ -69,84 +189,7 @@ export function decideRoles(
   command: RolesCommand,
   context: DecideContext,
 ): Decision {
-  const newId = () => {
-    let id = context.newId('term');
-    while (state.terms.has(id)) id = context.newId('term');
-    return id;
-  };
-  switch (command.type) {
-    case 'role.define':
-    case 'role.defineStandard': {
-      if (!community.buildings.has(command.buildingId))
-        return fail('entity.not_found', ['buildingId'], { kind: 'building', id: command.buildingId });
-      const defs: RoleDefinition[] =
-        command.type === 'role.define'
-          ? [
-              {
-                id: command.id ?? freshRoleId(state, context),
-                buildingId: command.buildingId,
-                name: command.name,
-                termMonths: command.termMonths,
-                seats: command.seats ?? 1,
-                ...(command.termLimit === undefined ? {} : { termLimit: command.termLimit }),
-              },
-            ]
-          : oneHeadFiveSpecialists.map((r) => ({
-              id: `${command.buildingId}-${r.key}`,
-              buildingId: command.buildingId,
-              name: r.name,
-              termMonths: command.termMonths,
-              seats: 1,
-              ...(command.termLimit === undefined ? {} : { termLimit: command.termLimit }),
-            }));
-      for (const d of defs)
-        if (state.roles.has(d.id)) return fail('entity.duplicate_id', ['id'], { kind: 'role', id: d.id });
-      return ok(defs.map((payload) => ({ type: 'role.defined', payload })));
-    }
-    case 'role.appoint': {
-      const role = state.roles.get(command.roleId);
-      if (!role) return fail('entity.not_found', ['roleId'], { kind: 'role', id: command.roleId });
-      const id = command.id;
-      return startTerms(
-        state,
-        role,
-        [command.holder],
-        command.from ?? context.today,
-        { kind: 'appointment', reason: command.reason },
-        id ? () => id : newId,
-      );
-    }
-    case 'role.appointFromMotion': {
-      const role = state.roles.get(command.roleId);
-      if (!role) return fail('entity.not_found', ['roleId'], { kind: 'role', id: command.roleId });
-      const motion = voting.motions.get(command.motionId)?.motion;
-      if (!motion) return fail('entity.not_found', ['motionId'], { kind: 'motion', id: command.motionId });
-      if (motion.status !== 'closed' || motion.result?.outcome !== 'passed') {
-        return fail('role.motion_not_decided', ['motionId'], {
-          outcome: motion.result?.outcome ?? motion.status,
-        });
-      }
-      const labels = new Map(motion.options.map((o) => [o.id, o.label]));
-      const winners = motion.result.winners.map((w) => labels.get(w) ?? w);
-      return startTerms(
-        state,
-        role,
-        winners.slice(0, role.seats),
-        command.from ?? context.today,
-        { kind: 'motion', motionId: motion.id },
-        newId,
-      );
-    }
-    case 'role.resign': {
-      const term = state.terms.get(command.termId);
-      if (!term) return fail('entity.not_found', ['termId'], { kind: 'term', id: command.termId });
-      const date = command.date ?? context.today;
-      if (!termActiveOn(term, date)) return fail('role.term_not_active', ['termId'], { date });
-      return ok([
-        { type: 'role.termEnded', payload: { termId: term.id, endedOn: date, reason: command.reason } },
-      ]);
-    }
-  }
+  return decideBy(rolesDeciders, { community, voting, roles: state }, command, context);
 }
 
 function freshRoleId(state: RolesState, context: DecideContext): string {

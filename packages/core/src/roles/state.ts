@@ -1,3 +1,4 @@
+import { type EventHandlers, type EventOf, evolveBy } from '../decide/domain-module.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { RoleDefinition, RoleStatus, Term } from './roles.js';
 import { termActiveOn } from './roles.js';
@@ -22,37 +23,28 @@ export interface RolesEventPayloads {
 }
 
 /** A roles event body. */
-export type RolesEvent = {
-  [K in keyof RolesEventPayloads]: { readonly type: K; readonly payload: RolesEventPayloads[K] };
-}[keyof RolesEventPayloads];
+export type RolesEvent = EventOf<RolesEventPayloads>;
 
-/** Every roles event type, for routing. */
-export const rolesEventTypes: readonly (keyof RolesEventPayloads)[] = [
-  'role.defined',
-  'role.termStarted',
-  'role.termEnded',
-];
+type Evt<K extends RolesEvent['type']> = Extract<RolesEvent, { type: K }>;
+
+/** How each roles event changes the state, in place; an event type without one does not compile. */
+export const rolesEvolvers = {
+  'role.defined': (state: RolesState, event: Evt<'role.defined'>) => {
+    state.roles.set(event.payload.id, event.payload);
+  },
+  'role.termStarted': (state: RolesState, event: Evt<'role.termStarted'>) => {
+    state.terms.set(event.payload.id, event.payload);
+  },
+  'role.termEnded': (state: RolesState, event: Evt<'role.termEnded'>) => {
+    const term = state.terms.get(event.payload.termId);
+    if (term)
+      state.terms.set(term.id, { ...term, endedOn: event.payload.endedOn, endReason: event.payload.reason });
+  },
+} satisfies EventHandlers<RolesState, RolesEvent>;
 
 /** Applies one roles event, in place. */
 export function evolveRoles(state: RolesState, event: RolesEvent): void {
-  switch (event.type) {
-    case 'role.defined':
-      state.roles.set(event.payload.id, event.payload);
-      return;
-    case 'role.termStarted':
-      state.terms.set(event.payload.id, event.payload);
-      return;
-    case 'role.termEnded': {
-      const term = state.terms.get(event.payload.termId);
-      if (term)
-        state.terms.set(term.id, {
-          ...term,
-          endedOn: event.payload.endedOn,
-          endReason: event.payload.reason,
-        });
-      return;
-    }
-  }
+  evolveBy(rolesEvolvers, state, event);
 }
 
 /** Every role of a building on a date: its holders and vacancies. */

@@ -19,14 +19,3 @@ export type RotationEventType = keyof RotationEventPayloads;
 export type RotationEvent = {
   [K in RotationEventType]: { readonly type: K; readonly payload: RotationEventPayloads[K] };
 }[RotationEventType];
-
-/** Every rotation event type, for routing. */
-export const rotationEventTypes: readonly RotationEventType[] = [
-  'duty.defined',
-  'duty.absenceRecorded',
-  'duty.swapProposed',
-  'duty.swapAgreed',
-  'duty.swapApproved',
-  'duty.covered',
-  'duty.overridden',
-];

@@ -1,3 +1,4 @@
+import { type EventHandler, type EventHandlers, evolveBy } from '../decide/domain-module.js';
 import type { Duty } from './duty.js';
 import type { RotationEvent } from './events.js';
 
@@ -11,9 +12,27 @@ export function emptyRotationState(): RotationState {
   return { duties: new Map() };
 }
 
-/** Applies one rotation event, in place. */
-export function evolveRotation(state: RotationState, event: RotationEvent): void {
-  if (event.type === 'duty.defined') {
+type Evt<K extends RotationEvent['type']> = Extract<RotationEvent, { type: K }>;
+type DutyEvent = Exclude<RotationEvent, { type: 'duty.defined' }>;
+
+/**
+ * Every event but a definition changes one duty, replaced whole so a reader holding the old one never
+ * sees it move; an event for an unknown duty (impossible in a verified log) is ignored.
+ */
+function onDuty<E extends DutyEvent>(change: (duty: Duty, event: E) => Duty): EventHandler<RotationState, E> {
+  return (state, event) => {
+    const duty = state.duties.get(event.payload.dutyId);
+    if (duty) state.duties.set(duty.id, change(duty, event));
+  };
+}
+
+function setSwap(duty: Duty, swapId: string, status: 'agreed' | 'approved'): Duty {
+  return { ...duty, swaps: duty.swaps.map((s) => (s.id === swapId ? { ...s, status } : s)) };
+}
+
+/** How each rotation event changes the state, in place; an event type without one does not compile. */
+export const rotationEvolvers = {
+  'duty.defined': (state: RotationState, event: Evt<'duty.defined'>) => {
     state.duties.set(event.payload.id, {
       ...event.payload,
       absences: [],
@@ -21,35 +40,35 @@ export function evolveRotation(state: RotationState, event: RotationEvent): void
       covers: [],
       overrides: [],
     });
-    return;
-  }
-  const duty = state.duties.get(event.payload.dutyId);
-  if (!duty) return;
-  const setSwap = (swapId: string, status: 'agreed' | 'approved') =>
-    duty.swaps.map((s) => (s.id === swapId ? { ...s, status } : s));
-  switch (event.type) {
-    case 'duty.absenceRecorded':
-      state.duties.set(duty.id, { ...duty, absences: [...duty.absences, event.payload.absence] });
-      return;
-    case 'duty.swapProposed':
-      state.duties.set(duty.id, { ...duty, swaps: [...duty.swaps, event.payload.swap] });
-      return;
-    case 'duty.swapAgreed':
-      state.duties.set(duty.id, { ...duty, swaps: setSwap(event.payload.swapId, 'agreed') });
-      return;
-    case 'duty.swapApproved':
-      state.duties.set(duty.id, { ...duty, swaps: setSwap(event.payload.swapId, 'approved') });
-      return;
-    case 'duty.covered':
-      state.duties.set(duty.id, { ...duty, covers: [...duty.covers, event.payload.cover] });
-      return;
-    case 'duty.overridden': {
-      const { date, assignees, reason } = event.payload;
-      state.duties.set(duty.id, {
-        ...duty,
-        overrides: [...duty.overrides.filter((o) => o.date !== date), { date, assignees, reason }],
-      });
-      return;
-    }
-  }
+  },
+  'duty.absenceRecorded': onDuty((duty, event: Evt<'duty.absenceRecorded'>) => ({
+    ...duty,
+    absences: [...duty.absences, event.payload.absence],
+  })),
+  'duty.swapProposed': onDuty((duty, event: Evt<'duty.swapProposed'>) => ({
+    ...duty,
+    swaps: [...duty.swaps, event.payload.swap],
+  })),
+  'duty.swapAgreed': onDuty((duty, event: Evt<'duty.swapAgreed'>) =>
+    setSwap(duty, event.payload.swapId, 'agreed'),
+  ),
+  'duty.swapApproved': onDuty((duty, event: Evt<'duty.swapApproved'>) =>
+    setSwap(duty, event.payload.swapId, 'approved'),
+  ),
+  'duty.covered': onDuty((duty, event: Evt<'duty.covered'>) => ({
+    ...duty,
+    covers: [...duty.covers, event.payload.cover],
+  })),
+  'duty.overridden': onDuty((duty, event: Evt<'duty.overridden'>) => {
+    const { date, assignees, reason } = event.payload;
+    return {
+      ...duty,
+      overrides: [...duty.overrides.filter((o) => o.date !== date), { date, assignees, reason }],
+    };
+  }),
+} satisfies EventHandlers<RotationState, RotationEvent>;
+
+/** Applies one rotation event, in place. */
+export function evolveRotation(state: RotationState, event: RotationEvent): void {
+  evolveBy(rotationEvolvers, state, event);
 }

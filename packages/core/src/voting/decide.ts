@@ -1,9 +1,15 @@
 import { unitsIn } from '../community/queries.js';
 import type { CommunityState } from '../community/state.js';
+import type { DecideContext } from '../decide/context.js';
+import {
+  type CommandHandler,
+  type CommandHandlers,
+  decideBy,
+  type EntityHandler,
+} from '../decide/domain-module.js';
+import { chooseId } from '../decide/ids.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import type { DecideContext } from '../governance/context.js';
-import { chooseId } from '../governance/ids.js';
 import type { VotingCommand } from './commands.js';
 import { drawDecides } from './early-close.js';
 import { freezeElectorate } from './electorate.js';
@@ -200,6 +206,217 @@ function checkOpen(m: Motion, now: Date): LinliError | null {
   return null;
 }
 
+/** What voting decisions read: the community (for scopes and rolls) and the voting slice. */
+export interface VotingReads {
+  readonly community: CommunityState;
+  readonly voting: VotingState;
+}
+
+type Cmd<K extends VotingCommand['type']> = Extract<VotingCommand, { type: K }>;
+type MotionCommand = Exclude<VotingCommand, { type: 'motion.draft' }>;
+type OnMotion<C extends MotionCommand> = EntityHandler<MotionState, VotingReads, C, VotingEvent>;
+
+/** Every command but a draft names an existing motion; this finds it before the command's own rules. */
+function onMotion<C extends MotionCommand>(
+  decideOn: OnMotion<C>,
+): CommandHandler<VotingReads, C, VotingEvent> {
+  return (reads, command, context) => {
+    const found = findMotion(reads.voting, command.motionId);
+    return found.ok ? decideOn(found.value, reads, command, context) : found;
+  };
+}
+
+function draftMotion(
+  { community, voting }: VotingReads,
+  command: Cmd<'motion.draft'>,
+  context: DecideContext,
+): Decision {
+  const { type: _type, id: requested, ...input } = command;
+  const definition = definitionFrom(input);
+  if (!definition.ok) return definition;
+  const problem = checkDefinition(definition.value, community);
+  if (problem) return err(problem);
+  const chosen = chooseId((id) => voting.motions.has(id), 'motion', requested, context);
+  if (!chosen.ok) return chosen;
+  const motionId = chosen.value;
+  return ok([
+    {
+      type: 'motion.drafted',
+      payload: { motionId, organizer: context.actor, definition: definition.value },
+    },
+  ]);
+}
+
+const reviseMotion: OnMotion<Cmd<'motion.revise'>> = ({ motion: m }, { community }, command) => {
+  if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+  const { type: _type, motionId: _id, ...changes } = command;
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // The stored definition has the draft command's shape (its rule already resolved), so the
+  // revision is the draft with the given fields replaced, checked again from scratch.
+  const definition = definitionFrom({ ...m, ...defined } as unknown as DraftInput);
+  if (!definition.ok) return definition;
+  const problem = checkDefinition(definition.value, community);
+  if (problem) return err(problem);
+  return ok([{ type: 'motion.revised', payload: { motionId: m.id, definition: definition.value } }]);
+};
+
+const proposeAmendment: OnMotion<Cmd<'motion.proposeAmendment'>> = (
+  { motion: m },
+  _reads,
+  command,
+  context,
+) => {
+  if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+  const amendmentId = chooseId(
+    (id) => m.amendments.some((a) => a.id === id),
+    'amendment',
+    command.id,
+    context,
+  );
+  if (!amendmentId.ok) return amendmentId;
+  const payload = {
+    motionId: m.id,
+    amendmentId: amendmentId.value,
+    text: command.text,
+    proposedBy: context.actor,
+    ...(command.note === undefined ? {} : { note: command.note }),
+  };
+  return ok([{ type: 'motion.amendmentProposed', payload }]);
+};
+
+const acceptAmendment: OnMotion<Cmd<'motion.acceptAmendment'>> = ({ motion: m }, _reads, command) => {
+  if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+  if (!m.amendments.some((a) => a.id === command.amendmentId)) {
+    return fail('entity.not_found', ['amendmentId'], { kind: 'amendment', id: command.amendmentId });
+  }
+  return ok([
+    { type: 'motion.amendmentAccepted', payload: { motionId: m.id, amendmentId: command.amendmentId } },
+  ]);
+};
+
+const openMotion: OnMotion<Cmd<'motion.open'>> = ({ motion: m }, { community }, _command, context) => {
+  if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+  if (m.opensAt !== undefined && context.now.getTime() < Date.parse(m.opensAt)) {
+    return fail('motion.not_yet_openable', ['motionId'], { opensAt: m.opensAt });
+  }
+  if (context.now.getTime() >= Date.parse(m.closesAt)) {
+    return fail('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
+  }
+  const electorate = freezeElectorate(community, m, context.today);
+  if (electorate.length === 0) return fail('motion.empty_electorate', ['motionId']);
+  if (m.secrecy === 'secret' && electorate.length < MIN_SECRET_ROLL)
+    return fail('motion.roll_exposes_ballot', ['motionId'], { voters: electorate.length });
+  const lottery = drawLotterySecret(context.random);
+  const payload = { motionId: m.id, date: context.today, electorate, lottery };
+  return ok([
+    {
+      type: 'motion.opened',
+      payload: m.secrecy === 'secret' ? { ...payload, secrecy: measureSecrecy(electorate) } : payload,
+    },
+  ]);
+};
+
+const closeMotion: OnMotion<Cmd<'motion.close'>> = (entry, _reads, _command, context) => {
+  const m = entry.motion;
+  if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
+  const early = context.now.getTime() < Date.parse(m.closesAt);
+  if (early && context.actor !== m.organizer)
+    return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
+  // Counted as if closed now. The lottery draws on the salt committed at open and the final
+  // ballots; a motion opened before salts existed keeps its old seed, the head at close.
+  const salt = entry.lotterySalt;
+  const seed = salt === undefined ? context.head.hash : lotterySeed(salt, [...entry.ballots.values()]);
+  const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
+  const tally = tallyMotion(closing, { now: context.now, seed, reveal: true });
+  // The organizer's log holds the salt, so choosing the moment of an early close would choose the
+  // draw. A lottery therefore settles only a set of ballots the organizer did not time: all of
+  // them (nobody left to vote, nobody able to change), or whatever stands at the deadline.
+  const settable = tally.votedVoters < tally.eligibleVoters || m.allowChange;
+  if (early && settable && drawDecides(closing, tally, context.now))
+    return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
+  const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
+  const result = {
+    outcome,
+    winners: [...tally.winners],
+    seed,
+    ...(salt === undefined ? {} : { lotterySalt: salt }),
+    ...(m.kind === 'proposal' && m.body !== '' && outcome === 'passed' ? { adoptedText: m.body } : {}),
+  };
+  return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
+};
+
+const grantProxy: OnMotion<Cmd<'proxy.grant'>> = (entry, _reads, command, context) => {
+  const m = entry.motion;
+  const closed = checkOpen(m, context.now);
+  if (closed) return err(closed);
+  const voter = voterOnRoll(entry, command.voterId);
+  if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+  const active = [...entry.proxies.values()].filter((p) => !p.revoked);
+  if (active.some((p) => p.voterId === voter.id)) return fail('proxy.duplicate', ['voterId']);
+  if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
+    return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
+  }
+  const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
+  if (!chosen.ok) return chosen;
+  const proxyId = chosen.value;
+  const { holder, paperRef } = command;
+  const payload = { motionId: m.id, proxyId, voterId: voter.id, holder, paperRef };
+  return ok([{ type: 'proxy.granted', payload }]);
+};
+
+const revokeProxy: OnMotion<Cmd<'proxy.revoke'>> = (entry, _reads, command) => {
+  const proxy = entry.proxies.get(command.proxyId);
+  if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
+  if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
+  if (entry.ballots.has(proxy.voterId)) return fail('proxy.already_used', ['proxyId']);
+  return ok([{ type: 'proxy.revoked', payload: { motionId: entry.motion.id, proxyId: proxy.id } }]);
+};
+
+const castBallot: OnMotion<CastCommand> = (entry, _reads, command, context) => {
+  const m = entry.motion;
+  const closed = checkOpen(m, context.now);
+  if (closed) return err(closed);
+  const voter = voterOnRoll(entry, command.voterId);
+  if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+  const refused = checkCaster(m, voter, command, context.actor);
+  if (refused) return err(refused);
+  if (entry.ballots.has(voter.id) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
+  if (command.proxyId !== undefined) {
+    const proxy = entry.proxies.get(command.proxyId);
+    if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
+    if (proxy.voterId !== voter.id) return fail('proxy.not_for_voter', ['proxyId']);
+    if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
+  }
+  const choice = normalizeChoice(m, command);
+  if (!choice.ok) return choice;
+  const ballot: Omit<Ballot, 'revision'> = {
+    voterId: voter.id,
+    ...(voter.members.includes(command.voterId) ? { member: command.voterId } : {}),
+    choice: choice.value,
+    channel: command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',
+    castBy: context.actor,
+    at: context.now.toISOString(),
+    ...(command.proxyId === undefined ? {} : { proxyId: command.proxyId }),
+    ...(command.paperRef === undefined
+      ? {}
+      : { paper: { reference: command.paperRef, official: context.actor } }),
+  };
+  return ok([{ type: 'ballot.cast', payload: { motionId: m.id, ballot } }]);
+};
+
+/** The decision for each voting command type; a command type without one does not compile. */
+export const votingDeciders = {
+  'motion.draft': draftMotion,
+  'motion.revise': onMotion(reviseMotion),
+  'motion.proposeAmendment': onMotion(proposeAmendment),
+  'motion.acceptAmendment': onMotion(acceptAmendment),
+  'motion.open': onMotion(openMotion),
+  'motion.close': onMotion(closeMotion),
+  'proxy.grant': onMotion(grantProxy),
+  'proxy.revoke': onMotion(revokeProxy),
+  'ballot.cast': onMotion(castBallot),
+} satisfies CommandHandlers<VotingReads, VotingCommand, VotingEvent>;
+
 /** Decides a validated voting command: the events it produces or the rule it breaks. Pure. */
 export function decideVoting(
   community: CommunityState,
@@ -207,170 +424,5 @@ export function decideVoting(
   command: VotingCommand,
   context: DecideContext,
 ): Decision {
-  if (command.type === 'motion.draft') {
-    const { type: _type, id: requested, ...input } = command;
-    const definition = definitionFrom(input);
-    if (!definition.ok) return definition;
-    const problem = checkDefinition(definition.value, community);
-    if (problem) return err(problem);
-    const chosen = chooseId((id) => voting.motions.has(id), 'motion', requested, context);
-    if (!chosen.ok) return chosen;
-    const motionId = chosen.value;
-    return ok([
-      {
-        type: 'motion.drafted',
-        payload: { motionId, organizer: context.actor, definition: definition.value },
-      },
-    ]);
-  }
-
-  const found = findMotion(voting, command.motionId);
-  if (!found.ok) return found;
-  const entry = found.value;
-  const m = entry.motion;
-
-  switch (command.type) {
-    case 'motion.revise': {
-      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
-      const { type: _type, motionId: _id, ...changes } = command;
-      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-      // The stored definition has the draft command's shape (its rule already resolved), so the
-      // revision is the draft with the given fields replaced, checked again from scratch.
-      const definition = definitionFrom({ ...m, ...defined } as unknown as DraftInput);
-      if (!definition.ok) return definition;
-      const problem = checkDefinition(definition.value, community);
-      if (problem) return err(problem);
-      return ok([{ type: 'motion.revised', payload: { motionId: m.id, definition: definition.value } }]);
-    }
-    case 'motion.proposeAmendment': {
-      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
-      const amendmentId = chooseId(
-        (id) => m.amendments.some((a) => a.id === id),
-        'amendment',
-        command.id,
-        context,
-      );
-      if (!amendmentId.ok) return amendmentId;
-      const payload = {
-        motionId: m.id,
-        amendmentId: amendmentId.value,
-        text: command.text,
-        proposedBy: context.actor,
-        ...(command.note === undefined ? {} : { note: command.note }),
-      };
-      return ok([{ type: 'motion.amendmentProposed', payload }]);
-    }
-    case 'motion.acceptAmendment': {
-      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
-      if (!m.amendments.some((a) => a.id === command.amendmentId)) {
-        return fail('entity.not_found', ['amendmentId'], { kind: 'amendment', id: command.amendmentId });
-      }
-      return ok([
-        { type: 'motion.amendmentAccepted', payload: { motionId: m.id, amendmentId: command.amendmentId } },
-      ]);
-    }
-    case 'motion.open': {
-      if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
-      if (m.opensAt !== undefined && context.now.getTime() < Date.parse(m.opensAt)) {
-        return fail('motion.not_yet_openable', ['motionId'], { opensAt: m.opensAt });
-      }
-      if (context.now.getTime() >= Date.parse(m.closesAt)) {
-        return fail('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
-      }
-      const electorate = freezeElectorate(community, m, context.today);
-      if (electorate.length === 0) return fail('motion.empty_electorate', ['motionId']);
-      if (m.secrecy === 'secret' && electorate.length < MIN_SECRET_ROLL)
-        return fail('motion.roll_exposes_ballot', ['motionId'], { voters: electorate.length });
-      const lottery = drawLotterySecret(context.random);
-      const payload = { motionId: m.id, date: context.today, electorate, lottery };
-      return ok([
-        {
-          type: 'motion.opened',
-          payload: m.secrecy === 'secret' ? { ...payload, secrecy: measureSecrecy(electorate) } : payload,
-        },
-      ]);
-    }
-    case 'motion.close': {
-      if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
-      const early = context.now.getTime() < Date.parse(m.closesAt);
-      if (early && context.actor !== m.organizer)
-        return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
-      // Counted as if closed now. The lottery draws on the salt committed at open and the final
-      // ballots; a motion opened before salts existed keeps its old seed, the head at close.
-      const salt = entry.lotterySalt;
-      const seed = salt === undefined ? context.head.hash : lotterySeed(salt, [...entry.ballots.values()]);
-      const closing: MotionState = { ...entry, motion: { ...m, status: 'closed' } };
-      const tally = tallyMotion(closing, { now: context.now, seed, reveal: true });
-      // The organizer's log holds the salt, so choosing the moment of an early close would choose the
-      // draw. A lottery therefore settles only a set of ballots the organizer did not time: all of
-      // them (nobody left to vote, nobody able to change), or whatever stands at the deadline.
-      const settable = tally.votedVoters < tally.eligibleVoters || m.allowChange;
-      if (early && settable && drawDecides(closing, tally, context.now))
-        return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
-      const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
-      const result = {
-        outcome,
-        winners: [...tally.winners],
-        seed,
-        ...(salt === undefined ? {} : { lotterySalt: salt }),
-        ...(m.kind === 'proposal' && m.body !== '' && outcome === 'passed' ? { adoptedText: m.body } : {}),
-      };
-      return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
-    }
-    case 'proxy.grant': {
-      const closed = checkOpen(m, context.now);
-      if (closed) return err(closed);
-      const voter = voterOnRoll(entry, command.voterId);
-      if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
-      const active = [...entry.proxies.values()].filter((p) => !p.revoked);
-      if (active.some((p) => p.voterId === voter.id)) return fail('proxy.duplicate', ['voterId']);
-      if (active.filter((p) => p.holder === command.holder).length >= m.proxyCap) {
-        return fail('proxy.cap_reached', ['holder'], { holder: command.holder, cap: m.proxyCap });
-      }
-      const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
-      if (!chosen.ok) return chosen;
-      const proxyId = chosen.value;
-      const { holder, paperRef } = command;
-      const payload = { motionId: m.id, proxyId, voterId: voter.id, holder, paperRef };
-      return ok([{ type: 'proxy.granted', payload }]);
-    }
-    case 'proxy.revoke': {
-      const proxy = entry.proxies.get(command.proxyId);
-      if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
-      if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
-      if (entry.ballots.has(proxy.voterId)) return fail('proxy.already_used', ['proxyId']);
-      return ok([{ type: 'proxy.revoked', payload: { motionId: m.id, proxyId: proxy.id } }]);
-    }
-    case 'ballot.cast': {
-      const closed = checkOpen(m, context.now);
-      if (closed) return err(closed);
-      const voter = voterOnRoll(entry, command.voterId);
-      if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
-      const refused = checkCaster(m, voter, command, context.actor);
-      if (refused) return err(refused);
-      if (entry.ballots.has(voter.id) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
-      if (command.proxyId !== undefined) {
-        const proxy = entry.proxies.get(command.proxyId);
-        if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
-        if (proxy.voterId !== voter.id) return fail('proxy.not_for_voter', ['proxyId']);
-        if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
-      }
-      const choice = normalizeChoice(m, command);
-      if (!choice.ok) return choice;
-      const ballot: Omit<Ballot, 'revision'> = {
-        voterId: voter.id,
-        ...(voter.members.includes(command.voterId) ? { member: command.voterId } : {}),
-        choice: choice.value,
-        channel:
-          command.paperRef !== undefined ? 'paper' : command.proxyId !== undefined ? 'proxy' : 'direct',
-        castBy: context.actor,
-        at: context.now.toISOString(),
-        ...(command.proxyId === undefined ? {} : { proxyId: command.proxyId }),
-        ...(command.paperRef === undefined
-          ? {}
-          : { paper: { reference: command.paperRef, official: context.actor } }),
-      };
-      return ok([{ type: 'ballot.cast', payload: { motionId: m.id, ballot } }]);
-    }
-  }
+  return decideBy(votingDeciders, { community, voting }, command, context);
 }

@@ -37,16 +37,3 @@ export type VotingEventType = keyof VotingEventPayloads;
 export type VotingEvent = {
   [K in VotingEventType]: { readonly type: K; readonly payload: VotingEventPayloads[K] };
 }[VotingEventType];
-
-/** Every voting event type, for routing. */
-export const votingEventTypes: readonly VotingEventType[] = [
-  'motion.drafted',
-  'motion.revised',
-  'motion.amendmentProposed',
-  'motion.amendmentAccepted',
-  'motion.opened',
-  'motion.closed',
-  'proxy.granted',
-  'proxy.revoked',
-  'ballot.cast',
-];

@@ -1,3 +1,4 @@
+import { type EventHandler, type EventHandlers, evolveBy } from '../decide/domain-module.js';
 import { allocateColumns, type BallotColumns, writeBallot } from './columns.js';
 import type { VotingEvent } from './events.js';
 import type { Ballot, Motion, ProxyAuthorization } from './motion.js';
@@ -47,91 +48,106 @@ export function indexMotion(state: MotionState): void {
   }
 }
 
+type Evt<K extends VotingEvent['type']> = Extract<VotingEvent, { type: K }>;
+type MotionEvent = Exclude<VotingEvent, { type: 'motion.drafted' }>;
+
+/** Every event but a draft is about a known motion; one for an unknown motion (impossible in a verified log) is ignored. */
+function onMotion<E extends MotionEvent>(
+  apply: (entry: MotionState, event: E) => void,
+): EventHandler<VotingState, E> {
+  return (state, event) => {
+    const entry = state.motions.get(event.payload.motionId);
+    if (entry) apply(entry, event);
+  };
+}
+
+function drafted(state: VotingState, event: Evt<'motion.drafted'>): void {
+  const { motionId, organizer, definition } = event.payload;
+  state.motions.set(motionId, {
+    motion: { ...definition, id: motionId, organizer, status: 'draft', amendments: [], electorate: [] },
+    voterIndex: new Map(),
+    memberIndex: new Map(),
+    ballots: new Map(),
+    proxies: new Map(),
+    columns: null,
+  });
+}
+
+function amendmentProposed(entry: MotionState, event: Evt<'motion.amendmentProposed'>): void {
+  const m = entry.motion;
+  const { amendmentId, text, note, proposedBy } = event.payload;
+  const amendment = {
+    id: amendmentId,
+    text,
+    proposedBy,
+    accepted: false,
+    ...(note === undefined ? {} : { note }),
+  };
+  entry.motion = { ...m, amendments: [...m.amendments, amendment] };
+}
+
+function amendmentAccepted(entry: MotionState, event: Evt<'motion.amendmentAccepted'>): void {
+  const m = entry.motion;
+  const accepted = m.amendments.find((a) => a.id === event.payload.amendmentId);
+  if (!accepted) return;
+  entry.motion = {
+    ...m,
+    body: accepted.text,
+    amendments: m.amendments.map((a) => (a.id === accepted.id ? { ...a, accepted: true } : a)),
+  };
+}
+
+function opened(entry: MotionState, event: Evt<'motion.opened'>): void {
+  entry.motion = {
+    ...entry.motion,
+    status: 'open',
+    openedOn: event.payload.date,
+    electorate: event.payload.electorate,
+    ...(event.payload.lottery ? { lotteryCommitment: event.payload.lottery.commitment } : {}),
+    ...(event.payload.secrecy ? { secrecyMeasure: event.payload.secrecy } : {}),
+  };
+  if (event.payload.lottery) entry.lotterySalt = event.payload.lottery.salt;
+  indexMotion(entry);
+}
+
+function ballotCast(entry: MotionState, event: Evt<'ballot.cast'>): void {
+  const incoming = event.payload.ballot;
+  const previous = entry.ballots.get(incoming.voterId);
+  const replaced = previous?.member ?? previous?.castBy;
+  const mine = incoming.member ?? incoming.castBy;
+  const supersedes = previous && replaced !== mine ? replaced : undefined;
+  entry.ballots.set(incoming.voterId, liveBallot(incoming, (previous?.revision ?? 0) + 1, supersedes));
+  const i = entry.voterIndex.get(incoming.voterId);
+  if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
+}
+
+/** How each voting event changes the state; an event type without one does not compile. */
+export const votingEvolvers = {
+  'motion.drafted': drafted,
+  'motion.revised': onMotion((entry, event: Evt<'motion.revised'>) => {
+    entry.motion = { ...entry.motion, ...event.payload.definition };
+  }),
+  'motion.amendmentProposed': onMotion(amendmentProposed),
+  'motion.amendmentAccepted': onMotion(amendmentAccepted),
+  'motion.opened': onMotion(opened),
+  'motion.closed': onMotion((entry, event: Evt<'motion.closed'>) => {
+    const { early, result } = event.payload;
+    entry.motion = { ...entry.motion, status: 'closed', closedEarly: early, result };
+  }),
+  'proxy.granted': onMotion((entry, event: Evt<'proxy.granted'>) => {
+    const { proxyId, voterId, holder, paperRef } = event.payload;
+    entry.proxies.set(proxyId, { id: proxyId, voterId, holder, paperRef, revoked: false });
+  }),
+  'proxy.revoked': onMotion((entry, event: Evt<'proxy.revoked'>) => {
+    const proxy = entry.proxies.get(event.payload.proxyId);
+    if (proxy) entry.proxies.set(proxy.id, { ...proxy, revoked: true });
+  }),
+  'ballot.cast': onMotion(ballotCast),
+} satisfies EventHandlers<VotingState, VotingEvent>;
+
 /** Applies one voting event, in place. Events were checked by `decide`, so nothing here can fail. */
 export function evolveVoting(state: VotingState, event: VotingEvent): void {
-  if (event.type === 'motion.drafted') {
-    const { motionId, organizer, definition } = event.payload;
-    state.motions.set(motionId, {
-      motion: { ...definition, id: motionId, organizer, status: 'draft', amendments: [], electorate: [] },
-      voterIndex: new Map(),
-      memberIndex: new Map(),
-      ballots: new Map(),
-      proxies: new Map(),
-      columns: null,
-    });
-    return;
-  }
-  const entry = state.motions.get(event.payload.motionId);
-  if (!entry) return;
-  const m = entry.motion;
-  switch (event.type) {
-    case 'motion.revised':
-      entry.motion = { ...m, ...event.payload.definition };
-      return;
-    case 'motion.amendmentProposed': {
-      const { amendmentId, text, note, proposedBy } = event.payload;
-      const amendment = {
-        id: amendmentId,
-        text,
-        proposedBy,
-        accepted: false,
-        ...(note === undefined ? {} : { note }),
-      };
-      entry.motion = { ...m, amendments: [...m.amendments, amendment] };
-      return;
-    }
-    case 'motion.amendmentAccepted': {
-      const accepted = m.amendments.find((a) => a.id === event.payload.amendmentId);
-      if (!accepted) return;
-      entry.motion = {
-        ...m,
-        body: accepted.text,
-        amendments: m.amendments.map((a) => (a.id === accepted.id ? { ...a, accepted: true } : a)),
-      };
-      return;
-    }
-    case 'motion.opened':
-      entry.motion = {
-        ...m,
-        status: 'open',
-        openedOn: event.payload.date,
-        electorate: event.payload.electorate,
-        ...(event.payload.lottery ? { lotteryCommitment: event.payload.lottery.commitment } : {}),
-        ...(event.payload.secrecy ? { secrecyMeasure: event.payload.secrecy } : {}),
-      };
-      if (event.payload.lottery) entry.lotterySalt = event.payload.lottery.salt;
-      indexMotion(entry);
-      return;
-    case 'motion.closed':
-      entry.motion = {
-        ...m,
-        status: 'closed',
-        closedEarly: event.payload.early,
-        result: event.payload.result,
-      };
-      return;
-    case 'proxy.granted': {
-      const { proxyId, voterId, holder, paperRef } = event.payload;
-      entry.proxies.set(proxyId, { id: proxyId, voterId, holder, paperRef, revoked: false });
-      return;
-    }
-    case 'proxy.revoked': {
-      const proxy = entry.proxies.get(event.payload.proxyId);
-      if (proxy) entry.proxies.set(proxy.id, { ...proxy, revoked: true });
-      return;
-    }
-    case 'ballot.cast': {
-      const incoming = event.payload.ballot;
-      const previous = entry.ballots.get(incoming.voterId);
-      const replaced = previous?.member ?? previous?.castBy;
-      const mine = incoming.member ?? incoming.castBy;
-      const supersedes = previous && replaced !== mine ? replaced : undefined;
-      entry.ballots.set(incoming.voterId, liveBallot(incoming, (previous?.revision ?? 0) + 1, supersedes));
-      const i = entry.voterIndex.get(incoming.voterId);
-      if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
-      return;
-    }
-  }
+  evolveBy(votingEvolvers, state, event);
 }
 
 /**

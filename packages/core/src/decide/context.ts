@@ -1,5 +1,5 @@
 import type { LogHead } from '../log/event.js';
-import type { HolidayProvider } from '../rotation/holidays.js';
+import type { HolidayProvider } from '../time/holiday-provider.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { RandomSource } from '../time/random.js';
 
@@ -13,7 +13,7 @@ export interface DecideContext {
   readonly now: Date;
   /** Who issued the command. */
   readonly actor: string;
-  /** The log head the decision is made against . */
+  /** The log head the decision is made against. */
   readonly head: LogHead;
   /** Public holidays and make-up workdays, for duty rosters. */
   readonly holidays: HolidayProvider;
