@@ -62,6 +62,7 @@ function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError>
     ...(input.minChoices === undefined ? {} : { minChoices: input.minChoices }),
     ...(input.maxChoices === undefined ? {} : { maxChoices: input.maxChoices }),
     ...(input.seats === undefined ? {} : { seats: input.seats }),
+    ...(input.budget === undefined ? {} : { budget: input.budget }),
     ...(input.minAge === undefined ? {} : { minAge: input.minAge }),
     ...(input.customWeights === undefined ? {} : { customWeights: input.customWeights }),
     ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),

@@ -51,6 +51,8 @@ export interface MotionDefinition {
   readonly maxChoices?: number;
   /** `stv`: seats to fill. */
   readonly seats?: number;
+  /** `dot`: points each voter may spread over the options (10 when absent). */
+  readonly budget?: number;
   /** `proposal`: whether "block" is a possible answer (consent decisions). */
   readonly allowBlock: boolean;
   readonly scope: Scope;

@@ -31,7 +31,7 @@ describe('the counting-method registry', () => {
     // @ts-expect-error an approval count registered as plurality reads the wrong ballots
     ({ ...countingMethods, single: approvalMethod }) satisfies MethodRegistry;
     expectTypeOf<MethodId>().toEqualTypeOf<
-      'proposal' | 'single' | 'approval' | 'score' | 'irv' | 'schulze' | 'rankedPairs' | 'stv'
+      'proposal' | 'single' | 'approval' | 'score' | 'dot' | 'irv' | 'schulze' | 'rankedPairs' | 'stv'
     >();
   });
 

@@ -2,6 +2,7 @@ import { type LinliError, linliError } from '../../errors/linli-error.js';
 import { err, type Result } from '../../errors/result.js';
 import type { Motion, MotionDefinition, MotionKind, RankedMethod } from '../motion.js';
 import { approvalMethod } from './approval-method.js';
+import { dotMethod } from './dot-method.js';
 import { irvMethod } from './irv-method.js';
 import type { BallotField, BallotShape, CastCommand, CountingMethod } from './method.js';
 import { pluralityMethod } from './plurality-method.js';
@@ -28,6 +29,7 @@ export const countingMethods = {
   single: pluralityMethod,
   approval: approvalMethod,
   score: scoreMethod,
+  dot: dotMethod,
   irv: irvMethod,
   schulze: schulzeMethod,
   rankedPairs: rankedPairsMethod,

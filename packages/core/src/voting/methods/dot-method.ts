@@ -1,0 +1,75 @@
+import { linliError } from '../../errors/linli-error.js';
+import { err, ok } from '../../errors/result.js';
+import { optionResults, settleTop } from './choice-count.js';
+import type { CountingMethod } from './method.js';
+import { perOption } from './option-ids.js';
+import { sumRoll } from './roll-sums.js';
+import { standingsLine } from './standings.js';
+
+/** A dot vote's points for every option, in option order. */
+export interface DotChoice {
+  readonly kind: 'dot';
+  readonly points: readonly number[];
+}
+
+/** Points each voter may spend when the motion names no `budget` (Loomio's default is 8; ten reads easier). */
+export const DEFAULT_DOT_BUDGET = 10;
+
+/**
+ * Dot voting (Loomio's `dot_vote`): each voter spreads up to `budget` points over the options, several
+ * on one if they like; the option with the most points wins. Headcount only, like score voting.
+ */
+export const dotMethod: CountingMethod<DotChoice> = {
+  shape: {
+    kind: 'dot',
+    field: 'points',
+    // A row of zeros is what a voter who has not voted adds, so a total needs no look at `cast`.
+    layout: { column: 'grid', empty: 0 },
+    read: (motion, command, options) => {
+      const points = perOption(
+        motion.options,
+        options,
+        command.points as Record<string, number>,
+        'points',
+        'ballot.points_incomplete',
+      );
+      if (!points.ok) return points;
+      const budget = motion.budget ?? DEFAULT_DOT_BUDGET;
+      const spent = points.value.reduce((sum, p) => sum + p, 0);
+      if (spent > budget) return err(linliError('ballot.over_budget', ['points'], { budget, spent }));
+      return ok({ kind: 'dot', points: points.value });
+    },
+    write: (columns, i, choice) => {
+      columns.grid.set(choice.points, i * columns.options);
+    },
+    withIds: (choice, id) => ({ points: Object.fromEntries(choice.points.map((p, i) => [id(i), p])) }),
+  },
+  byThreshold: false,
+  hasSupport: false,
+  checkDefinition: () => null,
+  count: ({ motion, columns, priority }) => {
+    const totals = pointTotals(columns.options, columns.grid);
+    return {
+      roll: sumRoll(columns),
+      options: optionResults(motion, totals),
+      settlement: settleTop(totals, priority, motion),
+      yes: [0, 0, 0],
+    };
+  },
+  explain: (motion, count) => {
+    const budget = motion.budget ?? DEFAULT_DOT_BUDGET;
+    return standingsLine(
+      count,
+      { 'zh-CN': `点数投票（每人 ${budget} 点）`, en: `Dot vote (${budget} points each)` },
+      { 'zh-CN': '点', one: 'point', many: 'points' },
+    );
+  },
+};
+
+/** Points per option over every row of the grid. */
+export function pointTotals(options: number, grid: Uint8Array): Float64Array {
+  const totals = new Float64Array(options);
+  for (let at = 0; at < grid.length; at += options)
+    for (let c = 0; c < options; c++) totals[c] = (totals[c] as number) + (grid[at + c] as number);
+  return totals;
+}
