@@ -1,6 +1,7 @@
 import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
 import { optionResults, settleTop } from './choice-count.js';
+import type { MotionDefinition } from '../motion.js';
 import type { CountingMethod } from './method.js';
 import { perOption } from './option-ids.js';
 import { sumRoll } from './roll-sums.js';
@@ -13,7 +14,12 @@ export interface DotChoice {
 }
 
 /** Points each voter may spend when the motion names no `budget` (Loomio's default is 8; ten reads easier). */
-export const DEFAULT_DOT_BUDGET = 10;
+const DEFAULT_DOT_BUDGET = 10;
+
+/** The points each voter of a dot vote may spread: the motion's `budget`, or 10. */
+export function dotBudget(motion: Pick<MotionDefinition, 'budget'>): number {
+  return motion.budget ?? DEFAULT_DOT_BUDGET;
+}
 
 /**
  * Dot voting (Loomio's `dot_vote`): each voter spreads up to `budget` points over the options, several
@@ -34,7 +40,7 @@ export const dotMethod: CountingMethod<DotChoice> = {
         'ballot.points_incomplete',
       );
       if (!points.ok) return points;
-      const budget = motion.budget ?? DEFAULT_DOT_BUDGET;
+      const budget = dotBudget(motion);
       const spent = points.value.reduce((sum, p) => sum + p, 0);
       if (spent > budget) return err(linliError('ballot.over_budget', ['points'], { budget, spent }));
       return ok({ kind: 'dot', points: points.value });
@@ -57,7 +63,7 @@ export const dotMethod: CountingMethod<DotChoice> = {
     };
   },
   explain: (motion, count) => {
-    const budget = motion.budget ?? DEFAULT_DOT_BUDGET;
+    const budget = dotBudget(motion);
     return standingsLine(
       count,
       { 'zh-CN': `点数投票（每人 ${budget} 点）`, en: `Dot vote (${budget} points each)` },

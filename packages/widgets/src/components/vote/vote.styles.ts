@@ -51,6 +51,15 @@ export const voteStyles: CSSResult = css`
     gap: 0.5em;
     margin: 0.2em 0;
   }
+  .points {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0.2em 0;
+  }
+  .points span {
+    flex: 1;
+  }
   ol[part='ranking'] li span {
     flex: 1;
   }
