@@ -1,7 +1,7 @@
 import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
-import { optionResults, settleTop } from './choice-count.js';
 import type { MotionDefinition } from '../motion.js';
+import { optionResults, settleTop } from './choice-count.js';
 import type { CountingMethod } from './method.js';
 import { perOption } from './option-ids.js';
 import { sumRoll } from './roll-sums.js';
