@@ -51,3 +51,21 @@ export function countWeighted(
     yes: w < 0 ? [0, 0, 0] : [heads[w] as number, area[w] as number, custom[w] as number],
   };
 }
+
+/** A count of per-option totals by headcount (score, dot): the most wins; there is no total in favour. */
+export function countTotals({ motion, columns, priority }: CountInput, totals: Float64Array): MethodCount {
+  return {
+    roll: sumRoll(columns),
+    options: optionResults(motion, totals),
+    settlement: settleTop(totals, priority, motion),
+    yes: [0, 0, 0],
+  };
+}
+
+/** Per-option figures keyed by option id, as `ballot.cast` takes scores and points. */
+export function byOptionId(
+  figures: readonly number[],
+  id: (option: number) => string | undefined,
+): Record<string, number> {
+  return Object.fromEntries(figures.map((f, i) => [id(i), f]));
+}

@@ -1,10 +1,9 @@
 import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
 import type { MotionDefinition } from '../motion.js';
-import { optionResults, settleTop } from './choice-count.js';
+import { byOptionId, countTotals } from './choice-count.js';
 import type { CountingMethod } from './method.js';
 import { perOption } from './option-ids.js';
-import { sumRoll } from './roll-sums.js';
 import { standingsLine } from './standings.js';
 
 /** A dot vote's points for every option, in option order. */
@@ -48,20 +47,12 @@ export const dotMethod: CountingMethod<DotChoice> = {
     write: (columns, i, choice) => {
       columns.grid.set(choice.points, i * columns.options);
     },
-    withIds: (choice, id) => ({ points: Object.fromEntries(choice.points.map((p, i) => [id(i), p])) }),
+    withIds: (choice, id) => ({ points: byOptionId(choice.points, id) }),
   },
   byThreshold: false,
   hasSupport: false,
   checkDefinition: () => null,
-  count: ({ motion, columns, priority }) => {
-    const totals = pointTotals(columns.options, columns.grid);
-    return {
-      roll: sumRoll(columns),
-      options: optionResults(motion, totals),
-      settlement: settleTop(totals, priority, motion),
-      yes: [0, 0, 0],
-    };
-  },
+  count: (input) => countTotals(input, pointTotals(input.columns.options, input.columns.grid)),
   explain: (motion, count) => {
     const budget = dotBudget(motion);
     return standingsLine(

@@ -1,9 +1,8 @@
 import { ok } from '../../errors/result.js';
-import { optionResults, settleTop } from './choice-count.js';
+import { byOptionId, countTotals } from './choice-count.js';
 import { scoreTotals } from './counts.js';
 import type { CountingMethod } from './method.js';
 import { perOption } from './option-ids.js';
-import { sumRoll } from './roll-sums.js';
 import { standingsLine } from './standings.js';
 
 /** A score of 0–5 for every option, in option order. */
@@ -32,20 +31,12 @@ export const scoreMethod: CountingMethod<ScoreChoice> = {
     write: (columns, i, choice) => {
       columns.grid.set(choice.scores, i * columns.options);
     },
-    withIds: (choice, id) => ({ scores: Object.fromEntries(choice.scores.map((s, i) => [id(i), s])) }),
+    withIds: (choice, id) => ({ scores: byOptionId(choice.scores, id) }),
   },
   byThreshold: false,
   hasSupport: false,
   checkDefinition: () => null,
-  count: ({ motion, columns, priority }) => {
-    const totals = scoreTotals(columns.options, columns.grid);
-    return {
-      roll: sumRoll(columns),
-      options: optionResults(motion, totals),
-      settlement: settleTop(totals, priority, motion),
-      yes: [0, 0, 0],
-    };
-  },
+  count: (input) => countTotals(input, scoreTotals(input.columns.options, input.columns.grid)),
   explain: (_motion, count) =>
     standingsLine(
       count,

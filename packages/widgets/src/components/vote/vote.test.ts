@@ -27,6 +27,45 @@ async function voteElement(voter = 'o101', lang = 'zh-CN', extra: Record<string,
   return { ...setup, el };
 }
 
+/** An open choice motion `id` over stairwell 1's households, with no threshold, shown to household 101. */
+async function choiceVote(id: string, title: string, lang: string, extra: Record<string, unknown>) {
+  const { gov } = await stairwell();
+  await must(
+    gov,
+    {
+      type: 'motion.draft',
+      id,
+      title,
+      options: [
+        { id: 'a', label: '张阿姨' },
+        { id: 'b', label: '李师傅' },
+        { id: 'c', label: '陈老师' },
+      ],
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'households',
+      rule: {
+        id: 'none',
+        name: { 'zh-CN': '无门槛', en: 'None' },
+        jurisdiction: 'community',
+        version: '1',
+        source: 'test',
+        checks: [],
+      },
+      closesAt: '2026-12-20T10:00:00Z',
+      ...extra,
+    },
+    { type: 'motion.open', motionId: id },
+  );
+  const el = await mount<LinliVote>(
+    `<linli-vote motion="${id}" voter="u101" lang="${lang}"></linli-vote>`,
+    'linli-vote',
+    (e) => {
+      e.governance = gov;
+    },
+  );
+  return { gov, el };
+}
+
 describe('<linli-vote>', () => {
   it('casts and then changes a ballot with the mouse, and says so', async () => {
     const { el, gov } = await voteElement();
@@ -212,40 +251,7 @@ describe('<linli-vote>', () => {
     ['single', { kind: 'single' }],
     ['dot', { kind: 'dot', budget: 4 }],
   ])('has no axe violations for a %s ballot', async (_kind, extra) => {
-    const { gov } = await stairwell();
-    await must(
-      gov,
-      {
-        type: 'motion.draft',
-        id: 'c',
-        title: '选举',
-        options: [
-          { id: 'a', label: '张阿姨' },
-          { id: 'b', label: '李师傅' },
-          { id: 'c', label: '陈老师' },
-        ],
-        scope: { kind: 'stairwell', id: 's1' },
-        basis: 'households',
-        rule: {
-          id: 'none',
-          name: { 'zh-CN': '无门槛', en: 'None' },
-          jurisdiction: 'community',
-          version: '1',
-          source: 'test',
-          checks: [],
-        },
-        closesAt: '2026-12-20T10:00:00Z',
-        ...extra,
-      },
-      { type: 'motion.open', motionId: 'c' },
-    );
-    const el = await mount<LinliVote>(
-      '<linli-vote motion="c" voter="u101" lang="zh-CN"></linli-vote>',
-      'linli-vote',
-      (e) => {
-        e.governance = gov;
-      },
-    );
+    const { el } = await choiceVote('c', '选举', 'zh-CN', extra);
     expect(await violations(el)).toEqual([]);
   });
 
@@ -363,44 +369,16 @@ describe('<linli-vote> for a co-owner', () => {
 });
 
 describe('<linli-vote> dot voting', () => {
-  async function dotVote(lang: string) {
-    const { gov } = await stairwell();
-    await must(
-      gov,
-      {
-        type: 'motion.draft',
-        id: 'fund',
-        title: '维修资金用在哪里',
-        kind: 'dot',
-        budget: 3,
-        options: [
-          { id: 'lift', label: '电梯' },
-          { id: 'bikes', label: '车棚' },
-          { id: 'garden', label: '花园' },
-        ],
-        scope: { kind: 'stairwell', id: 's1' },
-        basis: 'households',
-        rule: {
-          id: 'none',
-          name: { 'zh-CN': '无门槛', en: 'None' },
-          jurisdiction: 'community',
-          version: '1',
-          source: 'test',
-          checks: [],
-        },
-        closesAt: '2026-12-20T10:00:00Z',
-      },
-      { type: 'motion.open', motionId: 'fund' },
-    );
-    const el = await mount<LinliVote>(
-      `<linli-vote motion="fund" voter="u101" lang="${lang}"></linli-vote>`,
-      'linli-vote',
-      (e) => {
-        e.governance = gov;
-      },
-    );
-    return { gov, el };
-  }
+  const dotVote = (lang: string) =>
+    choiceVote('fund', '维修资金用在哪里', lang, {
+      kind: 'dot',
+      budget: 3,
+      options: [
+        { id: 'lift', label: '电梯' },
+        { id: 'bikes', label: '车棚' },
+        { id: 'garden', label: '花园' },
+      ],
+    });
   const press = async (el: LinliVote, label: string) => {
     (shadow(el).querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement).focus();
     await userEvent.keyboard('{Enter}');
