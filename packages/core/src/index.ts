@@ -93,6 +93,7 @@ export * from './voting/export.js';
 export * from './voting/lottery.js';
 export * from './voting/methods/counts.js';
 export { dotBudget } from './voting/methods/dot-method.js';
+export { explainCount } from './voting/methods/explainers.js';
 export * from './voting/methods/irv.js';
 export * from './voting/methods/pairwise.js';
 export * from './voting/methods/ranked-ballots.js';

@@ -2,7 +2,6 @@ import type { Locale } from '../i18n/locale.js';
 import { type Area, formatArea } from '../numbers/area.js';
 import type { CheckResult } from './evaluate.js';
 import { type CheckHint, checkHint } from './hints.js';
-import { methodOf } from './methods/registry.js';
 import type { Basis, Motion, Outcome } from './motion.js';
 import type { Check, Dimension } from './rules.js';
 import type { Tally } from './tally.js';
@@ -23,11 +22,6 @@ export interface Explanation {
   readonly lines: readonly ExplanationLine[];
   /** E.g. "needs 2 more owners and 140.00 m² in favour". */
   readonly summary: Bilingual;
-  /**
-   * How the counting method counted, for choice motions whose ballots may be shown: each option's
-   * figure and who is ahead, tied or drawn by lot, e.g. "Dot vote (10 points each): Lift 23 points…".
-   */
-  readonly count?: Bilingual;
 }
 
 const people: Record<Basis, { 'zh-CN': string; en: string; one: string; zhUnit: string }> = {
@@ -203,8 +197,7 @@ export function explainTally(
     text: { 'zh-CN': `结果：${outcome['zh-CN']}${early['zh-CN']}`, en: `Outcome: ${outcome.en}${early.en}` },
   });
 
-  const count = tally.hidden ? null : (methodOf(motion)?.explain(motion, tally) ?? null);
-  return { lines, summary: summarize(motion, tally, hints, unitLabel), ...(count ? { count } : {}) };
+  return { lines, summary: summarize(motion, tally, hints, unitLabel) };
 }
 
 /** Each check's hint while voting is open; none once it is over (nothing can change then). */

@@ -2,7 +2,7 @@ import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
 import { countWeighted } from './choice-count.js';
 import { approvalCounts } from './counts.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { distinctOptions } from './option-ids.js';
 import { castGrid } from './plurality-method.js';
 import { standingsLine, votesWords } from './standings.js';
@@ -49,6 +49,8 @@ export const approvalMethod: CountingMethod<ApprovalChoice> = {
     const marks = castGrid(input.columns);
     return countWeighted(input, (weights) => approvalCounts(input.columns.options, marks, weights));
   },
-  explain: (_motion, count) =>
-    standingsLine(count, { 'zh-CN': '赞成投票（可选多项）', en: 'Approval' }, votesWords),
 };
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const approvalExplain: CountExplainer = (_motion, count) =>
+  standingsLine(count, { 'zh-CN': '赞成投票（可选多项）', en: 'Approval' }, votesWords);

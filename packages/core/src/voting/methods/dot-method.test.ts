@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { building96, must } from '../../../test/fixtures.js';
 import { beforeClose, motionState, voters } from '../../../test/motion-state.js';
-import { explainTally } from '../explain.js';
 import { exportMotion } from '../export.js';
 import type { BallotChoice } from '../motion.js';
 import type { DecisionRule } from '../rules.js';
 import { tallyMotion } from '../tally.js';
+import { explainCount } from './explainers.js';
 
 /** Dot votes have no total "in favour": the rule may only ask for turnout. */
 const halfTakePart: DecisionRule = {
@@ -184,7 +184,7 @@ describe('dot voting: the count', () => {
       rule: halfTakePart,
     });
     const withBudget = { ...entry, motion: { ...entry.motion, budget: 5 } };
-    expect(explainTally(withBudget.motion, tallyMotion(withBudget, { now: beforeClose })).count).toEqual({
+    expect(explainCount(withBudget.motion, tallyMotion(withBudget, { now: beforeClose }))).toEqual({
       'zh-CN': '点数投票（每人 5 点）：C0 5 点、C1 1 点、C2 3 点；领先：C0',
       en: 'Dot vote (5 points each): C0 5 points, C1 1 point, C2 3 points; ahead: C0',
     });

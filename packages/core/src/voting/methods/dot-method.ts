@@ -2,7 +2,7 @@ import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
 import type { MotionDefinition } from '../motion.js';
 import { byOptionId, countTotals } from './choice-count.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { perOption } from './option-ids.js';
 import { standingsLine } from './standings.js';
 
@@ -53,14 +53,6 @@ export const dotMethod: CountingMethod<DotChoice> = {
   hasSupport: false,
   checkDefinition: () => null,
   count: (input) => countTotals(input, pointTotals(input.columns.options, input.columns.grid)),
-  explain: (motion, count) => {
-    const budget = dotBudget(motion);
-    return standingsLine(
-      count,
-      { 'zh-CN': `点数投票（每人 ${budget} 点）`, en: `Dot vote (${budget} points each)` },
-      { 'zh-CN': '点', one: 'point', many: 'points' },
-    );
-  },
 };
 
 /** Points per option over every row of the grid. */
@@ -70,3 +62,13 @@ export function pointTotals(options: number, grid: Uint8Array): Float64Array {
     for (let c = 0; c < options; c++) totals[c] = (totals[c] as number) + (grid[at + c] as number);
   return totals;
 }
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const dotExplain: CountExplainer = (motion, count) => {
+  const budget = dotBudget(motion);
+  return standingsLine(
+    count,
+    { 'zh-CN': `点数投票（每人 ${budget} 点）`, en: `Dot vote (${budget} points each)` },
+    { 'zh-CN': '点', one: 'point', many: 'points' },
+  );
+};

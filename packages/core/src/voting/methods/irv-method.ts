@@ -2,7 +2,7 @@ import type { BallotColumns } from '../columns.js';
 import { beforeFirstDraw, type RankedChoice, rankedInput, rankedShape, union } from '../ranked-tally.js';
 import { optionResults } from './choice-count.js';
 import { type IrvResult, instantRunoff } from './irv.js';
-import type { CountingMethod, Weights } from './method.js';
+import type { CountExplainer, CountingMethod, Weights } from './method.js';
 import type { RankedBallots } from './ranked-ballots.js';
 import { standingsLine } from './standings.js';
 import { everyResolution } from './tie-order.js';
@@ -37,12 +37,6 @@ export const irvMethod: CountingMethod<RankedChoice> = {
       irvRounds: result.rounds,
     };
   },
-  explain: (_motion, count) =>
-    standingsLine(
-      count,
-      { 'zh-CN': '即时决选（逐轮淘汰得票最少者），首选票', en: 'Instant runoff, first choices' },
-      { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
-    ),
 };
 
 /** The weight of the ballots that count for the IRV winner in the final round. */
@@ -70,3 +64,11 @@ function finalSupport(
   }
   return [heads, area, custom];
 }
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const irvExplain: CountExplainer = (_motion, count) =>
+  standingsLine(
+    count,
+    { 'zh-CN': '即时决选（逐轮淘汰得票最少者），首选票', en: 'Instant runoff, first choices' },
+    { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
+  );

@@ -98,7 +98,8 @@ export interface BallotShape<Choice extends { readonly kind: MotionKind }> {
 
 /**
  * A counting method: everything that differs between plurality, approval, IRV, dot voting and the rest.
- * A new method is one file implementing this, registered in `registry.ts`.
+ * A new method is one file implementing this and its {@link CountExplainer}, registered in `registry.ts`
+ * and `explainers.ts`.
  */
 export interface CountingMethod<
   Choice extends { readonly kind: MotionKind } = { readonly kind: MotionKind },
@@ -115,9 +116,14 @@ export interface CountingMethod<
   checkDefinition(definition: MotionDefinition): LinliError | null;
   /** Counts the ballots and settles ties by the motion's `tieBreak`. */
   count(input: CountInput): MethodCount;
-  /** How the count went, in plain words, for a tally that is not hidden; null when the checks say it all. */
-  explain(motion: Motion, count: CountedTally): Bilingual | null;
 }
+
+/**
+ * How a method's count went, in plain words, for a tally that is not hidden; null when the checks say it
+ * all. Kept apart from {@link CountingMethod} (in the same file, registered in `explainers.ts`) so that an
+ * element explaining a tally does not bundle every count.
+ */
+export type CountExplainer = (motion: Motion, count: CountedTally) => Bilingual | null;
 
 /** The parts of a tally an explanation of the count reads. */
 export interface CountedTally {

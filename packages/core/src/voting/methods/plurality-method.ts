@@ -2,7 +2,7 @@ import { ok } from '../../errors/result.js';
 import type { BallotColumns } from '../columns.js';
 import { countWeighted } from './choice-count.js';
 import { pluralityCounts } from './counts.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { optionAt } from './option-ids.js';
 import { standingsLine, votesWords } from './standings.js';
 
@@ -35,8 +35,6 @@ export const pluralityMethod: CountingMethod<SingleChoice> = {
     const choice = castOnly(columns.single, columns.cast);
     return countWeighted(input, (weights) => pluralityCounts(columns.options, choice, weights));
   },
-  explain: (_motion, count) =>
-    standingsLine(count, { 'zh-CN': '单选（得票最多者胜）', en: 'Plurality' }, votesWords),
 };
 
 /** The choices of voters with a live ballot; −1 for the rest. */
@@ -54,3 +52,7 @@ export function castGrid(columns: BallotColumns): Uint8Array {
     if (columns.cast[i] === 1) out.set(columns.grid.subarray(i * k, i * k + k), i * k);
   return out;
 }
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const pluralityExplain: CountExplainer = (_motion, count) =>
+  standingsLine(count, { 'zh-CN': '单选（得票最多者胜）', en: 'Plurality' }, votesWords);

@@ -2,7 +2,7 @@ import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
 import { VOTE_CODE } from '../columns.js';
 import { noWinner } from '../settle-tie.js';
-import type { CountingMethod, OptionResult, Weights } from './method.js';
+import type { CountExplainer, CountingMethod, OptionResult, Weights } from './method.js';
 import { proposalRoll, sumProposal } from './roll-sums.js';
 
 /** A yes/no (or consent) answer. */
@@ -48,5 +48,7 @@ export const proposalMethod: CountingMethod<ProposalChoice> = {
       blocks: (sums.byCode[VOTE_CODE.block] as Weights)[0],
     };
   },
-  explain: () => null,
 };
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const proposalExplain: CountExplainer = () => null;

@@ -1,6 +1,6 @@
 import { pairwiseInput, type RankedChoice, rankedShape, union } from '../ranked-tally.js';
 import { noWinner } from '../settle-tie.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { smithSet } from './pairwise.js';
 import { type RankedPairsResult, rankedPairs } from './ranked-pairs.js';
 import { standingsLine } from './standings.js';
@@ -26,10 +26,12 @@ export const rankedPairsMethod: CountingMethod<RankedChoice> = {
     const possible = complete ? union(results.map((r) => r.unbeaten)) : smithSet(d, k);
     return { ...base, settlement: ranked.settle(possible, [(results[0] as RankedPairsResult).winner]) };
   },
-  explain: (_motion, count) =>
-    standingsLine(
-      count,
-      { 'zh-CN': '排序对法（两两比较），首选票', en: 'Ranked Pairs (pairwise), first choices' },
-      { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
-    ),
 };
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const rankedPairsExplain: CountExplainer = (_motion, count) =>
+  standingsLine(
+    count,
+    { 'zh-CN': '排序对法（两两比较），首选票', en: 'Ranked Pairs (pairwise), first choices' },
+    { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
+  );

@@ -1,10 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { beforeClose, motionState, voters } from '../../../test/motion-state.js';
-import { explainTally } from '../explain.js';
 import type { MotionKind } from '../motion.js';
 import { tallyMotion } from '../tally.js';
 import { approvalMethod } from './approval-method.js';
-import type { CastCommand } from './method.js';
+import { countExplainers, explainCount } from './explainers.js';
+import type { CastCommand, CountExplainer } from './method.js';
 import {
   countingMethods,
   type MethodId,
@@ -30,6 +30,9 @@ describe('the counting-method registry', () => {
     withoutStv satisfies MethodRegistry;
     // @ts-expect-error an approval count registered as plurality reads the wrong ballots
     ({ ...countingMethods, single: approvalMethod }) satisfies MethodRegistry;
+    const { dot: _dot, ...unexplained } = countExplainers;
+    // @ts-expect-error a method without an explanation of its count is a compile error too
+    unexplained satisfies { readonly [Id in MethodId]: CountExplainer };
     expectTypeOf<MethodId>().toEqualTypeOf<
       'proposal' | 'single' | 'approval' | 'score' | 'dot' | 'irv' | 'schulze' | 'rankedPairs' | 'stv'
     >();
@@ -68,8 +71,7 @@ describe('explaining a count', () => {
         kind: 'single',
       },
     );
-    const explained = explainTally(state.motion, tallyMotion(state, { now: beforeClose }));
-    expect(explained.count).toEqual({
+    expect(explainCount(state.motion, tallyMotion(state, { now: beforeClose }))).toEqual({
       'zh-CN': '单选（得票最多者胜）：C0 0 票、C1 2 票；领先：C1',
       en: 'Plurality: C0 0 votes, C1 2 votes; ahead: C1',
     });
@@ -83,9 +85,7 @@ describe('explaining a count', () => {
     const reported = motionState(voters(2), ballots, { kind: 'approval', status: 'closed' });
     const tally = tallyMotion(reported, { now: beforeClose });
     expect(tally.outcome).toBe('tied');
-    expect(explainTally(reported.motion, tally).count?.en).toBe(
-      'Approval: C0 1 vote, C1 1 vote; C0 and C1 tie',
-    );
+    expect(explainCount(reported.motion, tally)?.en).toBe('Approval: C0 1 vote, C1 1 vote; C0 and C1 tie');
     const drawn = motionState(voters(2), ballots, {
       kind: 'approval',
       status: 'closed',
@@ -93,7 +93,7 @@ describe('explaining a count', () => {
     });
     const drawnTally = tallyMotion(drawn, { now: beforeClose });
     const pick = drawn.motion.options.find((o) => o.id === drawnTally.winners[0])?.label;
-    expect(explainTally(drawn.motion, drawnTally).count).toEqual({
+    expect(explainCount(drawn.motion, drawnTally)).toEqual({
       'zh-CN': `赞成投票（可选多项）：C0 1 票、C1 1 票；平票，抽签决定：${pick}`,
       en: `Approval: C0 1 vote, C1 1 vote; tied, drawn by lot: ${pick}`,
     });
@@ -101,12 +101,12 @@ describe('explaining a count', () => {
 
   it('says nothing about the count of a proposal, or of a secret motion before close', () => {
     const state = motionState(voters(3), [{ kind: 'proposal', vote: 'yes' }]);
-    expect(explainTally(state.motion, tallyMotion(state, { now: beforeClose })).count).toBeUndefined();
+    expect(explainCount(state.motion, tallyMotion(state, { now: beforeClose }))).toBeNull();
     const open = motionState(voters(3), [{ kind: 'single', option: 0 }], { kind: 'single' });
     const secret = { ...open, motion: { ...open.motion, secrecy: 'secret' as const } };
     const tally = tallyMotion(secret, { now: beforeClose });
     expect(tally.hidden).toBe(true);
-    expect(explainTally(secret.motion, tally).count).toBeUndefined();
-    expect(explainTally(open.motion, tallyMotion(open, { now: beforeClose })).count).toBeDefined();
+    expect(explainCount(secret.motion, tally)).toBeNull();
+    expect(explainCount(open.motion, tallyMotion(open, { now: beforeClose }))).not.toBeNull();
   });
 });

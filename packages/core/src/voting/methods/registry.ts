@@ -5,6 +5,7 @@ import { approvalMethod } from './approval-method.js';
 import { dotMethod } from './dot-method.js';
 import { irvMethod } from './irv-method.js';
 import type { BallotField, BallotShape, CastCommand, CountingMethod } from './method.js';
+import { type MethodId, methodIdOf } from './method-id.js';
 import { pluralityMethod } from './plurality-method.js';
 import { proposalMethod } from './proposal-method.js';
 import { rankedPairsMethod } from './ranked-pairs-method.js';
@@ -12,8 +13,7 @@ import { schulzeMethod } from './schulze-method.js';
 import { scoreMethod } from './score-method.js';
 import { stvMethod } from './stv-method.js';
 
-/** A counting method's name: a motion's kind, or for a ranked motion its method. */
-export type MethodId = Exclude<MotionKind, 'ranked'> | RankedMethod;
+export type { MethodId } from './method-id.js';
 
 /** What the registry must hold: for every method id, a method whose ballots are of its own kind. */
 export type MethodRegistry = {
@@ -45,7 +45,7 @@ export type BallotChoice = Registered extends CountingMethod<infer Choice> ? Cho
 
 /** The method that counts a motion; undefined only for a ranked definition that names none. */
 export function methodOf(motion: Pick<MotionDefinition, 'kind' | 'method'>): CountingMethod | undefined {
-  const id = motion.kind === 'ranked' ? motion.method : motion.kind;
+  const id = methodIdOf(motion);
   return id === undefined ? undefined : (countingMethods[id] as CountingMethod);
 }
 

@@ -1,6 +1,6 @@
 import { pairwiseInput, type RankedChoice, rankedShape } from '../ranked-tally.js';
 import { noWinner } from '../settle-tie.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { schulze } from './schulze.js';
 import { standingsLine } from './standings.js';
 import { preferred } from './tie-order.js';
@@ -17,10 +17,12 @@ export const schulzeMethod: CountingMethod<RankedChoice> = {
     const { winners } = schulze(d, k, input.priority);
     return { ...base, settlement: ranked.settle(winners, [preferred(winners, input.priority)]) };
   },
-  explain: (_motion, count) =>
-    standingsLine(
-      count,
-      { 'zh-CN': '舒尔策法（两两比较），首选票', en: 'Schulze (pairwise), first choices' },
-      { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
-    ),
 };
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const schulzeExplain: CountExplainer = (_motion, count) =>
+  standingsLine(
+    count,
+    { 'zh-CN': '舒尔策法（两两比较），首选票', en: 'Schulze (pairwise), first choices' },
+    { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
+  );

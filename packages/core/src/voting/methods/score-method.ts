@@ -1,7 +1,7 @@
 import { ok } from '../../errors/result.js';
 import { byOptionId, countTotals } from './choice-count.js';
 import { scoreTotals } from './counts.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { perOption } from './option-ids.js';
 import { standingsLine } from './standings.js';
 
@@ -37,10 +37,12 @@ export const scoreMethod: CountingMethod<ScoreChoice> = {
   hasSupport: false,
   checkDefinition: () => null,
   count: (input) => countTotals(input, scoreTotals(input.columns.options, input.columns.grid)),
-  explain: (_motion, count) =>
-    standingsLine(
-      count,
-      { 'zh-CN': '评分（每项 0–5 分，总分最高者胜）', en: 'Score (0–5 per option, highest total wins)' },
-      { 'zh-CN': '分', one: 'point', many: 'points' },
-    ),
 };
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const scoreExplain: CountExplainer = (_motion, count) =>
+  standingsLine(
+    count,
+    { 'zh-CN': '评分（每项 0–5 分，总分最高者胜）', en: 'Score (0–5 per option, highest total wins)' },
+    { 'zh-CN': '分', one: 'point', many: 'points' },
+  );

@@ -3,7 +3,7 @@ import { fractionToString } from '../../numbers/fraction.js';
 import { beforeFirstDraw, type RankedChoice, rankedInput, rankedShape, union } from '../ranked-tally.js';
 import { noWinner } from '../settle-tie.js';
 import { optionResults } from './choice-count.js';
-import type { CountingMethod } from './method.js';
+import type { CountExplainer, CountingMethod } from './method.js';
 import { standingsLine } from './standings.js';
 import { type StvResult, singleTransferableVote } from './stv.js';
 import { everyResolution } from './tie-order.js';
@@ -56,13 +56,15 @@ export const stvMethod: CountingMethod<RankedChoice> = {
       },
     };
   },
-  explain: (motion, count) =>
-    standingsLine(
-      count,
-      {
-        'zh-CN': `单记可转移投票（${motion.seats ?? 1} 席），首选票`,
-        en: `Single transferable vote (${motion.seats ?? 1} seats), first choices`,
-      },
-      { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
-    ),
 };
+
+/** How the count went, in plain words (see `explainers.ts`). */
+export const stvExplain: CountExplainer = (motion, count) =>
+  standingsLine(
+    count,
+    {
+      'zh-CN': `单记可转移投票（${motion.seats ?? 1} 席），首选票`,
+      en: `Single transferable vote (${motion.seats ?? 1} seats), first choices`,
+    },
+    { 'zh-CN': '票', one: 'first choice', many: 'first choices' },
+  );
