@@ -168,6 +168,74 @@ export const RankedByKeyboard: Story = {
   },
 };
 
+/**
+ * A dot vote (Loomio's `dot_vote`): four points to spread over three projects. By keyboard, two points
+ * to the lift and one to the bike shed; the points left are announced as they change.
+ */
+export const DotVote: Story = {
+  args: { motion: 'dots', voter: 'u101' },
+  loaders: [
+    seededWith(
+      {
+        type: 'motion.draft',
+        id: 'dots',
+        title: '维修资金优先用在哪里',
+        kind: 'dot',
+        budget: 4,
+        options: [
+          { id: 'lift', label: '加装电梯' },
+          { id: 'bikes', label: '非机动车棚' },
+          { id: 'garden', label: '屋顶花园' },
+        ],
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: 'households',
+        // Points are not a yes: a dot vote's rule asks only for turnout.
+        rule: {
+          id: 'half-take-part',
+          name: { 'zh-CN': '过半参与', en: 'Half take part' },
+          jurisdiction: 'community',
+          version: '1',
+          source: 'story',
+          checks: [
+            {
+              kind: 'participation',
+              dimension: 'headcount',
+              threshold: { numerator: 1, denominator: 2 },
+              comparison: 'inclusive',
+            },
+          ],
+        },
+        closesAt: '2026-12-20T10:00:00Z',
+      },
+      { type: 'motion.open', motionId: 'dots' },
+      { type: 'ballot.cast', motionId: 'dots', voterId: 'u201', points: { lift: 1, bikes: 0, garden: 3 } },
+    ),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const r = root(canvasElement);
+    const press = async (option: number) => {
+      const add = r.querySelectorAll<HTMLButtonElement>('[part~=points] button')[option * 2 + 1];
+      add?.focus();
+      await userEvent.keyboard('{Enter}');
+      await settled(canvasElement.querySelector('linli-vote'));
+    };
+    await press(0);
+    await press(0);
+    await press(1);
+    await expect(r.querySelector('[part=budget]')?.getAttribute('aria-live')).toBe('polite');
+    await expect(r.querySelector('[part=budget]')?.textContent).toMatch(/1/);
+    (r.querySelector('[part=submit]') as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await settled(canvasElement.querySelector('linli-vote'));
+    await expect((loaded.seed as Seed).gov.ballots('dots').find((b) => b.voterId === 'u101')?.choice).toEqual(
+      {
+        kind: 'dot',
+        points: [2, 1, 0],
+      },
+    );
+  },
+};
+
 /** No data connected yet. */
 export const Empty: Story = {
   render: () => html`<linli-vote motion="lift"></linli-vote>`,

@@ -32,7 +32,7 @@ export type {
   Stairwell,
   Unit,
 } from './community/types.js';
-
+export type { DecideContext } from './decide/context.js';
 // Typed bilingual errors and the Result type every command returns.
 export {
   errorFrom,
@@ -74,7 +74,6 @@ export type { Charge, Fund, FundsState, SchemeVersion } from './funds/state.js';
 // The governance facade: commands, decide, state, read models and published views.
 export { type Command, commandSchema } from './governance/commands.js';
 export type { CommunityView, UnitView } from './governance/community-view.js';
-export type { DecideContext } from './decide/context.js';
 export { latestDate, YEARS_AHEAD } from './governance/date-window.js';
 export { type DecidedEvent, decide } from './governance/decide.js';
 export {
@@ -217,6 +216,8 @@ export type { VotingEvent, VotingEventPayloads, VotingEventType } from './voting
 export { type Bilingual, type Explanation, type ExplanationLine, explainTally } from './voting/explain.js';
 export { exportMotion, type MotionExport, toBlt } from './voting/export.js';
 export { type LotterySecret, lotteryCommitment, lotteryPriority, lotterySeed } from './voting/lottery.js';
+export { dotBudget } from './voting/methods/dot-method.js';
+export { explainCount } from './voting/methods/explainers.js';
 export { type IrvResult, type IrvRound, instantRunoff } from './voting/methods/irv.js';
 export type { RankedBallots } from './voting/methods/ranked-ballots.js';
 export { type SchulzeResult, schulze } from './voting/methods/schulze.js';

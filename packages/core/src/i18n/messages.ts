@@ -403,8 +403,9 @@ export const errorMessages = {
     en: (p) => `Seats (${p.seats}) must be fewer than candidates (${p.options})`,
   },
   'motion.rule_not_applicable': {
-    'zh-CN': () => '评分和孔多塞类计票没有“同意票”，规则只能包含参与率检查',
-    en: () => 'Score and Condorcet counts have no "in favour" total: the rule may only check participation',
+    'zh-CN': () => '评分、点数投票和孔多塞类计票没有“同意票”，规则只能包含参与率检查',
+    en: () =>
+      'Score, dot-vote and Condorcet counts have no "in favour" total: the rule may only check participation',
   },
   'motion.dimension_unavailable': {
     'zh-CN': (p) => `按${p.basis === 'residents' ? '居民' : '户'}表决时不能按“${p.dimension}”计算`,
@@ -449,6 +450,14 @@ export const errorMessages = {
   'ballot.scores_incomplete': {
     'zh-CN': (p) => `每个选项都要打分，缺少：${p.missing}`,
     en: (p) => `Score every option; missing: ${p.missing}`,
+  },
+  'ballot.points_incomplete': {
+    'zh-CN': (p) => `每个选项都要填点数（可以是 0），缺少：${p.missing}`,
+    en: (p) => `Give every option its points (0 is fine); missing: ${p.missing}`,
+  },
+  'ballot.over_budget': {
+    'zh-CN': (p) => `每人最多 ${p.budget} 点，这张选票用了 ${p.spent} 点`,
+    en: (p) => `Each voter has ${p.budget} points; this ballot spends ${p.spent}`,
   },
   'ballot.block_not_allowed': {
     'zh-CN': () => '本议题不能投“阻止”票',

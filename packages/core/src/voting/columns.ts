@@ -1,5 +1,5 @@
-import { END } from './methods/ranked-ballots.js';
-import type { BallotChoice, MotionKind, Voter } from './motion.js';
+import { type BallotChoice, shapeOf } from './methods/registry.js';
+import type { MotionKind, Voter } from './motion.js';
 
 /** Proposal answers as stored in {@link BallotColumns.vote}. */
 export const VOTE_CODE = { none: 0, yes: 1, no: 2, abstain: 3, block: 4 } as const;
@@ -19,50 +19,33 @@ export interface BallotColumns {
   readonly vote: Uint8Array;
   /** `single`: option index per voter, −1 for none. */
   readonly single: Int16Array;
-  /** `approval`: 0/1 marks; `score`: 0–5 (255 = no ballot); `ranked`: preference order (END-terminated). n × options. */
+  /**
+   * n × options, as each ballot shape keeps it: `approval` 0/1 marks; `score` 0–5 (255 = no ballot);
+   * `ranked` preference order (END-terminated); `dot` points.
+   */
   readonly grid: Uint8Array;
 }
 
-/** Allocates the columns for a frozen electorate. */
+/** Allocates the columns for a frozen electorate, laid out as the kind's ballot shape asks. */
 export function allocateColumns(kind: MotionKind, voters: readonly Voter[], options: number): BallotColumns {
   const n = voters.length;
-  const gridSize = kind === 'approval' || kind === 'score' || kind === 'ranked' ? n * options : 0;
-  const grid = new Uint8Array(gridSize);
-  if (kind === 'ranked') grid.fill(END);
-  if (kind === 'score') grid.fill(255);
+  const { layout } = shapeOf(kind);
+  const grid = new Uint8Array(layout.column === 'grid' ? n * options : 0);
+  if (layout.column === 'grid' && layout.empty !== 0) grid.fill(layout.empty);
   return {
     size: n,
     options,
     area: Float64Array.from(voters, (v) => v.area),
     custom: Float64Array.from(voters, (v) => v.custom),
     cast: new Uint8Array(n),
-    vote: new Uint8Array(kind === 'proposal' ? n : 0),
-    single: new Int16Array(kind === 'single' ? n : 0).fill(-1),
+    vote: new Uint8Array(layout.column === 'vote' ? n : 0),
+    single: new Int16Array(layout.column === 'single' ? n : 0).fill(-1),
     grid,
   };
 }
 
 /** Writes (or overwrites) voter i's ballot into the columns. */
 export function writeBallot(columns: BallotColumns, i: number, choice: BallotChoice): void {
-  const k = columns.options;
   columns.cast[i] = 1;
-  switch (choice.kind) {
-    case 'proposal':
-      columns.vote[i] = VOTE_CODE[choice.vote];
-      return;
-    case 'single':
-      columns.single[i] = choice.option;
-      return;
-    case 'approval':
-      columns.grid.fill(0, i * k, i * k + k);
-      for (const o of choice.options) columns.grid[i * k + o] = 1;
-      return;
-    case 'score':
-      columns.grid.set(choice.scores, i * k);
-      return;
-    case 'ranked':
-      columns.grid.fill(END, i * k, i * k + k);
-      columns.grid.set(choice.ranking, i * k);
-      return;
-  }
+  shapeOf(choice.kind).write(columns, i, choice);
 }

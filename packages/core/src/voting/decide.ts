@@ -15,7 +15,8 @@ import { drawDecides } from './early-close.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
 import { drawLotterySecret, lotterySeed } from './lottery.js';
-import type { Ballot, BallotChoice, Motion, MotionDefinition } from './motion.js';
+import { checkMethodDefinition, methodOf, readBallot } from './methods/registry.js';
+import type { Ballot, Motion, MotionDefinition } from './motion.js';
 import { checkCaster, voterOnRoll } from './roll.js';
 import { type DecisionRule, rulePresets } from './rules.js';
 import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
@@ -68,6 +69,7 @@ function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError>
     ...(input.minChoices === undefined ? {} : { minChoices: input.minChoices }),
     ...(input.maxChoices === undefined ? {} : { maxChoices: input.maxChoices }),
     ...(input.seats === undefined ? {} : { seats: input.seats }),
+    ...(input.budget === undefined ? {} : { budget: input.budget }),
     ...(input.minAge === undefined ? {} : { minAge: input.minAge }),
     ...(input.customWeights === undefined ? {} : { customWeights: input.customWeights }),
     ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
@@ -85,17 +87,9 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
     if (seen.has(o.id)) return linliError('motion.duplicate_option', ['options', i, 'id'], { id: o.id });
     seen.add(o.id);
   }
-  if (d.kind === 'ranked' && !d.method) return linliError('motion.method_required', ['method']);
-  if (d.kind === 'ranked' && d.method === 'stv' && (d.seats ?? 1) >= k) {
-    return linliError('motion.bad_seats', ['seats'], { seats: d.seats ?? 1, options: k });
-  }
-  if (d.kind === 'approval') {
-    const min = d.minChoices ?? 1;
-    const max = d.maxChoices ?? k;
-    if (min > max || max > k)
-      return linliError('motion.bad_choice_limits', ['maxChoices'], { min, max, options: k });
-  }
-  const countsOnlyParticipation = d.kind === 'score' || (d.kind === 'ranked' && d.method !== 'irv');
+  const methodError = checkMethodDefinition(d);
+  if (methodError) return methodError;
+  const countsOnlyParticipation = !methodOf(d)?.hasSupport;
   for (const [i, check] of d.rule.checks.entries()) {
     if (countsOnlyParticipation && check.kind === 'approval') {
       return linliError('motion.rule_not_applicable', ['rule', 'checks', i]);
@@ -121,74 +115,6 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
     return linliError('motion.closes_before_opens', ['closesAt']);
   }
   return null;
-}
-
-function normalizeChoice(m: Motion, c: CastCommand): Result<BallotChoice, LinliError> {
-  const given = (['vote', 'option', 'options', 'scores', 'ranking'] as const).filter(
-    (f) => c[f] !== undefined,
-  );
-  const expected = {
-    proposal: 'vote',
-    single: 'option',
-    approval: 'options',
-    score: 'scores',
-    ranked: 'ranking',
-  }[m.kind];
-  if (given.length !== 1 || given[0] !== expected)
-    return err(linliError('ballot.wrong_shape', [expected], { expected }));
-  const index = new Map(m.options.map((o, i) => [o.id, i]));
-  const lookup = (id: string, path: (string | number)[]): Result<number, LinliError> => {
-    const i = index.get(id);
-    return i === undefined ? err(linliError('ballot.unknown_option', path, { id })) : ok(i);
-  };
-  const distinct = (ids: readonly string[], field: string): Result<number[], LinliError> => {
-    const out: number[] = [];
-    const seen = new Set<string>();
-    for (const [i, id] of ids.entries()) {
-      if (seen.has(id)) return err(linliError('ballot.duplicate_option', [field, i], { id }));
-      seen.add(id);
-      const found = lookup(id, [field, i]);
-      if (!found.ok) return found;
-      out.push(found.value);
-    }
-    return ok(out);
-  };
-  switch (m.kind) {
-    case 'proposal': {
-      const vote = c.vote as NonNullable<CastCommand['vote']>;
-      if (vote === 'block' && !m.allowBlock) return err(linliError('ballot.block_not_allowed', ['vote']));
-      return ok({ kind: 'proposal', vote });
-    }
-    case 'single': {
-      const found = lookup(c.option as string, ['option']);
-      return found.ok ? ok({ kind: 'single', option: found.value }) : found;
-    }
-    case 'approval': {
-      const chosen = distinct(c.options as string[], 'options');
-      if (!chosen.ok) return chosen;
-      const min = m.minChoices ?? 1;
-      const max = m.maxChoices ?? m.options.length;
-      if (chosen.value.length < min || chosen.value.length > max) {
-        return err(linliError('ballot.choice_count', ['options'], { min, max, count: chosen.value.length }));
-      }
-      return ok({ kind: 'approval', options: chosen.value.sort((a, b) => a - b) });
-    }
-    case 'score': {
-      const given = c.scores as Record<string, number>;
-      for (const id of Object.keys(given)) {
-        const found = lookup(id, ['scores', id]);
-        if (!found.ok) return found;
-      }
-      const missing = m.options.filter((o) => given[o.id] === undefined).map((o) => o.id);
-      if (missing.length > 0)
-        return err(linliError('ballot.scores_incomplete', ['scores'], { missing: missing.join(', ') }));
-      return ok({ kind: 'score', scores: m.options.map((o) => given[o.id] as number) });
-    }
-    case 'ranked': {
-      const ranking = distinct(c.ranking as string[], 'ranking');
-      return ranking.ok ? ok({ kind: 'ranked', ranking: ranking.value }) : ranking;
-    }
-  }
 }
 
 function findMotion(voting: VotingState, motionId: string): Result<MotionState, LinliError> {
@@ -387,7 +313,7 @@ const castBallot: OnMotion<CastCommand> = (entry, _reads, command, context) => {
     if (proxy.voterId !== voter.id) return fail('proxy.not_for_voter', ['proxyId']);
     if (proxy.revoked) return fail('proxy.revoked', ['proxyId']);
   }
-  const choice = normalizeChoice(m, command);
+  const choice = readBallot(m, command);
   if (!choice.ok) return choice;
   const ballot: Omit<Ballot, 'revision'> = {
     voterId: voter.id,

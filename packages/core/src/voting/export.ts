@@ -1,3 +1,4 @@
+import { shapeOf } from './methods/registry.js';
 import type { Ballot, Motion } from './motion.js';
 import type { Tally } from './tally.js';
 
@@ -14,20 +15,7 @@ export interface MotionExport {
 }
 
 function choiceWithIds(motion: Motion, ballot: Ballot): unknown {
-  const id = (i: number) => motion.options[i]?.id;
-  const c = ballot.choice;
-  switch (c.kind) {
-    case 'proposal':
-      return { vote: c.vote };
-    case 'single':
-      return { option: id(c.option) };
-    case 'approval':
-      return { options: c.options.map(id) };
-    case 'score':
-      return { scores: Object.fromEntries(c.scores.map((s, i) => [id(i), s])) };
-    case 'ranked':
-      return { ranking: c.ranking.map(id) };
-  }
+  return shapeOf(ballot.choice.kind).withIds(ballot.choice, (i) => motion.options[i]?.id);
 }
 
 /**

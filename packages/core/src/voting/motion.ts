@@ -1,13 +1,16 @@
+import type * as z from 'zod/mini';
 import type { Scope } from '../community/queries.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { draftMotionSchema } from './commands.js';
+import type { BallotChoice } from './methods/registry.js';
 import type { DecisionRule } from './rules.js';
 import type { SecrecyMeasure } from './secrecy.js';
 
-/** What kind of answer a motion asks for. */
-export type MotionKind = 'proposal' | 'single' | 'approval' | 'score' | 'ranked';
+/** What kind of answer a motion asks for: the draft command's enum. */
+export type MotionKind = z.output<typeof draftMotionSchema>['kind'];
 
-/** How ranked ballots are counted. */
-export type RankedMethod = 'irv' | 'schulze' | 'rankedPairs' | 'stv';
+/** How ranked ballots are counted: the draft command's enum. */
+export type RankedMethod = NonNullable<z.output<typeof draftMotionSchema>['method']>;
 
 /** Who votes: owners (Civil Code matters), households, or individual residents (self-governance). */
 export type Basis = 'owners' | 'households' | 'residents';
@@ -48,6 +51,8 @@ export interface MotionDefinition {
   readonly maxChoices?: number;
   /** `stv`: seats to fill. */
   readonly seats?: number;
+  /** `dot`: points each voter may spread over the options (10 when absent). */
+  readonly budget?: number;
   /** `proposal`: whether "block" is a possible answer (consent decisions). */
   readonly allowBlock: boolean;
   readonly scope: Scope;
@@ -99,13 +104,8 @@ export interface ProxyAuthorization {
 /** How a ballot reached the count; `withheld` on a secret motion's published (anonymous) ballots. */
 export type BallotChannel = 'direct' | 'proxy' | 'paper' | 'withheld';
 
-/** A ballot's answer, normalized to option indexes. */
-export type BallotChoice =
-  | { readonly kind: 'proposal'; readonly vote: 'yes' | 'no' | 'abstain' | 'block' }
-  | { readonly kind: 'single'; readonly option: number }
-  | { readonly kind: 'approval'; readonly options: readonly number[] }
-  | { readonly kind: 'score'; readonly scores: readonly number[] }
-  | { readonly kind: 'ranked'; readonly ranking: readonly number[] };
+/** A ballot's answer, normalized to option indexes: one shape per counting method (see `methods/registry.ts`). */
+export type { BallotChoice };
 
 /** The live ballot of one voter. */
 export interface Ballot {

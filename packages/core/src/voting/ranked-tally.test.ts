@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beforeClose, motionState, voters } from '../../test/motion-state.js';
-import { instantRunoff } from './methods/irv.js';
-import type { RankedBallots } from './methods/ranked-ballots.js';
 import type { BallotChoice } from './motion.js';
 import { tallyMotion } from './tally.js';
 

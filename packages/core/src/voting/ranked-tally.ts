@@ -1,115 +1,84 @@
-import { fractionToString } from '../numbers/fraction.js';
+import { ok } from '../errors/result.js';
 import type { BallotColumns } from './columns.js';
-import { type IrvResult, type IrvRound, instantRunoff } from './methods/irv.js';
-import { pairwiseMatrix, smithSet } from './methods/pairwise.js';
+import { optionResults } from './methods/choice-count.js';
+import type { BallotShape, CountInput, MethodCount, RollSums } from './methods/method.js';
+import { distinctOptions } from './methods/option-ids.js';
+import { pairwiseMatrix } from './methods/pairwise.js';
 import { END, type RankedBallots } from './methods/ranked-ballots.js';
-import { type RankedPairsResult, rankedPairs } from './methods/ranked-pairs.js';
-import { schulze } from './methods/schulze.js';
-import { type StvResult, singleTransferableVote } from './methods/stv.js';
-import { everyResolution, leastPreferred, preferred, type TiePriority } from './methods/tie-order.js';
-import type { Motion } from './motion.js';
-import { noWinner, type Settlement, settleTie } from './settle-tie.js';
-import type { StvRoundView } from './tally.js';
+import { sumRoll } from './methods/roll-sums.js';
+import { leastPreferred, type TiePicker } from './methods/tie-order.js';
+import { settleTie } from './settle-tie.js';
 
-/** What a ranked motion's count contributes to its tally. */
-export interface RankedCount {
-  /** Ballots ranking each option first. */
-  readonly firsts: readonly number[];
-  readonly settlement: Settlement;
-  /** IRV: the winner's final-round support in every dimension; otherwise nothing. */
-  readonly yes: [number, number, number];
-  readonly irvRounds?: readonly IrvRound[];
-  readonly stv?: { readonly quota: number; readonly rounds: readonly StvRoundView[] };
-  readonly pairwise?: number[][];
+/** Options in order of preference, as indexes. */
+export interface RankedChoice {
+  readonly kind: 'ranked';
+  readonly ranking: readonly number[];
 }
 
-/**
- * Counts a ranked motion by its method and settles its ties (see the README's tie rules); `voted` is how
- * many voters have voted. IRV, STV and
- * Ranked Pairs are recounted under every way of settling a tie that their own rules cannot break; a
- * count without such ties runs once.
- */
-export function countRanked(
-  motion: Motion,
-  columns: BallotColumns,
-  priority: TiePriority,
-  voted: number,
-): RankedCount {
-  const { ballots, voters } = castRankings(columns, voted);
-  const k = columns.options;
-  const lastByLottery = (tied: readonly number[]) => leastPreferred(tied, priority);
-  const settle = (possible: readonly number[], drawn: readonly number[]) =>
-    settleTie(possible, drawn, motion.tieBreak);
-  if (motion.method === 'irv') {
-    const { results, complete } = everyResolution(
-      (pick) => instantRunoff(ballots, priority, pick),
-      lastByLottery,
-    );
-    const result = results[0] as IrvResult;
-    const winners = (r: IrvResult) => r.tiedForWin ?? (r.winner === null ? [] : [r.winner]);
-    const possible = complete ? union(results.map(winners)) : beforeFirstDraw(k, result.rounds);
-    // After a tie for the win, `winner` is the one the lottery's priority prefers.
-    const settlement = settle(possible, result.winner === null ? [] : [result.winner]);
-    return {
-      // The first round counts every ballot for its first choice.
-      firsts: result.rounds[0]?.votes ?? [],
-      settlement,
-      yes: settlement.winners.length === 1 ? finalSupport(columns, ballots, voters, result) : [0, 0, 0],
-      irvRounds: result.rounds,
-    };
-  }
-  const firsts = firstChoices(ballots);
-  // Nobody ranked anybody: there is no one to elect, and nothing to draw.
-  const nobody = firsts.every((f) => f === 0);
-  if (motion.method === 'stv') {
-    if (nobody) return { firsts, settlement: noWinner, yes: [0, 0, 0] };
-    const seats = motion.seats ?? 1;
-    const { results, complete } = everyResolution(
-      (pick) => singleTransferableVote(ballots, seats, priority, pick),
-      lastByLottery,
-    );
-    const result = results[0] as StvResult;
-    const sameSeats = (r: StvResult) =>
-      r.elected.length === result.elected.length && r.elected.every((c) => result.elected.includes(c));
-    const possible = complete ? union(results.map((r) => r.elected)) : beforeFirstDraw(k, result.rounds);
-    return {
-      firsts,
-      settlement:
-        complete && results.every(sameSeats)
-          ? { winners: result.elected, tied: false, lottery: false }
-          : settle(possible, result.elected),
-      yes: [0, 0, 0],
-      stv: {
-        quota: result.quota,
-        rounds: result.rounds.map((r) => ({
-          votes: r.votes.map(fractionToString),
-          exhausted: fractionToString(r.exhausted),
-          elected: r.elected,
-          eliminated: r.eliminated,
-        })),
-      },
-    };
-  }
-  const d = pairwiseMatrix(ballots);
-  const pairwise = Array.from({ length: k }, (_, i) => Array.from(d.subarray(i * k, i * k + k)));
-  if (nobody) return { firsts, settlement: noWinner, yes: [0, 0, 0], pairwise };
-  if (motion.method === 'schulze') {
-    const { winners } = schulze(d, k, priority);
-    return { firsts, settlement: settle(winners, [preferred(winners, priority)]), yes: [0, 0, 0], pairwise };
-  }
-  // Ranked Pairs: equally strong majorities are taken in every order, so a cycle they close is a tie.
-  const { results, complete } = everyResolution(
-    (pick) => rankedPairs(d, k, priority, pick),
-    (tied) => tied[0] as number,
-  );
-  // Ranked Pairs elects from the Smith set under any order: the bound when not every order was tried.
-  const possible = complete ? union(results.map((r) => r.unbeaten)) : smithSet(d, k);
+/** The ballot every ranked method takes: distinct option ids, most preferred first (a partial ranking is fine). */
+export const rankedShape: BallotShape<RankedChoice> = {
+  kind: 'ranked',
+  field: 'ranking',
+  layout: { column: 'grid', empty: END },
+  read: (_motion, command, options) => {
+    const ranking = distinctOptions(options, command.ranking as string[], 'ranking');
+    return ranking.ok ? ok({ kind: 'ranked', ranking: ranking.value }) : ranking;
+  },
+  write: (columns, i, choice) => {
+    const k = columns.options;
+    columns.grid.fill(END, i * k, i * k + k);
+    columns.grid.set(choice.ranking, i * k);
+  },
+  withIds: (choice, id) => ({ ranking: choice.ranking.map(id) }),
+};
+
+/** What every ranked count starts from: the roll, the cast ballots, and how to settle and draw. */
+export interface RankedInput {
+  readonly roll: RollSums;
+  readonly ballots: RankedBallots;
+  /** Packed ballot → voter, or null when ballot b is voter b. */
+  readonly voters: Int32Array | null;
+  /** Ballots ranking each option first. */
+  readonly firsts: number[];
+  /** The lottery's choice of the option to drop among those tied for last. */
+  readonly lastByLottery: TiePicker;
+  readonly settle: (possible: readonly number[], drawn: readonly number[]) => ReturnType<typeof settleTie>;
+}
+
+/** Prepares a ranked count (see the README's tie rules). */
+export function rankedInput({ motion, columns, priority }: CountInput): RankedInput {
+  const roll = sumRoll(columns);
+  const { ballots, voters } = castRankings(columns, roll.cast[0]);
   return {
-    firsts,
-    settlement: settle(possible, [(results[0] as RankedPairsResult).winner]),
-    yes: [0, 0, 0],
+    roll,
+    ballots,
+    voters,
+    firsts: firstChoices(ballots),
+    lastByLottery: (tied) => leastPreferred(tied, priority),
+    settle: (possible, drawn) => settleTie(possible, drawn, motion.tieBreak),
+  };
+}
+
+/** A Condorcet count's start: the pairwise matrix (flat and as rows) and the count's parts without a winner. */
+export function pairwiseInput(input: CountInput): {
+  readonly ranked: RankedInput;
+  readonly d: Float64Array;
+  readonly k: number;
+  readonly base: Omit<MethodCount, 'settlement'>;
+  /** Nobody ranked anybody: there is no one to elect, and nothing to draw. */
+  readonly nobody: boolean;
+} {
+  const ranked = rankedInput(input);
+  const k = ranked.ballots.options;
+  const d = pairwiseMatrix(ranked.ballots);
+  const pairwise = Array.from({ length: k }, (_, i) => Array.from(d.subarray(i * k, i * k + k)));
+  const base = {
+    roll: ranked.roll,
+    options: optionResults(input.motion, ranked.firsts),
+    yes: [0, 0, 0] as const,
     pairwise,
   };
+  return { ranked, d, k, base, nobody: ranked.firsts.every((f) => f === 0) };
 }
 
 /**
@@ -154,7 +123,7 @@ function firstChoices(ballots: RankedBallots): number[] {
  * starts there, so whatever any of them elects is among these. The bound used when the recounts did not
  * try every way (more than `everyResolution`'s limit).
  */
-function beforeFirstDraw(
+export function beforeFirstDraw(
   k: number,
   rounds: readonly { readonly eliminated: number | null; readonly tieBrokenBy?: string }[],
 ): number[] {
@@ -167,32 +136,6 @@ function beforeFirstDraw(
 }
 
 /** Options in order of first appearance, each once. */
-function union(lists: readonly (readonly number[])[]): number[] {
+export function union(lists: readonly (readonly number[])[]): number[] {
   return [...new Set(lists.flat())];
-}
-
-/** The weight of the ballots that count for the IRV winner in the final round. */
-function finalSupport(
-  columns: BallotColumns,
-  ballots: RankedBallots,
-  voters: Int32Array | null,
-  result: IrvResult,
-): [number, number, number] {
-  const k = ballots.options;
-  const { order, count } = ballots;
-  const { position, winner } = result;
-  const areas = columns.area;
-  const customs = columns.custom;
-  let heads = 0;
-  let area = 0;
-  let custom = 0;
-  for (let b = 0, row = 0; b < count; b++, row += k) {
-    const p = position[b] as number;
-    if (p === k || order[row + p] !== winner) continue;
-    const i = voters === null ? b : (voters[b] as number);
-    heads++;
-    area += areas[i] as number;
-    custom += customs[i] as number;
-  }
-  return [heads, area, custom];
 }

@@ -23,6 +23,11 @@ export const voteStrings = {
   block: { 'zh-CN': '阻止', en: 'Block' },
   chooseBetween: { 'zh-CN': '请选择 {min} 至 {max} 项', en: 'Choose {min} to {max}' },
   score: { 'zh-CN': '{option} 的评分', en: 'Score for {option}' },
+  pointsLeft: { 'zh-CN': '还剩 {n} 点（共 {budget} 点）', en: '{n} of {budget} points left' },
+  pointsOne: { 'zh-CN': '{option}：{n} 点', en: '{option}: {n} point' },
+  pointsMany: { 'zh-CN': '{option}：{n} 点', en: '{option}: {n} points' },
+  addPoint: { 'zh-CN': '给 {option} 加 1 点', en: 'Add a point to {option}' },
+  removePoint: { 'zh-CN': '从 {option} 减 1 点', en: 'Take a point from {option}' },
   rankHint: {
     'zh-CN': '用“上移”“下移”排列顺序，第一位是您最想要的',
     en: 'Use Move up / Move down to order them; first is your favourite',

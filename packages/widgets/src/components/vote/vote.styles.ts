@@ -45,13 +45,15 @@ export const voteStyles: CSSResult = css`
   ol[part='ranking'] {
     padding-left: 1.5em;
   }
-  ol[part='ranking'] li {
+  ol[part='ranking'] li,
+  .points {
     display: flex;
     align-items: center;
     gap: 0.5em;
     margin: 0.2em 0;
   }
-  ol[part='ranking'] li span {
+  ol[part='ranking'] li span,
+  .points span {
     flex: 1;
   }
   [part='check'] {

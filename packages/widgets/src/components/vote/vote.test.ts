@@ -27,6 +27,45 @@ async function voteElement(voter = 'o101', lang = 'zh-CN', extra: Record<string,
   return { ...setup, el };
 }
 
+/** An open choice motion `id` over stairwell 1's households, with no threshold, shown to household 101. */
+async function choiceVote(id: string, title: string, lang: string, extra: Record<string, unknown>) {
+  const { gov } = await stairwell();
+  await must(
+    gov,
+    {
+      type: 'motion.draft',
+      id,
+      title,
+      options: [
+        { id: 'a', label: '张阿姨' },
+        { id: 'b', label: '李师傅' },
+        { id: 'c', label: '陈老师' },
+      ],
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'households',
+      rule: {
+        id: 'none',
+        name: { 'zh-CN': '无门槛', en: 'None' },
+        jurisdiction: 'community',
+        version: '1',
+        source: 'test',
+        checks: [],
+      },
+      closesAt: '2026-12-20T10:00:00Z',
+      ...extra,
+    },
+    { type: 'motion.open', motionId: id },
+  );
+  const el = await mount<LinliVote>(
+    `<linli-vote motion="${id}" voter="u101" lang="${lang}"></linli-vote>`,
+    'linli-vote',
+    (e) => {
+      e.governance = gov;
+    },
+  );
+  return { gov, el };
+}
+
 describe('<linli-vote>', () => {
   it('casts and then changes a ballot with the mouse, and says so', async () => {
     const { el, gov } = await voteElement();
@@ -210,41 +249,9 @@ describe('<linli-vote>', () => {
     ['score', { kind: 'score' }],
     ['ranked', { kind: 'ranked', method: 'schulze' }],
     ['single', { kind: 'single' }],
+    ['dot', { kind: 'dot', budget: 4 }],
   ])('has no axe violations for a %s ballot', async (_kind, extra) => {
-    const { gov } = await stairwell();
-    await must(
-      gov,
-      {
-        type: 'motion.draft',
-        id: 'c',
-        title: '选举',
-        options: [
-          { id: 'a', label: '张阿姨' },
-          { id: 'b', label: '李师傅' },
-          { id: 'c', label: '陈老师' },
-        ],
-        scope: { kind: 'stairwell', id: 's1' },
-        basis: 'households',
-        rule: {
-          id: 'none',
-          name: { 'zh-CN': '无门槛', en: 'None' },
-          jurisdiction: 'community',
-          version: '1',
-          source: 'test',
-          checks: [],
-        },
-        closesAt: '2026-12-20T10:00:00Z',
-        ...extra,
-      },
-      { type: 'motion.open', motionId: 'c' },
-    );
-    const el = await mount<LinliVote>(
-      '<linli-vote motion="c" voter="u101" lang="zh-CN"></linli-vote>',
-      'linli-vote',
-      (e) => {
-        e.governance = gov;
-      },
-    );
+    const { el } = await choiceVote('c', '选举', 'zh-CN', extra);
     expect(await violations(el)).toEqual([]);
   });
 
@@ -358,5 +365,59 @@ describe('<linli-vote> for a co-owner', () => {
       { voterId: 'o101', member: 'o9', choice: { vote: 'yes' } },
     ]);
     expect(text(el)).toContain('您的选择：同意');
+  });
+});
+
+describe('<linli-vote> dot voting', () => {
+  const dotVote = (lang: string) =>
+    choiceVote('fund', '维修资金用在哪里', lang, {
+      kind: 'dot',
+      budget: 3,
+      options: [
+        { id: 'lift', label: '电梯' },
+        { id: 'bikes', label: '车棚' },
+        { id: 'garden', label: '花园' },
+      ],
+    });
+  const press = async (el: LinliVote, label: string) => {
+    (shadow(el).querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await el.updateComplete;
+  };
+  const left = (el: LinliVote) => shadow(el).querySelector('[part=budget]');
+
+  it('spreads the points by keyboard, announcing the points left, and casts them', async () => {
+    const { gov, el } = await dotVote('en');
+    expect(left(el)?.getAttribute('aria-live')).toBe('polite');
+    expect(left(el)?.textContent?.trim()).toBe('3 of 3 points left');
+    await press(el, 'Add a point to 电梯');
+    await press(el, 'Add a point to 电梯');
+    await press(el, 'Add a point to 花园');
+    expect(left(el)?.textContent?.trim()).toBe('0 of 3 points left');
+    const add = shadow(el).querySelector('button[aria-label="Add a point to 车棚"]') as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    await press(el, 'Take a point from 电梯');
+    expect(left(el)?.textContent?.trim()).toBe('1 of 3 points left');
+    expect(text(el)).toContain('电梯: 1 point');
+    (shadow(el).querySelector('[part=submit]') as HTMLButtonElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await settle(el);
+    expect(gov.ballots('fund')[0]?.choice).toEqual({ kind: 'dot', points: [1, 0, 1] });
+    expect(text(el)).toContain('Your ballot: 电梯 1, 车棚 0, 花园 1');
+  });
+
+  it('speaks Chinese and gives 44×44 px targets', async () => {
+    const { el } = await dotVote('zh-CN');
+    expect(left(el)?.textContent?.trim()).toBe('还剩 3 点（共 3 点）');
+    const buttons = shadow(el).querySelectorAll<HTMLButtonElement>('[part~=points] button');
+    expect(buttons).toHaveLength(6);
+    for (const b of buttons) {
+      const box = b.getBoundingClientRect();
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+    }
+    expect(shadow(el).querySelector('button[aria-label="从 电梯 减 1 点"]')?.hasAttribute('disabled')).toBe(
+      true,
+    );
   });
 });

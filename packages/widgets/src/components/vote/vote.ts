@@ -12,6 +12,7 @@ import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type Tem
 import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
+import { type DotDraft, emptyDotDraft, renderDotBallot } from './dot-ballot.js';
 import { t } from './vote.strings.js';
 import { voteStyles } from './vote.styles.js';
 
@@ -20,7 +21,8 @@ type Draft =
   | { kind: 'single'; option: string | null }
   | { kind: 'approval'; options: Set<string> }
   | { kind: 'score'; scores: Map<string, number> }
-  | { kind: 'ranked'; ranking: string[] };
+  | { kind: 'ranked'; ranking: string[] }
+  | DotDraft;
 
 function emptyDraft(m: Motion): Draft {
   switch (m.kind) {
@@ -34,6 +36,26 @@ function emptyDraft(m: Motion): Draft {
       return { kind: 'score', scores: new Map(m.options.map((o) => [o.id, 0])) };
     case 'ranked':
       return { kind: 'ranked', ranking: m.options.map((o) => o.id) };
+    case 'dot':
+      return emptyDotDraft(m);
+  }
+}
+
+/** The `ballot.cast` field a draft fills in; none while a single answer is still unchosen. */
+function fieldsOf(draft: Draft): Record<string, unknown> {
+  switch (draft.kind) {
+    case 'proposal':
+      return draft.vote === null ? {} : { vote: draft.vote };
+    case 'single':
+      return draft.option === null ? {} : { option: draft.option };
+    case 'approval':
+      return { options: [...draft.options] };
+    case 'score':
+      return { scores: Object.fromEntries(draft.scores) };
+    case 'ranked':
+      return { ranking: draft.ranking };
+    case 'dot':
+      return { points: Object.fromEntries(draft.points) };
   }
 }
 
@@ -285,6 +307,8 @@ export class LinliVote extends LinliElement {
           </ol>
         </fieldset>`;
       }
+      case 'dot':
+        return renderDotBallot(m, draft, locale, (next) => this.setDraft(next));
     }
   }
 
@@ -341,6 +365,8 @@ export class LinliVote extends LinliElement {
         return c.scores.map((s, i) => `${label(i)} ${s}`).join(locale === 'zh-CN' ? '、' : ', ');
       case 'ranked':
         return c.ranking.map(label).join(' > ');
+      case 'dot':
+        return c.points.map((p, i) => `${label(i)} ${p}`).join(locale === 'zh-CN' ? '、' : ', ');
     }
   }
 
@@ -360,20 +386,7 @@ export class LinliVote extends LinliElement {
       voterId: this.voter,
       ...(this.proxy ? { proxyId: this.proxy } : {}),
     };
-    const fields =
-      draft.kind === 'proposal'
-        ? draft.vote === null
-          ? {}
-          : { vote: draft.vote }
-        : draft.kind === 'single'
-          ? draft.option === null
-            ? {}
-            : { option: draft.option }
-          : draft.kind === 'approval'
-            ? { options: [...draft.options] }
-            : draft.kind === 'score'
-              ? { scores: Object.fromEntries(draft.scores) }
-              : { ranking: draft.ranking };
+    const fields = fieldsOf(draft);
     const result = await gov.execute({ ...base, ...fields });
     if (!result.ok) {
       this.error = result.error;
