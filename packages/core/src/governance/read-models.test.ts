@@ -4,6 +4,7 @@ import { sealEvents } from '../log/event.js';
 import { MemoryStore } from '../log/memory-store.js';
 import { chineseHolidays } from '../rotation/holidays.js';
 import { fixedClock } from '../time/clock.js';
+import { localDateOf } from '../time/local-date.js';
 import { createLiveState } from './live-state.js';
 import { createReadModels } from './read-models.js';
 import { applyEvents } from './state.js';
@@ -39,7 +40,7 @@ describe('createReadModels', () => {
     expect(reads.unit('nowhere')).toBeUndefined();
     expect(reads.tally('nowhere')).toBeUndefined();
     expect(reads.ballots('nowhere')).toEqual([]);
-    expect(reads.roster('nowhere', '2026-12-01')).toEqual([]);
+    expect(reads.roster('nowhere', localDateOf(new Date(at)))).toEqual([]);
     expect(reads.fundSummary('nowhere')).toBeUndefined();
     expect(reads.motions.value).toEqual([]);
   });
