@@ -52,6 +52,33 @@ const projects: readonly SeedProject[] = [
  * for the community fund. Expects a fresh governance whose clock reads 2026-11-29.
  */
 export async function seedScenario(gov: Governance): Promise<SeedIds> {
+  await seedStairwell(gov);
+  await seedElevatorVote(gov);
+  await seedConvention(gov);
+  await seedHeadElection(gov);
+  await seedElevatorFunds(gov);
+  await seedCleaningRota(gov);
+  await seedTower(gov);
+  await seedProjectVote(gov);
+  return {
+    building: 'b96',
+    stairwell: 's1',
+    tower: 'ft',
+    elevatorMotion: 'lift',
+    conventionMotion: 'convention',
+    headElection: 'head-2026',
+    projectsMotion: 'projects',
+    liftFund: 'lift-fund',
+    upkeepFund: 'upkeep',
+    doormanFund: 'doorman',
+    cleaningDuty: 'clean',
+    projects,
+    projectBudget: 1_500_000,
+  };
+}
+
+/** Building 96's first stairwell: its twelve units, their owners and their households. */
+async function seedStairwell(gov: Governance): Promise<void> {
   await run(
     gov,
     { type: 'community.found', name: '新福康里', id: 'xfkl' },
@@ -97,7 +124,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
       });
     }
   }
+}
 
+/** The elevator vote, open and half cast: a proxy, a paper ballot, the ground floor's consent outstanding. */
+async function seedElevatorVote(gov: Governance): Promise<void> {
   // The elevator vote (Art. 278, matter 7): the shaft touches the ground-floor kitchens.
   await run(
     gov,
@@ -137,7 +167,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
   ] as const) {
     await run(gov, { type: 'ballot.cast', motionId: 'lift', voterId, vote, ...extra });
   }
+}
 
+/** A building convention, still a draft, with an accepted amendment. */
+async function seedConvention(gov: Governance): Promise<void> {
   // A building convention, still a draft, with an accepted amendment.
   await run(
     gov,
@@ -160,7 +193,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     },
     { type: 'motion.acceptAmendment', motionId: 'convention', amendmentId: 'a1' },
   );
+}
 
+/** The building head's election, closed, and the roles it and the 居委会 fill. */
+async function seedHeadElection(gov: Governance): Promise<void> {
   // The building head's election (closed) and the one-head-five-specialists roles.
   await run(
     gov,
@@ -199,7 +235,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     { type: 'role.appoint', roleId: 'b96-weather', holder: '李师傅', reason: '居委会推荐，本人同意' },
     { type: 'role.appoint', roleId: 'b96-safety', holder: '陈老师', reason: '居委会推荐，本人同意' },
   );
+}
 
+/** The elevator's cost split with pledges and payments, and its maintenance partly paid by ad income. */
+async function seedElevatorFunds(gov: Governance): Promise<void> {
   // The elevator's cost: floors 1–2 exempt, then 0.7 … 1.0 × area, after 40% from the district.
   await run(
     gov,
@@ -243,7 +282,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     },
     { type: 'charge.bill', chargeId: 'maint', month: '2026-11' },
   );
+}
 
+/** The Monday cleaning rota, with an absence and an accepted swap. */
+async function seedCleaningRota(gov: Governance): Promise<void> {
   // Cleaning the elevator every Monday at 08:00: the over-80s are exempt; 302 is away in January.
   await run(
     gov,
@@ -281,7 +323,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     },
     { type: 'duty.acceptSwap', dutyId: 'clean', swapId: 'swap-1' },
   );
+}
 
+/** 福泰大厦's 80 households sharing the doorman's wage. */
+async function seedTower(gov: Governance): Promise<void> {
   // 福泰大厦: 80 households share the doorman's wage; one moved out mid-November.
   await run(
     gov,
@@ -319,7 +364,10 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
     { type: 'resident.moveOut', residentId: 'rft37', date: '2026-11-16' },
     { type: 'charge.bill', chargeId: 'wage', month: '2026-11' },
   );
+}
 
+/** The community fund's project vote (approval), open. */
+async function seedProjectVote(gov: Governance): Promise<void> {
   // The community fund's project vote (approval), open.
   await run(
     gov,
@@ -349,20 +397,4 @@ export async function seedScenario(gov: Governance): Promise<SeedIds> {
   ] as const) {
     await run(gov, { type: 'ballot.cast', motionId: 'projects', voterId, options });
   }
-
-  return {
-    building: 'b96',
-    stairwell: 's1',
-    tower: 'ft',
-    elevatorMotion: 'lift',
-    conventionMotion: 'convention',
-    headElection: 'head-2026',
-    projectsMotion: 'projects',
-    liftFund: 'lift-fund',
-    upkeepFund: 'upkeep',
-    doormanFund: 'doorman',
-    cleaningDuty: 'clean',
-    projects,
-    projectBudget: 1_500_000,
-  };
 }
