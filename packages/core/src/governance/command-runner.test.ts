@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { testCommandSettings } from '../../test/command-settings.js';
 import { linliError } from '../errors/linli-error.js';
 import { err } from '../errors/result.js';
 import { MemoryStore } from '../log/memory-store.js';
 import type { EventStore } from '../log/store.js';
-import { chineseHolidays } from '../rotation/holidays.js';
-import { fixedClock } from '../time/clock.js';
-import { sequentialIds } from '../time/ids.js';
-import { seededRandom } from '../time/random.js';
 import { createCommandRunner } from './command-runner.js';
 import { createLiveState } from './live-state.js';
 
 async function runnerOver(store: EventStore, maxRetries = 2) {
   const live = await createLiveState({ store }, true);
-  const runner = createCommandRunner(live, {
-    clock: fixedClock('2026-11-29T02:00:00Z'),
-    ids: sequentialIds(),
-    random: seededRandom('runner'),
-    timeZone: 'Asia/Shanghai',
-    holidays: chineseHolidays,
-    actor: 'organizer',
-    maxRetries,
-  });
+  const runner = createCommandRunner(live, testCommandSettings(maxRetries, 'organizer'));
   return { live, runner };
 }
 
