@@ -54,8 +54,8 @@ export interface LiveView extends ReadModels {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The next backoff delay: doubled, up to 8 s. */
-const backOff = (delay: number) => Math.min(delay * 2, 8000);
+/** A command's answer: its logged events, or why the server refused it. */
+type CommandAnswer = Result<readonly LoggedEvent[], LinliError>;
 
 /**
  * Wraps `load` so that a burst of calls runs it at most once in flight plus once after it (the later
@@ -113,40 +113,6 @@ const newKey = (): string =>
     b.toString(16).padStart(2, '0'),
   ).join('');
 
-/** The server's answer to a command: its events, or the error it was refused with. */
-interface CommandResponse {
-  readonly ok: boolean;
-  readonly events: readonly LoggedEvent[] | undefined;
-  readonly error: LinliError | undefined;
-}
-
-/** Posts one command under its idempotency key; undefined means "no answer, try later". */
-async function postCommand(
-  fetchImpl: typeof fetch,
-  url: string,
-  key: string,
-  command: unknown,
-  token: string | undefined,
-): Promise<CommandResponse | undefined> {
-  try {
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'idempotency-key': key,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ command }),
-    });
-    // 5xx means "not now": try again. Anything else is the server's answer.
-    if (response.status >= 500) return undefined;
-    const body = (await response.json()) as Partial<CommandResponse>;
-    return { ok: response.ok, events: body.events, error: body.error };
-  } catch {
-    return undefined; // offline
-  }
-}
-
 /**
  * Connects to a community on a Linli server (`https://host/c/<community>`). The server decides
  * everything — tallies, rosters and fund tables arrive as its published view, refreshed whenever its
@@ -167,17 +133,28 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   const outbox = commandOutbox(options.outbox, base);
 
   /** One attempt; undefined means "no answer, try later". */
-  const send = async (
-    key: string,
-    command: unknown,
-  ): Promise<Result<readonly LoggedEvent[], LinliError> | undefined> => {
-    const answer = await postCommand(fetchImpl, `${base}/commands`, key, command, token);
-    if (!answer) return undefined;
-    outbox.settle(key);
-    if (!answer.ok || !answer.events) return err(answer.error ?? UNREACHABLE_ERROR);
-    // Not the coalesced refresh: one started before this command may not include it.
-    await loadView().catch(() => undefined);
-    return ok(answer.events);
+  const send = async (key: string, command: unknown): Promise<CommandAnswer | undefined> => {
+    try {
+      const response = await fetchImpl(`${base}/commands`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': key,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ command }),
+      });
+      // 5xx means "not now": try again. Anything else is the server's answer.
+      if (response.status >= 500) return undefined;
+      const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
+      outbox.settle(key);
+      if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
+      // Not the coalesced refresh: one started before this command may not include it.
+      await loadView().catch(() => undefined);
+      return ok(body.events);
+    } catch {
+      return undefined; // offline
+    }
   };
 
   /**
@@ -221,7 +198,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
       connected.value = false;
       if (closed) break;
       await sleep(delay);
-      delay = backOff(delay);
+      delay = Math.min(delay * 2, 8000);
       await refresh();
     }
   };
@@ -251,7 +228,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
         const answer = await send(key, command);
         if (answer) return answer;
         if (attempt < attempts) await sleep(delay);
-        delay = backOff(delay);
+        delay = Math.min(delay * 2, 8000);
       }
       // Still in the outbox (if there is one): sent again on reconnect or on the next visit.
       return err(UNREACHABLE_ERROR);
