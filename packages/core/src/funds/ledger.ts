@@ -96,13 +96,15 @@ interface UnitAccumulator {
   dues: { due: LocalDate; amount: number }[];
 }
 
-/**
- * Sums a fund's entries as of `asOf` and ages every unit's arrears: payments settle the oldest dues
- * first, so what is still unpaid is the newest, and each unpaid part is bucketed by days past its due
- * date. One pass over the entries, then one small sort per unit with dues.
- */
-export function summarizeLedger(entries: readonly Entry[], asOf: LocalDate): LedgerSummary {
-  const t = {
+/** The fund's running totals by kind of entry. */
+type Totals = Record<
+  'pledged' | 'credited' | 'paid' | 'refunded' | 'expenses' | 'income' | 'transfersIn' | 'transfersOut',
+  number
+>;
+
+/** Adds up the entries dated up to `asOf`: the fund's totals, and per unit what it owes and paid. */
+function accumulate(entries: readonly Entry[], asOf: LocalDate) {
+  const t: Totals = {
     pledged: 0,
     credited: 0,
     paid: 0,
@@ -159,52 +161,63 @@ export function summarizeLedger(entries: readonly Entry[], asOf: LocalDate): Led
         break;
     }
   }
-  const total: { -readonly [K in keyof Ageing]: number } = {
-    current: 0,
-    days1to30: 0,
-    days31to60: 0,
-    days61to90: 0,
-    over90: 0,
-  };
+  return { totals: t, units };
+}
+
+/** Ageing buckets with nothing in them yet. */
+const noAgeing = (): { -readonly [K in keyof Ageing]: number } => ({
+  current: 0,
+  days1to30: 0,
+  days31to60: 0,
+  days61to90: 0,
+  over90: 0,
+});
+
+/** The bucket of a due `late` days past. */
+function ageingBucket(late: number): keyof Ageing {
+  if (late <= 0) return 'current';
+  if (late <= 30) return 'days1to30';
+  if (late <= 60) return 'days31to60';
+  return late <= 90 ? 'days61to90' : 'over90';
+}
+
+/**
+ * Ages what a unit `owing` still owes: payments settle the oldest dues first, so the unpaid part is
+ * the newest dues, each bucketed by days past its due date. Sorts `dues` in place.
+ */
+function ageArrears(dues: UnitAccumulator['dues'], owing: number, asOf: LocalDate): Ageing {
+  const ageing = noAgeing();
+  if (owing <= 0) return ageing;
+  // Newest dues are the unpaid ones.
+  dues.sort((x, y) => (x.due < y.due ? 1 : x.due > y.due ? -1 : 0));
+  let left = owing;
+  for (const d of dues) {
+    if (left <= 0) break;
+    if (d.amount <= 0) continue;
+    const part = Math.min(left, d.amount);
+    left -= part;
+    ageing[ageingBucket(daysBetween(d.due, asOf))] += part;
+  }
+  // Credits can leave owing larger than the positive dues in view; keep the rest current.
+  if (left > 0) ageing.current += left;
+  return ageing;
+}
+
+/**
+ * Sums a fund's entries as of `asOf` and ages every unit's arrears: payments settle the oldest dues
+ * first, so what is still unpaid is the newest, and each unpaid part is bucketed by days past its due
+ * date. One pass over the entries, then one small sort per unit with dues.
+ */
+export function summarizeLedger(entries: readonly Entry[], asOf: LocalDate): LedgerSummary {
+  const { totals: t, units } = accumulate(entries, asOf);
+  const total = noAgeing();
   let arrears = 0;
   const statements: UnitStatement[] = [];
-  const ids = [...units.keys()].sort();
-  for (const id of ids) {
+  for (const id of [...units.keys()].sort()) {
     const u = units.get(id) as UnitAccumulator;
     const balance = u.owed - u.paid + u.refunded;
     const owing = Math.max(0, balance);
-    const ageing: { -readonly [K in keyof Ageing]: number } = {
-      current: 0,
-      days1to30: 0,
-      days31to60: 0,
-      days61to90: 0,
-      over90: 0,
-    };
-    if (owing > 0) {
-      // Newest dues are the unpaid ones.
-      u.dues.sort((x, y) => (x.due < y.due ? 1 : x.due > y.due ? -1 : 0));
-      let left = owing;
-      for (const d of u.dues) {
-        if (left <= 0) break;
-        if (d.amount <= 0) continue;
-        const part = Math.min(left, d.amount);
-        left -= part;
-        const late = daysBetween(d.due, asOf);
-        const bucket =
-          late <= 0
-            ? 'current'
-            : late <= 30
-              ? 'days1to30'
-              : late <= 60
-                ? 'days31to60'
-                : late <= 90
-                  ? 'days61to90'
-                  : 'over90';
-        ageing[bucket] += part;
-      }
-      // Credits can leave owing larger than the positive dues in view; keep the rest current.
-      if (left > 0) ageing.current += left;
-    }
+    const ageing = ageArrears(u.dues, owing, asOf);
     for (const k of Object.keys(total) as (keyof Ageing)[]) total[k] += ageing[k];
     arrears += owing;
     statements.push({

@@ -3,7 +3,10 @@ import type { LinliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import { fetchPublishedView, type ReadModels, viewGovernance } from '../governance/published-view.js';
 import type { LoggedEvent } from '../log/event.js';
+import { commandOutbox, type Outbox } from './command-outbox.js';
 import { readEventStream } from './event-stream.js';
+
+export type { Outbox } from './command-outbox.js';
 
 /**
  * The one client-side error a live view makes itself: the server could not be reached even after
@@ -19,12 +22,6 @@ export const UNREACHABLE_ERROR: LinliError = {
     en: 'The server cannot be reached right now; please try again shortly',
   },
 };
-
-/** Where unsent commands wait across page reloads: `localStorage` fits. */
-export interface Outbox {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 /** How a live view talks to a Linli server. */
 export interface LiveViewOptions {
@@ -57,6 +54,56 @@ export interface LiveView extends ReadModels {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A command's answer: its logged events, or why the server refused it. */
+type CommandAnswer = Result<readonly LoggedEvent[], LinliError>;
+
+/**
+ * Wraps `load` so that a burst of calls runs it at most once in flight plus once after it (the later
+ * calls all share that second run), and never again once `closed` says so. Failures are swallowed:
+ * a view that could not be refreshed keeps the last one.
+ */
+function coalesced(load: () => Promise<void>, closed: () => boolean): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = load()
+      .catch(() => undefined)
+      .finally(() => {
+        running = undefined;
+        if (again && !closed()) {
+          again = false;
+          void run();
+        }
+      });
+    return running;
+  };
+  return run;
+}
+
+/** The read models of whichever view is current, answering `fallback`s before the first arrives. */
+function currentReads(current: ReadonlySignal<ReadModels | undefined>): Omit<ReadModels, 'execute'> {
+  const read = <T>(pick: (models: ReadModels) => T, fallback: T): T => {
+    const models = current.value;
+    return models ? pick(models) : fallback;
+  };
+  return {
+    head: computed(() => current.value?.head.value ?? { seq: 0, hash: '' }),
+    motions: computed(() => current.value?.motions.value ?? []),
+    tally: (id) => read((m) => m.tally(id), undefined),
+    ballots: (id) => read((m) => m.ballots(id), []),
+    voted: (id) => read((m) => m.voted(id), []),
+    duty: (id) => read((m) => m.duty(id), undefined),
+    roster: (id, to) => read((m) => m.roster(id, to), []),
+    unit: (id) => read((m) => m.unit(id), undefined),
+    stairwellBuilding: (id) => read((m) => m.stairwellBuilding(id), undefined),
+    fundView: (id, asOf) => read((m) => m.fundView(id, asOf), undefined),
+  };
+}
+
 /**
  * A fresh key per command, so a retry after a lost answer is recognised and not appended twice.
  * (`getRandomValues`, not `randomUUID`: the latter is missing on plain-http pages.)
@@ -80,35 +127,13 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   const retryDelay = options.retryDelay ?? 250;
   const current = signal<ReadModels | undefined>(undefined);
   const connected = signal(false);
-  const head = computed(() => current.value?.head.value ?? { seq: 0, hash: '' });
   let closed = false;
   let abort: AbortController | undefined;
-  let refreshing: Promise<void> | undefined;
-  let again = false;
   let token = options.token;
-
-  type Pending = { readonly key: string; readonly command: unknown };
-  const outboxKey = `linli-outbox:${base}`;
-  const pending = (): Pending[] => {
-    try {
-      return JSON.parse(options.outbox?.getItem(outboxKey) || '[]') as Pending[];
-    } catch {
-      return [];
-    }
-  };
-  // Storage can throw (quota, privacy mode); the command is still sent, only not kept.
-  const keep = (list: readonly Pending[]) => {
-    try {
-      options.outbox?.setItem(outboxKey, JSON.stringify(list));
-    } catch {}
-  };
-  const settle = (key: string) => keep(pending().filter((p) => p.key !== key));
+  const outbox = commandOutbox(options.outbox, base);
 
   /** One attempt; undefined means "no answer, try later". */
-  const send = async (
-    key: string,
-    command: unknown,
-  ): Promise<Result<readonly LoggedEvent[], LinliError> | undefined> => {
+  const send = async (key: string, command: unknown): Promise<CommandAnswer | undefined> => {
     try {
       const response = await fetchImpl(`${base}/commands`, {
         method: 'POST',
@@ -122,7 +147,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
       // 5xx means "not now": try again. Anything else is the server's answer.
       if (response.status >= 500) return undefined;
       const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
-      settle(key);
+      outbox.settle(key);
       if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
       // Not the coalesced refresh: one started before this command may not include it.
       await loadView().catch(() => undefined);
@@ -137,7 +162,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
    * answer. Two flushes overlapping may send a command twice; its idempotency key makes that harmless.
    */
   const flush = async () => {
-    for (const p of pending()) if (!(await send(p.key, p.command))) break;
+    for (const p of outbox.entries()) if (!(await send(p.key, p.command))) break;
   };
 
   const loadView = async (): Promise<void> => {
@@ -146,22 +171,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
   };
 
   /** Coalesces a burst of announcements into at most one fetch in flight plus one after it. */
-  const refresh = (): Promise<void> => {
-    if (refreshing) {
-      again = true;
-      return refreshing;
-    }
-    refreshing = loadView()
-      .catch(() => undefined)
-      .finally(() => {
-        refreshing = undefined;
-        if (again && !closed) {
-          again = false;
-          void refresh();
-        }
-      });
-    return refreshing;
-  };
+  const refresh = coalesced(loadView, () => closed);
 
   /** Reads the SSE stream with fetch (works in browsers and Node alike) and reconnects when it drops. */
   const listen = async (): Promise<void> => {
@@ -199,24 +209,10 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     () => undefined,
   );
 
-  const read = <T>(pick: (models: ReadModels) => T, fallback: T): T => {
-    const models = current.value;
-    return models ? pick(models) : fallback;
-  };
-
   const view: LiveView = {
     ready,
     connected,
-    head,
-    motions: computed(() => current.value?.motions.value ?? []),
-    tally: (id) => read((m) => m.tally(id), undefined),
-    ballots: (id) => read((m) => m.ballots(id), []),
-    voted: (id) => read((m) => m.voted(id), []),
-    duty: (id) => read((m) => m.duty(id), undefined),
-    roster: (id, to) => read((m) => m.roster(id, to), []),
-    unit: (id) => read((m) => m.unit(id), undefined),
-    stairwellBuilding: (id) => read((m) => m.stairwellBuilding(id), undefined),
-    fundView: (id, asOf) => read((m) => m.fundView(id, asOf), undefined),
+    ...currentReads(current),
     get token() {
       return token;
     },
@@ -226,7 +222,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     },
     async execute(command) {
       const key = newKey();
-      keep([...pending(), { key, command }]);
+      outbox.add({ key, command });
       let delay = retryDelay;
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
         const answer = await send(key, command);

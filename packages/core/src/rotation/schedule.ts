@@ -1,6 +1,8 @@
 import { Heap } from '../collections/heap.js';
 import type { LocalDate } from '../time/local-date.js';
 import { dayNumber } from './calendar.js';
+import { FixedOrderTurns } from './fixed-order-turns.js';
+import { LeastServedQueue } from './least-served-queue.js';
 import { QuotaQueue } from './quota-queue.js';
 
 /** Why a member cannot serve on a date. */
@@ -100,51 +102,11 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
   const nextChange = new Float64Array(n);
   let eligibleCount = 0;
 
-  // Status of member i on day d, and the next day it may change.
-  const statusOn = (i: number, d: number): void => {
-    const list = input.gaps[i] as readonly Gap[];
-    let c = cursor[i] as number;
-    while (c < list.length && (list[c] as Gap).to <= d) c++;
-    cursor[i] = c;
-    const gap = list[c];
-    const inGap = gap !== undefined && gap.from <= d;
-    why[i] = inGap ? (gap as Gap).reason : null;
-    nextChange[i] = inGap ? (gap as Gap).to : gap ? gap.from : Number.POSITIVE_INFINITY;
-  };
+  const statusOn = (i: number, d: number) => memberStatusOn(input.gaps, i, d, { cursor, why, nextChange });
   const changes = new Heap((a, b) => (nextChange[a] as number) < (nextChange[b] as number));
 
-  // leastServed: a heap of member entries; an entry is stale once the member's version moves on.
-  const version = new Int32Array(n);
-  const entryMember: number[] = [];
-  const entryVersion: number[] = [];
-  const entryCount: number[] = [];
-  const entryLast: number[] = [];
-  const queue = new Heap((a, b) => {
-    const ca = entryCount[a] as number;
-    const cb = entryCount[b] as number;
-    if (ca !== cb) return ca < cb;
-    const la = entryLast[a] as number;
-    const lb = entryLast[b] as number;
-    if (la !== lb) return la < lb;
-    return (entryMember[a] as number) < (entryMember[b] as number);
-  });
-  const enqueue = (i: number) => {
-    version[i] = (version[i] as number) + 1;
-    if (input.policy !== 'leastServed') return;
-    entryMember.push(i);
-    entryVersion.push(version[i] as number);
-    entryCount.push(count[i] as number);
-    entryLast.push(last[i] as number);
-    queue.push(entryMember.length - 1);
-  };
-  const live = (e: number) => {
-    const i = entryMember[e] as number;
-    return eligible[i] === 1 && entryVersion[e] === version[i];
-  };
-
-  // fixedOrder + catchUp: one entry per turn a member was passed over while away, oldest first.
-  const owed: number[] = [];
-  let pointer = 0;
+  const leastServed = new LeastServedQueue(n, count, last, eligible, input.policy === 'leastServed');
+  const fixedOrder = new FixedOrderTurns(n, input.reentry === 'catchUp');
   // weighted: the quota queue, looked at again only when an eligibility or a weight may have changed.
   const quota = new QuotaQueue(n, last);
   let dirty = true;
@@ -174,8 +136,8 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
       if (now) {
         // A household that moves in joins forgiven; coming back from away or exemption follows the rule.
         if (!first && (input.reentry === 'forgive' || before === 'vacant')) returning.push(i);
-        enqueue(i);
-      } else version[i] = (version[i] as number) + 1;
+        leastServed.enqueue(i);
+      } else leastServed.drop(i);
     };
     if (first) {
       for (let i = 0; i < n; i++) {
@@ -199,21 +161,11 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
       if (Number.isFinite(nextWeightChange(i))) weightDue.push(i);
       dirty = true;
     }
-    if (returning.length > 0 && input.policy === 'leastServed') {
-      let min = Number.POSITIVE_INFINITY;
-      const back = new Set(returning);
-      for (let i = 0; i < n; i++)
-        if (eligible[i] === 1 && !back.has(i)) min = Math.min(min, count[i] as number);
-      for (const i of returning) {
-        // Only a member whose missed turns are written off rejoins at the back; one that missed
-        // nothing (it was not due while away) keeps its place, or a sliding window would see it
-        // skipped while others serve twice (found by the G2 property test).
-        if (!Number.isFinite(min) || (count[i] as number) >= min) continue;
-        count[i] = min;
+    if (returning.length > 0 && input.policy === 'leastServed')
+      for (const i of rejoiningAtBack(returning, eligible, count)) {
         last[i] = s * (k + 1) + k; // behind everyone served up to this slot
-        enqueue(i);
+        leastServed.enqueue(i);
       }
-    }
     first = false;
 
     if (slot.skipped) {
@@ -226,37 +178,16 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
     if (override) {
       chosen = override.assignees.map((m) => index.get(m)).filter((i): i is number => i !== undefined);
     } else if (input.policy === 'fixedOrder') {
-      for (const i of [...owed]) {
-        if (chosen.length >= k) break;
-        if (eligible[i] === 1 && !chosen.includes(i)) {
-          chosen.push(i);
-          owed.splice(owed.indexOf(i), 1);
-        }
-      }
-      const from = pointer;
-      for (let step = 0; step < n && chosen.length < k && chosen.length < eligibleCount; step++) {
-        const i = (from + step) % n;
-        if (chosen.includes(i)) continue;
-        if (eligible[i] === 1) {
-          chosen.push(i);
-          pointer = (i + 1) % n;
-        } else if (input.reentry === 'catchUp' && why[i] === 'away') owed.push(i);
-      }
+      chosen = fixedOrder.choose(k, eligible, eligibleCount, (i) => why[i] === 'away');
     } else if (input.policy === 'leastServed') {
-      while (chosen.length < k && queue.size > 0) {
-        const e = queue.pop() as number;
-        if (live(e)) chosen.push(entryMember[e] as number);
-      }
+      leastServed.take(k, chosen);
     } else {
       if (dirty) {
-        const members: number[] = [];
-        const weights: number[] = [];
-        for (let i = 0; i < n; i++)
-          if (eligible[i] === 1) {
-            members.push(i);
-            weights.push(input.weight(i, slot.date));
-          }
-        quota.update(members, weights);
+        const members = eligibleMembers(eligible);
+        quota.update(
+          members,
+          members.map((i) => input.weight(i, slot.date)),
+        );
         dirty = weightChanges === undefined;
       }
       chosen = quota.choose(k);
@@ -265,26 +196,71 @@ export function assignSlots(input: ScheduleInput): AssignedSlot[] {
     chosen.forEach((i, seat) => {
       count[i] = (count[i] as number) + 1;
       last[i] = s * (k + 1) + seat;
-      if (eligible[i] === 1) enqueue(i);
+      if (eligible[i] === 1) leastServed.enqueue(i);
       if (input.policy === 'weighted') quota.reenter(i);
     });
     // Members popped from the least-served queue but stale were dropped; served ones are re-queued above.
     const assignees = chosen.map((i) => input.members[i] as string);
-    const missing = k - assignees.length;
-    const base: AssignedSlot = override
-      ? { ...slot, assignees, override: override.reason }
-      : { ...slot, assignees };
-    out.push(
-      missing > 0 && !override
-        ? {
-            ...base,
-            unfilled: {
-              reason: assignees.length === 0 ? 'no-eligible-members' : 'too-few-eligible',
-              missing,
-            },
-          }
-        : base,
-    );
+    out.push(assignedSlot(slot, assignees, k, override));
   }
   return out;
+}
+
+/** Where the sweep over each member's gaps stands: per member, its next gap, status and next change day. */
+interface GapSweep {
+  readonly cursor: Int32Array;
+  readonly why: (Ineligibility | null)[];
+  readonly nextChange: Float64Array;
+}
+
+/** Sets member `i`'s status on day `d`, and the next day it may change, moving its gap cursor forward. */
+function memberStatusOn(gaps: ScheduleInput['gaps'], i: number, d: number, sweep: GapSweep): void {
+  const list = gaps[i] as readonly Gap[];
+  let c = sweep.cursor[i] as number;
+  while (c < list.length && (list[c] as Gap).to <= d) c++;
+  sweep.cursor[i] = c;
+  const gap = list[c];
+  const inGap = gap !== undefined && gap.from <= d;
+  sweep.why[i] = inGap ? (gap as Gap).reason : null;
+  sweep.nextChange[i] = inGap ? (gap as Gap).to : gap ? gap.from : Number.POSITIVE_INFINITY;
+}
+
+/** The members who can serve, in roster order. */
+function eligibleMembers(eligible: Uint8Array): number[] {
+  const members: number[] = [];
+  for (let i = 0; i < eligible.length; i++) if (eligible[i] === 1) members.push(i);
+  return members;
+}
+
+/**
+ * With `forgive`, the returning members that fell behind the least-served member who stayed, each
+ * given that member's count (the caller also puts it last in line). One that fell behind in nothing
+ * keeps its place, or a sliding window would see it skipped while others serve twice (found by the G2
+ * property test).
+ */
+function rejoiningAtBack(returning: readonly number[], eligible: Uint8Array, count: Float64Array): number[] {
+  let min = Number.POSITIVE_INFINITY;
+  const back = new Set(returning);
+  for (let i = 0; i < eligible.length; i++)
+    if (eligible[i] === 1 && !back.has(i)) min = Math.min(min, count[i] as number);
+  if (!Number.isFinite(min)) return [];
+  const behind = returning.filter((i) => (count[i] as number) < min);
+  for (const i of behind) count[i] = min;
+  return behind;
+}
+
+/** A slot's outcome: who serves, set by hand or not, and, when too few could, how many are missing and why. */
+function assignedSlot(
+  slot: SlotDate,
+  assignees: readonly string[],
+  teamSize: number,
+  override: { readonly reason: string } | undefined,
+): AssignedSlot {
+  const missing = teamSize - assignees.length;
+  const base: AssignedSlot = override
+    ? { ...slot, assignees, override: override.reason }
+    : { ...slot, assignees };
+  if (missing <= 0 || override) return base;
+  const reason = assignees.length === 0 ? 'no-eligible-members' : 'too-few-eligible';
+  return { ...base, unfilled: { reason, missing } };
 }

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { sealEvents } from '../log/event.js';
+import { MemoryStore } from '../log/memory-store.js';
+import { createLiveState, loadState } from './live-state.js';
+import { takeSnapshot } from './snapshot.js';
+import { applyEvents } from './state.js';
+
+const at = '2026-11-29T02:00:00.000Z';
+const found = {
+  at,
+  actor: 'tester',
+  type: 'community.founded',
+  payload: { communityId: 'xfkl', name: '新福康里' },
+};
+const building = (id: string) => ({
+  at,
+  actor: 'tester',
+  type: 'building.added',
+  payload: { buildingId: id, name: `${id}号楼` },
+});
+
+async function twoEventStore() {
+  const store = new MemoryStore();
+  const appended = await store.append([found, building('b96')], { expectedSeq: 0 });
+  if (!appended.ok) throw new Error('fixture append failed');
+  return store;
+}
+
+describe('loadState', () => {
+  it('folds the whole log in, or only what follows a snapshot', async () => {
+    const store = await twoEventStore();
+    const full = await loadState({ store }, true);
+    expect(full.head.seq).toBe(2);
+    const snapshot = takeSnapshot(full);
+    await store.append([building('b97')], { expectedSeq: 2 });
+    const resumed = await loadState({ store, snapshot }, true);
+    expect([...resumed.community.buildings.keys()]).toEqual(['b96', 'b97']);
+  });
+
+  it('rejects an edited log and a snapshot that is not a point of the log', async () => {
+    const log = [...(await (await twoEventStore()).read())];
+    const snapshot = takeSnapshot(await loadState({ store: new MemoryStore(log) }, true));
+    const edited = [log[0], { ...(log[1] as (typeof log)[number]), actor: 'mallory' }] as typeof log;
+    await expect(loadState({ store: new MemoryStore(edited) }, true)).rejects.toMatchObject({
+      error: { code: 'log.corrupt', params: { seq: 2 } },
+    });
+    const other = new MemoryStore();
+    await other.append([found, building('b1')], { expectedSeq: 0 });
+    await expect(loadState({ store: other, snapshot }, true)).rejects.toMatchObject({
+      error: { code: 'snapshot.head_mismatch', params: { seq: 2 } },
+    });
+  });
+});
+
+describe('createLiveState', () => {
+  it('bumps the version only when events are folded in', async () => {
+    const store = await twoEventStore();
+    const live = await createLiveState({ store }, true);
+    expect(live.version.value).toBe(0);
+    live.fold(await store.read()); // already folded: nothing applies
+    expect(live.version.value).toBe(0);
+    await store.append([building('b97')], { expectedSeq: 2 });
+    await live.refresh();
+    expect(live.version.value).toBe(1);
+    expect(live.state.head.seq).toBe(3);
+  });
+
+  it('rebuild forgets events folded in tentatively, and tells readers', async () => {
+    const store = await twoEventStore();
+    const live = await createLiveState({ store }, true);
+    const before = live.state;
+    applyEvents(live.state, sealEvents([building('b98')], live.state.head));
+    expect(live.state.community.buildings.has('b98')).toBe(true);
+    await live.rebuild();
+    expect(live.state).not.toBe(before);
+    expect(live.state.community.buildings.has('b98')).toBe(false);
+    expect(live.state.head.seq).toBe(2);
+    expect(live.version.value).toBe(1);
+    expect(live.stale).toBe(false);
+  });
+
+  it('stays stale when the store cannot be read to rebuild', async () => {
+    const store = await twoEventStore();
+    const live = await createLiveState({ store }, true);
+    store.read = async () => {
+      throw new Error('closed');
+    };
+    await expect(live.rebuild()).rejects.toThrow('closed');
+    expect(live.stale).toBe(true);
+  });
+});
