@@ -30,7 +30,17 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
   beforeEach(async () => {
     open = await freshLog();
   });
+  const connect = () => open();
+  appendingAndReading(connect);
+  racingWriters(connect);
+  groupCommit(connect);
+}
 
+/** Opens another connection to the log under test. */
+type Connect = () => Promise<EventStore>;
+
+/** Appending, reading, conflicts, notifications and durability. */
+function appendingAndReading(open: Connect): void {
   it('appends, reads after a seq, and keeps the chain verifiable', async () => {
     const store = await open();
     expect(await store.read()).toEqual([]);
@@ -61,6 +71,16 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
     stop();
   });
 
+  it('keeps every acknowledged event for the next connection', async () => {
+    const store = await open();
+    await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });
+    const again = await open();
+    expect((await again.read()).map((e) => e.type)).toEqual(['x.one', 'x.two']);
+  });
+}
+
+/** Two writers on one log, and request keys. */
+function racingWriters(open: Connect): void {
   it('lets two governances race on one log without losing or duplicating an event', async () => {
     const [storeA, storeB] = [await open(), await open()];
     const setup = await createGovernance({ store: storeA, clock: fixedClock('2026-11-29T02:00:00Z') });
@@ -104,7 +124,10 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
     expect(await store.read()).toHaveLength(3);
     gov.dispose();
   });
+}
 
+/** Group commit, and batches of any size. */
+function groupCommit(open: Connect): void {
   it('appends groups in one transaction, each with its own request key, all or nothing', async () => {
     const store = await open();
     const appendGroups = store.appendGroups?.bind(store);
@@ -179,11 +202,4 @@ export function storeConformance(freshLog: () => Promise<() => Promise<EventStor
     expect(log.at(-1)?.payload).toEqual({ n: 199_999, text: '新福康里' });
     expect((await store.appendedFor?.('bulk'))?.length).toBe(200_000);
   }, 180_000);
-
-  it('keeps every acknowledged event for the next connection', async () => {
-    const store = await open();
-    await store.append([draft('x.one'), draft('x.two')], { expectedSeq: 0 });
-    const again = await open();
-    expect((await again.read()).map((e) => e.type)).toEqual(['x.one', 'x.two']);
-  });
 }
