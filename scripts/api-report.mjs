@@ -72,7 +72,10 @@ for (const entry of entries) {
       messages: {
         compilerMessageReporting: { default: { logLevel: 'warning' } },
         extractorMessageReporting: {
-          default: { logLevel: 'warning', addToApiReportFile: true },
+          // Findings are printed, not written into the report: they carry source line numbers, and a
+          // report that changes when a comment moves would fail every unrelated change.
+          default: { logLevel: 'warning', addToApiReportFile: false },
+          'ae-undocumented': { logLevel: 'none', addToApiReportFile: false },
           // Documented in TSDoc where it matters; release tags are not used in this repository.
           'ae-missing-release-tag': { logLevel: 'none' },
           'ae-internal-missing-underscore': { logLevel: 'none' },
