@@ -69,6 +69,28 @@ function emptyBaseLine(r: CheckResult, basis: Basis, final: boolean): Bilingual 
   };
 }
 
+/**
+ * A check on a dimension a secret motion withholds (its exact totals could name a voter): what it
+ * needs and whether it is met, no amount.
+ */
+function withheldLine(r: CheckResult, basis: Basis): ExplanationLine {
+  const d = r.check.dimension;
+  const what =
+    r.check.kind === 'participation'
+      ? { zh: '参与表决', en: 'Taking part', of: { zh: '全体', en: 'of all' } }
+      : r.check.base === 'eligible'
+        ? { zh: '同意', en: 'In favour', of: { zh: '全体', en: 'of all' } }
+        : { zh: '同意', en: 'In favour', of: { zh: '参与者', en: 'of those taking part' } };
+  return {
+    kind: 'check',
+    met: r.met,
+    text: {
+      'zh-CN': `${what.zh}（${dimensionWord(d, basis, 'zh-CN')}）：需${what.of.zh}的 ${thresholdText(r, 'zh-CN')} —— ${r.met ? '已达到' : '未达到'}（无记名投票，不公布合计）`,
+      en: `${what.en} (${dimensionWord(d, basis, 'en')}): needs ${thresholdText(r, 'en')} ${what.of.en} — ${r.met ? 'met' : 'not met'} (secret ballot: totals not published)`,
+    },
+  };
+}
+
 function checkLine(r: CheckResult, basis: Basis, hint: CheckHint | null): ExplanationLine {
   const d = r.check.dimension;
   if (r.base === 0 && !r.met)
@@ -158,7 +180,11 @@ export function explainTally(
     });
   }
   const hints = hintsOf(motion, tally);
-  lines.push(...tally.checks.map((r, i) => checkLine(r, basis, hints[i] ?? null)));
+  lines.push(
+    ...tally.checks.map((r, i) =>
+      isWithheld(tally, r) ? withheldLine(r, basis) : checkLine(r, basis, hints[i] ?? null),
+    ),
+  );
   for (const c of tally.hidden ? [] : tally.consent) {
     const met = c.vote === 'yes';
     const zh = met ? '已同意' : c.vote === null ? '尚未同意' : '未同意';
@@ -200,10 +226,20 @@ export function explainTally(
   return { lines, summary: summarize(motion, tally, hints, unitLabel) };
 }
 
-/** Each check's hint while voting is open; none once it is over (nothing can change then). */
+/** Whether a secret motion withholds this check's dimension (its amounts read 0 in the tally). */
+function isWithheld(tally: Tally, r: CheckResult): boolean {
+  return tally.withheld?.includes(r.check.dimension) === true;
+}
+
+/**
+ * Each check's hint while voting is open; none once it is over (nothing can change then), and none on a
+ * withheld dimension, whose amounts would give away what withholding hides.
+ */
 function hintsOf(motion: Motion, tally: Tally): readonly (CheckHint | null)[] {
   const open = tally.status === 'open' && !tally.final;
-  return tally.checks.map((r) => (open ? checkHint(r, tally.totals, motion.allowChange) : null));
+  return tally.checks.map((r) =>
+    open && !isWithheld(tally, r) ? checkHint(r, tally.totals, motion.allowChange) : null,
+  );
 }
 
 function summarize(
@@ -268,6 +304,20 @@ function summarize(
       kind === 'participation' ? `参与表决的${wordsZh}已无法达到要求` : `同意的${wordsZh}已无法达到要求`,
     );
     en.push(`can no longer get enough ${wordsEn} ${kind === 'participation' ? 'to take part' : 'in favour'}`);
+  }
+  for (const kind of ['participation', 'approval'] as const) {
+    const short = [
+      ...new Set(
+        tally.checks
+          .filter((r) => r.check.kind === kind && !r.met && isWithheld(tally, r))
+          .map((r) => r.check.dimension),
+      ),
+    ];
+    if (short.length === 0) continue;
+    const wordsZh = joinZh(short.map((d) => dimensionWord(d, basis, 'zh-CN')));
+    const wordsEn = joinEn(short.map((d) => dimensionWord(d, basis, 'en')));
+    zh.push(kind === 'participation' ? `参与表决的${wordsZh}尚未达到要求` : `同意的${wordsZh}尚未达到要求`);
+    en.push(`not enough ${wordsEn} ${kind === 'participation' ? 'taking part' : 'in favour'}`);
   }
   const pendingConsent = tally.consent.filter((c) => c.vote !== 'yes');
   if (pendingConsent.length > 0) {

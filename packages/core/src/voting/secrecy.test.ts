@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILDING_96_AREAS, building96, must, workedExample } from '../../test/fixtures.js';
 import { publishView } from '../governance/published-view.js';
 import type { LocalDate } from '../time/local-date.js';
+import { explainTally } from './explain.js';
 import { measureSecrecy, smallestFit } from './secrecy.js';
 import { previewSecrecy } from './secrecy-preview.js';
 
@@ -208,5 +209,35 @@ describe('secret motions: nothing published narrows a ballot to one voter', () =
     const closed = governance.tally('m');
     expect(closed?.withheld).toEqual([]);
     expect(closed?.totals.area).toMatchObject({ participating: 15000, yes: 7500 });
+  });
+});
+
+describe('secret motions: the explanation names no withheld amount', () => {
+  it('explains a withheld area check as met or not met only, and the summary still says what is missing', async () => {
+    const { governance, clock } = await building96();
+    await must(
+      governance,
+      secretDraft({ showVoters: false }),
+      { type: 'motion.open', motionId: 'm' },
+      cast('o101', 'yes'),
+      cast('o102', 'no'),
+    );
+    for (const at of ['2026-11-30T02:00:00Z', closesAt]) {
+      clock.set(at);
+      const motion = governance.motions.value.find((m) => m.id === 'm');
+      const tally = governance.tally('m');
+      if (!motion || !tally) throw new Error('no motion');
+      expect(tally.withheld).toEqual(['area']);
+      const explained = explainTally(motion, tally);
+      const text = JSON.stringify(explained);
+      expect(text).not.toMatch(/m²/); // no area amount at all, not even a zero
+      const areaLines = explained.lines.filter((l) => /面积/.test(l.text['zh-CN']));
+      expect(areaLines.length).toBeGreaterThan(0);
+      for (const line of areaLines) {
+        expect(line.text['zh-CN']).toMatch(/不公布/);
+        expect(line.text.en).toMatch(/not published/);
+      }
+      expect(explained.summary.en).not.toBe('All conditions are met so far');
+    }
   });
 });
