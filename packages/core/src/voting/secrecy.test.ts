@@ -30,6 +30,19 @@ const cast = (voterId: string, vote: string, extra: Record<string, unknown> = {}
   ...extra,
 });
 
+/** A secret motion with hidden voters, opened on `community`'s stairwell, where 101 voted yes and 102 no. */
+async function twoSecretBallots(community: typeof building96 | typeof workedExample) {
+  const built = await community();
+  await must(
+    built.governance,
+    secretDraft({ showVoters: false }),
+    { type: 'motion.open', motionId: 'm' },
+    cast('o101', 'yes'),
+    cast('o102', 'no'),
+  );
+  return built;
+}
+
 /** Every subset's (size, sum): the brute-force truth the measure must match. */
 function bruteSmallestFit(weights: readonly number[]): number | null {
   const n = weights.length;
@@ -147,14 +160,7 @@ describe('secret motions: refused where the promise cannot be kept', () => {
 
 describe('secret motions: nothing published narrows a ballot to one voter', () => {
   it('with showVoters false, publishes no area that tells who voted, while open or after close', async () => {
-    const { governance, clock } = await building96();
-    await must(
-      governance,
-      secretDraft({ showVoters: false }),
-      { type: 'motion.open', motionId: 'm' },
-      cast('o101', 'yes'),
-      cast('o102', 'no'),
-    );
+    const { governance, clock } = await twoSecretBallots(building96);
     const open = governance.tally('m');
     expect(open?.totals.area.participating).toBe(0); // 16400 would name 101 and 102
     expect(open?.withheld).toEqual(['area']);
@@ -197,14 +203,7 @@ describe('secret motions: nothing published narrows a ballot to one voter', () =
   });
 
   it('keeps exact area totals where identical floor plans make them say nothing about who', async () => {
-    const { governance, clock } = await workedExample();
-    await must(
-      governance,
-      secretDraft({ showVoters: false }),
-      { type: 'motion.open', motionId: 'm' },
-      cast('o101', 'yes'),
-      cast('o102', 'no'),
-    );
+    const { governance, clock } = await twoSecretBallots(workedExample);
     clock.set(closesAt);
     const closed = governance.tally('m');
     expect(closed?.withheld).toEqual([]);
@@ -214,14 +213,7 @@ describe('secret motions: nothing published narrows a ballot to one voter', () =
 
 describe('secret motions: the explanation names no withheld amount', () => {
   it('explains a withheld area check as met or not met only, and the summary still says what is missing', async () => {
-    const { governance, clock } = await building96();
-    await must(
-      governance,
-      secretDraft({ showVoters: false }),
-      { type: 'motion.open', motionId: 'm' },
-      cast('o101', 'yes'),
-      cast('o102', 'no'),
-    );
+    const { governance, clock } = await twoSecretBallots(building96);
     for (const at of ['2026-11-30T02:00:00Z', closesAt]) {
       clock.set(at);
       const motion = governance.motions.value.find((m) => m.id === 'm');
