@@ -94,6 +94,15 @@ describe('parseRegister', () => {
     ]);
   });
 
+  it('reads an .xlsx number cell by its shortest decimal, so float noise never reaches the area', () => {
+    const bytes = xlsxWorkbook('s', [
+      ['楼号', '室号', '面积'],
+      ['96', '101', 0.1 + 0.2],
+      ['96', '102', 75.32000000000001],
+    ]);
+    expect(parseRegister(bytes).rows.map((r) => r.area)).toEqual([30, 7532]);
+  });
+
   it('takes an explicit header mapping over the built-in headers', () => {
     const text = '栋,门,号,平方,户主\n5,2,101,60,甲\n';
     expect(parseRegister(utf8(text)).problems.map((p) => p.error.code)).toEqual(['register.no_header']);

@@ -1,9 +1,9 @@
 import { importRegisterSchema } from '../community/commands.js';
 import type { CommunityEvent, CommunityEventType } from '../community/events.js';
 import { importRegister } from '../community/import-register.js';
-import type { LinliError } from '../errors/linli-error.js';
+import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
-import type { LocalDate } from '../time/local-date.js';
+import { isLocalDate, type LocalDate } from '../time/local-date.js';
 import { parseWith } from '../validation/zod-errors.js';
 import { type CommunityRecords, stateOfRecords } from './community-records.js';
 import { registerError } from './register-error.js';
@@ -50,13 +50,16 @@ export interface RegisterPlan {
 
 /**
  * The preview of `command` against the community's current records: exactly the events the command
- * would append now (ids are placeholders: `new-unit-1` …), or the error that would refuse it. Pure.
+ * would append on `today` (`YYYY-MM-DD`; ids are placeholders: `new-unit-1` …), or the error that
+ * would refuse it. Pure: pass `governance.snapshot().community`.
  */
 export function planRegisterImport(
   records: CommunityRecords,
   command: RegisterImportCommand,
-  today: LocalDate,
+  today: string,
 ): Result<RegisterPlan, LinliError> {
+  if (!isLocalDate(today)) return err(linliError('date.invalid', ['today'], { value: today }));
+  if (!records.community) return err(linliError('community.not_founded'));
   const valid = parseWith(importRegisterSchema, command);
   if (!valid.ok) return err(valid.error);
   let n = 0;
