@@ -1,7 +1,7 @@
 import { errorFrom, type LinliError, type PathSegment } from '../errors/linli-error.js';
 import type { MessageParams } from '../i18n/message-table.js';
-import type { ErrorCode } from '../i18n/messages.js';
 import { registerMessages } from '../i18n/messages/register.js';
+import type { ErrorCode } from '../i18n/messages.js';
 
 /** A register error code. */
 export type RegisterErrorCode = Extract<ErrorCode, `register.${string}`>;
