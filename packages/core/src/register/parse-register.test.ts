@@ -142,6 +142,15 @@ describe('parseRegister', () => {
     expect(parsed.rows.map((r) => [r.line, r.room, r.areaSource])).toEqual([[5, '201', 'surveyed']]);
   });
 
+  it('reports in the preview what the command would refuse: an owner name over 100 characters', () => {
+    const text = `楼号,室号,面积,产权人\n96,101,70,${'长'.repeat(101)}\n96,102,70,乙\n`;
+    const parsed = parseRegister(utf8(text));
+    expect(parsed.problems.map((p) => [p.line, p.column, p.error.code, p.error.path])).toEqual([
+      [2, '产权人', 'validation.too_big', ['owners', 0]],
+    ]);
+    expect(parsed.rows.map((r) => r.room)).toEqual(['102']);
+  });
+
   it('refuses a file with no header, a missing column, or bytes that are no workbook', () => {
     expect(parseRegister(utf8('a,b,c\n1,2,3\n')).problems.map(where)).toEqual([
       [0, undefined, 'register.no_header'],

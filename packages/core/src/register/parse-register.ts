@@ -1,4 +1,6 @@
+import { registerRowSchema } from '../community/commands.js';
 import type { AreaSource } from '../community/types.js';
+import { parseWith } from '../validation/zod-errors.js';
 import { areaSourceOfHeader, fieldOfHeader, REQUIRED_FIELDS } from './columns.js';
 import { readCsv } from './csv-read.js';
 import { decodeText, isZip } from './decode.js';
@@ -159,6 +161,22 @@ function readRow(line: number, cell: RowReader, defaultSource: AreaSource): RowR
   return { row };
 }
 
+const FIELD_OF_KEY: Readonly<Record<string, RegisterField>> = { owners: 'owner' };
+
+/**
+ * The first rule of the command's row schema the row breaks (a name over 100 characters, a control
+ * character, 21 co-owners), as a problem on its column, so the preview shows what confirming would refuse.
+ */
+function ruleBroken(row: NumberedRegisterRow, columns: readonly RegisterColumn[]): RegisterProblem | null {
+  const { line, ...fields } = row;
+  const checked = parseWith(registerRowSchema, fields);
+  if (checked.ok) return null;
+  const key = String(checked.error.path[0] ?? '');
+  const field = FIELD_OF_KEY[key] ?? (key as RegisterField);
+  const header = columns.find((c) => c.field === field)?.header;
+  return { line, ...(header === undefined ? {} : { column: header }), error: checked.error };
+}
+
 function readBody(
   cells: readonly Cells[],
   headerIndex: number,
@@ -176,6 +194,11 @@ function readBody(
     const result = readRow(line, rowReader(columns, raw), defaultSource);
     if ('problems' in result) {
       problems.push(...result.problems);
+      continue;
+    }
+    const invalid = ruleBroken(result.row, columns);
+    if (invalid) {
+      problems.push(invalid);
       continue;
     }
     const { building, stairwell, room } = result.row;
