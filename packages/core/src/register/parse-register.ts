@@ -1,4 +1,4 @@
-import { registerRowSchema } from '../community/commands.js';
+import { MAX_IMPORT_ROWS, registerRowSchema } from '../community/commands.js';
 import type { AreaSource } from '../community/types.js';
 import { parseWith } from '../validation/zod-errors.js';
 import { areaSourceOfHeader, fieldOfHeader, REQUIRED_FIELDS } from './columns.js';
@@ -29,7 +29,7 @@ import type {
 import { readXlsx, XlsxError } from './xlsx-read.js';
 
 /** The most units one register may hold: a street office's largest 小区 has a few thousand. */
-export const MAX_REGISTER_ROWS = 20_000;
+export const MAX_REGISTER_ROWS = MAX_IMPORT_ROWS;
 
 /** How many rows above the header (merged title rows, notes) are searched for it. */
 const HEADER_SEARCH_ROWS = 30;
