@@ -66,3 +66,12 @@ it('runs the package README rotation and roles example', async () => {
     [5],
   ]);
 });
+
+it('runs the package README housing register example and prints what it says', async () => {
+  expect(await run(firstTsBlock('../README.md', '## Housing register'))).toEqual([
+    [0, ['96号楼 1单元 301 7532', '96号楼 1单元 302 8868']],
+    [2],
+    [true],
+    ['96号楼,1单元,301,3,75.32,登记,陈老师,陈师母、陈小明,,,'],
+  ]);
+});

@@ -83,6 +83,35 @@ export const moveOutSchema = z.strictObject({
   date: z.optional(localDateSchema),
 });
 
+/** The most rows one `register.import` may carry (the parser's limit too). */
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** One unit of a housing register, as `register.import` carries it: names, not ids. */
+export const registerRowSchema = z.strictObject({
+  building: nameSchema,
+  stairwell: nameSchema,
+  room: lineSchema(20),
+  floor: intSchema(-20, 300),
+  area: areaSchema,
+  areaSource: areaSourceSchema,
+  /** The owner first, then co-owners; empty for a unit the developer has not sold. */
+  owners: z.array(nameSchema).check(z.maxLength(20)),
+  developer: z.boolean(),
+  phone: z.optional(lineSchema(40)),
+  moveIn: z.optional(localDateSchema),
+});
+
+/**
+ * Applies a housing register (房屋清册) as one all-or-nothing batch: adds what is missing and records
+ * what changed, matching units by building, stairwell and room. Ownership changes are dated `date`
+ * (default today). The same register twice adds nothing.
+ */
+export const importRegisterSchema = z.strictObject({
+  type: z.literal('register.import'),
+  rows: z.array(registerRowSchema).check(z.minLength(1), z.maxLength(MAX_IMPORT_ROWS)),
+  date: z.optional(localDateSchema),
+});
+
 /** Every community command. */
 export const communityCommandSchemas = [
   foundCommunitySchema,
@@ -94,6 +123,7 @@ export const communityCommandSchemas = [
   transferUnitSchema,
   moveInSchema,
   moveOutSchema,
+  importRegisterSchema,
 ] as const;
 
 /** A community command after validation. */

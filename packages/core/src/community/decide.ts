@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../errors/result.js';
 import { centiSquareMetres } from '../numbers/area.js';
 import type { CommunityCommand } from './commands.js';
 import type { CommunityEvent } from './events.js';
+import { importRegister } from './import-register.js';
 import { latestOwnership } from './queries.js';
 import { type CommunityState, roomKey } from './state.js';
 import type { Contact } from './types.js';
@@ -166,6 +167,7 @@ export const communityDeciders = {
   'unit.transfer': whenFounded(transferUnit),
   'resident.moveIn': whenFounded(moveIn),
   'resident.moveOut': whenFounded(moveOut),
+  'register.import': whenFounded(importRegister),
 } satisfies CommandHandlers<CommunityReads, CommunityCommand, CommunityEvent>;
 
 /**

@@ -11,7 +11,8 @@ interface DecimalCell {
   readonly decimal: string;
 }
 
-type Cell = string | number | DecimalCell;
+/** A CSV cell: text (guarded), a number, or a decimal we formatted. */
+export type Cell = string | number | DecimalCell;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 // OWASP's CSV-injection rule: a text cell starting with one of these can be run as a formula.
@@ -28,11 +29,13 @@ function cell(value: Cell): string {
   return text;
 }
 
-function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** A table as Excel-friendly CSV: BOM, CRLF, numbers as numbers, formula-like text guarded. */
+export function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return `${BOM}${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-const decimal = (hundredths: number): DecimalCell => ({ decimal: hundredthsToDecimal(hundredths) });
+/** Hundredths as a two-decimal number cell. */
+export const decimal = (hundredths: number): DecimalCell => ({ decimal: hundredthsToDecimal(hundredths) });
 /** Fen as yuan with two decimals: a number cell, negative or not. */
 const yuan = decimal;
 

@@ -2,6 +2,7 @@ import type { Locale } from './locale.js';
 import type { MessageParams, MessageTemplates } from './message-table.js';
 import { ballotTrustMessages } from './messages/ballots.js';
 import { numberMessages } from './messages/numbers.js';
+import { registerMessages } from './messages/register.js';
 
 export type { MessageParams } from './message-table.js';
 
@@ -41,6 +42,7 @@ function noun(kind: string | number | undefined, locale: Locale): string {
  */
 export const errorMessages = {
   ...numberMessages,
+  ...registerMessages,
   ...ballotTrustMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,

@@ -1,0 +1,53 @@
+import { strToU8, zipSync } from 'fflate';
+import { xmlEscape } from './xml-text.js';
+
+/** A cell to write: text becomes an inline string, a number a number cell. */
+export type XlsxCell = string | number;
+
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function cellXml(value: XlsxCell, ref: string): string {
+  if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+  if (value === '') return '';
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(value)}</t></is></c>`;
+}
+
+function sheetXml(rows: readonly (readonly XlsxCell[])[]): string {
+  const body = rows
+    .map((row, r) => {
+      const cells = row.map((value, c) => cellXml(value, `${columnName(c)}${r + 1}`)).join('');
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join('');
+  return `${XML}<worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData></worksheet>`;
+}
+
+/**
+ * A minimal `.xlsx` workbook with one sheet: the parts Excel, WPS and LibreOffice need and nothing
+ * else (no styles, no shared strings). Text is written as inline strings, so a spreadsheet never
+ * evaluates it as a formula.
+ */
+export function xlsxWorkbook(sheetName: string, rows: readonly (readonly XlsxCell[])[]): Uint8Array {
+  const files = {
+    '[Content_Types].xml': `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    '_rels/.rels': `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${xmlEscape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': sheetXml(rows),
+  };
+  // A fixed date keeps the bytes of one register the same on every export.
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  return zipSync(
+    Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, [strToU8(xml), { mtime }]])),
+  );
+}
