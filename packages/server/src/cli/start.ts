@@ -10,6 +10,8 @@ import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import { checkedStart } from '../checkpoint/checked-start.js';
+import { loadSigningKey } from '../checkpoint/signing-key.js';
+import { FeedTokens } from '../feeds/feed-tokens.js';
 import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { PostgresStore } from '../stores/postgres-store.js';
@@ -93,7 +95,16 @@ const app = createApp(
       { id: COMMUNITY, store, governance, auth, origins: [origin], checkpoint: () => checkpointer.latest },
     ],
   ]),
-  { trustProxy: proxyHops, origins: listenOrigins(host, port), organizerActor: ORGANIZER },
+  {
+    trustProxy: proxyHops,
+    origins: listenOrigins(host, port),
+    organizerActor: ORGANIZER,
+    // Households' calendar feed tokens come from the signing key (checkedStart created it if new).
+    feedTokens: FeedTokens.fromSigningKey(
+      loadSigningKey(resolve(dataDir, 'signing-key.pem'), process.env.LINLI_SIGNING_KEY || undefined)
+        .privateKey,
+    ),
+  },
 );
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));

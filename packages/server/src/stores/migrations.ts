@@ -40,7 +40,7 @@ export const SCHEMA_LOCK = 7305;
 /** The PostgreSQL table of schema versions: one row per versioned part (`events`, `auth`, …). */
 export const VERSION_TABLE = 'linli_schema_versions';
 
-function checkNumbering(steps: readonly Migration<unknown>[]): void {
+function checkNumbering(steps: readonly { readonly version: number }[]): void {
   for (const [i, step] of steps.entries())
     if (step.version !== i + 1)
       throw new Error(`migration ${i + 1} is numbered ${step.version}: steps must run 1, 2, 3, …`);

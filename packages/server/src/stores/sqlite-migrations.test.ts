@@ -82,8 +82,9 @@ describe('SqliteStore on a file newer than the code', () => {
 describe('migrateSqlite', () => {
   const table =
     (name: string): SqliteMigration['up'] =>
-    (db) =>
+    (db) => {
       db.exec(`CREATE TABLE ${name} (x)`);
+    };
 
   it('runs only the pending steps, in order, and records the version', () => {
     const db = new Database(':memory:');
