@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fixedClock, type LinliError } from '@linli/core';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
@@ -137,5 +138,21 @@ describe('FeedTokens', () => {
     expect(b.accepts('xfkl', 'u102', a.tokenFor('xfkl', 'u102'))).toBe(true);
     expect(c.accepts('xfkl', 'u102', a.tokenFor('xfkl', 'u102'))).toBe(false);
     expect(a.accepts('other', 'u102', a.tokenFor('xfkl', 'u102'))).toBe(false);
+  });
+});
+
+describe('FeedTokens, for any communities and units', () => {
+  it("accepts a unit's own token and no other unit's or community's", () => {
+    const tokens = new FeedTokens(randomBytes(32));
+    const id = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('\0'));
+    fc.assert(
+      fc.property(id, id, id, id, (community, unit, otherCommunity, otherUnit) => {
+        const token = tokens.tokenFor(community, unit);
+        expect(token).toMatch(/^[\w-]{43}$/);
+        expect(tokens.accepts(community, unit, token)).toBe(true);
+        if (community !== otherCommunity || unit !== otherUnit)
+          expect(tokens.accepts(otherCommunity, otherUnit, token)).toBe(false);
+      }),
+    );
   });
 });

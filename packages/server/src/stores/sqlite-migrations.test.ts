@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LinliException, verify } from '@linli/core';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateSqlite, type SqliteMigration } from './migrations.js';
 import { SqliteStore, sqliteEventMigrations } from './sqlite-store.js';
@@ -126,5 +127,36 @@ describe('migrateSqlite', () => {
       'numbered 2',
     );
     db.close();
+  });
+});
+
+describe('migrateSqlite, for any number of steps and any version a file has', () => {
+  it('runs exactly the steps above the version, once each, in order — or refuses a newer file untouched', () => {
+    fc.assert(
+      fc.property(fc.nat(6), fc.nat(8), (count, start) => {
+        const db = new Database(':memory:');
+        db.pragma(`user_version = ${start}`);
+        const ran: number[] = [];
+        const steps = Array.from({ length: count }, (_, i) => ({
+          version: i + 1,
+          change: `step ${i + 1}`,
+          up: () => {
+            ran.push(i + 1);
+          },
+        }));
+        const result = migrateSqlite(db, 'test', steps);
+        const version = db.pragma('user_version', { simple: true });
+        db.close();
+        if (start > count) {
+          expect(result.ok ? undefined : result.error.code).toBe('log.schema_too_new');
+          expect(ran).toEqual([]);
+          expect(version).toBe(start);
+        } else {
+          expect(result).toEqual({ ok: true, value: { from: start, to: count } });
+          expect(ran).toEqual(steps.slice(start).map((s) => s.version));
+          expect(version).toBe(count);
+        }
+      }),
+    );
   });
 });
