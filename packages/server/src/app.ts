@@ -3,11 +3,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import type { FeedTokens } from './feeds/feed-tokens.js';
 import type { AppEnv, HostedCommunity } from './http/env.js';
 import { refusalResponse, renderError } from './http/refusal.js';
 import { resolveCommunity } from './middleware/community.js';
 import { checkWriteOrigin } from './middleware/origin-check.js';
 import { commandRoutes } from './routes/commands.js';
+import { dutyRoutes } from './routes/duties.js';
 import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
 import { organizerRoutes } from './routes/organizer.js';
@@ -48,6 +50,11 @@ export interface AppOptions {
   readonly organizerActor?: string;
   /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */
   readonly clock?: Clock;
+  /**
+   * The secret behind households' "my turns" calendar feeds (`FeedTokens.fromSigningKey`); without it
+   * only the public duty feeds are served.
+   */
+  readonly feedTokens?: FeedTokens;
 }
 
 /** @deprecated Use {@link AppOptions}. */
@@ -100,6 +107,7 @@ export function createApp(
   const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   return app
     .route('/c/:community', viewRoutes(clock))
+    .route('/c/:community', dutyRoutes(clock, options.feedTokens))
     .route('/c/:community', streamRoutes())
     .route('/c/:community', organizerRoutes())
     .route('/c/:community', inviteRoutes())

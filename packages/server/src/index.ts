@@ -13,6 +13,7 @@ export { PostgresAuthStore } from './auth/postgres-auth-store.js';
 export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
+export { FeedTokens } from './feeds/feed-tokens.js';
 export { PrecompressedBody } from './http/precompressed.js';
 export { restoreLog } from './restore.js';
 export { PostgresStore } from './stores/postgres-store.js';

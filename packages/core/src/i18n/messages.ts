@@ -352,6 +352,12 @@ export const errorMessages = {
     'zh-CN': (p) => `记录在第 ${p.seq} 条校验失败（${p.reason}），可能被篡改`,
     en: (p) => `The log fails verification at seq ${p.seq} (${p.reason}); it may have been tampered with`,
   },
+  'log.schema_too_new': {
+    'zh-CN': (p) =>
+      `${p.database} 的结构版本为 ${p.found}，比本程序支持的版本 ${p.supported} 新：请先升级 Linli，切勿用旧版本打开它`,
+    en: (p) =>
+      `${p.database} has schema version ${p.found}, newer than the ${p.supported} this Linli supports: upgrade Linli first; never open it with an older version`,
+  },
   'vote.bad_threshold': {
     'zh-CN': () => '门槛的分子不能大于分母',
     en: () => 'A threshold cannot exceed 1 (numerator above denominator)',

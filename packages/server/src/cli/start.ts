@@ -3,13 +3,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createGovernance, type EventStore } from '@linli/core';
+import { createGovernance, type EventStore, LinliException } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import { checkedStart } from '../checkpoint/checked-start.js';
+import { loadSigningKey } from '../checkpoint/signing-key.js';
+import { FeedTokens } from '../feeds/feed-tokens.js';
 import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { PostgresStore } from '../stores/postgres-store.js';
@@ -43,9 +45,15 @@ if (lock?.held === false) {
   process.exit(1);
 }
 
-const store: EventStore = process.env.DATABASE_URL
-  ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
-  : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY);
+// Opening migrates the database; one newer than this code is refused in one line, untouched.
+const store: EventStore = await (async () =>
+  process.env.DATABASE_URL
+    ? await PostgresStore.open(process.env.DATABASE_URL, COMMUNITY)
+    : SqliteStore.open(resolve(dataDir, 'linli.sqlite'), COMMUNITY))().catch((e: unknown) => {
+  if (!(e instanceof LinliException)) throw e;
+  console.error(`linli: ${e.error.message.en}`);
+  process.exit(1);
+});
 // The log is checked before it is served, against the last head this server signed (kept outside
 // the database) or LINLI_TRUSTED_HEAD; LINLI_RESTORE=backup.json first fills an empty store from a
 // backup (what the organizer's GET /c/xfkl/events answered), refused unless it verifies against them.
@@ -93,7 +101,16 @@ const app = createApp(
       { id: COMMUNITY, store, governance, auth, origins: [origin], checkpoint: () => checkpointer.latest },
     ],
   ]),
-  { trustProxy: proxyHops, origins: listenOrigins(host, port), organizerActor: ORGANIZER },
+  {
+    trustProxy: proxyHops,
+    origins: listenOrigins(host, port),
+    organizerActor: ORGANIZER,
+    // Households' calendar feed tokens come from the signing key (checkedStart created it if new).
+    feedTokens: FeedTokens.fromSigningKey(
+      loadSigningKey(resolve(dataDir, 'signing-key.pem'), process.env.LINLI_SIGNING_KEY || undefined)
+        .privateKey,
+    ),
+  },
 );
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));

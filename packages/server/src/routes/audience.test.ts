@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { LinliError } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { FeedTokens } from '../feeds/feed-tokens.js';
 import { type TestCommunity, testCommunity } from '../testing/hosted-community.js';
 
 let opened: TestCommunity | undefined;
@@ -15,6 +17,7 @@ const guarded = [
   { method: 'GET', path: '/c/xfkl/snapshot', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/households', needs: 'organizer' },
   { method: 'DELETE', path: '/c/xfkl/households/u602/sessions', needs: 'organizer' },
+  { method: 'GET', path: '/c/xfkl/households/u602/feeds', needs: 'organizer' },
   { method: 'POST', path: '/c/xfkl/invites', needs: 'organizer', body: { units: ['u102'] } },
   { method: 'GET', path: '/c/xfkl/session', needs: 'signed-in' },
   {
@@ -33,7 +36,7 @@ const guarded = [
 async function app() {
   opened = await testCommunity();
   const { community, organizer, household } = opened;
-  const served = createApp(new Map([['xfkl', community]]));
+  const served = createApp(new Map([['xfkl', community]]), { feedTokens: new FeedTokens(randomBytes(32)) });
   const ask = (route: (typeof guarded)[number], token?: string) =>
     served.request(route.path, {
       method: route.method,
@@ -79,6 +82,7 @@ describe('each route declares its audience', () => {
     const { served } = await app();
     expect((await served.request('/healthz')).status).toBe(200);
     expect((await served.request('/c/xfkl/view')).status).toBe(200);
+    expect((await served.request('/c/xfkl/duties/clean.ics')).status).toBe(200);
     const stream = await served.request('/c/xfkl/stream');
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     await stream.body?.cancel();

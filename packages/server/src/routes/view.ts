@@ -10,8 +10,8 @@ import { Hono } from 'hono';
 import type { AppEnv, HostedCommunity } from '../http/env.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 
-/** How far ahead the published roster reaches. */
-const ROSTER_DAYS = 120;
+/** How far ahead the published roster reaches (the calendar feeds follow it too). */
+export const ROSTER_DAYS = 120;
 
 interface CachedView {
   readonly head: LogHead;

@@ -5,6 +5,7 @@ import {
   type EventStore,
   GroupCommitStore,
   type LinliError,
+  LinliException,
   type LoggedEvent,
   linliError,
   type ReadOptions,
@@ -15,6 +16,7 @@ import {
   sealGroups,
 } from '@linli/core';
 import pg from 'pg';
+import { migratePostgres, type PostgresMigration, SCHEMA_LOCK } from './migrations.js';
 
 interface Row {
   seq: string;
@@ -29,6 +31,40 @@ interface Row {
 }
 
 const CHANNEL = 'linli_events';
+
+/**
+ * The event log's schema steps (the `events` row of the version table). Step 1 is the schema as it
+ * was before versions, reached from any earlier database: an empty one, or one written before
+ * format 2 (its events gain a NULL salt and stay format 1).
+ */
+export const postgresEventMigrations: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    change: 'linli_events (partitioned by community) and linli_requests; the salt column',
+    up: async (client) => {
+      await client.query(`CREATE TABLE IF NOT EXISTS linli_events (
+        community text NOT NULL,
+        seq bigint NOT NULL,
+        at text NOT NULL,
+        actor text NOT NULL,
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        salt text,
+        PRIMARY KEY (community, seq)
+      ) PARTITION BY LIST (community)`);
+      await client.query('ALTER TABLE linli_events ADD COLUMN IF NOT EXISTS salt text');
+      await client.query(`CREATE TABLE IF NOT EXISTS linli_requests (
+        community text NOT NULL,
+        request_key text NOT NULL,
+        first_seq bigint NOT NULL,
+        last_seq bigint NOT NULL,
+        PRIMARY KEY (community, request_key)
+      )`);
+    },
+  },
+];
 
 function toEvent(row: Row): LoggedEvent {
   return {
@@ -78,8 +114,10 @@ export class PostgresStore extends GroupCommitStore {
   }
 
   /**
-   * Connects (creating the table and the community's partition if needed). `salt` draws new events'
-   * salts (default: the platform's cryptographic generator).
+   * Connects, migrates the database to the newest schema ({@link postgresEventMigrations}) and creates
+   * the community's partition if needed. `salt` draws new events' salts (default: the platform's
+   * cryptographic generator). Throws a {@link LinliException} with `log.schema_too_new`, changing
+   * nothing, for a database newer than the code.
    */
   static async open(
     connectionString: string,
@@ -89,37 +127,25 @@ export class PostgresStore extends GroupCommitStore {
     const pool = new pg.Pool({ connectionString, max: 10 });
     const client = await pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock(7305)'); // one schema change at a time
-      await client.query(`CREATE TABLE IF NOT EXISTS linli_events (
-        community text NOT NULL,
-        seq bigint NOT NULL,
-        at text NOT NULL,
-        actor text NOT NULL,
-        type text NOT NULL,
-        payload jsonb NOT NULL,
-        prev_hash text NOT NULL,
-        hash text NOT NULL,
-        salt text,
-        PRIMARY KEY (community, seq)
-      ) PARTITION BY LIST (community)`);
-      // A log written before format 2 gains the column; its events stay format 1 (NULL).
-      await client.query('ALTER TABLE linli_events ADD COLUMN IF NOT EXISTS salt text');
-      await client.query(`CREATE TABLE IF NOT EXISTS linli_requests (
-        community text NOT NULL,
-        request_key text NOT NULL,
-        first_seq bigint NOT NULL,
-        last_seq bigint NOT NULL,
-        PRIMARY KEY (community, request_key)
-      )`);
+      const migrated = await migratePostgres(client, 'events', postgresEventMigrations);
+      if (!migrated.ok) throw new LinliException(migrated.error);
+      // A community's partition is data, not schema: created on first use, under the schema lock.
       const name = partitionName(community);
       const literal = `'${community.replaceAll("'", "''")}'`;
-      await client.query(
-        `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF linli_events FOR VALUES IN (${literal})`,
-      );
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(7305)');
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      try {
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF linli_events FOR VALUES IN (${literal})`,
+        );
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+      }
+    } catch (e) {
       client.release();
+      await pool.end();
+      throw e;
     }
+    client.release();
     return new PostgresStore(pool, community, options.salt ?? randomSalt);
   }
 

@@ -5,6 +5,7 @@ import {
   type EventStore,
   GroupCommitStore,
   type LinliError,
+  LinliException,
   type LoggedEvent,
   linliError,
   type ReadOptions,
@@ -15,6 +16,7 @@ import {
   sealGroups,
 } from '@linli/core';
 import Database from 'better-sqlite3';
+import { migrateSqlite, type SqliteMigration } from './migrations.js';
 
 /** A row of the `events` table. */
 export interface EventRow {
@@ -29,27 +31,42 @@ export interface EventRow {
   salt: string | null;
 }
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS events (
-    community TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    type TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    salt TEXT,
-    PRIMARY KEY (community, seq)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS requests (
-    community TEXT NOT NULL,
-    request_key TEXT NOT NULL,
-    first_seq INTEGER NOT NULL,
-    last_seq INTEGER NOT NULL,
-    PRIMARY KEY (community, request_key)
-  ) WITHOUT ROWID;
-`;
+/**
+ * The event log's schema steps (`PRAGMA user_version`). Step 1 is the schema as it was before
+ * versions, reached from any earlier file: an empty one, or one written before format 2 (its events
+ * gain a NULL salt and stay format 1).
+ */
+export const sqliteEventMigrations: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    change: 'events and requests tables; the salt column of format-2 events',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS events (
+          community TEXT NOT NULL,
+          seq INTEGER NOT NULL,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          type TEXT NOT NULL,
+          payload TEXT NOT NULL,
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL,
+          salt TEXT,
+          PRIMARY KEY (community, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS requests (
+          community TEXT NOT NULL,
+          request_key TEXT NOT NULL,
+          first_seq INTEGER NOT NULL,
+          last_seq INTEGER NOT NULL,
+          PRIMARY KEY (community, request_key)
+        ) WITHOUT ROWID;
+      `);
+      const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
+      if (!columns.some((c) => c.name === 'salt')) db.exec('ALTER TABLE events ADD COLUMN salt TEXT');
+    },
+  },
+];
 
 /** The event a row holds. */
 export function eventFromRow(row: EventRow): LoggedEvent {
@@ -78,12 +95,6 @@ export function eventRow(community: string, e: LoggedEvent): (string | number | 
     e.hash,
     e.salt ?? null,
   ];
-}
-
-/** Adds the salt column to a log written before format 2 (its events stay format 1: NULL). */
-function migrate(db: Database.Database): void {
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
-  if (!columns.some((c) => c.name === 'salt')) db.exec('ALTER TABLE events ADD COLUMN salt TEXT');
 }
 
 /**
@@ -158,14 +169,19 @@ export class SqliteStore extends GroupCommitStore {
   /**
    * Opens (creating if needed) the log of `community` in the SQLite file at `path` (`:memory:` for
    * tests). `salt` draws new events' salts (default: the platform's cryptographic generator).
+   * Migrates the file to the newest schema first ({@link sqliteEventMigrations}); throws a
+   * {@link LinliException} with `log.schema_too_new`, changing nothing, for a file newer than the code.
    */
   static open(path: string, community: string, options: { readonly salt?: SaltSource } = {}): SqliteStore {
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-    migrate(db);
+    const migrated = migrateSqlite(db, path, sqliteEventMigrations);
+    if (!migrated.ok) {
+      db.close();
+      throw new LinliException(migrated.error);
+    }
     return new SqliteStore(db, community, options.salt ?? randomSalt);
   }
 

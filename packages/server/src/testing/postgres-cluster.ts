@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 /** Where Debian's PostgreSQL binaries are (LINLI_PG_BIN overrides). */
-function binDir(): string {
+export function binDir(): string {
   if (process.env.LINLI_PG_BIN) return process.env.LINLI_PG_BIN;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
