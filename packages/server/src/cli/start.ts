@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -14,7 +15,8 @@ import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
-import { listenOrigins } from './origins.js';
+import { deploymentFromEnv, ensureDataFolder } from './deployment.js';
+import { stopGracefully } from './graceful-stop.js';
 import { takeServingLock } from './serving-lock.js';
 
 /** The demo community: 新福康里, seeded on first run. */
@@ -35,7 +37,7 @@ if (proxyHops === undefined) {
   );
   process.exit(1);
 }
-mkdirSync(dataDir, { recursive: true });
+ensureDataFolder(dataDir);
 // One serving process per SQLite data folder; a second one exits here, before it touches anything.
 const lock = process.env.DATABASE_URL ? undefined : takeServingLock(dataDir);
 if (lock?.held === false) {
@@ -93,7 +95,7 @@ const app = createApp(
       { id: COMMUNITY, store, governance, auth, origins: [origin], checkpoint: () => checkpointer.latest },
     ],
   ]),
-  { trustProxy: proxyHops, origins: listenOrigins(host, port), organizerActor: ORGANIZER },
+  { ...deploymentFromEnv(process.env, host, port), organizerActor: ORGANIZER },
 );
 
 const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
@@ -132,13 +134,13 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-const stop = async () => {
-  server.close();
+// Stops accepting, lets in-flight commands finish their commit, then flushes the checkpoint.
+const stop = stopGracefully(server as Server, async () => {
   await checkpointer.flush();
   governance.dispose();
-  void auth.close();
-  void (store as SqliteStore | PostgresStore).close();
+  await auth.close();
+  await (store as SqliteStore | PostgresStore).close();
   process.exit(0);
-};
+});
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
