@@ -75,4 +75,14 @@ describe('linli-server behind a TLS-terminating proxy', () => {
     expect(ballot.status).toBe(403);
     expect(await server.log()).toHaveLength(before);
   });
+
+  it('refuses a LINLI_PUBLIC_URL that is not an origin with one line and exit code 2', async () => {
+    const refusal = await startServer(join(dir, 'wrong'), { LINLI_PUBLIC_URL: 'linli.example' }).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(refusal).toBe(
+      'server exited (2): linli: LINLI_PUBLIC_URL: "linli.example" is not a URL such as https://linli.example\n',
+    );
+  });
 });
