@@ -7,7 +7,9 @@ import type { FeedTokens } from './feeds/feed-tokens.js';
 import type { AppEnv, HostedCommunity } from './http/env.js';
 import { refusalResponse, renderError } from './http/refusal.js';
 import { resolveCommunity } from './middleware/community.js';
+import { checkHost } from './middleware/host-check.js';
 import { checkWriteOrigin } from './middleware/origin-check.js';
+import { logRequests } from './middleware/request-log.js';
 import { commandRoutes } from './routes/commands.js';
 import { dutyRoutes } from './routes/duties.js';
 import { healthRoutes } from './routes/health.js';
@@ -18,6 +20,7 @@ import { streamRoutes } from './routes/stream.js';
 import { viewRoutes } from './routes/view.js';
 
 export type { AppEnv, HostedCommunity } from './http/env.js';
+export type { RequestLogLine } from './middleware/request-log.js';
 
 /** Limits that protect the server, and its clock. */
 export interface AppOptions {
@@ -55,6 +58,13 @@ export interface AppOptions {
    * only the public duty feeds are served.
    */
   readonly feedTokens?: FeedTokens;
+  /**
+   * The `Host` names this server answers to (`name` or `name:port`), against DNS rebinding; others
+   * get `http.host` (421). Unset: every `Host` is answered (tests, embedding in another server).
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Where each request's one-line JSON log goes (see {@link RequestLogLine}); unset: not logged. */
+  readonly requestLog?: (line: string) => void;
 }
 
 /** @deprecated Use {@link AppOptions}. */
@@ -77,6 +87,7 @@ export function createApp(
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const community = '/c/:community/*';
+  if (options.requestLog) app.use('*', logRequests(options.requestLog));
   app.use('*', secureHeaders());
   app.use(
     community,
@@ -100,7 +111,9 @@ export function createApp(
   // answered with the typed error, never Hono's plain-text 404 or 500.
   app.notFound((c) => refusalResponse(c, linliError('http.no_route')));
   app.onError(renderError);
-  app.route('/', healthRoutes());
+  // Health checks come before the Host check: a load balancer probes by address, and they tell nothing.
+  app.route('/', healthRoutes(communities));
+  if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
 
   app.use(community, resolveCommunity(communities), checkWriteOrigin(options.origins ?? []));
   const clock: Clock = options.clock ?? systemClock;

@@ -7,7 +7,14 @@
  * @packageDocumentation
  */
 
-export { type AppEnv, type AppLimits, type AppOptions, createApp, type HostedCommunity } from './app.js';
+export {
+  type AppEnv,
+  type AppLimits,
+  type AppOptions,
+  createApp,
+  type HostedCommunity,
+  type RequestLogLine,
+} from './app.js';
 export type { AuthStore, Principal, Session } from './auth/auth-store.js';
 export { PostgresAuthStore } from './auth/postgres-auth-store.js';
 export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';

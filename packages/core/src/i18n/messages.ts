@@ -217,6 +217,10 @@ export const errorMessages = {
     'zh-CN': () => '暂时连不上服务器，已保留您的操作，请稍后再试',
     en: () => 'The server cannot be reached right now; please try again shortly',
   },
+  'http.host': {
+    'zh-CN': () => '本服务器不以这个地址提供服务',
+    en: () => 'This server does not answer to this host name',
+  },
   'http.not_found': {
     'zh-CN': () => '找不到该社区',
     en: () => 'No such community',
@@ -228,6 +232,10 @@ export const errorMessages = {
   'server.unavailable': {
     'zh-CN': (p) => `服务器暂时无法完成请求，请稍后再试（事件编号 ${p.reason}）`,
     en: (p) => `The server cannot complete this right now; please try again later (incident ${p.reason})`,
+  },
+  'server.not_ready': {
+    'zh-CN': () => '服务器尚未就绪：无法读取社区记录',
+    en: () => 'The server is not ready: a community log cannot be read',
   },
   'validation.invalid_type': {
     'zh-CN': (p) => `类型不对：应为 ${p.expected}`,

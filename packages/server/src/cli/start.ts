@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -16,7 +17,8 @@ import { parseProxyHops } from '../http/client-address.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import { PostgresStore } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
-import { listenOrigins } from './origins.js';
+import { deploymentFromEnv, ensureDataFolder } from './deployment.js';
+import { stopGracefully } from './graceful-stop.js';
 import { takeServingLock } from './serving-lock.js';
 
 /** The demo community: 新福康里, seeded on first run. */
@@ -37,7 +39,7 @@ if (proxyHops === undefined) {
   );
   process.exit(1);
 }
-mkdirSync(dataDir, { recursive: true });
+ensureDataFolder(dataDir);
 // One serving process per SQLite data folder; a second one exits here, before it touches anything.
 const lock = process.env.DATABASE_URL ? undefined : takeServingLock(dataDir);
 if (lock?.held === false) {
@@ -102,8 +104,7 @@ const app = createApp(
     ],
   ]),
   {
-    trustProxy: proxyHops,
-    origins: listenOrigins(host, port),
+    ...deploymentFromEnv(process.env, host, port),
     organizerActor: ORGANIZER,
     // Households' calendar feed tokens come from the signing key (checkedStart created it if new).
     feedTokens: FeedTokens.fromSigningKey(
@@ -149,13 +150,13 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-const stop = async () => {
-  server.close();
+// Stops accepting, lets in-flight commands finish their commit, then flushes the checkpoint.
+const stop = stopGracefully(server as Server, async () => {
   await checkpointer.flush();
   governance.dispose();
-  void auth.close();
-  void (store as SqliteStore | PostgresStore).close();
+  await auth.close();
+  await (store as SqliteStore | PostgresStore).close();
   process.exit(0);
-};
+});
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());

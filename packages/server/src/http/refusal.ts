@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 
 /** The HTTP statuses a typed refusal is answered with. */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 421 | 429 | 503;
 
 /** The status each error code is answered with; every code not named here is the client's mistake. */
 export function statusOf(error: LinliError): RefusalStatus {
@@ -13,9 +13,10 @@ export function statusOf(error: LinliError): RefusalStatus {
   if (code === 'auth.forbidden' || code === 'http.origin') return 403;
   if (code === 'http.not_found' || code === 'http.no_route') return 404;
   if (code === 'log.conflict') return 409;
+  if (code === 'http.host') return 421;
   if (code === 'http.too_large') return 413;
   if (code === 'auth.rate_limited') return 429;
-  if (code === 'log.unavailable' || code === 'server.unavailable') return 503;
+  if (code === 'log.unavailable' || code === 'server.unavailable' || code === 'server.not_ready') return 503;
   return 400;
 }
 
