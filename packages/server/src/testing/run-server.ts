@@ -37,7 +37,7 @@ export const freePort = (): Promise<number> =>
  */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [CLI], {
+  const child = spawn(process.execPath, [CLI, 'demo'], {
     env: {
       ...process.env,
       DATABASE_URL: '',
