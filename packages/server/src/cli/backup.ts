@@ -69,6 +69,7 @@ export async function checkLog(
     print(
       `verified ${events.length} events of ${community}: head ${events.at(-1)?.seq}:${events.at(-1)?.hash}`,
     );
+    print(`public key  ${checked.value.publicKey}`);
   } finally {
     await store.close();
   }

@@ -21,7 +21,7 @@ export class DataFolder {
   readonly databaseUrl: string | undefined;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    this.dir = resolve(env.LINLI_DATA ?? 'data');
+    this.dir = resolve(env.LINLI_DATA || 'data');
     this.databaseUrl = env.DATABASE_URL || undefined;
     this.checkpointOverride = env.LINLI_CHECKPOINT_FILE || undefined;
     mkdirSync(this.dir, { recursive: true });

@@ -39,7 +39,8 @@ try {
   const command = parseCommandLine(process.argv.slice(2));
   await run(command);
   // Administrative commands end here (a store's follower would keep the process alive); serving goes on.
-  if (command.name !== 'serve' && command.name !== 'demo') process.exit(0);
+  // (A backup on stdout may still be on its way to a pipe: exit once it is written.)
+  if (command.name !== 'serve' && command.name !== 'demo') process.stdout.write('', () => process.exit(0));
 } catch (e) {
   if (e instanceof UsageError) {
     console.error(`linli-server: ${e.message}`);
