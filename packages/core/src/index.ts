@@ -241,6 +241,7 @@ export type {
   TieBreak,
   Voter,
 } from './voting/motion.js';
+export { actsForOrganizer, officeOf } from './voting/office.js';
 export { voterNamed } from './voting/roll.js';
 export {
   type ApprovalCheck,

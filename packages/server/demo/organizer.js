@@ -40,10 +40,31 @@ const el = (tag, text, attributes = {}) => {
   return node;
 };
 
+/** The offices an organizer holds, as the server names them (`role`). */
+const ROLES = {
+  'building-head': { 'zh-CN': '楼组长', en: 'building head' },
+  'residents-committee': { 'zh-CN': '居委会干部', en: "residents' committee member" },
+  'owners-committee': { 'zh-CN': '业委会委员', en: "owners' committee member" },
+};
+
+/** Shows whose token this tab holds: on a shared computer the next person must see it is not theirs. */
+async function showWho() {
+  const who = await ask('/session');
+  const line = document.querySelector('#signed-in-as');
+  if (!who?.organizer) return;
+  const role = ROLES[who.role] ?? { 'zh-CN': who.role, en: who.role };
+  line.replaceChildren(
+    el('span', `已登录：${who.name}（${role['zh-CN']}）`, { class: 'zh' }),
+    el('span', `Signed in: ${who.name} (${role.en})`, { class: 'en' }),
+  );
+  line.hidden = false;
+}
+
 let community = '';
 async function open() {
   const body = await ask('/households');
   if (!body) return false;
+  await showWho();
   community = body.community;
   const byBuilding = new Map();
   for (const h of body.households) byBuilding.set(h.building, [...(byBuilding.get(h.building) ?? []), h]);

@@ -10,8 +10,11 @@ function fullDatabase(inner: AuthStore): AuthStore {
   const full = () =>
     Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
   return {
+    addOrganizer: full,
+    organizers: () => inner.organizers(),
+    reissueOrganizerToken: full,
+    revokeOrganizer: full,
     issueOrganizerToken: full,
-    rotateOrganizerToken: full,
     issueInviteCode: full,
     redeem: full,
     principal: (token) => inner.principal(token),

@@ -539,22 +539,37 @@ for (const backend of backends)
         ).toBe(200);
       });
 
-      it('rotates the organizer token: the new one works, every older one is refused', async () => {
+      it('revokes one named organizer: its tokens are refused at once, a colleague signs in and is named', async () => {
         const before = await logLength();
-        const older = organizer;
-        const spare = await community.auth.issueOrganizerToken();
-        organizer = await community.auth.rotateOrganizerToken();
-        for (const token of [older, spare])
+        const leaving = await community.auth.addOrganizer('李伟', 'owners-committee');
+        const reissued = await community.auth.reissueOrganizerToken(leaving.organizer.id);
+        expect(await community.auth.revokeOrganizer(leaving.organizer.id)).toBe(true);
+        expect(await community.auth.revokeOrganizer(leaving.organizer.id)).toBe(false);
+        for (const token of [leaving.token, reissued?.token ?? ''])
           await refused(
             await fetch(`${base}/c/xfkl/events`, { headers: { Authorization: `Bearer ${token}` } }),
             401,
             'auth.required',
             before,
           );
+        const colleague = await community.auth.addOrganizer('王阿姨', 'building-head');
         const fresh = await fetch(`${base}/c/xfkl/session`, {
-          headers: { Authorization: `Bearer ${organizer}` },
+          headers: { Authorization: `Bearer ${colleague.token}` },
         });
-        expect(await fresh.json()).toEqual({ organizer: true });
+        expect(await fresh.json()).toEqual({
+          organizer: true,
+          id: colleague.organizer.id,
+          name: '王阿姨',
+          role: 'building-head',
+        });
+        const listed = await community.auth.organizers();
+        expect(listed.find((o) => o.id === leaving.organizer.id)?.revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+        expect(listed.find((o) => o.id === colleague.organizer.id)?.revokedAt).toBeUndefined();
+        // The organizer who signed in first keeps working: nobody is rotated out.
+        expect(
+          (await fetch(`${base}/c/xfkl/events`, { headers: { Authorization: `Bearer ${organizer}` } }))
+            .status,
+        ).toBe(200);
       });
 
       it('rate-limits invite-code guessing: 1,000 wrong codes all fail, then even a right one waits', async () => {

@@ -46,9 +46,10 @@ export interface AppOptions {
    */
   readonly origins?: readonly string[];
   /**
-   * Who the organizer acts as in the log (default `organizer`). Motions are closed early only by the
-   * actor who drafted them, so a server whose community was set up under another name (the demo seeds
-   * as `residents-committee`) passes that name here.
+   * The organizers' office in the log (default `organizer`): each named organizer acts as
+   * `<office>/<organizer id>`. A motion is closed early, and its paper ballots entered, by its
+   * drafter's office, so a server whose community was set up under another name (the demo seeds as
+   * `residents-committee`) passes that name here.
    */
   readonly organizerActor?: string;
   /** What "today" is for the published view (rosters, fund ageing); the system clock by default. */

@@ -68,7 +68,7 @@ describe('allowed: a household votes for the voters its unit belongs to', () => 
 describe('allowed: an organizer enters paper ballots, never a bare ballot in a voter’s name', () => {
   it('refuses an organizer’s ballot without a paper reference and accepts one with it', async () => {
     const gov = await coOwned();
-    const organizer = { kind: 'organizer' } as const;
+    const organizer = { kind: 'organizer', id: 'org-1', name: '王阿姨', role: 'building-head' } as const;
     expect(allowed(organizer, ballot('o102'), gov)).toBe(false);
     expect(allowed(organizer, { ...ballot('o102'), paperRef: '纸质票 No.7' }, gov)).toBe(true);
     expect(allowed(organizer, { type: 'motion.close', motionId: 'm' }, gov)).toBe(true);

@@ -16,7 +16,15 @@ export {
   type RequestLogLine,
 } from './app.js';
 export type { AuthStore, Principal, Session } from './auth/auth-store.js';
+export {
+  type IssuedOrganizer,
+  isOrganizerRole,
+  ORGANIZER_ROLES,
+  type Organizer,
+  type OrganizerRole,
+} from './auth/organizers.js';
 export { PostgresAuthStore } from './auth/postgres-auth-store.js';
+export { AUTH_SCHEMA_VERSION, NewerAuthSchemaError } from './auth/schema.js';
 export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';

@@ -17,6 +17,7 @@ import type { VotingEvent } from './events.js';
 import { drawLotterySecret, lotterySeed } from './lottery.js';
 import { checkMethodDefinition, methodOf, readBallot } from './methods/registry.js';
 import type { Ballot, Motion, MotionDefinition } from './motion.js';
+import { actsForOrganizer } from './office.js';
 import { checkCaster, voterOnRoll } from './roll.js';
 import { type DecisionRule, rulePresets } from './rules.js';
 import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
@@ -246,7 +247,7 @@ const closeMotion: OnMotion<Cmd<'motion.close'>> = (entry, _reads, _command, con
   const m = entry.motion;
   if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
   const early = context.now.getTime() < Date.parse(m.closesAt);
-  if (early && context.actor !== m.organizer)
+  if (early && !actsForOrganizer(context.actor, m.organizer))
     return fail('motion.not_organizer', ['motionId'], { closesAt: m.closesAt });
   // Counted as if closed now. The lottery draws on the salt committed at open and the final
   // ballots; a motion opened before salts existed keeps its old seed, the head at close.

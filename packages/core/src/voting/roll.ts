@@ -1,5 +1,6 @@
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import type { Motion, Voter } from './motion.js';
+import { actsForOrganizer } from './office.js';
 import type { MotionState } from './state.js';
 
 /**
@@ -20,7 +21,7 @@ export function voterNamed(motion: Pick<Motion, 'electorate'>, id: string): Vote
 /**
  * Who may cast for `voter`. A voter with no members (units with no owner and no registered
  * developer) has nobody who could vote in person or sign a proxy, so its only ballot is a paper one
- * that the motion's organizer enters; anyone else casting for it is refused.
+ * that the motion's organizer (any person of its office, see officeOf) enters; anyone else casting for it is refused.
  */
 export function checkCaster(
   motion: Motion,
@@ -29,6 +30,6 @@ export function checkCaster(
   actor: string,
 ): LinliError | null {
   if (voter.members.length > 0) return null;
-  if (cast.paperRef !== undefined && actor === motion.organizer) return null;
+  if (cast.paperRef !== undefined && actsForOrganizer(actor, motion.organizer)) return null;
   return linliError('ballot.organizer_only', ['voterId'], { voterId: cast.voterId });
 }

@@ -1,5 +1,14 @@
 import pg from 'pg';
-import type { AuthStore, Principal, Session } from './auth-store.js';
+import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
+import {
+  type IssuedOrganizer,
+  type Organizer,
+  type OrganizerRole,
+  type OrganizerRow,
+  organizerId,
+  organizerOf,
+} from './organizers.js';
+import { migratePostgresAuth } from './postgres-auth-schema.js';
 import {
   type AuthStoreOptions,
   codeLookup,
@@ -19,7 +28,7 @@ export class PostgresAuthStore implements AuthStore {
     private readonly deriveKey: DeriveKey,
   ) {}
 
-  /** Connects (creating the auth tables if needed). */
+  /** Connects (creating or migrating the auth tables if needed; a newer schema is refused). */
   static async open(
     connectionString: string,
     community: string,
@@ -28,42 +37,104 @@ export class PostgresAuthStore implements AuthStore {
     const pool = new pg.Pool({ connectionString, max: 4 });
     const client = await pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock(7306)'); // one schema change at a time
-      await client.query(`CREATE TABLE IF NOT EXISTS linli_auth_tokens (
-        community text NOT NULL, token_hash text NOT NULL, role text NOT NULL, unit_id text,
-        PRIMARY KEY (community, token_hash))`);
-      await client.query(`CREATE TABLE IF NOT EXISTS linli_auth_codes (
-        id bigserial PRIMARY KEY, community text NOT NULL, lookup text NOT NULL, code_hash text NOT NULL,
-        unit_id text NOT NULL, redeemed boolean NOT NULL DEFAULT false)`);
-      await client.query(
-        'CREATE INDEX IF NOT EXISTS linli_auth_codes_lookup ON linli_auth_codes (community, lookup) WHERE NOT redeemed',
-      );
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(7306)');
+      await migratePostgresAuth(client);
+    } catch (e) {
       client.release();
+      await pool.end();
+      throw e;
     }
+    client.release();
     return new PostgresAuthStore(pool, community, options.deriveKey ?? scryptKey);
   }
 
-  async issueOrganizerToken(): Promise<string> {
+  async addOrganizer(name: string, role: OrganizerRole): Promise<IssuedOrganizer> {
     const token = newToken();
-    await this.pool.query('INSERT INTO linli_auth_tokens (community, token_hash, role) VALUES ($1, $2, $3)', [
-      this.community,
-      hashToken(token),
-      'organizer',
-    ]);
-    return token;
+    const id = await this.inTransaction(async (client) => {
+      // Two processes adding at once: the lock makes them count one after the other.
+      await client.query('SELECT pg_advisory_xact_lock(7307, hashtext($1))', [this.community]);
+      const { rows } = await client.query<{ n: string }>(
+        'SELECT COUNT(*) + 1 AS n FROM linli_auth_organizers WHERE community = $1',
+        [this.community],
+      );
+      const next = organizerId(Number(rows[0]?.n ?? 1));
+      await client.query(
+        'INSERT INTO linli_auth_organizers (community, id, name, role) VALUES ($1, $2, $3, $4)',
+        [this.community, next, name, role],
+      );
+      await this.insertOrganizerToken(client, next, token);
+      return next;
+    });
+    return { organizer: { id, name, role }, token };
   }
 
-  async rotateOrganizerToken(): Promise<string> {
-    const token = newToken();
-    // One statement: the old tokens go in the same moment the new one arrives.
-    await this.pool.query(
-      `WITH ended AS (DELETE FROM linli_auth_tokens WHERE community = $1 AND role = 'organizer')
-       INSERT INTO linli_auth_tokens (community, token_hash, role) VALUES ($1, $2, 'organizer')`,
-      [this.community, hashToken(token)],
+  async organizers(): Promise<readonly Organizer[]> {
+    const { rows } = await this.pool.query<OrganizerRow>(
+      `SELECT id, name, role, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS revoked_at
+       FROM linli_auth_organizers WHERE community = $1 ORDER BY created_at, id`,
+      [this.community],
     );
-    return token;
+    return rows.map(organizerOf);
+  }
+
+  async reissueOrganizerToken(id: string): Promise<IssuedOrganizer | null> {
+    const token = newToken();
+    return this.inTransaction(async (client) => {
+      const { rows } = await client.query<OrganizerRow>(
+        'SELECT id, name, role, NULL AS revoked_at FROM linli_auth_organizers WHERE community = $1 AND id = $2 AND revoked_at IS NULL FOR UPDATE',
+        [this.community, id],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      await this.endOrganizerTokens(client, id);
+      await this.insertOrganizerToken(client, id, token);
+      return { organizer: organizerOf(row), token };
+    });
+  }
+
+  async revokeOrganizer(id: string): Promise<boolean> {
+    return this.inTransaction(async (client) => {
+      const revoked = await client.query(
+        'UPDATE linli_auth_organizers SET revoked_at = now() WHERE community = $1 AND id = $2 AND revoked_at IS NULL',
+        [this.community, id],
+      );
+      if (revoked.rowCount !== 1) return false;
+      await this.endOrganizerTokens(client, id);
+      return true;
+    });
+  }
+
+  async issueOrganizerToken(): Promise<string> {
+    return (await this.addOrganizer('organizer', 'residents-committee')).token;
+  }
+
+  private async insertOrganizerToken(client: pg.PoolClient, id: string, token: string): Promise<void> {
+    await client.query(
+      "INSERT INTO linli_auth_tokens (community, token_hash, role, organizer_id) VALUES ($1, $2, 'organizer', $3)",
+      [this.community, hashToken(token), id],
+    );
+  }
+
+  private async endOrganizerTokens(client: pg.PoolClient, id: string): Promise<void> {
+    await client.query(
+      "DELETE FROM linli_auth_tokens WHERE community = $1 AND organizer_id = $2 AND role = 'organizer'",
+      [this.community, id],
+    );
+  }
+
+  /** Runs `work` in one transaction on one pooled connection. */
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async issueInviteCode(unitId: string): Promise<string> {
@@ -125,15 +196,15 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async principal(token: string): Promise<Principal | null> {
-    const { rows } = await this.pool.query<{ role: string; unit_id: string | null }>(
-      'SELECT role, unit_id FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2',
+    const { rows } = await this.pool.query<TokenRow>(
+      `SELECT t.role, t.unit_id, o.id, o.name, o.role AS organizer_role
+       FROM linli_auth_tokens t LEFT JOIN linli_auth_organizers o
+         ON o.community = t.community AND o.id = t.organizer_id AND o.revoked_at IS NULL
+       WHERE t.community = $1 AND t.token_hash = $2`,
       [this.community, hashToken(token)],
     );
     const row = rows[0];
-    if (!row) return null;
-    return row.role === 'organizer'
-      ? { kind: 'organizer' }
-      : { kind: 'household', unitId: row.unit_id ?? '' };
+    return row ? principalOf(row) : null;
   }
 
   async revoke(token: string): Promise<boolean> {

@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import type { AuthStore, Principal, Session } from './auth-store.js';
+import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
+import {
+  type IssuedOrganizer,
+  type Organizer,
+  type OrganizerRole,
+  type OrganizerRow,
+  organizerId,
+  organizerOf,
+} from './organizers.js';
 import {
   type AuthStoreOptions,
   codeLookup,
@@ -10,14 +18,14 @@ import {
   newToken,
   scryptKey,
 } from './secrets.js';
+import { migrateSqliteAuth } from './sqlite-auth-schema.js';
 
 /** The embedded {@link AuthStore}: one SQLite file (WAL, `synchronous = FULL`). */
 export class SqliteAuthStore implements AuthStore {
   /** Every request looks its token up, so the statement is prepared once. */
-  private readonly principalStmt: Database.Statement<
-    [string, string],
-    { role: string; unit_id: string | null }
-  >;
+  private readonly principalStmt: Database.Statement<[string, string], TokenRow>;
+  private readonly organizerRow: Database.Statement<[string, string], OrganizerRow>;
+  private readonly endOrganizerTokens: Database.Statement<[string, string]>;
 
   private readonly voidCodes: Database.Statement<[string, string]>;
   private readonly nextCodeId: Database.Statement<[string]>;
@@ -28,8 +36,15 @@ export class SqliteAuthStore implements AuthStore {
     private readonly community: string,
     private readonly deriveKey: DeriveKey,
   ) {
-    this.principalStmt = db.prepare(
-      'SELECT role, unit_id FROM auth_tokens WHERE community = ? AND token_hash = ?',
+    this.principalStmt = db.prepare(`SELECT t.role, t.unit_id, o.id, o.name, o.role AS organizer_role
+      FROM auth_tokens t LEFT JOIN auth_organizers o
+        ON o.community = t.community AND o.id = t.organizer_id AND o.revoked_at IS NULL
+      WHERE t.community = ? AND t.token_hash = ?`);
+    this.organizerRow = db.prepare(
+      'SELECT id, name, role, revoked_at FROM auth_organizers WHERE community = ? AND id = ?',
+    );
+    this.endOrganizerTokens = db.prepare(
+      "DELETE FROM auth_tokens WHERE community = ? AND organizer_id = ? AND role = 'organizer'",
     );
     this.voidCodes = db.prepare(
       'DELETE FROM auth_codes WHERE community = ? AND unit_id = ? AND redeemed = 0',
@@ -40,39 +55,82 @@ export class SqliteAuthStore implements AuthStore {
     );
   }
 
-  /** Opens (creating if needed) the auth tables in the SQLite file at `path`. */
+  /** Opens (creating or migrating if needed) the auth tables in the SQLite file at `path`. */
   static open(path: string, community: string, options: AuthStoreOptions = {}): SqliteAuthStore {
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS auth_tokens (community TEXT NOT NULL, token_hash TEXT NOT NULL, role TEXT NOT NULL, unit_id TEXT, PRIMARY KEY (community, token_hash));
-      CREATE TABLE IF NOT EXISTS auth_codes (community TEXT NOT NULL, id INTEGER NOT NULL, lookup TEXT NOT NULL, code_hash TEXT NOT NULL, unit_id TEXT NOT NULL, redeemed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (community, id));
-      CREATE INDEX IF NOT EXISTS auth_codes_lookup ON auth_codes (community, lookup) WHERE redeemed = 0;
-    `);
+    try {
+      migrateSqliteAuth(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
     return new SqliteAuthStore(db, community, options.deriveKey ?? scryptKey);
   }
 
-  /** Creates an organizer token; returns it once (only its hash is kept). */
-  async issueOrganizerToken(): Promise<string> {
+  async addOrganizer(name: string, role: OrganizerRole): Promise<IssuedOrganizer> {
     const token = newToken();
-    this.db
-      .prepare('INSERT INTO auth_tokens (community, token_hash, role) VALUES (?, ?, ?)')
-      .run(this.community, hashToken(token), 'organizer');
-    return token;
+    const organizer = this.db
+      .transaction(() => {
+        const { n } = this.db
+          .prepare('SELECT COUNT(*) + 1 AS n FROM auth_organizers WHERE community = ?')
+          .get(this.community) as { n: number };
+        const id = organizerId(n);
+        this.db
+          .prepare(
+            'INSERT INTO auth_organizers (community, id, name, role, created_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(this.community, id, name, role, new Date().toISOString());
+        this.insertOrganizerToken(id, token);
+        return { id, name, role };
+      })
+      .immediate();
+    return { organizer, token };
   }
 
-  async rotateOrganizerToken(): Promise<string> {
+  async organizers(): Promise<readonly Organizer[]> {
+    const rows = this.db
+      .prepare('SELECT id, name, role, revoked_at FROM auth_organizers WHERE community = ? ORDER BY rowid')
+      .all(this.community) as OrganizerRow[];
+    return rows.map(organizerOf);
+  }
+
+  async reissueOrganizerToken(id: string): Promise<IssuedOrganizer | null> {
     const token = newToken();
-    this.db.transaction(() => {
-      this.db
-        .prepare("DELETE FROM auth_tokens WHERE community = ? AND role = 'organizer'")
-        .run(this.community);
-      this.db
-        .prepare('INSERT INTO auth_tokens (community, token_hash, role) VALUES (?, ?, ?)')
-        .run(this.community, hashToken(token), 'organizer');
-    })();
-    return token;
+    return this.db
+      .transaction(() => {
+        const row = this.organizerRow.get(this.community, id);
+        if (!row || row.revoked_at !== null) return null;
+        this.endOrganizerTokens.run(this.community, id);
+        this.insertOrganizerToken(id, token);
+        return { organizer: organizerOf(row), token };
+      })
+      .immediate();
+  }
+
+  async revokeOrganizer(id: string): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        const row = this.organizerRow.get(this.community, id);
+        if (!row || row.revoked_at !== null) return false;
+        this.endOrganizerTokens.run(this.community, id);
+        this.db
+          .prepare('UPDATE auth_organizers SET revoked_at = ? WHERE community = ? AND id = ?')
+          .run(new Date().toISOString(), this.community, id);
+        return true;
+      })
+      .immediate();
+  }
+
+  async issueOrganizerToken(): Promise<string> {
+    return (await this.addOrganizer('organizer', 'residents-committee')).token;
+  }
+
+  private insertOrganizerToken(id: string, token: string): void {
+    this.db
+      .prepare('INSERT INTO auth_tokens (community, token_hash, role, organizer_id) VALUES (?, ?, ?, ?)')
+      .run(this.community, hashToken(token), 'organizer', id);
   }
 
   /** Creates an invite code for a household (unit); returns it once. */
@@ -128,10 +186,7 @@ export class SqliteAuthStore implements AuthStore {
   /** Who a bearer token belongs to, or null. */
   async principal(token: string): Promise<Principal | null> {
     const row = this.principalStmt.get(this.community, hashToken(token));
-    if (!row) return null;
-    return row.role === 'organizer'
-      ? { kind: 'organizer' }
-      : { kind: 'household', unitId: row.unit_id as string };
+    return row ? principalOf(row) : null;
   }
 
   async revoke(token: string): Promise<boolean> {

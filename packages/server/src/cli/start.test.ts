@@ -236,6 +236,10 @@ describe('the demo page in Chromium', () => {
     await page.getByLabel('组织者令牌').fill(server.organizer);
     await page.getByRole('button', { name: '打开' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/^已打开：新福康里，\d+ 户$/);
+    // Whose token this tab holds is on the page.
+    await expect
+      .poll(() => page.locator('#signed-in-as .zh').textContent())
+      .toBe('已登录：居委会（演示） demo organizer（居委会干部）');
     await page.getByRole('group', { name: '96号楼' }).getByLabel('301室', { exact: true }).check();
     await page.getByRole('group', { name: '福泰大厦' }).getByLabel('101室', { exact: true }).check();
     await page.getByRole('button', { name: '生成邀请码' }).click();

@@ -30,6 +30,9 @@ async function guarded(needs: Needs) {
   return { ...opened, ask };
 }
 
+/** The named organizer `testCommunity` signs in (via `issueOrganizerToken`). */
+const ORGANIZER = { kind: 'organizer', id: 'org-1', name: 'organizer', role: 'residents-committee' };
+
 const codeOf = async (response: Response) => ((await response.json()) as { error: LinliError }).error.code;
 
 describe('requires', () => {
@@ -52,7 +55,7 @@ describe('requires', () => {
     expect(refused.status).toBe(403);
     expect(await codeOf(refused)).toBe('auth.forbidden');
     const admitted = await ask('/guarded', organizer);
-    expect(await admitted.json()).toEqual({ principal: { kind: 'organizer' }, token: organizer });
+    expect(await admitted.json()).toEqual({ principal: ORGANIZER, token: organizer });
   });
 
   it('admits only a household session to a household route', async () => {
@@ -76,7 +79,7 @@ describe('identifies', () => {
     const { ask, organizer } = await guarded('organizer');
     expect(await (await ask('/open')).json()).toEqual({ principal: null });
     expect(await (await ask('/open', 'forged')).json()).toEqual({ principal: null });
-    expect(await (await ask('/open', organizer)).json()).toEqual({ principal: { kind: 'organizer' } });
+    expect(await (await ask('/open', organizer)).json()).toEqual({ principal: ORGANIZER });
   });
 
   it('lets a failing sign-in database surface as an error, not as an anonymous reader', async () => {

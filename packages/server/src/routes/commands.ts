@@ -2,6 +2,7 @@ import { linliError } from '@linli/core';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { Principal } from '../auth/auth-store.js';
+import { organizerActor } from '../auth/organizers.js';
 import { allowed } from '../authorize.js';
 import type { AppEnv, SignedInEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
@@ -17,7 +18,7 @@ const commandSchema = z.object({ command: z.optional(z.unknown()) });
 export interface CommandRouteOptions {
   /** Commands per household session per minute (the organizer is not limited). */
   readonly householdCommandsPerMinute: number;
-  /** Who the organizer acts as in the log. */
+  /** The organizers' office in the log: each acts as `<office>/<organizer id>`. */
   readonly organizerActor: string;
 }
 
@@ -27,7 +28,9 @@ export interface CommandRouteOptions {
  */
 export function commandRoutes(options: CommandRouteOptions): Hono<AppEnv> {
   const actorOf = (principal: Principal) =>
-    principal.kind === 'organizer' ? options.organizerActor : `household:${principal.unitId}`;
+    principal.kind === 'organizer'
+      ? organizerActor(options.organizerActor, principal.id)
+      : `household:${principal.unitId}`;
   const perHousehold = rateLimited<SignedInEnv>(
     new RateLimit(options.householdCommandsPerMinute),
     (c: Context<SignedInEnv>) => {

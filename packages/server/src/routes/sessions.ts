@@ -43,9 +43,12 @@ export function sessionRoutes(options: SessionRouteOptions): Hono<AppEnv> {
       // Who a stored token still belongs to: a page restores its sign-in after a reload with this.
       .get('/session', requires('signed-in'), (c) => {
         const principal = c.get('principal');
-        return c.json(principal.kind === 'organizer' ? { organizer: true } : { household: principal.unitId });
+        if (principal.kind === 'household') return c.json({ household: principal.unitId });
+        // The organizer page shows who is signed in: a shared screen must not hide whose token it holds.
+        const { id, name, role } = principal;
+        return c.json({ organizer: true, id, name, role });
       })
-      // Signing out: a household session ends itself. (Organizer tokens are the operator's to rotate.)
+      // Signing out: a household session ends itself. (Organizer tokens are the operator's to revoke.)
       .delete('/sessions', requires('household'), async (c) => {
         await c.get('community').auth.revoke(c.get('token'));
         return c.json({ signedOut: true });

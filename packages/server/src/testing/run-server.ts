@@ -33,11 +33,16 @@ export const freePort = (): Promise<number> =>
 
 /**
  * Starts the real server process (what `npm start` runs, from the built `dist/`) on a data folder and
- * a free loopback port, and reads the token and codes it prints. `env` adds e.g. `DATABASE_URL`.
+ * a free loopback port, and reads the token and codes it prints. `env` adds e.g. `DATABASE_URL`;
+ * `args` is the command (`demo`, what `npm start` runs, by default).
  */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  args: readonly string[] = ['demo'],
+): Promise<RunningServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, [CLI], {
+  const child = spawn(process.execPath, [CLI, ...args], {
     env: {
       ...process.env,
       DATABASE_URL: '',

@@ -1,0 +1,23 @@
+/**
+ * The auth databases' schema version. 1 is the layout before named organizers (one table of tokens,
+ * one of invite codes); 2 adds organizer accounts and names the organizer behind each token. SQLite
+ * keeps the version in `PRAGMA user_version`, PostgreSQL in `linli_auth_schema`.
+ */
+export const AUTH_SCHEMA_VERSION = 2;
+
+/** The organizer that every token of a version-1 database becomes: there was one, unnamed. */
+export const MIGRATED_ORGANIZER = {
+  id: 'organizer',
+  name: 'organizer',
+  role: 'residents-committee',
+} as const;
+
+/** A database written by newer code: refused, since this code would misread it. */
+export class NewerAuthSchemaError extends Error {
+  constructor(found: number) {
+    super(
+      `linli: the sign-in database has schema version ${found}, newer than this linli-server knows (${AUTH_SCHEMA_VERSION}); upgrade linli-server`,
+    );
+    this.name = 'NewerAuthSchemaError';
+  }
+}

@@ -1,0 +1,118 @@
+import { createGovernance, type Governance } from '@linli/core';
+import type { AuthStore } from '../auth/auth-store.js';
+import { ORGANIZER_ROLES, type Organizer, type OrganizerRole } from '../auth/organizers.js';
+import { householdLabels } from '../households.js';
+import { UsageError } from './command-line.js';
+import type { DataFolder } from './data-folder.js';
+
+/** Whom the operator's own commands (founding a community) name in the log. */
+export const OPERATOR_ACTOR = 'operator';
+
+/** Where a command prints its lines. */
+export type Print = (line: string) => void;
+
+/** An administrative command's stores, opened for one community and closed after. */
+async function withCommunity<T>(
+  data: DataFolder,
+  community: string,
+  work: (gov: Governance, auth: () => Promise<AuthStore>) => Promise<T>,
+): Promise<T> {
+  const store = await data.eventStore(community);
+  let auth: AuthStore | undefined;
+  const governance = await createGovernance({ store, actor: OPERATOR_ACTOR, groupCommit: false });
+  try {
+    if (governance.head.value.seq === 0)
+      throw new UsageError(
+        `there is no community "${community}"; create it with: linli-server community create ${community} --name <name>`,
+      );
+    return await work(governance, async () => {
+      auth ??= await data.authStore(community);
+      return auth;
+    });
+  } finally {
+    governance.dispose();
+    await auth?.close();
+    await store.close();
+  }
+}
+
+/** `community create <id> --name <name>`: founds a community in an empty log. */
+export async function createCommunity(data: DataFolder, community: string, name: string, print: Print) {
+  const store = await data.eventStore(community);
+  const governance = await createGovernance({ store, actor: OPERATOR_ACTOR, groupCommit: false });
+  try {
+    if (governance.head.value.seq > 0) throw new UsageError(`community "${community}" already exists`);
+    const founded = await governance.execute({ type: 'community.found', name });
+    if (!founded.ok) throw new UsageError(`community create: ${founded.error.message.en}`);
+    print(`Created community ${community} (${name}) in ${data.description}.`);
+    print(`Next: linli-server organizer add ${community} <name>`);
+  } finally {
+    governance.dispose();
+    await store.close();
+  }
+}
+
+const roleLabel = (role: OrganizerRole) => `${ORGANIZER_ROLES[role].zh} ${ORGANIZER_ROLES[role].en}`;
+
+/** `organizer add`: a named organizer, whose token is printed this once. */
+export function addOrganizer(
+  data: DataFolder,
+  community: string,
+  name: string,
+  role: OrganizerRole,
+  print: Print,
+) {
+  return withCommunity(data, community, async (_gov, auth) => {
+    const { organizer, token } = await (await auth()).addOrganizer(name, role);
+    print(`organizer  ${organizer.id}  ${organizer.name}  (${roleLabel(organizer.role)})`);
+    print(`token      ${token}`);
+    print('The token is shown once and kept only as a hash; sign in on /organizer with it.');
+  });
+}
+
+const describeOrganizer = (o: Organizer) =>
+  `${o.id}  ${o.name}  (${roleLabel(o.role)})${o.revokedAt ? `  revoked ${o.revokedAt}` : ''}`;
+
+/** `organizer list`: every organizer of the community, revoked ones marked. */
+export function listOrganizers(data: DataFolder, community: string, print: Print) {
+  return withCommunity(data, community, async (_gov, auth) => {
+    const organizers = await (await auth()).organizers();
+    if (organizers.length === 0)
+      print(`no organizers yet; add one with: linli-server organizer add ${community} <name>`);
+    for (const organizer of organizers) print(describeOrganizer(organizer));
+  });
+}
+
+/** `organizer revoke`: ends an organizer's tokens at once. */
+export function revokeOrganizer(data: DataFolder, community: string, id: string, print: Print) {
+  return withCommunity(data, community, async (_gov, auth) => {
+    if (!(await (await auth()).revokeOrganizer(id)))
+      throw new UsageError(
+        `community "${community}" has no live organizer "${id}"; see linli-server organizer list ${community}`,
+      );
+    print(`revoked ${id}: its tokens no longer sign in`);
+  });
+}
+
+/** `invites`: a fresh code for each household asked for (all by default), replacing unused ones. */
+export function printInvites(
+  data: DataFolder,
+  community: string,
+  units: readonly string[] | undefined,
+  print: Print,
+) {
+  return withCommunity(data, community, async (gov, auth) => {
+    const households = householdLabels(gov);
+    const chosen = units ?? households.map((h) => h.unitId);
+    const unknown = chosen.find((unit) => !gov.unit(unit));
+    if (unknown !== undefined)
+      throw new UsageError(`invites: community "${community}" has no unit "${unknown}"`);
+    if (chosen.length === 0) print(`community "${community}" has no households yet`);
+    const store = await auth();
+    for (const unit of chosen) {
+      const h = households.find((label) => label.unitId === unit);
+      const where = h ? `${h.building} ${h.room}` : unit;
+      print(`invite  ${await store.issueInviteCode(unit)}  ${unit}  ${where}`);
+    }
+  });
+}

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { checkedStart } from '../checkpoint/checked-start.js';
+import { readCheckpointFile } from '../checkpoint/checkpointer.js';
+import type { Print } from './admin.js';
+import type { DataFolder } from './data-folder.js';
+
+/** A command that ran but refused (a corrupt log, an unverifiable backup): one line, exit code 1. */
+export class CliFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}
+
+/**
+ * `backup <community> [file]`: the log as the organizer's `GET /c/:id/events` answers it, with the
+ * community's last signed checkpoint, so `restore` elsewhere can check it against the public key.
+ */
+export async function backup(data: DataFolder, community: string, file: string | undefined, print: Print) {
+  const store = await data.eventStore(community);
+  try {
+    const events = await store.read();
+    if (events.length === 0) throw new CliFailure(`there is no community "${community}" to back up`);
+    const checkpoint = readCheckpointFile(data.checkpointFile(community));
+    const body = `${JSON.stringify(checkpoint === undefined ? { events } : { events, checkpoint })}\n`;
+    if (file === undefined) process.stdout.write(body);
+    else {
+      writeFileSync(file, body, { flag: 'wx' }); // never overwrite an older backup by mistake
+      print(`backed up ${events.length} events of ${community} to ${file} (head ${events.at(-1)?.hash})`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * `verify <community>` and `restore <community> <file>`: what a server start does before serving —
+ * restore into an empty log only what verifies against a trusted head (the last checkpoint,
+ * `LINLI_TRUSTED_HEAD`, or the backup's checkpoint under `LINLI_PUBLIC_KEY` or this folder's key),
+ * then check the whole chain against it and sign the head.
+ */
+export async function checkLog(
+  data: DataFolder,
+  community: string,
+  restoreFrom: string | undefined,
+  print: Print,
+) {
+  const store = await data.eventStore(community);
+  try {
+    const checked = await checkedStart({
+      store,
+      community,
+      keyFile: data.keyFile,
+      signingKey: process.env.LINLI_SIGNING_KEY || undefined,
+      checkpointFile: data.checkpointFile(community),
+      trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
+      restoreFrom,
+      publicKey: process.env.LINLI_PUBLIC_KEY || undefined,
+    });
+    if (!checked.ok) {
+      const { doing, error } = checked.error;
+      throw new CliFailure(`cannot ${doing}: ${typeof error === 'string' ? error : error.message.en}`);
+    }
+    const events = await store.read();
+    if (events.length === 0) throw new CliFailure(`there is no community "${community}"`);
+    await checked.value.checkpointer.flush();
+    const { restored } = checked.value;
+    if (restored) print(`restored ${restored.events} events into ${community} (head ${restored.head})`);
+    print(
+      `verified ${events.length} events of ${community}: head ${events.at(-1)?.seq}:${events.at(-1)?.hash}`,
+    );
+    print(`public key  ${checked.value.publicKey}`);
+  } finally {
+    await store.close();
+  }
+}
