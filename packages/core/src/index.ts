@@ -197,7 +197,7 @@ export type { RotationState } from './rotation/state.js';
 // Injected time, ids and randomness, and calendar dates.
 export { type Clock, fixedClock, systemClock } from './time/clock.js';
 export { type IdGenerator, sequentialIds } from './time/ids.js';
-export { type LocalDate, localDateOf } from './time/local-date.js';
+export { isLocalDate, type LocalDate, localDateOf } from './time/local-date.js';
 export { type RandomSource, seededRandom } from './time/random.js';
 // Text rules and zod helpers shared by commands and hosts.
 export { EARLIEST_DATE } from './validation/schemas.js';

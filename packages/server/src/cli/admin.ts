@@ -12,7 +12,7 @@ export const OPERATOR_ACTOR = 'operator';
 export type Print = (line: string) => void;
 
 /** An administrative command's stores, opened for one community and closed after. */
-async function withCommunity<T>(
+export async function withCommunity<T>(
   data: DataFolder,
   community: string,
   work: (gov: Governance, auth: () => Promise<AuthStore>) => Promise<T>,

@@ -26,7 +26,14 @@ export type CliCommand =
   | { readonly name: 'invites'; readonly community: string; readonly units?: readonly string[] }
   | { readonly name: 'backup'; readonly community: string; readonly file?: string }
   | { readonly name: 'restore'; readonly community: string; readonly file: string }
-  | { readonly name: 'verify'; readonly community: string };
+  | { readonly name: 'verify'; readonly community: string }
+  | {
+      readonly name: 'import';
+      readonly community: string;
+      readonly file: string;
+      readonly apply: boolean;
+      readonly date?: string;
+    };
 
 const roles = Object.entries(ORGANIZER_ROLES)
   .map(([role, { zh }]) => `${role} (${zh})`)
@@ -44,6 +51,9 @@ Commands:
   organizer list <community>                list the organizers, revoked ones included
   organizer revoke <community> <organizer>  revoke an organizer: its tokens stop working at once
   invites <community> [--units <u1,u2,…>]   print invite codes for households (all by default)
+  import <community> <file> [--apply] [--date <YYYY-MM-DD>]
+                                            read a housing register (.xlsx/.csv): its problems and what it
+                                            would change; --apply imports it, all or nothing
   backup <community> [file]                 write the log and its signed checkpoint (stdout by default)
   restore <community> <file>                restore a backup into an empty community, checked first
   verify <community>                        check the log's hash chain against the last signed head
@@ -64,6 +74,7 @@ const SHAPES: Record<string, { readonly args: readonly string[]; readonly option
   backup: { args: ['community', 'file?'], options: [] },
   restore: { args: ['community', 'file'], options: [] },
   verify: { args: ['community'], options: [] },
+  import: { args: ['community', 'file'], options: ['apply', 'date'] },
 };
 
 /** A community id: what `/c/:id/` and the store key use. */
@@ -99,6 +110,8 @@ function parse(argv: readonly string[]) {
       name: { type: 'string' },
       role: { type: 'string' },
       units: { type: 'string' },
+      apply: { type: 'boolean' },
+      date: { type: 'string' },
     },
   });
 }
@@ -112,7 +125,7 @@ function checkShape(name: string, shape: (typeof SHAPES)[string], args: readonly
     throw new UsageError(`${name}: missing <${required[args.length]}>; ${usage}`);
   if (args.length > shape.args.length)
     throw new UsageError(`${name}: unexpected "${args[shape.args.length]}"; ${usage}`);
-  for (const option of ['name', 'role', 'units'] as const)
+  for (const option of ['name', 'role', 'units', 'apply', 'date'] as const)
     if (values[option] !== undefined && !shape.options.includes(option))
       throw new UsageError(`${name}: --${option} does not apply here; ${usage}`);
   const community = args[0];
@@ -150,6 +163,14 @@ function toCommand(name: string, args: readonly string[], values: Values): CliCo
       return second === undefined ? { name, community } : { name, community, file: second };
     case 'restore':
       return { name, community, file: second ?? '' };
+    case 'import':
+      return {
+        name,
+        community,
+        file: second ?? '',
+        apply: values.apply === true,
+        ...(values.date === undefined ? {} : { date: values.date }),
+      };
     default:
       return { name: name === 'demo' ? 'demo' : 'serve' };
   }

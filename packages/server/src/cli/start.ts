@@ -3,6 +3,7 @@ import { addOrganizer, createCommunity, listOrganizers, printInvites, revokeOrga
 import { backup, CliFailure, checkLog } from './backup.js';
 import { type CliCommand, HELP, parseCommandLine, UsageError } from './command-line.js';
 import { DataFolder } from './data-folder.js';
+import { importRegisterFile } from './import-register.js';
 import { serve } from './serve.js';
 
 /**
@@ -32,6 +33,8 @@ async function run(command: CliCommand): Promise<void> {
       return checkLog(data, command.community, command.file, print);
     case 'verify':
       return checkLog(data, command.community, undefined, print);
+    case 'import':
+      return importRegisterFile(data, command, print);
   }
 }
 
