@@ -15,6 +15,7 @@ export {
   seededGovernance,
   seedScenario,
 } from './seed.js';
+export { coOwnedStairwellCommands } from './testing/co-owned.js';
 export { executeAll } from './testing/execute-all.js';
 export { type MotionDraft, openMotionCommands } from './testing/motion.js';
 export { type StairwellLayout, stairwellCommands } from './testing/stairwell.js';

@@ -1,41 +1,21 @@
 import { createGovernance, fixedClock, type Governance, MemoryStore } from '@linli/core';
+import { coOwnedStairwellCommands } from '@linli/core/testing';
 import { describe, expect, it } from 'vitest';
 import { allowed } from './authorize.js';
 
-async function run(gov: Governance, ...commands: object[]): Promise<void> {
+async function run(gov: Governance, ...commands: unknown[]): Promise<void> {
   for (const command of commands) {
     const result = await gov.execute(command);
     if (!result.ok) throw new Error(result.error.message.en);
   }
 }
 
-/** Unit 101 co-owned by o9 and o10 (one voter, keyed `o10`); 102 owned by o102. */
+/** Unit 101 co-owned by o9 and o10 (one voter, keyed `o10`); 102 owned by o102; an open motion `m`. */
 async function coOwned(): Promise<Governance> {
   const gov = await createGovernance({ store: new MemoryStore(), clock: fixedClock('2026-11-29T02:00:00Z') });
   await run(
     gov,
-    { type: 'community.found', name: '新福康里' },
-    { type: 'building.add', name: '96号楼', id: 'b96' },
-    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
-  );
-  for (const room of ['101', '102']) {
-    await run(gov, {
-      type: 'unit.add',
-      stairwellId: 's1',
-      room,
-      floor: 1,
-      area: 8000,
-      areaSource: 'registered',
-      id: `u${room}`,
-    });
-  }
-  await run(
-    gov,
-    { type: 'owner.register', name: '甲', kind: 'person', id: 'o9' },
-    { type: 'owner.register', name: '乙', kind: 'person', id: 'o10' },
-    { type: 'owner.register', name: '丙', kind: 'person', id: 'o102' },
-    { type: 'unit.transfer', unitId: 'u101', ownerIds: ['o9', 'o10'], date: '2012-05-01' },
-    { type: 'unit.transfer', unitId: 'u102', ownerIds: ['o102'], date: '2012-05-01' },
+    ...coOwnedStairwellCommands(),
     {
       type: 'motion.draft',
       id: 'm',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshGovernance, must } from '../../test/fixtures.js';
+import { coOwnedStairwellCommands } from '../testing/co-owned.js';
 
 const closesAt = '2026-12-20T10:00:00Z';
 
@@ -12,32 +13,7 @@ async function stairwell(extra: Record<string, unknown> = {}) {
   const { governance } = setup;
   await must(
     governance,
-    { type: 'community.found', name: '新福康里', id: 'xfkl' },
-    { type: 'building.add', name: '96号楼', id: 'b96' },
-    { type: 'stairwell.add', buildingId: 'b96', name: '1单元', id: 's1' },
-  );
-  for (const [room, floor] of [
-    ['101', 1],
-    ['102', 1],
-    ['201', 2],
-  ] as const) {
-    await must(governance, {
-      type: 'unit.add',
-      stairwellId: 's1',
-      room,
-      floor,
-      area: 8000,
-      areaSource: 'registered',
-      id: `u${room}`,
-    });
-  }
-  await must(
-    governance,
-    { type: 'owner.register', name: '甲', kind: 'person', id: 'o9' },
-    { type: 'owner.register', name: '乙', kind: 'person', id: 'o10' },
-    { type: 'owner.register', name: '丙', kind: 'person', id: 'o102' },
-    { type: 'unit.transfer', unitId: 'u101', ownerIds: ['o9', 'o10'], date: '2012-05-01' },
-    { type: 'unit.transfer', unitId: 'u102', ownerIds: ['o102'], date: '2012-05-01' },
+    ...coOwnedStairwellCommands(),
     {
       type: 'motion.draft',
       id: 'm',
