@@ -1,5 +1,5 @@
 import { ok } from '../errors/result.js';
-import type { BallotColumns } from './columns.js';
+import type { BallotColumns } from './ballot-columns.js';
 import { optionResults } from './methods/choice-count.js';
 import type { BallotShape, CountInput, MethodCount, RollSums } from './methods/method.js';
 import { distinctOptions } from './methods/option-ids.js';

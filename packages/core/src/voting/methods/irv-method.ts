@@ -1,4 +1,4 @@
-import type { BallotColumns } from '../columns.js';
+import type { BallotColumns } from '../ballot-columns.js';
 import { beforeFirstDraw, type RankedChoice, rankedInput, rankedShape, union } from '../ranked-tally.js';
 import { optionResults } from './choice-count.js';
 import { type IrvResult, instantRunoff } from './irv.js';

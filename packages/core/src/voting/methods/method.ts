@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { LinliError } from '../../errors/linli-error.js';
 import type { Result } from '../../errors/result.js';
-import type { BallotColumns } from '../columns.js';
+import type { BallotColumns } from '../ballot-columns.js';
 import type { castBallotSchema } from '../commands.js';
 import type { Bilingual } from '../explain.js';
 import type { Motion, MotionDefinition, MotionKind } from '../motion.js';

@@ -1,5 +1,5 @@
 import { ok } from '../../errors/result.js';
-import type { BallotColumns } from '../columns.js';
+import type { BallotColumns } from '../ballot-columns.js';
 import { countWeighted } from './choice-count.js';
 import { pluralityCounts } from './counts.js';
 import type { CountExplainer, CountingMethod } from './method.js';

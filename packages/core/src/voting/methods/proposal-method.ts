@@ -1,6 +1,6 @@
 import { linliError } from '../../errors/linli-error.js';
 import { err, ok } from '../../errors/result.js';
-import { VOTE_CODE } from '../columns.js';
+import { VOTE_CODE } from '../ballot-columns.js';
 import { noWinner } from '../settle-tie.js';
 import type { CountExplainer, CountingMethod, OptionResult, Weights } from './method.js';
 import { proposalRoll, sumProposal } from './roll-sums.js';

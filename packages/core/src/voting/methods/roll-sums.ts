@@ -1,4 +1,4 @@
-import { type BallotColumns, VOTE_CODE } from '../columns.js';
+import { type BallotColumns, VOTE_CODE } from '../ballot-columns.js';
 import type { RollSums, Weights } from './method.js';
 
 /** Weights of everyone on the roll and of those who have voted, in all three dimensions, in one pass. */
