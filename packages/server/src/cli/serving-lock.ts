@@ -17,15 +17,19 @@ export type ServingLock =
  * writing them while the server runs.
  */
 export function takeServingLock(dataDir: string): ServingLock {
-  const db = new Database(join(dataDir, 'serving.lock'), { timeout: 0 });
+  // A short busy wait, not none: two processes starting at the same instant briefly hold each other's
+  // shared locks while they read the schema, and with no wait both gave up and neither served. A
+  // serving process holds its lock for good, so a second start still gets SQLITE_BUSY, just later.
+  const db = new Database(join(dataDir, 'serving.lock'), { timeout: 2000 });
   const pidFile = join(dataDir, 'serving.pid');
   try {
     db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL)');
+    // IMMEDIATE takes the write lock at once, so two starts never both wait to upgrade a shared one.
     db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL)');
       db.exec('DELETE FROM holder');
       db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
-    })();
+    }).immediate();
   } catch (e) {
     db.close();
     if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
