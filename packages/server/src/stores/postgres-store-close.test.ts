@@ -34,3 +34,20 @@ it('ignores a notification that arrives while it closes, instead of reading from
     process.off('unhandledRejection', unhandled);
   }
 });
+
+it('closes cleanly while its first subscriber is still starting to listen', async () => {
+  const url = await createDatabase(cluster.url, 'closing_early');
+  const unhandled = vi.fn();
+  process.on('unhandledRejection', unhandled);
+  try {
+    for (let i = 0; i < 5; i++) {
+      const store = await PostgresStore.open(url, 'xfkl');
+      store.subscribe(() => undefined); // an administrative command's governance, disposed at once
+      await store.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(unhandled).not.toHaveBeenCalled();
+  } finally {
+    process.off('unhandledRejection', unhandled);
+  }
+});

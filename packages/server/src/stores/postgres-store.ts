@@ -258,12 +258,20 @@ export class PostgresStore extends GroupCommitStore {
   /** Hears appends from every process sharing the database (LISTEN/NOTIFY), in seq order. */
   subscribe(listener: StoreListener): () => void {
     this.listeners.add(listener);
-    this.listening ??= this.listen();
+    // A failed LISTEN must not become an unhandled rejection (it ends an administrative command's
+    // process with exit code 1); appends are still read by the next writer's notification or read.
+    this.listening ??= this.listen().catch((e: unknown) => {
+      if (!this.closed) console.error('linli: listening for other writers failed:', e);
+    });
     return () => this.listeners.delete(listener);
   }
 
   private async listen(): Promise<void> {
     const client = await this.pool.connect();
+    if (this.closed) {
+      client.release();
+      return;
+    }
     this.listener = client as unknown as pg.Client;
     this.lastSeen = (await this.read()).at(-1)?.seq ?? 0;
     client.on('notification', async (message) => {
@@ -288,6 +296,9 @@ export class PostgresStore extends GroupCommitStore {
   /** Closes every connection. */
   async close(): Promise<void> {
     this.closed = true;
+    // A subscriber may still be starting to listen (a short-lived command closes at once): let it
+    // finish, or fail quietly, before its connection and the pool go.
+    await this.listening;
     (this.listener as unknown as pg.PoolClient | undefined)?.release();
     await this.pool.end();
   }
