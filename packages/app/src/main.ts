@@ -1,0 +1,2 @@
+// The shell's entry: `dist/app.js`, loaded by every page the shell serves.
+export {};
