@@ -1,0 +1,59 @@
+import { type LinliError, linliError } from '@linli/core';
+
+/** What a call to the server answers: its JSON body, or the typed error it (or the network) refused with. */
+export type ApiResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: LinliError };
+
+/** How the shell reaches the server: same origin, the signed-in token (if any) as a bearer. */
+export interface ApiClientOptions {
+  /** The signed-in organizer's or household's token, read at each call (sign-out takes effect at once). */
+  readonly token?: () => string | undefined;
+  /** For tests: the fetch to use (default: the page's). */
+  readonly fetch?: typeof fetch;
+}
+
+function isLinliError(value: unknown): value is LinliError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'object' && message !== null;
+}
+
+/**
+ * The one way every screen talks to the server. The server decides everything; this only sends, and
+ * turns every answer into an {@link ApiResult} — a refusal keeps its typed error (code, path, zh-CN and
+ * en message) so the screen can show it inline in the page's language; a dropped connection becomes
+ * `http.unreachable`.
+ */
+export class ApiClient {
+  readonly #options: ApiClientOptions;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.#options = options;
+  }
+
+  /** Sends `init` to `path` (absolute on this origin) and reads the JSON answer. */
+  async request<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+    const headers = new Headers(init.headers);
+    const token = this.#options.token?.();
+    if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    if (typeof init.body === 'string' && !headers.has('content-type'))
+      headers.set('content-type', 'application/json');
+    const send = this.#options.fetch ?? fetch;
+    let response: Response;
+    try {
+      response = await send(path, { ...init, headers });
+    } catch {
+      return { ok: false, error: linliError('http.unreachable') };
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return { ok: true, value: body as T };
+    const error = (body as { error?: unknown } | undefined)?.error;
+    return { ok: false, error: isLinliError(error) ? error : linliError('http.unreachable') };
+  }
+
+  /** `request` with a JSON body. */
+  send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
+    return this.request<T>(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  }
+}
