@@ -9,7 +9,7 @@ import { gateTitles, notFoundRoute, type Route, routes } from './routes.js';
 import type { ScreenContext } from './screen.js';
 import { Sessions } from './session.js';
 import { shellStyles } from './shell-styles.js';
-import { roleName, shellStrings, translator } from './strings.js';
+import { organizerLabel, shellStrings, translator } from './strings.js';
 
 const t = translator(shellStrings);
 
@@ -69,6 +69,8 @@ export class LinliApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The shell is the whole page: no browser margin around it (set through the CSSOM, as the CSP asks).
+    document.body.style.setProperty('margin', '0');
     const onScheme = () => this.#apply();
     this.#systemDark.addEventListener('change', onScheme);
     this.#stops.push(
@@ -151,7 +153,7 @@ export class LinliApp extends LitElement {
     const session = community === undefined ? undefined : this.sessions.who.value[community];
     const who =
       session?.kind === 'organizer'
-        ? `${session.name}（${roleName(session.role, language)}）`
+        ? organizerLabel(session, language)
         : session
           ? t(language, 'household', { unit: session.unitId })
           : undefined;

@@ -18,12 +18,10 @@ export const screenStyles: CSSResult = css`
     line-height: 1.3;
     margin: 0 0 0.75em;
   }
-  h1:focus {
+  /* The shell focuses the heading at each route change for screen readers; it is not a control. */
+  h1:focus,
+  [tabindex='-1']:focus {
     outline: none;
-  }
-  h1:focus-visible {
-    outline: 3px solid var(--linli-color-focus);
-    outline-offset: 4px;
   }
   h2 {
     font-size: 1.25em;
@@ -33,7 +31,10 @@ export const screenStyles: CSSResult = css`
     margin: 0 0 1em;
     max-width: 40em;
   }
+  /* Every link here stands on its own (none inside a sentence), so each is a 44 px target. */
   a {
+    display: inline-flex;
+    align-items: center;
     color: var(--linli-color-link);
     text-underline-offset: 0.15em;
   }
@@ -93,6 +94,10 @@ export const screenStyles: CSSResult = css`
     display: grid;
     gap: 0.3em;
   }
+  .field + .field,
+  .field + fieldset {
+    margin-top: 1.1em;
+  }
   label {
     font-weight: 600;
   }
@@ -128,7 +133,6 @@ export const screenStyles: CSSResult = css`
   }
   .hint {
     color: var(--linli-color-muted);
-    font-size: 0.95em;
     margin: 0;
   }
   .error {
@@ -148,6 +152,12 @@ export const screenStyles: CSSResult = css`
     background: var(--linli-color-surface);
     padding: 1em;
     margin: 0 0 1em;
+  }
+  .card > :first-child {
+    margin-top: 0;
+  }
+  .card > :last-child {
+    margin-bottom: 0;
   }
   code.secret {
     display: block;

@@ -23,6 +23,7 @@ export const shellStrings = {
   largeText: { 'zh-CN': '大字', en: 'Large text' },
   signedInAs: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
   household: { 'zh-CN': '住户 {unit}', en: 'Household {unit}' },
+  organizer: { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   signOut: { 'zh-CN': '退出登录', en: 'Sign out' },
   loading: { 'zh-CN': '加载中…', en: 'Loading…' },
   titleSuffix: { 'zh-CN': '邻里', en: 'Linli' },
@@ -34,6 +35,13 @@ export const roleNames = {
   'residents-committee': { 'zh-CN': '居委会干部', en: "residents' committee member" },
   'owners-committee': { 'zh-CN': '业委会委员', en: "owners' committee member" },
 } as const satisfies StringTable;
+
+/** An organizer as the page names them: `王阿姨（楼组长）`, `王阿姨 (building head)`. */
+export const organizerLabel = (
+  who: { readonly name: string; readonly role: string },
+  locale: Locale,
+): string =>
+  translator(shellStrings)(locale, 'organizer', { name: who.name, role: roleName(who.role, locale) });
 
 /** A role's name in `locale`; a role this page does not know is shown as the server sent it. */
 export const roleName = (role: string, locale: Locale): string =>

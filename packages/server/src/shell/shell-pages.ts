@@ -37,6 +37,7 @@ export const SHELL_HTML = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="color-scheme" content="light dark" />
+    <link rel="icon" href="data:," />
     <title>邻里 Linli</title>
     <script type="module" src="/app/app.js"></script>
   </head>

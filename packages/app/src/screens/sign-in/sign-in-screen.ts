@@ -1,6 +1,6 @@
 import type { LinliError } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { roleName, translator } from '../../shell/strings.js';
+import { organizerLabel, translator } from '../../shell/strings.js';
 import { ScreenElement } from '../screen-element.js';
 
 const t = translator({
@@ -134,7 +134,7 @@ export class SignInScreen extends ScreenElement {
     const l = this.locale;
     const who =
       session.kind === 'organizer'
-        ? `${session.name}（${roleName(session.role, l)}）`
+        ? organizerLabel(session, l)
         : t(l, 'householdWho', { unit: session.unitId });
     return html`<p class="card" role="status">
       ${t(l, 'signedIn', { who })}
