@@ -136,9 +136,13 @@ export class LinliApp extends LitElement {
     };
   }
 
+  protected override willUpdate(): void {
+    const community = this.#drawn().params.community;
+    if (community !== undefined) this.#restore(community);
+  }
+
   #screen({ route, params, gate }: Drawn): TemplateResult {
     const community = params.community;
-    if (community !== undefined) this.#restore(community);
     const context = this.#context(params);
     if (gate && community !== undefined && this.#restoring.value.has(community))
       return html`<p role="status">${t(context.locale, 'loading')}</p>`;

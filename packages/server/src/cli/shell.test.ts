@@ -76,7 +76,10 @@ async function newPage(context: BrowserContext): Promise<{ page: Page; errors: s
   const errors: string[] = [];
   page.on('console', (m) => {
     // The typed refusals a test provokes on purpose are logged by Chromium too; anything else fails.
-    if (m.type() === 'error' && !/status of (400|401|403|410)\b/.test(m.text())) errors.push(m.text());
+    const refused = /status of (400|401|403|410)\b/.test(m.text());
+    // …and the sign-in form's check for a community the server does not host.
+    const noSuchCommunity = /status of 404\b/.test(m.text()) && m.location().url.endsWith('/session');
+    if (m.type() === 'error' && !refused && !noSuchCommunity) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, errors };
@@ -235,6 +238,10 @@ describe('the page shell on a real server', () => {
       true,
     );
 
+    // A community the server does not host: the page says so, and asks for no secret.
+    await page.goto(`${server.base}/c/no-such-place/organizer`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('找不到该社区');
+    expect(await page.getByLabel('组织者令牌').count()).toBe(0);
     await page.goto(`${server.base}/c/jiangning-1/organizer/no-such-screen`);
     await expect.poll(() => h1(page).textContent()).toBe('找不到这个页面');
     expect(await page.title()).toBe('找不到这个页面 · 邻里');

@@ -1,5 +1,5 @@
 import type { LinliError } from '@linli/core';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { organizerLabel, translator } from '../../shell/strings.js';
 import { ScreenElement } from '../screen-element.js';
 
@@ -50,6 +50,7 @@ export class SignInScreen extends ScreenElement {
     error: { state: true },
     failed: { state: true },
     busy: { state: true },
+    missing: { state: true },
   };
 
   /** Show only this form (a gate in front of an organizer's or a household's screen). */
@@ -58,6 +59,8 @@ export class SignInScreen extends ScreenElement {
   /** Which form the error belongs to. */
   declare failed: Form | undefined;
   declare busy: boolean;
+  /** The server has no such community (`http.not_found`): there is nothing to sign in to. */
+  declare missing: LinliError | undefined;
 
   constructor() {
     super();
@@ -65,6 +68,22 @@ export class SignInScreen extends ScreenElement {
     this.error = undefined;
     this.failed = undefined;
     this.busy = false;
+    this.missing = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('context') && changed.get('context')?.params.community !== this.community)
+      void this.probe();
+  }
+
+  /**
+   * Whether the community exists, before anyone types a secret: `GET /session` without a token is
+   * `http.not_found` for a community the server does not host, and `auth.required` for one it does.
+   */
+  private async probe(): Promise<void> {
+    if (this.context.session) return;
+    const answer = await this.context.api.request(`/c/${encodeURIComponent(this.community)}/session`);
+    this.missing = !answer.ok && answer.error.code === 'http.not_found' ? answer.error : undefined;
   }
 
   private get community(): string {
@@ -152,9 +171,10 @@ export class SignInScreen extends ScreenElement {
     const organizerOnly = this.only === 'organizer';
     return html`<h1>${t(l, organizerOnly ? 'titleOrganizer' : 'title')}</h1>
       <p>${t(l, organizerOnly ? 'introOrganizer' : 'intro', { community })}</p>
+      ${this.missing ? html`<p class="alert" role="alert">${this.missing.message[l]}</p>` : nothing}
       ${this.renderSignedIn()}
-      ${this.only !== 'household' ? this.renderForm('organizer') : nothing}
-      ${this.only !== 'organizer' ? this.renderForm('household') : nothing}`;
+      ${this.missing || this.only === 'household' ? nothing : this.renderForm('organizer')}
+      ${this.missing || this.only === 'organizer' ? nothing : this.renderForm('household')}`;
   }
 }
 
