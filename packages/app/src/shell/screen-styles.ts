@@ -110,6 +110,9 @@ export const screenStyles: CSSResult = css`
   }
   input[type='radio'],
   input[type='checkbox'] {
+    /* Form controls do not inherit the font size; the box follows the large-text switch. */
+    font-size: inherit;
+    flex: none;
     width: 1.3em;
     height: 1.3em;
     min-height: 0;

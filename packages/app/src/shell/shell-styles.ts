@@ -73,6 +73,9 @@ export const shellStyles: CSSResult = css`
     cursor: pointer;
   }
   input[type='checkbox'] {
+    /* Form controls do not inherit the font size; the box follows the large-text switch. */
+    font-size: inherit;
+    flex: none;
     width: 1.3em;
     height: 1.3em;
     margin: 0;
