@@ -16,11 +16,15 @@ import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { setupRoutes } from './routes/setup.js';
 import { streamRoutes } from './routes/stream.js';
 import { viewRoutes } from './routes/view.js';
+import type { SetupOptions } from './setup/setup-host.js';
+import { shellPages } from './shell/shell-pages.js';
 
 export type { AppEnv, HostedCommunity } from './http/env.js';
 export type { RequestLogLine } from './middleware/request-log.js';
+export type { SetupHost, SetupOptions } from './setup/setup-host.js';
 
 /** Limits that protect the server, and its clock. */
 export interface AppOptions {
@@ -66,6 +70,16 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Where each request's one-line JSON log goes (see {@link RequestLogLine}); unset: not logged. */
   readonly requestLog?: (line: string) => void;
+  /**
+   * The first-run setup (`/setup`) of a server with no community yet: its one-time token and where
+   * the community is founded. Unset: setup is closed (`setup.closed`).
+   */
+  readonly setup?: SetupOptions;
+  /**
+   * Serve the page shell (`@linli/app`): its HTML at `/setup`, `/c/:id/sign-in`, `/c/:id/organizer…`
+   * and its module at `/app/app.js`. `linli-server` does; an app embedded elsewhere need not.
+   */
+  readonly shell?: boolean;
 }
 
 /** @deprecated Use {@link AppOptions}. */
@@ -101,13 +115,12 @@ export function createApp(
       allowMethods: ['GET', 'POST', 'DELETE'],
     }),
   );
-  app.use(
-    community,
-    bodyLimit({
-      maxSize: options.maxBody ?? 64 * 1024,
-      onError: (c) => refusalResponse(c, linliError('http.too_large')),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: options.maxBody ?? 64 * 1024,
+    onError: (c) => refusalResponse(c, linliError('http.too_large')),
+  });
+  app.use(community, limitBody);
+  app.use('/setup', limitBody);
   // Whatever else fails (a full or locked sign-in database, a bug) and whatever is not here is still
   // answered with the typed error, never Hono's plain-text 404 or 500.
   app.notFound((c) => refusalResponse(c, linliError('http.no_route')));
@@ -115,10 +128,14 @@ export function createApp(
   // Health checks come before the Host check: a load balancer probes by address, and they tell nothing.
   app.route('/', healthRoutes(communities));
   if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
+  const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
+  // Before the community middleware: a deep link to a community that does not exist still gets the
+  // page, which then shows its own not-found screen in the reader's language.
+  if (options.shell) app.route('/', shellPages());
+  app.route('/', setupRoutes(options.setup, { origins: options.origins ?? [], proxyHops }));
 
   app.use(community, resolveCommunity(communities), checkWriteOrigin(options.origins ?? []));
   const clock: Clock = options.clock ?? systemClock;
-  const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   return app
     .route('/c/:community', viewRoutes(clock))
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))

@@ -14,6 +14,8 @@ export {
   createApp,
   type HostedCommunity,
   type RequestLogLine,
+  type SetupHost,
+  type SetupOptions,
 } from './app.js';
 export type { AuthStore, Principal, Session } from './auth/auth-store.js';
 export {
@@ -31,5 +33,7 @@ export { allowed } from './authorize.js';
 export { FeedTokens } from './feeds/feed-tokens.js';
 export { PrecompressedBody } from './http/precompressed.js';
 export { restoreLog } from './restore.js';
+export { SetupToken } from './setup/setup-token.js';
+export { SHELL_CSP, shellPaths } from './shell/shell-pages.js';
 export { PostgresStore } from './stores/postgres-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';

@@ -7,8 +7,11 @@ export type ApiResult<T> =
 
 /** How the shell reaches the server: same origin, the signed-in token (if any) as a bearer. */
 export interface ApiClientOptions {
-  /** The signed-in organizer's or household's token, read at each call (sign-out takes effect at once). */
-  readonly token?: () => string | undefined;
+  /**
+   * The signed-in organizer's or household's token for a request to `path`, read at each call (so a
+   * sign-out takes effect at once, and each community's requests carry that community's token).
+   */
+  readonly token?: (path: string) => string | undefined;
   /** For tests: the fetch to use (default: the page's). */
   readonly fetch?: typeof fetch;
 }
@@ -35,7 +38,7 @@ export class ApiClient {
   /** Sends `init` to `path` (absolute on this origin) and reads the JSON answer. */
   async request<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
     const headers = new Headers(init.headers);
-    const token = this.#options.token?.();
+    const token = this.#options.token?.(path);
     if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
     if (typeof init.body === 'string' && !headers.has('content-type'))
       headers.set('content-type', 'application/json');

@@ -5,6 +5,16 @@ import type { LocalDate } from '../time/local-date.js';
 import { publishView, READ_ONLY_ERROR, viewGovernance } from './published-view.js';
 
 describe('published views', () => {
+  it('name the community, so a page can title itself without the organizer’s log', async () => {
+    const { governance } = await building96();
+    const view = publishView(governance, {
+      asOf: '2026-11-29' as LocalDate,
+      rosterUntil: '2027-01-31' as LocalDate,
+    });
+    expect(view.community).toEqual({ name: governance.community.value.community?.name });
+    expect(view.community?.name).toBeTruthy();
+  });
+
   it('show through lookups exactly what the live governance shows, and refuse commands', async () => {
     const { governance } = await building96();
     await must(

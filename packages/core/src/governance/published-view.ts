@@ -43,6 +43,8 @@ export interface PublishedView {
   readonly format: 'linli-view';
   readonly version: 1;
   readonly head: LogHead;
+  /** The community as its founding named it (absent before `community.found`, and in older files). */
+  readonly community?: { readonly name: string };
   /**
    * The newest head the server signed (added by a Linli server, absent from a plain published file):
    * check it with `verifyCheckpoint` and keep it, to detect a log rewritten or rolled back behind it.
@@ -72,10 +74,12 @@ export function publishView(
   const motions = gov.motions.value;
   const duties = gov.read((s) => [...s.rotation.duties.values()]);
   const window = publishedRosterWindow(options.asOf, options.rosterUntil);
+  const founded = gov.community.value.community;
   return {
     format: 'linli-view',
     version: 1,
     head: gov.head.value,
+    ...(founded ? { community: { name: founded.name } } : {}),
     asOf: options.asOf,
     motions,
     tallies: Object.fromEntries(

@@ -3,6 +3,7 @@ import type { MessageParams, MessageTemplates } from './message-table.js';
 import { ballotTrustMessages } from './messages/ballots.js';
 import { numberMessages } from './messages/numbers.js';
 import { registerMessages } from './messages/register.js';
+import { setupMessages } from './messages/setup.js';
 
 export type { MessageParams } from './message-table.js';
 
@@ -44,6 +45,7 @@ export const errorMessages = {
   ...numberMessages,
   ...registerMessages,
   ...ballotTrustMessages,
+  ...setupMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,

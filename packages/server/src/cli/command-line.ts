@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isOrganizerRole, ORGANIZER_ROLES, type OrganizerRole } from '../auth/organizers.js';
+import { isCommunityId } from '../community-id.js';
 
 /** A wrong command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -77,9 +78,6 @@ const SHAPES: Record<string, { readonly args: readonly string[]; readonly option
   import: { args: ['community', 'file'], options: ['apply', 'date'] },
 };
 
-/** A community id: what `/c/:id/` and the store key use. */
-const COMMUNITY_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
-
 /** Reads `linli-server`'s arguments; a wrong one throws {@link UsageError}. */
 export function parseCommandLine(argv: readonly string[]): CliCommand {
   let parsed: ReturnType<typeof parse>;
@@ -129,7 +127,7 @@ function checkShape(name: string, shape: (typeof SHAPES)[string], args: readonly
     if (values[option] !== undefined && !shape.options.includes(option))
       throw new UsageError(`${name}: --${option} does not apply here; ${usage}`);
   const community = args[0];
-  if (community !== undefined && !COMMUNITY_ID.test(community))
+  if (community !== undefined && !isCommunityId(community))
     throw new UsageError(
       `${name}: "${community}" is not a community id (lower-case letters, digits and -, up to 40)`,
     );

@@ -35,6 +35,11 @@ export class DataFolder {
     return this.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : resolve(this.dir, 'linli.sqlite');
   }
 
+  /** The hash of the one-time setup token, while the server waits for its first community (`/setup`). */
+  get setupTokenFile(): string {
+    return resolve(this.dir, 'setup-token.json');
+  }
+
   get keyFile(): string {
     return resolve(this.dir, 'signing-key.pem');
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve as listen } from '@hono/node-server';
-import { createGovernance, LinliException } from '@linli/core';
+import { createGovernance, type LinliError, LinliException, type Result } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
@@ -14,10 +14,14 @@ import { FeedTokens } from '../feeds/feed-tokens.js';
 import { parseProxyHops } from '../http/client-address.js';
 import type { HostedCommunity } from '../http/env.js';
 import { PrecompressedBody } from '../http/precompressed.js';
+import type { SetupHost } from '../setup/setup-host.js';
+import { SetupToken } from '../setup/setup-token.js';
+import { OPERATOR_ACTOR } from './admin.js';
 import { CliFailure } from './backup.js';
 import { DataFolder, DEMO_COMMUNITY } from './data-folder.js';
 import { deploymentFromEnv } from './deployment.js';
 import { stopGracefully } from './graceful-stop.js';
+import { listenOrigins } from './origins.js';
 import { takeServingLock } from './serving-lock.js';
 
 /**
@@ -37,12 +41,11 @@ interface Served {
   readonly close: () => Promise<void>;
 }
 
+/** A community opened at this start or by `/setup`, with what its opening found. */
+type Opened = Served & { seeded: boolean; publicKey: string };
+
 /** Opens, checks (see `checkedStart`) and hosts one community of the data folder. */
-async function openCommunity(
-  data: DataFolder,
-  id: string,
-  seed: boolean,
-): Promise<Served & { seeded: boolean; publicKey: string }> {
+async function openCommunity(data: DataFolder, id: string, seed: boolean): Promise<Opened> {
   // Opening migrates the database; one newer than this code is refused in one line, untouched.
   const store = await data.eventStore(id).catch((e: unknown) => {
     throw e instanceof LinliException ? new CliFailure(e.error.message.en) : e;
@@ -136,21 +139,31 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   if (lock?.held === false) throw new CliFailure(lock.message.replace(/^linli: /, ''));
   const ids = new Set(await data.communities());
   if (mode === 'demo') ids.add(DEMO_COMMUNITY);
-  const served: (Served & { seeded: boolean; publicKey: string })[] = [];
+  const served: Opened[] = [];
   for (const id of ids) served.push(await openCommunity(data, id, mode === 'demo' && id === DEMO_COMMUNITY));
   const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  const app = createApp(new Map(served.map((s) => [s.hosted.id, { ...s.hosted, origins: [origin] }])), {
-    ...deploymentFromEnv(process.env, host, port),
+  // Mutable: /setup founds the first community into it while serving.
+  const communities = new Map(served.map((s) => [s.hosted.id, { ...s.hosted, origins: [origin] }]));
+  const deployment = deploymentFromEnv(process.env, host, port);
+  const setupToken = new SetupToken(data.setupTokenFile);
+  const app = createApp(communities, {
+    ...deployment,
     organizerActor: OFFICE,
     // Households' calendar feed tokens come from the signing key (checkedStart created it if new).
     feedTokens: FeedTokens.fromSigningKey(
       loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined).privateKey,
     ),
+    shell: true,
+    setup: { token: setupToken, host: hostingSetup(data, communities, served, origin) },
   });
   for (const [path, file] of Object.entries(staticFiles())) app.get(path, (c) => file.respond(c));
   const demo = served.find((s) => s.hosted.id === DEMO_COMMUNITY);
+  const own = new Set(listenOrigins(host, port));
+  const publicOrigin = deployment.origins?.find((o) => !own.has(o)) ?? origin;
   const banner =
-    mode === 'demo' && demo ? await demoBanner(demo, origin, data) : serveBanner(served, origin, data);
+    mode === 'demo' && demo
+      ? await demoBanner(demo, origin, data)
+      : serveBanner(served, origin, data, setupLink(setupToken, served.length === 0, publicOrigin));
 
   const server = listen({ fetch: app.fetch, hostname: host, port }, () => console.log(banner.join('\n')));
   // A busy port is the operator's to fix, not a crash: one line, no stack trace.
@@ -168,11 +181,50 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   process.on('SIGTERM', () => void stop());
 }
 
-async function demoBanner(
-  demo: Served & { seeded: boolean; publicKey: string },
-  origin: string,
+/**
+ * `/setup` on this process's map of hosted communities: a founded community is opened, checked and
+ * served at once, and closed with the others at shutdown.
+ */
+function hostingSetup(
   data: DataFolder,
-): Promise<string[]> {
+  communities: Map<string, HostedCommunity>,
+  served: Opened[],
+  origin: string,
+): SetupHost {
+  return {
+    hasCommunity: async () => communities.size > 0 || (await data.communities()).length > 0,
+    async found(id, name): Promise<Result<HostedCommunity, LinliError>> {
+      const opened = await openCommunity(data, id, false);
+      const founded = await opened.hosted.governance.execute(
+        { type: 'community.found', name },
+        { actor: OPERATOR_ACTOR },
+      );
+      if (!founded.ok) {
+        await opened.close();
+        return founded;
+      }
+      served.push(opened);
+      const hosted = { ...opened.hosted, origins: [origin] };
+      communities.set(id, hosted);
+      return { ok: true, value: hosted };
+    },
+  };
+}
+
+/**
+ * The one-time setup link while no community exists: a new token at every such start (the hash
+ * replaces the last one), in the fragment so no server or proxy log ever sees it. Once a community
+ * exists the token is forgotten and setup stays closed.
+ */
+function setupLink(token: SetupToken, open: boolean, origin: string): string | undefined {
+  if (!open) {
+    token.consume();
+    return undefined;
+  }
+  return `${origin}/setup#token=${token.issue()}`;
+}
+
+async function demoBanner(demo: Opened, origin: string, data: DataFolder): Promise<string[]> {
   const { auth, governance } = demo.hosted;
   const { organizer, token } = await demoOrganizer(auth);
   const lines = [
@@ -190,15 +242,23 @@ async function demoBanner(
   return lines;
 }
 
-function serveBanner(served: readonly Served[], origin: string, data: DataFolder): string[] {
+function serveBanner(
+  served: readonly Served[],
+  origin: string,
+  data: DataFolder,
+  setup: string | undefined,
+): string[] {
   const lines = [`Linli serving ${served.length} communit${served.length === 1 ? 'y' : 'ies'}`];
   lines.push(`  data       ${data.description}`);
   for (const s of served)
     lines.push(
       `  community  ${origin}/c/${s.hosted.id}/  ${s.hosted.governance.community.value.community?.name ?? ''}`,
     );
-  if (served.length === 0)
-    lines.push('  none yet:  linli-server community create <id> --name <name>, then restart linli-server');
+  if (setup !== undefined) {
+    lines.push(`  setup      ${setup}`);
+    lines.push('             open it to create the first community and its organizer (one use;');
+    lines.push('             or: linli-server community create <id> --name <name>, then restart)');
+  }
   lines.push('Ctrl+C stops; restarting keeps all data.');
   return lines;
 }

@@ -1,9 +1,14 @@
 import { linliError } from '@linli/core';
+import type { Env } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
 import { Refusal } from '../http/refusal.js';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether a request may write: a read, a request without `Origin` (not a page), or an allowed origin. */
+const mayWrite = (method: string, origin: string | undefined, allowed: (origin: string) => boolean) =>
+  READS.has(method) || origin === undefined || allowed(origin);
 
 /**
  * A write from a browser page must come from one of the server's own origins or one the community
@@ -15,12 +20,17 @@ export function checkWriteOrigin(ownOrigins: readonly string[]) {
   const own = new Set(ownOrigins);
   return createMiddleware<AppEnv>(async (c, next) => {
     const origin = c.req.header('Origin');
-    if (
-      !READS.has(c.req.method) &&
-      origin !== undefined &&
-      !own.has(origin) &&
-      !c.get('community').origins.includes(origin)
-    )
+    if (!mayWrite(c.req.method, origin, (o) => own.has(o) || c.get('community').origins.includes(o)))
+      throw new Refusal(linliError('http.origin'));
+    await next();
+  });
+}
+
+/** {@link checkWriteOrigin} for server-wide routes (`/setup`): only the server's own pages may write. */
+export function checkOwnOrigin<E extends Env>(ownOrigins: readonly string[]) {
+  const own = new Set(ownOrigins);
+  return createMiddleware<E>(async (c, next) => {
+    if (!mayWrite(c.req.method, c.req.header('Origin'), (o) => own.has(o)))
       throw new Refusal(linliError('http.origin'));
     await next();
   });

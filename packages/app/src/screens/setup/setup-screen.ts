@@ -1,0 +1,226 @@
+import type { LinliError } from '@linli/core';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { roleName, roleNames } from '../../shell/strings.js';
+import { isAbout, ScreenElement } from '../screen-element.js';
+import { t } from './setup.strings.js';
+
+/** Where the setup token waits in this tab between reading it from the link and using it. */
+export const SETUP_TOKEN_KEY = 'linli-setup-token';
+
+/** What `POST /setup` answers. */
+interface Founded {
+  readonly community: { readonly id: string; readonly name: string };
+  readonly organizer: { readonly id: string; readonly name: string; readonly role: string };
+  readonly token: string;
+}
+
+type Phase = 'checking' | 'closed' | 'no-token' | 'form' | 'done';
+
+/** The form's fields, with the path of the typed error that belongs beside each. */
+const FIELDS = {
+  id: ['community', 'id'],
+  name: ['community', 'name'],
+  organizer: ['organizer', 'name'],
+  role: ['organizer', 'role'],
+} as const;
+
+/**
+ * The first-run page (`/setup`): takes the one-time token from the link's fragment (and removes it
+ * from the address bar), asks for the community's id and name and the first organizer's name and
+ * role, and shows the organizer's token once with a "write this down" step. The server decides
+ * everything; a refusal is shown beside its field, in the page's language.
+ */
+export class SetupScreen extends ScreenElement {
+  static override properties: PropertyDeclarations = {
+    ...ScreenElement.properties,
+    phase: { state: true },
+    error: { state: true },
+    busy: { state: true },
+    founded: { state: true },
+    kept: { state: true },
+  };
+
+  declare phase: Phase;
+  declare error: LinliError | undefined;
+  declare busy: boolean;
+  declare founded: Founded | undefined;
+  /** The organizer ticked "I have written it down". */
+  declare kept: boolean;
+  #token: string | undefined;
+
+  constructor() {
+    super();
+    this.phase = 'checking';
+    this.error = undefined;
+    this.busy = false;
+    this.founded = undefined;
+    this.kept = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#token = this.#takeToken();
+    void this.#check();
+  }
+
+  /** The token from `#token=…`, kept for this tab (a reload still works) and removed from the address bar. */
+  #takeToken(): string | undefined {
+    const fromLink = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    if (fromLink) {
+      sessionStorage.setItem(SETUP_TOKEN_KEY, fromLink);
+      this.context.navigate(window.location.pathname, { replace: true });
+    }
+    return sessionStorage.getItem(SETUP_TOKEN_KEY) ?? undefined;
+  }
+
+  async #check(): Promise<void> {
+    const status = await this.context.api.request<{ open: boolean }>('/setup/status');
+    if (!status.ok) {
+      this.error = status.error;
+      this.phase = 'form';
+      return;
+    }
+    this.phase = !status.value.open ? 'closed' : this.#token ? 'form' : 'no-token';
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const field = (name: keyof typeof FIELDS) => String(data.get(name) ?? '').trim();
+    this.busy = true;
+    const answer = await this.context.api.send<Founded>('POST', '/setup', {
+      token: this.#token ?? '',
+      community: { id: field('id'), name: field('name') },
+      organizer: { name: field('organizer'), role: String(data.get('role') ?? '') },
+    });
+    this.busy = false;
+    if (!answer.ok) return this.#refused(answer.error);
+    sessionStorage.removeItem(SETUP_TOKEN_KEY);
+    const { community, token } = answer.value;
+    await this.context.sessions.signInOrganizer(community.id, token, this.context.api);
+    this.founded = answer.value;
+    this.error = undefined;
+    this.phase = 'done';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+  }
+
+  async #refused(error: LinliError): Promise<void> {
+    this.error = error;
+    if (error.code === 'setup.closed') this.phase = 'closed';
+    await this.updateComplete;
+    // Focus the field the error is about, else the message itself.
+    const name = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((f) => isAbout(error, FIELDS[f]));
+    const target = name ? this.renderRoot.querySelector<HTMLElement>(`[name=${name}]`) : null;
+    (target ?? this.renderRoot.querySelector<HTMLElement>('#form-error'))?.focus();
+  }
+
+  /** The error beside a field, if it is that field's. */
+  private fieldError(name: keyof typeof FIELDS) {
+    return isAbout(this.error, FIELDS[name])
+      ? html`<p class="error" id="${name}-error">${this.error?.message[this.locale]}</p>`
+      : nothing;
+  }
+
+  private input(name: 'id' | 'name' | 'organizer', label: string, hint?: string): TemplateResult {
+    const invalid = isAbout(this.error, FIELDS[name]);
+    const described = [hint ? `${name}-hint` : '', invalid ? `${name}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input
+        id=${name}
+        name=${name}
+        type="text"
+        required
+        autocomplete="off"
+        spellcheck="false"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+      />
+      ${hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : nothing} ${this.fieldError(name)}
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const l = this.locale;
+    const general = this.error && !Object.values(FIELDS).some((path) => isAbout(this.error, path));
+    return html`<p>${t(l, 'intro')}</p>
+      ${general ? html`<p class="alert" id="form-error" role="alert" tabindex="-1">${this.error?.message[l]}</p>` : nothing}
+      <form @submit=${this.submit} novalidate>
+        <fieldset>
+          <legend>${t(l, 'community')}</legend>
+          ${this.input('id', t(l, 'communityId'), t(l, 'communityIdHint'))}
+          ${this.input('name', t(l, 'communityName'), t(l, 'communityNameHint'))}
+        </fieldset>
+        <fieldset>
+          <legend>${t(l, 'organizer')}</legend>
+          ${this.input('organizer', t(l, 'organizerName'))}
+          <fieldset aria-describedby=${isAbout(this.error, FIELDS.role) ? 'role-error' : nothing}>
+            <legend>${t(l, 'role')}</legend>
+            ${Object.keys(roleNames).map(
+              (role, i) => html`<label class="choice">
+                <input type="radio" name="role" value=${role} ?checked=${i === 0} />${roleName(role, l)}
+              </label>`,
+            )}
+            ${this.fieldError('role')}
+          </fieldset>
+        </fieldset>
+        <div>
+          <button class="primary" type="submit" ?disabled=${this.busy}>
+            ${t(l, this.busy ? 'creating' : 'create')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private renderDone(founded: Founded): TemplateResult {
+    const l = this.locale;
+    const { community, organizer, token } = founded;
+    return html`<section class="card" id="done" tabindex="-1" aria-labelledby="done-title">
+        <h2 id="done-title">${t(l, 'doneTitle')}</h2>
+        <p>
+          ${t(l, 'done', {
+            name: community.name,
+            id: community.id,
+            organizer: organizer.name,
+            role: roleName(organizer.role, l),
+          })}
+        </p>
+      </section>
+      <section aria-labelledby="token-title">
+        <h2 id="token-title">${t(l, 'writeDown')}</h2>
+        <p>${t(l, 'writeDownWhy')}</p>
+        <code class="secret" aria-label=${t(l, 'writeDown')}>${token}</code>
+        <p class="row no-print">
+          <button type="button" @click=${() => window.print()}>${t(l, 'print')}</button>
+        </p>
+        <label class="choice no-print">
+          <input type="checkbox" .checked=${this.kept} @change=${(e: Event) => {
+            this.kept = (e.target as HTMLInputElement).checked;
+          }} />${t(l, 'keptIt')}
+        </label>
+        ${
+          this.kept
+            ? html`<p class="no-print">
+              <a class="action primary" href="/c/${encodeURIComponent(community.id)}/organizer">${t(l, 'onward')}</a>
+            </p>`
+            : nothing
+        }
+      </section>`;
+  }
+
+  protected override render(): TemplateResult {
+    const l = this.locale;
+    const body = {
+      checking: () => html`<p role="status">${t(l, 'checking')}</p>`,
+      closed: () => html`<p class="alert" role="alert">${this.error?.message[l] ?? t(l, 'closed')}</p>`,
+      'no-token': () => html`<p class="alert" role="alert">${t(l, 'noToken')}</p>`,
+      form: () => this.renderForm(),
+      done: () => (this.founded ? this.renderDone(this.founded) : nothing),
+    }[this.phase]();
+    return html`<h1>${t(l, 'title')}</h1>
+      ${body}`;
+  }
+}
+
+if (!customElements.get('linli-setup-screen')) customElements.define('linli-setup-screen', SetupScreen);

@@ -1,0 +1,181 @@
+import type { LinliError } from '@linli/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { organizerLabel, translator } from '../../shell/strings.js';
+import { ScreenElement } from '../screen-element.js';
+
+const t = translator({
+  title: { 'zh-CN': '登录', en: 'Sign in' },
+  titleOrganizer: { 'zh-CN': '组织者登录', en: 'Organizer sign-in' },
+  intro: {
+    'zh-CN': '社区“{community}”。组织者用管理员给的令牌登录，住户用入户邀请码登录。',
+    en: 'Community “{community}”. Organizers sign in with the token the operator gave them; households with their invite code.',
+  },
+  introOrganizer: {
+    'zh-CN': '这一页只对社区“{community}”的组织者开放。请粘贴管理员给您的组织者令牌。',
+    en: 'This page is for the organizers of community “{community}”. Paste the organizer token the operator gave you.',
+  },
+  organizer: { 'zh-CN': '组织者', en: 'Organizer' },
+  token: { 'zh-CN': '组织者令牌', en: 'Organizer token' },
+  tokenHint: {
+    'zh-CN': '令牌只保存在这个浏览器标签页里，关闭标签页即退出。',
+    en: 'The token is kept in this browser tab only; closing the tab signs you out.',
+  },
+  household: { 'zh-CN': '住户', en: 'Household' },
+  code: { 'zh-CN': '入户邀请码', en: 'Invite code' },
+  codeHint: {
+    'zh-CN': '印在入户通知上，例如 ABCDE-FGHJK。',
+    en: 'Printed on your notice, e.g. ABCDE-FGHJK.',
+  },
+  signIn: { 'zh-CN': '登录', en: 'Sign in' },
+  notOrganizer: {
+    'zh-CN': '这个令牌属于住户，不是组织者。',
+    en: 'This token belongs to a household, not an organizer.',
+  },
+  signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
+  householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
+  toHome: { 'zh-CN': '进入组织者首页', en: 'Go to the organizer home' },
+});
+
+type Form = 'organizer' | 'household';
+
+/**
+ * Sign-in to one community: an organizer pastes the token `linli-server organizer add` printed; a
+ * household types its invite code. Shown at `/c/:community/sign-in`, and in place of any screen whose
+ * audience the reader is not signed in as — then that screen follows as soon as the sign-in succeeds.
+ */
+export class SignInScreen extends ScreenElement {
+  static override properties: PropertyDeclarations = {
+    ...ScreenElement.properties,
+    only: { type: String },
+    error: { state: true },
+    failed: { state: true },
+    busy: { state: true },
+    missing: { state: true },
+  };
+
+  /** Show only this form (a gate in front of an organizer's or a household's screen). */
+  declare only: Form | undefined;
+  declare error: LinliError | undefined;
+  /** Which form the error belongs to. */
+  declare failed: Form | undefined;
+  declare busy: boolean;
+  /** The server has no such community (`http.not_found`): there is nothing to sign in to. */
+  declare missing: LinliError | undefined;
+
+  constructor() {
+    super();
+    this.only = undefined;
+    this.error = undefined;
+    this.failed = undefined;
+    this.busy = false;
+    this.missing = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('context') && changed.get('context')?.params.community !== this.community)
+      void this.probe();
+  }
+
+  /**
+   * Whether the community exists, before anyone types a secret: `GET /session` without a token is
+   * `http.not_found` for a community the server does not host, and `auth.required` for one it does.
+   */
+  private async probe(): Promise<void> {
+    if (this.context.session) return;
+    const answer = await this.context.api.request(`/c/${encodeURIComponent(this.community)}/session`);
+    this.missing = !answer.ok && answer.error.code === 'http.not_found' ? answer.error : undefined;
+  }
+
+  private get community(): string {
+    return this.context.params.community ?? '';
+  }
+
+  private async submit(event: SubmitEvent, form: Form): Promise<void> {
+    event.preventDefault();
+    const value = String(
+      new FormData(event.target as HTMLFormElement).get(form === 'organizer' ? 'token' : 'code') ?? '',
+    );
+    this.busy = true;
+    const { sessions, api } = this.context;
+    const answer =
+      form === 'organizer'
+        ? await sessions.signInOrganizer(this.community, value, api)
+        : await sessions.signInHousehold(this.community, value, api);
+    this.busy = false;
+    const wrongKind = form === 'organizer' && answer.ok && answer.value?.kind !== 'organizer';
+    this.failed = !answer.ok || wrongKind ? form : undefined;
+    this.error = answer.ok ? undefined : answer.error;
+    if (this.failed) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>(`#${form}-input`)?.focus();
+      return;
+    }
+    // A sign-in page of its own sends an organizer on to their home; a gate simply gives way.
+    if (!this.only && form === 'organizer')
+      this.context.navigate(`/c/${encodeURIComponent(this.community)}/organizer`);
+  }
+
+  private renderForm(form: Form): TemplateResult {
+    const l = this.locale;
+    const failed = this.failed === form;
+    const message = failed ? (this.error?.message[l] ?? t(l, 'notOrganizer')) : undefined;
+    const [name, label, hint] =
+      form === 'organizer'
+        ? (['token', 'token', 'tokenHint'] as const)
+        : (['code', 'code', 'codeHint'] as const);
+    return html`<form @submit=${(e: SubmitEvent) => this.submit(e, form)} novalidate>
+      <fieldset>
+        <legend>${t(l, form)}</legend>
+        <div class="field">
+          <label for="${form}-input">${t(l, label)}</label>
+          <input
+            id="${form}-input"
+            name=${name}
+            type=${form === 'organizer' ? 'password' : 'text'}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            required
+            aria-invalid=${failed ? 'true' : 'false'}
+            aria-describedby="${form}-hint${failed ? ` ${form}-error` : ''}"
+          />
+          <p class="hint" id="${form}-hint">${t(l, hint)}</p>
+          ${message ? html`<p class="error" id="${form}-error" role="alert">${message}</p>` : nothing}
+        </div>
+        <div><button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'signIn')}</button></div>
+      </fieldset>
+    </form>`;
+  }
+
+  private renderSignedIn(): TemplateResult | typeof nothing {
+    const session = this.context.session;
+    if (!session || this.only) return nothing;
+    const l = this.locale;
+    const who =
+      session.kind === 'organizer'
+        ? organizerLabel(session, l)
+        : t(l, 'householdWho', { unit: session.unitId });
+    return html`<p class="card" role="status">
+      ${t(l, 'signedIn', { who })}
+      ${
+        session.kind === 'organizer'
+          ? html`<br /><a href="/c/${encodeURIComponent(this.community)}/organizer">${t(l, 'toHome')}</a>`
+          : nothing
+      }
+    </p>`;
+  }
+
+  protected override render(): TemplateResult {
+    const l = this.locale;
+    const community = this.community;
+    const organizerOnly = this.only === 'organizer';
+    return html`<h1>${t(l, organizerOnly ? 'titleOrganizer' : 'title')}</h1>
+      <p>${t(l, organizerOnly ? 'introOrganizer' : 'intro', { community })}</p>
+      ${this.missing ? html`<p class="alert" role="alert">${this.missing.message[l]}</p>` : nothing}
+      ${this.renderSignedIn()}
+      ${this.missing || this.only === 'household' ? nothing : this.renderForm('organizer')}
+      ${this.missing || this.only === 'organizer' ? nothing : this.renderForm('household')}`;
+  }
+}
+
+if (!customElements.get('linli-sign-in-screen')) customElements.define('linli-sign-in-screen', SignInScreen);

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchPath, matchRoute, pathOf } from './route-match.js';
+import { organizerScreens, routes } from './routes.js';
+
+describe('matching a path to a route', () => {
+  it('takes literal segments and decoded params, ignoring a trailing slash', () => {
+    expect(matchPath('/setup', '/setup')).toEqual({});
+    expect(matchPath('/setup', '/setup/')).toEqual({});
+    expect(matchPath('/c/:community/organizer', '/c/jiangning-1/organizer')).toEqual({
+      community: 'jiangning-1',
+    });
+    expect(matchPath('/c/:community/organizer', '/c/%E6%B1%9F/organizer')).toEqual({ community: '江' });
+  });
+
+  it('refuses other lengths, other literals, empty params, doubled slashes and broken escapes', () => {
+    expect(matchPath('/setup', '/')).toBeUndefined();
+    expect(matchPath('/setup', '/setup/more')).toBeUndefined();
+    expect(matchPath('/c/:community/organizer', '/c/x/organiser')).toBeUndefined();
+    expect(matchPath('/c/:community/organizer', '/c//organizer')).toBeUndefined();
+    expect(matchPath('/c/:community/organizer', '/c/%E6/organizer')).toBeUndefined();
+    expect(matchPath('/c/:community/organizer', '/c/x//organizer')).toBeUndefined();
+  });
+
+  it('finds the shell’s screens in its table, and no screen for an unknown path', () => {
+    expect(matchRoute(routes, '/setup')?.route.path).toBe('/setup');
+    expect(matchRoute(routes, '/c/xfkl/organizer')).toMatchObject({
+      route: { audience: 'organizer' },
+      params: { community: 'xfkl' },
+    });
+    expect(matchRoute(routes, '/c/xfkl/sign-in')?.route.audience).toBe('anyone');
+    expect(matchRoute(routes, '/c/xfkl/organizer/nothing-here')).toBeUndefined();
+  });
+
+  it('round-trips any community id through pathOf and matchPath', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (community) => {
+        expect(
+          matchPath('/c/:community/organizer', pathOf('/c/:community/organizer', { community })),
+        ).toEqual({
+          community,
+        });
+      }),
+    );
+  });
+
+  it('lists the organizer screens below the home for its links, with their hrefs', () => {
+    const title = { 'zh-CN': '导入', en: 'Import' };
+    const render =
+      routes[0]?.render ??
+      (() => {
+        throw new Error('no route');
+      });
+    const table = [
+      ...routes,
+      { path: '/c/:community/organizer/register', audience: 'organizer' as const, title, render },
+      { path: '/c/:community/sign-in/help', audience: 'anyone' as const, title, render },
+    ];
+    expect(organizerScreens('a b', table)).toEqual([{ href: '/c/a%20b/organizer/register', title }]);
+    expect(organizerScreens('x')).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { html, type TemplateResult } from 'lit';
+import '../screens/not-found/not-found-screen.js';
+import '../screens/organizer-home/organizer-home-screen.js';
+import '../screens/setup/setup-screen.js';
+import '../screens/sign-in/sign-in-screen.js';
+import type { Localized } from './localized.js';
+import { pathOf } from './route-match.js';
+import type { ScreenContext } from './screen.js';
+
+/**
+ * Who may see a screen: `anyone`; only an `organizer` of the route's `:community`; only a signed-in
+ * `household` of it. The shell shows the sign-in form in place of a screen whose audience the reader
+ * is not signed in as, and the screen once they are. (The server still checks every request.)
+ */
+export type Audience = 'anyone' | 'organizer' | 'household';
+
+/** One screen of the shell. */
+export interface Route {
+  /** Its path pattern: literal segments and `:name` params (`/c/:community/organizer`). */
+  readonly path: string;
+  readonly audience: Audience;
+  /** Its title, for the document title and the announcement of the route change. */
+  readonly title: Localized;
+  /** Draws it: the screen element with the shell's context. */
+  readonly render: (screen: ScreenContext) => TemplateResult;
+}
+
+/**
+ * Every screen of the shell, in matching order: the first route whose path matches the URL is drawn.
+ * To add a screen, add its element under `src/screens/<name>/` and one entry here; if its path is
+ * not under one the server already serves the shell at, add it to `shellPaths()` in
+ * `packages/server/src/shell/shell-pages.ts`. Organizer screens under `/c/:community/organizer/`
+ * appear on the organizer's home by themselves.
+ */
+export const routes: readonly Route[] = [
+  {
+    path: '/setup',
+    audience: 'anyone',
+    title: { 'zh-CN': '设置第一个社区', en: 'Set up the first community' },
+    render: (screen) => html`<linli-setup-screen .context=${screen}></linli-setup-screen>`,
+  },
+  {
+    path: '/c/:community/sign-in',
+    audience: 'anyone',
+    title: { 'zh-CN': '登录', en: 'Sign in' },
+    render: (screen) => html`<linli-sign-in-screen .context=${screen}></linli-sign-in-screen>`,
+  },
+  {
+    path: '/c/:community/organizer',
+    audience: 'organizer',
+    title: { 'zh-CN': '组织者首页', en: 'Organizer home' },
+    render: (screen) =>
+      html`<linli-organizer-home-screen
+        .context=${screen}
+        .links=${organizerScreens(screen.params.community ?? '')}
+      ></linli-organizer-home-screen>`,
+  },
+];
+
+/** The screen for a path no route matches. */
+export const notFoundRoute: Route = {
+  path: '*',
+  audience: 'anyone',
+  title: { 'zh-CN': '找不到这个页面', en: 'Page not found' },
+  render: (screen) => html`<linli-not-found-screen .context=${screen}></linli-not-found-screen>`,
+};
+
+/** The titles of the sign-in form the shell shows in front of a screen the reader may not see yet. */
+export const gateTitles: Readonly<Record<Exclude<Audience, 'anyone'>, Localized>> = {
+  organizer: { 'zh-CN': '组织者登录', en: 'Organizer sign-in' },
+  household: { 'zh-CN': '住户登录', en: 'Household sign-in' },
+};
+
+/** The organizer screens of `community` below its home, for the home's links. */
+export function organizerScreens(community: string, table: readonly Route[] = routes) {
+  const below = /^\/c\/:community\/organizer\/[^:]+$/;
+  return table
+    .filter((route) => route.audience === 'organizer' && below.test(route.path))
+    .map((route) => ({ href: pathOf(route.path, { community }), title: route.title }));
+}

@@ -1,0 +1,115 @@
+import { linliError } from '@linli/core';
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from '../api/api-client.js';
+import { householdKey, organizerKey, Sessions } from './session.js';
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+/** A server that knows one organizer token and one household session of community `c1`. */
+function fakeServer() {
+  const calls: string[] = [];
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const auth = new Headers(init?.headers).get('authorization') ?? '';
+    const method = init?.method ?? 'GET';
+    calls.push(`${method} ${String(input)} ${auth}`);
+    if (String(input) === '/c/c1/sessions' && method === 'POST')
+      return JSON.parse(String(init?.body)).code === 'GOOD-CODE'
+        ? json(200, { token: 'household-token', household: 'u102' })
+        : json(401, { error: linliError('auth.bad_code') });
+    if (String(input) === '/c/c1/sessions' && method === 'DELETE') return json(200, { signedOut: true });
+    if (auth === 'Bearer organizer-token')
+      return json(200, { organizer: true, id: 'org-1', name: '王阿姨', role: 'building-head' });
+    if (auth === 'Bearer household-token') return json(200, { household: 'u102' });
+    return json(401, { error: linliError('auth.required') });
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+function setup() {
+  const server = fakeServer();
+  const storages = { tab: memoryStorage(), device: memoryStorage() };
+  const sessions = new Sessions(storages);
+  const community = (path: string) => /^\/c\/([^/]+)/.exec(path)?.[1];
+  const api = new ApiClient({
+    fetch: server.fetch,
+    token: (path) => {
+      const id = community(path);
+      return id === undefined ? undefined : sessions.token(id);
+    },
+  });
+  return { server, storages, sessions, api };
+}
+
+describe('sign-ins', () => {
+  it('keep an organizer’s token in the tab only and show who it is', async () => {
+    const { storages, sessions, api } = setup();
+    const answer = await sessions.signInOrganizer('c1', '  organizer-token ', api);
+    expect(answer).toEqual({
+      ok: true,
+      value: { kind: 'organizer', id: 'org-1', name: '王阿姨', role: 'building-head' },
+    });
+    expect(storages.tab.getItem(organizerKey('c1'))).toBe('organizer-token');
+    expect(storages.device.length).toBe(0);
+    expect(sessions.who.value.c1?.kind).toBe('organizer');
+  });
+
+  it('forget a refused organizer token but keep the household’s session on the device', async () => {
+    const { storages, sessions, api } = setup();
+    await sessions.signInHousehold('c1', 'GOOD-CODE', api);
+    expect(JSON.parse(storages.device.getItem(householdKey('c1')) ?? '{}')).toEqual({
+      token: 'household-token',
+      household: 'u102',
+    });
+    const refused = await sessions.signInOrganizer('c1', 'wrong', api);
+    expect(refused.ok).toBe(false);
+    expect(storages.tab.getItem(organizerKey('c1'))).toBeNull();
+    expect(sessions.token('c1')).toBe('household-token');
+    expect(await sessions.restore('c1', api)).toEqual({
+      ok: true,
+      value: { kind: 'household', unitId: 'u102' },
+    });
+  });
+
+  it('refuse a wrong invite code with the typed error and keep nothing', async () => {
+    const { storages, sessions, api } = setup();
+    const answer = await sessions.signInHousehold('c1', 'BAD', api);
+    expect(answer.ok ? undefined : answer.error.code).toBe('auth.bad_code');
+    expect(storages.device.length).toBe(0);
+  });
+
+  it('sign a household out on the server, and an organizer out by forgetting the token', async () => {
+    const { server, sessions, api, storages } = setup();
+    await sessions.signInHousehold('c1', 'GOOD-CODE', api);
+    await sessions.signOut('c1', api);
+    expect(server.calls).toContain('DELETE /c/c1/sessions Bearer household-token');
+    expect(storages.device.length).toBe(0);
+    await sessions.signInOrganizer('c1', 'organizer-token', api);
+    const before = server.calls.length;
+    await sessions.signOut('c1', api);
+    expect(server.calls.length).toBe(before); // nothing to end on the server
+    expect(sessions.who.value.c1).toBeUndefined();
+    expect(storages.tab.length).toBe(0);
+  });
+
+  it('carry each community’s own token, and none to server-wide paths', async () => {
+    const { server, sessions, api } = setup();
+    await sessions.signInOrganizer('c1', 'organizer-token', api);
+    await api.request('/c/c2/session');
+    await api.request('/setup/status');
+    expect(server.calls.slice(-2)).toEqual(['GET /c/c2/session ', 'GET /setup/status ']);
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { PrecompressedBody } from '../http/precompressed.js';
+
+/**
+ * Every path the page shell (`@linli/app`) answers with its one HTML page; the shell's router then
+ * draws the screen, so a deep link or a reload lands on it. A screen added to the shell's route table
+ * under a path not covered here gets a line here too.
+ */
+export function shellPaths(): readonly string[] {
+  return ['/setup', '/c/:community/sign-in', '/c/:community/organizer', '/c/:community/organizer/*'];
+}
+
+/**
+ * The shell's pages allow nothing inline and nothing from elsewhere: script and style only from this
+ * origin (Lit's styles are constructed stylesheets, which `style-src` does not block), requests only
+ * to this origin, never framed.
+ */
+export const SHELL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The one HTML page: the `<linli-app>` element and its module, with a line for browsers without script. */
+export const SHELL_HTML = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
+    <link rel="icon" href="data:," />
+    <title>邻里 Linli</title>
+    <script type="module" src="/app/app.js"></script>
+  </head>
+  <body>
+    <linli-app>
+      <noscript>邻里需要启用 JavaScript。 Linli needs JavaScript.</noscript>
+    </linli-app>
+  </body>
+</html>
+`;
+
+/** The built shell (`@linli/app/dist/…`), read once at the first request that needs it. */
+function appFile(name: string, type: string, version: string): () => PrecompressedBody {
+  let body: PrecompressedBody | undefined;
+  return () => {
+    body ??= new PrecompressedBody(
+      readFileSync(fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`))),
+      type,
+      version,
+    );
+    return body;
+  };
+}
+
+/**
+ * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
+ * module at `/app/app.js`, each compressed once and revalidated by `ETag`.
+ */
+export function shellPages(version: string = Date.now().toString(36)): Hono {
+  const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8', version);
+  const script = appFile('app.js', 'text/javascript; charset=utf-8', version);
+  const map = appFile('app.js.map', 'application/json; charset=utf-8', version);
+  const pages = new Hono();
+  for (const path of shellPaths())
+    pages.get(path, (c) => {
+      c.header('content-security-policy', SHELL_CSP);
+      return html.respond(c);
+    });
+  return pages.get('/app/app.js', (c) => script().respond(c)).get('/app/app.js.map', (c) => map().respond(c));
+}
