@@ -58,6 +58,7 @@ export class CommunityHost implements CommunitySource {
   private listedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
+  private closed: Promise<void> | undefined;
   private readonly idleMs: number;
   private readonly now: () => number;
 
@@ -184,8 +185,13 @@ export class CommunityHost implements CommunitySource {
     return this.refreshing;
   }
 
-  /** Stops the timers, closes whatever is open (graceful stop), then the list. */
-  async close(): Promise<void> {
+  /** Stops the timers, closes whatever is open (graceful stop), then the list; once. */
+  close(): Promise<void> {
+    this.closed ??= this.closeAll();
+    return this.closed;
+  }
+
+  private async closeAll(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     const opening = [...this.entries.values()].map((e) => e.ready.catch(() => undefined));

@@ -112,11 +112,11 @@ export async function foundInFolder(
 /** The host of a data folder's communities, with its list; `settings` as for {@link openFromFolder}. */
 export async function hostFolder(
   data: DataFolder,
-  settings: OpenSettings & Pick<CommunityHostOptions, 'idleMs' | 'maxOpen' | 'refreshMs'>,
+  settings: OpenSettings & Pick<CommunityHostOptions, 'idleMs' | 'maxOpen' | 'refreshMs' | 'now'>,
   opened: (id: string, community: OpenedFromFolder) => void = () => {},
 ): Promise<CommunityHost> {
   const registry = await data.registry();
-  const { idleMs, maxOpen, refreshMs } = settings;
+  const { idleMs, maxOpen, refreshMs, now } = settings;
   return new CommunityHost({
     registry,
     open: async ({ id }) => {
@@ -128,5 +128,6 @@ export async function hostFolder(
     ...(idleMs === undefined ? {} : { idleMs }),
     ...(maxOpen === undefined ? {} : { maxOpen }),
     ...(refreshMs === undefined ? {} : { refreshMs }),
+    ...(now === undefined ? {} : { now }),
   });
 }
