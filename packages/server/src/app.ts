@@ -21,7 +21,6 @@ import { sessionRoutes } from './routes/sessions.js';
 import { streamRoutes } from './routes/stream.js';
 import { viewRoutes } from './routes/view.js';
 
-export type { CommunityLease, CommunitySource, ListedCommunity } from './hosting/community-source.js';
 export type { AppEnv, HostedCommunity } from './http/env.js';
 export type { RequestLogLine } from './middleware/request-log.js';
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import type { LinliError } from '@linli/core';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
+import { installedCli, readmeBlock } from '../testing/readme-block.js';
 import { startServer } from '../testing/run-server.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
@@ -51,6 +52,33 @@ async function eventually(check: () => Promise<boolean>, ms = 12_000): Promise<v
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+describe('Many communities on one server (the README block, as written)', () => {
+  it('runs every command of the section on an empty folder', () => {
+    const cwd = join(dir, 'readme');
+    mkdirSync(cwd);
+    const run = spawnSync(
+      'bash',
+      ['-eo', 'pipefail', '-c', readmeBlock('## Many communities on one server')],
+      {
+        cwd,
+        env: {
+          ...process.env,
+          PATH: `${installedCli(dir)}:${process.env.PATH}`,
+          DATABASE_URL: '',
+          LINLI_DATA: '',
+        },
+        encoding: 'utf8',
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('lane3  origins https://lane3.example https://blog.lane3.example\n');
+    expect(run.stdout).toContain(
+      'lane3  幸福里3号  households 0  organizers 0  origins https://lane3.example\nlane5  幸福里5号  households 0  organizers 0  origins -\n',
+    );
+  });
+});
 
 for (const backend of ['SQLite', 'PostgreSQL'] as const)
   describe(`linli-server community list and origins on ${backend}`, () => {

@@ -2,6 +2,7 @@ import type { HostedCommunity } from '../http/env.js';
 
 /** A community handed to one request or job; it stays open until released (once). */
 export interface CommunityLease {
+  /** The community, open for as long as the lease is held. */
   readonly community: HostedCommunity;
   /** Ends the hold; the community may then be evicted once idle. Safe to call twice. */
   readonly release: () => void;
@@ -9,13 +10,15 @@ export interface CommunityLease {
 
 /** A community as the public landing page lists it: no counts, nothing private. */
 export interface ListedCommunity {
+  /** Its id, as in `/c/:id/`. */
   readonly id: string;
+  /** The name it was founded with. */
   readonly name: string;
 }
 
 /**
- * Where `createApp` finds the communities it serves: a {@link CommunityHost} (opened lazily, evicted
- * when idle) or, through {@link hostOf}, a fixed map of open ones.
+ * Where `createApp` finds the communities it serves: `linli-server`'s `CommunityHost` (opened lazily,
+ * evicted when idle) or, through {@link hostOf}, a fixed map of open ones.
  */
 export interface CommunitySource {
   /** Holds the community, opening it first if needed; undefined if it is not hosted here. */
