@@ -24,9 +24,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** When 新福康里 was founded in the committed fixture: its first event's time. */
+/** When 新福康里 was founded in the committed fixture: its first event's time (read from a copy, never the fixture). */
 async function foundedAt(): Promise<string> {
-  const store = SqliteStore.open(join(fixtures, 'unversioned.sqlite'), 'xfkl');
+  const copy = join(dir, `founded-${n++}.sqlite`);
+  copyFileSync(join(fixtures, 'unversioned.sqlite'), copy);
+  const store = SqliteStore.open(copy, 'xfkl');
   try {
     return (await store.read())[0]?.at ?? '';
   } finally {
