@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { FeedTokens } from './feeds/feed-tokens.js';
+import { type CommunitySource, sourceOf } from './hosting/community-source.js';
 import type { AppEnv, HostedCommunity } from './http/env.js';
 import { refusalResponse, renderError } from './http/refusal.js';
 import { resolveCommunity } from './middleware/community.js';
@@ -11,6 +12,7 @@ import { checkHost } from './middleware/host-check.js';
 import { checkWriteOrigin } from './middleware/origin-check.js';
 import { logRequests } from './middleware/request-log.js';
 import { commandRoutes } from './routes/commands.js';
+import { communityListRoutes } from './routes/communities.js';
 import { dutyRoutes } from './routes/duties.js';
 import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
@@ -92,14 +94,18 @@ export type AppLimits = AppOptions;
  * appended with optimistic concurrency. Every refusal is a JSON
  * `{ error: { code, path, message: { 'zh-CN', en } } }` and appends nothing.
  *
+ * `communities` is a `CommunityHost` (each community opened on its first request and closed when
+ * idle) or a map of open ones (see `hostOf`); `GET /communities` lists them for a landing page.
+ *
  * The app only composes: app-wide headers and limits, the `/c/:community/*` middleware (community,
  * write origin), one route module per area from `./routes/`, and one error handler — each route
  * declares its audience with `requires(…)` and throws a `Refusal` for anything it refuses.
  */
 export function createApp(
-  communities: ReadonlyMap<string, HostedCommunity>,
+  communities: ReadonlyMap<string, HostedCommunity> | CommunitySource,
   options: AppOptions = {},
 ): Hono<AppEnv> {
+  const source = sourceOf(communities);
   const app = new Hono<AppEnv>();
   const community = '/c/:community/*';
   if (options.requestLog) app.use('*', logRequests(options.requestLog));
@@ -107,9 +113,10 @@ export function createApp(
   app.use(
     community,
     cors({
-      origin: (origin, c) => {
-        const hosted = communities.get(c.req.param('community') ?? '');
-        return hosted && origin && hosted.origins.includes(origin) ? origin : null;
+      // From the host's list, so a community not yet open answers its embedding origins too.
+      origin: async (origin, c) => {
+        const origins = await source.originsOf(c.req.param('community') ?? '');
+        return origins && origin && origins.includes(origin) ? origin : null;
       },
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
       allowMethods: ['GET', 'POST', 'DELETE'],
@@ -126,15 +133,16 @@ export function createApp(
   app.notFound((c) => refusalResponse(c, linliError('http.no_route')));
   app.onError(renderError);
   // Health checks come before the Host check: a load balancer probes by address, and they tell nothing.
-  app.route('/', healthRoutes(communities));
+  app.route('/', healthRoutes(source));
   if (options.allowedHosts) app.use('*', checkHost(options.allowedHosts));
   const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   // Before the community middleware: a deep link to a community that does not exist still gets the
   // page, which then shows its own not-found screen in the reader's language.
   if (options.shell) app.route('/', shellPages());
   app.route('/', setupRoutes(options.setup, { origins: options.origins ?? [], proxyHops }));
+  app.route('/', communityListRoutes(source));
 
-  app.use(community, resolveCommunity(communities), checkWriteOrigin(options.origins ?? []));
+  app.use(community, resolveCommunity(source), checkWriteOrigin(options.origins ?? []));
   const clock: Clock = options.clock ?? systemClock;
   return app
     .route('/c/:community', viewRoutes(clock))

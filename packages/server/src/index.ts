@@ -31,6 +31,12 @@ export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
 export { FeedTokens } from './feeds/feed-tokens.js';
+export {
+  type CommunityLease,
+  type CommunitySource,
+  hostOf,
+  type ListedCommunity,
+} from './hosting/community-source.js';
 export { PrecompressedBody } from './http/precompressed.js';
 export { restoreLog } from './restore.js';
 export { SetupToken } from './setup/setup-token.js';

@@ -1,12 +1,10 @@
 import { createGovernance, type Governance } from '@linli/core';
 import type { AuthStore } from '../auth/auth-store.js';
 import { ORGANIZER_ROLES, type Organizer, type OrganizerRole } from '../auth/organizers.js';
+import { foundInFolder, OPERATOR_ACTOR } from '../hosting/data-folder-host.js';
 import { householdLabels } from '../households.js';
 import { UsageError } from './command-line.js';
 import type { DataFolder } from './data-folder.js';
-
-/** Whom the operator's own commands (founding a community) name in the log. */
-export const OPERATOR_ACTOR = 'operator';
 
 /** Where a command prints its lines. */
 export type Print = (line: string) => void;
@@ -36,20 +34,28 @@ export async function withCommunity<T>(
   }
 }
 
-/** `community create <id> --name <name>`: founds a community in an empty log. */
+/**
+ * `community create <id> --name <name>`: founds a community in an empty log and lists it, so a
+ * running server serves it at once. A log founded earlier but not listed (a create cut short) is
+ * listed now.
+ */
 export async function createCommunity(data: DataFolder, community: string, name: string, print: Print) {
-  const store = await data.eventStore(community);
-  const governance = await createGovernance({ store, actor: OPERATOR_ACTOR, groupCommit: false });
+  const founded = await foundInFolder(data, community, name);
+  const registry = await data.registry();
   try {
-    if (governance.head.value.seq > 0) throw new UsageError(`community "${community}" already exists`);
-    const founded = await governance.execute({ type: 'community.found', name });
-    if (!founded.ok) throw new UsageError(`community create: ${founded.error.message.en}`);
-    print(`Created community ${community} (${name}) in ${data.description}.`);
-    print(`Next: linli-server organizer add ${community} <name>`);
+    if (!founded.ok && founded.error.code !== 'community.already_founded')
+      throw new UsageError(`community create: ${founded.error.message.en}`);
+    const listed = await registry.register({
+      id: community,
+      name,
+      created: founded.ok ? founded.value.created : new Date().toISOString(),
+    });
+    if (!founded.ok && !listed) throw new UsageError(`community "${community}" already exists`);
   } finally {
-    governance.dispose();
-    await store.close();
+    await registry.close();
   }
+  print(`Created community ${community} (${name}) in ${data.description}.`);
+  print(`Next: linli-server organizer add ${community} <name>`);
 }
 
 const roleLabel = (role: OrganizerRole) => `${ORGANIZER_ROLES[role].zh} ${ORGANIZER_ROLES[role].en}`;

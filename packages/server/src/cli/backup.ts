@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { LoggedEvent } from '@linli/core';
 import { checkedStart } from '../checkpoint/checked-start.js';
 import { readCheckpointFile } from '../checkpoint/checkpointer.js';
 import type { Print } from './admin.js';
@@ -30,6 +31,22 @@ export async function backup(data: DataFolder, community: string, file: string |
     }
   } finally {
     await store.close();
+  }
+}
+
+/** Lists a restored community on the host, named as its log founded it. */
+async function listRestored(data: DataFolder, community: string, events: readonly LoggedEvent[]) {
+  const founded = events[0];
+  const name = (founded?.payload as { name?: unknown } | undefined)?.name;
+  const registry = await data.registry();
+  try {
+    await registry.register({
+      id: community,
+      name: typeof name === 'string' ? name : community,
+      created: founded?.at ?? new Date().toISOString(),
+    });
+  } finally {
+    await registry.close();
   }
 }
 
@@ -65,6 +82,7 @@ export async function checkLog(
     if (events.length === 0) throw new CliFailure(`there is no community "${community}"`);
     await checked.value.checkpointer.flush();
     const { restored } = checked.value;
+    if (restored) await listRestored(data, community, events);
     if (restored) print(`restored ${restored.events} events into ${community} (head ${restored.head})`);
     print(
       `verified ${events.length} events of ${community}: head ${events.at(-1)?.seq}:${events.at(-1)?.hash}`,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isOrganizerRole, ORGANIZER_ROLES, type OrganizerRole } from '../auth/organizers.js';
-import { isCommunityId } from '../community-id.js';
+import { isCommunityId } from '../hosting/community-id.js';
 
 /** A wrong command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -16,6 +16,13 @@ export type CliCommand =
   | { readonly name: 'serve' }
   | { readonly name: 'demo' }
   | { readonly name: 'community create'; readonly community: string; readonly communityName: string }
+  | { readonly name: 'community list' }
+  | {
+      readonly name: 'community origins';
+      readonly community: string;
+      readonly add: readonly string[];
+      readonly remove: readonly string[];
+    }
   | {
       readonly name: 'organizer add';
       readonly community: string;
@@ -46,7 +53,11 @@ export const HELP = `Usage: linli-server [command] [arguments]
 Commands:
   serve                                     serve the communities in the data folder (the default)
   demo                                      serve the demo community 新福康里 (xfkl), seeded on first run
-  community create <id> --name <name>       found a new community
+  community create <id> --name <name>       found a new community; a running server serves it at once
+  community list                            the communities: id, name, households, active organizers, origins
+  community origins <id> [--add <origin>] [--remove <origin>]
+                                            list or edit the origins (https://host[:port]) allowed to
+                                            embed the community; a running server sees it within 5 s
   organizer add <community> <name> [--role <role>]
                                             add a named organizer; prints its token once
   organizer list <community>                list the organizers, revoked ones included
@@ -61,13 +72,16 @@ Commands:
 
 Roles: ${roles}.
 Data: LINLI_DATA (a folder, default ./data, SQLite) or DATABASE_URL (PostgreSQL).
-Serving: PORT (8787), HOST (127.0.0.1), TRUST_PROXY (hops).`;
+Serving: PORT (8787), HOST (127.0.0.1), TRUST_PROXY (hops), LINLI_IDLE_SECONDS (600: an unused
+community is closed after this long, and reopened on its next request), LINLI_MAX_OPEN (no cap).`;
 
 /** Each command's positional arguments (a trailing `?` marks an optional one) and its options. */
 const SHAPES: Record<string, { readonly args: readonly string[]; readonly options: readonly string[] }> = {
   serve: { args: [], options: [] },
   demo: { args: [], options: [] },
   'community create': { args: ['id'], options: ['name'] },
+  'community list': { args: [], options: [] },
+  'community origins': { args: ['community'], options: ['add', 'remove'] },
   'organizer add': { args: ['community', 'name'], options: ['role'] },
   'organizer list': { args: ['community'], options: [] },
   'organizer revoke': { args: ['community', 'organizer'], options: [] },
@@ -110,6 +124,8 @@ function parse(argv: readonly string[]) {
       units: { type: 'string' },
       apply: { type: 'boolean' },
       date: { type: 'string' },
+      add: { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true },
     },
   });
 }
@@ -123,7 +139,7 @@ function checkShape(name: string, shape: (typeof SHAPES)[string], args: readonly
     throw new UsageError(`${name}: missing <${required[args.length]}>; ${usage}`);
   if (args.length > shape.args.length)
     throw new UsageError(`${name}: unexpected "${args[shape.args.length]}"; ${usage}`);
-  for (const option of ['name', 'role', 'units', 'apply', 'date'] as const)
+  for (const option of ['name', 'role', 'units', 'apply', 'date', 'add', 'remove'] as const)
     if (values[option] !== undefined && !shape.options.includes(option))
       throw new UsageError(`${name}: --${option} does not apply here; ${usage}`);
   const community = args[0];
@@ -145,6 +161,10 @@ function toCommand(name: string, args: readonly string[], values: Values): CliCo
       if (!second?.trim()) throw new UsageError('organizer add: the organizer needs a name');
       return { name, community, organizerName: second.trim(), role };
     }
+    case 'community list':
+      return { name };
+    case 'community origins':
+      return { name, community, add: values.add ?? [], remove: values.remove ?? [] };
     case 'organizer list':
     case 'verify':
       return { name, community };

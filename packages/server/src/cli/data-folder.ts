@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
-import type { EventStore } from '@linli/core';
-import Database from 'better-sqlite3';
+import { type EventStore, LinliException } from '@linli/core';
 import pg from 'pg';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
-import { PostgresStore } from '../stores/postgres-store.js';
+import type { CommunityRegistry, RegisteredCommunity } from '../hosting/community-registry.js';
+import { PostgresCommunityRegistry } from '../hosting/postgres-community-registry.js';
+import { SqliteCommunityRegistry } from '../hosting/sqlite-community-registry.js';
+import { migratePostgres } from '../stores/migrations.js';
+import { PostgresStore, postgresEventMigrations } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
 import { ensureDataFolder } from './deployment.js';
 
@@ -63,33 +66,49 @@ export class DataFolder {
       : SqliteAuthStore.open(resolve(this.dir, 'auth.sqlite'), community);
   }
 
-  /** The communities whose logs hold at least one event, by id. */
-  async communities(): Promise<readonly string[]> {
+  /**
+   * Brings the log and sign-in databases to the newest schema (a server start does this before
+   * serving anything); throws the stores' refusal for a database newer than the code. Opens no
+   * community: the stores are opened for no community and closed at once.
+   */
+  async migrate(): Promise<void> {
     if (this.databaseUrl) {
-      const client = new pg.Client({ connectionString: this.databaseUrl });
-      await client.connect();
+      const pool = new pg.Pool({ connectionString: this.databaseUrl, max: 1 });
       try {
-        const exists = await client.query("SELECT to_regclass('linli_events') IS NOT NULL AS found");
-        if (!(exists.rows[0] as { found: boolean }).found) return [];
-        const { rows } = await client.query<{ community: string }>(
-          'SELECT DISTINCT community FROM linli_events ORDER BY community',
-        );
-        return rows.map((r) => r.community);
+        const client = await pool.connect();
+        try {
+          const migrated = await migratePostgres(client, 'events', postgresEventMigrations);
+          if (!migrated.ok) throw new LinliException(migrated.error);
+        } finally {
+          client.release();
+        }
       } finally {
-        await client.end();
+        await pool.end();
       }
-    }
-    const db = new Database(resolve(this.dir, 'linli.sqlite'));
+    } else SqliteStore.open(resolve(this.dir, 'linli.sqlite'), '').close();
+    await (await this.authStore('')).close();
+  }
+
+  /**
+   * The host's list of communities: `communities.sqlite` beside the logs, or `linli_communities`.
+   * Created on first use, listing every community already in the log.
+   */
+  async registry(): Promise<CommunityRegistry> {
+    return this.databaseUrl
+      ? PostgresCommunityRegistry.open(this.databaseUrl)
+      : SqliteCommunityRegistry.open(
+          resolve(this.dir, 'communities.sqlite'),
+          resolve(this.dir, 'linli.sqlite'),
+        );
+  }
+
+  /** The listed communities, by id. */
+  async communities(): Promise<readonly RegisteredCommunity[]> {
+    const registry = await this.registry();
     try {
-      const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get();
-      if (!table) return [];
-      return (
-        db.prepare('SELECT DISTINCT community FROM events ORDER BY community').all() as {
-          community: string;
-        }[]
-      ).map((r) => r.community);
+      return await registry.list();
     } finally {
-      db.close();
+      await registry.close();
     }
   }
 }

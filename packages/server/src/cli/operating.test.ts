@@ -1,25 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import { startPostgres } from '../testing/postgres-cluster.js';
+import { installedCli, readmeBlock } from '../testing/readme-block.js';
 import { startServer } from '../testing/run-server.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
-const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
 let dir: string;
 /** A folder holding a `linli-server` that runs the built CLI, put first on PATH as an install would. */
 let bin: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'linli-cli-'));
-  bin = join(dir, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'linli-server'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
-  chmodSync(join(bin, 'linli-server'), 0o755);
+  bin = installedCli(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,15 +27,6 @@ function cli(args: readonly string[], env: Record<string, string> = {}) {
     encoding: 'utf8',
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** The shell block of a README section, as written. */
-function readmeBlock(heading: string): string {
-  const text = readFileSync(README, 'utf8');
-  const section = text.slice(text.indexOf(heading));
-  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error(`no sh block under ${heading}`);
-  return block;
 }
 
 describe('Operating linli-server (the README block, as written)', () => {

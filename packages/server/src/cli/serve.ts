@@ -2,22 +2,23 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve as listen } from '@hono/node-server';
-import { createGovernance, type LinliError, LinliException, type Result } from '@linli/core';
-import { seedScenario } from '@linli/core/seed';
+import { LinliException } from '@linli/core';
 import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import type { IssuedOrganizer } from '../auth/organizers.js';
-import { checkedStart } from '../checkpoint/checked-start.js';
-import type { Checkpointer } from '../checkpoint/checkpointer.js';
 import { loadSigningKey } from '../checkpoint/signing-key.js';
 import { FeedTokens } from '../feeds/feed-tokens.js';
+import type { CommunityHost } from '../hosting/community-host.js';
+import type { ListedCommunity } from '../hosting/community-source.js';
+import { hostFolder, type OpenedFromFolder } from '../hosting/data-folder-host.js';
+import { readHostSettings } from '../hosting/host-settings.js';
 import { parseProxyHops } from '../http/client-address.js';
 import type { HostedCommunity } from '../http/env.js';
 import { PrecompressedBody } from '../http/precompressed.js';
 import type { SetupHost } from '../setup/setup-host.js';
 import { SetupToken } from '../setup/setup-token.js';
-import { OPERATOR_ACTOR } from './admin.js';
 import { CliFailure } from './backup.js';
+import { UsageError } from './command-line.js';
 import { DataFolder, DEMO_COMMUNITY } from './data-folder.js';
 import { deploymentFromEnv } from './deployment.js';
 import { stopGracefully } from './graceful-stop.js';
@@ -29,74 +30,12 @@ import { takeServingLock } from './serving-lock.js';
  * its motions under it, so any organizer of a community manages any of its motions.
  */
 const OFFICE = 'residents-committee';
+/** The demo community's name, as its seed founds it. */
+const DEMO_NAME = '新福康里';
 /** The organizer the demo prints a token for: created on the first demo start, re-issued at each. */
 const DEMO_ORGANIZER = '居委会（演示） demo organizer';
 /** Households that get a fresh invite code printed at every demo start, to try it from several phones. */
 const DEMO_HOUSEHOLDS = ['u102', 'u602', 'u501'] as const;
-
-/** One community as served, with what its start printed. */
-interface Served {
-  readonly hosted: HostedCommunity;
-  readonly checkpointer: Checkpointer;
-  readonly close: () => Promise<void>;
-}
-
-/** A community opened at this start or by `/setup`, with what its opening found. */
-type Opened = Served & { seeded: boolean; publicKey: string };
-
-/** Opens, checks (see `checkedStart`) and hosts one community of the data folder. */
-async function openCommunity(data: DataFolder, id: string, seed: boolean): Promise<Opened> {
-  // Opening migrates the database; one newer than this code is refused in one line, untouched.
-  const store = await data.eventStore(id).catch((e: unknown) => {
-    throw e instanceof LinliException ? new CliFailure(e.error.message.en) : e;
-  });
-  // The log is checked before it is served, against the last head this server signed (kept outside
-  // the database) or LINLI_TRUSTED_HEAD; LINLI_RESTORE=backup.json first fills the demo's empty store.
-  const checked = await checkedStart({
-    store,
-    community: id,
-    keyFile: data.keyFile,
-    signingKey: process.env.LINLI_SIGNING_KEY || undefined,
-    checkpointFile: data.checkpointFile(id),
-    trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
-    restoreFrom: (seed && process.env.LINLI_RESTORE) || undefined,
-    publicKey: process.env.LINLI_PUBLIC_KEY || undefined,
-  });
-  if (!checked.ok) {
-    const { doing, error } = checked.error;
-    throw new CliFailure(`cannot ${doing}: ${typeof error === 'string' ? error : error.message.en}`);
-  }
-  const { checkpointer, restored, publicKey } = checked.value;
-  if (restored)
-    console.log(
-      `Restored ${restored.events} events from ${process.env.LINLI_RESTORE} (head ${restored.head})`,
-    );
-  // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
-  const governance = await createGovernance({
-    store,
-    actor: OFFICE,
-    groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
-  });
-  const seeded = seed && governance.head.value.seq === 0;
-  if (seeded) await seedScenario(governance);
-  // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.
-  const auth = await data.authStore(id);
-  const hosted: HostedCommunity = {
-    id,
-    store,
-    governance,
-    auth,
-    origins: [],
-    checkpoint: () => checkpointer.latest,
-  };
-  const close = async () => {
-    await checkpointer.flush();
-    governance.dispose();
-    await auth.close();
-    await store.close();
-  };
-  return { hosted, checkpointer, close, seeded, publicKey };
-}
 
 /** The demo organizer's token: the same account every start, with a new token printed. */
 async function demoOrganizer(auth: AuthStore): Promise<IssuedOrganizer> {
@@ -120,10 +59,48 @@ function staticFiles(): Record<string, PrecompressedBody> {
   };
 }
 
+/** One line for a refusal at start (a newer schema, an unverifiable log): never a stack trace. */
+const oneLine = (e: unknown) => (e instanceof LinliException ? new CliFailure(e.error.message.en) : e);
+
 /**
- * Serves the data folder's communities: `demo` also seeds 新福康里 (`xfkl`) on first run and prints
- * a demo organizer token and invite codes; `serve` seeds nothing and starts empty when there is no
- * community, saying how to create one. One function builds the app so deployment options plug in here.
+ * The host of the data folder's communities, its databases migrated first. In `demo`, 新福康里
+ * (`xfkl`) is listed before anything is served and seeded when it is first opened.
+ */
+async function startHost(
+  mode: 'serve' | 'demo',
+  data: DataFolder,
+  opened: (id: string, community: OpenedFromFolder) => void,
+): Promise<CommunityHost> {
+  const settings = readHostSettings(process.env);
+  if (!settings.ok) throw new UsageError(settings.message);
+  await data.migrate().catch((e: unknown) => {
+    throw oneLine(e);
+  });
+  const { idleMs, maxOpen } = settings;
+  const host = await hostFolder(
+    data,
+    {
+      office: OFFICE,
+      idleMs,
+      ...(maxOpen === undefined ? {} : { maxOpen }),
+      ...(mode === 'demo' ? { seed: DEMO_COMMUNITY } : {}),
+    },
+    opened,
+  );
+  if (mode === 'demo') {
+    const registry = await data.registry();
+    await registry.register({ id: DEMO_COMMUNITY, name: DEMO_NAME, created: new Date().toISOString() });
+    await registry.close();
+  }
+  await host.start();
+  return host;
+}
+
+/**
+ * Serves the data folder's communities, each opened when first asked for and closed when idle (see
+ * `CommunityHost`): `demo` also seeds 新福康里 (`xfkl`) on first run — the one community opened at
+ * start, for its banner's organizer token and invite codes; `serve` seeds nothing and starts empty
+ * when there is no community, saying how to create one.
  */
 export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
@@ -137,77 +114,60 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   // One serving process per SQLite data folder; a second one exits here, before it touches anything.
   const lock = data.databaseUrl ? undefined : takeServingLock(data.dir);
   if (lock?.held === false) throw new CliFailure(lock.message.replace(/^linli: /, ''));
-  const ids = new Set(await data.communities());
-  if (mode === 'demo') ids.add(DEMO_COMMUNITY);
-  const served: Opened[] = [];
-  for (const id of ids) served.push(await openCommunity(data, id, mode === 'demo' && id === DEMO_COMMUNITY));
+  let demo: OpenedFromFolder | undefined;
+  const communities = await startHost(mode, data, (id, opened) => {
+    if (id === DEMO_COMMUNITY) demo = opened;
+  });
   const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  // Mutable: /setup founds the first community into it while serving.
-  const communities = new Map(served.map((s) => [s.hosted.id, { ...s.hosted, origins: [origin] }]));
   const deployment = deploymentFromEnv(process.env, host, port);
   const setupToken = new SetupToken(data.setupTokenFile);
   const app = createApp(communities, {
     ...deployment,
     organizerActor: OFFICE,
-    // Households' calendar feed tokens come from the signing key (checkedStart created it if new).
+    // Households' calendar feed tokens come from the signing key (created here if new).
     feedTokens: FeedTokens.fromSigningKey(
       loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined).privateKey,
     ),
     shell: true,
-    setup: { token: setupToken, host: hostingSetup(data, communities, served, origin) },
+    setup: { token: setupToken, host: setupHost(communities) },
   });
   for (const [path, file] of Object.entries(staticFiles())) app.get(path, (c) => file.respond(c));
-  const demo = served.find((s) => s.hosted.id === DEMO_COMMUNITY);
   const own = new Set(listenOrigins(host, port));
   const publicOrigin = deployment.origins?.find((o) => !own.has(o)) ?? origin;
+  const listed = await communities.listed();
   const banner =
-    mode === 'demo' && demo
-      ? await demoBanner(demo, origin, data)
-      : serveBanner(served, origin, data, setupLink(setupToken, served.length === 0, publicOrigin));
+    mode === 'demo'
+      ? await communities
+          .withCommunity(DEMO_COMMUNITY, (hosted) => demoBanner(hosted, demo, origin, data))
+          .catch((e: unknown) => {
+            throw oneLine(e);
+          })
+      : serveBanner(listed, origin, data, setupLink(setupToken, listed.length === 0, publicOrigin));
 
-  const server = listen({ fetch: app.fetch, hostname: host, port }, () => console.log(banner.join('\n')));
+  const server = listen({ fetch: app.fetch, hostname: host, port }, () =>
+    console.log((banner ?? []).join('\n')),
+  );
   // A busy port is the operator's to fix, not a crash: one line, no stack trace.
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EADDRINUSE') throw e;
     console.error(`port ${port} is in use; set PORT`);
     process.exit(1);
   });
-  // Stops accepting, lets in-flight commands finish their commit, then flushes the checkpoints.
+  // Stops accepting, lets in-flight commands finish their commit, then closes what is open.
   const stop = stopGracefully(server as Server, async () => {
-    await Promise.all(served.map((s) => s.close()));
+    await communities.close();
     process.exit(0);
   });
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }
 
-/**
- * `/setup` on this process's map of hosted communities: a founded community is opened, checked and
- * served at once, and closed with the others at shutdown.
- */
-function hostingSetup(
-  data: DataFolder,
-  communities: Map<string, HostedCommunity>,
-  served: Opened[],
-  origin: string,
-): SetupHost {
+/** `/setup` on the host: the first community is founded, listed and served at once. */
+function setupHost(communities: CommunityHost): SetupHost {
   return {
-    hasCommunity: async () => communities.size > 0 || (await data.communities()).length > 0,
-    async found(id, name): Promise<Result<HostedCommunity, LinliError>> {
-      const opened = await openCommunity(data, id, false);
-      const founded = await opened.hosted.governance.execute(
-        { type: 'community.found', name },
-        { actor: OPERATOR_ACTOR },
-      );
-      if (!founded.ok) {
-        await opened.close();
-        return founded;
-      }
-      served.push(opened);
-      const hosted = { ...opened.hosted, origins: [origin] };
-      communities.set(id, hosted);
-      return { ok: true, value: hosted };
-    },
+    hasCommunity: async () => (await communities.listed()).length > 0,
+    found: (id, name) => communities.found(id, name),
+    withCommunity: (id, work) => communities.withCommunity(id, work),
   };
 }
 
@@ -224,15 +184,20 @@ function setupLink(token: SetupToken, open: boolean, origin: string): string | u
   return `${origin}/setup#token=${token.issue()}`;
 }
 
-async function demoBanner(demo: Opened, origin: string, data: DataFolder): Promise<string[]> {
-  const { auth, governance } = demo.hosted;
+async function demoBanner(
+  hosted: HostedCommunity,
+  opened: OpenedFromFolder | undefined,
+  origin: string,
+  data: DataFolder,
+): Promise<string[]> {
+  const { auth, governance } = hosted;
   const { organizer, token } = await demoOrganizer(auth);
   const lines = [
-    `Linli demo community 新福康里 ${demo.seeded ? '(created and seeded)' : `(${governance.head.value.seq} events kept from earlier runs)`}`,
+    `Linli demo community 新福康里 ${opened?.seeded ? '(created and seeded)' : `(${governance.head.value.seq} events kept from earlier runs)`}`,
     `  open       ${origin}/`,
     `  data       ${data.description}`,
     `  organizer  ${token}  (${organizer.id}, ${organizer.name})`,
-    `  signing    ${demo.publicKey} (checkpoints: Ed25519 public key)`,
+    `  signing    ${opened?.publicKey} (checkpoints: Ed25519 public key)`,
   ];
   for (const unit of DEMO_HOUSEHOLDS)
     lines.push(`  invite     ${await auth.issueInviteCode(unit)}  (household ${unit.slice(1)}室)`);
@@ -243,22 +208,21 @@ async function demoBanner(demo: Opened, origin: string, data: DataFolder): Promi
 }
 
 function serveBanner(
-  served: readonly Served[],
+  listed: readonly ListedCommunity[],
   origin: string,
   data: DataFolder,
   setup: string | undefined,
 ): string[] {
-  const lines = [`Linli serving ${served.length} communit${served.length === 1 ? 'y' : 'ies'}`];
+  const lines = [`Linli serving ${listed.length} communit${listed.length === 1 ? 'y' : 'ies'}`];
   lines.push(`  data       ${data.description}`);
-  for (const s of served)
-    lines.push(
-      `  community  ${origin}/c/${s.hosted.id}/  ${s.hosted.governance.community.value.community?.name ?? ''}`,
-    );
+  for (const c of listed) lines.push(`  community  ${origin}/c/${c.id}/  ${c.name}`);
   if (setup !== undefined) {
     lines.push(`  setup      ${setup}`);
     lines.push('             open it to create the first community and its organizer (one use;');
-    lines.push('             or: linli-server community create <id> --name <name>, then restart)');
+    lines.push('             or: linli-server community create <id> --name <name>, no restart needed)');
   }
-  lines.push('Ctrl+C stops; restarting keeps all data.');
+  lines.push(
+    'Communities open when first visited and close when idle. Ctrl+C stops; restarting keeps all data.',
+  );
   return lines;
 }

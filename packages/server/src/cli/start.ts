@@ -2,6 +2,7 @@
 import { addOrganizer, createCommunity, listOrganizers, printInvites, revokeOrganizer } from './admin.js';
 import { backup, CliFailure, checkLog } from './backup.js';
 import { type CliCommand, HELP, parseCommandLine, UsageError } from './command-line.js';
+import { editCommunityOrigins, listCommunities } from './communities.js';
 import { DataFolder } from './data-folder.js';
 import { importRegisterFile } from './import-register.js';
 import { serve } from './serve.js';
@@ -19,6 +20,10 @@ async function run(command: CliCommand): Promise<void> {
   switch (command.name) {
     case 'community create':
       return createCommunity(data, command.community, command.communityName, print);
+    case 'community list':
+      return listCommunities(data, print);
+    case 'community origins':
+      return editCommunityOrigins(data, command.community, command, print);
     case 'organizer add':
       return addOrganizer(data, command.community, command.organizerName, command.role, print);
     case 'organizer list':

@@ -26,8 +26,12 @@ export function statusOf(error: LinliError): RefusalStatus {
  * `{ error }` with {@link statusOf}'s status, so no route builds an error response itself.
  */
 export class Refusal extends HTTPException {
-  constructor(readonly error: LinliError) {
-    super(statusOf(error), { message: error.code });
+  /** `status` overrides {@link statusOf} where the same code is not the client's mistake here. */
+  constructor(
+    readonly error: LinliError,
+    status: RefusalStatus = statusOf(error),
+  ) {
+    super(status, { message: error.code });
   }
 }
 
@@ -42,8 +46,12 @@ export function incident(what: string, detail: string): string {
 }
 
 /** The typed JSON answer for a refusal; a failed log is answered with an incident number instead of its words. */
-export function refusalResponse(c: Context, error: LinliError): Response {
-  if (error.code !== 'log.unavailable') return c.json({ error }, statusOf(error));
+export function refusalResponse(
+  c: Context,
+  error: LinliError,
+  status: RefusalStatus = statusOf(error),
+): Response {
+  if (error.code !== 'log.unavailable') return c.json({ error }, status);
   const reason = incident('log unavailable', String(error.params.reason));
   return c.json({ error: linliError('log.unavailable', [], { reason }) }, 503);
 }
@@ -54,7 +62,7 @@ export function refusalResponse(c: Context, error: LinliError): Response {
  * (a full or locked sign-in database, a bug) as `server.unavailable` with an incident number.
  */
 export function renderError(e: Error, c: Context): Response {
-  if (e instanceof Refusal) return refusalResponse(c, e.error);
+  if (e instanceof Refusal) return refusalResponse(c, e.error, e.status as RefusalStatus);
   if (e instanceof HTTPException && e.status === 413) return refusalResponse(c, linliError('http.too_large'));
   if (e instanceof HTTPException && e.status === 400) return refusalResponse(c, linliError('http.bad_json'));
   const reason = incident('request failed', e.message);

@@ -18,7 +18,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A host on memory stores, as `linli-server` hosts on its map: founded communities are served at once. */
+/** A host on memory stores and a map: founded communities are served at once, as `CommunityHost` does. */
 function memoryHost(communities: Map<string, HostedCommunity>): SetupHost {
   return {
     hasCommunity: async () => communities.size > 0,
@@ -30,6 +30,10 @@ function memoryHost(communities: Map<string, HostedCommunity>): SetupHost {
       const hosted = { id, store, governance, auth: SqliteAuthStore.open(':memory:', id), origins: [] };
       communities.set(id, hosted);
       return { ok: true, value: hosted };
+    },
+    async withCommunity(id, work) {
+      const hosted = communities.get(id);
+      return hosted && work(hosted);
     },
   };
 }

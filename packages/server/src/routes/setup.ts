@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/mini';
 import { isOrganizerRole } from '../auth/organizers.js';
-import { isCommunityId } from '../community-id.js';
+import { isCommunityId } from '../hosting/community-id.js';
 import { jsonBody } from '../http/json-body.js';
 import { RateLimit } from '../http/rate-limit.js';
 import { Refusal } from '../http/refusal.js';
@@ -74,11 +74,14 @@ export function setupRoutes(setup: SetupOptions | undefined, options: SetupRoute
           if (!setup || !(await isOpen())) return refuse(linliError('setup.closed'));
           if (!setup.token.matches(token)) refuse(linliError('setup.bad_token', ['token']));
           if (!isCommunityId(community.id)) refuse(linliError('setup.bad_id', ['community', 'id']));
-          if (!isOrganizerRole(organizer.role))
-            return refuse(linliError('setup.bad_role', ['organizer', 'role']));
+          const { role } = organizer;
+          if (!isOrganizerRole(role)) return refuse(linliError('setup.bad_role', ['organizer', 'role']));
           const founded = await setup.host.found(community.id, community.name);
           if (!founded.ok) return refuse({ ...founded.error, path: ['community', ...founded.error.path] });
-          const issued = await founded.value.auth.addOrganizer(organizer.name, organizer.role);
+          const issued = await setup.host.withCommunity(community.id, (hosted) =>
+            hosted.auth.addOrganizer(organizer.name, role),
+          );
+          if (!issued) return refuse(linliError('http.not_found'));
           setup.token.consume();
           return c.json({ community: { id: community.id, name: community.name }, ...issued });
         });

@@ -3,9 +3,9 @@ import type { HostedCommunity } from '../http/env.js';
 import type { SetupToken } from './setup-token.js';
 
 /**
- * What `/setup` needs from the server that hosts the communities: whether any exists, and a way to
- * found one and host it at once (no restart). `linli-server` implements it on its map of hosted
- * communities; a host that opens communities lazily implements the same two calls.
+ * What `/setup` needs from the server that hosts the communities: whether any exists, a way to found
+ * one and host it at once (no restart), and the founded community's stores for its first organizer.
+ * `linli-server`'s `CommunityHost` (communities opened lazily) provides all three.
  */
 export interface SetupHost {
   /** Whether any community exists, hosted or only stored: one does, and setup is closed for good. */
@@ -14,7 +14,9 @@ export interface SetupHost {
    * Founds community `id` named `name` (`community.found` in its empty log) and hosts it from now on.
    * Refuses with the typed error (and hosts nothing) when the command is refused, e.g. a bad name.
    */
-  found(id: string, name: string): Promise<Result<HostedCommunity, LinliError>>;
+  found(id: string, name: string): Promise<Result<unknown, LinliError>>;
+  /** Runs `work` on the hosted community `id` (opened if need be); undefined if there is none. */
+  withCommunity<T>(id: string, work: (community: HostedCommunity) => Promise<T>): Promise<T | undefined>;
 }
 
 /** The first-run setup of a server that hosts no community yet (`AppOptions.setup`). */

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { LinliException, verify } from '@linli/core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binDir, createDatabase, startPostgres } from '../testing/postgres-cluster.js';
+import { createDatabase, loadSqlFile, startPostgres } from '../testing/postgres-cluster.js';
 import { migratePostgres, type PostgresMigration, VERSION_TABLE } from './migrations.js';
 import { PostgresStore, postgresEventMigrations } from './postgres-store.js';
 
@@ -18,13 +17,7 @@ afterAll(() => cluster?.stop());
 /** A database loaded from the dump of one written before schema versions (fixtures/README.md). */
 async function unversionedDatabase(): Promise<string> {
   const url = await createDatabase(cluster.url, `m${n++}`);
-  const file = resolve(import.meta.dirname, 'fixtures/unversioned.sql');
-  const loaded = spawnSync(
-    join(binDir(), 'psql'),
-    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file],
-    { encoding: 'utf8' },
-  );
-  if (loaded.status !== 0) throw new Error(`psql failed: ${loaded.stderr}`);
+  loadSqlFile(url, resolve(import.meta.dirname, 'fixtures/unversioned.sql'));
   return url;
 }
 

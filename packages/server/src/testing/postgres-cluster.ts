@@ -77,3 +77,15 @@ export async function createDatabase(url: string, name: string): Promise<string>
   }
   return url.replace(/\/postgres$/, `/${name}`);
 }
+
+/** Runs an SQL file (a `pg_dump` fixture) into the database at `url` with `psql`, stopping at the first error. */
+export function loadSqlFile(url: string, file: string): void {
+  const loaded = spawnSync(
+    join(binDir(), 'psql'),
+    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (loaded.status !== 0) throw new Error(`psql failed: ${loaded.stderr}`);
+}

@@ -1,0 +1,133 @@
+import { createGovernance, type LinliError, LinliException, linliError, type Result } from '@linli/core';
+import { seedScenario } from '@linli/core/seed';
+import { checkedStart } from '../checkpoint/checked-start.js';
+import type { DataFolder } from '../cli/data-folder.js';
+import { CommunityHost, type CommunityHostOptions, type OpenedCommunity } from './community-host.js';
+
+/** Whom the operator's own commands (founding a community) name in the log. */
+export const OPERATOR_ACTOR = 'operator';
+
+/** How a data folder's communities are opened. */
+export interface OpenSettings {
+  /** The office organizers act in (`<office>/<organizer id>`), the governance's default actor. */
+  readonly office: string;
+  /** The community seeded with 新福康里 when its log is empty (`demo`), if any. */
+  readonly seed?: string;
+}
+
+/** What opening a community found out, for a start banner. */
+export interface OpenedFromFolder extends OpenedCommunity {
+  readonly seeded: boolean;
+  readonly publicKey: string;
+}
+
+const unavailable = (reason: string): LinliError => linliError('log.unavailable', [], { reason });
+
+/**
+ * Opens one community of the data folder as a server start always has: its store (migrated; a newer
+ * schema refused), the log checked against the last head this server signed (or
+ * `LINLI_TRUSTED_HEAD`; `LINLI_RESTORE` first fills the seeded community's empty log), then its
+ * governance and sign-in store. Costs one read of the whole log, its verification (one SHA-256 per
+ * event) and one fold into state; on PostgreSQL also a pool and a LISTEN connection.
+ */
+export async function openFromFolder(
+  data: DataFolder,
+  id: string,
+  settings: OpenSettings,
+): Promise<Result<OpenedFromFolder, LinliError>> {
+  const seed = settings.seed === id;
+  let store: Awaited<ReturnType<DataFolder['eventStore']>>;
+  try {
+    store = await data.eventStore(id);
+  } catch (e) {
+    if (e instanceof LinliException) return { ok: false, error: e.error };
+    throw e;
+  }
+  const checked = await checkedStart({
+    store,
+    community: id,
+    keyFile: data.keyFile,
+    signingKey: process.env.LINLI_SIGNING_KEY || undefined,
+    checkpointFile: data.checkpointFile(id),
+    trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
+    restoreFrom: (seed && process.env.LINLI_RESTORE) || undefined,
+    publicKey: process.env.LINLI_PUBLIC_KEY || undefined,
+  });
+  if (!checked.ok) {
+    await store.close();
+    const { doing, error } = checked.error;
+    console.error(
+      `linli: community ${id}: cannot ${doing}: ${typeof error === 'string' ? error : error.message.en}`,
+    );
+    return { ok: false, error: typeof error === 'string' ? unavailable(`cannot ${doing}`) : error };
+  }
+  const { checkpointer, restored, publicKey } = checked.value;
+  if (restored)
+    console.log(
+      `Restored ${restored.events} events from ${process.env.LINLI_RESTORE} (head ${restored.head})`,
+    );
+  // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
+  const governance = await createGovernance({
+    store,
+    actor: settings.office,
+    groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
+  });
+  const seeded = seed && governance.head.value.seq === 0;
+  if (seeded) await seedScenario(governance);
+  // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.
+  const auth = await data.authStore(id);
+  const close = async () => {
+    await checkpointer.flush();
+    governance.dispose();
+    await auth.close();
+    await store.close();
+  };
+  const hosted = { id, store, governance, auth, checkpoint: () => checkpointer.latest };
+  return { ok: true, value: { hosted, close, seeded, publicKey } };
+}
+
+/**
+ * Founds `id` in its empty log, as the operator: `community.found` with `name`. Refuses a log that
+ * has events already (`community.already_founded`) and a name the command refuses.
+ */
+export async function foundInFolder(
+  data: DataFolder,
+  id: string,
+  name: string,
+): Promise<Result<{ created: string }, LinliError>> {
+  const store = await data.eventStore(id);
+  const governance = await createGovernance({ store, actor: OPERATOR_ACTOR, groupCommit: false });
+  try {
+    if (governance.head.value.seq > 0)
+      return { ok: false, error: linliError('community.already_founded', [], { name: id }) };
+    const founded = await governance.execute({ type: 'community.found', name });
+    if (!founded.ok) return { ok: false, error: founded.error };
+    return { ok: true, value: { created: (await store.read()).at(0)?.at ?? new Date().toISOString() } };
+  } finally {
+    governance.dispose();
+    await store.close();
+  }
+}
+
+/** The host of a data folder's communities, with its list; `settings` as for {@link openFromFolder}. */
+export async function hostFolder(
+  data: DataFolder,
+  settings: OpenSettings & Pick<CommunityHostOptions, 'idleMs' | 'maxOpen' | 'refreshMs' | 'now'>,
+  opened: (id: string, community: OpenedFromFolder) => void = () => {},
+): Promise<CommunityHost> {
+  const registry = await data.registry();
+  const { idleMs, maxOpen, refreshMs, now } = settings;
+  return new CommunityHost({
+    registry,
+    open: async ({ id }) => {
+      const result = await openFromFolder(data, id, settings);
+      if (result.ok) opened(id, result.value);
+      return result;
+    },
+    found: (id, name) => foundInFolder(data, id, name),
+    ...(idleMs === undefined ? {} : { idleMs }),
+    ...(maxOpen === undefined ? {} : { maxOpen }),
+    ...(refreshMs === undefined ? {} : { refreshMs }),
+    ...(now === undefined ? {} : { now }),
+  });
+}
