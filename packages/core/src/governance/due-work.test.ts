@@ -155,7 +155,7 @@ describe('the scheduler actor', () => {
       { type: 'resident.moveOut', residentId: 'r101', date: '2026-11-29' },
       'scheduler.not_due_work',
     );
-    await refused({ type: 'charge.define', ...charge('c2', '2026-11') }, 'scheduler.not_due_work');
+    await refused(charge('c2', '2026-11'), 'scheduler.not_due_work');
     expect(
       (await governance.execute({ type: 'charge.bill', chargeId: 'c', month: '2026-11' }, asScheduler)).ok,
     ).toBe(true);
