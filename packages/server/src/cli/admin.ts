@@ -4,6 +4,7 @@ import { ORGANIZER_ROLES, type Organizer, type OrganizerRole } from '../auth/org
 import { householdLabels } from '../households.js';
 import { UsageError } from './command-line.js';
 import type { DataFolder } from './data-folder.js';
+import { recordAfterChange } from './due-work.js';
 
 /** Whom the operator's own commands (founding a community) name in the log. */
 export const OPERATOR_ACTOR = 'operator';
@@ -25,10 +26,13 @@ export async function withCommunity<T>(
       throw new UsageError(
         `there is no community "${community}"; create it with: linli-server community create ${community} --name <name>`,
       );
-    return await work(governance, async () => {
+    const before = governance.head.value.seq;
+    const result = await work(governance, async () => {
       auth ??= await data.authStore(community);
       return auth;
     });
+    await recordAfterChange(data, community, governance, before);
+    return result;
   } finally {
     governance.dispose();
     await auth?.close();
@@ -44,6 +48,7 @@ export async function createCommunity(data: DataFolder, community: string, name:
     if (governance.head.value.seq > 0) throw new UsageError(`community "${community}" already exists`);
     const founded = await governance.execute({ type: 'community.found', name });
     if (!founded.ok) throw new UsageError(`community create: ${founded.error.message.en}`);
+    await recordAfterChange(data, community, governance, 0);
     print(`Created community ${community} (${name}) in ${data.description}.`);
     print(`Next: linli-server organizer add ${community} <name>`);
   } finally {

@@ -17,6 +17,7 @@ import { PrecompressedBody } from '../http/precompressed.js';
 import { CliFailure } from './backup.js';
 import { DataFolder, DEMO_COMMUNITY } from './data-folder.js';
 import { deploymentFromEnv } from './deployment.js';
+import { dueWorkSettings, startDueWork } from './due-work.js';
 import { stopGracefully } from './graceful-stop.js';
 import { takeServingLock } from './serving-lock.js';
 
@@ -134,6 +135,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   // One serving process per SQLite data folder; a second one exits here, before it touches anything.
   const lock = data.databaseUrl ? undefined : takeServingLock(data.dir);
   if (lock?.held === false) throw new CliFailure(lock.message.replace(/^linli: /, ''));
+  const dueWork = dueWorkSettings();
   const ids = new Set(await data.communities());
   if (mode === 'demo') ids.add(DEMO_COMMUNITY);
   const served: (Served & { seeded: boolean; publicKey: string })[] = [];
@@ -148,6 +150,12 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     ),
   });
   for (const [path, file] of Object.entries(staticFiles())) app.get(path, (c) => file.respond(c));
+  // Motions past their deadline and months begun are done before the first request, then as they fall due.
+  const stopDueWork = await startDueWork(
+    data,
+    new Map(served.map((s) => [s.hosted.id, s.hosted.governance])),
+    dueWork,
+  );
   const demo = served.find((s) => s.hosted.id === DEMO_COMMUNITY);
   const banner =
     mode === 'demo' && demo ? await demoBanner(demo, origin, data) : serveBanner(served, origin, data);
@@ -161,6 +169,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   });
   // Stops accepting, lets in-flight commands finish their commit, then flushes the checkpoints.
   const stop = stopGracefully(server as Server, async () => {
+    await stopDueWork();
     await Promise.all(served.map((s) => s.close()));
     process.exit(0);
   });

@@ -1,0 +1,48 @@
+import { type Clock, dueWork, type Governance } from '@linli/core';
+import type { DueWorkTable } from './due-work-table.js';
+
+/** Writes what is due in a community now, and when to look again, into the due-work table. */
+export async function recordDueWork(
+  table: DueWorkTable,
+  community: string,
+  governance: Governance,
+  clock: Clock,
+): Promise<void> {
+  await table.record(community, governance.read((state) => dueWork(state, clock.now())));
+}
+
+/**
+ * Keeps the table current for a community held in memory: records its due work again after every
+ * change to its log, from whichever process (the caller records it once when it opens the
+ * community). Changes that arrive together are recorded once; a failure goes to `onError` and the
+ * next change tries again. Returns the function that stops watching, resolved once a record under
+ * way has finished.
+ */
+export function watchDueWork(
+  table: DueWorkTable,
+  community: string,
+  governance: Governance,
+  clock: Clock,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  let pending = false;
+  let first = true;
+  const record = () => {
+    // A signal calls its subscriber at once with the current head: the opener recorded that one.
+    if (first || pending) {
+      first = false;
+      return;
+    }
+    pending = true;
+    running = running.then(async () => {
+      pending = false;
+      await recordDueWork(table, community, governance, clock).catch(onError);
+    });
+  };
+  const unsubscribe = governance.head.subscribe(record);
+  return async () => {
+    unsubscribe();
+    await running;
+  };
+}
