@@ -80,7 +80,9 @@ export async function startDueWork(
   const table: DueWorkTable = await data.dueWorkTable();
   const onError = (e: unknown) => console.error('linli: recording due work failed:', e);
   for (const [id, governance] of served) await recordDueWork(table, id, governance, systemClock);
-  const watchers = [...served].map(([id, governance]) => watchDueWork(table, id, governance, systemClock, onError));
+  const watchers = [...served].map(([id, governance]) =>
+    watchDueWork(table, id, governance, systemClock, onError),
+  );
   const scheduler =
     settings.intervalMs === undefined
       ? undefined

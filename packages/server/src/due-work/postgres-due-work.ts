@@ -70,7 +70,10 @@ export class PostgresDueWork implements DueWorkTable {
           [community, items.map(([key]) => key), items.map(([, dueAt]) => dueAt)],
         );
       if (check === undefined)
-        await client.query('DELETE FROM linli_due_work WHERE community = $1 AND key = $2', [community, CHECK_KEY]);
+        await client.query('DELETE FROM linli_due_work WHERE community = $1 AND key = $2', [
+          community,
+          CHECK_KEY,
+        ]);
       else
         await client.query(
           `INSERT INTO linli_due_work (community, key, due_at) VALUES ($1, $2, $3)

@@ -8,7 +8,10 @@ export async function recordDueWork(
   governance: Governance,
   clock: Clock,
 ): Promise<void> {
-  await table.record(community, governance.read((state) => dueWork(state, clock.now())));
+  await table.record(
+    community,
+    governance.read((state) => dueWork(state, clock.now())),
+  );
 }
 
 /**

@@ -8,7 +8,10 @@ import { recordDueWork } from './record-due-work.js';
  * How the scheduler reaches a community: runs `work` on its governance, opening the community first
  * if no one holds it in memory (and closing it after, or keeping it, as the host decides).
  */
-export type RunInCommunity = <T>(community: string, work: (governance: Governance) => Promise<T>) => Promise<T>;
+export type RunInCommunity = <T>(
+  community: string,
+  work: (governance: Governance) => Promise<T>,
+) => Promise<T>;
 
 /** The scheduler's settings; see the server README's "Due work" section. */
 export interface DueWorkSchedulerOptions {
@@ -94,7 +97,12 @@ export class DueWorkScheduler {
   async runDue(): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimed = await this.table.claim(this.owner, this.clock.now().getTime(), this.leaseMs, this.batch);
+      const claimed = await this.table.claim(
+        this.owner,
+        this.clock.now().getTime(),
+        this.leaseMs,
+        this.batch,
+      );
       for (const work of claimed) await this.runOne(work);
       total += claimed.length;
       if (claimed.length === 0 || this.stopped) return total;

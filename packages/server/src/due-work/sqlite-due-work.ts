@@ -92,7 +92,9 @@ export class SqliteDueWork implements DueWorkTable {
     return this.db
       .transaction(() =>
         select.all(now, now, limit).map((r) => {
-          const { community, key, dueAt, attempts } = rowOf(lease.get(owner, now + leaseMs, r.community, r.key) as DueWorkColumns);
+          const { community, key, dueAt, attempts } = rowOf(
+            lease.get(owner, now + leaseMs, r.community, r.key) as DueWorkColumns,
+          );
           return { community, key, dueAt, attempts };
         }),
       )
