@@ -24,7 +24,11 @@ const T0 = Date.parse('2026-12-01T00:00:00Z');
 const MINUTE = 60_000;
 const at = (ms: number) => new Date(ms).toISOString();
 const work = (items: [string, number][], next?: number): DueWork => ({
-  items: items.map(([key, dueAt]) => ({ key, dueAt: at(dueAt), command: { type: 'motion.close' as const, motionId: key } })),
+  items: items.map(([key, dueAt]) => ({
+    key,
+    dueAt: at(dueAt),
+    command: { type: 'motion.close' as const, motionId: key },
+  })),
   ...(next === undefined ? {} : { next: at(next) }),
 });
 

@@ -54,7 +54,8 @@ export class DueWorkScheduler {
   private readonly onError: (work: ClaimedWork, error: string) => void;
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<unknown> = Promise.resolve();
-  private stopped = true;
+  private running = false;
+  private stopping = false;
 
   constructor(options: DueWorkSchedulerOptions) {
     this.table = options.table;
@@ -72,12 +73,13 @@ export class DueWorkScheduler {
 
   /** Looks for due work now and then every interval, until {@link stop}. */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
     const loop = () => {
       this.round = this.runDue().catch((e: unknown) => console.error('linli: due work:', e));
       void this.round.then(() => {
-        if (!this.stopped) this.timer = setTimeout(loop, this.intervalMs);
+        if (!this.stopping) this.timer = setTimeout(loop, this.intervalMs);
       });
     };
     loop();
@@ -85,9 +87,10 @@ export class DueWorkScheduler {
 
   /** Stops looking; resolves when the round under way has finished (its rows done or given back). */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.round;
+    this.running = false;
   }
 
   /**
@@ -105,7 +108,7 @@ export class DueWorkScheduler {
       );
       for (const work of claimed) await this.runOne(work);
       total += claimed.length;
-      if (claimed.length === 0 || this.stopped) return total;
+      if (claimed.length === 0 || this.stopping) return total;
     }
   }
 
