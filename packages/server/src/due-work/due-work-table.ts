@@ -15,6 +15,14 @@ export interface ClaimedWork {
   readonly dueAt: number;
   /** How many times it has been claimed, this time included. */
   readonly attempts: number;
+  /** The command to run (as `dueWork` gave it); `null` for the {@link CHECK_KEY} row. */
+  readonly command: unknown;
+}
+
+/** The part of a row a claim returns. */
+export function claimedOf(row: DueWorkRow): ClaimedWork {
+  const { community, key, dueAt, attempts, command } = row;
+  return { community, key, dueAt, attempts, command };
 }
 
 /** A due row as kept, for tests and operators. */
@@ -61,6 +69,7 @@ export interface DueWorkColumns {
   done_at: number | string | null;
   attempts: number;
   last_error: string | null;
+  command: string | null;
 }
 
 const orNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
@@ -72,6 +81,7 @@ export function rowOf(row: DueWorkColumns): DueWorkRow {
     key: row.key,
     dueAt: Number(row.due_at),
     attempts: Number(row.attempts),
+    command: row.command === null ? null : (JSON.parse(row.command) as unknown),
     leaseOwner: row.lease_owner,
     leaseUntil: orNull(row.lease_until),
     doneAt: orNull(row.done_at),
@@ -79,10 +89,13 @@ export function rowOf(row: DueWorkColumns): DueWorkRow {
   };
 }
 
-/** The rows {@link DueWorkTable.record} writes for `work`: its items, then the check row if any. */
-export function recordedRows(work: DueWork): { items: [string, number][]; check: number | undefined } {
+/** The rows {@link DueWorkTable.record} writes for `work`: its items (key, due, command JSON), then the check row if any. */
+export function recordedRows(work: DueWork): {
+  items: [string, number, string][];
+  check: number | undefined;
+} {
   return {
-    items: work.items.map((item) => [item.key, Date.parse(item.dueAt)]),
+    items: work.items.map((item) => [item.key, Date.parse(item.dueAt), JSON.stringify(item.command)]),
     check: work.next === undefined ? undefined : Date.parse(work.next),
   };
 }

@@ -4,12 +4,17 @@ import { migratePostgres, type PostgresMigration } from '../stores/migrations.js
 import {
   CHECK_KEY,
   type ClaimedWork,
+  claimedOf,
   type DueWorkColumns,
   type DueWorkRow,
   type DueWorkTable,
   recordedRows,
   rowOf,
 } from './due-work-table.js';
+
+/** A row's columns, the command as its JSON text (as in SQLite). */
+const COLUMNS =
+  'community, key, due_at, lease_owner, lease_until, done_at, attempts, last_error, command::text AS command';
 
 /** The due-work table's schema steps (part `due-work` of the version table). */
 export const postgresDueWorkMigrations: readonly PostgresMigration[] = [
@@ -27,6 +32,7 @@ export const postgresDueWorkMigrations: readonly PostgresMigration[] = [
           done_at bigint,
           attempts integer NOT NULL DEFAULT 0,
           last_error text,
+          command jsonb,
           PRIMARY KEY (community, key)
         );
         CREATE INDEX linli_due_work_pending ON linli_due_work (due_at) WHERE done_at IS NULL;
@@ -65,9 +71,9 @@ export class PostgresDueWork implements DueWorkTable {
       await client.query('BEGIN');
       if (items.length > 0)
         await client.query(
-          `INSERT INTO linli_due_work (community, key, due_at)
-           SELECT $1, * FROM unnest($2::text[], $3::bigint[]) ON CONFLICT DO NOTHING`,
-          [community, items.map(([key]) => key), items.map(([, dueAt]) => dueAt)],
+          `INSERT INTO linli_due_work (community, key, due_at, command)
+           SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
+          [community, items.map(([key]) => key), items.map(([, dueAt]) => dueAt), items.map(([, , c]) => c)],
         );
       if (check === undefined)
         await client.query('DELETE FROM linli_due_work WHERE community = $1 AND key = $2', [
@@ -97,18 +103,16 @@ export class PostgresDueWork implements DueWorkTable {
              WHERE done_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
              ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED) AS due
        WHERE w.community = due.community AND w.key = due.key
-       RETURNING w.*`,
+       RETURNING w.community, w.key, w.due_at, w.lease_owner, w.lease_until, w.done_at, w.attempts,
+         w.last_error, w.command::text AS command`,
       [owner, now + leaseMs, now, limit],
     );
-    return rows
-      .map(rowOf)
-      .map(({ community, key, dueAt, attempts }) => ({ community, key, dueAt, attempts }))
-      .sort((a, b) => a.dueAt - b.dueAt);
+    return rows.map((row) => claimedOf(rowOf(row))).sort((a, b) => a.dueAt - b.dueAt);
   }
 
   async complete(work: ClaimedWork, owner: string, now: number): Promise<void> {
     await this.pool.query(
-      `UPDATE linli_due_work SET done_at = $1, lease_owner = NULL, lease_until = NULL, last_error = NULL
+      `UPDATE linli_due_work SET done_at = $1, lease_until = NULL, last_error = NULL
        WHERE community = $2 AND key = $3 AND lease_owner = $4`,
       [now, work.community, work.key, owner],
     );
@@ -131,7 +135,7 @@ export class PostgresDueWork implements DueWorkTable {
 
   async rows(community: string): Promise<DueWorkRow[]> {
     const { rows } = await this.pool.query<DueWorkColumns>(
-      'SELECT * FROM linli_due_work WHERE community = $1 ORDER BY key',
+      `SELECT ${COLUMNS} FROM linli_due_work WHERE community = $1 ORDER BY key`,
       [community],
     );
     return rows.map(rowOf);

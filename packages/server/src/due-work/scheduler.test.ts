@@ -171,7 +171,11 @@ describe('the due-work scheduler', () => {
       expect(await s.scheduler().runDue()).toBe(1); // the motion close only
       s.clock.advance(5 * MINUTE);
       await s.scheduler().runDue();
-      expect((await s.table.rows('a')).map((r) => r.key)).toEqual([CHECK_KEY, 'motion.close:m1']);
+      // Its run answered with the first run's events: done, on the second attempt, by this process.
+      const bill = (await s.table.rows('a')).find((r) => r.key === 'charge.bill:c:2026-11');
+      expect(bill).toMatchObject({ attempts: 2, leaseUntil: null, lastError: null });
+      expect(bill?.doneAt).not.toBeNull();
+      expect(bill?.leaseOwner).not.toBe('doomed');
       expect((await s.store.read()).filter((e) => e.type === 'charge.billed').length).toBe(1);
     } finally {
       await s.close();

@@ -39,7 +39,8 @@ type Outcome = 'done' | 'no longer due' | 'checked';
  * Runs the work that falls due, in every serving process at once: each round claims due rows with a
  * lease, runs each row's command as {@link SCHEDULER_ACTOR} with the row's key as the idempotency
  * key (so a row whose lease expired mid-run, run again by another process, gets the first run's
- * events instead of a second append), then marks it done; a failure is retried after a backoff that
+ * events instead of a second append), then marks it done. A refused command whose work is no longer
+ * due (someone did it by hand) is forgotten; any other failure is retried after a backoff that
  * doubles with each attempt, and its error is kept.
  */
 export class DueWorkScheduler {
@@ -132,14 +133,12 @@ export class DueWorkScheduler {
       await recordDueWork(this.table, work.community, governance, this.clock);
       return 'checked';
     }
-    // Another process may have changed the community since this one last heard: decide on the log.
+    const answer = await governance.execute(work.command, { actor: SCHEDULER_ACTOR, requestKey: work.key });
+    if (answer.ok) return 'done';
+    // Refused: fine if someone else did it (an organizer closed the motion early); otherwise an error.
     await governance.refresh();
-    const item = governance
-      .read((state) => dueWork(state, this.clock.now()))
-      .items.find((i) => i.key === work.key);
-    if (!item) return 'no longer due';
-    const answer = await governance.execute(item.command, { actor: SCHEDULER_ACTOR, requestKey: work.key });
-    if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message.en}`);
-    return 'done';
+    const due = governance.read((state) => dueWork(state, this.clock.now()));
+    if (!due.items.some((item) => item.key === work.key)) return 'no longer due';
+    throw new Error(`${answer.error.code}: ${answer.error.message.en}`);
   }
 }

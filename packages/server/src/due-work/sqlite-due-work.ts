@@ -5,6 +5,7 @@ import { migrateSqlite, type SqliteMigration } from '../stores/migrations.js';
 import {
   CHECK_KEY,
   type ClaimedWork,
+  claimedOf,
   type DueWorkColumns,
   type DueWorkRow,
   type DueWorkTable,
@@ -28,6 +29,7 @@ export const sqliteDueWorkMigrations: readonly SqliteMigration[] = [
           done_at INTEGER,
           attempts INTEGER NOT NULL DEFAULT 0,
           last_error TEXT,
+          command TEXT,
           PRIMARY KEY (community, key)
         ) WITHOUT ROWID;
         CREATE INDEX due_work_pending ON due_work (due_at) WHERE done_at IS NULL;
@@ -60,11 +62,11 @@ export class SqliteDueWork implements DueWorkTable {
   async record(community: string, work: DueWork): Promise<void> {
     const { items, check } = recordedRows(work);
     const add = this.db.prepare(
-      'INSERT INTO due_work (community, key, due_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO due_work (community, key, due_at, command) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.db
       .transaction(() => {
-        for (const [key, dueAt] of items) add.run(community, key, dueAt);
+        for (const [key, dueAt, command] of items) add.run(community, key, dueAt, command);
         if (check === undefined)
           this.db.prepare('DELETE FROM due_work WHERE community = ? AND key = ?').run(community, CHECK_KEY);
         else
@@ -91,12 +93,11 @@ export class SqliteDueWork implements DueWorkTable {
     );
     return this.db
       .transaction(() =>
-        select.all(now, now, limit).map((r) => {
-          const { community, key, dueAt, attempts } = rowOf(
-            lease.get(owner, now + leaseMs, r.community, r.key) as DueWorkColumns,
-          );
-          return { community, key, dueAt, attempts };
-        }),
+        select
+          .all(now, now, limit)
+          .map((r) =>
+            claimedOf(rowOf(lease.get(owner, now + leaseMs, r.community, r.key) as DueWorkColumns)),
+          ),
       )
       .immediate();
   }
@@ -104,7 +105,7 @@ export class SqliteDueWork implements DueWorkTable {
   async complete(work: ClaimedWork, owner: string, now: number): Promise<void> {
     this.db
       .prepare(
-        `UPDATE due_work SET done_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL
+        `UPDATE due_work SET done_at = ?, lease_until = NULL, last_error = NULL
          WHERE community = ? AND key = ? AND lease_owner = ?`,
       )
       .run(now, work.community, work.key, owner);
