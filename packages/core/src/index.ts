@@ -92,8 +92,8 @@ export {
   type UnitLabel,
   viewGovernance,
 } from './governance/published-view.js';
-export type { RestoreOptions, Snapshot, SnapshotMigration } from './governance/snapshot.js';
 export { SCHEDULER_ACTOR } from './governance/scheduler-actor.js';
+export type { RestoreOptions, Snapshot, SnapshotMigration } from './governance/snapshot.js';
 export { applyEvent, type GovernanceState, replay } from './governance/state.js';
 // Locales and the zh-CN/en message tables.
 export { type Locale, locales, resolveLocale } from './i18n/locale.js';

@@ -8,6 +8,7 @@ export interface DueItem<C = unknown> {
   readonly key: string;
   /** The instant it fell due, ISO 8601 in UTC. */
   readonly dueAt: string;
+  /** The command to run, as the domain's schema takes it. */
   readonly command: C;
 }
 
