@@ -76,6 +76,7 @@ export { type Command, commandSchema } from './governance/commands.js';
 export type { CommunityView, UnitView } from './governance/community-view.js';
 export { latestDate, YEARS_AHEAD } from './governance/date-window.js';
 export { type DecidedEvent, decide } from './governance/decide.js';
+export { type DueItem, type DueWork, dueWork } from './governance/due-work.js';
 export {
   createGovernance,
   type ExecuteOptions,
@@ -91,6 +92,7 @@ export {
   type UnitLabel,
   viewGovernance,
 } from './governance/published-view.js';
+export { SCHEDULER_ACTOR } from './governance/scheduler-actor.js';
 export type { RestoreOptions, Snapshot, SnapshotMigration } from './governance/snapshot.js';
 export { applyEvent, type GovernanceState, replay } from './governance/state.js';
 // Locales and the zh-CN/en message tables.

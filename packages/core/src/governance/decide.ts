@@ -5,6 +5,7 @@ import { err, type Result } from '../errors/result.js';
 import type { Command } from './commands.js';
 import { checkDateWindow } from './date-window.js';
 import { commandRoutes, type DecidedEvent, type DomainSlices } from './domains.js';
+import { checkSchedulerCommand } from './scheduler-actor.js';
 import type { GovernanceState } from './state.js';
 
 export type { DecideContext } from '../decide/context.js';
@@ -16,7 +17,7 @@ export function decide(
   command: Command,
   context: DecideContext,
 ): Result<DecidedEvent[], LinliError> {
-  const late = checkDateWindow(command, context.today);
-  if (late) return err(late);
+  const refused = checkSchedulerCommand(command, context) ?? checkDateWindow(command, context.today);
+  if (refused) return err(refused);
   return decideBy<DomainSlices, Command, DecidedEvent>(commandRoutes, state, command, context);
 }

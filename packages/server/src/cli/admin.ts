@@ -5,6 +5,7 @@ import { foundInFolder, OPERATOR_ACTOR } from '../hosting/data-folder-host.js';
 import { householdLabels } from '../households.js';
 import { UsageError } from './command-line.js';
 import type { DataFolder } from './data-folder.js';
+import { recordAfterChange } from './due-work.js';
 
 /** Where a command prints its lines. */
 export type Print = (line: string) => void;
@@ -23,10 +24,13 @@ export async function withCommunity<T>(
       throw new UsageError(
         `there is no community "${community}"; create it with: linli-server community create ${community} --name <name>`,
       );
-    return await work(governance, async () => {
+    const before = governance.head.value.seq;
+    const result = await work(governance, async () => {
       auth ??= await data.authStore(community);
       return auth;
     });
+    await recordAfterChange(data, community, governance, before);
+    return result;
   } finally {
     governance.dispose();
     await auth?.close();

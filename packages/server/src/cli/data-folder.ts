@@ -4,6 +4,9 @@ import pg from 'pg';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import type { DueWorkTable } from '../due-work/due-work-table.js';
+import { PostgresDueWork } from '../due-work/postgres-due-work.js';
+import { SqliteDueWork } from '../due-work/sqlite-due-work.js';
 import type { CommunityRegistry, RegisteredCommunity } from '../hosting/community-registry.js';
 import { PostgresCommunityRegistry } from '../hosting/postgres-community-registry.js';
 import { SqliteCommunityRegistry } from '../hosting/sqlite-community-registry.js';
@@ -64,6 +67,13 @@ export class DataFolder {
     return this.databaseUrl
       ? PostgresAuthStore.open(this.databaseUrl, community)
       : SqliteAuthStore.open(resolve(this.dir, 'auth.sqlite'), community);
+  }
+
+  /** The due-work table every serving process shares: in PostgreSQL, or `due-work.sqlite` in the folder. */
+  async dueWorkTable(): Promise<DueWorkTable> {
+    return this.databaseUrl
+      ? PostgresDueWork.open(this.databaseUrl)
+      : SqliteDueWork.open(resolve(this.dir, 'due-work.sqlite'));
   }
 
   /**

@@ -10,7 +10,7 @@ import { loadSigningKey } from '../checkpoint/signing-key.js';
 import { FeedTokens } from '../feeds/feed-tokens.js';
 import type { CommunityHost } from '../hosting/community-host.js';
 import type { ListedCommunity } from '../hosting/community-source.js';
-import { hostFolder, type OpenedFromFolder } from '../hosting/data-folder-host.js';
+import { type CommunityWatcher, hostFolder, type OpenedFromFolder } from '../hosting/data-folder-host.js';
 import { readHostSettings } from '../hosting/host-settings.js';
 import { parseProxyHops } from '../http/client-address.js';
 import type { HostedCommunity } from '../http/env.js';
@@ -21,6 +21,7 @@ import { CliFailure } from './backup.js';
 import { UsageError } from './command-line.js';
 import { DataFolder, DEMO_COMMUNITY } from './data-folder.js';
 import { deploymentFromEnv } from './deployment.js';
+import { dueWorkSettings, dueWorkWatcher, startDueWork } from './due-work.js';
 import { stopGracefully } from './graceful-stop.js';
 import { listenOrigins } from './origins.js';
 import { takeServingLock } from './serving-lock.js';
@@ -69,6 +70,7 @@ const oneLine = (e: unknown) => (e instanceof LinliException ? new CliFailure(e.
 async function startHost(
   mode: 'serve' | 'demo',
   data: DataFolder,
+  watch: CommunityWatcher,
   opened: (id: string, community: OpenedFromFolder) => void,
 ): Promise<CommunityHost> {
   const settings = readHostSettings(process.env);
@@ -81,6 +83,7 @@ async function startHost(
     data,
     {
       office: OFFICE,
+      watch,
       idleMs,
       ...(maxOpen === undefined ? {} : { maxOpen }),
       ...(mode === 'demo' ? { seed: DEMO_COMMUNITY } : {}),
@@ -115,7 +118,9 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   const lock = data.databaseUrl ? undefined : takeServingLock(data.dir);
   if (lock?.held === false) throw new CliFailure(lock.message.replace(/^linli: /, ''));
   let demo: OpenedFromFolder | undefined;
-  const communities = await startHost(mode, data, (id, opened) => {
+  const dueWork = dueWorkSettings();
+  const dueWorkTable = await data.dueWorkTable();
+  const communities = await startHost(mode, data, dueWorkWatcher(dueWorkTable), (id, opened) => {
     if (id === DEMO_COMMUNITY) demo = opened;
   });
   const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -134,6 +139,8 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   for (const [path, file] of Object.entries(staticFiles())) app.get(path, (c) => file.respond(c));
   const own = new Set(listenOrigins(host, port));
   const publicOrigin = deployment.origins?.find((o) => !own.has(o)) ?? origin;
+  // Motions past their deadline and months begun are done before the first request, then as they fall due.
+  const stopDueWork = await startDueWork(dueWorkTable, communities, dueWork);
   const listed = await communities.listed();
   const banner =
     mode === 'demo'
@@ -155,7 +162,9 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   });
   // Stops accepting, lets in-flight commands finish their commit, then closes what is open.
   const stop = stopGracefully(server as Server, async () => {
+    await stopDueWork();
     await communities.close();
+    await dueWorkTable.close();
     process.exit(0);
   });
   process.on('SIGINT', () => void stop());

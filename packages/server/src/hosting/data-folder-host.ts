@@ -1,4 +1,11 @@
-import { createGovernance, type LinliError, LinliException, linliError, type Result } from '@linli/core';
+import {
+  createGovernance,
+  type Governance,
+  type LinliError,
+  LinliException,
+  linliError,
+  type Result,
+} from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { checkedStart } from '../checkpoint/checked-start.js';
 import type { DataFolder } from '../cli/data-folder.js';
@@ -13,7 +20,12 @@ export interface OpenSettings {
   readonly office: string;
   /** The community seeded with 新福康里 when its log is empty (`demo`), if any. */
   readonly seed?: string;
+  /** Runs on each community once it is open (e.g. recording its due work); its stop runs before it closes. */
+  readonly watch?: CommunityWatcher;
 }
+
+/** Something kept up while a community is open: started when it opens, stopped before it closes. */
+export type CommunityWatcher = (id: string, governance: Governance) => Promise<() => Promise<void>>;
 
 /** What opening a community found out, for a start banner. */
 export interface OpenedFromFolder extends OpenedCommunity {
@@ -76,7 +88,9 @@ export async function openFromFolder(
   if (seeded) await seedScenario(governance);
   // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.
   const auth = await data.authStore(id);
+  const unwatch = settings.watch ? await settings.watch(id, governance) : async () => {};
   const close = async () => {
+    await unwatch();
     await checkpointer.flush();
     governance.dispose();
     await auth.close();
