@@ -15,6 +15,7 @@ import { dutyRoutes } from './routes/duties.js';
 import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
 import { organizerRoutes } from './routes/organizer.js';
+import { isRegisterUpload, registerRoutes } from './routes/register.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { streamRoutes } from './routes/stream.js';
 import { viewRoutes } from './routes/view.js';
@@ -26,6 +27,8 @@ export type { RequestLogLine } from './middleware/request-log.js';
 export interface AppOptions {
   /** Largest request body, bytes (default 64 KiB). */
   readonly maxBody?: number;
+  /** Largest housing-register upload, bytes (default 8 MiB; see `MAX_REGISTER_BODY`). */
+  readonly maxRegisterBody?: number;
   /** Invite-code attempts per client address per minute (default 10). */
   readonly codeAttemptsPerMinute?: number;
   /**
@@ -101,13 +104,12 @@ export function createApp(
       allowMethods: ['GET', 'POST', 'DELETE'],
     }),
   );
-  app.use(
-    community,
-    bodyLimit({
-      maxSize: options.maxBody ?? 64 * 1024,
-      onError: (c) => refusalResponse(c, linliError('http.too_large')),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: options.maxBody ?? 64 * 1024,
+    onError: (c) => refusalResponse(c, linliError('http.too_large')),
+  });
+  // A register upload is bigger than any JSON body; its route applies its own limit.
+  app.use(community, (c, next) => (isRegisterUpload(c.req.path) ? next() : jsonLimit(c, next)));
   // Whatever else fails (a full or locked sign-in database, a bug) and whatever is not here is still
   // answered with the typed error, never Hono's plain-text 404 or 500.
   app.notFound((c) => refusalResponse(c, linliError('http.no_route')));
@@ -119,6 +121,7 @@ export function createApp(
   app.use(community, resolveCommunity(communities), checkWriteOrigin(options.origins ?? []));
   const clock: Clock = options.clock ?? systemClock;
   const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
+  const organizerActor = options.organizerActor ?? 'organizer';
   return app
     .route('/c/:community', viewRoutes(clock))
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))
@@ -133,7 +136,15 @@ export function createApp(
       '/c/:community',
       commandRoutes({
         householdCommandsPerMinute: options.householdCommandsPerMinute ?? 60,
-        organizerActor: options.organizerActor ?? 'organizer',
+        organizerActor,
+      }),
+    )
+    .route(
+      '/c/:community',
+      registerRoutes({
+        clock,
+        organizerActor,
+        ...(options.maxRegisterBody === undefined ? {} : { maxBody: options.maxRegisterBody }),
       }),
     );
 }
