@@ -1,2 +1,2 @@
 // The shell's entry: `dist/app.js`, loaded by every page the shell serves.
-export {};
+export { mountRegisterImport } from './screens/register/mount.ts';
