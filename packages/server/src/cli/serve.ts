@@ -18,6 +18,7 @@ import { CliFailure } from './backup.js';
 import { DataFolder, DEMO_COMMUNITY } from './data-folder.js';
 import { deploymentFromEnv } from './deployment.js';
 import { stopGracefully } from './graceful-stop.js';
+import { registerScreenFiles } from './register-page.js';
 import { takeServingLock } from './serving-lock.js';
 
 /**
@@ -114,6 +115,7 @@ function staticFiles(): Record<string, PrecompressedBody> {
     '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8', started),
     '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), js, started),
     '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js, started),
+    ...registerScreenFiles(started),
   };
 }
 

@@ -225,7 +225,7 @@ export class LinliRegisterImport extends LitElement {
             `;
           })}
         </div>
-        <button type="button" ?disabled=${busy} @click=${this.#previewAgain}>${t.previewAgain}</button>
+        <button type="button" id="preview-again" ?disabled=${busy} @click=${this.#previewAgain}>${t.previewAgain}</button>
       </details>
     `;
   }
@@ -308,7 +308,7 @@ export class LinliRegisterImport extends LitElement {
               </ul>`
         }
         <div class="actions">
-          <button type="button" @click=${this.#again}>${t.importAnother}</button>
+          <button type="button" id="import-another" @click=${this.#again}>${t.importAnother}</button>
         </div>
       </section>
     `;
@@ -320,8 +320,8 @@ export class LinliRegisterImport extends LitElement {
         <h3 id="export">${t.exportTitle}</h3>
         <p class="hint">${t.exportHint}</p>
         <div class="actions">
-          <button type="button" @click=${() => this.#download('xlsx')}>${t.exportXlsx}</button>
-          <button type="button" @click=${() => this.#download('csv')}>${t.exportCsv}</button>
+          <button type="button" id="export-xlsx" @click=${() => this.#download('xlsx')}>${t.exportXlsx}</button>
+          <button type="button" id="export-csv" @click=${() => this.#download('csv')}>${t.exportCsv}</button>
         </div>
       </section>
     `;
@@ -332,7 +332,8 @@ export class LinliRegisterImport extends LitElement {
     if (!file) return;
     this.#file = file;
     this.draft = {};
-    void this.#read(undefined);
+    // A corrected copy of the register has the same headers: the mapping chosen for it still applies.
+    void this.#read(this.#mapping);
   }
 
   #mapped(header: string, value: string): void {
