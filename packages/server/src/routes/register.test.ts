@@ -136,6 +136,8 @@ describe('POST /c/:id/register/preview', () => {
       await post(app, 'preview', form({ bytes: csv, name: 'r.csv' }), token)
     ).json()) as RegisterPreview;
     expect(unmapped.problems.map((p) => p.error.code)).toEqual(['register.no_header']);
+    // The mapping step needs the headers to offer: the fullest row near the top.
+    expect(unmapped.columns.map((c) => c.header)).toEqual(['Block', 'Flat', 'Size', 'Holder', 'Remark']);
     expect(unmapped.plan).toMatchObject({ ok: false, error: { code: 'register.has_problems' } });
     const mapping = JSON.stringify({
       Block: 'building',

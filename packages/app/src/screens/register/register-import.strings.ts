@@ -28,7 +28,8 @@ export interface RegisterImportStrings {
   readonly rowsMore: (shown: number, total: number) => string;
   readonly column: Readonly<Record<RowColumn, string>>;
   readonly unsold: string;
-  readonly confirm: (changes: number) => string;
+  /** The confirm button, with the number of changes once the preview has no problem. */
+  readonly confirm: (changes: number | undefined) => string;
   readonly confirmBlocked: string;
   readonly doneTitle: string;
   readonly done: (changes: number) => string;
@@ -50,7 +51,7 @@ const changesZh: Readonly<Record<string, string>> = {
   'unit.added': '新增房屋',
   'owner.registered': '登记业主',
   'unit.areaRecorded': '更新面积',
-  'unit.transferred': '产权变更',
+  'unit.transferred': '登记产权',
   'resident.movedIn': '登记入住',
 };
 
@@ -60,7 +61,7 @@ const changesEn: Readonly<Record<string, string>> = {
   'unit.added': 'Units added',
   'owner.registered': 'Owners registered',
   'unit.areaRecorded': 'Areas recorded',
-  'unit.transferred': 'Ownership changes',
+  'unit.transferred': 'Ownerships recorded',
   'resident.movedIn': 'Move-ins recorded',
 };
 
@@ -101,7 +102,7 @@ const zh: RegisterImportStrings = {
     phone: '电话',
   },
   unsold: '开发商（未售）',
-  confirm: (changes) => `确认导入（${changes} 项变更）`,
+  confirm: (changes) => (changes === undefined ? '确认导入' : `确认导入（${changes} 项变更）`),
   confirmBlocked: '清册里还有问题，修正并重新预览后才能导入。',
   doneTitle: '导入完成',
   done: (changes) => `已写入 ${changes} 项变更，一次全部写入。`,
@@ -153,7 +154,8 @@ const en: RegisterImportStrings = {
     phone: 'Phone',
   },
   unsold: 'Developer (unsold)',
-  confirm: (changes) => `Import (${changes} change${changes === 1 ? '' : 's'})`,
+  confirm: (changes) =>
+    changes === undefined ? 'Import' : `Import (${changes} change${changes === 1 ? '' : 's'})`,
   confirmBlocked: 'The register still has problems: fix them and preview again to import.',
   doneTitle: 'Imported',
   done: (changes) => `${changes} change${changes === 1 ? '' : 's'} written, all together.`,

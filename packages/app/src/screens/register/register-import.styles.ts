@@ -116,8 +116,9 @@ export const registerImportStyles = css`
     opacity: 0.6;
   }
   summary {
-    display: flex;
-    align-items: center;
+    /* A list item keeps the disclosure triangle that says it opens. */
+    display: list-item;
+    padding-block: 0.5em;
     cursor: pointer;
     font-weight: 600;
   }
@@ -204,10 +205,14 @@ export const registerImportStyles = css`
       clip-path: inset(50%);
     }
     table,
+    caption,
     tbody,
     tr,
     td {
       display: block;
+    }
+    td:empty {
+      display: none;
     }
     tr {
       border: 1px solid var(--border);

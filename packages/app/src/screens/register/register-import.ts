@@ -288,7 +288,7 @@ export class LinliRegisterImport extends LitElement {
           aria-describedby=${ready ? nothing : 'confirm-note'}
           @click=${this.#confirm}
         >
-          ${t.confirm(plan.ok ? plan.changes : 0)}
+          ${t.confirm(ready && plan.ok ? plan.changes : undefined)}
         </button>
       </div>
       ${ready ? nothing : html`<p id="confirm-note" class="hint">${t.confirmBlocked}</p>`}
