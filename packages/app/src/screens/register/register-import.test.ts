@@ -1,5 +1,6 @@
 import { linliError } from '@linli/core';
 import axe from 'axe-core';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../api/api-client.ts';
 import './define.ts';
@@ -282,5 +283,12 @@ describe('<linli-register-import>', () => {
       '0.05',
       '1075.30',
     ]);
+    // Every area reads back to the same hundredths: two decimals, never float noise.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (hundredths) => {
+        const [whole, cents] = formatArea(hundredths).split('.');
+        return cents?.length === 2 && BigInt(whole ?? '') * 100n + BigInt(cents) === BigInt(hundredths);
+      }),
+    );
   });
 });
