@@ -1,5 +1,6 @@
-import { isLocalDate, type LocalDate, parseWith } from '@linli/core';
+import { isLocalDate, type LocalDate, linliError, parseWith } from '@linli/core';
 import { REGISTER_HEADERS, type RegisterField } from '@linli/core/register';
+import { createMiddleware } from 'hono/factory';
 import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
 import { Refusal } from '../http/refusal.js';
@@ -43,6 +44,21 @@ export const registerUploadSchema = z.object({
 
 /** A validated register upload. */
 export type RegisterUpload = z.output<typeof registerUploadSchema>;
+
+const FORM_MEDIA = /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+
+/**
+ * Reads a form body before the validator does, so one that cannot be read (a broken multipart
+ * boundary) is refused at `file`, where the organizer's upload went wrong — the validator would
+ * report it as a malformed JSON body. The validator then takes the parsed form from Hono's cache.
+ */
+export const readableForm = createMiddleware(async (c, next) => {
+  if (FORM_MEDIA.test(c.req.header('content-type') ?? ''))
+    await c.req.formData().catch(() => {
+      throw new Refusal(linliError('validation.invalid_type', ['file'], { expected: 'file' }));
+    });
+  await next();
+});
 
 /**
  * Hono's form validator for {@link registerUploadSchema}: a body that is not a form has no `file` and

@@ -274,6 +274,19 @@ describe('POST /c/:id/register/import', () => {
     },
   ];
 
+  it('refuses a multipart body it cannot read at the file, not as bad JSON, and imports nothing', async () => {
+    const { app, token, logLength } = await emptyCommunity();
+    const before = await logLength();
+    const response = await app.request('/c/nfk/register/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=nothing' },
+      body: 'not a multipart body at all',
+    });
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ code: 'validation.invalid_type', path: ['file'] });
+    expect(await logLength()).toBe(before);
+  });
+
   for (const refusal of refusals)
     it(`refuses ${refusal.name} and imports nothing`, async () => {
       const { app, token, auth, logLength } = await emptyCommunity();

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env.js';
 import { Refusal, refusalResponse } from '../http/refusal.js';
 import { requires } from '../middleware/auth.js';
 import { previewOf, readUpload } from '../register/register-preview.js';
-import { registerUpload } from '../register/upload-form.js';
+import { readableForm, registerUpload } from '../register/upload-form.js';
 
 /**
  * The largest register upload, bytes (8 MiB). A 10,000-household register as Excel saves it measures
@@ -64,13 +64,13 @@ export function registerRoutes(options: RegisterRouteOptions): Hono<AppEnv> {
   });
   const today = (): LocalDate => localDateOf(options.clock.now());
   return new Hono<AppEnv>()
-    .post('/register/preview', organizer, limit, registerUpload(), async (c) => {
+    .post('/register/preview', organizer, limit, readableForm, registerUpload(), async (c) => {
       const upload = c.req.valid('form');
       const date = upload.date ?? today();
       const read = await readUpload(upload, date);
       return c.json(previewOf(c.get('community').governance, upload.file.name, read, date));
     })
-    .post('/register/import', organizer, limit, registerUpload(), async (c) => {
+    .post('/register/import', organizer, limit, readableForm, registerUpload(), async (c) => {
       const upload = c.req.valid('form');
       const { command } = await readUpload(upload, upload.date ?? today());
       if (!command.ok) throw new Refusal(command.error);
