@@ -17,6 +17,7 @@ import { dutyRoutes } from './routes/duties.js';
 import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
 import { organizerRoutes } from './routes/organizer.js';
+import { isRegisterUpload, registerRoutes } from './routes/register.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
 import { streamRoutes } from './routes/stream.js';
@@ -32,6 +33,8 @@ export type { SetupHost, SetupOptions } from './setup/setup-host.js';
 export interface AppOptions {
   /** Largest request body, bytes (default 64 KiB). */
   readonly maxBody?: number;
+  /** Largest housing-register upload, bytes (default 8 MiB; see `MAX_REGISTER_BODY`). */
+  readonly maxRegisterBody?: number;
   /** Invite-code attempts per client address per minute (default 10). */
   readonly codeAttemptsPerMinute?: number;
   /**
@@ -126,7 +129,8 @@ export function createApp(
     maxSize: options.maxBody ?? 64 * 1024,
     onError: (c) => refusalResponse(c, linliError('http.too_large')),
   });
-  app.use(community, limitBody);
+  // A register upload is bigger than any JSON body; its route applies its own limit.
+  app.use(community, (c, next) => (isRegisterUpload(c.req.path) ? next() : limitBody(c, next)));
   app.use('/setup', limitBody);
   // Whatever else fails (a full or locked sign-in database, a bug) and whatever is not here is still
   // answered with the typed error, never Hono's plain-text 404 or 500.
@@ -144,6 +148,7 @@ export function createApp(
 
   app.use(community, resolveCommunity(source), checkWriteOrigin(options.origins ?? []));
   const clock: Clock = options.clock ?? systemClock;
+  const organizerActor = options.organizerActor ?? 'organizer';
   return app
     .route('/c/:community', viewRoutes(clock))
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))
@@ -158,7 +163,15 @@ export function createApp(
       '/c/:community',
       commandRoutes({
         householdCommandsPerMinute: options.householdCommandsPerMinute ?? 60,
-        organizerActor: options.organizerActor ?? 'organizer',
+        organizerActor,
+      }),
+    )
+    .route(
+      '/c/:community',
+      registerRoutes({
+        clock,
+        organizerActor,
+        ...(options.maxRegisterBody === undefined ? {} : { maxBody: options.maxRegisterBody }),
       }),
     );
 }

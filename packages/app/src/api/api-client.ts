@@ -22,6 +22,11 @@ function isLinliError(value: unknown): value is LinliError {
   return typeof code === 'string' && typeof message === 'object' && message !== null;
 }
 
+function errorOf(body: unknown): LinliError {
+  const error = (body as { error?: unknown } | undefined)?.error;
+  return isLinliError(error) ? error : linliError('http.unreachable');
+}
+
 /**
  * The one way every screen talks to the server. The server decides everything; this only sends, and
  * turns every answer into an {@link ApiResult} — a refusal keeps its typed error (code, path, zh-CN and
@@ -37,22 +42,39 @@ export class ApiClient {
 
   /** Sends `init` to `path` (absolute on this origin) and reads the JSON answer. */
   async request<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+    const sent = await this.#fetch(path, init);
+    if (!sent.ok) return sent;
+    const response = sent.value;
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return { ok: true, value: body as T };
+    return { ok: false, error: errorOf(body) };
+  }
+
+  /**
+   * Fetches a file the server answers with (an export behind the bearer token, which a plain link
+   * cannot send): its bytes as a `Blob`, or the typed refusal.
+   */
+  async file(path: string): Promise<ApiResult<Blob>> {
+    const sent = await this.#fetch(path, {});
+    if (!sent.ok) return sent;
+    const response = sent.value;
+    if (response.ok) return { ok: true, value: await response.blob() };
+    return { ok: false, error: errorOf(await response.json().catch(() => undefined)) };
+  }
+
+  // A FormData body keeps its own multipart content type, which the browser writes with its boundary.
+  async #fetch(path: string, init: RequestInit): Promise<ApiResult<Response>> {
     const headers = new Headers(init.headers);
     const token = this.#options.token?.(path);
     if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
     if (typeof init.body === 'string' && !headers.has('content-type'))
       headers.set('content-type', 'application/json');
     const send = this.#options.fetch ?? fetch;
-    let response: Response;
     try {
-      response = await send(path, { ...init, headers });
+      return { ok: true, value: await send(path, { ...init, headers }) };
     } catch {
       return { ok: false, error: linliError('http.unreachable') };
     }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (response.ok) return { ok: true, value: body as T };
-    const error = (body as { error?: unknown } | undefined)?.error;
-    return { ok: false, error: isLinliError(error) ? error : linliError('http.unreachable') };
   }
 
   /** `request` with a JSON body. */

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import '../screens/not-found/not-found-screen.js';
 import '../screens/organizer-home/organizer-home-screen.js';
+import '../screens/register/define.js';
 import '../screens/setup/setup-screen.js';
 import '../screens/sign-in/sign-in-screen.js';
 import type { Localized } from './localized.js';
@@ -54,6 +55,16 @@ export const routes: readonly Route[] = [
         .context=${screen}
         .links=${organizerScreens(screen.params.community ?? '')}
       ></linli-organizer-home-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/register',
+    audience: 'organizer',
+    title: { 'zh-CN': '房屋清册', en: 'Housing register' },
+    render: (screen) =>
+      html`<linli-register-import
+        .community=${screen.params.community ?? ''}
+        .api=${screen.api}
+      ></linli-register-import>`,
   },
 ];
 

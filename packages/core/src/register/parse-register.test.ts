@@ -151,6 +151,27 @@ describe('parseRegister', () => {
     expect(parsed.rows.map((r) => r.room)).toEqual(['102']);
   });
 
+  it('without a header row, names the fullest row near the top as columns, so a mapping step can offer them', () => {
+    const text = '新福康里房屋清册,,,\nBlock,Flat,Size,Holder,备注\n7,0502,66.1,刘洋,\n';
+    const parsed = parseRegister(utf8(text));
+    expect(parsed.problems.map((p) => p.error.code)).toEqual(['register.no_header']);
+    expect(parsed.headerLine).toBe(0);
+    expect(parsed.columns).toEqual([
+      { header: 'Block', field: null },
+      { header: 'Flat', field: null },
+      { header: 'Size', field: null },
+      { header: 'Holder', field: null },
+      { header: '备注', field: null },
+    ]);
+    const mapping = Object.fromEntries(
+      parsed.columns.map((c, i) => [
+        c.header,
+        (['building', 'room', 'area', 'owner', null] as const)[i] ?? null,
+      ]),
+    );
+    expect(parseRegister(utf8(text), { mapping }).rows).toMatchObject([{ building: '7号楼', room: '502' }]);
+  });
+
   it('refuses a file with no header, a missing column, or bytes that are no workbook', () => {
     expect(parseRegister(utf8('a,b,c\n1,2,3\n')).problems.map(where)).toEqual([
       [0, undefined, 'register.no_header'],

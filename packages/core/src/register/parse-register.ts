@@ -89,6 +89,21 @@ function findHeader(
   return null;
 }
 
+/**
+ * Without a recognisable header row, the fullest row near the top (the first, if several tie) is most
+ * likely the header in words Linli does not know: its cells are returned as columns, so the organizer
+ * can map them and read the file again.
+ */
+function likelyHeader(cells: readonly Cells[], mapping: ParseRegisterOptions['mapping']): RegisterColumn[] {
+  let fullest: Cells = [];
+  const filled = (row: Cells) => row.filter((value) => clean(value) !== '').length;
+  for (const row of cells.slice(0, HEADER_SEARCH_ROWS)) if (filled(row) > filled(fullest)) fullest = row;
+  // Trailing blank cells (a wider title row's width) are no columns.
+  let width = fullest.length;
+  while (width > 0 && clean(fullest[width - 1] ?? '') === '') width--;
+  return columnsOf(fullest.slice(0, width), mapping);
+}
+
 /** One row's cells by field, with each field's header for problems. */
 interface RowReader {
   text(field: RegisterField): string;
@@ -220,7 +235,8 @@ function readBody(
 /**
  * Reads a housing register (房屋清册 / 业主名册) from an `.xlsx` workbook or a CSV file (UTF-8 with or
  * without BOM, or GBK / GB18030), finds its header row below any title rows, maps the columns (see
- * {@link REGISTER_HEADERS}, or `options.mapping`), and cleans each row. Nothing is imported: the rows
+ * {@link REGISTER_HEADERS}, or `options.mapping`), and cleans each row. Without a header row it
+ * answers `register.no_header` with the fullest row near the top as `columns`. Nothing is imported: the rows
  * go to {@link registerCommand} once the organizer has seen the problems and confirmed.
  */
 export function parseRegister(bytes: Uint8Array, options: ParseRegisterOptions = {}): ParsedRegister {
@@ -228,7 +244,8 @@ export function parseRegister(bytes: Uint8Array, options: ParseRegisterOptions =
   if (!Array.isArray(cells)) return { rows: [], problems: [cells], columns: [], headerLine: 0 };
   const header = findHeader(cells, options.mapping);
   if (!header) {
-    return { rows: [], problems: [problem(0, 'register.no_header')], columns: [], headerLine: 0 };
+    const columns = likelyHeader(cells, options.mapping);
+    return { rows: [], problems: [problem(0, 'register.no_header')], columns, headerLine: 0 };
   }
   const { index, columns } = header;
   const missing = REQUIRED_FIELDS.filter((field) => !columns.some((c) => c.field === field));

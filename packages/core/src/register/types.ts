@@ -61,6 +61,7 @@ export interface RegisterColumn {
 export interface ParsedRegister {
   readonly rows: readonly NumberedRegisterRow[];
   readonly problems: readonly RegisterProblem[];
+  /** The header row's columns; without one (`register.no_header`), the fullest row near the top, to map. */
   readonly columns: readonly RegisterColumn[];
   /** The spreadsheet row number of the header row; 0 when none was found. */
   readonly headerLine: number;

@@ -19,6 +19,10 @@ const guarded = [
   { method: 'DELETE', path: '/c/xfkl/households/u602/sessions', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/households/u602/feeds', needs: 'organizer' },
   { method: 'POST', path: '/c/xfkl/invites', needs: 'organizer', body: { units: ['u102'] } },
+  { method: 'GET', path: '/c/xfkl/register.csv', needs: 'organizer' },
+  { method: 'GET', path: '/c/xfkl/register.xlsx', needs: 'organizer' },
+  { method: 'POST', path: '/c/xfkl/register/preview', needs: 'organizer', form: 'register' },
+  { method: 'POST', path: '/c/xfkl/register/import', needs: 'organizer', form: 'register' },
   { method: 'GET', path: '/c/xfkl/session', needs: 'signed-in' },
   {
     method: 'POST',
@@ -33,6 +37,13 @@ const guarded = [
   { method: 'DELETE', path: '/c/xfkl/sessions', needs: 'household' },
 ] as const;
 
+/** A register upload of one unit, as the browser sends it. */
+function registerForm(): FormData {
+  const form = new FormData();
+  form.set('file', new File(['楼号,单元,室号,面积\n1,1,102,60\n'], 'register.csv'));
+  return form;
+}
+
 async function app() {
   opened = await testCommunity();
   const { community, organizer, household } = opened;
@@ -41,10 +52,11 @@ async function app() {
     served.request(route.path, {
       method: route.method,
       headers: {
-        'content-type': 'application/json',
+        ...('form' in route ? {} : { 'content-type': 'application/json' }),
         ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
       },
       ...('body' in route ? { body: JSON.stringify(route.body) } : {}),
+      ...('form' in route ? { body: registerForm() } : {}),
     });
   return { served, ask, organizer, household, logLength: async () => (await community.store.read()).length };
 }
