@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../testing/axe.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
 const require = createRequire(import.meta.url);
@@ -99,20 +100,7 @@ const focused = (page: Page) =>
 
 const h1 = (page: Page) => page.locator('h1').first();
 
-/** axe-core on the page as it is now: no WCAG 2.2 A/AA violation. */
-async function audit(page: Page): Promise<string[]> {
-  // Evaluated by the browser's debugger, not as a page script: the shell's CSP allows no injected script.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return result.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
+const audit = axeViolations;
 
 /** What a phone user must never meet: sideways scrolling, text under 16 px, targets under 44 × 44 px. */
 async function layoutProblems(page: Page): Promise<string[]> {
