@@ -39,5 +39,6 @@ export const browserDeps: string[] = [
   'lit/directives/class-map.js',
   'lit/directives/style-map.js',
   'chinese-days',
+  'fflate',
   'storybook/test',
 ];

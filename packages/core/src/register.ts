@@ -9,6 +9,7 @@
 export { REGISTER_HEADERS } from './register/columns.js';
 export type { CommunityRecords } from './register/community-records.js';
 export { EXPORT_HEADERS, registerFromRecords, registerToCsv, registerToXlsx } from './register/export.js';
+export { REGISTER_FIELD_LABELS, type RegisterFieldLabel } from './register/field-labels.js';
 export { MAX_REGISTER_ROWS, type ParseRegisterOptions, parseRegister } from './register/parse-register.js';
 export {
   planRegisterImport,
@@ -17,6 +18,12 @@ export {
   type RegisterPlan,
   registerCommand,
 } from './register/plan.js';
+export type {
+  RegisterImported,
+  RegisterMapping,
+  RegisterPlanSummary,
+  RegisterPreview,
+} from './register/preview.js';
 export type { RegisterErrorCode } from './register/register-error.js';
 export type {
   NumberedRegisterRow,

@@ -53,10 +53,14 @@ describe('matching a path to a route', () => {
       });
     const table = [
       ...routes,
-      { path: '/c/:community/organizer/register', audience: 'organizer' as const, title, render },
+      { path: '/c/:community/organizer/motions', audience: 'organizer' as const, title, render },
       { path: '/c/:community/sign-in/help', audience: 'anyone' as const, title, render },
     ];
-    expect(organizerScreens('a b', table)).toEqual([{ href: '/c/a%20b/organizer/register', title }]);
-    expect(organizerScreens('x')).toEqual([]);
+    const register = {
+      href: '/c/a%20b/organizer/register',
+      title: { 'zh-CN': '房屋清册', en: 'Housing register' },
+    };
+    expect(organizerScreens('a b', table)).toEqual([register, { href: '/c/a%20b/organizer/motions', title }]);
+    expect(organizerScreens('x')).toEqual([{ ...register, href: '/c/x/organizer/register' }]);
   });
 });

@@ -126,7 +126,9 @@ describe('Run your own community (the root README, as written)', () => {
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('导入房屋清册');
     await page.locator('input[type=file]').setInputFiles(join(cwd, 'examples/housing-register.xlsx'));
     // The preview: 24 households read, nothing imported until the organizer confirms.
-    await expect.poll(() => page.locator('#summary').textContent(), { timeout: 15_000 }).toContain('housing-register.xlsx');
+    await expect
+      .poll(() => page.locator('#summary').textContent(), { timeout: 15_000 })
+      .toContain('housing-register.xlsx');
     await expect.poll(() => page.locator('#confirm').isEnabled()).toBe(true);
     expect(await page.locator('ol.problems').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

@@ -1,39 +1,19 @@
 import type { Governance, LinliError, LocalDate } from '@linli/core';
 import {
-  type NumberedRegisterRow,
   type ParsedRegister,
   parseRegister,
   planRegisterImport,
-  type RegisterColumn,
-  type RegisterProblem,
+  REGISTER_FIELD_LABELS,
+  type RegisterPlanSummary,
+  type RegisterPreview,
   registerCommand,
 } from '@linli/core/register';
-import { REGISTER_FIELD_LABELS, type RegisterFieldLabel } from './field-labels.js';
 import type { RegisterUpload } from './upload-form.js';
 
 /** Rows a preview carries: enough to check a file by eye on a phone; the total is always given. */
 export const PREVIEW_ROWS = 200;
 /** Problems a preview carries; a file with more is wrong as a whole (a shifted column), and the count says so. */
 export const PREVIEW_PROBLEMS = 500;
-
-/** What the import would change, or the typed error that would refuse it. */
-export type RegisterPlanSummary =
-  | { readonly ok: true; readonly changes: number; readonly counts: Readonly<Record<string, number>> }
-  | { readonly ok: false; readonly error: LinliError };
-
-/** The answer of `POST /c/:id/register/preview`: the file as read, and what importing it would do. */
-export interface RegisterPreview {
-  readonly file: string;
-  readonly date: LocalDate;
-  readonly headerLine: number;
-  readonly columns: readonly RegisterColumn[];
-  readonly fields: readonly RegisterFieldLabel[];
-  readonly rows: readonly NumberedRegisterRow[];
-  readonly rowCount: number;
-  readonly problems: readonly RegisterProblem[];
-  readonly problemCount: number;
-  readonly plan: RegisterPlanSummary;
-}
 
 /** An upload read: the parsed register, and the command that would import it (or why there is none). */
 export interface ReadUpload {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createGovernance, fixedClock, type LinliError, type LocalDate, MemoryStore } from '@linli/core';
+import type { RegisterPreview } from '@linli/core/register';
 import { parseRegister, type RegisterRow, registerToXlsx } from '@linli/core/register';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
 import type { HostedCommunity } from '../http/env.js';
-import type { RegisterPreview } from '../register/register-preview.js';
 import type { RegisterImported } from './register.js';
 
 const fixture = (name: string): Uint8Array =>

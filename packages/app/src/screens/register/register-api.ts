@@ -1,48 +1,13 @@
-import type { LinliError, Locale } from '@linli/core';
-import type {
-  NumberedRegisterRow,
-  RegisterColumn,
-  RegisterField,
-  RegisterProblem,
-} from '@linli/core/register';
+import type { RegisterImported, RegisterMapping, RegisterPreview } from '@linli/core/register';
 import type { ApiClient, ApiResult } from '../../api/api-client.ts';
 
-/** A field the mapping step offers, as the server names it. */
-export interface RegisterFieldLabel {
-  readonly field: RegisterField;
-  readonly label: Readonly<Record<Locale, string>>;
-  readonly required: boolean;
-}
-
-/** What the import would change (event type → how many), or the typed error that would refuse it. */
-export type RegisterPlanSummary =
-  | { readonly ok: true; readonly changes: number; readonly counts: Readonly<Record<string, number>> }
-  | { readonly ok: false; readonly error: LinliError };
-
-/** The answer of `POST /c/:id/register/preview`. */
-export interface RegisterPreview {
-  readonly file: string;
-  readonly date: string;
-  readonly headerLine: number;
-  readonly columns: readonly RegisterColumn[];
-  readonly fields: readonly RegisterFieldLabel[];
-  /** The first rows (the server caps them); `rowCount` is the total. */
-  readonly rows: readonly NumberedRegisterRow[];
-  readonly rowCount: number;
-  readonly problems: readonly RegisterProblem[];
-  readonly problemCount: number;
-  readonly plan: RegisterPlanSummary;
-}
-
-/** The answer of `POST /c/:id/register/import`. */
-export interface RegisterImported {
-  readonly changes: number;
-  readonly counts: Readonly<Record<string, number>>;
-  readonly upToDate: boolean;
-}
-
-/** Header as written in the file → the field it fills, or null to ignore the column. */
-export type RegisterMapping = Readonly<Record<string, RegisterField | null>>;
+export type {
+  RegisterFieldLabel,
+  RegisterImported,
+  RegisterMapping,
+  RegisterPlanSummary,
+  RegisterPreview,
+} from '@linli/core/register';
 
 function uploadForm(file: File, mapping: RegisterMapping | undefined): FormData {
   const form = new FormData();

@@ -1,4 +1,5 @@
-import { linliError } from '@linli/core';
+import { type LocalDate, linliError } from '@linli/core';
+import { REGISTER_FIELD_LABELS } from '@linli/core/register';
 import axe from 'axe-core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,24 +8,12 @@ import './define.ts';
 import type { RegisterImported, RegisterPreview } from './register-api.ts';
 import { formatArea, type LinliRegisterImport } from './register-import.ts';
 
-const FIELDS: RegisterPreview['fields'] = [
-  { field: 'building', label: { 'zh-CN': '楼号', en: 'Building' }, required: true },
-  { field: 'stairwell', label: { 'zh-CN': '单元', en: 'Stairwell' }, required: false },
-  { field: 'room', label: { 'zh-CN': '室号', en: 'Room' }, required: true },
-  { field: 'floor', label: { 'zh-CN': '楼层', en: 'Floor' }, required: false },
-  { field: 'area', label: { 'zh-CN': '面积（㎡）', en: 'Area (m²)' }, required: true },
-  { field: 'areaSource', label: { 'zh-CN': '面积来源', en: 'Area source' }, required: false },
-  { field: 'owner', label: { 'zh-CN': '产权人', en: 'Owner' }, required: false },
-  { field: 'coOwners', label: { 'zh-CN': '共有人', en: 'Co-owners' }, required: false },
-  { field: 'developer', label: { 'zh-CN': '开发商（未售）', en: 'Developer (unsold)' }, required: false },
-  { field: 'phone', label: { 'zh-CN': '联系电话', en: 'Phone' }, required: false },
-  { field: 'moveIn', label: { 'zh-CN': '入住日期', en: 'Move-in date' }, required: false },
-];
+const FIELDS = REGISTER_FIELD_LABELS;
 
 /** As the server answered a GBK register with one bad area (recorded from `POST /register/preview`). */
 const withProblem: RegisterPreview = {
   file: '清册.csv',
-  date: '2026-11-30',
+  date: '2026-11-30' as LocalDate,
   headerLine: 3,
   columns: [
     { header: '楼号', field: 'building' },

@@ -1,5 +1,5 @@
-import type { Locale } from '@linli/core';
-import type { RegisterField } from '@linli/core/register';
+import type { Locale } from '../i18n/locale.js';
+import type { RegisterField } from './types.js';
 
 /** A register field as the mapping step offers it: its name in both languages, and whether a register needs it. */
 export interface RegisterFieldLabel {
