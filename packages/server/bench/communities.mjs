@@ -6,11 +6,11 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seededRandom } from '../../core/bench/support.mjs';
 import { createApp } from '../dist/app.js';
 import { cachedFolder } from './generate/cache.mjs';
-import { dataFolder, signIn, writeCommunity, writeManifest } from './generate/data-folder.mjs';
-import { BUILT_AT, OPEN_MOTION, smallCommunityCommands, units } from './generate/small-community.mjs';
+import { dataFolder } from './generate/data-folder.mjs';
+import { buildCommunities, communityId, voterOf } from './generate/many-communities.mjs';
+import { OPEN_MOTION } from './generate/small-community.mjs';
 import { memoryAfterGc, measureInFreshProcess, mib, ms, percentile, ratio } from './measure.mjs';
 import { openCommunity } from './open-community.mjs';
 
@@ -20,38 +20,25 @@ const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 2000);
 const OFFICE = 'residents-committee';
 const TARGET = { rss: 1.5 * 1024 ** 3, openP99: 100, ballotP99: 25 };
 
-const idOf = (i) => `c${String(i).padStart(4, '0')}`;
-/** The household of community `i` that votes in the bench. */
-const voterOf = (i) => units().filter((u) => !(u.floor === 10 && u.door === 2))[i % 90].id;
-
 async function build(dir) {
-  const data = dataFolder(dir);
   const started = performance.now();
-  let events = 0;
-  for (let i = 0; i < COUNT; i++) {
-    const commands = smallCommunityCommands(`小区${i + 1}`, seededRandom(i + 1));
-    events += await writeCommunity(data, idOf(i), commands, BUILT_AT, `${OFFICE}/o1`);
-  }
-  // scrypt runs on the thread pool: sign in a few households at a time.
-  const tokens = [];
-  for (let i = 0; i < COUNT; i += 8)
-    tokens.push(...(await Promise.all(Array.from({ length: Math.min(8, COUNT - i) }, (_, k) => signIn(data, idOf(i + k), voterOf(i + k))))));
-  writeManifest(dir, { communities: COUNT, events, tokens });
-  console.log(`Generated ${COUNT} communities, ${events} events, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const events = await buildCommunities(dir, COUNT);
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  console.log(`Generated ${COUNT} communities, ${events} events, in ${seconds} s`);
 }
 
 async function ballot(app, i, n, token) {
   const body = JSON.stringify({ command: { type: 'ballot.cast', motionId: OPEN_MOTION, voterId: voterOf(i), vote: n % 2 ? 'no' : 'yes' } });
   const started = performance.now();
   const response = await app.fetch(
-    new Request(`http://127.0.0.1/c/${idOf(i)}/commands`, {
+    new Request(`http://127.0.0.1/c/${communityId(i)}/commands`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body,
     }),
   );
-  await response.text();
-  if (response.status !== 200) throw new Error(`ballot in ${idOf(i)}: ${response.status}`);
+  const answer = await response.text();
+  if (response.status !== 200) throw new Error(`ballot in ${communityId(i)}: ${response.status} ${answer}`);
   return performance.now() - started;
 }
 
@@ -64,7 +51,7 @@ async function measure(dir) {
   const opens = [];
   for (let i = 0; i < communities; i++) {
     const started = performance.now();
-    const { hosted: h, close } = await openCommunity(data, idOf(i));
+    const { hosted: h, close } = await openCommunity(data, communityId(i));
     opens.push(performance.now() - started);
     hosted.set(h.id, h);
     closes.push(close);
@@ -93,7 +80,11 @@ async function measure(dir) {
 const measuring = process.env.BENCH_MEASURE;
 if (measuring) await measure(measuring);
 else {
-  const { dir, built } = await cachedFolder(`communities-${COUNT}`, build);
+  const { dir, built } = await cachedFolder(
+    `communities-${COUNT}`,
+    ['small-community.mjs', 'many-communities.mjs'],
+    build,
+  );
   if (!built) console.log(`Using the generated communities in ${dir}`);
   process.exitCode = measureInFreshProcess(fileURLToPath(import.meta.url), { BENCH_MEASURE: dir });
 }

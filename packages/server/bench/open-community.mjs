@@ -13,8 +13,8 @@ export async function openCommunity(data, id) {
   const store = await data.eventStore(id);
   const checked = await checkedStart({ store, community: id, keyFile: data.keyFile, checkpointFile: data.checkpointFile(id) });
   if (!checked.ok) throw new Error(`${id}: cannot ${checked.error.doing}: ${JSON.stringify(checked.error.error)}`);
-  const { checkpointer } = checked.value;
-  const governance = await createGovernance({ store, actor: OFFICE, groupCommit: true });
+  const { checkpointer, log } = checked.value;
+  const governance = await createGovernance({ store, log, verifyOnLoad: false, actor: OFFICE, groupCommit: true });
   const auth = await data.authStore(id);
   const hosted = { id, store, governance, auth, origins: [], checkpoint: () => checkpointer.latest };
   const close = async () => {

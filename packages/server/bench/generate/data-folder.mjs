@@ -12,14 +12,17 @@ import { runCommands } from './run-commands.mjs';
 export const dataFolder = (dir) => new DataFolder({ LINLI_DATA: dir });
 
 /**
- * Builds community `id` from `commands` on a governance whose clock reads `at` (in memory, so that
- * generation does not wait on a disk flush per command), then writes its log into the data folder in
- * one transaction, re-sealed to the very same hashes, and signs its first checkpoint.
+ * Builds community `id` on a governance whose clock starts at `at` (in memory, so that generation
+ * does not wait on a disk flush per command): `commands` is a list, or `async (run, clock)` that calls
+ * `run(commands)` as its clock moves. Then writes the log into the data folder in one transaction,
+ * re-sealed to the very same hashes, and signs its first checkpoint. Answers the number of events.
  */
 export async function writeCommunity(data, id, commands, at, actor) {
   const memory = new MemoryStore();
-  const governance = await createGovernance({ store: memory, clock: fixedClock(at), actor, groupCommit: true });
-  await runCommands(governance, commands, id);
+  const clock = fixedClock(at);
+  const governance = await createGovernance({ store: memory, clock, actor, groupCommit: true });
+  const run = (list) => runCommands(governance, list, id);
+  await (typeof commands === 'function' ? commands(run, clock) : run(commands));
   governance.dispose();
   const events = await memory.read();
   const store = await data.eventStore(id);
