@@ -41,6 +41,13 @@ export interface GovernanceOptions {
   readonly snapshot?: Snapshot;
   /** Upgrades for snapshots written by older versions. */
   readonly migrations?: RestoreOptions['migrations'];
+  /**
+   * The store's whole log, already read: loading folds it instead of reading the store a second time
+   * (a server's start-up check reads and verifies it against a signed checkpoint first). It is
+   * verified again unless `verifyOnLoad` is false, which is right only when the caller verified
+   * exactly these events.
+   */
+  readonly log?: readonly LoggedEvent[];
   /** Verify the hash chain while loading (default true). A failure rejects with `log.corrupt`. */
   readonly verifyOnLoad?: boolean;
   /** Public holidays for duty rosters; defaults to China's (State Council notices via `chinese-days`). */

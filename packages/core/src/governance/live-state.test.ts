@@ -52,6 +52,45 @@ describe('loadState', () => {
   });
 });
 
+describe('loading a log the caller has already read', () => {
+  /** A store that counts its whole-log reads. */
+  async function countingStore() {
+    const store = await twoEventStore();
+    const reads: number[] = [];
+    const read = store.read.bind(store);
+    store.read = (options) => {
+      reads.push(options?.afterSeq ?? 0);
+      return read(options);
+    };
+    return { store, reads };
+  }
+
+  it('folds the given log without reading the store again, and rebuilds from the store', async () => {
+    const { store, reads } = await countingStore();
+    const log = await store.read();
+    reads.length = 0;
+    const live = await createLiveState({ store, log }, false);
+    expect(reads).toEqual([]);
+    expect(live.state.head.seq).toBe(2);
+    // A rebuild forgets tentative events: it must read the store, never the log it started from.
+    await store.append([building('b97')], { expectedSeq: 2 });
+    await live.rebuild();
+    expect(reads).toEqual([0]);
+    expect([...live.state.community.buildings.keys()]).toEqual(['b96', 'b97']);
+  });
+
+  it('still verifies the given log unless told it was verified, catching an edit deep in a long one', async () => {
+    const drafts = Array.from({ length: 5000 }, (_, i) => building(`b${i}`));
+    const log = sealEvents([found, ...drafts], { seq: 0, hash: '0'.repeat(64) });
+    const deep = log[4000] as (typeof log)[number];
+    const edited = [...log];
+    edited[4000] = { ...deep, payload: { buildingId: 'b3999', name: '假楼' } };
+    await expect(loadState({ store: new MemoryStore(), log: edited }, true)).rejects.toMatchObject({
+      error: { code: 'log.corrupt', params: { seq: 4001, reason: 'edited' } },
+    });
+  });
+});
+
 describe('createLiveState', () => {
   it('bumps the version only when events are folded in', async () => {
     const store = await twoEventStore();

@@ -13,6 +13,12 @@ export interface LiveStateSource {
   readonly snapshot?: Snapshot;
   /** Upgrades for snapshots written by older versions. */
   readonly migrations?: RestoreOptions['migrations'];
+  /**
+   * The store's whole log, already read by the caller (a server's start-up check reads and verifies
+   * it against a signed checkpoint): the first load folds it instead of reading the store again.
+   * Rebuilds always read the store.
+   */
+  readonly log?: readonly LoggedEvent[] | undefined;
 }
 
 /**
@@ -37,8 +43,9 @@ export interface LiveState {
 }
 
 /**
- * The state `source` describes (from the snapshot, if one was given). With `verifyLog` the whole log
- * is read and its hash chain checked, and the snapshot must end on an event of that log.
+ * The state `source` describes (from the snapshot, if one was given), from `source.log` if given,
+ * else read from the store. With `verifyLog` the whole log's hash chain is checked, and the snapshot
+ * must end on an event of that log.
  * @throws LinliException `log.corrupt`, `snapshot.head_mismatch`, or the snapshot's restore error.
  */
 export async function loadState(source: LiveStateSource, verifyLog: boolean): Promise<GovernanceState> {
@@ -54,10 +61,11 @@ export async function loadState(source: LiveStateSource, verifyLog: boolean): Pr
     loaded = emptyState();
   }
   if (!verifyLog) {
-    applyEvents(loaded, await source.store.read({ afterSeq: loaded.head.seq }));
+    // applyEvents skips what the snapshot already holds.
+    applyEvents(loaded, source.log ?? (await source.store.read({ afterSeq: loaded.head.seq })));
     return loaded;
   }
-  const log = await source.store.read();
+  const log = source.log ?? (await source.store.read());
   const result = verify(log);
   if (!result.ok)
     throw new LinliException(linliError('log.corrupt', [], { seq: result.seq, reason: result.reason }));
@@ -92,7 +100,7 @@ export async function createLiveState(source: LiveStateSource, verifyLog: boolea
     },
     async rebuild() {
       stale = true;
-      state = await loadState(source, false);
+      state = await loadState({ ...source, log: undefined }, false);
       stale = false;
       version.value += 1;
     },

@@ -3,6 +3,7 @@ import {
   type EventStore,
   isCheckpoint,
   type LinliError,
+  type LoggedEvent,
   type LogHead,
   type Result,
   type SignedCheckpoint,
@@ -40,6 +41,11 @@ export interface CheckedStart {
   readonly restored?: { readonly events: number; readonly head: string };
   /** Whether the log had no checkpoint yet and its current head was trusted as found (first start after an upgrade). */
   readonly firstCheckpoint: boolean;
+  /**
+   * The whole log as read and verified here: hand it to `createGovernance` (`log`, with
+   * `verifyOnLoad: false`), so a start reads and hashes every event once, not twice.
+   */
+  readonly log: readonly LoggedEvent[];
 }
 
 /** A refusal the CLI prints: the typed error, and what was being done. */
@@ -108,7 +114,8 @@ export async function checkedStart(
     if (!result.ok) return refuse(`restore ${options.restoreFrom}`, result.error);
     restored = result.value;
   }
-  const checked = verifyAnchored(await store.read(), trusted);
+  const log = await store.read();
+  const checked = verifyAnchored(log, trusted);
   if (!checked.ok) return refuse('start on this log', checked.error);
   // An explicit trusted head overrides the saved checkpoint, which is then signed afresh.
   const keep = options.trustedHead === undefined ? checkpoint : undefined;
@@ -121,6 +128,7 @@ export async function checkedStart(
       checkpointer,
       publicKey: key.publicKey,
       firstCheckpoint: checkpoint === undefined,
+      log,
       ...(restored ? { restored } : {}),
     },
   };

@@ -63,14 +63,17 @@ async function openCommunity(
     const { doing, error } = checked.error;
     throw new CliFailure(`cannot ${doing}: ${typeof error === 'string' ? error : error.message.en}`);
   }
-  const { checkpointer, restored, publicKey } = checked.value;
+  const { checkpointer, restored, publicKey, log } = checked.value;
   if (restored)
     console.log(
       `Restored ${restored.events} events from ${process.env.LINLI_RESTORE} (head ${restored.head})`,
     );
   // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
+  // checkedStart has just read and verified every event: the state is built from those, not re-read.
   const governance = await createGovernance({
     store,
+    log,
+    verifyOnLoad: false,
     actor: OFFICE,
     groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
   });
