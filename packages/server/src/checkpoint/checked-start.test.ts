@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -40,6 +40,16 @@ describe('checkedStart', () => {
     expect(reads).toBe(0);
     expect(governance.head.value).toEqual(headOf(checked.value.log));
     governance.dispose();
+  });
+
+  it('takes a key already loaded, so a server opening many communities reads its key file once', async () => {
+    const store = new MemoryStore();
+    await store.append([draft], { expectedSeq: 0 });
+    const paths = folder('loaded');
+    const key = loadSigningKey(join(dir, 'shared-key.pem'));
+    const checked = await checkedStart({ store, ...paths, key });
+    expect(checked.ok && checked.value.publicKey).toBe(key.publicKey);
+    expect(existsSync(paths.keyFile)).toBe(false);
   });
 
   it('still checks every event: one edited deep in a long log is refused by its seq', async () => {

@@ -22,6 +22,11 @@ export interface CheckedStartOptions {
   readonly keyFile: string;
   /** `LINLI_SIGNING_KEY`: the key itself (PEM or base64), shared by every process of a deployment. */
   readonly signingKey?: string | undefined;
+  /**
+   * The key, already loaded (`loadSigningKey`): a server that opens many communities loads it once
+   * rather than parsing it at each. Takes the place of `keyFile` and `signingKey`.
+   */
+  readonly key?: SigningKey | undefined;
   /** Where the last signed head is kept: outside the database (`LINLI_CHECKPOINT_FILE`). */
   readonly checkpointFile: string;
   /** `LINLI_TRUSTED_HEAD` (`seq:hash`): replaces the checkpoint file as the anchor when given. */
@@ -71,7 +76,7 @@ export async function checkedStart(
   });
   let key: SigningKey;
   try {
-    key = loadSigningKey(options.keyFile, options.signingKey);
+    key = options.key ?? loadSigningKey(options.keyFile, options.signingKey);
   } catch (e) {
     return refuse('load the signing key', e instanceof Error ? e.message : String(e));
   }
