@@ -3,15 +3,16 @@
 // ballots cast by signed-in households through the real HTTP app in warm communities. Targets from
 // issue #15: RSS ≤ 1.5 GiB with all touched, an idle community opens in ≤ 100 ms at p99, a ballot in a
 // warm community takes ≤ 25 ms at p99. `npm run bench` (in packages/server: `node bench/communities.mjs`).
-import { fileURLToPath } from 'node:url';
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../dist/app.js';
 import { cachedFolder } from './generate/cache.mjs';
 import { dataFolder } from './generate/data-folder.mjs';
 import { buildCommunities, communityId, voterOf } from './generate/many-communities.mjs';
 import { OPEN_MOTION } from './generate/small-community.mjs';
-import { memoryAfterGc, measureInFreshProcess, mib, ms, percentile, ratio } from './measure.mjs';
+import { measureInFreshProcess, memoryAfterGc, mib, ms, percentile, ratio } from './measure.mjs';
 import { openCommunity } from './open-community.mjs';
 
 const COUNT = Number(process.env.BENCH_COMMUNITIES ?? 1000);
@@ -28,7 +29,9 @@ async function build(dir) {
 }
 
 async function ballot(app, i, n, token) {
-  const body = JSON.stringify({ command: { type: 'ballot.cast', motionId: OPEN_MOTION, voterId: voterOf(i), vote: n % 2 ? 'no' : 'yes' } });
+  const body = JSON.stringify({
+    command: { type: 'ballot.cast', motionId: OPEN_MOTION, voterId: voterOf(i), vote: n % 2 ? 'no' : 'yes' },
+  });
   const started = performance.now();
   const response = await app.fetch(
     new Request(`http://127.0.0.1/c/${communityId(i)}/commands`, {
@@ -66,14 +69,36 @@ async function measure(dir) {
   await Promise.all(closes.map((close) => close()));
   const open = { p50: percentile(opens, 50), p99: percentile(opens, 99) };
   const cast = { p50: percentile(times, 50), p99: percentile(times, 99) };
-  console.log(`\nMany communities: ${communities} communities of 100 households (${events} events) in one SQLite folder`);
+  console.log(
+    `\nMany communities: ${communities} communities of 100 households (${events} events) in one SQLite folder`,
+  );
   console.table([
-    { figure: 'RSS, all touched', ours: mib(touched.rss), target: '≤ 1536 MiB', ratio: ratio(touched.rss, TARGET.rss) },
-    { figure: 'heap, all touched', ours: mib(touched.heapUsed), target: '', ratio: `(${mib(before.heapUsed)} before)` },
+    {
+      figure: 'RSS, all touched',
+      ours: mib(touched.rss),
+      target: '≤ 1536 MiB',
+      ratio: ratio(touched.rss, TARGET.rss),
+    },
+    {
+      figure: 'heap, all touched',
+      ours: mib(touched.heapUsed),
+      target: '',
+      ratio: `(${mib(before.heapUsed)} before)`,
+    },
     { figure: 'idle open p50', ours: ms(open.p50), target: '', ratio: '' },
-    { figure: 'idle open p99', ours: ms(open.p99), target: '≤ 100 ms', ratio: ratio(open.p99, TARGET.openP99) },
+    {
+      figure: 'idle open p99',
+      ours: ms(open.p99),
+      target: '≤ 100 ms',
+      ratio: ratio(open.p99, TARGET.openP99),
+    },
     { figure: 'warm ballot p50', ours: ms(cast.p50), target: '', ratio: '' },
-    { figure: 'warm ballot p99', ours: ms(cast.p99), target: '≤ 25 ms', ratio: ratio(cast.p99, TARGET.ballotP99) },
+    {
+      figure: 'warm ballot p99',
+      ours: ms(cast.p99),
+      target: '≤ 25 ms',
+      ratio: ratio(cast.p99, TARGET.ballotP99),
+    },
   ]);
 }
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { cachedFolder } from './generate/cache.mjs';
 import { dataFolder } from './generate/data-folder.mjs';
 import { buildLargeCommunity, LARGE_COMMUNITY } from './generate/one-large-community.mjs';
-import { MiB, memoryAfterGc, measureInFreshProcess, mib, ms, ratio } from './measure.mjs';
+import { MiB, measureInFreshProcess, memoryAfterGc, mib, ms, ratio } from './measure.mjs';
 import { openCommunity } from './open-community.mjs';
 
 const TARGET = { loadMs: 2000, held: 300 * MiB };
@@ -18,7 +18,9 @@ const RUNS = Number(process.env.BENCH_LOADS ?? 3);
 async function build(dir) {
   const started = performance.now();
   const events = await buildLargeCommunity(dir);
-  console.log(`Generated one community of ${events} events in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `Generated one community of ${events} events in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 async function measure(dir) {
@@ -32,16 +34,37 @@ async function measure(dir) {
     const community = await openCommunity(data, LARGE_COMMUNITY);
     loads.push(performance.now() - started);
     const after = memoryAfterGc();
-    held = { heap: after.heapUsed - before.heapUsed, rss: after.rss - before.rss, external: after.external - before.external };
+    held = {
+      heap: after.heapUsed - before.heapUsed,
+      rss: after.rss - before.rss,
+      external: after.external - before.external,
+    };
     if (community.hosted.governance.head.value.seq !== events) throw new Error('the log did not load whole');
     await community.close();
   }
   const best = Math.min(...loads);
-  console.log(`\nOne large community: 10,000 households, ${events} events (best of ${RUNS} loads; first ${ms(loads[0])})`);
+  console.log(
+    `\nOne large community: 10,000 households, ${events} events (best of ${RUNS} loads; first ${ms(loads[0])})`,
+  );
   console.table([
-    { figure: 'load (open, verify, build)', ours: ms(best), target: '≤ 2000 ms', ratio: ratio(best, TARGET.loadMs) },
-    { figure: 'heap held after GC', ours: mib(held.heap), target: '≤ 300 MiB', ratio: ratio(held.heap, TARGET.held) },
-    { figure: 'RSS held after GC', ours: mib(held.rss), target: '', ratio: `(external ${mib(held.external)})` },
+    {
+      figure: 'load (open, verify, build)',
+      ours: ms(best),
+      target: '≤ 2000 ms',
+      ratio: ratio(best, TARGET.loadMs),
+    },
+    {
+      figure: 'heap held after GC',
+      ours: mib(held.heap),
+      target: '≤ 300 MiB',
+      ratio: ratio(held.heap, TARGET.held),
+    },
+    {
+      figure: 'RSS held after GC',
+      ours: mib(held.rss),
+      target: '',
+      ratio: `(external ${mib(held.external)})`,
+    },
   ]);
 }
 

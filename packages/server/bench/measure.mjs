@@ -26,9 +26,13 @@ export const ratio = (ours, target) => `${(ours / target).toFixed(2)}×`;
  * answers its exit code.
  */
 export function measureInFreshProcess(script, env) {
-  const run = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv.filter((a) => a !== '--expose-gc'), script], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', ...process.execArgv.filter((a) => a !== '--expose-gc'), script],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   return run.status ?? 1;
 }

@@ -26,10 +26,17 @@ export async function openCommunity(data, id) {
     key: keyOf(data),
     checkpointFile: data.checkpointFile(id),
   });
-  if (!checked.ok) throw new Error(`${id}: cannot ${checked.error.doing}: ${JSON.stringify(checked.error.error)}`);
+  if (!checked.ok)
+    throw new Error(`${id}: cannot ${checked.error.doing}: ${JSON.stringify(checked.error.error)}`);
   const { checkpointer, log } = checked.value;
   // Every event was just hashed against the checkpoint: the state is built from them, not re-read.
-  const governance = await createGovernance({ store, log, verifyOnLoad: false, actor: OFFICE, groupCommit: true });
+  const governance = await createGovernance({
+    store,
+    log,
+    verifyOnLoad: false,
+    actor: OFFICE,
+    groupCommit: true,
+  });
   const auth = await data.authStore(id);
   const hosted = { id, store, governance, auth, origins: [], checkpoint: () => checkpointer.latest };
   const close = async () => {

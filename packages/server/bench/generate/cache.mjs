@@ -23,7 +23,11 @@ function sourceHash(sources) {
   for (const source of sources) files.push(join(here, source));
   for (const file of files) hash.update(readFileSync(file));
   // What a fixed draft seals to: it changes with the event format, not with how fast sealing is.
-  const [probe] = sealEvents([{ at: '2026-01-01T00:00:00.000Z', actor: 'a', type: 't', payload: {} }], EMPTY_HEAD, () => '0'.repeat(32));
+  const [probe] = sealEvents(
+    [{ at: '2026-01-01T00:00:00.000Z', actor: 'a', type: 't', payload: {} }],
+    EMPTY_HEAD,
+    () => '0'.repeat(32),
+  );
   hash.update(probe.hash);
   return hash.digest('hex').slice(0, 12);
 }
@@ -37,7 +41,8 @@ export async function cachedFolder(name, sources, build) {
   const dir = join(CACHE, `${name}-${sourceHash(sources)}`);
   if (existsSync(dir)) return { dir, built: false };
   mkdirSync(CACHE, { recursive: true });
-  for (const old of readdirSync(CACHE)) if (old.startsWith(`${name}-`)) rmSync(join(CACHE, old), { recursive: true, force: true });
+  for (const old of readdirSync(CACHE))
+    if (old.startsWith(`${name}-`)) rmSync(join(CACHE, old), { recursive: true, force: true });
   const partial = `${dir}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });

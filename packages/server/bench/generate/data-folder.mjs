@@ -29,8 +29,14 @@ export async function writeCommunity(data, id, commands, at, actor) {
   try {
     const written = await store.append(events.map(draftOf), { expectedSeq: 0 });
     if (!written.ok) throw new Error(`${id}: ${written.error.message.en}`);
-    if (written.value.at(-1)?.hash !== events.at(-1)?.hash) throw new Error(`${id}: re-sealed to other hashes`);
-    const checked = await checkedStart({ store, community: id, keyFile: data.keyFile, checkpointFile: data.checkpointFile(id) });
+    if (written.value.at(-1)?.hash !== events.at(-1)?.hash)
+      throw new Error(`${id}: re-sealed to other hashes`);
+    const checked = await checkedStart({
+      store,
+      community: id,
+      keyFile: data.keyFile,
+      checkpointFile: data.checkpointFile(id),
+    });
     if (!checked.ok) throw new Error(`${id}: ${JSON.stringify(checked.error)}`);
     await checked.value.checkpointer.flush();
   } finally {

@@ -22,7 +22,8 @@ function allUnits() {
     for (let k = 1; k <= STAIRWELLS_PER_BUILDING; k++) {
       const s = `s${b}-${k}`;
       for (let floor = 1; floor <= FLOORS; floor++)
-        for (let door = 1; door <= DOORS; door++) units.push({ id: unitIdOf(s, floor, door), b, s, floor, door });
+        for (let door = 1; door <= DOORS; door++)
+          units.push({ id: unitIdOf(s, floor, door), b, s, floor, door });
     }
   return units;
 }
@@ -54,11 +55,34 @@ function founding(units) {
       commands.push({ type: 'owner.register', name: `业主${i}${k ? '乙' : '甲'}`, kind: 'person', id });
     commands.push({ type: 'unit.transfer', unitId: u.id, ownerIds: owners, date: '2015-05-01' });
     if (i % 20 !== 11)
-      commands.push({ type: 'resident.moveIn', unitId: u.id, id: `r${u.id}`, birthYear: 1935 + (i % 60), date: '2015-06-01' });
+      commands.push({
+        type: 'resident.moveIn',
+        unitId: u.id,
+        id: `r${u.id}`,
+        birthYear: 1935 + (i % 60),
+        date: '2015-06-01',
+      });
   }
   commands.push(
-    { type: 'charge.define', id: 'property-fee', fundId: 'property', name: '物业费', monthlyAmount: 30_000_000, scope: { kind: 'community' }, split: 'area', start: '2025-12' },
-    { type: 'charge.define', id: 'lift-fee', fundId: 'lift', name: '电梯维保费', monthlyAmount: 10_000_000, scope: { kind: 'community' }, start: '2025-12' },
+    {
+      type: 'charge.define',
+      id: 'property-fee',
+      fundId: 'property',
+      name: '物业费',
+      monthlyAmount: 30_000_000,
+      scope: { kind: 'community' },
+      split: 'area',
+      start: '2025-12',
+    },
+    {
+      type: 'charge.define',
+      id: 'lift-fee',
+      fundId: 'lift',
+      name: '电梯维保费',
+      monthlyAmount: 10_000_000,
+      scope: { kind: 'community' },
+      start: '2025-12',
+    },
   );
   for (let b = 1; b <= BUILDINGS; b++)
     for (let k = 1; k <= STAIRWELLS_PER_BUILDING; k++)
@@ -99,7 +123,12 @@ function motions(units, month, m, random) {
     );
     for (const u of units)
       if (random() < 0.7)
-        commands.push({ type: 'ballot.cast', motionId: id, voterId: u.id, vote: random() < 0.6 ? 'yes' : random() < 0.8 ? 'no' : 'abstain' });
+        commands.push({
+          type: 'ballot.cast',
+          motionId: id,
+          voterId: u.id,
+          vote: random() < 0.6 ? 'yes' : random() < 0.8 ? 'no' : 'abstain',
+        });
   }
   return commands;
 }
@@ -110,8 +139,16 @@ function bills(units, month, random) {
     { type: 'charge.bill', chargeId: 'lift-fee', month },
   ];
   for (const u of units) {
-    if (random() < 0.9) commands.push({ type: 'fund.pay', fundId: 'property', unitId: u.id, amount: 2_000, date: `${month}-10` });
-    if (random() < 0.5) commands.push({ type: 'fund.pay', fundId: 'lift', unitId: u.id, amount: 500, date: `${month}-12` });
+    if (random() < 0.9)
+      commands.push({
+        type: 'fund.pay',
+        fundId: 'property',
+        unitId: u.id,
+        amount: 2_000,
+        date: `${month}-10`,
+      });
+    if (random() < 0.5)
+      commands.push({ type: 'fund.pay', fundId: 'lift', unitId: u.id, amount: 500, date: `${month}-12` });
   }
   return commands;
 }
@@ -121,7 +158,8 @@ function saturdays(month) {
   const days = [];
   for (let d = 1; d <= 31; d++) {
     const date = new Date(`${month}-${String(d).padStart(2, '0')}T12:00:00Z`);
-    if (date.toISOString().slice(0, 7) === month && date.getUTCDay() === 6) days.push(date.toISOString().slice(0, 10));
+    if (date.toISOString().slice(0, 7) === month && date.getUTCDay() === 6)
+      days.push(date.toISOString().slice(0, 10));
   }
   return days;
 }
@@ -164,7 +202,13 @@ function moves(units, month, m, random) {
     // A household leaves, and a new one moves in a week later.
     commands.push(
       { type: 'resident.moveOut', residentId: residents.get(u.id) ?? `r${u.id}`, date: `${month}-05` },
-      { type: 'resident.moveIn', unitId: u.id, id: `r${u.id}-${m}`, birthYear: 1960 + (i % 40), date: `${month}-12` },
+      {
+        type: 'resident.moveIn',
+        unitId: u.id,
+        id: `r${u.id}-${m}`,
+        birthYear: 1960 + (i % 40),
+        date: `${month}-12`,
+      },
     );
     residents.set(u.id, `r${u.id}-${m}`);
   }
@@ -175,7 +219,14 @@ function roles(month, m) {
   const commands = [];
   for (let b = 1; b <= BUILDINGS; b++)
     for (const key of ['head', 'harmony', 'civility', 'weather', 'mediator', 'safety'])
-      if (m === 0) commands.push({ type: 'role.appoint', roleId: `b${b}-${key}`, holder: `${b}号楼${key}`, reason: '居委会推荐，本人同意', id: `t${b}-${key}` });
+      if (m === 0)
+        commands.push({
+          type: 'role.appoint',
+          roleId: `b${b}-${key}`,
+          holder: `${b}号楼${key}`,
+          reason: '居委会推荐，本人同意',
+          id: `t${b}-${key}`,
+        });
   return commands;
 }
 

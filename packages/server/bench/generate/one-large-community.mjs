@@ -8,7 +8,13 @@ export const LARGE_COMMUNITY = 'kly';
 
 /** Generates the community into `dir`; answers how many events its log holds. */
 export async function buildLargeCommunity(dir) {
-  const events = await writeCommunity(dataFolder(dir), LARGE_COMMUNITY, largeCommunityYear, YEAR_STARTS, 'residents-committee/o1');
+  const events = await writeCommunity(
+    dataFolder(dir),
+    LARGE_COMMUNITY,
+    largeCommunityYear,
+    YEAR_STARTS,
+    'residents-committee/o1',
+  );
   writeManifest(dir, { events });
   return events;
 }

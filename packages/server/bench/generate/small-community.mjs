@@ -103,7 +103,12 @@ function motions(random) {
   );
   for (const u of all)
     if (random() < 0.4)
-      commands.push({ type: 'ballot.cast', motionId: OPEN_MOTION, voterId: u.id, vote: random() < 0.8 ? 'yes' : 'no' });
+      commands.push({
+        type: 'ballot.cast',
+        motionId: OPEN_MOTION,
+        voterId: u.id,
+        vote: random() < 0.8 ? 'yes' : 'no',
+      });
   commands.push({
     type: 'motion.draft',
     id: 'pets',

@@ -1,14 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createGovernance,
-  EMPTY_HEAD,
-  headOf,
-  type LoggedEvent,
-  MemoryStore,
-  sealEvents,
-} from '@linli/core';
+import { createGovernance, EMPTY_HEAD, headOf, type LoggedEvent, MemoryStore, sealEvents } from '@linli/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkedStart } from './checked-start.js';
 import { loadSigningKey, signCheckpoint } from './signing-key.js';

@@ -15,8 +15,9 @@ import {
   type StoreListener,
   sealGroups,
 } from '@linli/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { migrateSqlite, type SqliteMigration } from './migrations.js';
+import { leaseSqlite, type SqliteLease } from './shared-sqlite.js';
 
 /** A row of the `events` table. */
 export interface EventRow {
@@ -113,12 +114,16 @@ export class SqliteStore extends GroupCommitStore {
   private readonly rangeStmt: Database.Statement<[string, number, number], EventRow>;
   private readonly readStmt: Database.Statement<[string, number], EventRow>;
 
+  private readonly db: Database.Database;
+
   private constructor(
-    private readonly db: Database.Database,
+    private readonly lease: SqliteLease,
     private readonly community: string,
     salt: SaltSource,
   ) {
     super();
+    const db = lease.db;
+    this.db = db;
     const head = db.prepare<[string], EventRow>(
       'SELECT * FROM events WHERE community = ? ORDER BY seq DESC LIMIT 1',
     );
@@ -173,16 +178,15 @@ export class SqliteStore extends GroupCommitStore {
    * {@link LinliException} with `log.schema_too_new`, changing nothing, for a file newer than the code.
    */
   static open(path: string, community: string, options: { readonly salt?: SaltSource } = {}): SqliteStore {
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    const migrated = migrateSqlite(db, path, sqliteEventMigrations);
-    if (!migrated.ok) {
-      db.close();
-      throw new LinliException(migrated.error);
-    }
-    return new SqliteStore(db, community, options.salt ?? randomSalt);
+    // The communities of one file share its connection (see leaseSqlite); it is set up once.
+    const lease = leaseSqlite(path, 'events', (db) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      const migrated = migrateSqlite(db, path, sqliteEventMigrations);
+      if (!migrated.ok) throw new LinliException(migrated.error);
+    });
+    return new SqliteStore(lease, community, options.salt ?? randomSalt);
   }
 
   /** Appends several commands' events in one IMMEDIATE transaction: one fsync for all of them. */
@@ -228,8 +232,8 @@ export class SqliteStore extends GroupCommitStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Closes the database file. */
+  /** Lets go of the database file (closed when no other community of this process uses it). */
   close(): void {
-    this.db.close();
+    this.lease.release();
   }
 }
