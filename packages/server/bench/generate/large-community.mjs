@@ -103,7 +103,7 @@ function founding(units) {
 }
 
 /** This month's two motions, drafted, opened, voted on by about 70% of households and closed. */
-function motions(units, month, m, random) {
+function motions(units, month, random) {
   const commands = [];
   for (const n of [1, 2]) {
     const id = `m${month}-${n}`;
@@ -215,7 +215,7 @@ function moves(units, month, m, random) {
   return commands;
 }
 
-function roles(month, m) {
+function roles(m) {
   const commands = [];
   for (let b = 1; b <= BUILDINGS; b++)
     for (const key of ['head', 'harmony', 'civility', 'weather', 'mediator', 'safety'])
@@ -239,10 +239,10 @@ export async function largeCommunityYear(run, clock) {
   const lived = units.filter((_, i) => i % 20 !== 11);
   for (const [m, month] of MONTHS.entries()) {
     clock.set(`${month}-01T01:00:00Z`);
-    await run(roles(month, m));
+    await run(roles(m));
     await run(bills(lived, month, random));
     clock.set(`${month}-02T01:00:00Z`);
-    await run(motions(lived, month, m, random));
+    await run(motions(lived, month, random));
     await run(rotas(lived, month, random));
     clock.set(`${month}-15T01:00:00Z`);
     await run(moves(lived, month, m, random));
