@@ -123,10 +123,12 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     ...(options.actor === undefined ? {} : { actor: options.actor }),
   });
   const appendGroups = options.groupCommit ? store.appendGroups?.bind(store) : undefined;
+  // Read out here: a closure over `options` would keep the log it may carry for the community's life.
+  const { salt } = options;
   const queue = createCommandQueue<GroupedCommand, CommandAnswer>({
     groupSize: groupSizeOf(options),
     runOne: (item) => runner.run(item.command, item.options),
-    runGroup: appendGroups && ((batch) => runGroup(live, runner, batch, appendGroups, options.salt)),
+    runGroup: appendGroups && ((batch) => runGroup(live, runner, batch, appendGroups, salt)),
     // A failed group whose state could not be rebuilt then is rebuilt before anything else runs.
     beforeBatch: async () => {
       if (live.stale) await live.rebuild().catch(() => undefined);

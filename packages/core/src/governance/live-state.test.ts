@@ -1,9 +1,17 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import type { LoggedEvent } from '../log/event.js';
 import { sealEvents } from '../log/event.js';
 import { MemoryStore } from '../log/memory-store.js';
+import { createGovernance } from './governance.js';
 import { createLiveState, loadState } from './live-state.js';
 import { takeSnapshot } from './snapshot.js';
 import { applyEvents } from './state.js';
+
+// Whether a value was let go is seen after full collections; the test runner does not expose gc.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
 
 const at = '2026-11-29T02:00:00.000Z';
 const found = {
@@ -77,6 +85,19 @@ describe('loading a log the caller has already read', () => {
     await live.rebuild();
     expect(reads).toEqual([0]);
     expect([...live.state.community.buildings.keys()]).toEqual(['b96', 'b97']);
+  });
+
+  it('does not hold on to the given log once loaded (a large log would double what a community costs)', async () => {
+    const store = await twoEventStore();
+    let log: readonly LoggedEvent[] | undefined = await store.read();
+    const held = new WeakRef(log);
+    const governance = await createGovernance({ store, log, verifyOnLoad: false, groupCommit: true });
+    log = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < 3; i++) gc();
+    expect(held.deref()).toBeUndefined();
+    expect(governance.head.value.seq).toBe(2);
+    governance.dispose();
   });
 
   it('still verifies the given log unless told it was verified, catching an edit deep in a long one', async () => {

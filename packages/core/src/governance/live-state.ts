@@ -78,8 +78,11 @@ export async function loadState(source: LiveStateSource, verifyLog: boolean): Pr
 }
 
 /** Loads the state `source` describes and keeps it for the parts of a governance facade to share. */
-export async function createLiveState(source: LiveStateSource, verifyLog: boolean): Promise<LiveState> {
-  let state = await loadState(source, verifyLog);
+export async function createLiveState(given: LiveStateSource, verifyLog: boolean): Promise<LiveState> {
+  let state = await loadState(given, verifyLog);
+  // Kept without the log it may have been given: the closures below live as long as the community,
+  // and rebuilds read the store anyway.
+  const { log: _loaded, ...source } = given;
   let stale = false;
   const version = signal(0);
   const fold = (events: readonly LoggedEvent[]) => {
@@ -100,7 +103,7 @@ export async function createLiveState(source: LiveStateSource, verifyLog: boolea
     },
     async rebuild() {
       stale = true;
-      state = await loadState({ ...source, log: undefined }, false);
+      state = await loadState(source, false);
       stale = false;
       version.value += 1;
     },
