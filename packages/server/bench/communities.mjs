@@ -5,15 +5,12 @@
 // warm community takes ≤ 25 ms at p99. `npm run bench` (in packages/server: `node bench/communities.mjs`).
 
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp } from '../dist/app.js';
-import { cachedFolder } from './generate/cache.mjs';
 import { dataFolder } from './generate/data-folder.mjs';
 import { buildCommunities, communityId, voterOf } from './generate/many-communities.mjs';
 import { OPEN_MOTION } from './generate/small-community.mjs';
-import { measureInFreshProcess, memoryAfterGc, mib, ms, percentile, ratio } from './measure.mjs';
+import { memoryAfterGc, mib, ms, percentile, printFigures, ratio, row, runBench, timed } from './measure.mjs';
 import { openCommunity } from './open-community.mjs';
 
 const COUNT = Number(process.env.BENCH_COMMUNITIES ?? 1000);
@@ -27,15 +24,6 @@ async function build(dir) {
   const events = await buildCommunities(dir, COUNT);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.log(`Generated ${COUNT} communities, ${events} events, in ${seconds} s`);
-}
-
-/** Times `work()`: wall clock, and CPU time (which leaves out moments the machine ran someone else). */
-async function timed(work) {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await work();
-  const { user, system } = process.cpuUsage(cpu);
-  return { value, wall: performance.now() - started, cpu: (user + system) / 1000 };
 }
 
 /** One household's ballot in community `i` through the HTTP app, with its session token. */
@@ -93,33 +81,25 @@ async function measure(dir) {
   await all.close();
   const open = percentiles(all.opens);
   const cast = percentiles(casts);
-  const row = (figure, ours, target = '', against = '') => ({ figure, ours, target, ratio: against });
-  console.log(
-    `\nMany communities: ${communities} communities of 100 households (${events} events) in one SQLite folder`,
+  printFigures(
+    `Many communities: ${communities} communities of 100 households (${events} events) in one SQLite folder`,
+    [
+      row('RSS, all touched', mib(touched.rss), '≤ 1536 MiB', ratio(touched.rss, TARGET.rss)),
+      row('heap, all touched', mib(touched.heapUsed), '', `(${mib(before.heapUsed)} before)`),
+      row('idle open p50', ms(open.p50), '', `(CPU ${ms(open.cpuP50)})`),
+      row('idle open p99', ms(open.p99), '≤ 100 ms', ratio(open.p99, TARGET.openP99)),
+      row('idle open p99, CPU time', ms(open.cpuP99)),
+      row('warm ballot p50', ms(cast.p50), '', `(CPU ${ms(cast.cpuP50)})`),
+      row('warm ballot p99', ms(cast.p99), '≤ 25 ms', ratio(cast.p99, TARGET.ballotP99)),
+      row('warm ballot p99, CPU time', ms(cast.cpuP99)),
+    ],
   );
-  console.table([
-    row('RSS, all touched', mib(touched.rss), '≤ 1536 MiB', ratio(touched.rss, TARGET.rss)),
-    row('heap, all touched', mib(touched.heapUsed), '', `(${mib(before.heapUsed)} before)`),
-    row('idle open p50', ms(open.p50), '', `(CPU ${ms(open.cpuP50)})`),
-    row('idle open p99', ms(open.p99), '≤ 100 ms', ratio(open.p99, TARGET.openP99)),
-    row('idle open p99, CPU time', ms(open.cpuP99)),
-    row('warm ballot p50', ms(cast.p50), '', `(CPU ${ms(cast.cpuP50)})`),
-    row('warm ballot p99', ms(cast.p99), '≤ 25 ms', ratio(cast.p99, TARGET.ballotP99)),
-    row('warm ballot p99, CPU time', ms(cast.cpuP99)),
-  ]);
-  // Wall-clock percentiles include every moment the machine gave the CPU to another process.
-  const load = loadavg().map((n) => n.toFixed(1));
-  console.log(`Load average at the end: ${load.join(', ')} on ${cpus().length} cores`);
 }
 
-const measuring = process.env.BENCH_MEASURE;
-if (measuring) await measure(measuring);
-else {
-  const { dir, built } = await cachedFolder(
-    `communities-${COUNT}`,
-    ['small-community.mjs', 'many-communities.mjs'],
-    build,
-  );
-  if (!built) console.log(`Using the generated communities in ${dir}`);
-  process.exitCode = measureInFreshProcess(fileURLToPath(import.meta.url), { BENCH_MEASURE: dir });
-}
+await runBench({
+  script: import.meta.url,
+  cache: `communities-${COUNT}`,
+  sources: ['small-community.mjs', 'many-communities.mjs'],
+  build,
+  measure,
+});

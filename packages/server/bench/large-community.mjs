@@ -3,15 +3,12 @@
 // signed checkpoint, build the governance state. Targets from issue #15: loads in ≤ 2 s, holds
 // ≤ 300 MiB. `npm run bench` (in packages/server: `node bench/large-community.mjs`).
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createGovernance } from '@linli/core';
 import { verifyAnchored } from '../dist/checkpoint/anchor.js';
-import { cachedFolder } from './generate/cache.mjs';
 import { dataFolder } from './generate/data-folder.mjs';
 import { buildLargeCommunity, LARGE_COMMUNITY } from './generate/one-large-community.mjs';
-import { MiB, measureInFreshProcess, memoryAfterGc, mib, ms, ratio } from './measure.mjs';
+import { MiB, memoryAfterGc, mib, ms, printFigures, ratio, row, runBench, timed } from './measure.mjs';
 import { openCommunity } from './open-community.mjs';
 
 const TARGET = { loadMs: 2000, held: 300 * MiB };
@@ -58,13 +55,9 @@ async function held(data, events) {
 
 /** One load, timed: wall clock and CPU time. */
 async function timedLoad(data) {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const community = await openCommunity(data, LARGE_COMMUNITY);
-  const { user, system } = process.cpuUsage(cpu);
-  const wall = performance.now() - started;
-  await community.close();
-  return { wall, cpu: (user + system) / 1000 };
+  const load = await timed(() => openCommunity(data, LARGE_COMMUNITY));
+  await load.value.close();
+  return load;
 }
 
 async function measure(dir) {
@@ -76,28 +69,24 @@ async function measure(dir) {
   const steps = await phases(data);
   const best = Math.min(...loads.map((l) => l.wall));
   const bestCpu = Math.min(...loads.map((l) => l.cpu));
-  const row = (figure, ours, target = '', against = '') => ({ figure, ours, target, ratio: against });
-  console.log(
-    `\nOne large community: 10,000 households, ${events} events (best of ${RUNS} loads after a first)`,
+  printFigures(
+    `One large community: 10,000 households, ${events} events (best of ${RUNS} loads after a first)`,
+    [
+      row('load (open, verify, build)', ms(best), '≤ 2000 ms', ratio(best, TARGET.loadMs)),
+      row('load, CPU time', ms(bestCpu)),
+      row('  read and parse the rows', ms(steps.read)),
+      row('  verify every hash up to the signed head', ms(steps.verify)),
+      row('  build the governance state', ms(steps.build)),
+      row('heap held after GC', mib(memory.heap), '≤ 300 MiB', ratio(memory.heap, TARGET.held)),
+      row('RSS held after GC', mib(memory.rss)),
+    ],
   );
-  console.table([
-    row('load (open, verify, build)', ms(best), '≤ 2000 ms', ratio(best, TARGET.loadMs)),
-    row('load, CPU time', ms(bestCpu)),
-    row('  read and parse the rows', ms(steps.read)),
-    row('  verify every hash up to the signed head', ms(steps.verify)),
-    row('  build the governance state', ms(steps.build)),
-    row('heap held after GC', mib(memory.heap), '≤ 300 MiB', ratio(memory.heap, TARGET.held)),
-    row('RSS held after GC', mib(memory.rss)),
-  ]);
-  const load = loadavg().map((n) => n.toFixed(1));
-  console.log(`Load average at the end: ${load.join(', ')} on ${cpus().length} cores`);
 }
 
-const measuring = process.env.BENCH_MEASURE;
-if (measuring) await measure(measuring);
-else {
-  const sources = ['large-community.mjs', 'one-large-community.mjs'];
-  const { dir, built } = await cachedFolder('large-community', sources, build);
-  if (!built) console.log(`Using the generated community in ${dir}`);
-  process.exitCode = measureInFreshProcess(fileURLToPath(import.meta.url), { BENCH_MEASURE: dir });
-}
+await runBench({
+  script: import.meta.url,
+  cache: 'large-community',
+  sources: ['large-community.mjs', 'one-large-community.mjs'],
+  build,
+  measure,
+});

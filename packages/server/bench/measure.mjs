@@ -1,6 +1,9 @@
 // What the benches share: percentiles, memory after collection, and running the measuring half of a
 // bench in a fresh process (so that generating its data leaves nothing behind in the figures).
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { cachedFolder } from './generate/cache.mjs';
 
 /** The `p`th percentile (0–100) of `values`, nearest rank. */
 export function percentile(values, p) {
@@ -35,4 +38,37 @@ export function measureInFreshProcess(script, env) {
     },
   );
   return run.status ?? 1;
+}
+
+/** Times `work()`: wall clock, and CPU time (which leaves out moments the machine ran someone else). */
+export async function timed(work) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await work();
+  const { user, system } = process.cpuUsage(cpu);
+  return { value, wall: performance.now() - started, cpu: (user + system) / 1000 };
+}
+
+/** A row of a figures table: our figure, the target and the ratio (or a note). */
+export const row = (figure, ours, target = '', against = '') => ({ figure, ours, target, ratio: against });
+
+/** Prints a bench's figures under `title`, and the load average they were measured under. */
+export function printFigures(title, rows) {
+  console.log(`\n${title}`);
+  console.table(rows);
+  // Wall-clock figures include every moment the machine gave the CPU to another process.
+  const load = loadavg().map((n) => n.toFixed(1));
+  console.log(`Load average at the end: ${load.join(', ')} on ${cpus().length} cores`);
+}
+
+/**
+ * A bench's entry point: builds (or reuses) its cached data folder with `build`, then runs `measure`
+ * on it in a fresh process (`script` is the bench's own `import.meta.url`).
+ */
+export async function runBench({ script, cache, sources, build, measure }) {
+  const measuring = process.env.BENCH_MEASURE;
+  if (measuring) return measure(measuring);
+  const { dir, built } = await cachedFolder(cache, sources, build);
+  if (!built) console.log(`Using the generated data in ${dir}`);
+  process.exitCode = measureInFreshProcess(fileURLToPath(script), { BENCH_MEASURE: dir });
 }
