@@ -1,10 +1,11 @@
 // One large 小区 and a year of its life, all through real commands, so its log is a real hash chain:
 // 10,000 households (ten buildings of ten stairwells, 25 floors of four flats), then from December to
-// November: two owners' motions a month with ~7,000 ballots each, two monthly charges billed and paid
+// November: two households' motions a month with ~7,000 ballots each, two monthly charges billed and paid
 // (property fee by area, elevator upkeep equally), cleaning rotas per stairwell with absences and
-// hand-made changes, the 一长五大 roles and their changes, and households moving in and out. The core
+// hand-made changes, the 一长五大 roles of each building, and households moving in and out. The core
 // has no notice board, so moves stand for the "notices" third of the issue's mix.
 import { seededRandom } from '../../../core/bench/support.mjs';
+import { ballots } from './ballots.mjs';
 
 export const BUILDINGS = 10;
 export const STAIRWELLS_PER_BUILDING = 10;
@@ -121,14 +122,8 @@ function motions(units, month, random) {
       },
       { type: 'motion.open', motionId: id },
     );
-    for (const u of units)
-      if (random() < 0.7)
-        commands.push({
-          type: 'ballot.cast',
-          motionId: id,
-          voterId: u.id,
-          vote: random() < 0.6 ? 'yes' : random() < 0.8 ? 'no' : 'abstain',
-        });
+    const vote = () => (random() < 0.6 ? 'yes' : random() < 0.8 ? 'no' : 'abstain');
+    commands.push(...ballots(id, units, 0.7, random, vote));
   }
   return commands;
 }

@@ -2,6 +2,7 @@
 // founded, five buildings of one stairwell (ten floors, two units a floor), owners (some co-owned, the
 // developer's unsold units), residents, a closed election, an open proposal half voted, a draft, an
 // upkeep fund billed and partly paid, and a weekly cleaning duty.
+import { ballots } from './ballots.mjs';
 
 /** Households per community. */
 export const HOUSEHOLDS = 100;
@@ -101,14 +102,7 @@ function motions(random) {
     },
     { type: 'motion.open', motionId: OPEN_MOTION },
   );
-  for (const u of all)
-    if (random() < 0.4)
-      commands.push({
-        type: 'ballot.cast',
-        motionId: OPEN_MOTION,
-        voterId: u.id,
-        vote: random() < 0.8 ? 'yes' : 'no',
-      });
+  commands.push(...ballots(OPEN_MOTION, all, 0.4, random, () => (random() < 0.8 ? 'yes' : 'no')));
   commands.push({
     type: 'motion.draft',
     id: 'pets',
