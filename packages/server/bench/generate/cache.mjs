@@ -10,7 +10,7 @@ import { EMPTY_HEAD, sealEvents } from '@linli/core';
 const here = dirname(fileURLToPath(import.meta.url));
 const CACHE = join(here, '..', '.cache');
 /** The generator files every bench's data is made with. */
-const SHARED = ['ballots.mjs', 'cache.mjs', 'data-folder.mjs', 'run-commands.mjs'];
+const SHARED = ['cache.mjs', 'data-folder.mjs', 'run-commands.mjs', 'shared-commands.mjs'];
 
 /**
  * A hash of every file the generated data depends on: the shared generator files, the bench's own

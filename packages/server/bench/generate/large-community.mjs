@@ -5,7 +5,7 @@
 // hand-made changes, the 一长五大 roles of each building, and households moving in and out. The core
 // has no notice board, so moves stand for the "notices" third of the issue's mix.
 import { seededRandom } from '../../../core/bench/support.mjs';
-import { ballots } from './ballots.mjs';
+import { ballots, weeklyCleaning } from './shared-commands.mjs';
 
 export const BUILDINGS = 10;
 export const STAIRWELLS_PER_BUILDING = 10;
@@ -87,19 +87,7 @@ function founding(units) {
   );
   for (let b = 1; b <= BUILDINGS; b++)
     for (let k = 1; k <= STAIRWELLS_PER_BUILDING; k++)
-      commands.push({
-        type: 'duty.define',
-        id: `clean-${b}-${k}`,
-        name: '清洁楼道',
-        scope: { kind: 'stairwell', id: `s${b}-${k}` },
-        rrule: 'FREQ=WEEKLY;BYDAY=SA',
-        start: '2025-12-06',
-        time: '09:00',
-        durationMinutes: 60,
-        teamSize: 2,
-        exemptAge: 80,
-        policy: 'leastServed',
-      });
+      commands.push(weeklyCleaning(`clean-${b}-${k}`, { kind: 'stairwell', id: `s${b}-${k}` }, '2025-12-06'));
   return commands;
 }
 

@@ -2,7 +2,7 @@
 // founded, five buildings of one stairwell (ten floors, two units a floor), owners (some co-owned, the
 // developer's unsold units), residents, a closed election, an open proposal half voted, a draft, an
 // upkeep fund billed and partly paid, and a weekly cleaning duty.
-import { ballots } from './ballots.mjs';
+import { ballots, weeklyCleaning } from './shared-commands.mjs';
 
 /** Households per community. */
 export const HOUSEHOLDS = 100;
@@ -135,19 +135,7 @@ function upkeep(random) {
     for (const u of sold())
       if (random() < 0.25) commands.push({ type: 'fund.pay', fundId: 'upkeep', unitId: u.id, amount: 5_000 });
   }
-  commands.push({
-    type: 'duty.define',
-    id: 'clean',
-    name: '清洁楼道',
-    scope: { kind: 'community' },
-    rrule: 'FREQ=WEEKLY;BYDAY=SA',
-    start: '2026-11-28',
-    time: '09:00',
-    durationMinutes: 60,
-    teamSize: 2,
-    exemptAge: 80,
-    policy: 'leastServed',
-  });
+  commands.push(weeklyCleaning('clean', { kind: 'community' }, '2026-11-28'));
   return commands;
 }
 
