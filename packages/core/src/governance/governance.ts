@@ -41,6 +41,13 @@ export interface GovernanceOptions {
   readonly snapshot?: Snapshot;
   /** Upgrades for snapshots written by older versions. */
   readonly migrations?: RestoreOptions['migrations'];
+  /**
+   * The store's whole log, already read: loading folds it instead of reading the store a second time
+   * (a server's start-up check reads and verifies it against a signed checkpoint first). It is
+   * verified again unless `verifyOnLoad` is false, which is right only when the caller verified
+   * exactly these events.
+   */
+  readonly log?: readonly LoggedEvent[];
   /** Verify the hash chain while loading (default true). A failure rejects with `log.corrupt`. */
   readonly verifyOnLoad?: boolean;
   /** Public holidays for duty rosters; defaults to China's (State Council notices via `chinese-days`). */
@@ -116,10 +123,12 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     ...(options.actor === undefined ? {} : { actor: options.actor }),
   });
   const appendGroups = options.groupCommit ? store.appendGroups?.bind(store) : undefined;
+  // Read out here: a closure over `options` would keep the log it may carry for the community's life.
+  const { salt } = options;
   const queue = createCommandQueue<GroupedCommand, CommandAnswer>({
     groupSize: groupSizeOf(options),
     runOne: (item) => runner.run(item.command, item.options),
-    runGroup: appendGroups && ((batch) => runGroup(live, runner, batch, appendGroups, options.salt)),
+    runGroup: appendGroups && ((batch) => runGroup(live, runner, batch, appendGroups, salt)),
     // A failed group whose state could not be rebuilt then is rebuilt before anything else runs.
     beforeBatch: async () => {
       if (live.stale) await live.rebuild().catch(() => undefined);

@@ -13,6 +13,12 @@ export interface LiveStateSource {
   readonly snapshot?: Snapshot;
   /** Upgrades for snapshots written by older versions. */
   readonly migrations?: RestoreOptions['migrations'];
+  /**
+   * The store's whole log, already read by the caller (a server's start-up check reads and verifies
+   * it against a signed checkpoint): the first load folds it instead of reading the store again.
+   * Rebuilds always read the store.
+   */
+  readonly log?: readonly LoggedEvent[] | undefined;
 }
 
 /**
@@ -37,8 +43,9 @@ export interface LiveState {
 }
 
 /**
- * The state `source` describes (from the snapshot, if one was given). With `verifyLog` the whole log
- * is read and its hash chain checked, and the snapshot must end on an event of that log.
+ * The state `source` describes (from the snapshot, if one was given), from `source.log` if given,
+ * else read from the store. With `verifyLog` the whole log's hash chain is checked, and the snapshot
+ * must end on an event of that log.
  * @throws LinliException `log.corrupt`, `snapshot.head_mismatch`, or the snapshot's restore error.
  */
 export async function loadState(source: LiveStateSource, verifyLog: boolean): Promise<GovernanceState> {
@@ -54,10 +61,11 @@ export async function loadState(source: LiveStateSource, verifyLog: boolean): Pr
     loaded = emptyState();
   }
   if (!verifyLog) {
-    applyEvents(loaded, await source.store.read({ afterSeq: loaded.head.seq }));
+    // applyEvents skips what the snapshot already holds.
+    applyEvents(loaded, source.log ?? (await source.store.read({ afterSeq: loaded.head.seq })));
     return loaded;
   }
-  const log = await source.store.read();
+  const log = source.log ?? (await source.store.read());
   const result = verify(log);
   if (!result.ok)
     throw new LinliException(linliError('log.corrupt', [], { seq: result.seq, reason: result.reason }));
@@ -70,8 +78,11 @@ export async function loadState(source: LiveStateSource, verifyLog: boolean): Pr
 }
 
 /** Loads the state `source` describes and keeps it for the parts of a governance facade to share. */
-export async function createLiveState(source: LiveStateSource, verifyLog: boolean): Promise<LiveState> {
-  let state = await loadState(source, verifyLog);
+export async function createLiveState(given: LiveStateSource, verifyLog: boolean): Promise<LiveState> {
+  let state = await loadState(given, verifyLog);
+  // Kept without the log it may have been given: the closures below live as long as the community,
+  // and rebuilds read the store anyway.
+  const { log: _loaded, ...source } = given;
   let stale = false;
   const version = signal(0);
   const fold = (events: readonly LoggedEvent[]) => {

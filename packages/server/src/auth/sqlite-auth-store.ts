@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { leaseSqlite, type SqliteLease } from '../stores/shared-sqlite.js';
 import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
 import {
   type IssuedOrganizer,
@@ -31,11 +32,15 @@ export class SqliteAuthStore implements AuthStore {
   private readonly nextCodeId: Database.Statement<[string]>;
   private readonly prefixTaken: Database.Statement<[string, string, string]>;
 
+  private readonly db: Database.Database;
+
   private constructor(
-    private readonly db: Database.Database,
+    private readonly lease: SqliteLease,
     private readonly community: string,
     private readonly deriveKey: DeriveKey,
   ) {
+    const db = lease.db;
+    this.db = db;
     this.principalStmt = db.prepare(`SELECT t.role, t.unit_id, o.id, o.name, o.role AS organizer_role
       FROM auth_tokens t LEFT JOIN auth_organizers o
         ON o.community = t.community AND o.id = t.organizer_id AND o.revoked_at IS NULL
@@ -57,16 +62,13 @@ export class SqliteAuthStore implements AuthStore {
 
   /** Opens (creating or migrating if needed) the auth tables in the SQLite file at `path`. */
   static open(path: string, community: string, options: AuthStoreOptions = {}): SqliteAuthStore {
-    const db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    try {
+    // The communities of one file share its connection (see leaseSqlite); it is set up once.
+    const lease = leaseSqlite(path, 'auth', (db) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
       migrateSqliteAuth(db);
-    } catch (e) {
-      db.close();
-      throw e;
-    }
-    return new SqliteAuthStore(db, community, options.deriveKey ?? scryptKey);
+    });
+    return new SqliteAuthStore(lease, community, options.deriveKey ?? scryptKey);
   }
 
   async addOrganizer(name: string, role: OrganizerRole): Promise<IssuedOrganizer> {
@@ -206,8 +208,8 @@ export class SqliteAuthStore implements AuthStore {
     })();
   }
 
-  /** Closes the database. */
+  /** Lets go of the database file (closed when no other community of this process uses it). */
   async close(): Promise<void> {
-    this.db.close();
+    this.lease.release();
   }
 }

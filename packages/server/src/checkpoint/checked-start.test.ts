@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { headOf, MemoryStore } from '@linli/core';
+import { createGovernance, EMPTY_HEAD, headOf, type LoggedEvent, MemoryStore, sealEvents } from '@linli/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkedStart } from './checked-start.js';
 import { loadSigningKey, signCheckpoint } from './signing-key.js';
@@ -17,6 +17,47 @@ const folder = (name: string) => ({
 });
 
 describe('checkedStart', () => {
+  it('hands over the log it verified, so the governance is built without reading it again', async () => {
+    const store = new MemoryStore();
+    await store.append([draft, draft, draft], { expectedSeq: 0 });
+    const checked = await checkedStart({ store, ...folder('handover') });
+    if (!checked.ok) throw new Error('a fresh log was refused');
+    expect(checked.value.log).toEqual(await store.read());
+    let reads = 0;
+    const read = store.read.bind(store);
+    store.read = (options) => {
+      reads += 1;
+      return read(options);
+    };
+    const governance = await createGovernance({ store, log: checked.value.log, verifyOnLoad: false });
+    expect(reads).toBe(0);
+    expect(governance.head.value).toEqual(headOf(checked.value.log));
+    governance.dispose();
+  });
+
+  it('takes a key already loaded, so a server opening many communities reads its key file once', async () => {
+    const store = new MemoryStore();
+    await store.append([draft], { expectedSeq: 0 });
+    const paths = folder('loaded');
+    const key = loadSigningKey(join(dir, 'shared-key.pem'));
+    const checked = await checkedStart({ store, ...paths, key });
+    expect(checked.ok && checked.value.publicKey).toBe(key.publicKey);
+    expect(existsSync(paths.keyFile)).toBe(false);
+  });
+
+  it('still checks every event: one edited deep in a long log is refused by its seq', async () => {
+    const log = sealEvents(
+      Array.from({ length: 5000 }, (_, i) => ({ ...draft, payload: { i } })),
+      EMPTY_HEAD,
+    );
+    const deep = log[3999] as LoggedEvent;
+    log[3999] = { ...deep, payload: { i: -1 } };
+    expect(await checkedStart({ store: new MemoryStore(log), ...folder('deep') })).toMatchObject({
+      ok: false,
+      error: { error: { code: 'log.corrupt', params: { seq: 4000, reason: 'edited' } } },
+    });
+  });
+
   it('signs the head of a log that has no checkpoint yet, and checks it from then on', async () => {
     const store = new MemoryStore();
     await store.append([draft, draft], { expectedSeq: 0 });

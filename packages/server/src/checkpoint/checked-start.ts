@@ -3,6 +3,7 @@ import {
   type EventStore,
   isCheckpoint,
   type LinliError,
+  type LoggedEvent,
   type LogHead,
   type Result,
   type SignedCheckpoint,
@@ -21,6 +22,11 @@ export interface CheckedStartOptions {
   readonly keyFile: string;
   /** `LINLI_SIGNING_KEY`: the key itself (PEM or base64), shared by every process of a deployment. */
   readonly signingKey?: string | undefined;
+  /**
+   * The key, already loaded (`loadSigningKey`): a server that opens many communities loads it once
+   * rather than parsing it at each. Takes the place of `keyFile` and `signingKey`.
+   */
+  readonly key?: SigningKey | undefined;
   /** Where the last signed head is kept: outside the database (`LINLI_CHECKPOINT_FILE`). */
   readonly checkpointFile: string;
   /** `LINLI_TRUSTED_HEAD` (`seq:hash`): replaces the checkpoint file as the anchor when given. */
@@ -40,6 +46,11 @@ export interface CheckedStart {
   readonly restored?: { readonly events: number; readonly head: string };
   /** Whether the log had no checkpoint yet and its current head was trusted as found (first start after an upgrade). */
   readonly firstCheckpoint: boolean;
+  /**
+   * The whole log as read and verified here: hand it to `createGovernance` (`log`, with
+   * `verifyOnLoad: false`), so a start reads and hashes every event once, not twice.
+   */
+  readonly log: readonly LoggedEvent[];
 }
 
 /** A refusal the CLI prints: the typed error, and what was being done. */
@@ -65,7 +76,7 @@ export async function checkedStart(
   });
   let key: SigningKey;
   try {
-    key = loadSigningKey(options.keyFile, options.signingKey);
+    key = options.key ?? loadSigningKey(options.keyFile, options.signingKey);
   } catch (e) {
     return refuse('load the signing key', e instanceof Error ? e.message : String(e));
   }
@@ -108,7 +119,8 @@ export async function checkedStart(
     if (!result.ok) return refuse(`restore ${options.restoreFrom}`, result.error);
     restored = result.value;
   }
-  const checked = verifyAnchored(await store.read(), trusted);
+  const log = await store.read();
+  const checked = verifyAnchored(log, trusted);
   if (!checked.ok) return refuse('start on this log', checked.error);
   // An explicit trusted head overrides the saved checkpoint, which is then signed afresh.
   const keep = options.trustedHead === undefined ? checkpoint : undefined;
@@ -121,6 +133,7 @@ export async function checkedStart(
       checkpointer,
       publicKey: key.publicKey,
       firstCheckpoint: checkpoint === undefined,
+      log,
       ...(restored ? { restored } : {}),
     },
   };

@@ -6,7 +6,7 @@ import { LinliException } from '@linli/core';
 import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import type { IssuedOrganizer } from '../auth/organizers.js';
-import { loadSigningKey } from '../checkpoint/signing-key.js';
+import { loadSigningKey, type SigningKey } from '../checkpoint/signing-key.js';
 import { FeedTokens } from '../feeds/feed-tokens.js';
 import type { CommunityHost } from '../hosting/community-host.js';
 import type { ListedCommunity } from '../hosting/community-source.js';
@@ -71,6 +71,7 @@ async function startHost(
   mode: 'serve' | 'demo',
   data: DataFolder,
   watch: CommunityWatcher,
+  key: SigningKey,
   opened: (id: string, community: OpenedFromFolder) => void,
 ): Promise<CommunityHost> {
   const settings = readHostSettings(process.env);
@@ -84,6 +85,7 @@ async function startHost(
     {
       office: OFFICE,
       watch,
+      key,
       idleMs,
       ...(maxOpen === undefined ? {} : { maxOpen }),
       ...(mode === 'demo' ? { seed: DEMO_COMMUNITY } : {}),
@@ -120,7 +122,9 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   let demo: OpenedFromFolder | undefined;
   const dueWork = dueWorkSettings();
   const dueWorkTable = await data.dueWorkTable();
-  const communities = await startHost(mode, data, dueWorkWatcher(dueWorkTable), (id, opened) => {
+  // Loaded (or created) once: every community's checkpoints and the households' feed tokens use it.
+  const key = loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined);
+  const communities = await startHost(mode, data, dueWorkWatcher(dueWorkTable), key, (id, opened) => {
     if (id === DEMO_COMMUNITY) demo = opened;
   });
   const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -129,10 +133,8 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   const app = createApp(communities, {
     ...deployment,
     organizerActor: OFFICE,
-    // Households' calendar feed tokens come from the signing key (created here if new).
-    feedTokens: FeedTokens.fromSigningKey(
-      loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined).privateKey,
-    ),
+    // Households' calendar feed tokens come from the signing key.
+    feedTokens: FeedTokens.fromSigningKey(key.privateKey),
     shell: true,
     setup: { token: setupToken, host: setupHost(communities) },
   });

@@ -8,6 +8,7 @@ import {
 } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
 import { checkedStart } from '../checkpoint/checked-start.js';
+import type { SigningKey } from '../checkpoint/signing-key.js';
 import type { DataFolder } from '../cli/data-folder.js';
 import { CommunityHost, type CommunityHostOptions, type OpenedCommunity } from './community-host.js';
 
@@ -20,6 +21,11 @@ export interface OpenSettings {
   readonly office: string;
   /** The community seeded with 新福康里 when its log is empty (`demo`), if any. */
   readonly seed?: string;
+  /**
+   * The signing key, loaded once for the whole host (`loadSigningKey`) rather than parsed at each
+   * open; without it each open loads it from the folder or `LINLI_SIGNING_KEY`.
+   */
+  readonly key?: SigningKey;
   /** Runs on each community once it is open (e.g. recording its due work); its stop runs before it closes. */
   readonly watch?: CommunityWatcher;
 }
@@ -60,6 +66,7 @@ export async function openFromFolder(
     community: id,
     keyFile: data.keyFile,
     signingKey: process.env.LINLI_SIGNING_KEY || undefined,
+    key: settings.key,
     checkpointFile: data.checkpointFile(id),
     trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
     restoreFrom: (seed && process.env.LINLI_RESTORE) || undefined,
@@ -73,14 +80,17 @@ export async function openFromFolder(
     );
     return { ok: false, error: typeof error === 'string' ? unavailable(`cannot ${doing}`) : error };
   }
-  const { checkpointer, restored, publicKey } = checked.value;
+  const { checkpointer, restored, publicKey, log } = checked.value;
   if (restored)
     console.log(
       `Restored ${restored.events} events from ${process.env.LINLI_RESTORE} (head ${restored.head})`,
     );
   // Ballots arriving together share one durable commit (one fsync), so the log keeps up with a crowd.
+  // checkedStart has just read and verified every event: the state is built from those, not re-read.
   const governance = await createGovernance({
     store,
+    log,
+    verifyOnLoad: false,
     actor: settings.office,
     groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
   });
