@@ -1,5 +1,6 @@
 import {
   type Clock,
+  type Governance,
   type LocalDate,
   type LogHead,
   localDateOf,
@@ -30,7 +31,10 @@ interface CachedView {
  * group's events.
  */
 export function viewRoutes(clock: Clock): Hono<AppEnv> {
-  const views = new Map<string, CachedView>();
+  // Keyed by the open community's governance, not its id: when the host evicts a community, its
+  // cached view goes with it (1,000 idle communities would otherwise keep 5-40 KB each), and a
+  // reopened community never meets the view of the governance before it.
+  const views = new WeakMap<Governance, CachedView>();
   let builds = 0;
   const build = (community: HostedCommunity, now: Date, current: Omit<CachedView, 'body'>): CachedView => {
     const { head, asOf, checkpoint } = current;
@@ -51,14 +55,14 @@ export function viewRoutes(clock: Clock): Hono<AppEnv> {
       asOf: localDateOf(now),
       checkpoint: community.checkpoint?.(),
     };
-    let cached = views.get(community.id);
+    let cached = views.get(community.governance);
     if (
       cached?.head !== current.head ||
       cached.asOf !== current.asOf ||
       cached.checkpoint !== current.checkpoint
     ) {
       cached = build(community, now, current);
-      views.set(community.id, cached);
+      views.set(community.governance, cached);
     }
     return cached.body.respond(c);
   });
