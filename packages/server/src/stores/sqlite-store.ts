@@ -1,6 +1,7 @@
 import {
   type AppendGroup,
   type AppendGroupsOptions,
+  canonicalJson,
   EMPTY_HEAD,
   type EventStore,
   GroupCommitStore,
@@ -12,6 +13,7 @@ import {
   type Result,
   randomSalt,
   type SaltSource,
+  type StoredLog,
   type StoreListener,
   sealGroups,
 } from '@linli/core';
@@ -109,7 +111,11 @@ export function eventFromRow(row: EventRow): LoggedEvent {
   ]);
 }
 
-/** The values of a row of `events`, in column order: community, seq, at, actor, type, payload, prev_hash, hash, salt. */
+/**
+ * The values of a row of `events`, in column order: community, seq, at, actor, type, payload, prev_hash,
+ * hash, salt. The payload is kept as its canonical JSON, the very text its hash covers, so that a
+ * start-up check hashes the text as read rather than encoding every payload again.
+ */
 export function eventRow(community: string, e: LoggedEvent): (string | number | null)[] {
   return [
     community,
@@ -117,7 +123,7 @@ export function eventRow(community: string, e: LoggedEvent): (string | number | 
     e.at,
     e.actor,
     e.type,
-    JSON.stringify(e.payload),
+    canonicalJson(e.payload),
     e.prevHash,
     e.hash,
     e.salt ?? null,
@@ -248,6 +254,20 @@ export class SqliteStore extends GroupCommitStore {
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
     return eventsOf(this.readStmt.iterate(this.community, options.afterSeq ?? 0));
+  }
+
+  /**
+   * Reads as {@link SqliteStore.read}, with each payload's stored text: the canonical JSON its hash
+   * covers (rows written before payloads were stored canonical hold `JSON.stringify` text instead).
+   */
+  async readWithPayloadTexts(options: ReadOptions = {}): Promise<StoredLog> {
+    const events: LoggedEvent[] = [];
+    const payloadTexts: string[] = [];
+    for (const row of this.readStmt.iterate(this.community, options.afterSeq ?? 0)) {
+      events.push(eventOfColumns(row));
+      payloadTexts.push(row[4]);
+    }
+    return { events, payloadTexts };
   }
 
   /** The events appended under an idempotency key, if any. */
