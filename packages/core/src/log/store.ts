@@ -41,7 +41,9 @@ export interface ReadOptions {
  * `verify`'s `payloadTexts`, so that checking a log need not encode every payload again.
  */
 export interface StoredLog {
+  /** The events, in seq order, each payload parsed from its text. */
   readonly events: readonly LoggedEvent[];
+  /** `payloadTexts[i]`: the stored JSON text `events[i].payload` was parsed from. */
   readonly payloadTexts: readonly string[];
 }
 
