@@ -135,6 +135,7 @@ export type {
   AppendOptions,
   EventStore,
   ReadOptions,
+  StoredLog,
   StoreListener,
 } from './log/store.js';
 export { type VerifyFailure, type VerifyOptions, type VerifyResult, verify } from './log/verify.js';

@@ -36,6 +36,19 @@ export class CanonicalWriter {
     return this;
   }
 
+  /**
+   * Appends JSON text that is already written (a payload as a store keeps it) as its UTF-8 bytes,
+   * verbatim. Answers false, writing nothing, for text holding a lone surrogate: UTF-8 has no bytes
+   * for it (an encoder writes U+FFFD instead), so its bytes would not tell it from other text.
+   */
+  text(json: string): boolean {
+    if (SURROGATE.test(json) && LONE_SURROGATE.test(json)) return false;
+    // A UTF-16 unit takes at most 3 bytes of UTF-8 (a pair, two units, takes 4).
+    this.ensure(json.length * 3);
+    this.length += utf8.encodeInto(json, this.buffer.subarray(this.length)).written;
+    return true;
+  }
+
   /** Appends a JSON string literal, escaped exactly as JSON.stringify escapes it. */
   string(text: string): this {
     // Worst case: every UTF-16 unit becomes a 6-byte \uXXXX escape.
@@ -124,6 +137,12 @@ export class CanonicalWriter {
 }
 
 const HEX = '0123456789abcdef';
+
+const utf8 = new TextEncoder();
+/** Any surrogate: a quick test that almost all text fails, before the exact {@link LONE_SURROGATE}. */
+const SURROGATE = /[\ud800-\udfff]/;
+/** A surrogate that is not half of a pair. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The two-character escapes JSON.stringify uses, by character code: `"` `\\` \b \f \n \r \t. */
 const SHORT_ESCAPES: Readonly<Record<number, number>> = {

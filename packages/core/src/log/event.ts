@@ -77,13 +77,23 @@ const SALT_PATTERN = /^[0-9a-f]{32}$/;
  * exactly what `canonicalJson` would produce, without allocating an object per event. Throws a
  * TypeError for an event of no known format (an unknown `v`, a salt on a format-1 event, a malformed
  * salt): such an event has no hash, so it can never verify.
+ *
+ * `payloadText`, if given, is written in the payload's place as it stands: the JSON text a store kept
+ * and parsed `event.payload` from. Verifying from it skips re-encoding the payload, and is as strong:
+ * the bytes can hash to the sealed hash only if they are the sealed bytes, so the text is the sealed
+ * canonical text and parses to the sealed payload (JSON text is prefix-free, so the text cannot end
+ * early or late). Text that is not canonical hashes to something else, and needs the payload path.
+ * Throws a TypeError for text with a lone surrogate, which UTF-8 cannot carry faithfully.
  */
-export function eventHashInput(event: Omit<LoggedEvent, 'hash'>): Uint8Array {
+export function eventHashInput(event: Omit<LoggedEvent, 'hash'>, payloadText?: string): Uint8Array {
   const salted = event.v === 2;
   if (salted ? !SALT_PATTERN.test(event.salt ?? '') : event.v !== undefined || event.salt !== undefined)
     throw new TypeError(`event ${event.seq}: no known format`);
   writer.reset().ascii('{"actor":').string(event.actor).ascii(',"at":').string(event.at);
-  writer.ascii(',"payload":').value(event.payload).ascii(',"prevHash":').string(event.prevHash);
+  writer.ascii(',"payload":');
+  if (payloadText === undefined) writer.value(event.payload);
+  else if (!writer.text(payloadText)) throw new TypeError(`event ${event.seq}: payload text not UTF-8`);
+  writer.ascii(',"prevHash":').string(event.prevHash);
   if (salted) writer.ascii(',"salt":').string(event.salt as string);
   writer.ascii(',"seq":').value(event.seq).ascii(',"type":').string(event.type);
   return writer.ascii(salted ? ',"v":2}' : '}').bytes();
@@ -115,9 +125,16 @@ export const sha256Hex: HashFunction = nodeHash
   ? (input) => nodeHash('sha256', input, 'hex')
   : nobleSha256Hex;
 
-/** Computes the hash an event must carry: SHA-256 (hex) over {@link eventHashInput}. */
-export function hashEvent(event: Omit<LoggedEvent, 'hash'>, hash: HashFunction = sha256Hex): string {
-  return hash(eventHashInput(event));
+/**
+ * Computes the hash an event must carry: SHA-256 (hex) over {@link eventHashInput} (with
+ * `payloadText` in the payload's place, if given).
+ */
+export function hashEvent(
+  event: Omit<LoggedEvent, 'hash'>,
+  hash: HashFunction = sha256Hex,
+  payloadText?: string,
+): string {
+  return hash(eventHashInput(event, payloadText));
 }
 
 /**

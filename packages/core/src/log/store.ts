@@ -36,6 +36,17 @@ export interface ReadOptions {
   readonly afterSeq?: number;
 }
 
+/**
+ * A log as a store read it, with the JSON text it parsed each event's payload from (by index): for
+ * `verify`'s `payloadTexts`, so that checking a log need not encode every payload again.
+ */
+export interface StoredLog {
+  /** The events, in seq order, each payload parsed from its text. */
+  readonly events: readonly LoggedEvent[];
+  /** `payloadTexts[i]`: the stored JSON text `events[i].payload` was parsed from. */
+  readonly payloadTexts: readonly string[];
+}
+
 /** Called with events newly appended by any writer, in seq order. */
 export type StoreListener = (events: readonly LoggedEvent[]) => void;
 
@@ -65,6 +76,12 @@ export interface EventStore {
   ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>>;
   /** Reads events in seq order. */
   read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
+  /**
+   * Reads as {@link EventStore.read} does, with the text each payload was parsed from. Optional:
+   * offered by stores that keep payloads as JSON text, ideally `canonicalJson(payload)`, the text the
+   * hash covers, so that verification hashes it as it stands.
+   */
+  readWithPayloadTexts?(options?: ReadOptions): Promise<StoredLog>;
   /** Listens for appends by any writer of this log; returns the unsubscribe function. */
   subscribe(listener: StoreListener): () => void;
   /** The events appended under a request key, if any (stores with durable idempotency only). */

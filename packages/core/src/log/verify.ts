@@ -37,12 +37,28 @@ export interface VerifyOptions {
    * `(bytes) => crypto.hash('sha256', bytes, 'hex')`, verifies several times faster (see bench/).
    */
   readonly hash?: HashFunction;
+  /**
+   * The JSON text each event's payload was parsed from, by index into the log, as the store keeps it
+   * (a store that writes `canonicalJson(payload)`). An event is then hashed from its text, with no
+   * re-encoding of its payload (see `eventHashInput`); one whose text does not give its hash — text
+   * written before payloads were stored canonical, or edited — is checked by its payload as without
+   * texts, so old logs still verify and an edited payload is still named.
+   */
+  readonly payloadTexts?: readonly (string | undefined)[];
 }
 
-/** Whether the event hashes to its `hash`; content with no JSON form (e.g. an infinite number) cannot. */
-function hashMatches(event: LoggedEvent, hash: HashFunction): boolean {
+/**
+ * Whether the event hashes to its `hash`, from its stored payload text if it has one, else (or if the
+ * text does not give it) from its payload; content with no JSON form (e.g. an infinite number) cannot.
+ */
+function hashMatches(event: LoggedEvent, hash: HashFunction, payloadText: string | undefined): boolean {
+  if (payloadText !== undefined && hashes(event, hash, payloadText)) return true;
+  return hashes(event, hash, undefined);
+}
+
+function hashes(event: LoggedEvent, hash: HashFunction, payloadText: string | undefined): boolean {
   try {
-    return hashEvent(event, hash) === event.hash;
+    return hashEvent(event, hash, payloadText) === event.hash;
   } catch {
     return false;
   }
@@ -54,6 +70,7 @@ function hashMatches(event: LoggedEvent, hash: HashFunction): boolean {
  */
 export function verify(log: readonly LoggedEvent[], options: VerifyOptions = {}): VerifyResult {
   const hash = options.hash ?? sha256Hex;
+  const texts = options.payloadTexts ?? [];
   let prevHash = GENESIS_HASH;
   for (let i = 0; i < log.length; i++) {
     const event = log[i] as LoggedEvent;
@@ -63,7 +80,7 @@ export function verify(log: readonly LoggedEvent[], options: VerifyOptions = {})
       const reason: VerifyFailure = event.seq > expected && !laterHasExpected ? 'removed' : 'reordered';
       return { ok: false, seq: expected, reason };
     }
-    if (!hashMatches(event, hash)) return { ok: false, seq: expected, reason: 'edited' };
+    if (!hashMatches(event, hash, texts[i])) return { ok: false, seq: expected, reason: 'edited' };
     if (event.prevHash !== prevHash) return { ok: false, seq: expected, reason: 'bad-link' };
     prevHash = event.hash;
   }

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EMPTY_HEAD, sealEvents } from '@linli/core';
+import { eventRow } from '../../dist/stores/sqlite-store.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CACHE = join(here, '..', '.cache');
@@ -14,8 +15,9 @@ const SHARED = ['cache.mjs', 'data-folder.mjs', 'run-commands.mjs', 'shared-comm
 
 /**
  * A hash of every file the generated data depends on: the shared generator files, the bench's own
- * generator files (`sources`, names in this folder) and the core's event format (a log sealed in
- * an older one would still verify, but would not be what a server writes today).
+ * generator files (`sources`, names in this folder), the core's event format and the text the SQLite
+ * store keeps a payload as (a log sealed or stored in an older one would still verify, but would not
+ * be what a server writes today, nor load as fast).
  */
 function sourceHash(sources) {
   const hash = createHash('sha256');
@@ -24,11 +26,12 @@ function sourceHash(sources) {
   for (const file of files) hash.update(readFileSync(file));
   // What a fixed draft seals to: it changes with the event format, not with how fast sealing is.
   const [probe] = sealEvents(
-    [{ at: '2026-01-01T00:00:00.000Z', actor: 'a', type: 't', payload: {} }],
+    [{ at: '2026-01-01T00:00:00.000Z', actor: 'a', type: 't', payload: { b: [1, { d: 2, c: 3 }], a: '' } }],
     EMPTY_HEAD,
     () => '0'.repeat(32),
   );
   hash.update(probe.hash);
+  hash.update(eventRow('c', probe).join('\n'));
   return hash.digest('hex').slice(0, 12);
 }
 

@@ -34,12 +34,20 @@ export async function anchoredHead(anchor: TrustAnchor): Promise<Result<LogHead,
  * Verifies `events` as a whole log that must contain `trustedHead` (if given). Refuses with
  * `log.corrupt` naming the first bad seq: an edited event by its own seq; a log rewritten and
  * re-hashed, or cut short, at the trusted head (`head-mismatch`); anything that is not a log at 0.
+ * `payloadTexts`: the stored text of each payload, when the store read them (`readWithPayloadTexts`).
  */
-export function verifyAnchored(events: unknown, trustedHead?: LogHead): Result<LogHead, LinliError> {
+export function verifyAnchored(
+  events: unknown,
+  trustedHead?: LogHead,
+  payloadTexts?: readonly string[],
+): Result<LogHead, LinliError> {
   if (!Array.isArray(events)) return corrupt(0, 'not a log');
   let checked: ReturnType<typeof verify>;
   try {
-    checked = verify(events as LoggedEvent[], trustedHead ? { trustedHead } : {});
+    checked = verify(events as LoggedEvent[], {
+      ...(trustedHead ? { trustedHead } : {}),
+      ...(payloadTexts ? { payloadTexts } : {}),
+    });
   } catch {
     return corrupt(0, 'not a log');
   }

@@ -119,8 +119,11 @@ export async function checkedStart(
     if (!result.ok) return refuse(`restore ${options.restoreFrom}`, result.error);
     restored = result.value;
   }
-  const log = await store.read();
-  const checked = verifyAnchored(log, trusted);
+  // With the payloads' stored text, where the store has it, each hash is taken over the text as read.
+  const { events: log, payloadTexts } = store.readWithPayloadTexts
+    ? await store.readWithPayloadTexts()
+    : { events: await store.read(), payloadTexts: undefined };
+  const checked = verifyAnchored(log, trusted, payloadTexts);
   if (!checked.ok) return refuse('start on this log', checked.error);
   // An explicit trusted head overrides the saved checkpoint, which is then signed afresh.
   const keep = options.trustedHead === undefined ? checkpoint : undefined;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EMPTY_HEAD, sealEvents, verify } from '@linli/core';
+import { canonicalJson, EMPTY_HEAD, type LoggedEvent, sealEvents, verify } from '@linli/core';
 import { storeConformance } from '@linli/core/testing';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -77,5 +77,56 @@ describe('eventFromRow', () => {
         },
       ),
     );
+  });
+});
+
+describe('SqliteStore keeps each payload as the canonical JSON its hash covers', () => {
+  const draft = (payload: unknown) => ({ at: '2026-11-30T00:00:00.000Z', actor: 'a', type: 'x', payload });
+  /** A store holding `payloads`, and its database opened beside it to look at and rewrite rows. */
+  async function storeOf(name: string, payloads: unknown[]) {
+    const file = join(dir, `${name}.sqlite`);
+    const store = SqliteStore.open(file, 'xfkl');
+    const appended = await store.append(payloads.map(draft), { expectedSeq: 0 });
+    if (!appended.ok) throw new Error(appended.error.message.en);
+    const db = new Database(file);
+    const setText = (seq: number, text: string) =>
+      db.prepare('UPDATE events SET payload = ? WHERE community = ? AND seq = ?').run(text, 'xfkl', seq);
+    return { store, db, setText, sealed: appended.value };
+  }
+
+  it('writes canonicalJson(payload), and reads it back beside the events for verifying', async () => {
+    const payloads = [
+      { b: 1, a: { d: [2, { z: 0, y: '邻里' }], c: 3 } },
+      { ok: true, id: 'u1' },
+    ];
+    const { store, db, sealed } = await storeOf('canonical', payloads);
+    const texts = db.prepare<[], { payload: string }>('SELECT payload FROM events ORDER BY seq').all();
+    expect(texts.map((r) => r.payload)).toEqual(payloads.map(canonicalJson));
+    const stored = await store.readWithPayloadTexts();
+    expect(stored.events).toEqual(await store.read());
+    expect(stored.events).toEqual(sealed);
+    expect(stored.payloadTexts).toEqual(payloads.map(canonicalJson));
+    expect((await store.readWithPayloadTexts({ afterSeq: 1 })).payloadTexts).toEqual([
+      canonicalJson(payloads[1]),
+    ]);
+    expect(verify(stored.events, stored)).toMatchObject({ ok: true, count: 2 });
+    db.close();
+    store.close();
+  });
+
+  it('still verifies payloads stored before as JSON.stringify wrote them, and names an edited one', async () => {
+    const payloads = [{ b: 1, a: 2 }, { z: { y: 1, x: 2 } }, { n: 1 }];
+    const { store, db, setText } = await storeOf('older', payloads);
+    // Older rows: keys in the order the code built them, and whitespace.
+    setText(1, '{"b":1,"a":2}');
+    setText(2, '{ "z": { "y": 1, "x": 2 } }');
+    let stored = await store.readWithPayloadTexts();
+    expect(verify(stored.events, stored)).toMatchObject({ ok: true, count: 3 });
+    setText(3, '{"n":2}');
+    stored = await store.readWithPayloadTexts();
+    expect((stored.events[2] as LoggedEvent).payload).toEqual({ n: 2 });
+    expect(verify(stored.events, stored)).toEqual({ ok: false, seq: 3, reason: 'edited' });
+    db.close();
+    store.close();
   });
 });

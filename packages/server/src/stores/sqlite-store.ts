@@ -1,6 +1,7 @@
 import {
   type AppendGroup,
   type AppendGroupsOptions,
+  canonicalJson,
   EMPTY_HEAD,
   type EventStore,
   GroupCommitStore,
@@ -12,6 +13,7 @@ import {
   type Result,
   randomSalt,
   type SaltSource,
+  type StoredLog,
   type StoreListener,
   sealGroups,
 } from '@linli/core';
@@ -85,6 +87,16 @@ function eventOfColumns([seq, at, actor, type, text, prevHash, hash, salt]: Even
     : { seq, at, actor, type, payload, v: 2, salt, prevHash, hash };
 }
 
+/**
+ * The events of rows read one at a time: `Statement.iterate` hands each row over as SQLite steps to
+ * it, where `all()` first builds every row (a whole log of 500,000 events read 2–3× slower that way).
+ */
+function eventsOf(rows: IterableIterator<EventColumns>): LoggedEvent[] {
+  const events: LoggedEvent[] = [];
+  for (const row of rows) events.push(eventOfColumns(row));
+  return events;
+}
+
 /** The event a row holds. */
 export function eventFromRow(row: EventRow): LoggedEvent {
   return eventOfColumns([
@@ -99,7 +111,11 @@ export function eventFromRow(row: EventRow): LoggedEvent {
   ]);
 }
 
-/** The values of a row of `events`, in column order: community, seq, at, actor, type, payload, prev_hash, hash, salt. */
+/**
+ * The values of a row of `events`, in column order: community, seq, at, actor, type, payload, prev_hash,
+ * hash, salt. The payload is kept as its canonical JSON, the very text its hash covers, so that a
+ * start-up check hashes the text as read rather than encoding every payload again.
+ */
 export function eventRow(community: string, e: LoggedEvent): (string | number | null)[] {
   return [
     community,
@@ -107,7 +123,7 @@ export function eventRow(community: string, e: LoggedEvent): (string | number | 
     e.at,
     e.actor,
     e.type,
-    JSON.stringify(e.payload),
+    canonicalJson(e.payload),
     e.prevHash,
     e.hash,
     e.salt ?? null,
@@ -237,14 +253,28 @@ export class SqliteStore extends GroupCommitStore {
   }
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
-    return this.readStmt.all(this.community, options.afterSeq ?? 0).map(eventOfColumns);
+    return eventsOf(this.readStmt.iterate(this.community, options.afterSeq ?? 0));
+  }
+
+  /**
+   * Reads as {@link SqliteStore.read}, with each payload's stored text: the canonical JSON its hash
+   * covers (rows written before payloads were stored canonical hold `JSON.stringify` text instead).
+   */
+  async readWithPayloadTexts(options: ReadOptions = {}): Promise<StoredLog> {
+    const events: LoggedEvent[] = [];
+    const payloadTexts: string[] = [];
+    for (const row of this.readStmt.iterate(this.community, options.afterSeq ?? 0)) {
+      events.push(eventOfColumns(row));
+      payloadTexts.push(row[4]);
+    }
+    return { events, payloadTexts };
   }
 
   /** The events appended under an idempotency key, if any. */
   async appendedFor(requestKey: string): Promise<readonly LoggedEvent[] | undefined> {
     const range = this.requestStmt.get(this.community, requestKey);
     return range
-      ? this.rangeStmt.all(this.community, range.first_seq, range.last_seq).map(eventOfColumns)
+      ? eventsOf(this.rangeStmt.iterate(this.community, range.first_seq, range.last_seq))
       : undefined;
   }
 
