@@ -67,7 +67,11 @@ async function open() {
   await showWho();
   community = body.community;
   const byBuilding = new Map();
-  for (const h of body.households) byBuilding.set(h.building, [...(byBuilding.get(h.building) ?? []), h]);
+  // One group per stairwell: a building with several has a 101 in each.
+  for (const h of body.households) {
+    const where = `${h.building} ${h.stairwell}`;
+    byBuilding.set(where, [...(byBuilding.get(where) ?? []), h]);
+  }
   const buildings = document.querySelector('#buildings');
   const revoke = document.querySelector('#revoke-unit');
   buildings.replaceChildren();
@@ -122,7 +126,7 @@ document.querySelector('#issue-form').addEventListener('submit', async (event) =
     ...body.invites.map((invite) => {
       const notice = el('article', undefined, { class: 'notice' });
       notice.append(
-        el('h3', `${body.community} · ${invite.building} ${invite.room}室`),
+        el('h3', `${body.community} · ${invite.building} ${invite.stairwell} ${invite.room}室`),
         el('p', `请用手机打开 ${site}，输入下面的邀请码登录投票。邀请码只能使用一次，请妥善保管。`, {
           lang: 'zh-CN',
         }),

@@ -23,7 +23,7 @@ import { setupRoutes } from './routes/setup.js';
 import { streamRoutes } from './routes/stream.js';
 import { viewRoutes } from './routes/view.js';
 import type { SetupOptions } from './setup/setup-host.js';
-import { shellPages } from './shell/shell-pages.js';
+import { type ShellOptions, shellPages } from './shell/shell-pages.js';
 
 export type { AppEnv, HostedCommunity } from './http/env.js';
 export type { RequestLogLine } from './middleware/request-log.js';
@@ -83,8 +83,10 @@ export interface AppOptions {
   /**
    * Serve the page shell (`@linli/app`): its HTML at `/setup`, `/c/:id/sign-in`, `/c/:id/organizer…`
    * and its module at `/app/app.js`. `linli-server` does; an app embedded elsewhere need not.
+   * `{ home: true }` also makes it the start page `/` (the server's communities) and each community's
+   * address `/c/:id/` — as `linli-server serve` does; the demo keeps its own pages there.
    */
-  readonly shell?: boolean;
+  readonly shell?: boolean | ShellOptions;
 }
 
 /** @deprecated Use {@link AppOptions}. */
@@ -142,7 +144,7 @@ export function createApp(
   const proxyHops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   // Before the community middleware: a deep link to a community that does not exist still gets the
   // page, which then shows its own not-found screen in the reader's language.
-  if (options.shell) app.route('/', shellPages());
+  if (options.shell) app.route('/', shellPages(options.shell === true ? {} : options.shell));
   app.route('/', setupRoutes(options.setup, { origins: options.origins ?? [], proxyHops }));
   app.route('/', communityListRoutes(source));
 

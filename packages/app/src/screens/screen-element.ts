@@ -1,5 +1,5 @@
 import type { LinliError, Locale } from '@linli/core';
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { type CSSResultGroup, LitElement, type PropertyDeclarations } from 'lit';
 import type { ScreenContext } from '../shell/screen.js';
 import { screenStyles } from '../shell/screen-styles.js';
 
@@ -10,7 +10,7 @@ import { screenStyles } from '../shell/screen-styles.js';
  */
 export abstract class ScreenElement extends LitElement {
   static override properties: PropertyDeclarations = { context: { attribute: false } };
-  static override styles = screenStyles;
+  static override styles: CSSResultGroup = screenStyles;
 
   declare context: ScreenContext;
 

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import '../screens/communities/communities-screen.js';
 import '../screens/not-found/not-found-screen.js';
 import '../screens/organizer-home/organizer-home-screen.js';
 import '../screens/register/define.js';
@@ -34,6 +35,19 @@ export interface Route {
  * appear on the organizer's home by themselves.
  */
 export const routes: readonly Route[] = [
+  {
+    path: '/',
+    audience: 'anyone',
+    title: { 'zh-CN': '本服务器上的社区', en: 'Communities on this server' },
+    render: (screen) => html`<linli-communities-screen .context=${screen}></linli-communities-screen>`,
+  },
+  {
+    // A community's own address: the way in, for households and organizers alike.
+    path: '/c/:community',
+    audience: 'anyone',
+    title: { 'zh-CN': '登录', en: 'Sign in' },
+    render: (screen) => html`<linli-sign-in-screen .context=${screen}></linli-sign-in-screen>`,
+  },
   {
     path: '/setup',
     audience: 'anyone',

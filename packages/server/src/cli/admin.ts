@@ -76,7 +76,7 @@ export function addOrganizer(
     const { organizer, token } = await (await auth()).addOrganizer(name, role);
     print(`organizer  ${organizer.id}  ${organizer.name}  (${roleLabel(organizer.role)})`);
     print(`token      ${token}`);
-    print('The token is shown once and kept only as a hash; sign in on /organizer with it.');
+    print(`The token is shown once and kept only as a hash; sign in with it on /c/${community}/organizer.`);
   });
 }
 
@@ -121,8 +121,13 @@ export function printInvites(
     const store = await auth();
     for (const unit of chosen) {
       const h = households.find((label) => label.unitId === unit);
-      const where = h ? `${h.building} ${h.room}` : unit;
+      const where = h ? [h.building, h.stairwell, h.room].filter(Boolean).join(' ') : unit;
       print(`invite  ${await store.issueInviteCode(unit)}  ${unit}  ${where}`);
     }
+    // Each code replaces the household's unused one: only the notices printed from this list work.
+    if (chosen.length > 0)
+      print(
+        `Households sign in with their code at /c/${community}/sign-in (each code replaces any unused one).`,
+      );
   });
 }

@@ -45,18 +45,20 @@ async function demoOrganizer(auth: AuthStore): Promise<IssuedOrganizer> {
   return reissued ?? auth.addOrganizer(DEMO_ORGANIZER, 'residents-committee');
 }
 
-/** The demo pages and the widget bundle, compressed once at start (the bundle is ~87 KB, ~24 KB gzipped). */
-function staticFiles(): Record<string, PrecompressedBody> {
+/** The widget bundle (~24 KB gzipped), and in `demo` its hand-written pages, compressed once at start. */
+function staticFiles(mode: 'serve' | 'demo'): Record<string, PrecompressedBody> {
   const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
   const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
   const started = Date.now().toString(36);
   const js = 'text/javascript; charset=utf-8';
+  const cdn = { '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js, started) };
+  if (mode === 'serve') return cdn;
   return {
+    ...cdn,
     '/': new PrecompressedBody(demoFile('index.html'), 'text/html; charset=utf-8', started),
     '/demo.js': new PrecompressedBody(demoFile('demo.js'), js, started),
     '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8', started),
     '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), js, started),
-    '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js, started),
   };
 }
 
@@ -135,10 +137,11 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     organizerActor: OFFICE,
     // Households' calendar feed tokens come from the signing key.
     feedTokens: FeedTokens.fromSigningKey(key.privateKey),
-    shell: true,
+    shell: { home: mode === 'serve' },
     setup: { token: setupToken, host: setupHost(communities) },
   });
-  for (const [path, file] of Object.entries(staticFiles())) app.get(path, (c) => file.respond(c));
+  // The demo's hand-written pages (about 新福康里 alone) only where it is served; `serve` has the shell there.
+  for (const [path, file] of Object.entries(staticFiles(mode))) app.get(path, (c) => file.respond(c));
   const own = new Set(listenOrigins(host, port));
   const publicOrigin = deployment.origins?.find((o) => !own.has(o)) ?? origin;
   // Motions past their deadline and months begun are done before the first request, then as they fall due.

@@ -32,10 +32,11 @@ function walkthroughBlocks(): string[] {
 }
 
 /**
- * A folder standing in for the clone: its `examples/`, and on PATH an `npx` that runs the built
- * `linli-server` (as `npx` finds the workspace's bin) and an `npm` whose `run build:server` checks the
- * build is there — `npm test` has just built it, and a nested turbo run inside turbo's own test task
- * would fight it for its cache.
+ * A folder standing in for the clone: its `examples/`, and on PATH an `npx` that runs the command
+ * `npm ci` linked into the clone's `node_modules/.bin` (what `npx` finds first, so a link missing
+ * after a fresh `npm ci` fails here as it would for an operator), and an `npm` whose
+ * `run build:server` checks the build is there — `npm test` has just built it, and a nested turbo run
+ * inside turbo's own test task would fight it for its cache.
  */
 function clone(dir: string): { cwd: string; path: string } {
   const cwd = join(dir, 'clone');
@@ -47,7 +48,8 @@ function clone(dir: string): { cwd: string; path: string } {
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
   };
-  script('npx', `[ "$1" = linli-server ] || exit 127\nshift\nexec "${process.execPath}" "${CLI}" "$@"`);
+  const linked = join(ROOT, 'node_modules/.bin/linli-server');
+  script('npx', `[ "$1" = linli-server ] || exit 127\nshift\nexec "${linked}" "$@"`);
   script('npm', `[ "$*" = "run build:server" ] && [ -f "${CLI}" ] || exit 127`);
   return { cwd, path: `${bin}:${process.env.PATH}` };
 }
@@ -136,6 +138,16 @@ describe('Run your own community (the root README, as written)', () => {
     await page.locator('#confirm').click();
     await expect.poll(() => page.locator('#done').count(), { timeout: 15_000 }).toBe(1);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'walkthrough-done.png'), fullPage: true });
+    // The start page lists the server's communities with their ways in; a community's own address
+    // is its sign-in (not the demo's pages, which only `npm start` serves).
+    const origin = new URL(link).origin;
+    await page.goto(`${origin}/`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('本服务器上的社区');
+    expect(await page.getByRole('link', { name: '住户登录' }).getAttribute('href')).toBe('/c/lane9/sign-in');
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'walkthrough-start-page.png'), fullPage: true });
+    await page.goto(`${origin}/c/lane9/`);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('登录');
     await context.close();
 
     const second = spawnSync('bash', ['-eo', 'pipefail', '-c', invites], {
@@ -147,6 +159,9 @@ describe('Run your own community (the root README, as written)', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/lane9\s+幸福里9号/);
     expect(second.stdout.match(/^invite\s/gm)).toHaveLength(24);
+    // Each notice names its stairwell: the building has a 101 in 1单元 and in 2单元.
+    expect(second.stdout).toMatch(/^invite\s+\S+\s+\S+\s+9号楼 2单元 101$/m);
+    expect(second.stdout).toContain('/c/lane9/sign-in');
 
     const third = spawnSync('bash', ['-eo', 'pipefail', '-c', cliOnly], {
       cwd,

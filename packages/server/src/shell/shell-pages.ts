@@ -8,8 +8,18 @@ import { PrecompressedBody } from '../http/precompressed.js';
  * draws the screen, so a deep link or a reload lands on it. A screen added to the shell's route table
  * under a path not covered here gets a line here too.
  */
-export function shellPaths(): readonly string[] {
-  return ['/setup', '/c/:community/sign-in', '/c/:community/organizer', '/c/:community/organizer/*'];
+export function shellPaths(options: ShellOptions = {}): readonly string[] {
+  const paths = ['/setup', '/c/:community/sign-in', '/c/:community/organizer', '/c/:community/organizer/*'];
+  return options.home ? ['/', '/c/:community', '/c/:community/', ...paths] : paths;
+}
+
+/** Where the shell answers besides its own screens. */
+export interface ShellOptions {
+  /**
+   * Also the server's start page `/` (the list of its communities) and each community's own address
+   * `/c/:id/` (its way in) — for a server without the demo's hand-written pages there.
+   */
+  readonly home?: boolean;
 }
 
 /**
@@ -66,12 +76,12 @@ function appFile(name: string, type: string, version: string): () => Precompress
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
  * module at `/app/app.js`, each compressed once and revalidated by `ETag`.
  */
-export function shellPages(version: string = Date.now().toString(36)): Hono {
+export function shellPages(options: ShellOptions = {}, version: string = Date.now().toString(36)): Hono {
   const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8', version);
   const script = appFile('app.js', 'text/javascript; charset=utf-8', version);
   const map = appFile('app.js.map', 'application/json; charset=utf-8', version);
   const pages = new Hono();
-  for (const path of shellPaths())
+  for (const path of shellPaths(options))
     pages.get(path, (c) => {
       c.header('content-security-policy', SHELL_CSP);
       return html.respond(c);
