@@ -156,7 +156,9 @@ function toCommand(name: string, args: readonly string[], values: Values): CliCo
       if (!values.name?.trim()) throw new UsageError('community create: --name <name> is required');
       return { name, community, communityName: values.name.trim() };
     case 'organizer add': {
-      const role = values.role ?? 'residents-committee';
+      // The help lists each role with its Chinese name; either is accepted.
+      const given = values.role ?? 'residents-committee';
+      const role = Object.entries(ORGANIZER_ROLES).find(([, { zh }]) => zh === given)?.[0] ?? given;
       if (!isOrganizerRole(role)) throw new UsageError(`organizer add: --role must be one of ${roles}`);
       if (!second?.trim()) throw new UsageError('organizer add: the organizer needs a name');
       return { name, community, organizerName: second.trim(), role };

@@ -43,6 +43,12 @@ async function run(command: CliCommand): Promise<void> {
   }
 }
 
+// A reader that has seen enough (`linli-server invites lane9 | head`) closes the pipe: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
+
 try {
   const command = parseCommandLine(process.argv.slice(2));
   await run(command);
