@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export { REGISTER_CHANGE_LABELS } from './register/change-labels.js';
 export { REGISTER_HEADERS } from './register/columns.js';
 export type { CommunityRecords } from './register/community-records.js';
 export { EXPORT_HEADERS, registerFromRecords, registerToCsv, registerToXlsx } from './register/export.js';

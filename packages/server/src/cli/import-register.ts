@@ -4,6 +4,7 @@ import { isLocalDate, type LinliError, localDateOf } from '@linli/core';
 import {
   parseRegister,
   planRegisterImport,
+  REGISTER_CHANGE_LABELS,
   type RegisterProblem,
   registerCommand,
 } from '@linli/core/register';
@@ -44,7 +45,12 @@ export async function importRegisterFile(
     throw new UsageError(`import: cannot read ${request.file} (${e.code ?? 'error'})`);
   });
   const parsed = parseRegister(new Uint8Array(bytes), { filename: basename(request.file) });
-  print(`Read ${parsed.rows.length} rows from ${request.file} (header on row ${parsed.headerLine}).`);
+  const households = `${parsed.rows.length} household${parsed.rows.length === 1 ? '' : 's'}`;
+  print(
+    parsed.headerLine === 0
+      ? `Read ${request.file}: no header row found.`
+      : `Read ${households} from ${request.file} (header on row ${parsed.headerLine}).`,
+  );
   if (parsed.problems.length > 0) {
     for (const problem of parsed.problems) print(problemLine(problem));
     throw new CliFailure(`import: ${parsed.problems.length} problem(s) above; nothing was imported`);
@@ -58,7 +64,10 @@ export async function importRegisterFile(
       print('Nothing to change: the community already matches this register.');
       return;
     }
-    for (const [type, count] of Object.entries(plan.value.counts)) print(`  ${type}: ${count}`);
+    for (const [type, count] of Object.entries(plan.value.counts)) {
+      const label = REGISTER_CHANGE_LABELS[type];
+      print(`  ${label ? `${label['zh-CN']} ${label.en}` : type}: ${count}`);
+    }
     if (!request.apply) {
       print(`Preview only: ${plan.value.events.length} changes. Run again with --apply to import them.`);
       return;

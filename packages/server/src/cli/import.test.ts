@@ -59,15 +59,15 @@ describe('linli-server import (the README block, as written)', () => {
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
     const [preview, applied, again] = done.stdout.split('Read ').slice(1);
-    expect(preview).toMatch(/^6 rows from 房屋清册\.csv \(header on row 3\)/);
-    expect(preview).toContain('unit.added: 6');
+    expect(preview).toMatch(/^6 households from 房屋清册\.csv \(header on row 3\)/);
+    expect(preview).toContain('新增房屋 Units added: 6');
     expect(preview).toContain('Preview only');
     expect(applied).toMatch(/Imported: 23 changes, written together \(all or nothing\)\./);
     expect(again).toContain('Nothing to change');
     // Every imported household got a code: 96号楼 101 … 302.
     for (const room of ['101', '102', '201', '202', '301', '302'])
       expect(done.stdout).toMatch(
-        new RegExp(`invite {2}[2-9A-Z]{5}-[2-9A-Z]{5} {2}\\S+ {2}96号楼 ${room}\n`),
+        new RegExp(`invite {2}[2-9A-Z]{5}-[2-9A-Z]{5} {2}\\S+ {2}96号楼 \\S+ ${room}\n`),
       );
   });
 
