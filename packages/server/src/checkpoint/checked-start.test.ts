@@ -33,6 +33,8 @@ describe('checkedStart', () => {
     expect(reads).toBe(0);
     expect(governance.head.value).toEqual(headOf(checked.value.log));
     governance.dispose();
+    // The checkpoint is written in the background: let it land before the folder is removed.
+    await checked.value.checkpointer.flush();
   });
 
   it('takes a key already loaded, so a server opening many communities reads its key file once', async () => {
@@ -43,6 +45,7 @@ describe('checkedStart', () => {
     const checked = await checkedStart({ store, ...paths, key });
     expect(checked.ok && checked.value.publicKey).toBe(key.publicKey);
     expect(existsSync(paths.keyFile)).toBe(false);
+    if (checked.ok) await checked.value.checkpointer.flush();
   });
 
   it('still checks every event: one edited deep in a long log is refused by its seq', async () => {

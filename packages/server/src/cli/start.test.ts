@@ -245,8 +245,8 @@ describe('the demo page in Chromium', () => {
     await page.getByRole('button', { name: '生成邀请码' }).click();
     await expect.poll(() => page.locator('.notice').count()).toBe(2);
     expect(await page.locator('.notice h3').allTextContents()).toEqual([
-      '新福康里 · 96号楼 301室',
-      '新福康里 · 福泰大厦 101室',
+      '新福康里 · 96号楼 1单元 301室',
+      '新福康里 · 福泰大厦 A座 101室',
     ]);
     const codes = await page.locator('.notice .code').allTextContents();
     for (const code of codes) {
