@@ -66,9 +66,12 @@ export const screenStyles: CSSResult = css`
     border-color: var(--linli-color-primary);
     color: var(--linli-color-on-primary);
   }
+  /* Grey whatever the button's kind: a faded primary still looks pressable and loses contrast. */
   button:disabled {
     cursor: progress;
-    opacity: 0.7;
+    background: var(--linli-color-disabled);
+    border-color: var(--linli-color-border);
+    color: var(--linli-color-on-disabled);
   }
   :focus-visible {
     outline: 3px solid var(--linli-color-focus);
