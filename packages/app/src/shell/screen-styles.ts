@@ -98,7 +98,8 @@ export const screenStyles: CSSResult = css`
     gap: 0.3em;
   }
   .field + .field,
-  .field + fieldset {
+  .field + fieldset,
+  .field + .actions {
     margin-top: 1.1em;
   }
   label {

@@ -142,7 +142,7 @@ export class SignInScreen extends ScreenElement {
           <p class="hint" id="${form}-hint">${t(l, hint)}</p>
           ${message ? html`<p class="error" id="${form}-error" role="alert">${message}</p>` : nothing}
         </div>
-        <div><button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'signIn')}</button></div>
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'signIn')}</button></div>
       </fieldset>
     </form>`;
   }

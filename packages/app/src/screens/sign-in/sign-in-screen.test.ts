@@ -1,0 +1,45 @@
+import { type Locale, linliError } from '@linli/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Answer, screenContext, settled } from '../../test/screen-context.ts';
+import type { SignInScreen } from './sign-in-screen.ts';
+import './sign-in-screen.ts';
+
+const mounted: Element[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+/** The server's answers: community `c1` exists, and knows no organizer token. */
+const server = (request: string): Answer | undefined =>
+  request === 'GET /c/c1/session' ? [401, { error: linliError('auth.required') }] : undefined;
+
+async function mount(locale: Locale): Promise<SignInScreen> {
+  const screen = document.createElement('linli-sign-in-screen') as SignInScreen;
+  screen.context = screenContext(locale, { community: 'c1' }, server).context;
+  screen.style.width = '360px';
+  document.body.append(screen);
+  mounted.push(screen);
+  await settled(screen);
+  return screen;
+}
+
+const $ = <T extends Element = HTMLElement>(screen: SignInScreen, selector: string): T => {
+  const found = screen.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+};
+
+describe('<linli-sign-in-screen>', () => {
+  it('keeps each sign-in button clear of the hint above it', async () => {
+    const screen = await mount('zh-CN');
+    for (const form of ['organizer', 'household']) {
+      const hint = $(screen, `#${form}-hint`).getBoundingClientRect();
+      const button = $(screen, `#${form}-input`)
+        .closest('form')
+        ?.querySelector('button')
+        ?.getBoundingClientRect();
+      expect(button, form).toBeDefined();
+      expect((button?.top ?? 0) - hint.bottom, form).toBeGreaterThanOrEqual(12);
+    }
+  });
+});
