@@ -43,3 +43,23 @@ describe('<linli-sign-in-screen>', () => {
     }
   });
 });
+
+describe('a refused organizer token', () => {
+  for (const [locale, words] of [
+    ['zh-CN', ['对社区“c1”无效', '已被撤销', '运行服务器的人', 'linli-server organizer add']],
+    [
+      'en',
+      ['not valid for community “c1”', 'revoked', 'whoever runs the server', 'linli-server organizer add'],
+    ],
+  ] as const)
+    it(`says, in ${locale}, that the token is not valid here and who issues a new one`, async () => {
+      const screen = await mount(locale);
+      $<HTMLInputElement>(screen, '#organizer-input').value = 'not-the-token';
+      $<HTMLFormElement>(screen, '#organizer-input').form?.requestSubmit();
+      await settled(screen);
+      const error = $(screen, '#organizer-error').textContent ?? '';
+      for (const word of words) expect(error).toContain(word);
+      expect(error).not.toContain(linliError('auth.required').message[locale]);
+      expect(screen.shadowRoot?.activeElement?.id).toBe('organizer-input');
+    });
+});
