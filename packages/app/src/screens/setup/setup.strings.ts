@@ -9,8 +9,8 @@ export const t = translator({
   },
   checking: { 'zh-CN': '正在检查设置链接…', en: 'Checking the setup link…' },
   closed: {
-    'zh-CN': '这台服务器已经有社区了，初始设置已关闭。请向管理员要组织者令牌后登录。',
-    en: 'This server already has a community, so setup is closed. Ask the operator for an organizer token and sign in.',
+    'zh-CN': '这台服务器已经有社区了，初始设置已关闭。请向运行服务器的人要组织者令牌后登录。',
+    en: 'This server already has a community, so setup is closed. Ask whoever runs the server for an organizer token and sign in.',
   },
   noToken: {
     'zh-CN': '请打开服务器启动时打印的设置链接（以 /setup#token= 开头的完整地址）。',
@@ -40,8 +40,8 @@ export const t = translator({
   writeDown: { 'zh-CN': '请抄下或打印这个组织者令牌', en: 'Write down or print this organizer token' },
   writeDownWhy: {
     'zh-CN':
-      '令牌只显示这一次，服务器只保存它的摘要。以后在任何电脑上登录都要用它；丢失后只能由管理员重新签发。',
-    en: 'It is shown this once; the server keeps only its hash. You need it to sign in on any computer; if it is lost, only the operator can issue a new one.',
+      '令牌只显示这一次，服务器只保存它的摘要。以后在任何电脑上登录都要用它；丢失后只能由运行服务器的人重新签发。',
+    en: 'It is shown this once; the server keeps only its hash. You need it to sign in on any computer; if it is lost, only whoever runs the server can issue a new one.',
   },
   print: { 'zh-CN': '打印', en: 'Print' },
   keptIt: { 'zh-CN': '我已抄下或打印了令牌', en: 'I have written down or printed the token' },

@@ -63,3 +63,20 @@ describe('a refused organizer token', () => {
       expect(screen.shadowRoot?.activeElement?.id).toBe('organizer-input');
     });
 });
+
+describe('who issues organizer tokens', () => {
+  for (const [locale, who, jargon] of [
+    ['zh-CN', '运行服务器的人', '管理员'],
+    ['en', 'whoever runs the server', 'operator'],
+  ] as const)
+    it(`is named as ${who}, never "${jargon}"`, async () => {
+      const screen = await mount(locale);
+      const text = screen.shadowRoot?.textContent ?? '';
+      expect(text).toContain(who);
+      expect(text).not.toContain(jargon);
+      screen.only = 'organizer';
+      await settled(screen);
+      expect(screen.shadowRoot?.textContent).toContain(who);
+      expect(screen.shadowRoot?.textContent).not.toContain(jargon);
+    });
+});

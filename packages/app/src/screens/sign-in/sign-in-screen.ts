@@ -7,12 +7,12 @@ const t = translator({
   title: { 'zh-CN': '登录', en: 'Sign in' },
   titleOrganizer: { 'zh-CN': '组织者登录', en: 'Organizer sign-in' },
   intro: {
-    'zh-CN': '社区“{community}”。组织者用管理员给的令牌登录，住户用入户邀请码登录。',
-    en: 'Community “{community}”. Organizers sign in with the token the operator gave them; households with their invite code.',
+    'zh-CN': '社区“{community}”。组织者用运行服务器的人给的令牌登录，住户用入户邀请码登录。',
+    en: 'Community “{community}”. Organizers sign in with the token whoever runs the server gave them; households with their invite code.',
   },
   introOrganizer: {
-    'zh-CN': '这一页只对社区“{community}”的组织者开放。请粘贴管理员给您的组织者令牌。',
-    en: 'This page is for the organizers of community “{community}”. Paste the organizer token the operator gave you.',
+    'zh-CN': '这一页只对社区“{community}”的组织者开放。请粘贴运行服务器的人给您的组织者令牌。',
+    en: 'This page is for the organizers of community “{community}”. Paste the organizer token whoever runs the server gave you.',
   },
   organizer: { 'zh-CN': '组织者', en: 'Organizer' },
   token: { 'zh-CN': '组织者令牌', en: 'Organizer token' },
