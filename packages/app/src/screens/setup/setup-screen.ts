@@ -24,6 +24,15 @@ const FIELDS = {
   role: ['organizer', 'role'],
 } as const;
 
+type Field = keyof typeof FIELDS;
+
+/** The text fields a person must fill in, in the form's order (the role always has a choice). */
+const REQUIRED = ['id', 'name', 'organizer'] as const;
+type TextField = (typeof REQUIRED)[number];
+
+/** Each text field's label, which its "please fill in" message repeats. */
+const LABELS = { id: 'communityId', name: 'communityName', organizer: 'organizerName' } as const;
+
 /**
  * The first-run page (`/setup`): takes the one-time token from the link's fragment (and removes it
  * from the address bar), asks for the community's id and name and the first organizer's name and
@@ -38,6 +47,7 @@ export class SetupScreen extends ScreenElement {
     busy: { state: true },
     founded: { state: true },
     kept: { state: true },
+    empty: { state: true },
   };
 
   declare phase: Phase;
@@ -46,6 +56,8 @@ export class SetupScreen extends ScreenElement {
   declare founded: Founded | undefined;
   /** The organizer ticked "I have written it down". */
   declare kept: boolean;
+  /** The required fields left empty at the last submit, each marked beside itself. */
+  declare empty: ReadonlySet<TextField>;
   #token: string | undefined;
 
   constructor() {
@@ -55,6 +67,7 @@ export class SetupScreen extends ScreenElement {
     this.busy = false;
     this.founded = undefined;
     this.kept = false;
+    this.empty = new Set();
   }
 
   override connectedCallback(): void {
@@ -86,7 +99,16 @@ export class SetupScreen extends ScreenElement {
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const field = (name: keyof typeof FIELDS) => String(data.get(name) ?? '').trim();
+    const field = (name: Field) => String(data.get(name) ?? '').trim();
+    // Every empty field at once, not one refusal per round trip: the server would name only the first.
+    this.empty = new Set(REQUIRED.filter((name) => field(name) === ''));
+    if (this.empty.size > 0) {
+      this.error = undefined;
+      await this.updateComplete;
+      const first = REQUIRED.find((name) => this.empty.has(name));
+      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+      return;
+    }
     this.busy = true;
     const answer = await this.context.api.send<Founded>('POST', '/setup', {
       token: this.#token ?? '',
@@ -110,20 +132,25 @@ export class SetupScreen extends ScreenElement {
     if (error.code === 'setup.closed') this.phase = 'closed';
     await this.updateComplete;
     // Focus the field the error is about, else the message itself.
-    const name = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((f) => isAbout(error, FIELDS[f]));
+    const name = (Object.keys(FIELDS) as Field[]).find((f) => isAbout(error, FIELDS[f]));
     const target = name ? this.renderRoot.querySelector<HTMLElement>(`[name=${name}]`) : null;
     (target ?? this.renderRoot.querySelector<HTMLElement>('#form-error'))?.focus();
   }
 
-  /** The error beside a field, if it is that field's. */
-  private fieldError(name: keyof typeof FIELDS) {
-    return isAbout(this.error, FIELDS[name])
-      ? html`<p class="error" id="${name}-error">${this.error?.message[this.locale]}</p>`
-      : nothing;
+  /** The message beside a field: it was left empty, or the server's refusal is about it. */
+  private fieldMessage(name: Field): string | undefined {
+    const l = this.locale;
+    if (name !== 'role' && this.empty.has(name)) return t(l, 'fillIn', { field: t(l, LABELS[name]) });
+    return isAbout(this.error, FIELDS[name]) ? this.error?.message[l] : undefined;
   }
 
-  private input(name: 'id' | 'name' | 'organizer', label: string, hint?: string): TemplateResult {
-    const invalid = isAbout(this.error, FIELDS[name]);
+  private fieldError(name: Field) {
+    const message = this.fieldMessage(name);
+    return message === undefined ? nothing : html`<p class="error" id="${name}-error">${message}</p>`;
+  }
+
+  private input(name: TextField, label: string, hint?: string): TemplateResult {
+    const invalid = this.fieldMessage(name) !== undefined;
     const described = [hint ? `${name}-hint` : '', invalid ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${name}>${label}</label>
