@@ -28,8 +28,13 @@ export interface RegisterImportStrings {
   readonly rowsMore: (shown: number, total: number) => string;
   readonly column: Readonly<Record<RowColumn, string>>;
   readonly unsold: string;
-  /** The confirm button, with the number of changes once the preview has no problem. */
-  readonly confirm: (changes: number | undefined) => string;
+  /**
+   * The confirm button, with the households it imports once the preview has no problem: a lay reader
+   * counts homes, not the events they become.
+   */
+  readonly confirm: (households: number | undefined) => string;
+  /** In place of the confirm button when the community already matches the register. */
+  readonly nothingToImport: string;
   readonly confirmBlocked: string;
   readonly doneTitle: string;
   readonly done: (changes: number) => string;
@@ -102,7 +107,8 @@ const zh: RegisterImportStrings = {
     phone: '电话',
   },
   unsold: '开发商（未售）',
-  confirm: (changes) => (changes === undefined ? '确认导入' : `确认导入（${changes} 项变更）`),
+  confirm: (households) => (households === undefined ? '导入' : `导入 ${households} 户`),
+  nothingToImport: '已是最新，无需导入',
   confirmBlocked: '清册里还有问题，修正并重新预览后才能导入。',
   doneTitle: '导入完成',
   done: (changes) => `已写入 ${changes} 项变更，一次全部写入。`,
@@ -154,8 +160,9 @@ const en: RegisterImportStrings = {
     phone: 'Phone',
   },
   unsold: 'Developer (unsold)',
-  confirm: (changes) =>
-    changes === undefined ? 'Import' : `Import (${changes} change${changes === 1 ? '' : 's'})`,
+  confirm: (households) =>
+    households === undefined ? 'Import' : `Import ${households} household${households === 1 ? '' : 's'}`,
+  nothingToImport: 'Already up to date — nothing to import',
   confirmBlocked: 'The register still has problems: fix them and preview again to import.',
   doneTitle: 'Imported',
   done: (changes) => `${changes} change${changes === 1 ? '' : 's'} written, all together.`,

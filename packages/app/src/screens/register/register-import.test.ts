@@ -226,6 +226,22 @@ describe('<linli-register-import>', () => {
     expect($(screen, 'p.done').textContent).toBe('已是最新：社区记录与这份清册一致，没有任何变化。');
   });
 
+  it('names the confirm button by households, and offers no import when nothing would change', async () => {
+    const upToDate: RegisterPreview = { ...clean, plan: { ok: true, changes: 0, counts: {} } };
+    for (const [lang, label, nothingToDo] of [
+      ['zh-CN', '导入 2 户', '已是最新，无需导入'],
+      ['en', 'Import 2 households', 'Already up to date — nothing to import'],
+    ] as const) {
+      const { api } = recorded({ '/c/nfk/register/preview': [clean, upToDate] });
+      const screen = await mount(lang, api);
+      await choose(screen);
+      expect($(screen, '#confirm').textContent?.trim()).toBe(label);
+      await choose(screen);
+      expect(screen.shadowRoot?.querySelector('#confirm:enabled')).toBeNull();
+      expect($(screen, '#up-to-date').textContent?.trim()).toBe(nothingToDo);
+    }
+  });
+
   it('shows a refusal inline in the page language and keeps the preview', async () => {
     const refused = { error: linliError('auth.forbidden') };
     const { api } = recorded({ '/c/nfk/register/preview': [clean], '/c/nfk/register/import': [refused] });

@@ -278,6 +278,8 @@ export class LinliRegisterImport extends LitElement {
   #renderConfirm(t: RegisterImportStrings, preview: RegisterPreview, busy: boolean): TemplateResult {
     const { plan } = preview;
     const ready = plan.ok && preview.problemCount === 0;
+    if (ready && plan.changes === 0)
+      return html`<div class="actions"><p id="up-to-date" class="done">${t.nothingToImport}</p></div>`;
     return html`
       <div class="actions">
         <button
@@ -288,7 +290,7 @@ export class LinliRegisterImport extends LitElement {
           aria-describedby=${ready ? nothing : 'confirm-note'}
           @click=${this.#confirm}
         >
-          ${t.confirm(ready && plan.ok ? plan.changes : undefined)}
+          ${t.confirm(ready ? preview.rowCount : undefined)}
         </button>
       </div>
       ${ready ? nothing : html`<p id="confirm-note" class="hint">${t.confirmBlocked}</p>`}
