@@ -26,6 +26,8 @@ export interface RegisterImportStrings {
   readonly previewAgain: string;
   readonly rowsTitle: string;
   readonly rowsMore: (shown: number, total: number) => string;
+  /** Opens the rows, which wait closed so the confirm button is not thousands of pixels down a phone. */
+  readonly showAll: (households: number) => string;
   readonly column: Readonly<Record<RowColumn, string>>;
   readonly unsold: string;
   /**
@@ -96,6 +98,7 @@ const zh: RegisterImportStrings = {
   previewAgain: '按此对应重新预览',
   rowsTitle: '清册内容',
   rowsMore: (shown, total) => `显示前 ${shown} 户，共 ${total} 户。`,
+  showAll: (households) => `查看全部 ${households} 户`,
   column: {
     line: '行',
     building: '楼号',
@@ -149,6 +152,7 @@ const en: RegisterImportStrings = {
   previewAgain: 'Preview again with these columns',
   rowsTitle: 'The register',
   rowsMore: (shown, total) => `Showing the first ${shown} of ${total} households.`,
+  showAll: (households) => `Show all ${households} household${households === 1 ? '' : 's'}`,
   column: {
     line: 'Row',
     building: 'Building',

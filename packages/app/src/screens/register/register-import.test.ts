@@ -242,6 +242,27 @@ describe('<linli-register-import>', () => {
     }
   });
 
+  it('puts the summary and the confirm button before the rows, which wait behind "show all"', async () => {
+    for (const [lang, show] of [
+      ['zh-CN', '查看全部 2 户'],
+      ['en', 'Show all 2 households'],
+    ] as const) {
+      const { api } = recorded({ '/c/nfk/register/preview': [clean] });
+      const screen = await mount(lang, api, '360px');
+      await choose(screen);
+      const rows = $<HTMLDetailsElement>(screen, 'details.rows');
+      expect(rows.open).toBe(false);
+      expect($(screen, 'details.rows > summary').textContent?.trim()).toBe(show);
+      const top = (selector: string) => $(screen, selector).getBoundingClientRect().top;
+      expect(top('#summary')).toBeLessThan(top('#confirm'));
+      expect(top('#confirm')).toBeLessThan(top('details.rows'));
+      // Closed, the rows take one line; the confirm button is within a phone's first screens.
+      expect(rows.getBoundingClientRect().height).toBeLessThan(100);
+      rows.open = true;
+      expect($(screen, 'tbody tr').getBoundingClientRect().height).toBeGreaterThan(0);
+    }
+  });
+
   it('shows a refusal inline in the page language and keeps the preview', async () => {
     const refused = { error: linliError('auth.forbidden') };
     const { api } = recorded({ '/c/nfk/register/preview': [clean], '/c/nfk/register/import': [refused] });

@@ -141,8 +141,8 @@ export class LinliRegisterImport extends LitElement {
   #renderPreview(t: RegisterImportStrings, preview: RegisterPreview, busy: boolean): TemplateResult {
     return html`
       ${this.#renderSummary(t, preview)} ${this.#renderProblems(t, preview)}
-      ${this.#renderMapping(t, preview, busy)} ${this.#renderRows(t, preview)}
-      ${this.#renderConfirm(t, preview, busy)}
+      ${this.#renderMapping(t, preview, busy)} ${this.#renderConfirm(t, preview, busy)}
+      ${this.#renderRows(t, preview)}
     `;
   }
 
@@ -235,6 +235,8 @@ export class LinliRegisterImport extends LitElement {
     return html`
       <section aria-labelledby="rows">
         <h2 id="rows">${t.rowsTitle}</h2>
+        <details class="rows">
+        <summary>${t.showAll(preview.rowCount)}</summary>
         <table>
           <caption>
             ${
@@ -252,6 +254,7 @@ export class LinliRegisterImport extends LitElement {
             ${preview.rows.map((row) => this.#renderRow(t, row))}
           </tbody>
         </table>
+        </details>
       </section>
     `;
   }
