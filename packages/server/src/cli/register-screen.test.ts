@@ -190,7 +190,7 @@ describe('the register import in Chromium, keyboard only', () => {
       await step(page, `${view.name}-2-no-header`);
 
       await mapRoomColumn(page);
-      const where = en ? 'Row 8, column “建筑面积(m2)”' : '第 8 行，“建筑面积(m2)”列';
+      const where = en ? 'Row 8, column "建筑面积(m2)"' : '第 8 行，“建筑面积(m2)”列';
       const problems = async () =>
         (await page.locator('ol.problems li').allTextContents()).map((p) => p.replace(/\s+/g, ' '));
       await poll(async () => (await problems()).join('|')).toContain(where);

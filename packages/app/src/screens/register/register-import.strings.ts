@@ -9,7 +9,8 @@ export interface RegisterImportStrings {
   readonly fileHint: string;
   readonly reading: string;
   readonly importing: string;
-  readonly summaryTitle: string;
+  /** The preview's heading, naming the file. */
+  readonly summaryTitle: (file: string) => string;
   readonly rowsRead: (rows: number, headerLine: number) => string;
   readonly noHeader: string;
   readonly wouldChange: string;
@@ -18,6 +19,7 @@ export interface RegisterImportStrings {
   readonly refusedBecause: string;
   readonly problemsTitle: string;
   readonly problemsMore: (shown: number, total: number) => string;
+  /** Where a problem is, with the colon that introduces its message (full-width in Chinese). */
   readonly where: (line: number, column: string | undefined) => string;
   readonly mappingTitle: string;
   readonly mappingHint: string;
@@ -46,7 +48,8 @@ export interface RegisterImportStrings {
   readonly exportHint: string;
   readonly exportXlsx: string;
   readonly exportCsv: string;
-  readonly change: (type: string) => string;
+  /** One line of the changes: their kind and how many. */
+  readonly change: (type: string, count: number) => string;
 }
 
 /** The columns of the preview table. */
@@ -80,7 +83,7 @@ const zh: RegisterImportStrings = {
   fileHint: 'Excel 文件，或 Excel 另存的 CSV（GBK 或 UTF-8 均可）。',
   reading: '正在读取清册……',
   importing: '正在导入……',
-  summaryTitle: '预览',
+  summaryTitle: (file) => `预览：${file}`,
   rowsRead: (rows, headerLine) => `读取了 ${rows} 户，表头在第 ${headerLine} 行。`,
   noHeader: '没有找到表头行，请在下面的“列对应”中指明各列。',
   wouldChange: '确认后将：',
@@ -90,7 +93,7 @@ const zh: RegisterImportStrings = {
   problemsTitle: '问题',
   problemsMore: (shown, total) => `只列出前 ${shown} 个，共 ${total} 个。`,
   where: (line, column) =>
-    line === 0 ? '整个文件' : column === undefined ? `第 ${line} 行` : `第 ${line} 行，“${column}”列`,
+    line === 0 ? '整个文件：' : column === undefined ? `第 ${line} 行：` : `第 ${line} 行，“${column}”列：`,
   mappingTitle: '列对应',
   mappingHint: '每一列对应哪一项？不认识的列可选“忽略”。改好后重新预览。',
   ignore: '忽略此列',
@@ -121,7 +124,7 @@ const zh: RegisterImportStrings = {
   exportHint: '下载社区现在的房屋清册，可用 Excel 打开。',
   exportXlsx: '下载 Excel（.xlsx）',
   exportCsv: '下载 CSV',
-  change: (type) => changesZh[type] ?? type,
+  change: (type, count) => `${changesZh[type] ?? type}：${count}`,
 };
 
 const en: RegisterImportStrings = {
@@ -133,7 +136,7 @@ const en: RegisterImportStrings = {
   fileHint: 'An Excel workbook, or a CSV saved by Excel (GBK or UTF-8).',
   reading: 'Reading the register…',
   importing: 'Importing…',
-  summaryTitle: 'Preview',
+  summaryTitle: (file) => `Preview: ${file}`,
   rowsRead: (rows, headerLine) =>
     `Read ${rows} household${rows === 1 ? '' : 's'}; the header is row ${headerLine}.`,
   noHeader: 'No header row was found: name the columns under "Columns" below.',
@@ -144,7 +147,7 @@ const en: RegisterImportStrings = {
   problemsTitle: 'Problems',
   problemsMore: (shown, total) => `Showing the first ${shown} of ${total}.`,
   where: (line, column) =>
-    line === 0 ? 'The file' : column === undefined ? `Row ${line}` : `Row ${line}, column “${column}”`,
+    line === 0 ? 'The file: ' : column === undefined ? `Row ${line}: ` : `Row ${line}, column "${column}": `,
   mappingTitle: 'Columns',
   mappingHint: 'What does each column hold? Choose "Ignore" for one Linli does not need, then preview again.',
   ignore: 'Ignore this column',
@@ -176,7 +179,7 @@ const en: RegisterImportStrings = {
   exportHint: "Download the community's register as it is now; Excel opens both.",
   exportXlsx: 'Download Excel (.xlsx)',
   exportCsv: 'Download CSV',
-  change: (type) => changesEn[type] ?? type,
+  change: (type, count) => `${changesEn[type] ?? type}: ${count}`,
 };
 
 /** The strings of `locale`. */

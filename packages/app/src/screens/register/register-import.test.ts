@@ -159,7 +159,7 @@ describe('<linli-register-import>', () => {
     expect(sent[0]?.form.has('mapping')).toBe(false);
     expect(screen.shadowRoot?.activeElement?.id).toBe('summary');
     expect($(screen, 'ol.problems li').textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      `第 5 行，“建筑面积(㎡)”列: ${withProblem.problems[0]?.error.message['zh-CN']}`,
+      `第 5 行，“建筑面积(㎡)”列：${withProblem.problems[0]?.error.message['zh-CN']}`,
     );
     expect($<HTMLButtonElement>(screen, '#confirm').disabled).toBe(true);
     $(screen, 'a[href="#problems"]').click();
@@ -261,6 +261,25 @@ describe('<linli-register-import>', () => {
       rows.open = true;
       expect($(screen, 'tbody tr').getBoundingClientRect().height).toBeGreaterThan(0);
     }
+  });
+
+  it('writes Chinese with full-width colons, and English with one quote style', async () => {
+    const { api } = recorded({ '/c/nfk/register/preview': [withProblem, clean] });
+    const zh = await mount('zh-CN', api);
+    await choose(zh);
+    const text = () => zh.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text()).toContain('预览：清册.csv');
+    expect(text()).toContain('第 5 行，“建筑面积(㎡)”列：');
+    await choose(zh);
+    expect(text()).toContain('新增楼栋：1');
+    // No ASCII colon right after Chinese text anywhere on the screen.
+    expect(text()).not.toMatch(/[\u3000-\u9fff\uff00-\uffef”）]\s*:/);
+    const { api: enApi } = recorded({ '/c/nfk/register/preview': [withProblem] });
+    const en = await mount('en', enApi);
+    await choose(en);
+    const english = en.shadowRoot?.textContent ?? '';
+    expect(english).toContain('Row 5, column "建筑面积(㎡)": ');
+    expect(english).not.toMatch(/[“”‘’]/);
   });
 
   it('shows a refusal inline in the page language and keeps the preview', async () => {

@@ -152,7 +152,7 @@ export class LinliRegisterImport extends LitElement {
       !plan.ok && plan.error.code !== 'register.has_problems' && plan.error.code !== 'register.no_header';
     return html`
       <section aria-labelledby="summary">
-        <h2 id="summary" tabindex="-1">${t.summaryTitle}: ${preview.file}</h2>
+        <h2 id="summary" tabindex="-1">${t.summaryTitle(preview.file)}</h2>
         <p>${preview.headerLine === 0 ? t.noHeader : t.rowsRead(preview.rowCount, preview.headerLine)}</p>
         ${
           preview.problemCount > 0
@@ -165,7 +165,7 @@ export class LinliRegisterImport extends LitElement {
           plan.ok && plan.changes > 0
             ? html`<p>${t.wouldChange}</p>
                 <ul class="changes">
-                  ${Object.entries(plan.counts).map(([type, n]) => html`<li>${t.change(type)}: ${n}</li>`)}
+                  ${Object.entries(plan.counts).map(([type, n]) => html`<li>${t.change(type, n)}</li>`)}
                 </ul>`
             : nothing
         }
@@ -186,7 +186,7 @@ export class LinliRegisterImport extends LitElement {
         <ol class="problems">
           ${preview.problems.map(
             (p) => html`<li>
-              <span class="problem-where">${t.where(p.line, p.column)}:</span> ${p.error.message[this.#lang]}
+              <span class="problem-where">${t.where(p.line, p.column)}</span>${p.error.message[this.#lang]}
             </li>`,
           )}
         </ol>
@@ -309,7 +309,7 @@ export class LinliRegisterImport extends LitElement {
           result.upToDate
             ? nothing
             : html`<ul class="changes">
-                ${Object.entries(result.counts).map(([type, n]) => html`<li>${t.change(type)}: ${n}</li>`)}
+                ${Object.entries(result.counts).map(([type, n]) => html`<li>${t.change(type, n)}</li>`)}
               </ul>`
         }
         <div class="actions">

@@ -36,9 +36,9 @@ describe('<linli-setup-screen>', () => {
     [
       'en',
       {
-        id: 'Please fill in “Community id”.',
-        name: 'Please fill in “Community name”.',
-        organizer: 'Please fill in “Name”.',
+        id: 'Please fill in "Community id".',
+        name: 'Please fill in "Community name".',
+        organizer: 'Please fill in "Name".',
       },
     ],
   ] as const)

@@ -30,13 +30,13 @@ export const t = translator({
   organizer: { 'zh-CN': '第一位组织者', en: 'First organizer' },
   organizerName: { 'zh-CN': '姓名', en: 'Name' },
   role: { 'zh-CN': '职务', en: 'Role' },
-  fillIn: { 'zh-CN': '请填写{field}。', en: 'Please fill in “{field}”.' },
+  fillIn: { 'zh-CN': '请填写{field}。', en: 'Please fill in "{field}".' },
   create: { 'zh-CN': '创建社区', en: 'Create the community' },
   creating: { 'zh-CN': '正在创建…', en: 'Creating…' },
   doneTitle: { 'zh-CN': '社区已创建', en: 'The community is ready' },
   done: {
     'zh-CN': '已创建社区“{name}”（{id}），组织者：{organizer}（{role}）。您已登录。',
-    en: 'Created community “{name}” ({id}); organizer: {organizer} ({role}). You are signed in.',
+    en: 'Created community "{name}" ({id}); organizer: {organizer} ({role}). You are signed in.',
   },
   writeDown: { 'zh-CN': '请抄下或打印这个组织者令牌', en: 'Write down or print this organizer token' },
   writeDownWhy: {

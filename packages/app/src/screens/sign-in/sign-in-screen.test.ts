@@ -30,6 +30,12 @@ const $ = <T extends Element = HTMLElement>(screen: SignInScreen, selector: stri
 };
 
 describe('<linli-sign-in-screen>', () => {
+  it("quotes in English with straight double quotes only, as the server's messages do", async () => {
+    const screen = await mount('en');
+    expect(screen.shadowRoot?.textContent).toContain('Community "c1".');
+    expect(screen.shadowRoot?.textContent).not.toMatch(/[“”]/);
+  });
+
   it('keeps each sign-in button clear of the hint above it', async () => {
     const screen = await mount('zh-CN');
     for (const form of ['organizer', 'household']) {
@@ -49,7 +55,7 @@ describe('a refused organizer token', () => {
     ['zh-CN', ['对社区“c1”无效', '已被撤销', '运行服务器的人', 'linli-server organizer add']],
     [
       'en',
-      ['not valid for community “c1”', 'revoked', 'whoever runs the server', 'linli-server organizer add'],
+      ['not valid for community "c1"', 'revoked', 'whoever runs the server', 'linli-server organizer add'],
     ],
   ] as const)
     it(`says, in ${locale}, that the token is not valid here and who issues a new one`, async () => {

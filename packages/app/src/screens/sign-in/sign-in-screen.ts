@@ -8,11 +8,11 @@ const t = translator({
   titleOrganizer: { 'zh-CN': '组织者登录', en: 'Organizer sign-in' },
   intro: {
     'zh-CN': '社区“{community}”。组织者用运行服务器的人给的令牌登录，住户用入户邀请码登录。',
-    en: 'Community “{community}”. Organizers sign in with the token whoever runs the server gave them; households with their invite code.',
+    en: 'Community "{community}". Organizers sign in with the token whoever runs the server gave them; households with their invite code.',
   },
   introOrganizer: {
     'zh-CN': '这一页只对社区“{community}”的组织者开放。请粘贴运行服务器的人给您的组织者令牌。',
-    en: 'This page is for the organizers of community “{community}”. Paste the organizer token whoever runs the server gave you.',
+    en: 'This page is for the organizers of community "{community}". Paste the organizer token whoever runs the server gave you.',
   },
   organizer: { 'zh-CN': '组织者', en: 'Organizer' },
   token: { 'zh-CN': '组织者令牌', en: 'Organizer token' },
@@ -34,7 +34,7 @@ const t = translator({
   tokenRefused: {
     'zh-CN':
       '这个组织者令牌对社区“{community}”无效（或已被撤销）。请向运行服务器的人要一个新令牌，他们用 linli-server organizer add 签发。',
-    en: 'This organizer token is not valid for community “{community}” (or it was revoked). Ask whoever runs the server for a new one; they issue it with linli-server organizer add.',
+    en: 'This organizer token is not valid for community "{community}" (or it was revoked). Ask whoever runs the server for a new one; they issue it with linli-server organizer add.',
   },
   signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
   householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
