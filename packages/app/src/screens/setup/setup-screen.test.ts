@@ -63,4 +63,35 @@ describe('<linli-setup-screen>', () => {
       expect(screen.shadowRoot?.activeElement?.id).toBe('name');
       expect(requests).toEqual(['GET /setup/status']);
     });
+
+  for (const [locale, title] of [
+    ['zh-CN', '服务器已设置好'],
+    ['en', 'This server is set up'],
+  ] as const)
+    it(`once set up, says so in ${locale} without an error and links to each community's sign-in`, async () => {
+      const { screen, requests } = await mount(locale, (request) =>
+        request === 'GET /setup/status'
+          ? [200, { open: false }]
+          : request === 'GET /communities'
+            ? [
+                200,
+                [
+                  { id: 'lane9', name: '幸福里9号' },
+                  { id: 'jn-1', name: '江宁一村' },
+                ],
+              ]
+            : undefined,
+      );
+      expect($(screen, 'h1').textContent).toBe(title);
+      expect(screen.shadowRoot?.querySelector('[role=alert], .alert, .error, form')).toBeNull();
+      const links = [...(screen.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => [
+        a.getAttribute('href'),
+        a.textContent?.trim(),
+      ]);
+      expect(links).toEqual([
+        ['/c/lane9/sign-in', '幸福里9号'],
+        ['/c/jn-1/sign-in', '江宁一村'],
+      ]);
+      expect(requests).toEqual(['GET /setup/status', 'GET /communities']);
+    });
 });

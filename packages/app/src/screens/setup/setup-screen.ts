@@ -7,6 +7,12 @@ import { t } from './setup.strings.js';
 /** Where the setup token waits in this tab between reading it from the link and using it. */
 export const SETUP_TOKEN_KEY = 'linli-setup-token';
 
+/** A community the server hosts, as `GET /communities` lists it. */
+interface Listed {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** What `POST /setup` answers. */
 interface Founded {
   readonly community: { readonly id: string; readonly name: string };
@@ -48,6 +54,7 @@ export class SetupScreen extends ScreenElement {
     founded: { state: true },
     kept: { state: true },
     empty: { state: true },
+    listed: { state: true },
   };
 
   declare phase: Phase;
@@ -58,6 +65,8 @@ export class SetupScreen extends ScreenElement {
   declare kept: boolean;
   /** The required fields left empty at the last submit, each marked beside itself. */
   declare empty: ReadonlySet<TextField>;
+  /** Once setup is closed: the communities to sign in to instead. */
+  declare listed: readonly Listed[];
   #token: string | undefined;
 
   constructor() {
@@ -68,6 +77,7 @@ export class SetupScreen extends ScreenElement {
     this.founded = undefined;
     this.kept = false;
     this.empty = new Set();
+    this.listed = [];
   }
 
   override connectedCallback(): void {
@@ -93,7 +103,20 @@ export class SetupScreen extends ScreenElement {
       this.phase = 'form';
       return;
     }
-    this.phase = !status.value.open ? 'closed' : this.#token ? 'form' : 'no-token';
+    if (!status.value.open) return this.#closed();
+    this.phase = this.#token ? 'form' : 'no-token';
+  }
+
+  /**
+   * Setup is over (not a mistake): the page says the server is set up and leads to each community's
+   * sign-in. A one-time link kept in this tab is of no more use.
+   */
+  async #closed(): Promise<void> {
+    sessionStorage.removeItem(SETUP_TOKEN_KEY);
+    this.error = undefined;
+    this.phase = 'closed';
+    const listed = await this.context.api.request<readonly Listed[]>('/communities');
+    this.listed = listed.ok ? listed.value : [];
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -128,8 +151,8 @@ export class SetupScreen extends ScreenElement {
   }
 
   async #refused(error: LinliError): Promise<void> {
+    if (error.code === 'setup.closed') return this.#closed();
     this.error = error;
-    if (error.code === 'setup.closed') this.phase = 'closed';
     await this.updateComplete;
     // Focus the field the error is about, else the message itself.
     const name = (Object.keys(FIELDS) as Field[]).find((f) => isAbout(error, FIELDS[f]));
@@ -200,6 +223,21 @@ export class SetupScreen extends ScreenElement {
       </form>`;
   }
 
+  private renderClosed(): TemplateResult {
+    const l = this.locale;
+    return html`<p>${t(l, 'closed')}</p>
+      ${
+        this.listed.length === 0
+          ? nothing
+          : html`<h2>${t(l, 'communities')}</h2>
+            <ul class="links">
+              ${this.listed.map(
+                (c) => html`<li><a href="/c/${encodeURIComponent(c.id)}/sign-in">${c.name}</a></li>`,
+              )}
+            </ul>`
+      }`;
+  }
+
   private renderDone(founded: Founded): TemplateResult {
     const l = this.locale;
     const { community, organizer, token } = founded;
@@ -240,12 +278,12 @@ export class SetupScreen extends ScreenElement {
     const l = this.locale;
     const body = {
       checking: () => html`<p role="status">${t(l, 'checking')}</p>`,
-      closed: () => html`<p class="alert" role="alert">${this.error?.message[l] ?? t(l, 'closed')}</p>`,
+      closed: () => this.renderClosed(),
       'no-token': () => html`<p class="alert" role="alert">${t(l, 'noToken')}</p>`,
       form: () => this.renderForm(),
       done: () => (this.founded ? this.renderDone(this.founded) : nothing),
     }[this.phase]();
-    return html`<h1>${t(l, 'title')}</h1>
+    return html`<h1>${t(l, this.phase === 'closed' ? 'titleClosed' : 'title')}</h1>
       ${body}`;
   }
 }

@@ -7,15 +7,18 @@ export const t = translator({
     'zh-CN': '这台服务器还没有社区。填写下面的表格，创建第一个社区和它的第一位组织者。',
     en: 'This server has no community yet. Fill in the form to create the first community and its first organizer.',
   },
+  titleClosed: { 'zh-CN': '服务器已设置好', en: 'This server is set up' },
   checking: { 'zh-CN': '正在检查设置链接…', en: 'Checking the setup link…' },
   closed: {
-    'zh-CN': '这台服务器已经有社区了，初始设置已关闭。请向运行服务器的人要组织者令牌后登录。',
-    en: 'This server already has a community, so setup is closed. Ask whoever runs the server for an organizer token and sign in.',
+    'zh-CN':
+      '这台服务器已经有社区了，无需再设置。组织者请在下面选择社区登录；还没有令牌的，请向运行服务器的人要。',
+    en: 'This server already has a community, so there is nothing more to set up. Organizers: choose your community below to sign in; if you have no token yet, ask whoever runs the server.',
   },
   noToken: {
     'zh-CN': '请打开服务器启动时打印的设置链接（以 /setup#token= 开头的完整地址）。',
     en: 'Open the setup link the server printed when it started (the whole address, starting with /setup#token=).',
   },
+  communities: { 'zh-CN': '这台服务器上的社区', en: 'Communities on this server' },
   community: { 'zh-CN': '社区', en: 'Community' },
   communityId: { 'zh-CN': '社区编号', en: 'Community id' },
   communityIdHint: {
