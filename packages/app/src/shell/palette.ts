@@ -3,7 +3,8 @@ import type { Prefs } from './prefs.js';
 /**
  * The colours of each theme, as the `--linli-color-*` properties every Linli element reads. Text,
  * links and controls keep at least 4.5:1 against the page and the surface (WCAG 2.2 AA), borders and
- * focus rings at least 3:1.
+ * focus rings at least 3:1. A disabled control is grey (`disabled`, `on-disabled`, still 4.5:1) rather than
+ * a faded primary, so it never looks pressable.
  */
 export const PALETTES = {
   light: {
@@ -22,6 +23,8 @@ export const PALETTES = {
     progress: '#1a7f37',
     'progress-short': '#9a6700',
     highlight: '#fff8c5',
+    disabled: '#eaeef2',
+    'on-disabled': '#545d68',
   },
   dark: {
     background: '#0d1117',
@@ -39,6 +42,8 @@ export const PALETTES = {
     progress: '#3fb950',
     'progress-short': '#d29922',
     highlight: '#3b2e00',
+    disabled: '#21262d',
+    'on-disabled': '#9da7b3',
   },
 } as const;
 

@@ -66,9 +66,12 @@ export const screenStyles: CSSResult = css`
     border-color: var(--linli-color-primary);
     color: var(--linli-color-on-primary);
   }
+  /* Grey whatever the button's kind: a faded primary still looks pressable and loses contrast. */
   button:disabled {
     cursor: progress;
-    opacity: 0.7;
+    background: var(--linli-color-disabled);
+    border-color: var(--linli-color-border);
+    color: var(--linli-color-on-disabled);
   }
   :focus-visible {
     outline: 3px solid var(--linli-color-focus);
@@ -95,7 +98,8 @@ export const screenStyles: CSSResult = css`
     gap: 0.3em;
   }
   .field + .field,
-  .field + fieldset {
+  .field + fieldset,
+  .field + .actions {
     margin-top: 1.1em;
   }
   label {

@@ -190,7 +190,7 @@ describe('the register import in Chromium, keyboard only', () => {
       await step(page, `${view.name}-2-no-header`);
 
       await mapRoomColumn(page);
-      const where = en ? 'Row 8, column “建筑面积(m2)”' : '第 8 行，“建筑面积(m2)”列';
+      const where = en ? 'Row 8, column "建筑面积(m2)"' : '第 8 行，“建筑面积(m2)”列';
       const problems = async () =>
         (await page.locator('ol.problems li').allTextContents()).map((p) => p.replace(/\s+/g, ' '));
       await poll(async () => (await problems()).join('|')).toContain(where);
@@ -218,23 +218,17 @@ describe('the register import in Chromium, keyboard only', () => {
       expect(await households()).toBe(5);
       await step(page, `${view.name}-5-done`);
 
-      // The same file again: the answer says nothing changed.
+      // The same file again: the preview says there is nothing to import, and offers no button.
       await tabTo(page, 'import-another');
       await page.keyboard.press('Enter');
       await poll(() => focused(page)).toBe('file');
       await chooseWithKeyboard(page, '房屋清册-改.csv', CORRECTED);
       await poll(() => focused(page)).toBe('summary');
       await mapRoomColumn(page); // a new import starts without the last one's mapping
-      await poll(() => page.locator('#confirm').isEnabled()).toBe(true);
-      await tabTo(page, 'confirm');
-      await page.keyboard.press('Enter');
       await expect
-        .poll(() => page.locator('p.done').textContent())
-        .toBe(
-          en
-            ? 'Already up to date: the community matches this register, nothing changed.'
-            : '已是最新：社区记录与这份清册一致，没有任何变化。',
-        );
+        .poll(() => page.locator('#up-to-date').textContent())
+        .toBe(en ? 'Already up to date — nothing to import' : '已是最新，无需导入');
+      expect(await page.locator('#confirm').count()).toBe(0);
       expect(await households()).toBe(5);
 
       await tabTo(page, 'export-xlsx');

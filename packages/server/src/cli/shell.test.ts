@@ -198,7 +198,9 @@ describe('the page shell on a real server', () => {
     await expect.poll(() => h1(page).textContent()).toBe('组织者登录');
     await page.getByLabel('组织者令牌').fill('not-the-token');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.locator('#organizer-error').textContent()).toContain('请先登录');
+    await expect
+      .poll(() => page.locator('#organizer-error').textContent())
+      .toContain('令牌对社区“jiangning-1”无效');
     await page.getByLabel('组织者令牌').fill(organizerToken);
     await page.getByRole('button', { name: '登录' }).click();
     // … then the screen itself, at the same address.

@@ -13,10 +13,9 @@ const t = translator({
     'zh-CN': '更多管理页面（导入房屋清册、议题、资金、值日）会陆续出现在这里。',
     en: 'More screens (importing the housing register, motions, funds, duties) will appear here as they are added.',
   },
-  signOut: { 'zh-CN': '退出登录', en: 'Sign out' },
   signOutHint: {
-    'zh-CN': '在公用电脑上用完请退出登录。',
-    en: 'On a shared computer, sign out when you are done.',
+    'zh-CN': '在公用电脑上用完，请点页面顶部的“退出登录”。',
+    en: 'On a shared computer, press "Sign out" at the top of the page when you are done.',
   },
 });
 
@@ -68,10 +67,6 @@ export class OrganizerHomeScreen extends ScreenElement {
     this.error = answer.ok ? undefined : answer.error;
   }
 
-  private signOut = async () => {
-    await this.context.sessions.signOut(this.community, this.context.api);
-  };
-
   protected override render(): TemplateResult {
     const l = this.locale;
     const session = this.context.session;
@@ -91,9 +86,7 @@ export class OrganizerHomeScreen extends ScreenElement {
             ${this.links.map((link) => html`<li><a href=${link.href}>${link.title[l]}</a></li>`)}
           </ul>`
       }
-      <h2>${t(l, 'signOut')}</h2>
-      <p class="hint">${t(l, 'signOutHint')}</p>
-      <p><button type="button" @click=${this.signOut}>${t(l, 'signOut')}</button></p>`;
+      <p class="hint">${t(l, 'signOutHint')}</p>`;
   }
 }
 

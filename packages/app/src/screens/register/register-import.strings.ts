@@ -9,7 +9,8 @@ export interface RegisterImportStrings {
   readonly fileHint: string;
   readonly reading: string;
   readonly importing: string;
-  readonly summaryTitle: string;
+  /** The preview's heading, naming the file. */
+  readonly summaryTitle: (file: string) => string;
   readonly rowsRead: (rows: number, headerLine: number) => string;
   readonly noHeader: string;
   readonly wouldChange: string;
@@ -18,6 +19,7 @@ export interface RegisterImportStrings {
   readonly refusedBecause: string;
   readonly problemsTitle: string;
   readonly problemsMore: (shown: number, total: number) => string;
+  /** Where a problem is, with the colon that introduces its message (full-width in Chinese). */
   readonly where: (line: number, column: string | undefined) => string;
   readonly mappingTitle: string;
   readonly mappingHint: string;
@@ -26,10 +28,17 @@ export interface RegisterImportStrings {
   readonly previewAgain: string;
   readonly rowsTitle: string;
   readonly rowsMore: (shown: number, total: number) => string;
+  /** Opens the rows, which wait closed so the confirm button is not thousands of pixels down a phone. */
+  readonly showAll: (households: number) => string;
   readonly column: Readonly<Record<RowColumn, string>>;
   readonly unsold: string;
-  /** The confirm button, with the number of changes once the preview has no problem. */
-  readonly confirm: (changes: number | undefined) => string;
+  /**
+   * The confirm button, with the households it imports once the preview has no problem: a lay reader
+   * counts homes, not the events they become.
+   */
+  readonly confirm: (households: number | undefined) => string;
+  /** In place of the confirm button when the community already matches the register. */
+  readonly nothingToImport: string;
   readonly confirmBlocked: string;
   readonly doneTitle: string;
   readonly done: (changes: number) => string;
@@ -39,7 +48,8 @@ export interface RegisterImportStrings {
   readonly exportHint: string;
   readonly exportXlsx: string;
   readonly exportCsv: string;
-  readonly change: (type: string) => string;
+  /** One line of the changes: their kind and how many. */
+  readonly change: (type: string, count: number) => string;
 }
 
 /** The columns of the preview table. */
@@ -73,7 +83,7 @@ const zh: RegisterImportStrings = {
   fileHint: 'Excel 文件，或 Excel 另存的 CSV（GBK 或 UTF-8 均可）。',
   reading: '正在读取清册……',
   importing: '正在导入……',
-  summaryTitle: '预览',
+  summaryTitle: (file) => `预览：${file}`,
   rowsRead: (rows, headerLine) => `读取了 ${rows} 户，表头在第 ${headerLine} 行。`,
   noHeader: '没有找到表头行，请在下面的“列对应”中指明各列。',
   wouldChange: '确认后将：',
@@ -83,7 +93,7 @@ const zh: RegisterImportStrings = {
   problemsTitle: '问题',
   problemsMore: (shown, total) => `只列出前 ${shown} 个，共 ${total} 个。`,
   where: (line, column) =>
-    line === 0 ? '整个文件' : column === undefined ? `第 ${line} 行` : `第 ${line} 行，“${column}”列`,
+    line === 0 ? '整个文件：' : column === undefined ? `第 ${line} 行：` : `第 ${line} 行，“${column}”列：`,
   mappingTitle: '列对应',
   mappingHint: '每一列对应哪一项？不认识的列可选“忽略”。改好后重新预览。',
   ignore: '忽略此列',
@@ -91,6 +101,7 @@ const zh: RegisterImportStrings = {
   previewAgain: '按此对应重新预览',
   rowsTitle: '清册内容',
   rowsMore: (shown, total) => `显示前 ${shown} 户，共 ${total} 户。`,
+  showAll: (households) => `查看全部 ${households} 户`,
   column: {
     line: '行',
     building: '楼号',
@@ -102,7 +113,8 @@ const zh: RegisterImportStrings = {
     phone: '电话',
   },
   unsold: '开发商（未售）',
-  confirm: (changes) => (changes === undefined ? '确认导入' : `确认导入（${changes} 项变更）`),
+  confirm: (households) => (households === undefined ? '导入' : `导入 ${households} 户`),
+  nothingToImport: '已是最新，无需导入',
   confirmBlocked: '清册里还有问题，修正并重新预览后才能导入。',
   doneTitle: '导入完成',
   done: (changes) => `已写入 ${changes} 项变更，一次全部写入。`,
@@ -112,7 +124,7 @@ const zh: RegisterImportStrings = {
   exportHint: '下载社区现在的房屋清册，可用 Excel 打开。',
   exportXlsx: '下载 Excel（.xlsx）',
   exportCsv: '下载 CSV',
-  change: (type) => changesZh[type] ?? type,
+  change: (type, count) => `${changesZh[type] ?? type}：${count}`,
 };
 
 const en: RegisterImportStrings = {
@@ -124,7 +136,7 @@ const en: RegisterImportStrings = {
   fileHint: 'An Excel workbook, or a CSV saved by Excel (GBK or UTF-8).',
   reading: 'Reading the register…',
   importing: 'Importing…',
-  summaryTitle: 'Preview',
+  summaryTitle: (file) => `Preview: ${file}`,
   rowsRead: (rows, headerLine) =>
     `Read ${rows} household${rows === 1 ? '' : 's'}; the header is row ${headerLine}.`,
   noHeader: 'No header row was found: name the columns under "Columns" below.',
@@ -135,7 +147,7 @@ const en: RegisterImportStrings = {
   problemsTitle: 'Problems',
   problemsMore: (shown, total) => `Showing the first ${shown} of ${total}.`,
   where: (line, column) =>
-    line === 0 ? 'The file' : column === undefined ? `Row ${line}` : `Row ${line}, column “${column}”`,
+    line === 0 ? 'The file: ' : column === undefined ? `Row ${line}: ` : `Row ${line}, column "${column}": `,
   mappingTitle: 'Columns',
   mappingHint: 'What does each column hold? Choose "Ignore" for one Linli does not need, then preview again.',
   ignore: 'Ignore this column',
@@ -143,6 +155,7 @@ const en: RegisterImportStrings = {
   previewAgain: 'Preview again with these columns',
   rowsTitle: 'The register',
   rowsMore: (shown, total) => `Showing the first ${shown} of ${total} households.`,
+  showAll: (households) => `Show all ${households} household${households === 1 ? '' : 's'}`,
   column: {
     line: 'Row',
     building: 'Building',
@@ -154,8 +167,9 @@ const en: RegisterImportStrings = {
     phone: 'Phone',
   },
   unsold: 'Developer (unsold)',
-  confirm: (changes) =>
-    changes === undefined ? 'Import' : `Import (${changes} change${changes === 1 ? '' : 's'})`,
+  confirm: (households) =>
+    households === undefined ? 'Import' : `Import ${households} household${households === 1 ? '' : 's'}`,
+  nothingToImport: 'Already up to date — nothing to import',
   confirmBlocked: 'The register still has problems: fix them and preview again to import.',
   doneTitle: 'Imported',
   done: (changes) => `${changes} change${changes === 1 ? '' : 's'} written, all together.`,
@@ -165,7 +179,7 @@ const en: RegisterImportStrings = {
   exportHint: "Download the community's register as it is now; Excel opens both.",
   exportXlsx: 'Download Excel (.xlsx)',
   exportCsv: 'Download CSV',
-  change: (type) => changesEn[type] ?? type,
+  change: (type, count) => `${changesEn[type] ?? type}: ${count}`,
 };
 
 /** The strings of `locale`. */

@@ -22,6 +22,8 @@ export const registerImportStyles = css`
     --danger: var(--linli-color-danger, #b3261e);
     --focus: var(--linli-color-focus, #bf4b00);
     --success: var(--linli-color-success, #1a7f37);
+    --disabled: var(--linli-color-disabled, #eaeef2);
+    --on-disabled: var(--linli-color-on-disabled, #545d68);
   }
   :host([large-text]) {
     --linli-font-scale: 1.25;
@@ -37,6 +39,8 @@ export const registerImportStyles = css`
       --danger: var(--linli-color-danger, #ff7b72);
       --focus: var(--linli-color-focus, #ffa657);
       --success: var(--linli-color-success, #3fb950);
+      --disabled: var(--linli-color-disabled, #21262d);
+      --on-disabled: var(--linli-color-on-disabled, #9da7b3);
     }
   }
   h1 {
@@ -111,9 +115,13 @@ export const registerImportStyles = css`
     color: var(--on-primary);
     font-weight: 600;
   }
-  button:disabled {
+  /* Grey, primary or not: a faded primary still looks pressable and falls under 4.5:1. */
+  button:disabled,
+  button[data-primary]:disabled {
     cursor: not-allowed;
-    opacity: 0.6;
+    background: var(--disabled);
+    border-color: var(--border);
+    color: var(--on-disabled);
   }
   summary {
     /* A list item keeps the disclosure triangle that says it opens. */

@@ -159,7 +159,7 @@ describe('<linli-register-import>', () => {
     expect(sent[0]?.form.has('mapping')).toBe(false);
     expect(screen.shadowRoot?.activeElement?.id).toBe('summary');
     expect($(screen, 'ol.problems li').textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      `第 5 行，“建筑面积(㎡)”列: ${withProblem.problems[0]?.error.message['zh-CN']}`,
+      `第 5 行，“建筑面积(㎡)”列：${withProblem.problems[0]?.error.message['zh-CN']}`,
     );
     expect($<HTMLButtonElement>(screen, '#confirm').disabled).toBe(true);
     $(screen, 'a[href="#problems"]').click();
@@ -224,6 +224,62 @@ describe('<linli-register-import>', () => {
     $(screen, '#confirm').click();
     await settled(screen);
     expect($(screen, 'p.done').textContent).toBe('已是最新：社区记录与这份清册一致，没有任何变化。');
+  });
+
+  it('names the confirm button by households, and offers no import when nothing would change', async () => {
+    const upToDate: RegisterPreview = { ...clean, plan: { ok: true, changes: 0, counts: {} } };
+    for (const [lang, label, nothingToDo] of [
+      ['zh-CN', '导入 2 户', '已是最新，无需导入'],
+      ['en', 'Import 2 households', 'Already up to date — nothing to import'],
+    ] as const) {
+      const { api } = recorded({ '/c/nfk/register/preview': [clean, upToDate] });
+      const screen = await mount(lang, api);
+      await choose(screen);
+      expect($(screen, '#confirm').textContent?.trim()).toBe(label);
+      await choose(screen);
+      expect(screen.shadowRoot?.querySelector('#confirm:enabled')).toBeNull();
+      expect($(screen, '#up-to-date').textContent?.trim()).toBe(nothingToDo);
+    }
+  });
+
+  it('puts the summary and the confirm button before the rows, which wait behind "show all"', async () => {
+    for (const [lang, show] of [
+      ['zh-CN', '查看全部 2 户'],
+      ['en', 'Show all 2 households'],
+    ] as const) {
+      const { api } = recorded({ '/c/nfk/register/preview': [clean] });
+      const screen = await mount(lang, api, '360px');
+      await choose(screen);
+      const rows = $<HTMLDetailsElement>(screen, 'details.rows');
+      expect(rows.open).toBe(false);
+      expect($(screen, 'details.rows > summary').textContent?.trim()).toBe(show);
+      const top = (selector: string) => $(screen, selector).getBoundingClientRect().top;
+      expect(top('#summary')).toBeLessThan(top('#confirm'));
+      expect(top('#confirm')).toBeLessThan(top('details.rows'));
+      // Closed, the rows take one line; the confirm button is within a phone's first screens.
+      expect(rows.getBoundingClientRect().height).toBeLessThan(100);
+      rows.open = true;
+      expect($(screen, 'tbody tr').getBoundingClientRect().height).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes Chinese with full-width colons, and English with one quote style', async () => {
+    const { api } = recorded({ '/c/nfk/register/preview': [withProblem, clean] });
+    const zh = await mount('zh-CN', api);
+    await choose(zh);
+    const text = () => zh.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text()).toContain('预览：清册.csv');
+    expect(text()).toContain('第 5 行，“建筑面积(㎡)”列：');
+    await choose(zh);
+    expect(text()).toContain('新增楼栋：1');
+    // No ASCII colon right after Chinese text anywhere on the screen.
+    expect(text()).not.toMatch(/[\u3000-\u9fff\uff00-\uffef”）]\s*:/);
+    const { api: enApi } = recorded({ '/c/nfk/register/preview': [withProblem] });
+    const en = await mount('en', enApi);
+    await choose(en);
+    const english = en.shadowRoot?.textContent ?? '';
+    expect(english).toContain('Row 5, column "建筑面积(㎡)": ');
+    expect(english).not.toMatch(/[“”‘’]/);
   });
 
   it('shows a refusal inline in the page language and keeps the preview', async () => {

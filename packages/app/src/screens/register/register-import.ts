@@ -141,8 +141,8 @@ export class LinliRegisterImport extends LitElement {
   #renderPreview(t: RegisterImportStrings, preview: RegisterPreview, busy: boolean): TemplateResult {
     return html`
       ${this.#renderSummary(t, preview)} ${this.#renderProblems(t, preview)}
-      ${this.#renderMapping(t, preview, busy)} ${this.#renderRows(t, preview)}
-      ${this.#renderConfirm(t, preview, busy)}
+      ${this.#renderMapping(t, preview, busy)} ${this.#renderConfirm(t, preview, busy)}
+      ${this.#renderRows(t, preview)}
     `;
   }
 
@@ -152,7 +152,7 @@ export class LinliRegisterImport extends LitElement {
       !plan.ok && plan.error.code !== 'register.has_problems' && plan.error.code !== 'register.no_header';
     return html`
       <section aria-labelledby="summary">
-        <h2 id="summary" tabindex="-1">${t.summaryTitle}: ${preview.file}</h2>
+        <h2 id="summary" tabindex="-1">${t.summaryTitle(preview.file)}</h2>
         <p>${preview.headerLine === 0 ? t.noHeader : t.rowsRead(preview.rowCount, preview.headerLine)}</p>
         ${
           preview.problemCount > 0
@@ -165,7 +165,7 @@ export class LinliRegisterImport extends LitElement {
           plan.ok && plan.changes > 0
             ? html`<p>${t.wouldChange}</p>
                 <ul class="changes">
-                  ${Object.entries(plan.counts).map(([type, n]) => html`<li>${t.change(type)}: ${n}</li>`)}
+                  ${Object.entries(plan.counts).map(([type, n]) => html`<li>${t.change(type, n)}</li>`)}
                 </ul>`
             : nothing
         }
@@ -186,7 +186,7 @@ export class LinliRegisterImport extends LitElement {
         <ol class="problems">
           ${preview.problems.map(
             (p) => html`<li>
-              <span class="problem-where">${t.where(p.line, p.column)}:</span> ${p.error.message[this.#lang]}
+              <span class="problem-where">${t.where(p.line, p.column)}</span>${p.error.message[this.#lang]}
             </li>`,
           )}
         </ol>
@@ -235,6 +235,8 @@ export class LinliRegisterImport extends LitElement {
     return html`
       <section aria-labelledby="rows">
         <h2 id="rows">${t.rowsTitle}</h2>
+        <details class="rows">
+        <summary>${t.showAll(preview.rowCount)}</summary>
         <table>
           <caption>
             ${
@@ -252,6 +254,7 @@ export class LinliRegisterImport extends LitElement {
             ${preview.rows.map((row) => this.#renderRow(t, row))}
           </tbody>
         </table>
+        </details>
       </section>
     `;
   }
@@ -278,6 +281,8 @@ export class LinliRegisterImport extends LitElement {
   #renderConfirm(t: RegisterImportStrings, preview: RegisterPreview, busy: boolean): TemplateResult {
     const { plan } = preview;
     const ready = plan.ok && preview.problemCount === 0;
+    if (ready && plan.changes === 0)
+      return html`<div class="actions"><p id="up-to-date" class="done">${t.nothingToImport}</p></div>`;
     return html`
       <div class="actions">
         <button
@@ -288,7 +293,7 @@ export class LinliRegisterImport extends LitElement {
           aria-describedby=${ready ? nothing : 'confirm-note'}
           @click=${this.#confirm}
         >
-          ${t.confirm(ready && plan.ok ? plan.changes : undefined)}
+          ${t.confirm(ready ? preview.rowCount : undefined)}
         </button>
       </div>
       ${ready ? nothing : html`<p id="confirm-note" class="hint">${t.confirmBlocked}</p>`}
@@ -304,7 +309,7 @@ export class LinliRegisterImport extends LitElement {
           result.upToDate
             ? nothing
             : html`<ul class="changes">
-                ${Object.entries(result.counts).map(([type, n]) => html`<li>${t.change(type)}: ${n}</li>`)}
+                ${Object.entries(result.counts).map(([type, n]) => html`<li>${t.change(type, n)}</li>`)}
               </ul>`
         }
         <div class="actions">

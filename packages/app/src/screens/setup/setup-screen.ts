@@ -7,6 +7,12 @@ import { t } from './setup.strings.js';
 /** Where the setup token waits in this tab between reading it from the link and using it. */
 export const SETUP_TOKEN_KEY = 'linli-setup-token';
 
+/** A community the server hosts, as `GET /communities` lists it. */
+interface Listed {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** What `POST /setup` answers. */
 interface Founded {
   readonly community: { readonly id: string; readonly name: string };
@@ -24,6 +30,15 @@ const FIELDS = {
   role: ['organizer', 'role'],
 } as const;
 
+type Field = keyof typeof FIELDS;
+
+/** The text fields a person must fill in, in the form's order (the role always has a choice). */
+const REQUIRED = ['id', 'name', 'organizer'] as const;
+type TextField = (typeof REQUIRED)[number];
+
+/** Each text field's label, which its "please fill in" message repeats. */
+const LABELS = { id: 'communityId', name: 'communityName', organizer: 'organizerName' } as const;
+
 /**
  * The first-run page (`/setup`): takes the one-time token from the link's fragment (and removes it
  * from the address bar), asks for the community's id and name and the first organizer's name and
@@ -38,6 +53,8 @@ export class SetupScreen extends ScreenElement {
     busy: { state: true },
     founded: { state: true },
     kept: { state: true },
+    empty: { state: true },
+    listed: { state: true },
   };
 
   declare phase: Phase;
@@ -46,6 +63,10 @@ export class SetupScreen extends ScreenElement {
   declare founded: Founded | undefined;
   /** The organizer ticked "I have written it down". */
   declare kept: boolean;
+  /** The required fields left empty at the last submit, each marked beside itself. */
+  declare empty: ReadonlySet<TextField>;
+  /** Once setup is closed: the communities to sign in to instead. */
+  declare listed: readonly Listed[];
   #token: string | undefined;
 
   constructor() {
@@ -55,6 +76,8 @@ export class SetupScreen extends ScreenElement {
     this.busy = false;
     this.founded = undefined;
     this.kept = false;
+    this.empty = new Set();
+    this.listed = [];
   }
 
   override connectedCallback(): void {
@@ -80,13 +103,35 @@ export class SetupScreen extends ScreenElement {
       this.phase = 'form';
       return;
     }
-    this.phase = !status.value.open ? 'closed' : this.#token ? 'form' : 'no-token';
+    if (!status.value.open) return this.#closed();
+    this.phase = this.#token ? 'form' : 'no-token';
+  }
+
+  /**
+   * Setup is over (not a mistake): the page says the server is set up and leads to each community's
+   * sign-in. A one-time link kept in this tab is of no more use.
+   */
+  async #closed(): Promise<void> {
+    sessionStorage.removeItem(SETUP_TOKEN_KEY);
+    this.error = undefined;
+    this.phase = 'closed';
+    const listed = await this.context.api.request<readonly Listed[]>('/communities');
+    this.listed = listed.ok ? listed.value : [];
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const field = (name: keyof typeof FIELDS) => String(data.get(name) ?? '').trim();
+    const field = (name: Field) => String(data.get(name) ?? '').trim();
+    // Every empty field at once, not one refusal per round trip: the server would name only the first.
+    this.empty = new Set(REQUIRED.filter((name) => field(name) === ''));
+    if (this.empty.size > 0) {
+      this.error = undefined;
+      await this.updateComplete;
+      const first = REQUIRED.find((name) => this.empty.has(name));
+      this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+      return;
+    }
     this.busy = true;
     const answer = await this.context.api.send<Founded>('POST', '/setup', {
       token: this.#token ?? '',
@@ -106,24 +151,29 @@ export class SetupScreen extends ScreenElement {
   }
 
   async #refused(error: LinliError): Promise<void> {
+    if (error.code === 'setup.closed') return this.#closed();
     this.error = error;
-    if (error.code === 'setup.closed') this.phase = 'closed';
     await this.updateComplete;
     // Focus the field the error is about, else the message itself.
-    const name = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).find((f) => isAbout(error, FIELDS[f]));
+    const name = (Object.keys(FIELDS) as Field[]).find((f) => isAbout(error, FIELDS[f]));
     const target = name ? this.renderRoot.querySelector<HTMLElement>(`[name=${name}]`) : null;
     (target ?? this.renderRoot.querySelector<HTMLElement>('#form-error'))?.focus();
   }
 
-  /** The error beside a field, if it is that field's. */
-  private fieldError(name: keyof typeof FIELDS) {
-    return isAbout(this.error, FIELDS[name])
-      ? html`<p class="error" id="${name}-error">${this.error?.message[this.locale]}</p>`
-      : nothing;
+  /** The message beside a field: it was left empty, or the server's refusal is about it. */
+  private fieldMessage(name: Field): string | undefined {
+    const l = this.locale;
+    if (name !== 'role' && this.empty.has(name)) return t(l, 'fillIn', { field: t(l, LABELS[name]) });
+    return isAbout(this.error, FIELDS[name]) ? this.error?.message[l] : undefined;
   }
 
-  private input(name: 'id' | 'name' | 'organizer', label: string, hint?: string): TemplateResult {
-    const invalid = isAbout(this.error, FIELDS[name]);
+  private fieldError(name: Field) {
+    const message = this.fieldMessage(name);
+    return message === undefined ? nothing : html`<p class="error" id="${name}-error">${message}</p>`;
+  }
+
+  private input(name: TextField, label: string, hint?: string): TemplateResult {
+    const invalid = this.fieldMessage(name) !== undefined;
     const described = [hint ? `${name}-hint` : '', invalid ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${name}>${label}</label>
@@ -173,6 +223,21 @@ export class SetupScreen extends ScreenElement {
       </form>`;
   }
 
+  private renderClosed(): TemplateResult {
+    const l = this.locale;
+    return html`<p>${t(l, 'closed')}</p>
+      ${
+        this.listed.length === 0
+          ? nothing
+          : html`<h2>${t(l, 'communities')}</h2>
+            <ul class="links">
+              ${this.listed.map(
+                (c) => html`<li><a href="/c/${encodeURIComponent(c.id)}/sign-in">${c.name}</a></li>`,
+              )}
+            </ul>`
+      }`;
+  }
+
   private renderDone(founded: Founded): TemplateResult {
     const l = this.locale;
     const { community, organizer, token } = founded;
@@ -213,12 +278,12 @@ export class SetupScreen extends ScreenElement {
     const l = this.locale;
     const body = {
       checking: () => html`<p role="status">${t(l, 'checking')}</p>`,
-      closed: () => html`<p class="alert" role="alert">${this.error?.message[l] ?? t(l, 'closed')}</p>`,
+      closed: () => this.renderClosed(),
       'no-token': () => html`<p class="alert" role="alert">${t(l, 'noToken')}</p>`,
       form: () => this.renderForm(),
       done: () => (this.founded ? this.renderDone(this.founded) : nothing),
     }[this.phase]();
-    return html`<h1>${t(l, 'title')}</h1>
+    return html`<h1>${t(l, this.phase === 'closed' ? 'titleClosed' : 'title')}</h1>
       ${body}`;
   }
 }

@@ -7,12 +7,12 @@ const t = translator({
   title: { 'zh-CN': '登录', en: 'Sign in' },
   titleOrganizer: { 'zh-CN': '组织者登录', en: 'Organizer sign-in' },
   intro: {
-    'zh-CN': '社区“{community}”。组织者用管理员给的令牌登录，住户用入户邀请码登录。',
-    en: 'Community “{community}”. Organizers sign in with the token the operator gave them; households with their invite code.',
+    'zh-CN': '社区“{community}”。组织者用运行服务器的人给的令牌登录，住户用入户邀请码登录。',
+    en: 'Community "{community}". Organizers sign in with the token whoever runs the server gave them; households with their invite code.',
   },
   introOrganizer: {
-    'zh-CN': '这一页只对社区“{community}”的组织者开放。请粘贴管理员给您的组织者令牌。',
-    en: 'This page is for the organizers of community “{community}”. Paste the organizer token the operator gave you.',
+    'zh-CN': '这一页只对社区“{community}”的组织者开放。请粘贴运行服务器的人给您的组织者令牌。',
+    en: 'This page is for the organizers of community "{community}". Paste the organizer token whoever runs the server gave you.',
   },
   organizer: { 'zh-CN': '组织者', en: 'Organizer' },
   token: { 'zh-CN': '组织者令牌', en: 'Organizer token' },
@@ -31,12 +31,20 @@ const t = translator({
     'zh-CN': '这个令牌属于住户，不是组织者。',
     en: 'This token belongs to a household, not an organizer.',
   },
+  tokenRefused: {
+    'zh-CN':
+      '这个组织者令牌对社区“{community}”无效（或已被撤销）。请向运行服务器的人要一个新令牌，他们用 linli-server organizer add 签发。',
+    en: 'This organizer token is not valid for community "{community}" (or it was revoked). Ask whoever runs the server for a new one; they issue it with linli-server organizer add.',
+  },
   signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
   householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
   toHome: { 'zh-CN': '进入组织者首页', en: 'Go to the organizer home' },
 });
 
 type Form = 'organizer' | 'household';
+
+/** What the server answers a token it does not accept for this community (unknown, another's, revoked). */
+const TOKEN_REFUSED: ReadonlySet<string> = new Set(['auth.required', 'auth.forbidden']);
 
 /**
  * Sign-in to one community: an organizer pastes the token `linli-server organizer add` printed; a
@@ -115,10 +123,22 @@ export class SignInScreen extends ScreenElement {
       this.context.navigate(`/c/${encodeURIComponent(this.community)}/organizer`);
   }
 
+  /**
+   * Why the sign-in failed, in the page's language. A refused organizer token gets its own words: the
+   * server's generic "sign in first" reads as if nothing had been typed, and does not say who can help.
+   */
+  private failure(form: Form): string {
+    const l = this.locale;
+    if (!this.error) return t(l, 'notOrganizer');
+    if (form === 'organizer' && TOKEN_REFUSED.has(this.error.code))
+      return t(l, 'tokenRefused', { community: this.community });
+    return this.error.message[l];
+  }
+
   private renderForm(form: Form): TemplateResult {
     const l = this.locale;
     const failed = this.failed === form;
-    const message = failed ? (this.error?.message[l] ?? t(l, 'notOrganizer')) : undefined;
+    const message = failed ? this.failure(form) : undefined;
     const [name, label, hint] =
       form === 'organizer'
         ? (['token', 'token', 'tokenHint'] as const)
@@ -142,7 +162,7 @@ export class SignInScreen extends ScreenElement {
           <p class="hint" id="${form}-hint">${t(l, hint)}</p>
           ${message ? html`<p class="error" id="${form}-error" role="alert">${message}</p>` : nothing}
         </div>
-        <div><button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'signIn')}</button></div>
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'signIn')}</button></div>
       </fieldset>
     </form>`;
   }

@@ -3,9 +3,9 @@ import type { MessageTemplates } from '../message-table.js';
 /** What the first-run page (`/setup`) of a server refuses: a wrong link, a closed setup, a bad id. */
 export const setupMessages = {
   'setup.closed': {
-    'zh-CN': () => '本服务器已有社区，初始设置已关闭；请由管理员用命令行添加社区或组织者',
+    'zh-CN': () => '本服务器已有社区，初始设置已关闭；请由运行服务器的人用命令行添加社区或组织者',
     en: () =>
-      'This server already has a community, so setup is closed; the operator adds communities and organizers from the command line',
+      'This server already has a community, so setup is closed; whoever runs the server adds communities and organizers from the command line',
   },
   'setup.bad_token': {
     'zh-CN': () => '设置链接无效或已过期：请使用服务器最近一次启动时打印的链接',
