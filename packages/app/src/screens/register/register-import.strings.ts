@@ -1,4 +1,5 @@
 import type { Locale } from '@linli/core';
+import { REGISTER_CHANGE_LABELS } from '@linli/core/register';
 
 /** Every word `<linli-register-import>` shows, in zh-CN and en. */
 export interface RegisterImportStrings {
@@ -55,26 +56,6 @@ export interface RegisterImportStrings {
 /** The columns of the preview table. */
 export type RowColumn = 'line' | 'building' | 'stairwell' | 'room' | 'floor' | 'area' | 'owners' | 'phone';
 
-const changesZh: Readonly<Record<string, string>> = {
-  'building.added': '新增楼栋',
-  'stairwell.added': '新增单元',
-  'unit.added': '新增房屋',
-  'owner.registered': '登记业主',
-  'unit.areaRecorded': '更新面积',
-  'unit.transferred': '登记产权',
-  'resident.movedIn': '登记入住',
-};
-
-const changesEn: Readonly<Record<string, string>> = {
-  'building.added': 'Buildings added',
-  'stairwell.added': 'Stairwells added',
-  'unit.added': 'Units added',
-  'owner.registered': 'Owners registered',
-  'unit.areaRecorded': 'Areas recorded',
-  'unit.transferred': 'Ownerships recorded',
-  'resident.movedIn': 'Move-ins recorded',
-};
-
 const zh: RegisterImportStrings = {
   title: '导入房屋清册',
   intro: '选择居委会或物业的房屋清册（业主名册）。先预览，确认后才会导入；同一份清册导入两次不会重复。',
@@ -124,7 +105,7 @@ const zh: RegisterImportStrings = {
   exportHint: '下载社区现在的房屋清册，可用 Excel 打开。',
   exportXlsx: '下载 Excel（.xlsx）',
   exportCsv: '下载 CSV',
-  change: (type, count) => `${changesZh[type] ?? type}：${count}`,
+  change: (type, count) => `${REGISTER_CHANGE_LABELS[type]?.['zh-CN'] ?? type}：${count}`,
 };
 
 const en: RegisterImportStrings = {
@@ -179,7 +160,7 @@ const en: RegisterImportStrings = {
   exportHint: "Download the community's register as it is now; Excel opens both.",
   exportXlsx: 'Download Excel (.xlsx)',
   exportCsv: 'Download CSV',
-  change: (type, count) => `${changesEn[type] ?? type}: ${count}`,
+  change: (type, count) => `${REGISTER_CHANGE_LABELS[type]?.en ?? type}: ${count}`,
 };
 
 /** The strings of `locale`. */
