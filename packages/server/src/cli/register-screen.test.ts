@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +9,6 @@ import { axeViolations } from '../testing/axe.js';
 import { gbk } from '../testing/gbk.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
-const require = createRequire(import.meta.url);
 const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
 /** Set to a folder to keep a screenshot of every step (for a person to look at). */
 const SHOTS = process.env.LINLI_SCREENSHOTS;

@@ -1,16 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests, so server code still cannot.)
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
-
-const require = createRequire(import.meta.url);
 
 /** Screenshots to look at (not compared): phone and desktop, both languages, dark and large text. */
 const SHOTS = join(tmpdir(), 'linli-shell-shots');

@@ -1,4 +1,4 @@
-import type { Governance, LinliError, LocalDate } from '@linli/core';
+import type { Governance, LocalDate } from '@linli/core';
 import {
   type ParsedRegister,
   parseRegister,
