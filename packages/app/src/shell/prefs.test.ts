@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../test/screen-context.ts';
 import { applyPrefs, PALETTES } from './palette.js';
 import { defaultLanguage, loadPrefs, PREFS_KEY, type Prefs, savePrefs } from './prefs.js';
-
-/** An in-memory Storage. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 describe('the reader’s display choices', () => {
   it('start in the first language the browser prefers that the shell speaks, zh-CN when unsure', () => {

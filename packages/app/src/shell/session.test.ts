@@ -1,21 +1,8 @@
 import { linliError } from '@linli/core';
 import { describe, expect, it } from 'vitest';
+import { memoryStorage } from '../test/screen-context.ts';
 import { ApiClient } from '../api/api-client.js';
 import { householdKey, organizerKey, Sessions } from './session.js';
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  };
-}
 
 /** A server that knows one organizer token and one household session of community `c1`. */
 function fakeServer() {

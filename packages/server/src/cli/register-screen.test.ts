@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
+import { launchChromium } from '../testing/chromium.js';
 import { gbk } from '../testing/gbk.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
@@ -64,10 +65,7 @@ beforeAll(async () => {
   const data = join(dir, 'data');
   for (const id of [...CASES.map((c) => c.name), 'themes']) tokens[id] = community(data, id);
   server = await startServer(data, {}, ['serve']);
-  browser = await chromium.launch({
-    executablePath: process.env.LINLI_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 }, 60_000);
 

@@ -4,9 +4,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
+import { launchChromium } from '../testing/chromium.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
 /** Screenshots to look at (not compared): phone and desktop, both languages, dark and large text. */
@@ -20,16 +21,7 @@ const running: RunningServer[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'linli-shell-'));
   mkdirSync(SHOTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.LINLI_CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -12,9 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright';
+import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
+import { launchChromium } from '../testing/chromium.js';
 import { freePort } from '../testing/run-server.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
@@ -60,10 +61,7 @@ let serving: ChildProcess | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'linli-walkthrough-'));
-  browser = await chromium.launch({
-    executablePath: process.env.LINLI_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 
