@@ -1,7 +1,7 @@
 import { linliError } from '@linli/core';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from '../test/screen-context.ts';
 import { ApiClient } from '../api/api-client.js';
+import { memoryStorage } from '../test/screen-context.ts';
 import { householdKey, organizerKey, Sessions } from './session.js';
 
 /** A server that knows one organizer token and one household session of community `c1`. */
