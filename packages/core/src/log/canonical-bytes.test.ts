@@ -3,22 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { CanonicalWriter } from './canonical-bytes.js';
 import { canonicalJson } from './canonical-json.js';
 import { eventHashInput } from './event.js';
+import { anyString, jsonish } from './json-values.test-support.js';
 
 const encoder = new TextEncoder();
-// Strings of any UTF-16 units, lone surrogates and control characters included.
-const anyString = fc.string({ unit: 'binary' });
-const jsonish = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    anyString,
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(anyString, tie('value'), { maxKeys: 4 }),
-  ),
-})).value;
 
 describe('CanonicalWriter', () => {
   it('writes exactly the UTF-8 bytes of canonicalJson, for any value', () => {

@@ -3,22 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CanonicalWriter } from './canonical-bytes.js';
 import { canonicalJson } from './canonical-json.js';
 import { type DraftEvent, EMPTY_HEAD, eventHashInput, type LoggedEvent, sealEvents } from './event.js';
+import { anyString, jsonish } from './json-values.test-support.js';
 import { verify } from './verify.js';
-
-// Strings of any UTF-16 units, lone surrogates and control characters included.
-const anyString = fc.string({ unit: 'binary' });
-const jsonish = fc.letrec((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small' },
-    anyString,
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.integer(),
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(anyString, tie('value'), { maxKeys: 4 }),
-  ),
-})).value;
 
 const draftArb: fc.Arbitrary<DraftEvent> = fc.record({
   at: fc.constant('2026-11-30T00:00:00.000Z'),
