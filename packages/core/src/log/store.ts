@@ -30,6 +30,28 @@ export interface AppendGroupsOptions {
   readonly expectedSeq: number;
 }
 
+/**
+ * Decides, under the log's write lock, what to append: called with the events other writers appended
+ * after the caller's head (`caughtUp`, in seq order, possibly none), it answers the groups to append
+ * after them. Synchronous, so the lock is held only for as long as deciding takes. It may be called
+ * more than once if the store has to retry its transaction; each call must decide afresh.
+ */
+export type AppendPlan = (caughtUp: readonly LoggedEvent[]) => readonly AppendGroup[];
+
+/** Options of {@link EventStore.appendPlanned}. */
+export interface AppendPlannedOptions {
+  /** The seq of the last event the caller has folded in; the plan is handed every event after it. */
+  readonly afterSeq: number;
+}
+
+/** What {@link EventStore.appendPlanned} appended. */
+export interface PlannedAppend {
+  /** The events other writers had appended after `afterSeq`, as handed to the plan. */
+  readonly caughtUp: readonly LoggedEvent[];
+  /** Each planned group's sealed events, in the plan's order (empty when the plan appended nothing). */
+  readonly sealed: readonly (readonly LoggedEvent[])[];
+}
+
 /** Options of {@link EventStore.read}. */
 export interface ReadOptions {
   /** Return only events with a greater seq; 0 (the default) reads the whole log. */
@@ -74,6 +96,18 @@ export interface EventStore {
     groups: readonly AppendGroup[],
     options: AppendGroupsOptions,
   ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>>;
+  /**
+   * Appends what `plan` decides while holding the log's write lock: the store reads the events after
+   * `afterSeq`, hands them to `plan`, seals the groups it answers after them and commits, with no other
+   * writer able to append in between — so a planned append never fails on a moved head and no
+   * decision is wasted when several processes write one log. All or nothing, as
+   * {@link EventStore.appendGroups}; a request key used before still fails with `log.conflict`.
+   * Optional: stores with one writer need not offer it.
+   */
+  appendPlanned?(
+    plan: AppendPlan,
+    options: AppendPlannedOptions,
+  ): Promise<Result<PlannedAppend, LinliError>>;
   /** Reads events in seq order. */
   read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
   /**
