@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DelayedStore, type DelayedStoreOptions } from '../log/delayed-store.test-support.js';
+import { draftOf, type LoggedEvent, sealEvents } from '../log/event.js';
 import { MemoryStore } from '../log/memory-store.js';
+import type { EventStore } from '../log/store.js';
 import { verify } from '../log/verify.js';
 import { executeAll } from '../testing/execute-all.js';
 import { openMotionCommands } from '../testing/motion.js';
@@ -149,5 +151,46 @@ describe('any interleaving of writers, delays and deliveries', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('the store subscription', () => {
+  it('never throws: a foreign, out-of-order or repeated delivery is read or rebuilt from, said once', async () => {
+    const store = new MemoryStore();
+    let deliver: (events: readonly LoggedEvent[]) => void = () => undefined;
+    const listened: EventStore = {
+      append: (drafts, options) => store.append(drafts, options),
+      read: (options) => store.read(options),
+      subscribe: (listener) => {
+        deliver = listener;
+        return () => undefined;
+      },
+    };
+    const repairs: unknown[] = [];
+    const g = await createGovernance({ store: listened, clock, onRepair: (reason) => repairs.push(reason) });
+    await executeAll(g, stairwellCommands({ households: 2 }));
+    const log = await store.read();
+    const head = log.at(-1) as LoggedEvent;
+    // Another writer's events, not yet delivered: two buildings.
+    const other = await createGovernance({ store, clock, ids: sequentialIds('other-') });
+    await executeAll(other, [
+      { type: 'building.add', name: '97号楼' },
+      { type: 'building.add', name: '98号楼' },
+    ]);
+    const [next, last] = (await store.read({ afterSeq: head.seq })) as [LoggedEvent, LoggedEvent];
+    const forged = sealEvents([draftOf(next)], { seq: head.seq, hash: '0'.repeat(64) });
+    const deliveries: (readonly LoggedEvent[])[] = [
+      [last],
+      [next, next],
+      log,
+      forged,
+      [{ ...head, hash: 'f'.repeat(64) }],
+    ];
+    for (const events of deliveries) expect(() => deliver(events)).not.toThrow();
+    await expect.poll(() => g.snapshot().head.seq).toBe(last.seq);
+    await expect.poll(() => g.snapshot()).toEqual(takeSnapshot(replay(await store.read())));
+    expect(repairs).toHaveLength(1);
+    g.dispose();
+    other.dispose();
   });
 });

@@ -25,7 +25,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * flight, as they do between processes.
  */
 export class DelayedStore implements EventStore {
-  readonly appendPlanned?: EventStore['appendPlanned'];
+  readonly appendPlanned?: NonNullable<EventStore['appendPlanned']>;
   private pending = 0;
 
   constructor(
