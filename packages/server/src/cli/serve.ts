@@ -124,6 +124,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   let demo: OpenedFromFolder | undefined;
   const dueWork = dueWorkSettings();
   const dueWorkTable = await data.dueWorkTable();
+  const rateLimits = await data.rateLimits();
   // Loaded (or created) once: every community's checkpoints and the households' feed tokens use it.
   const key = loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined);
   const communities = await startHost(mode, data, dueWorkWatcher(dueWorkTable), key, (id, opened) => {
@@ -139,6 +140,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     feedTokens: FeedTokens.fromSigningKey(key.privateKey),
     shell: { home: mode === 'serve' },
     setup: { token: setupToken, host: setupHost(communities) },
+    rateLimits,
   });
   // The demo's hand-written pages (about 新福康里 alone) only where it is served; `serve` has the shell there.
   for (const [path, file] of Object.entries(staticFiles(mode))) app.get(path, (c) => file.respond(c));
@@ -170,6 +172,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     await stopDueWork();
     await communities.close();
     await dueWorkTable.close();
+    await rateLimits.close();
     process.exit(0);
   });
   process.on('SIGINT', () => void stop());
