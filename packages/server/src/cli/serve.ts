@@ -49,16 +49,15 @@ async function demoOrganizer(auth: AuthStore): Promise<IssuedOrganizer> {
 function staticFiles(mode: 'serve' | 'demo'): Record<string, PrecompressedBody> {
   const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
   const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
-  const started = Date.now().toString(36);
   const js = 'text/javascript; charset=utf-8';
-  const cdn = { '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js, started) };
+  const cdn = { '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js) };
   if (mode === 'serve') return cdn;
   return {
     ...cdn,
-    '/': new PrecompressedBody(demoFile('index.html'), 'text/html; charset=utf-8', started),
-    '/demo.js': new PrecompressedBody(demoFile('demo.js'), js, started),
-    '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8', started),
-    '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), js, started),
+    '/': new PrecompressedBody(demoFile('index.html'), 'text/html; charset=utf-8'),
+    '/demo.js': new PrecompressedBody(demoFile('demo.js'), js),
+    '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8'),
+    '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), js),
   };
 }
 
