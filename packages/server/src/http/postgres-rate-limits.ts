@@ -5,7 +5,7 @@ import { migratePostgres, type PostgresMigration } from '../stores/migrations.js
 import { RATE_WINDOW_MS, type RateLimiter, type RateLimits } from './rate-limit.js';
 
 /** What the limits need of a connection pool: one statement at a time (a `pg.Pool` fits). */
-export interface Queryable {
+export interface PostgresQueryable {
   query<R extends pg.QueryResultRow>(text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>>;
 }
 
@@ -76,7 +76,7 @@ export class PostgresRateLimits implements RateLimits {
    * table must exist: {@link PostgresRateLimits.open} creates it.
    */
   constructor(
-    private readonly db: Queryable,
+    private readonly db: PostgresQueryable,
     private readonly now?: () => number,
   ) {}
 
