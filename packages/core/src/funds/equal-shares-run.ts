@@ -47,9 +47,6 @@ export interface EqualSharesRun {
   readonly rhoAt: (index: number, t: bigint) => Fraction;
 }
 
-/** −1, 0 or 1: the sign of x. */
-const sign = (x: bigint): number => (x > 0n ? 1 : x < 0n ? -1 : 0);
-
 /**
  * Voters' remaining money, shared by classes: voters who approved the same bought projects have
  * paid the same and hold the same amount, so each project's ρ is computed over its supporters'
@@ -64,12 +61,13 @@ class Purses {
   /** The common denominator after each purchase: `denominators[v]` divides every later one. */
   readonly denominators: bigint[];
   private factors = new Map<number, bigint>();
+  private readonly tally: number[] = [];
 
   constructor(voters: number, endowment: Fraction, step: bigint) {
-    this.classOf = new Int32Array(voters);
-    this.a = [endowment.numerator];
-    this.b = [step * endowment.denominator];
-    this.version = [0];
+    this.classOf = new Int32Array(voters).fill(1);
+    this.a = [0n, endowment.numerator];
+    this.b = [0n, step * endowment.denominator];
+    this.version = [0, 0];
     this.denominators = [endowment.denominator];
   }
 
@@ -94,6 +92,7 @@ class Purses {
 
   /** Brings class `c` to the current denominator. */
   normalize(c: number): void {
+    if (c === 0) return;
     const v = this.version[c] as number;
     if (v === this.current) return;
     const f = this.factor(v);
@@ -102,21 +101,40 @@ class Purses {
     this.version[c] = this.current;
   }
 
-  isEmpty(c: number): boolean {
-    return this.a[c] === 0n && this.b[c] === 0n;
-  }
-
   /** The supporters' classes with their head counts, poorest first (at t = 0), current denominator. */
-  groups(supporters: Int32Array): { classes: number[]; count: Map<number, number> } {
-    const count = new Map<number, number>();
+  groups(supporters: Int32Array): { classes: number[]; count: number[] } {
+    const tally = this.tally;
+    while (tally.length < this.a.length) tally.push(0);
+    const classes: number[] = [];
     for (const v of supporters) {
       const c = this.classOf[v] as number;
-      count.set(c, (count.get(c) ?? 0) + 1);
+      if (tally[c] === 0) classes.push(c);
+      tally[c] = (tally[c] as number) + 1;
     }
-    const classes = [...count.keys()];
     for (const c of classes) this.normalize(c);
-    classes.sort((x, y) => sign((this.a[x] as bigint) - (this.a[y] as bigint)));
+    classes.sort((x, y) => {
+      const ax = this.a[x] as bigint;
+      const ay = this.a[y] as bigint;
+      return ax < ay ? -1 : ax > ay ? 1 : 0;
+    });
+    const count = classes.map((c) => tally[c] as number);
+    for (const c of classes) tally[c] = 0;
     return { classes, count };
+  }
+
+  /** The classes of `voters` that still hold money (class 0 is everyone who has none, for good). */
+  holding(voters: Int32Array): number[] {
+    const tally = this.tally;
+    while (tally.length < this.a.length) tally.push(0);
+    const classes: number[] = [];
+    for (const v of voters) {
+      const c = this.classOf[v] as number;
+      if (c === 0 || tally[c] !== 0) continue;
+      tally[c] = 1;
+      classes.push(c);
+    }
+    for (const c of classes) tally[c] = 0;
+    return classes;
   }
 
   /** Starts a new denominator D·s after a purchase; returns the new version. */
@@ -196,7 +214,7 @@ class Run {
     for (; poor < classes.length; poor++) {
       const c = classes[poor] as number;
       if ((purses.a[c] as bigint) * payers >= ra) break; // everyone from here on pays the even share
-      const n = BigInt(count.get(c) as number);
+      const n = BigInt(count[poor] as number);
       ra -= n * (purses.a[c] as bigint);
       rb -= n * (purses.b[c] as bigint);
       payers -= n;
@@ -273,21 +291,17 @@ class Run {
     rb /= BigInt(g);
     const moved = new Map<number, number>();
     const supporters = this.election.supporters[p] as Int32Array;
-    const classes = new Set<number>();
-    for (const v of supporters) classes.add(purses.classOf[v] as number);
-    for (const c of classes) if (!purses.isEmpty(c)) purses.normalize(c);
-    const before = new Map<number, { a: bigint; b: bigint }>();
-    for (const c of classes)
-      if (!purses.isEmpty(c)) before.set(c, { a: purses.a[c] as bigint, b: purses.b[c] as bigint });
+    const classes = purses.holding(supporters);
+    for (const c of classes) purses.normalize(c);
     purses.grow(s);
-    for (const [c, m] of before) {
-      const a = m.a * s - ra;
-      const b = m.b * s - rb;
+    for (const c of classes) {
+      const a = (purses.a[c] as bigint) * s - ra;
+      const b = (purses.b[c] as bigint) * s - rb;
       // ρ is exact only while the split into poor and rich that priced it holds.
       const rich = !poor.has(c);
       if (rich) this.holds(a, b, false);
       else this.holds(-a, -b, false);
-      moved.set(c, rich ? purses.addClass(a, b) : purses.addClass(0n, 0n));
+      moved.set(c, rich && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
     }
     for (const v of supporters) {
       const next = moved.get(purses.classOf[v] as number);
