@@ -5,6 +5,7 @@ import { parseWith } from '../validation/zod-errors.js';
 
 /** What a budget selection is computed from: projects with costs, approval ballots, the budget. */
 export interface BudgetInput {
+  /** The projects on the ballot, each with its cost in fen. */
   readonly projects: readonly { readonly id: string; readonly name: string; readonly cost: number }[];
   /** Each ballot lists the ids of the projects it approves. */
   readonly ballots: readonly (readonly string[])[];
