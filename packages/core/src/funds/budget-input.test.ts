@@ -30,7 +30,7 @@ describe('participatory budgeting refuses bad input', () => {
     for (const cost of [-10, 0, 0.5, Number.NaN]) {
       const bad = [projects[0] as Project, { id: 'minus', name: 'minus', cost }];
       expect(refusal(bad, [['minus'], ['minus', 'shelter']], 30_000)).toEqual({
-        code: cost === cost ? 'participatory.bad_cost' : 'validation.invalid_type',
+        code: Number.isNaN(cost) ? 'validation.invalid_type' : 'participatory.bad_cost',
         path: ['projects', 1, 'cost'],
       });
     }

@@ -61,7 +61,7 @@ class Purses {
   /** The common denominator after each purchase: `denominators[v]` divides every later one. */
   readonly denominators: bigint[];
   private factors = new Map<number, bigint>();
-  private readonly tally: number[] = [];
+  private tally = new Int32Array(64);
 
   constructor(voters: number, endowment: Fraction, step: bigint) {
     this.classOf = new Int32Array(voters).fill(1);
@@ -101,10 +101,15 @@ class Purses {
     this.version[c] = this.current;
   }
 
+  /** A zeroed scratch count per class, grown with the classes. */
+  private counter(): Int32Array {
+    if (this.tally.length < this.a.length) this.tally = new Int32Array(this.a.length * 2);
+    return this.tally;
+  }
+
   /** The supporters' classes with their head counts, poorest first (at t = 0), current denominator. */
   groups(supporters: Int32Array): { classes: number[]; count: number[] } {
-    const tally = this.tally;
-    while (tally.length < this.a.length) tally.push(0);
+    const tally = this.counter();
     const classes: number[] = [];
     for (const v of supporters) {
       const c = this.classOf[v] as number;
@@ -124,8 +129,7 @@ class Purses {
 
   /** The classes of `voters` that still hold money (class 0 is everyone who has none, for good). */
   holding(voters: Int32Array): number[] {
-    const tally = this.tally;
-    while (tally.length < this.a.length) tally.push(0);
+    const tally = this.counter();
     const classes: number[] = [];
     for (const v of voters) {
       const c = this.classOf[v] as number;

@@ -10,11 +10,9 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 function table(name: string): string[][] {
   const start = readme.indexOf(`<!-- mes-example: ${name} -->`);
   expect(start).toBeGreaterThan(0);
-  const rows = readme
-    .slice(start)
-    .split('\n')
-    .slice(2)
-    .filter((line, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('|')));
+  const lines = readme.slice(start).split('\n').slice(2);
+  const end = lines.findIndex((line) => !line.startsWith('|'));
+  const rows = lines.slice(0, end);
   return rows.slice(2).map((line) =>
     line
       .split('|')
