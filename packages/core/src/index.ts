@@ -42,8 +42,19 @@ export {
   type PathSegment,
 } from './errors/linli-error.js';
 export { err, ok, type Result } from './errors/result.js';
+export { type BudgetInput, checkBudgetInput, checkEqualSharesOptions } from './funds/budget-input.js';
 // Funds: cost-sharing schemes, ledgers, CSV exports, participatory budgeting.
 export { fundViewCsv, shareTableCsv, statementsCsv } from './funds/csv.js';
+export {
+  type BudgetTieBreak,
+  EQUAL_SHARES_DEFAULTS,
+  type EqualSharesCompletion,
+  type EqualSharesOptions,
+  type EqualSharesSelection,
+  equalShares,
+  type ResolvedEqualSharesOptions,
+  type Utilities,
+} from './funds/equal-shares.js';
 export type { FundsEvent, FundsEventPayloads, FundsEventType } from './funds/events.js';
 export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
 export {
@@ -57,7 +68,6 @@ export {
 export {
   approvalSets,
   type BudgetSelection,
-  equalShares,
   greedyByApprovals,
   type Project,
   type ProjectOutcome,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equalShares, greedyByApprovals, type Project } from './participatory.js';
+import { equalShares } from './equal-shares.js';
+import { greedyByApprovals, type Project } from './participatory.js';
 
 describe('participatory budgeting', () => {
   // The proportionality example of the Method of Equal Shares literature (Peters & Skowron; Wikipedia):

@@ -2,6 +2,7 @@ import type { Locale } from './locale.js';
 import type { MessageParams, MessageTemplates } from './message-table.js';
 import { ballotTrustMessages } from './messages/ballots.js';
 import { numberMessages } from './messages/numbers.js';
+import { participatoryMessages } from './messages/participatory.js';
 import { registerMessages } from './messages/register.js';
 import { setupMessages } from './messages/setup.js';
 
@@ -46,6 +47,7 @@ export const errorMessages = {
   ...registerMessages,
   ...ballotTrustMessages,
   ...setupMessages,
+  ...participatoryMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,

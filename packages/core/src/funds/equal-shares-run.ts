@@ -1,0 +1,370 @@
+import { type Fraction, fraction } from '../numbers/fraction.js';
+
+/** How a voter values a funded project she approved: by its cost, or 1 for any project. */
+export type Utilities = 'cost' | 'approval';
+
+/**
+ * The election as the method sees it: projects by index, voters by index, all validated. Built once
+ * and shared by every run of the add-one completion.
+ */
+export interface EqualSharesElection {
+  /** Cost of each project in fen, a positive integer. */
+  readonly costs: readonly number[];
+  /** The voters approving each project, without repeats. */
+  readonly supporters: readonly Int32Array[];
+  /** The projects each voter approves, without repeats. */
+  readonly ballots: readonly Int32Array[];
+  readonly voters: number;
+  /** Negative when project a wins a tie against b: the tie-breaking rules, then option order. */
+  readonly tieOrder: (a: number, b: number) => number;
+}
+
+/**
+ * An amount that is exact at the endowment the run was made for (t = 0) and follows the run's own
+ * arithmetic as the endowment grows by t steps: (a + b·t) / den. Money, ρ and keys are all of this
+ * form as long as the run makes the same decisions, which is what lets add-one skip steps.
+ */
+interface Linear {
+  readonly a: bigint;
+  readonly b: bigint;
+  readonly den: bigint;
+}
+
+/** One run of the method at a fixed endowment. */
+export interface EqualSharesRun {
+  /** Funded projects in the order bought. */
+  readonly bought: readonly number[];
+  /** Total cost of what was bought, in fen. */
+  readonly spent: number;
+  /** The run stopped early because what it had bought already cost more than its spending cap. */
+  readonly overCap: boolean;
+  /**
+   * How many steps of the endowment the same decisions are certain to hold for: raising the
+   * endowment by 0 … `stable` − 1 steps gives the same purchases in the same order. At least 1.
+   */
+  readonly stable: bigint;
+  /** ρ of each bought project (the most one supporter paid), exact, at `t` steps above this run's endowment. */
+  readonly rhoAt: (index: number, t: bigint) => Fraction;
+}
+
+/**
+ * Voters' remaining money, shared by classes: voters who approved the same bought projects have
+ * paid the same and hold the same amount, so each project's ρ is computed over its supporters'
+ * classes, not over its voters. All money is over one common denominator `D` (no gcd in the loop);
+ * a class updated in an earlier round is brought to the current `D` when next read.
+ */
+class Purses {
+  readonly classOf: Int32Array;
+  readonly a: bigint[];
+  readonly b: bigint[];
+  readonly version: number[];
+  /** The common denominator after each purchase: `denominators[v]` divides every later one. */
+  readonly denominators: bigint[];
+  private factors = new Map<number, bigint>();
+  private tally = new Int32Array(64);
+
+  constructor(voters: number, endowment: Fraction, step: bigint) {
+    this.classOf = new Int32Array(voters).fill(1);
+    this.a = [0n, endowment.numerator];
+    this.b = [0n, step * endowment.denominator];
+    this.version = [0, 0];
+    this.denominators = [endowment.denominator];
+  }
+
+  get current(): number {
+    return this.denominators.length - 1;
+  }
+
+  get denominator(): bigint {
+    return this.denominators[this.current] as bigint;
+  }
+
+  /** The factor taking an amount over the denominator of `version` to the current one. */
+  factor(version: number): bigint {
+    if (version === this.current) return 1n;
+    let f = this.factors.get(version);
+    if (f === undefined) {
+      f = this.denominator / (this.denominators[version] as bigint);
+      this.factors.set(version, f);
+    }
+    return f;
+  }
+
+  /** Brings class `c` to the current denominator. */
+  normalize(c: number): void {
+    if (c === 0) return;
+    const v = this.version[c] as number;
+    if (v === this.current) return;
+    const f = this.factor(v);
+    this.a[c] = (this.a[c] as bigint) * f;
+    this.b[c] = (this.b[c] as bigint) * f;
+    this.version[c] = this.current;
+  }
+
+  /** A zeroed scratch count per class, grown with the classes. */
+  private counter(): Int32Array {
+    if (this.tally.length < this.a.length) this.tally = new Int32Array(this.a.length * 2);
+    return this.tally;
+  }
+
+  /** The supporters' classes with their head counts, poorest first (at t = 0), current denominator. */
+  groups(supporters: Int32Array): { classes: number[]; count: number[] } {
+    const tally = this.counter();
+    const classes: number[] = [];
+    for (const v of supporters) {
+      const c = this.classOf[v] as number;
+      if (tally[c] === 0) classes.push(c);
+      tally[c] = (tally[c] as number) + 1;
+    }
+    for (const c of classes) this.normalize(c);
+    classes.sort((x, y) => {
+      const ax = this.a[x] as bigint;
+      const ay = this.a[y] as bigint;
+      return ax < ay ? -1 : ax > ay ? 1 : 0;
+    });
+    const count = classes.map((c) => tally[c] as number);
+    for (const c of classes) tally[c] = 0;
+    return { classes, count };
+  }
+
+  /** The classes of `voters` that still hold money (class 0 is everyone who has none, for good). */
+  holding(voters: Int32Array): number[] {
+    const tally = this.counter();
+    const classes: number[] = [];
+    for (const v of voters) {
+      const c = this.classOf[v] as number;
+      if (c === 0 || tally[c] !== 0) continue;
+      tally[c] = 1;
+      classes.push(c);
+    }
+    for (const c of classes) tally[c] = 0;
+    return classes;
+  }
+
+  /** Starts a new denominator D·s after a purchase; returns the new version. */
+  grow(s: bigint): void {
+    this.denominators.push(this.denominator * s);
+    this.factors = new Map();
+  }
+
+  addClass(a: bigint, b: bigint): number {
+    this.a.push(a);
+    this.b.push(b);
+    this.version.push(this.current);
+    return this.a.length - 1;
+  }
+}
+
+/** The first step at which a condition (a + b·t ≥ 0, or > 0 when strict) may fail, given it holds at t = 0. */
+function firstFailure(a: bigint, b: bigint, strict: boolean): bigint | null {
+  if (b >= 0n) return null;
+  const n = -b;
+  const t = strict ? (a + n - 1n) / n : a / n + 1n;
+  return t < 1n ? 1n : t;
+}
+
+/** What a project is ranked by (smaller first) and ρ, both linear in the steps. */
+interface Priced {
+  readonly rho: Linear;
+  readonly key: Linear;
+  readonly version: number;
+  /** The supporters' classes that pay all they have (the rest pay ρ). */
+  readonly poor: ReadonlySet<number>;
+}
+
+/**
+ * One run of the Method of Equal Shares with every voter starting at `endowment` fen; see
+ * {@link runEqualShares}. Keeps, besides the exact decisions at t = 0, how far (in steps of `step`
+ * fen) each decision is certain to hold, so the add-one completion can skip steps whose outcome is
+ * already known.
+ */
+class Run {
+  private readonly purses: Purses;
+  private readonly priced: (Priced | null)[];
+  private readonly approx: number[];
+  private readonly stale: boolean[];
+  private stable: bigint | null = null;
+
+  constructor(
+    private readonly election: EqualSharesElection,
+    endowment: Fraction,
+    step: bigint,
+    private readonly utilities: Utilities,
+  ) {
+    this.purses = new Purses(election.voters, endowment, step);
+    this.priced = election.costs.map(() => null);
+    this.approx = election.costs.map(() => 0);
+    this.stale = election.costs.map(() => true);
+  }
+
+  /** Records that a decision holds while a + b·t ≥ 0 (> 0 when strict). */
+  private holds(a: bigint, b: bigint, strict: boolean): void {
+    const t = firstFailure(a, b, strict);
+    if (t !== null && (this.stable === null || t < this.stable)) this.stable = t;
+  }
+
+  /**
+   * The least ρ at which the supporters can buy project p, each paying ρ or all she has, or null
+   * when all their money together is less than its cost; records the poor/rich split it relies on.
+   */
+  private price(p: number): Priced | null {
+    const purses = this.purses;
+    const { classes, count } = purses.groups(this.election.supporters[p] as Int32Array);
+    const cost = BigInt(this.election.costs[p] as number);
+    let payers = BigInt((this.election.supporters[p] as Int32Array).length);
+    let ra = cost * purses.denominator;
+    let rb = 0n;
+    let poor = 0;
+    for (; poor < classes.length; poor++) {
+      const c = classes[poor] as number;
+      if ((purses.a[c] as bigint) * payers >= ra) break; // everyone from here on pays the even share
+      const n = BigInt(count[poor] as number);
+      ra -= n * (purses.a[c] as bigint);
+      rb -= n * (purses.b[c] as bigint);
+      payers -= n;
+    }
+    if (poor === classes.length) {
+      this.holds(ra, rb, true); // their money stays short of the cost
+      return null;
+    }
+    const den = payers * purses.denominator;
+    const rho = { a: ra, b: rb, den };
+    const key = this.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
+    return { rho, key, version: purses.current, poor: new Set(classes.slice(0, poor)) };
+  }
+
+  /** Sign at t = 0 of x − y and the linear difference, for two keys. */
+  private difference(x: Linear, y: Linear): { a: bigint; b: bigint } {
+    return { a: x.a * y.den - y.a * x.den, b: x.b * y.den - y.b * x.den };
+  }
+
+  /** The project bought next among `open`, or −1; records why every other open project lost. */
+  private choose(open: number[]): number {
+    const { tieOrder } = this.election;
+    open.sort((x, y) => (this.approx[x] as number) - (this.approx[y] as number));
+    let best = -1;
+    for (const p of open) {
+      if (best >= 0 && this.priced[p]) {
+        // A key never falls, so an old key already worse than the best cannot win now.
+        const d = this.difference((this.priced[p] as Priced).key, (this.priced[best] as Priced).key).a;
+        if (d > 0n || (d === 0n && tieOrder(best, p) < 0)) continue;
+      }
+      if (this.stale[p]) {
+        this.stale[p] = false;
+        const priced = this.price(p);
+        this.priced[p] = priced;
+        if (!priced) continue;
+        this.approx[p] = Number((priced.key.a << 64n) / priced.key.den) / 2 ** 64;
+      }
+      if (best < 0) best = p;
+      else {
+        const d = this.difference((this.priced[p] as Priced).key, (this.priced[best] as Priced).key).a;
+        if (d < 0n || (d === 0n && tieOrder(p, best) < 0)) best = p;
+      }
+    }
+    if (best >= 0) {
+      const bestKey = (this.priced[best] as Priced).key;
+      for (const p of open) {
+        const priced = this.priced[p];
+        if (p === best || !priced) continue;
+        const d = this.difference(priced.key, bestKey);
+        this.holds(d.a, d.b, tieOrder(best, p) > 0);
+      }
+    }
+    return best;
+  }
+
+  /** Every supporter of p pays ρ or all she has; projects sharing a voter whose money changed go stale. */
+  private pay(p: number): void {
+    const purses = this.purses;
+    const { rho, version, poor } = this.priced[p] as Priced;
+    const f = purses.factor(version);
+    const payers = rho.den / (this.purses.denominators[version] as bigint);
+    let ra = rho.a * f;
+    let rb = rho.b * f;
+    // Keep the common denominator small: divide out what ρ's numerator shares with the payer count.
+    let g = Number(payers);
+    for (const x of [ra, rb]) {
+      let y = Number(x % BigInt(g));
+      let z = g;
+      while (y !== 0) [z, y] = [y, z % y];
+      g = Math.abs(z);
+    }
+    const s = payers / BigInt(g);
+    ra /= BigInt(g);
+    rb /= BigInt(g);
+    const moved = new Map<number, number>();
+    const supporters = this.election.supporters[p] as Int32Array;
+    const classes = purses.holding(supporters);
+    for (const c of classes) purses.normalize(c);
+    purses.grow(s);
+    for (const c of classes) {
+      const a = (purses.a[c] as bigint) * s - ra;
+      const b = (purses.b[c] as bigint) * s - rb;
+      // ρ is exact only while the split into poor and rich that priced it holds.
+      const rich = !poor.has(c);
+      if (rich) this.holds(a, b, false);
+      else this.holds(-a, -b, false);
+      moved.set(c, rich && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
+    }
+    for (const v of supporters) {
+      const next = moved.get(purses.classOf[v] as number);
+      if (next === undefined) continue;
+      purses.classOf[v] = next;
+      for (const q of this.election.ballots[v] as Int32Array) this.stale[q] = true;
+    }
+  }
+
+  execute(spendingCap: number): EqualSharesRun {
+    const { costs, supporters } = this.election;
+    let open = costs.map((_, p) => p).filter((p) => (supporters[p] as Int32Array).length > 0);
+    const bought: number[] = [];
+    const rhos: { rho: Linear; version: number }[] = [];
+    let spent = 0;
+    let overCap = false;
+    for (;;) {
+      const best = this.choose(open);
+      open = open.filter((p) => p !== best && !(this.priced[p] === null && !this.stale[p]));
+      if (best < 0) break;
+      const { rho, version } = this.priced[best] as Priced;
+      bought.push(best);
+      rhos.push({ rho, version });
+      spent += costs[best] as number;
+      if (spent > spendingCap) {
+        overCap = true;
+        break;
+      }
+      this.pay(best);
+    }
+    return {
+      bought,
+      spent,
+      overCap,
+      stable: this.stable ?? BigInt(Number.MAX_SAFE_INTEGER),
+      rhoAt: (i, t) => {
+        const { rho } = rhos[i] as { rho: Linear };
+        return fraction(rho.a + rho.b * t, rho.den);
+      },
+    };
+  }
+}
+
+/**
+ * One run of the Method of Equal Shares with every voter starting at `endowment` fen. Each round buys
+ * the project whose supporters can pay for it at the least ρ (approval utilities) or the least ρ per
+ * fen of cost (cost utilities). A project's key never falls (money only shrinks), so a project whose
+ * old key is already worse than the best new one is not recomputed, and only projects sharing a
+ * voter with the last purchase are recomputed at all. Stops as soon as the purchases cost more than
+ * `spendingCap`. With a `step`, it also reports for how many steps of the endowment its decisions
+ * are certain to stay the same ({@link EqualSharesRun.stable}).
+ */
+export function runEqualShares(
+  election: EqualSharesElection,
+  endowment: Fraction,
+  utilities: Utilities,
+  options: { readonly step?: number; readonly spendingCap?: number } = {},
+): EqualSharesRun {
+  return new Run(election, endowment, BigInt(options.step ?? 0), utilities).execute(
+    options.spendingCap ?? Number.POSITIVE_INFINITY,
+  );
+}

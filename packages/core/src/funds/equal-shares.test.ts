@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type BudgetTieBreak,
+  type EqualSharesCompletion,
+  type EqualSharesOptions,
+  equalShares,
+  type Utilities,
+} from './equal-shares.js';
+import { naiveEqualShares } from './equal-shares.test-support.js';
+import type { Project } from './participatory.js';
+
+// Small elections with many ties: costs from a short list as often as not, few voters.
+const smallElection = fc
+  .record({
+    costs: fc.array(
+      fc.oneof(fc.constantFrom(100, 200, 300, 600, 1_000, 2_500), fc.integer({ min: 1, max: 6_000 })),
+      { minLength: 1, maxLength: 6 },
+    ),
+    budget: fc.integer({ min: 0, max: 30_000 }),
+    ballots: fc.array(fc.array(fc.nat({ max: 5 }), { maxLength: 4 }), { maxLength: 12 }),
+  })
+  .map(({ costs, budget, ballots }) => {
+    const projects: Project[] = costs.map((cost, i) => ({ id: `p${i}`, name: `p${i}`, cost }));
+    const approvals = ballots.map((b) => b.filter((i) => i < projects.length).map((i) => `p${i}`));
+    return { projects, approvals, budget };
+  });
+
+const utilities: Utilities[] = ['cost', 'approval'];
+const completions: EqualSharesCompletion[] = ['none', 'add-one', 'then-greedy', 'add-one-then-greedy'];
+const starts = ['whole-yuan', 'exact'] as const;
+const tieRules = fc.constantFrom<BudgetTieBreak[]>(
+  [],
+  ['min-cost', 'max-votes'],
+  ['max-votes'],
+  ['max-cost', 'max-votes'],
+);
+
+describe('the Method of Equal Shares agrees with its naive transcription', () => {
+  it('for every option combination on random small elections: exact, and the same as trying every add-one step', () => {
+    fc.assert(
+      fc.property(
+        smallElection,
+        tieRules,
+        fc.constantFrom(50, 100, 250),
+        ({ projects, approvals, budget }, tieBreaking, addOneStep) => {
+          for (const u of utilities)
+            for (const completion of completions)
+              for (const addOneStart of starts) {
+                const options: EqualSharesOptions = {
+                  utilities: u,
+                  completion,
+                  addOneStart,
+                  tieBreaking,
+                  addOneStep,
+                };
+                const fast = equalShares(projects, approvals, budget, options);
+                const naive = naiveEqualShares(projects, approvals, budget, options);
+                expect(fast.funded).toEqual(naive.funded);
+                expect(fast.uncompleted.funded).toEqual(naive.uncompleted);
+                expect(fast.endowment).toBe(naive.endowment);
+                const paid = Object.fromEntries(
+                  fast.outcomes.flatMap((o) => (o.maxPayment ? [[o.projectId, o.maxPayment]] : [])),
+                );
+                expect(paid).toEqual(naive.maxPayment);
+                expect(fast.spent).toBeLessThanOrEqual(budget);
+              }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('skips no add-one step at which another project would overtake a winner', () => {
+    // Found by the property above with the step-skipping checks on ρ comparisons left out.
+    const costs = [1, 600, 228, 1_359, 1, 1_243];
+    const projects = costs.map((cost, i) => ({ id: `p${i}`, name: `p${i}`, cost }));
+    const approvals = [
+      ['p2', 'p5'],
+      ['p2', 'p5', 'p3'],
+      ['p1', 'p3', 'p0'],
+      [],
+      ['p5', 'p3', 'p0', 'p1'],
+      ['p2'],
+    ];
+    for (const u of utilities)
+      for (const addOneStart of starts) {
+        const options: EqualSharesOptions = { utilities: u, addOneStart, tieBreaking: [], addOneStep: 50 };
+        const fast = equalShares(projects, approvals, 2_272, options);
+        const naive = naiveEqualShares(projects, approvals, 2_272, options);
+        expect([fast.funded, fast.endowment]).toEqual([naive.funded, naive.endowment]);
+      }
+  });
+});
