@@ -60,8 +60,8 @@ export function poolSizeFromEnv(value: string | undefined): number | undefined {
 export class PostgresDatabase {
   private readonly targets = new Map<string, Set<NotificationTarget>>();
   private readonly listener: ListenConnection;
-  private readonly migrated = new Map<string, Promise<void>>();
-  private readonly partitions = new Map<string, Promise<void>>();
+  /** Work done once per process: schema migrations, partitions. */
+  private readonly done = new Map<string, Promise<void>>();
   private ended = false;
 
   private constructor(
@@ -115,19 +115,27 @@ export class PostgresDatabase {
     if (!this.ended) console.error(`linli: a database connection failed: ${describe(error)}`);
   }
 
-  /** Runs `part`'s migrations once for this process (the first caller's result for every caller). */
-  async migrate(part: string, migrations: readonly PostgresMigration[]): Promise<void> {
-    let done = this.migrated.get(part);
+  /**
+   * Runs `work` once per `key` for this process, on one pooled connection: the first caller's result
+   * for every caller. A failure (the database away, a newer schema) is not remembered: the next
+   * caller tries again.
+   */
+  async once(key: string, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    let done = this.done.get(key);
     if (!done) {
-      done = this.withClient(async (client) => {
-        const result = await migratePostgres(client, part, migrations);
-        if (!result.ok) throw new LinliException(result.error);
-      });
-      this.migrated.set(part, done);
-      // A failure (the database away, a newer schema) is not remembered: the next open tries again.
-      done.catch(() => this.migrated.delete(part));
+      done = this.withClient(work);
+      this.done.set(key, done);
+      done.catch(() => this.done.delete(key));
     }
     return done;
+  }
+
+  /** Runs `part`'s schema migrations once for this process (see `migratePostgres`). */
+  async migrate(part: string, migrations: readonly PostgresMigration[]): Promise<void> {
+    return this.once(`schema ${part}`, async (client) => {
+      const result = await migratePostgres(client, part, migrations);
+      if (!result.ok) throw new LinliException(result.error);
+    });
   }
 
   /**
@@ -135,20 +143,14 @@ export class PostgresDatabase {
    * partition is data, not schema: created on first use).
    */
   async ensurePartition(community: string, create: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    let done = this.partitions.get(community);
-    if (!done) {
-      done = this.withClient(async (client) => {
-        await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
-        try {
-          await create(client);
-        } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
-        }
-      });
-      this.partitions.set(community, done);
-      done.catch(() => this.partitions.delete(community));
-    }
-    return done;
+    return this.once(`partition ${community}`, async (client) => {
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      try {
+        await create(client);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+      }
+    });
   }
 
   /** Runs `work` on one pooled connection, released (or discarded, after a failure) afterwards. */
