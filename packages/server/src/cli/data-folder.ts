@@ -38,7 +38,9 @@ export class DataFolder {
     this.checkpointOverride = env.LINLI_CHECKPOINT_FILE || undefined;
     const poolSize = poolSizeFromEnv(env.LINLI_PG_POOL);
     if (poolSize === undefined)
-      throw new UsageError(`LINLI_PG_POOL must be a number of connections (1-1000), not "${env.LINLI_PG_POOL}"`);
+      throw new UsageError(
+        `LINLI_PG_POOL must be a number of connections (1-1000), not "${env.LINLI_PG_POOL}"`,
+      );
     this.poolSize = poolSize;
     // A folder it may not use is one line and exit 1, never a stack trace.
     ensureDataFolder(this.dir);
