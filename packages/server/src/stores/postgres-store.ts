@@ -368,7 +368,7 @@ export class PostgresStore extends GroupCommitStore {
    * Hears appends from every process sharing the database (LISTEN/NOTIFY), starting after the head
    * the log had once LISTEN was in place. Each event is delivered exactly once and in seq order,
    * with no gap: a notification only says how far the log reached; the events are read after the last
-   * delivered seq, one read at a time (see {@link OrderedDelivery}). After a lost LISTEN connection
+   * delivered seq, one read at a time (see `OrderedDelivery`). After a lost LISTEN connection
    * is re-established, what was appended meanwhile is read and delivered. A listener that throws is
    * reported and does not stop the others.
    */
