@@ -182,14 +182,10 @@ export class PostgresStore extends GroupCommitStore {
     community: string,
     options: PostgresStoreOptions & PostgresDatabaseOptions = {},
   ): Promise<PostgresStore> {
-    const database = PostgresDatabase.open(connectionString, options);
-    try {
+    return PostgresDatabase.owned(connectionString, options, async (database) => {
       await PostgresStore.prepare(database, community);
       return new PostgresStore(database, community, options.salt ?? randomSalt, true);
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
+    });
   }
 
   /** Whether the database answers, as far as this process knows (its LISTEN connection is up). */
