@@ -82,7 +82,7 @@ export class PostgresDatabase {
           if (!this.ended) console.error(`linli: lost the database's LISTEN connection: ${describe(error)}`);
         },
       },
-      options.backoff,
+      options.backoff ? { backoff: options.backoff } : {},
     );
   }
 
