@@ -1,4 +1,4 @@
-import { storeConformance } from '@linli/core/testing';
+import { appendPlannedConformance, storeConformance } from '@linli/core/testing';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
 import { PostgresStore } from './postgres-store.js';
@@ -16,13 +16,17 @@ afterAll(async () => {
   cluster?.stop();
 });
 
+/** A fresh database, and a way to open stores of one community on it (each as another process would). */
+async function storesOnFreshDatabase(): Promise<() => Promise<PostgresStore>> {
+  const url = await createDatabase(cluster.url, `t${n++}`);
+  return async () => {
+    const store = await PostgresStore.open(url, 'xfkl');
+    opened.push(store);
+    return store;
+  };
+}
+
 describe('PostgresStore (a real PostgreSQL server on a loopback port)', () => {
-  storeConformance(async () => {
-    const url = await createDatabase(cluster.url, `t${n++}`);
-    return async () => {
-      const store = await PostgresStore.open(url, 'xfkl');
-      opened.push(store);
-      return store;
-    };
-  });
+  storeConformance(storesOnFreshDatabase);
+  appendPlannedConformance(storesOnFreshDatabase);
 });
