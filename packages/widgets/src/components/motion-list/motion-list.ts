@@ -106,7 +106,14 @@ export class LinliMotionList extends LinliElement {
   private renderItem(gov: ReadModels, m: Motion, locale: Locale): TemplateResult {
     const tally = gov.tally(m.id);
     const final = tally?.final ?? m.status === 'closed';
-    const status = m.status === 'draft' ? 'statusDraft' : final ? 'statusClosed' : 'statusOpen';
+    const status =
+      m.status === 'draft'
+        ? 'statusDraft'
+        : m.status === 'cancelled'
+          ? 'statusCancelled'
+          : final
+            ? 'statusClosed'
+            : 'statusOpen';
     const outcome = tally?.outcome;
     const shown = final || tally?.decidedEarly;
     const outcomeKey =

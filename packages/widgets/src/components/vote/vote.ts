@@ -143,7 +143,14 @@ export class LinliVote extends LinliElement {
     const closes = Date.parse(m.closesAt);
     const now = (this.now ?? new Date()).getTime();
     const final = tally?.final ?? m.status === 'closed';
-    const status = m.status === 'draft' ? 'statusDraft' : final ? 'statusClosed' : 'statusOpen';
+    const status =
+      m.status === 'draft'
+        ? 'statusDraft'
+        : m.status === 'cancelled'
+          ? 'statusCancelled'
+          : final
+            ? 'statusClosed'
+            : 'statusOpen';
     const left = Math.max(0, closes - now);
     const outcome = tally?.outcome;
     const outcomeKey =
@@ -174,6 +181,8 @@ export class LinliVote extends LinliElement {
     locale: Locale,
   ): TemplateResult | typeof nothing {
     if (m.status === 'draft') return html`<p>${t(locale, 'notOpen')}</p>`;
+    // A cancelled motion takes no ballot; its badge says why there is no form.
+    if (m.status === 'cancelled') return nothing;
     if (tally?.final) return html`<p>${t(locale, 'votingClosed')}</p>`;
     if (!this.voter) return nothing;
     // A co-owner may sign in under their own id: the roll names the unit's voter by its key.
