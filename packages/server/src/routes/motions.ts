@@ -21,9 +21,11 @@ export interface MotionHistoryAnswer {
 }
 
 /** The motion the path names with the tally a read model shows of it, or a typed 404. */
-function motionOf(
-  c: Context<AppEnv & SignedInEnv, '/motions/:motion/*'>,
-): { motion: Motion; tally: Tally; gov: Governance } {
+function motionOf(c: Context<AppEnv & SignedInEnv, '/motions/:motion/*'>): {
+  motion: Motion;
+  tally: Tally;
+  gov: Governance;
+} {
   const id = c.req.param('motion');
   const gov = c.get('community').governance;
   const motion = gov.motions.value.find((m) => m.id === id);
