@@ -222,7 +222,12 @@ export type { VotingEvent, VotingEventPayloads, VotingEventType } from './voting
 export { type Bilingual, type Explanation, type ExplanationLine, explainTally } from './voting/explain.js';
 export { exportMotion, type MotionExport, toBlt } from './voting/export.js';
 export { motionCsv } from './voting/export-csv.js';
-export { type MotionAction, type MotionHistoryEntry, motionHistory } from './voting/history.js';
+export {
+  type HistoryStamp,
+  type MotionAction,
+  type MotionHistoryEntry,
+  motionHistory,
+} from './voting/history.js';
 export { type LotterySecret, lotteryCommitment, lotteryPriority, lotterySeed } from './voting/lottery.js';
 export { dotBudget } from './voting/methods/dot-method.js';
 export { explainCount } from './voting/methods/explainers.js';

@@ -6,7 +6,7 @@ import type { Outcome } from './motion.js';
 export type MotionAction = MotionHistoryEntry['action'];
 
 /** When and by whom: every history entry's common part, straight from the event's envelope. */
-interface Stamp {
+export interface HistoryStamp {
   /** The event's position in the log: an organizer can look the event itself up and verify it. */
   readonly seq: number;
   /** ISO instant from the writer's clock. */
@@ -16,7 +16,7 @@ interface Stamp {
 }
 
 /** One voter-facing change to a motion: its drafting, revisions, amendments, proxies, and how it ended. */
-export type MotionHistoryEntry = Stamp &
+export type MotionHistoryEntry = HistoryStamp &
   (
     | { readonly action: 'drafted'; readonly title: string }
     | { readonly action: 'revised'; readonly title: string; readonly closesAt: string }
@@ -36,7 +36,7 @@ export type MotionHistoryEntry = Stamp &
   );
 
 type Payload<K extends keyof VotingEventPayloads> = VotingEventPayloads[K];
-type Describe = (payload: never) => DistributiveOmit<MotionHistoryEntry, keyof Stamp>;
+type Describe = (payload: never) => DistributiveOmit<MotionHistoryEntry, keyof HistoryStamp>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
