@@ -30,11 +30,8 @@ async function community() {
     await auth.close();
   });
   const app = createApp(new Map([['nfk', hosted]]), { clock, organizerActor: OFFICE });
-  const get = (path: string, as: string | undefined = token) =>
-    app.request(
-      `/c/nfk/motions/${path}`,
-      as === undefined ? {} : { headers: { authorization: `Bearer ${as}` } },
-    );
+  const get = (path: string, as: string | null = token) =>
+    app.request(`/c/nfk/motions/${path}`, as === null ? {} : { headers: { authorization: `Bearer ${as}` } });
   const command = (body: unknown) =>
     app.request('/c/nfk/commands', {
       method: 'POST',
