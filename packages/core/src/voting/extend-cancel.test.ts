@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { freshGovernance, must } from '../../test/fixtures.js';
 import { dueWork } from '../governance/due-work.js';
+import { createGovernance } from '../governance/governance.js';
 import { SCHEDULER_ACTOR } from '../governance/scheduler-actor.js';
+import { restoreSnapshot, takeSnapshot } from '../governance/snapshot.js';
 import { replay } from '../governance/state.js';
 import { stairwellCommands } from '../testing/stairwell.js';
 import { motionHistory } from './history.js';
@@ -113,6 +115,18 @@ describe('motion.cancel', () => {
     expect(setup.current()?.result).toBeUndefined();
     // The log replays to the same motion.
     expect(replay(await setup.store.read()).voting.motions.get('m')?.motion).toEqual(setup.current());
+  });
+
+  it('survives a snapshot: a governance resumed from it holds the cancelled motion as a replay does', async () => {
+    const setup = await motion();
+    await must(setup.governance, { type: 'motion.extend', motionId: 'm', closesAt: later });
+    await must(setup.governance, { type: 'motion.cancel', motionId: 'm', reason: '重新征询' });
+    const snapshot = JSON.parse(JSON.stringify(setup.governance.snapshot()));
+    const restored = restoreSnapshot(snapshot);
+    expect(restored.ok || restored.error.code).toBe(true);
+    const resumed = await createGovernance({ store: setup.store, snapshot });
+    expect(resumed.snapshot()).toEqual(takeSnapshot(replay(await setup.store.read())));
+    expect(resumed.motions.value[0]).toMatchObject({ status: 'cancelled', closesAt: later });
   });
 
   it('releases no ballot of a secret motion, even after its deadline', async () => {
