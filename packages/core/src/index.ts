@@ -232,6 +232,13 @@ export type { CheckResult, DimensionTotals, Totals } from './voting/evaluate.js'
 export type { VotingEvent, VotingEventPayloads, VotingEventType } from './voting/events.js';
 export { type Bilingual, type Explanation, type ExplanationLine, explainTally } from './voting/explain.js';
 export { exportMotion, type MotionExport, toBlt } from './voting/export.js';
+export { motionCsv } from './voting/export-csv.js';
+export {
+  type HistoryStamp,
+  type MotionAction,
+  type MotionHistoryEntry,
+  motionHistory,
+} from './voting/history.js';
 export { type LotterySecret, lotteryCommitment, lotteryPriority, lotterySeed } from './voting/lottery.js';
 export { dotBudget } from './voting/methods/dot-method.js';
 export { explainCount } from './voting/methods/explainers.js';
@@ -260,6 +267,7 @@ export type {
 } from './voting/motion.js';
 export { actsForOrganizer, officeOf } from './voting/office.js';
 export { voterNamed } from './voting/roll.js';
+export { checkRuleFits, type RuleFitInput, rulePresetsFor } from './voting/rule-fit.js';
 export {
   type ApprovalCheck,
   type Check,

@@ -46,6 +46,12 @@ it('runs the package README voting example', async () => {
   ]);
 });
 
+it('runs the package README presets for score and ranked votes example', async () => {
+  expect(await run(firstTsBlock('../README.md', '**Score and ranked votes**'))).toEqual([
+    [['civilCode278.participation', 'twoThirdsTurnout']],
+  ]);
+});
+
 it('runs the package README secret ballots example', async () => {
   expect(await run(firstTsBlock('../README.md', '### Secret ballots: what secrecy promises'))).toEqual([
     [1],

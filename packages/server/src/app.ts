@@ -17,6 +17,7 @@ import { communityListRoutes } from './routes/communities.js';
 import { dutyRoutes } from './routes/duties.js';
 import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
+import { motionRoutes } from './routes/motions.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { isRegisterUpload, registerRoutes } from './routes/register.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -165,6 +166,7 @@ export function createApp(
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))
     .route('/c/:community', streamRoutes())
     .route('/c/:community', organizerRoutes())
+    .route('/c/:community', motionRoutes())
     .route('/c/:community', inviteRoutes())
     .route(
       '/c/:community',

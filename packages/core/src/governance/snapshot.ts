@@ -142,7 +142,7 @@ const snapshotSchema = z.object({
         motion: z.looseObject({
           id,
           kind: z.string(),
-          status: z.enum(['draft', 'open', 'closed']),
+          status: z.enum(['draft', 'open', 'closed', 'cancelled']),
           electorate: z.array(z.looseObject({ id })),
         }),
         lotterySalt: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import type { MessageParams, MessageTemplates } from './message-table.js';
 import { ballotTrustMessages } from './messages/ballots.js';
+import { motionMessages } from './messages/motions.js';
 import { numberMessages } from './messages/numbers.js';
 import { participatoryMessages } from './messages/participatory.js';
 import { registerMessages } from './messages/register.js';
@@ -48,6 +49,7 @@ export const errorMessages = {
   ...ballotTrustMessages,
   ...setupMessages,
   ...participatoryMessages,
+  ...motionMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,
@@ -388,8 +390,14 @@ export const errorMessages = {
     en: () => 'The motion is no longer a draft; its options and rules are frozen',
   },
   'motion.not_open': {
-    'zh-CN': (p) => (p.status === 'closed' ? '表决已结束' : '表决尚未开始'),
-    en: (p) => (p.status === 'closed' ? 'Voting has closed' : 'Voting has not opened yet'),
+    'zh-CN': (p) =>
+      p.status === 'closed' ? '表决已结束' : p.status === 'cancelled' ? '该议题已取消' : '表决尚未开始',
+    en: (p) =>
+      p.status === 'closed'
+        ? 'Voting has closed'
+        : p.status === 'cancelled'
+          ? 'The motion was cancelled'
+          : 'Voting has not opened yet',
   },
   'motion.not_yet_openable': {
     'zh-CN': (p) => `要到 ${p.opensAt} 才能开始表决`,
@@ -428,9 +436,10 @@ export const errorMessages = {
     en: (p) => `Seats (${p.seats}) must be fewer than candidates (${p.options})`,
   },
   'motion.rule_not_applicable': {
-    'zh-CN': () => '评分、点数投票和孔多塞类计票没有“同意票”，规则只能包含参与率检查',
+    'zh-CN': () =>
+      '评分、点数投票和孔多塞类、单记可转移计票没有“同意票”，规则只能包含参与率检查（例如 civilCode278.participation 或 twoThirdsTurnout）',
     en: () =>
-      'Score, dot-vote and Condorcet counts have no "in favour" total: the rule may only check participation',
+      'Score, dot-vote, Condorcet and STV counts have no "in favour" total: the rule may only check participation (e.g. civilCode278.participation or twoThirdsTurnout)',
   },
   'motion.dimension_unavailable': {
     'zh-CN': (p) => `按${p.basis === 'residents' ? '居民' : '户'}表决时不能按“${p.dimension}”计算`,

@@ -104,6 +104,23 @@ export const openMotionSchema = z.strictObject({ type: z.literal('motion.open'),
 /** Closes an open motion and records its result: anyone after `closesAt`, the organizer before. */
 export const closeMotionSchema = z.strictObject({ type: z.literal('motion.close'), motionId: idSchema });
 
+/**
+ * Moves an open motion's deadline later, before it has passed: the organizer's office only. A draft's
+ * deadline is revised instead; a passed deadline stands, since the result is then known.
+ */
+export const extendMotionSchema = z.strictObject({
+  type: z.literal('motion.extend'),
+  motionId: idSchema,
+  closesAt: instant,
+});
+
+/** Cancels a draft or an open motion (no result is recorded, no ballot is released): the organizer's office only. */
+export const cancelMotionSchema = z.strictObject({
+  type: z.literal('motion.cancel'),
+  motionId: idSchema,
+  reason: z.optional(lineSchema(500)),
+});
+
 /** Records a proxy (委托) for one voter on one motion. */
 export const grantProxySchema = z.strictObject({
   type: z.literal('proxy.grant'),
@@ -144,6 +161,8 @@ export const votingCommandSchemas = [
   acceptAmendmentSchema,
   openMotionSchema,
   closeMotionSchema,
+  extendMotionSchema,
+  cancelMotionSchema,
   grantProxySchema,
   revokeProxySchema,
   castBallotSchema,

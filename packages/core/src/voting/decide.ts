@@ -15,10 +15,11 @@ import { drawDecides } from './early-close.js';
 import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
 import { drawLotterySecret, lotterySeed } from './lottery.js';
-import { checkMethodDefinition, methodOf, readBallot } from './methods/registry.js';
+import { checkMethodDefinition, readBallot } from './methods/registry.js';
 import type { Ballot, Motion, MotionDefinition } from './motion.js';
 import { actsForOrganizer } from './office.js';
 import { checkCaster, voterOnRoll } from './roll.js';
+import { checkRuleFits } from './rule-fit.js';
 import { type DecisionRule, rulePresets } from './rules.js';
 import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
 import type { MotionState, VotingState } from './state.js';
@@ -90,18 +91,8 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
   }
   const methodError = checkMethodDefinition(d);
   if (methodError) return methodError;
-  const countsOnlyParticipation = !methodOf(d)?.hasSupport;
-  for (const [i, check] of d.rule.checks.entries()) {
-    if (countsOnlyParticipation && check.kind === 'approval') {
-      return linliError('motion.rule_not_applicable', ['rule', 'checks', i]);
-    }
-    if (check.dimension === 'area' && d.basis === 'residents') {
-      return linliError('motion.dimension_unavailable', ['rule', 'checks', i], {
-        dimension: 'area',
-        basis: d.basis,
-      });
-    }
-  }
+  const ruleError = checkRuleFits(d);
+  if (ruleError) return ruleError;
   // Whether a named unit consented is its owner's ballot: no secret motion can publish that.
   if (d.secrecy === 'secret' && d.mustConsent.length > 0)
     return linliError('motion.secret_with_consent', ['secrecy']);
@@ -272,6 +263,26 @@ const closeMotion: OnMotion<Cmd<'motion.close'>> = (entry, _reads, _command, con
   return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
 };
 
+const extendMotion: OnMotion<Cmd<'motion.extend'>> = ({ motion: m }, _reads, command, context) => {
+  if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });
+  if (!actsForOrganizer(context.actor, m.organizer)) return fail('auth.forbidden', ['motionId']);
+  // Past the deadline the result is known: moving it then would let the organizer steer the outcome.
+  if (context.now.getTime() >= Date.parse(m.closesAt))
+    return fail('motion.past_deadline', ['motionId'], { closesAt: m.closesAt });
+  if (Date.parse(command.closesAt) <= Date.parse(m.closesAt))
+    return fail('motion.extend_not_later', ['closesAt'], { closesAt: m.closesAt });
+  const payload = { motionId: m.id, closesAt: command.closesAt, previous: m.closesAt };
+  return ok([{ type: 'motion.extended', payload }]);
+};
+
+const cancelMotion: OnMotion<Cmd<'motion.cancel'>> = ({ motion: m }, _reads, command, context) => {
+  if (m.status !== 'draft' && m.status !== 'open')
+    return fail('motion.not_cancellable', ['motionId'], { status: m.status });
+  if (!actsForOrganizer(context.actor, m.organizer)) return fail('auth.forbidden', ['motionId']);
+  const payload = { motionId: m.id, ...(command.reason === undefined ? {} : { reason: command.reason }) };
+  return ok([{ type: 'motion.cancelled', payload }]);
+};
+
 const grantProxy: OnMotion<Cmd<'proxy.grant'>> = (entry, _reads, command, context) => {
   const m = entry.motion;
   const closed = checkOpen(m, context.now);
@@ -339,6 +350,8 @@ export const votingDeciders = {
   'motion.acceptAmendment': onMotion(acceptAmendment),
   'motion.open': onMotion(openMotion),
   'motion.close': onMotion(closeMotion),
+  'motion.extend': onMotion(extendMotion),
+  'motion.cancel': onMotion(cancelMotion),
   'proxy.grant': onMotion(grantProxy),
   'proxy.revoke': onMotion(revokeProxy),
   'ballot.cast': onMotion(castBallot),

@@ -25,6 +25,10 @@ export interface VotingEventPayloads {
     secrecy?: SecrecyMeasure;
   };
   'motion.closed': { motionId: string; early: boolean; result: RecordedResult };
+  /** An open motion's deadline moved later; `previous` is the deadline it replaced. */
+  'motion.extended': { motionId: string; closesAt: string; previous: string };
+  /** A draft or open motion withdrawn: nothing is counted or released. */
+  'motion.cancelled': { motionId: string; reason?: string };
   'proxy.granted': { motionId: string; proxyId: string; voterId: string; holder: string; paperRef: string };
   'proxy.revoked': { motionId: string; proxyId: string };
   'ballot.cast': { motionId: string; ballot: Omit<Ballot, 'revision'> };

@@ -132,8 +132,8 @@ export interface Ballot {
   readonly supersedes?: string;
 }
 
-/** The lifecycle: draft → open → closed (result recorded). */
-export type MotionStatus = 'draft' | 'open' | 'closed';
+/** The lifecycle: draft → open → closed (result recorded); a draft or open motion may be cancelled instead. */
+export type MotionStatus = 'draft' | 'open' | 'closed' | 'cancelled';
 
 /** The outcome of a motion. */
 export type Outcome = 'passed' | 'failed' | 'pending' | 'tied';
@@ -152,6 +152,8 @@ export interface Motion extends MotionDefinition {
   readonly lotteryCommitment?: string;
   readonly closedAt?: string;
   readonly closedEarly?: boolean;
+  /** Why a cancelled motion was withdrawn, when the organizer said. */
+  readonly cancelReason?: string;
   /** The recorded result, once closed. */
   readonly result?: RecordedResult;
 }

@@ -51,8 +51,16 @@ const twoThirds: Threshold = { numerator: 2, denominator: 3 };
 const threeQuarters: Threshold = { numerator: 3, denominator: 4 };
 const half: Threshold = { numerator: 1, denominator: 2 };
 
+/** Art. 278: owners who are at least two thirds of all owners take part (以上: inclusive). */
+const twoThirdsOfHeadsTakePart: ParticipationCheck = {
+  kind: 'participation',
+  dimension: 'headcount',
+  threshold: twoThirds,
+  comparison: 'inclusive',
+};
+
 const art278Participation: readonly Check[] = [
-  { kind: 'participation', dimension: 'headcount', threshold: twoThirds, comparison: 'inclusive' },
+  twoThirdsOfHeadsTakePart,
   { kind: 'participation', dimension: 'area', threshold: twoThirds, comparison: 'inclusive' },
 ];
 
@@ -102,6 +110,23 @@ export const civilCode278 = {
       },
     ],
   },
+  /**
+   * Participation only, for score and ranked votes on owners' matters: the two thirds of owners and of
+   * area must take part, and the counting method picks the winner (those counts have no "in favour"
+   * total for an approval threshold to measure).
+   */
+  participation: {
+    id: 'civilCode278.participation',
+    name: {
+      'zh-CN': '民法典第278条 双三分之二参与（由计票方法决出结果）',
+      en: 'Civil Code Art. 278 participation of two thirds by owners and area; the count picks the winner',
+    },
+    jurisdiction: 'CN',
+    version: '2021-01-01',
+    source:
+      '中华人民共和国民法典 第二百七十八条第二款 参与表决门槛 (PRC Civil Code Art. 278, para. 2, participation)',
+    checks: art278Participation,
+  },
 } as const satisfies Record<string, DecisionRule>;
 
 const selfGovernance = { jurisdiction: 'community', version: '1' } as const;
@@ -110,6 +135,22 @@ const selfGovernance = { jurisdiction: 'community', version: '1' } as const;
 export const rulePresets = {
   'civilCode278.ordinary': civilCode278.ordinary,
   'civilCode278.major': civilCode278.major,
+  'civilCode278.participation': civilCode278.participation,
+  /**
+   * Participation only, by heads, at the Art. 278 two thirds: for score and ranked votes where there is
+   * no area to weigh (households, residents), e.g. a design consultation or a building head's election.
+   */
+  twoThirdsTurnout: {
+    id: 'twoThirdsTurnout',
+    name: {
+      'zh-CN': '三分之二参与（按人数，由计票方法决出结果）',
+      en: 'Two-thirds turnout by heads; the count picks the winner',
+    },
+    ...selfGovernance,
+    source:
+      'Residents’ self-governance: the community’s own rule, at the Civil Code Art. 278 participation share',
+    checks: [twoThirdsOfHeadsTakePart],
+  },
   simpleMajority: {
     id: 'simpleMajority',
     name: { 'zh-CN': '简单多数（参与者过半数同意）', en: 'Simple majority of participants' },

@@ -134,6 +134,17 @@ export const votingEvolvers = {
     const { early, result } = event.payload;
     entry.motion = { ...entry.motion, status: 'closed', closedEarly: early, result };
   }),
+  'motion.extended': onMotion((entry, event: Evt<'motion.extended'>) => {
+    entry.motion = { ...entry.motion, closesAt: event.payload.closesAt };
+  }),
+  'motion.cancelled': onMotion((entry, event: Evt<'motion.cancelled'>) => {
+    const { reason } = event.payload;
+    entry.motion = {
+      ...entry.motion,
+      status: 'cancelled',
+      ...(reason === undefined ? {} : { cancelReason: reason }),
+    };
+  }),
   'proxy.granted': onMotion((entry, event: Evt<'proxy.granted'>) => {
     const { proxyId, voterId, holder, paperRef } = event.payload;
     entry.proxies.set(proxyId, { id: proxyId, voterId, holder, paperRef, revoked: false });

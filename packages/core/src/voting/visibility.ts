@@ -15,7 +15,8 @@ export function visibleBallots(entry: MotionState, now: Date): readonly Ballot[]
   const m = entry.motion;
   const ballots = [...entry.ballots.values()];
   if (m.secrecy === 'public') return ballots;
-  const final = m.status === 'closed' || now.getTime() >= Date.parse(m.closesAt);
+  // A cancelled motion is never counted, so its secret ballots are never released.
+  const final = m.status === 'closed' || (m.status === 'open' && now.getTime() >= Date.parse(m.closesAt));
   if (!final) return [];
   return ballots
     .map(

@@ -3,6 +3,7 @@ import { registerFromRecords, registerToCsv, registerToXlsx } from '@linli/core/
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { organizerActor } from '../auth/organizers.js';
+import { download } from '../http/download.js';
 import type { AppEnv } from '../http/env.js';
 import { Refusal, refusalResponse } from '../http/refusal.js';
 import { requires } from '../middleware/auth.js';
@@ -37,15 +38,17 @@ export interface RegisterImported {
   readonly upToDate: boolean;
 }
 
-function download(c: Context, id: string, body: string | Uint8Array, type: string, extension: string) {
-  // An ASCII name for old clients, the Chinese one for Excel and every current browser.
-  const name = `register-${id}.${extension}`;
-  const localized = encodeURIComponent(`房屋清册-${id}.${extension}`);
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-    'content-type': type,
-    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${localized}`,
-    // Owners' names and phones: never kept by a shared cache.
-    'cache-control': 'private, no-store',
+function registerDownload(
+  c: Context,
+  id: string,
+  body: string | Uint8Array,
+  type: string,
+  extension: string,
+) {
+  return download(c, body, {
+    ascii: `register-${id}.${extension}`,
+    localized: `房屋清册-${id}.${extension}`,
+    contentType: type,
   });
 }
 
@@ -89,7 +92,7 @@ export function registerRoutes(options: RegisterRouteOptions): Hono<AppEnv> {
       return c.json(answer);
     })
     .get('/register.csv', organizer, (c) =>
-      download(
+      registerDownload(
         c,
         c.get('community').id,
         registerToCsv(registerFromRecords(c.get('community').governance.snapshot().community)),
@@ -98,7 +101,7 @@ export function registerRoutes(options: RegisterRouteOptions): Hono<AppEnv> {
       ),
     )
     .get('/register.xlsx', organizer, (c) =>
-      download(
+      registerDownload(
         c,
         c.get('community').id,
         registerToXlsx(registerFromRecords(c.get('community').governance.snapshot().community)),

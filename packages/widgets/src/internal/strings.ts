@@ -23,6 +23,7 @@ export const commonStrings = {
   statusDraft: { 'zh-CN': '未开始', en: 'Not open yet' },
   statusOpen: { 'zh-CN': '表决中', en: 'Open' },
   statusClosed: { 'zh-CN': '已结束', en: 'Closed' },
+  statusCancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
   outcomePassed: { 'zh-CN': '通过', en: 'Passed' },
   outcomeFailed: { 'zh-CN': '未通过', en: 'Failed' },
   outcomePending: { 'zh-CN': '待定', en: 'Pending' },

@@ -40,6 +40,22 @@ describe('<linli-motion-list>', () => {
     expect(await violations(el)).toEqual([]);
   });
 
+  it('shows a cancelled motion as cancelled, not as open', async () => {
+    const { gov } = await stairwell();
+    await elevatorMotion(gov);
+    await must(gov, { type: 'motion.cancel', motionId: 'lift', reason: '方案需重新设计' });
+    const el = await mount<LinliMotionList>(
+      '<linli-motion-list lang="zh-CN"></linli-motion-list>',
+      'linli-motion-list',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    const item = el.shadowRoot?.querySelector('[part=item]')?.textContent ?? '';
+    expect(item).toContain('已取消');
+    expect(item).not.toContain('表决中');
+  });
+
   it('links with href-template, filters by building, and updates when a result is recorded', async () => {
     const { gov } = await stairwell();
     await elevatorMotion(gov);

@@ -2,6 +2,7 @@ import type { Locale, Motion, ReadModels } from '@linli/core';
 import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
+import { motionStatusKey } from '../../internal/motion-status.js';
 import { t } from './motion-list.strings.js';
 
 /**
@@ -106,7 +107,7 @@ export class LinliMotionList extends LinliElement {
   private renderItem(gov: ReadModels, m: Motion, locale: Locale): TemplateResult {
     const tally = gov.tally(m.id);
     const final = tally?.final ?? m.status === 'closed';
-    const status = m.status === 'draft' ? 'statusDraft' : final ? 'statusClosed' : 'statusOpen';
+    const status = motionStatusKey(m, tally);
     const outcome = tally?.outcome;
     const shown = final || tally?.decidedEarly;
     const outcomeKey =

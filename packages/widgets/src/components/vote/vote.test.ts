@@ -88,6 +88,15 @@ describe('<linli-vote>', () => {
     expect(text(el)).toContain('修改投票');
   });
 
+  it('offers no ballot on a cancelled motion and says it is cancelled', async () => {
+    const { el, gov } = await voteElement();
+    await must(gov, { type: 'motion.cancel', motionId: 'lift' });
+    await settle(el);
+    expect(text(el)).toContain('已取消');
+    expect(text(el)).not.toContain('表决中');
+    expect(shadow(el).querySelector('[part=submit]')).toBeNull();
+  });
+
   it('works by keyboard alone', async () => {
     const { el, gov } = await voteElement('o102', 'en');
     (shadow(el).querySelector('input[type=radio]') as HTMLInputElement).focus();

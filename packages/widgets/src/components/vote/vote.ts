@@ -12,6 +12,7 @@ import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type Tem
 import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
+import { motionStatusKey } from '../../internal/motion-status.js';
 import { type DotDraft, emptyDotDraft, renderDotBallot } from './dot-ballot.js';
 import { t } from './vote.strings.js';
 import { voteStyles } from './vote.styles.js';
@@ -143,7 +144,7 @@ export class LinliVote extends LinliElement {
     const closes = Date.parse(m.closesAt);
     const now = (this.now ?? new Date()).getTime();
     const final = tally?.final ?? m.status === 'closed';
-    const status = m.status === 'draft' ? 'statusDraft' : final ? 'statusClosed' : 'statusOpen';
+    const status = motionStatusKey(m, tally);
     const left = Math.max(0, closes - now);
     const outcome = tally?.outcome;
     const outcomeKey =
@@ -174,6 +175,8 @@ export class LinliVote extends LinliElement {
     locale: Locale,
   ): TemplateResult | typeof nothing {
     if (m.status === 'draft') return html`<p>${t(locale, 'notOpen')}</p>`;
+    // A cancelled motion takes no ballot; its badge says why there is no form.
+    if (m.status === 'cancelled') return nothing;
     if (tally?.final) return html`<p>${t(locale, 'votingClosed')}</p>`;
     if (!this.voter) return nothing;
     // A co-owner may sign in under their own id: the roll names the unit's voter by its key.
