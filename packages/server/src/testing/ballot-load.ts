@@ -37,6 +37,8 @@ export interface BurstOptions {
   readonly connections: number;
   /** Called after each answer with how many have come back. */
   readonly onAnswer?: (answered: number) => void;
+  /** Asked before each ballot: true ends the burst early (for a burst that lasts until something happened). */
+  readonly enough?: () => boolean;
 }
 
 interface Reply {
@@ -96,7 +98,7 @@ export async function castBallots(options: BurstOptions): Promise<BallotBurst> {
   const started = performance.now();
   let last = started;
   const worker = async () => {
-    for (let n = next++; n < ballots; n = next++) {
+    for (let n = next++; n < ballots && !options.enough?.(); n = next++) {
       const target = n % endpoints.length;
       const household = households[n % households.length];
       const agent = agents[target];

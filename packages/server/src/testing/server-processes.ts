@@ -30,7 +30,7 @@ export interface Exit {
   readonly process: number;
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
-  /** The end of what it printed: why it stopped. */
+  /** The beginning of its stderr: why it stopped. */
   readonly output: string;
 }
 
@@ -121,12 +121,11 @@ export async function startServerProcesses(options: ProcessesOptions): Promise<S
   const exits: Exit[] = [];
   let stopping = false;
   const watch = (server: RunningServer, i: number) => {
+    // The beginning of what it wrote to stderr: the error it died of, before any stack dump.
     let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4_000);
-    };
-    server.process.stdout?.on('data', keep);
-    server.process.stderr?.on('data', keep);
+    server.process.stderr?.on('data', (chunk: Buffer) => {
+      if (output.length < 3_000) output = (output + chunk.toString()).slice(0, 3_000);
+    });
     server.process.once('exit', (code, signal) => {
       if (!stopping) exits.push({ process: i, code, signal, output });
     });
