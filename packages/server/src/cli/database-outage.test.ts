@@ -1,8 +1,14 @@
 import { verify } from '@linli/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BallotAnswer, castBallots, type SignedInHousehold, signInAll, tally } from '../testing/ballot-load.js';
-import { restartPostgres, terminateListeners } from '../testing/postgres-outage.js';
+import {
+  type BallotAnswer,
+  castBallots,
+  type SignedInHousehold,
+  signInAll,
+  tally,
+} from '../testing/ballot-load.js';
 import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
+import { restartPostgres, terminateListeners } from '../testing/postgres-outage.js';
 import { MOTION, type ServerProcesses, startServerProcesses } from '../testing/server-processes.js';
 
 let cluster: { url: string; stop: () => void };
@@ -58,7 +64,10 @@ describe('several processes on one PostgreSQL survive the database', () => {
     running = await startServerProcesses({ processes: PROCESSES, households: 40, databaseUrl: url });
     const servers = running;
     const households: SignedInHousehold[] = await signInAll(servers.endpoints, servers.households);
-    const burst = (ballots: number, options: { endpoints?: readonly string[]; enough?: () => boolean } = {}) =>
+    const burst = (
+      ballots: number,
+      options: { endpoints?: readonly string[]; enough?: () => boolean } = {},
+    ) =>
       castBallots({
         endpoints: options.endpoints ?? servers.endpoints,
         households,

@@ -16,6 +16,8 @@ export interface BallotAnswer {
   readonly code?: string;
   /** The hashes of the events a 2xx answered with. */
   readonly hashes: readonly string[];
+  /** Milliseconds from sending to the whole answer. */
+  readonly ms: number;
 }
 
 /** A burst's answers, and how long it took from the first request to the last answer. */
@@ -63,21 +65,28 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, body: str
   });
 }
 
-function answerOf(target: number, household: string, reply: Reply): BallotAnswer {
-  if (reply.status === 0) return { target, household, status: 0, code: reply.body, hashes: [] };
+function answerOf(target: number, household: string, reply: Reply, ms: number): BallotAnswer {
+  if (reply.status === 0) return { target, household, status: 0, code: reply.body, hashes: [], ms };
   try {
     const parsed = JSON.parse(reply.body) as { events?: { hash: string }[]; error?: { code: string } };
     if (reply.status < 300)
-      return { target, household, status: reply.status, hashes: (parsed.events ?? []).map((e) => e.hash) };
+      return {
+        target,
+        household,
+        status: reply.status,
+        hashes: (parsed.events ?? []).map((e) => e.hash),
+        ms,
+      };
     return {
       target,
       household,
       status: reply.status,
       hashes: [],
+      ms,
       ...(parsed.error ? { code: parsed.error.code } : {}),
     };
   } catch {
-    return { target, household, status: reply.status, code: 'not-json', hashes: [] };
+    return { target, household, status: reply.status, code: 'not-json', hashes: [], ms };
   }
 }
 
@@ -108,6 +117,7 @@ export async function castBallots(options: BurstOptions): Promise<BallotBurst> {
       const body = JSON.stringify({
         command: { type: 'ballot.cast', motionId: options.motion, voterId: household.voter, vote },
       });
+      const sent = performance.now();
       const reply = await post(
         agent,
         url,
@@ -119,7 +129,7 @@ export async function castBallots(options: BurstOptions): Promise<BallotBurst> {
         body,
       );
       last = performance.now();
-      answers.push(answerOf(target, household.unit, reply));
+      answers.push(answerOf(target, household.unit, reply, last - sent));
       options.onAnswer?.(answers.length);
     }
   };

@@ -56,8 +56,8 @@ export interface ServerProcesses {
 export interface ProcessesOptions {
   readonly processes: number;
   readonly households: number;
-  /** A fresh database (see `createDatabase`). */
-  readonly databaseUrl: string;
+  /** A fresh database (see `createDatabase`); without it, one process on SQLite in the data folder. */
+  readonly databaseUrl?: string;
   /** More environment for every process, e.g. `LINLI_GROUP_COMMIT`. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -96,9 +96,11 @@ async function organize(endpoint: string, organizer: string, commands: readonly 
  * process before `stop()` is recorded in `exits`.
  */
 export async function startServerProcesses(options: ProcessesOptions): Promise<ServerProcesses> {
+  if (options.databaseUrl === undefined && options.processes !== 1)
+    throw new Error('one SQLite data folder is served by one process: give a databaseUrl');
   const dir = mkdtempSync(join(tmpdir(), 'linli-processes-'));
   const env = {
-    DATABASE_URL: options.databaseUrl,
+    DATABASE_URL: options.databaseUrl ?? '',
     LINLI_REQUEST_LOG: 'off',
     TRUST_PROXY: '1',
     ...options.env,
