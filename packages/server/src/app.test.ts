@@ -678,6 +678,41 @@ describe('the published view', () => {
   });
 });
 
+describe('ETags behind a load balancer (issue #20: two processes, one log)', () => {
+  it('are derived from the content: a 304 from either process, a new tag for new content', async () => {
+    const store = new MemoryStore();
+    const seeded = await createGovernance({ store });
+    await seedScenario(seeded);
+    const auth = SqliteAuthStore.open(':memory:', 'xfkl');
+    const clock = { now: () => new Date('2026-12-06T08:00:00Z') };
+    const processes = [];
+    for (const start of [Date.UTC(2026, 11, 6, 7), Date.UTC(2026, 11, 6, 7, 30)]) {
+      vi.setSystemTime(start); // each process started at its own moment
+      const governance = await createGovernance({ store });
+      const community = { id: 'xfkl', store, governance, auth, origins: [] };
+      processes.push({ governance, app: createApp(new Map([['xfkl', community]]), { clock, shell: true }) });
+    }
+    vi.useRealTimers();
+    const [a, b] = processes as [(typeof processes)[0], (typeof processes)[0]];
+    for (const path of ['/c/xfkl/view', '/setup', '/app/app.js', '/c/xfkl/duties/clean.ics']) {
+      const etag = (await a.app.request(path)).headers.get('etag') ?? '';
+      expect(etag, path).toMatch(/^W\/"[\w-]{22}"$/);
+      expect((await b.app.request(path)).headers.get('etag'), path).toBe(etag);
+      const revalidated = await b.app.request(path, { headers: { 'if-none-match': etag } });
+      expect(revalidated.status, path).toBe(304);
+    }
+    const before = (await a.app.request('/c/xfkl/view')).headers.get('etag') ?? '';
+    expect((await a.governance.execute({ type: 'building.add', name: '97号楼' })).ok).toBe(true);
+    await vi.waitFor(() => expect(b.governance.head.value.seq).toBe(a.governance.head.value.seq));
+    const after = await b.app.request('/c/xfkl/view', { headers: { 'if-none-match': before } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(before);
+    expect((await a.app.request('/c/xfkl/view')).headers.get('etag')).toBe(after.headers.get('etag'));
+    for (const gov of [seeded, a.governance, b.governance]) gov.dispose();
+    await auth.close();
+  });
+});
+
 describe('a household flooding the log', () => {
   it('is refused past its commands per minute, with nothing appended; the organizer is not limited', async () => {
     const store = new MemoryStore();

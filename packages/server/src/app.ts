@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { FeedTokens } from './feeds/feed-tokens.js';
 import { type CommunitySource, sourceOf } from './hosting/community-source.js';
 import type { AppEnv, HostedCommunity } from './http/env.js';
+import { memoryRateLimits, type RateLimits } from './http/rate-limit.js';
 import { refusalResponse, renderError } from './http/refusal.js';
 import { resolveCommunity } from './middleware/community.js';
 import { checkHost } from './middleware/host-check.js';
@@ -87,6 +88,12 @@ export interface AppOptions {
    * address `/c/:id/` — as `linli-server serve` does; the demo keeps its own pages there.
    */
   readonly shell?: boolean | ShellOptions;
+  /**
+   * Where the rate limits (sign-in codes, setup, household commands) keep their counts: in this
+   * process by default, which is right for one process; `PostgresRateLimits` shares them between
+   * every process on one database, so N processes do not allow N times the limit.
+   */
+  readonly rateLimits?: RateLimits;
 }
 
 /** @deprecated Use {@link AppOptions}. */
@@ -145,7 +152,8 @@ export function createApp(
   // Before the community middleware: a deep link to a community that does not exist still gets the
   // page, which then shows its own not-found screen in the reader's language.
   if (options.shell) app.route('/', shellPages(options.shell === true ? {} : options.shell));
-  app.route('/', setupRoutes(options.setup, { origins: options.origins ?? [], proxyHops }));
+  const limits = options.rateLimits ?? memoryRateLimits;
+  app.route('/', setupRoutes(options.setup, { origins: options.origins ?? [], proxyHops, limits }));
   app.route('/', communityListRoutes(source));
 
   app.use(community, resolveCommunity(source), checkWriteOrigin(options.origins ?? []));
@@ -159,13 +167,14 @@ export function createApp(
     .route('/c/:community', inviteRoutes())
     .route(
       '/c/:community',
-      sessionRoutes({ codeAttemptsPerMinute: options.codeAttemptsPerMinute ?? 10, proxyHops }),
+      sessionRoutes({ codeAttemptsPerMinute: options.codeAttemptsPerMinute ?? 10, proxyHops, limits }),
     )
     .route(
       '/c/:community',
       commandRoutes({
         householdCommandsPerMinute: options.householdCommandsPerMinute ?? 60,
         organizerActor,
+        limits,
       }),
     )
     .route(

@@ -37,7 +37,9 @@ export {
   hostOf,
   type ListedCommunity,
 } from './hosting/community-source.js';
+export { type PostgresQueryable, PostgresRateLimits } from './http/postgres-rate-limits.js';
 export { PrecompressedBody } from './http/precompressed.js';
+export { memoryRateLimits, type RateLimiter, type RateLimits } from './http/rate-limit.js';
 export { restoreLog } from './restore.js';
 export { SetupToken } from './setup/setup-token.js';
 export { SHELL_CSP, shellPaths } from './shell/shell-pages.js';

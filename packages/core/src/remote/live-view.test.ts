@@ -6,8 +6,11 @@ import { MemoryStore } from '../log/memory-store.js';
 import type { LocalDate } from '../time/local-date.js';
 import { connectLiveView, UNREACHABLE_ERROR } from './live-view.js';
 
-/** A server stand-in that drops the first `drops` command requests on the floor (offline). */
-async function flakyServer(drops: number) {
+/**
+ * A server stand-in that drops the first `drops` command requests on the floor (offline), then
+ * answers the next `conflicts` with 409 `log.conflict`, as when another process appended first.
+ */
+async function flakyServer(drops: number, conflicts = 0) {
   const gov = await createGovernance({ store: new MemoryStore() });
   await gov.execute({ type: 'community.found', name: '新福康里', id: 'xfkl' });
   const keys: string[] = [];
@@ -22,6 +25,11 @@ async function flakyServer(drops: number) {
     const headers = new Headers(init?.headers);
     keys.push(headers.get('idempotency-key') ?? '');
     if (keys.length <= drops) throw new TypeError('Failed to fetch');
+    if (keys.length <= drops + conflicts)
+      return Response.json(
+        { error: linliError('log.conflict', [], { expectedSeq: 1, actualSeq: 2 }) },
+        { status: 409 },
+      );
     const { command } = JSON.parse(String(init?.body)) as { command: unknown };
     const result = await gov.execute(command);
     appended += result.ok ? result.value.length : 0;
@@ -94,5 +102,25 @@ describe('connectLiveView', () => {
     await expect.poll(() => saved.get('linli-outbox:https://linli.example/c/xfkl')).toBe('[]');
     expect(new Set(server.keys).size).toBe(1);
     reloaded.close();
+  });
+
+  it('sends a command that lost a race once more under its key, and answers a second conflict as it is', async () => {
+    const once = await flakyServer(0, 1);
+    const live = connectLiveView('https://linli.example/c/xfkl', { fetch: once.fetch, retryDelay: 1 });
+    await live.ready;
+    const result = await live.execute({ type: 'building.add', name: '96号楼', id: 'b96' });
+    expect(result.ok).toBe(true);
+    expect(once.keys).toHaveLength(2);
+    expect(new Set(once.keys).size).toBe(1);
+    expect(once.appended()).toBe(1);
+    live.close();
+
+    const always = await flakyServer(0, 100);
+    const other = connectLiveView('https://linli.example/c/xfkl', { fetch: always.fetch, retryDelay: 1 });
+    await other.ready;
+    const refused = await other.execute({ type: 'building.add', name: '96号楼', id: 'b96' });
+    expect(refused.ok || refused.error.code).toBe('log.conflict');
+    expect(always.keys).toHaveLength(2);
+    other.close();
   });
 });

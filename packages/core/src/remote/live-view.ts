@@ -1,27 +1,11 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
-import type { LinliError } from '../errors/linli-error.js';
-import { err, ok, type Result } from '../errors/result.js';
 import { fetchPublishedView, type ReadModels, viewGovernance } from '../governance/published-view.js';
-import type { LoggedEvent } from '../log/event.js';
 import { commandOutbox, type Outbox } from './command-outbox.js';
+import { commandSender, sleep } from './command-sender.js';
 import { readEventStream } from './event-stream.js';
 
 export type { Outbox } from './command-outbox.js';
-
-/**
- * The one client-side error a live view makes itself: the server could not be reached even after
- * retrying. Inlined (and kept equal to the catalog by a test) so a browser embed does not ship every
- * domain's messages.
- */
-export const UNREACHABLE_ERROR: LinliError = {
-  code: 'http.unreachable',
-  path: [],
-  params: {},
-  message: {
-    'zh-CN': '暂时连不上服务器，已保留您的操作，请稍后再试',
-    en: 'The server cannot be reached right now; please try again shortly',
-  },
-};
+export { UNREACHABLE_ERROR } from './command-sender.js';
 
 /** How a live view talks to a Linli server. */
 export interface LiveViewOptions {
@@ -51,11 +35,6 @@ export interface LiveView extends ReadModels {
   /** Stops listening. */
   close(): void;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** A command's answer: its logged events, or why the server refused it. */
-type CommandAnswer = Result<readonly LoggedEvent[], LinliError>;
 
 /**
  * Wraps `load` so that a burst of calls runs it at most once in flight plus once after it (the later
@@ -105,65 +84,35 @@ function currentReads(current: ReadonlySignal<ReadModels | undefined>): Omit<Rea
 }
 
 /**
- * A fresh key per command, so a retry after a lost answer is recognised and not appended twice.
- * (`getRandomValues`, not `randomUUID`: the latter is missing on plain-http pages.)
- */
-const newKey = (): string =>
-  Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-
-/**
  * Connects to a community on a Linli server (`https://host/c/<community>`). The server decides
  * everything — tallies, rosters and fund tables arrive as its published view, refreshed whenever its
  * event stream announces an append — so a browser embed carries no domain rules and cannot be
  * talked into a different result. Commands go out with an idempotency key and are retried with
  * backoff while the network is down; the key makes a retry safe even if the first attempt did land.
+ * A command that lost a race (`log.conflict`, 409) is sent once more after re-reading the view
+ * (see `commandSender`).
  */
 export function connectLiveView(endpoint: string, options: LiveViewOptions = {}): LiveView {
   const base = endpoint.replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const attempts = options.attempts ?? 6;
   const retryDelay = options.retryDelay ?? 250;
   const current = signal<ReadModels | undefined>(undefined);
   const connected = signal(false);
   let closed = false;
   let abort: AbortController | undefined;
   let token = options.token;
-  const outbox = commandOutbox(options.outbox, base);
 
-  /** One attempt; undefined means "no answer, try later". */
-  const send = async (key: string, command: unknown): Promise<CommandAnswer | undefined> => {
-    try {
-      const response = await fetchImpl(`${base}/commands`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': key,
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ command }),
-      });
-      // 5xx means "not now": try again. Anything else is the server's answer.
-      if (response.status >= 500) return undefined;
-      const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
-      outbox.settle(key);
-      if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
-      // Not the coalesced refresh: one started before this command may not include it.
-      await loadView().catch(() => undefined);
-      return ok(body.events);
-    } catch {
-      return undefined; // offline
-    }
-  };
-
-  /**
-   * Sends what an earlier page or connection left in the outbox, oldest first, until one gets no
-   * answer. Two flushes overlapping may send a command twice; its idempotency key makes that harmless.
-   */
-  const flush = async () => {
-    for (const p of outbox.entries()) if (!(await send(p.key, p.command))) break;
-  };
+  const sender = commandSender({
+    base,
+    fetch: fetchImpl,
+    outbox: commandOutbox(options.outbox, base),
+    token: () => token,
+    attempts: options.attempts ?? 6,
+    retryDelay,
+    // Not the coalesced refresh: one started before a command may not include it.
+    reread: () => loadView(),
+  });
+  const flush = sender.flush;
 
   const loadView = async (): Promise<void> => {
     const view = await fetchPublishedView(`${base}/view`, fetchImpl);
@@ -220,19 +169,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
       token = value;
       if (value) void flush();
     },
-    async execute(command) {
-      const key = newKey();
-      outbox.add({ key, command });
-      let delay = retryDelay;
-      for (let attempt = 1; attempt <= attempts; attempt += 1) {
-        const answer = await send(key, command);
-        if (answer) return answer;
-        if (attempt < attempts) await sleep(delay);
-        delay = Math.min(delay * 2, 8000);
-      }
-      // Still in the outbox (if there is one): sent again on reconnect or on the next visit.
-      return err(UNREACHABLE_ERROR);
-    },
+    execute: (command) => sender.execute(command),
     close() {
       closed = true;
       abort?.abort();

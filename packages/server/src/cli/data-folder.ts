@@ -10,6 +10,8 @@ import { SqliteDueWork } from '../due-work/sqlite-due-work.js';
 import type { CommunityRegistry, RegisteredCommunity } from '../hosting/community-registry.js';
 import { PostgresCommunityRegistry } from '../hosting/postgres-community-registry.js';
 import { SqliteCommunityRegistry } from '../hosting/sqlite-community-registry.js';
+import { PostgresRateLimits } from '../http/postgres-rate-limits.js';
+import { memoryRateLimits, type RateLimits } from '../http/rate-limit.js';
 import { migratePostgres } from '../stores/migrations.js';
 import { PostgresStore, postgresEventMigrations } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
@@ -77,6 +79,24 @@ export class DataFolder {
   }
 
   /**
+   * Where the rate limits count: in this process on SQLite (one serving process per folder), or in
+   * PostgreSQL's `linli_rate_limits`, shared by every process on `DATABASE_URL`. `pool` is the
+   * process's shared pool where it has one; without it the limits get a small pool of their own,
+   * which `close` ends.
+   */
+  async rateLimits(pool?: pg.Pool): Promise<RateLimits & { close(): Promise<void> }> {
+    if (!this.databaseUrl) return { limiter: memoryRateLimits.limiter, close: async () => undefined };
+    const own = pool ? undefined : limitsPool(this.databaseUrl);
+    try {
+      const limits = await PostgresRateLimits.open(pool ?? (own as pg.Pool));
+      return { limiter: (name, perMinute) => limits.limiter(name, perMinute), close: async () => own?.end() };
+    } catch (e) {
+      await own?.end();
+      throw e;
+    }
+  }
+
+  /**
    * Brings the log and sign-in databases to the newest schema (a server start does this before
    * serving anything); throws the stores' refusal for a database newer than the code. Opens no
    * community: the stores are opened for no community and closed at once.
@@ -121,4 +141,15 @@ export class DataFolder {
       await registry.close();
     }
   }
+}
+
+/**
+ * The rate limits' own pool: a few connections, a bounded wait for one (a take that cannot connect
+ * refuses its request rather than hang it), and a handler for a connection the database drops while
+ * idle, which would otherwise end the process.
+ */
+function limitsPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 3, connectionTimeoutMillis: 5_000 });
+  pool.on('error', () => undefined);
+  return pool;
 }

@@ -49,16 +49,15 @@ async function demoOrganizer(auth: AuthStore): Promise<IssuedOrganizer> {
 function staticFiles(mode: 'serve' | 'demo'): Record<string, PrecompressedBody> {
   const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
   const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
-  const started = Date.now().toString(36);
   const js = 'text/javascript; charset=utf-8';
-  const cdn = { '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js, started) };
+  const cdn = { '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js) };
   if (mode === 'serve') return cdn;
   return {
     ...cdn,
-    '/': new PrecompressedBody(demoFile('index.html'), 'text/html; charset=utf-8', started),
-    '/demo.js': new PrecompressedBody(demoFile('demo.js'), js, started),
-    '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8', started),
-    '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), js, started),
+    '/': new PrecompressedBody(demoFile('index.html'), 'text/html; charset=utf-8'),
+    '/demo.js': new PrecompressedBody(demoFile('demo.js'), js),
+    '/organizer': new PrecompressedBody(demoFile('organizer.html'), 'text/html; charset=utf-8'),
+    '/organizer.js': new PrecompressedBody(demoFile('organizer.js'), js),
   };
 }
 
@@ -124,6 +123,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   let demo: OpenedFromFolder | undefined;
   const dueWork = dueWorkSettings();
   const dueWorkTable = await data.dueWorkTable();
+  const rateLimits = await data.rateLimits();
   // Loaded (or created) once: every community's checkpoints and the households' feed tokens use it.
   const key = loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined);
   const communities = await startHost(mode, data, dueWorkWatcher(dueWorkTable), key, (id, opened) => {
@@ -139,6 +139,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     feedTokens: FeedTokens.fromSigningKey(key.privateKey),
     shell: { home: mode === 'serve' },
     setup: { token: setupToken, host: setupHost(communities) },
+    rateLimits,
   });
   // The demo's hand-written pages (about 新福康里 alone) only where it is served; `serve` has the shell there.
   for (const [path, file] of Object.entries(staticFiles(mode))) app.get(path, (c) => file.respond(c));
@@ -170,6 +171,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     await stopDueWork();
     await communities.close();
     await dueWorkTable.close();
+    await rateLimits.close();
     process.exit(0);
   });
   process.on('SIGINT', () => void stop());

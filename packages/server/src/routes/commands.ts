@@ -6,7 +6,7 @@ import { organizerActor } from '../auth/organizers.js';
 import { allowed } from '../authorize.js';
 import type { AppEnv, SignedInEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
-import { RateLimit } from '../http/rate-limit.js';
+import type { RateLimits } from '../http/rate-limit.js';
 import { Refusal } from '../http/refusal.js';
 import { requires } from '../middleware/auth.js';
 import { rateLimited } from '../middleware/rate-limit.js';
@@ -20,6 +20,8 @@ export interface CommandRouteOptions {
   readonly householdCommandsPerMinute: number;
   /** The organizers' office in the log: each acts as `<office>/<organizer id>`. */
   readonly organizerActor: string;
+  /** Where the commands are counted (shared by every process on PostgreSQL). */
+  readonly limits: RateLimits;
 }
 
 /**
@@ -32,7 +34,7 @@ export function commandRoutes(options: CommandRouteOptions): Hono<AppEnv> {
       ? organizerActor(options.organizerActor, principal.id)
       : `household:${principal.unitId}`;
   const perHousehold = rateLimited<SignedInEnv>(
-    new RateLimit(options.householdCommandsPerMinute),
+    options.limits.limiter('commands', options.householdCommandsPerMinute),
     (c: Context<SignedInEnv>) => {
       const principal = c.get('principal');
       return principal.kind === 'household'

@@ -66,7 +66,6 @@ export function dutyRoutes(clock: Clock, tokens: FeedTokens | undefined): Hono<A
         localDateOf(new Date(now.getTime() + ROSTER_DAYS * 86_400_000)),
       );
       const roster = governance.roster(dutyId, window.to).filter((s) => s.date >= window.from);
-      const head = governance.head.value;
       const ics = rosterToICal(duty, roster, {
         locale,
         memberLabel: roomLabel(governance),
@@ -74,8 +73,7 @@ export function dutyRoutes(clock: Clock, tokens: FeedTokens | undefined): Hono<A
         stamp: new Date(`${asOf}T00:00:00.000Z`),
         ...(household === undefined ? {} : { memberId: household }),
       });
-      const version = `${head.seq}-${head.hash.slice(0, 16)}-${asOf}-${household ?? '*'}-${locale}`;
-      return new PrecompressedBody(ics, 'text/calendar; charset=utf-8', version).respond(c);
+      return new PrecompressedBody(ics, 'text/calendar; charset=utf-8').respond(c);
     })
     .get('/households/:unit/feeds', requires('organizer'), (c) => {
       const { id, governance } = c.get('community');

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
-import { RateLimit } from '../http/rate-limit.js';
+import type { RateLimits } from '../http/rate-limit.js';
 import { Refusal } from '../http/refusal.js';
 import { requestAddress } from '../http/request-address.js';
 import { requires } from '../middleware/auth.js';
@@ -18,6 +18,8 @@ export interface SessionRouteOptions {
   readonly codeAttemptsPerMinute: number;
   /** Trusted reverse proxies in front of the server. */
   readonly proxyHops: number;
+  /** Where the attempts are counted (shared by every process on PostgreSQL). */
+  readonly limits: RateLimits;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SessionRouteOptions {
  * `POST /sessions`, `GET /session`, `DELETE /sessions` under `/c/:community`.
  */
 export function sessionRoutes(options: SessionRouteOptions): Hono<AppEnv> {
-  const codeAttempts = new RateLimit(options.codeAttemptsPerMinute);
+  const codeAttempts = options.limits.limiter('sign-in', options.codeAttemptsPerMinute);
   // Counted before the code is checked, so a wrong guess costs the guesser, not the server.
   const perClient = rateLimited<AppEnv>(
     codeAttempts,

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { isOrganizerRole } from '../auth/organizers.js';
 import { isCommunityId } from '../hosting/community-id.js';
 import { jsonBody } from '../http/json-body.js';
-import { RateLimit } from '../http/rate-limit.js';
+import type { RateLimits } from '../http/rate-limit.js';
 import { Refusal } from '../http/refusal.js';
 import { requestAddress } from '../http/request-address.js';
 import { checkOwnOrigin } from '../middleware/origin-check.js';
@@ -25,6 +25,8 @@ export interface SetupRouteOptions {
   readonly origins: readonly string[];
   /** Trusted reverse proxies in front of the server (for the per-address limit). */
   readonly proxyHops: number;
+  /** Where the attempts are counted (shared by every process on PostgreSQL). */
+  readonly limits: RateLimits;
 }
 
 const refuse = (error: LinliError): never => {
@@ -49,7 +51,7 @@ function oneAtATime() {
  * constant time), the id and the role. Without `setup` (a server embedded elsewhere) it is closed.
  */
 export function setupRoutes(setup: SetupOptions | undefined, options: SetupRouteOptions): Hono {
-  const attempts = new RateLimit(setup?.attemptsPerMinute ?? 10);
+  const attempts = options.limits.limiter('setup', setup?.attemptsPerMinute ?? 10);
   const serially = oneAtATime();
   const isOpen = async () => setup !== undefined && !(await setup.host.hasCommunity());
   const unlessClosed = createMiddleware(async (_c, next) => {

@@ -60,13 +60,12 @@ export const SHELL_HTML = `<!doctype html>
 `;
 
 /** The built shell (`@linli/app/dist/…`), read once at the first request that needs it. */
-function appFile(name: string, type: string, version: string): () => PrecompressedBody {
+function appFile(name: string, type: string): () => PrecompressedBody {
   let body: PrecompressedBody | undefined;
   return () => {
     body ??= new PrecompressedBody(
       readFileSync(fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`))),
       type,
-      version,
     );
     return body;
   };
@@ -76,10 +75,10 @@ function appFile(name: string, type: string, version: string): () => Precompress
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
  * module at `/app/app.js`, each compressed once and revalidated by `ETag`.
  */
-export function shellPages(options: ShellOptions = {}, version: string = Date.now().toString(36)): Hono {
-  const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8', version);
-  const script = appFile('app.js', 'text/javascript; charset=utf-8', version);
-  const map = appFile('app.js.map', 'application/json; charset=utf-8', version);
+export function shellPages(options: ShellOptions = {}): Hono {
+  const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8');
+  const script = appFile('app.js', 'text/javascript; charset=utf-8');
+  const map = appFile('app.js.map', 'application/json; charset=utf-8');
   const pages = new Hono();
   for (const path of shellPaths(options))
     pages.get(path, (c) => {
