@@ -18,5 +18,6 @@ export {
 export { coOwnedStairwellCommands } from './testing/co-owned.js';
 export { executeAll } from './testing/execute-all.js';
 export { type MotionDraft, openMotionCommands } from './testing/motion.js';
+export { appendPlannedConformance } from './testing/planned-append-conformance.js';
 export { type StairwellLayout, stairwellCommands } from './testing/stairwell.js';
 export { storeConformance } from './testing/store-conformance.js';

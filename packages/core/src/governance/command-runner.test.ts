@@ -58,7 +58,11 @@ describe('createCommandRunner', () => {
   it('answers a store that throws with log.unavailable instead of throwing', async () => {
     const store = new MemoryStore();
     const { runner } = await runnerOver(store);
+    // Both ways a store appends fail alike.
     store.append = async () => {
+      throw new Error('disk full');
+    };
+    store.appendPlanned = async () => {
       throw new Error('disk full');
     };
     const answer = await runner.run(found, {});

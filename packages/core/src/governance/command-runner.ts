@@ -1,12 +1,14 @@
 import { type LinliError, LinliException, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import type { DraftEvent, LoggedEvent } from '../log/event.js';
+import type { EventStore } from '../log/store.js';
 import type { HolidayProvider } from '../rotation/holidays.js';
 import type { Clock } from '../time/clock.js';
 import type { IdGenerator } from '../time/ids.js';
 import { localDateOf } from '../time/local-date.js';
 import type { RandomSource } from '../time/random.js';
 import { parseWith } from '../validation/zod-errors.js';
+import { jitteredBackoff } from './backoff.js';
 import type { Command } from './commands.js';
 import { commandSchema } from './commands.js';
 import { decide } from './decide.js';
@@ -35,8 +37,13 @@ export interface CommandSettings {
   readonly holidays: HolidayProvider;
   /** Who acts when a command does not say; `system` if unset. */
   readonly actor?: string;
-  /** How many times to re-decide a command after losing a race to another writer. */
+  /**
+   * How many times to re-decide a command after losing a race to another writer: a safety limit
+   * against a livelock, not a policy (a command is re-decided until it lands or a rule refuses it).
+   */
   readonly maxRetries: number;
+  /** Waits before re-deciding after the `tries`-th lost race; defaults to {@link jitteredBackoff}. */
+  readonly pause?: (tries: number) => Promise<void>;
 }
 
 /** Decides commands on a {@link LiveState} and appends them one at a time. */
@@ -61,6 +68,7 @@ export function storeFailure(e: unknown): LinliError {
 /** The one-by-one command path over `live`: validate, decide, append with optimistic concurrency, fold. */
 export function createCommandRunner(live: LiveState, settings: CommandSettings): CommandRunner {
   const { clock, ids, random, timeZone, holidays, maxRetries } = settings;
+  const pause = settings.pause ?? jitteredBackoff;
   const { store } = live;
   const actorOf = (options: ExecuteOptions) => options.actor ?? settings.actor ?? 'system';
 
@@ -88,27 +96,71 @@ export function createCommandRunner(live: LiveState, settings: CommandSettings):
     return prior;
   };
 
+  /**
+   * One try under the store's write lock: catch up with what other writers appended, decide on that,
+   * append. The plan may be called again by a store that retries its transaction, and decides afresh.
+   */
+  const planned = async (
+    appendPlanned: NonNullable<EventStore['appendPlanned']>,
+    command: Command,
+    actor: string,
+    key: string | undefined,
+  ): Promise<CommandAnswer> => {
+    const afterSeq = live.state.head.seq;
+    let decided: Result<DraftEvent[], LinliError> | undefined;
+    const appended = await appendPlanned(
+      (caughtUp) => {
+        // Decided afresh on every call: nothing is folded in until the store has committed.
+        decided = live.catchUp(caughtUp, afterSeq) ? decideDrafts(command, actor) : undefined;
+        if (!decided?.ok) return [];
+        return [key === undefined ? { drafts: decided.value } : { drafts: decided.value, requestKey: key }];
+      },
+      { afterSeq },
+    );
+    if (!appended.ok) return appended;
+    if (!decided) {
+      // The state could not catch up (it is being repaired): as if the race were lost.
+      return err(linliError('log.conflict', [], { expectedSeq: afterSeq, actualSeq: live.state.head.seq }));
+    }
+    if (!decided.ok) return decided;
+    const events = appended.value.sealed[0] ?? [];
+    live.fold(events);
+    return ok(events);
+  };
+
+  /** One try with optimistic concurrency: decide on the state as it is, append if the head has not moved. */
+  const optimistic = async (
+    command: Command,
+    actor: string,
+    key: string | undefined,
+  ): Promise<CommandAnswer> => {
+    const drafts = decideDrafts(command, actor);
+    if (!drafts.ok) return drafts;
+    const expectedSeq = live.state.head.seq;
+    const appended = await store.append(
+      drafts.value,
+      key ? { expectedSeq, requestKey: key } : { expectedSeq },
+    );
+    if (appended.ok) live.fold(appended.value);
+    return appended;
+  };
+
   const attempt = async (command: unknown, options: ExecuteOptions): Promise<CommandAnswer> => {
     const parsed = parseWith(commandSchema, command);
     if (!parsed.ok) return parsed;
     const actor = actorOf(options);
     const key = options.requestKey;
+    const appendPlanned = store.appendPlanned?.bind(store);
     for (let tries = 0; ; tries++) {
       // Checked on every try: a conflict may be the same request landing through another process.
       const prior = await priorFor(key);
       if (prior) return ok(prior);
-      const drafts = decideDrafts(parsed.value, actor);
-      if (!drafts.ok) return drafts;
-      const expectedSeq = live.state.head.seq;
-      const appended = await store.append(
-        drafts.value,
-        key ? { expectedSeq, requestKey: key } : { expectedSeq },
-      );
-      if (appended.ok) {
-        live.fold(appended.value);
-        return appended;
-      }
-      if (appended.error.code !== 'log.conflict' || tries >= maxRetries) return err(appended.error);
+      const answer = appendPlanned
+        ? await planned(appendPlanned, parsed.value, actor, key)
+        : await optimistic(parsed.value, actor, key);
+      if (answer.ok || answer.error.code !== 'log.conflict' || tries >= maxRetries) return answer;
+      // Lost a race (or the state is being repaired): catch up, and against a livelock wait a little.
+      await pause(tries);
       await live.refresh();
     }
   };

@@ -220,7 +220,11 @@ describe('createGovernance: reactivity and other writers', () => {
   it('reports a store that throws as log.unavailable, without throwing', async () => {
     const store = new MemoryStore();
     const governance = await createGovernance({ store });
+    // Both ways a store appends fail alike.
     store.append = async () => {
+      throw new Error('disk full');
+    };
+    store.appendPlanned = async () => {
       throw new Error('disk full');
     };
     const result = await governance.execute({ type: 'community.found', name: 'C' });

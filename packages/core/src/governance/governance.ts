@@ -11,7 +11,7 @@ import { DEFAULT_TIME_ZONE } from '../time/local-date.js';
 import { cryptoRandom, type RandomSource } from '../time/random.js';
 import { createCommandQueue } from './command-queue.js';
 import { type CommandAnswer, createCommandRunner, type ExecuteOptions } from './command-runner.js';
-import { type GroupedCommand, runGroup } from './group-commit.js';
+import { type GroupedCommand, type GroupWriter, runGroup } from './group-commit.js';
 import { createLiveState } from './live-state.js';
 import { createReadModels, type GovernanceReads } from './read-models.js';
 import { type RestoreOptions, type Snapshot, takeSnapshot } from './snapshot.js';
@@ -52,17 +52,32 @@ export interface GovernanceOptions {
   readonly verifyOnLoad?: boolean;
   /** Public holidays for duty rosters; defaults to China's (State Council notices via `chinese-days`). */
   readonly holidays?: HolidayProvider;
-  /** How many times to re-decide a command after losing a race to another writer (default 5). */
+  /**
+   * How many times to re-decide a command after losing a race to another writer before answering
+   * `log.conflict` (default {@link DEFAULT_MAX_RETRIES}). Commands are re-decided until they land or a
+   * rule refuses them; this is only a safety limit against a livelock, with a short jittered pause
+   * between later tries. Stores that offer `appendPlanned` decide under their write lock and do not
+   * lose races at all.
+   */
   readonly maxRetries?: number;
+  /**
+   * Told once, the first time the store delivered events that did not fold onto the state (a gap is
+   * simply read; events that do not link to the head make the governance rebuild its state from the
+   * log). Defaults to `console.warn`. A subscription never throws.
+   */
+  readonly onRepair?: (reason: unknown) => void;
   /**
    * Group commit: commands that arrive together share one {@link EventStore.appendGroups} call, so one
    * durable write (one fsync) serves many — what lets a server take thousands of ballots a second.
    * Each command is still decided on the state the commands before it left and gets its own answer,
    * exactly as if they had run one by one. Commands wait one event-loop turn (`setImmediate`) to
-   * gather; `maxCommands` (default 256) caps a group. Ignored when the store has no `appendGroups`.
+   * gather; `maxCommands` (default 256) caps a group. Ignored when the store has neither
+   * `appendPlanned` nor `appendGroups`. With `appendPlanned` the group is decided under the log's
+   * write lock, after folding in what other writers appended, so it never loses a race.
    * While a group is being written `read` may already see it; signals change only once it is
-   * committed. If the write fails the state is rebuilt from the store and the commands run again one
-   * by one, so a command the store cannot take fails alone and the others still land.
+   * committed, and events other writers append meanwhile are held and folded in after it (never onto
+   * its tentative events). If the write fails the state is rebuilt from the store and the commands
+   * run again one by one, so a command the store cannot take fails alone and the others still land.
    */
   readonly groupCommit?: boolean | { readonly maxCommands?: number };
 }
@@ -84,10 +99,24 @@ export interface Governance extends GovernanceReads {
   dispose(): void;
 }
 
+/**
+ * How many times a command is re-decided after losing a race before `log.conflict` reaches the
+ * caller: a safety limit against a livelock (with a jittered pause between later tries), far above
+ * what contention needs, since every lost race means another writer's command landed.
+ */
+export const DEFAULT_MAX_RETRIES = 200;
+
+/** How a group commit reaches `store`: under its write lock if it offers that, else as a group append. */
+function groupWriterOf(store: EventStore): GroupWriter | undefined {
+  if (store.appendPlanned) return { appendPlanned: store.appendPlanned.bind(store) };
+  if (store.appendGroups) return { appendGroups: store.appendGroups.bind(store) };
+  return undefined;
+}
+
 /** How many commands one group commit may carry: 1 when the store or the options rule grouping out. */
 function groupSizeOf(options: GovernanceOptions): number {
   const { groupCommit } = options;
-  if (!groupCommit || !options.store.appendGroups) return 1;
+  if (!groupCommit || !groupWriterOf(options.store)) return 1;
   return Math.max(1, groupCommit === true ? 256 : (groupCommit.maxCommands ?? 256));
 }
 
@@ -105,13 +134,9 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
   const holidays = options.holidays ?? chineseHolidays;
   const live = await createLiveState(options, options.verifyOnLoad ?? true);
 
-  const unsubscribe = store.subscribe((events) => {
-    const first = events[0];
-    if (!first) return;
-    // A gap means we missed a notification; read instead of folding out of order.
-    if (first.seq > live.state.head.seq + 1) void live.refresh();
-    else live.fold(events);
-  });
+  // Never throws: out of order, repeated or foreign events are read again or rebuilt from, and while a
+  // group commit is in flight they wait (see LiveState).
+  const unsubscribe = store.subscribe((events) => live.fold(events));
 
   const runner = createCommandRunner(live, {
     clock,
@@ -119,16 +144,16 @@ export async function createGovernance(options: GovernanceOptions): Promise<Gove
     random: options.random ?? cryptoRandom,
     timeZone,
     holidays,
-    maxRetries: options.maxRetries ?? 5,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
     ...(options.actor === undefined ? {} : { actor: options.actor }),
   });
-  const appendGroups = options.groupCommit ? store.appendGroups?.bind(store) : undefined;
+  const writer = options.groupCommit ? groupWriterOf(store) : undefined;
   // Read out here: a closure over `options` would keep the log it may carry for the community's life.
   const { salt } = options;
   const queue = createCommandQueue<GroupedCommand, CommandAnswer>({
     groupSize: groupSizeOf(options),
     runOne: (item) => runner.run(item.command, item.options),
-    runGroup: appendGroups && ((batch) => runGroup(live, runner, batch, appendGroups, salt)),
+    runGroup: writer && ((batch) => runGroup(live, runner, batch, writer, salt)),
     // A failed group whose state could not be rebuilt then is rebuilt before anything else runs.
     beforeBatch: async () => {
       if (live.stale) await live.rebuild().catch(() => undefined);

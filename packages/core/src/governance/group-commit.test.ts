@@ -40,7 +40,7 @@ describe('runGroup', () => {
       { command: { type: 'community.found', name: '又一个' }, options: {} },
       { command: {}, options: {} },
     ];
-    const answers = await runGroup(live, runner, batch, appendGroups);
+    const answers = await runGroup(live, runner, batch, { appendGroups });
     expect(appends).toBe(1);
     expect(codes(answers)).toEqual(['ok', 'ok', 'community.already_founded', 'validation.invalid']);
     expect(live.version.value).toBe(version + 1);
@@ -50,9 +50,9 @@ describe('runGroup', () => {
   it('makes a repeated request key within the group one request', async () => {
     const store = new MemoryStore();
     const { live, runner } = await groupOver(store);
-    const answers = await runGroup(live, runner, [add('96号楼', 'k'), add('96号楼', 'k')], (g, o) =>
-      store.appendGroups(g, o),
-    );
+    const answers = await runGroup(live, runner, [add('96号楼', 'k'), add('96号楼', 'k')], {
+      appendGroups: (g, o) => store.appendGroups(g, o),
+    });
     expect(answers[0]).toEqual(answers[1]);
     expect(await store.read()).toHaveLength(2);
   });
@@ -61,7 +61,7 @@ describe('runGroup', () => {
     const store = new MemoryStore();
     const { live, runner } = await groupOver(store);
     const failing: AppendGroups = async () => err(linliError('log.unavailable', [], { reason: 'disk full' }));
-    const answers = await runGroup(live, runner, [add('96号楼'), add('97号楼')], failing);
+    const answers = await runGroup(live, runner, [add('96号楼'), add('97号楼')], { appendGroups: failing });
     expect(codes(answers)).toEqual(['ok', 'ok']);
     expect((await store.read()).map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(live.state.head.seq).toBe(3);
@@ -77,7 +77,9 @@ describe('runGroup', () => {
       store.read = throwing;
       throw new Error('closed');
     };
-    const answers = await runGroup(live, runner, [add('96号楼'), { command: {}, options: {} }], failing);
+    const answers = await runGroup(live, runner, [add('96号楼'), { command: {}, options: {} }], {
+      appendGroups: failing,
+    });
     expect(codes(answers)).toEqual(['log.unavailable', 'validation.invalid']);
     expect(live.stale).toBe(true);
   });

@@ -3,7 +3,16 @@ import { err, ok, type Result } from '../errors/result.js';
 import { EMPTY_HEAD, headOf, type LoggedEvent, sealGroups } from './event.js';
 import { GroupCommitStore } from './group-commit-store.js';
 import { randomSalt, type SaltSource } from './salt.js';
-import type { AppendGroup, AppendGroupsOptions, EventStore, ReadOptions, StoreListener } from './store.js';
+import type {
+  AppendGroup,
+  AppendGroupsOptions,
+  AppendPlan,
+  AppendPlannedOptions,
+  EventStore,
+  PlannedAppend,
+  ReadOptions,
+  StoreListener,
+} from './store.js';
 
 /**
  * An in-memory {@link EventStore}: for tests, servers that keep their own persistence, and demos.
@@ -32,9 +41,30 @@ export class MemoryStore extends GroupCommitStore {
     groups: readonly AppendGroup[],
     options: AppendGroupsOptions,
   ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>> {
+    return this.commit(groups, options.expectedSeq);
+  }
+
+  /**
+   * Plans and commits in one synchronous step: nothing else runs on this thread meanwhile, so the
+   * plan sees the whole log after `afterSeq` and no other writer can append before its groups.
+   */
+  async appendPlanned(
+    plan: AppendPlan,
+    options: AppendPlannedOptions,
+  ): Promise<Result<PlannedAppend, LinliError>> {
+    const caughtUp = this.log.slice(Math.max(0, options.afterSeq));
+    const committed = this.commit(plan(caughtUp), this.log.length);
+    return committed.ok ? ok({ caughtUp, sealed: committed.value }) : committed;
+  }
+
+  /** Seals `groups` after the head and appends them, if the log still ends at `expectedSeq`. */
+  private commit(
+    groups: readonly AppendGroup[],
+    expectedSeq: number,
+  ): Result<readonly (readonly LoggedEvent[])[], LinliError> {
     const head = headOf(this.log, EMPTY_HEAD);
-    if (options.expectedSeq !== head.seq) {
-      return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: head.seq }));
+    if (expectedSeq !== head.seq) {
+      return err(linliError('log.conflict', [], { expectedSeq, actualSeq: head.seq }));
     }
     const sealed = sealGroups(groups, head, this.salt).map((group) => group.map((e) => Object.freeze(e)));
     // Checked before anything is written: a key already used (here or earlier in this call) refuses it all.
@@ -44,7 +74,7 @@ export class MemoryStore extends GroupCommitStore {
       const last = sealed[i]?.at(-1);
       if (group.requestKey === undefined || !first || !last) continue;
       if (this.requests.has(group.requestKey) || keys.has(group.requestKey))
-        return err(linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }));
+        return err(linliError('log.conflict', [], { expectedSeq, actualSeq: -1 }));
       keys.set(group.requestKey, [first.seq, last.seq]);
     }
     const events = sealed.flat();

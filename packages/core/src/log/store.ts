@@ -104,10 +104,7 @@ export interface EventStore {
    * {@link EventStore.appendGroups}; a request key used before still fails with `log.conflict`.
    * Optional: stores with one writer need not offer it.
    */
-  appendPlanned?(
-    plan: AppendPlan,
-    options: AppendPlannedOptions,
-  ): Promise<Result<PlannedAppend, LinliError>>;
+  appendPlanned?(plan: AppendPlan, options: AppendPlannedOptions): Promise<Result<PlannedAppend, LinliError>>;
   /** Reads events in seq order. */
   read(options?: ReadOptions): Promise<readonly LoggedEvent[]>;
   /**

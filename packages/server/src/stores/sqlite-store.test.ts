@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson, EMPTY_HEAD, type LoggedEvent, sealEvents, verify } from '@linli/core';
-import { storeConformance } from '@linli/core/testing';
+import { appendPlannedConformance, storeConformance } from '@linli/core/testing';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SqliteStore (a real file, WAL, durable commits)', () => {
   storeConformance(async () => {
+    const file = join(dir, `log-${n++}.sqlite`);
+    return async () => SqliteStore.open(file, 'xfkl');
+  });
+  appendPlannedConformance(async () => {
     const file = join(dir, `log-${n++}.sqlite`);
     return async () => SqliteStore.open(file, 'xfkl');
   });

@@ -1,6 +1,8 @@
 import {
   type AppendGroup,
   type AppendGroupsOptions,
+  type AppendPlan,
+  type AppendPlannedOptions,
   canonicalJson,
   EMPTY_HEAD,
   type EventStore,
@@ -8,7 +10,9 @@ import {
   type LinliError,
   LinliException,
   type LoggedEvent,
+  type LogHead,
   linliError,
+  type PlannedAppend,
   type ReadOptions,
   type Result,
   randomSalt,
@@ -131,6 +135,18 @@ export function eventRow(community: string, e: LoggedEvent): (string | number | 
 }
 
 /**
+ * A failed transaction as the store reports it: another process took the seq between our check and
+ * insert, or a request key was used already, or the database is locked — `log.conflict`, try again;
+ * anything else is `log.unavailable`.
+ */
+function failureOf(e: unknown, expectedSeq: number): LinliError {
+  const code = (e as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_BUSY')
+    return linliError('log.conflict', [], { expectedSeq, actualSeq: -1 });
+  return linliError('log.unavailable', [], { reason: e instanceof Error ? e.message : String(e) });
+}
+
+/**
  * The embedded default {@link EventStore}: one SQLite file holding every community's log, in WAL mode
  * with `synchronous = FULL`, so an acknowledged append survives a crash or power loss. Appends run in
  * an IMMEDIATE transaction that checks the head and inserts, and `(community, seq)` is the primary key,
@@ -142,6 +158,7 @@ export class SqliteStore extends GroupCommitStore {
     groups: readonly AppendGroup[],
     expectedSeq: number,
   ) => Result<readonly (readonly LoggedEvent[])[], LinliError>;
+  private readonly plannedTx: (plan: AppendPlan, afterSeq: number) => PlannedAppend;
   private readonly requestStmt: Database.Statement<[string, string], { first_seq: number; last_seq: number }>;
   private readonly rangeStmt: Database.Statement<[string, number, number], EventColumns>;
   private readonly readStmt: Database.Statement<[string, number], EventColumns>;
@@ -180,32 +197,47 @@ export class SqliteStore extends GroupCommitStore {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE community = ? AND seq BETWEEN ? AND ? ORDER BY seq`,
       )
       .raw();
+    const currentHead = (): LogHead => {
+      const last = head.get(community);
+      return last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
+    };
+    /** Seals `groups` after `current` and inserts them with their request keys (inside a transaction). */
+    const insertGroups = (groups: readonly AppendGroup[], current: LogHead): LoggedEvent[][] => {
+      const sealed = sealGroups(groups, current, salt);
+      for (const [i, events] of sealed.entries()) {
+        for (const e of events) insert.run(...eventRow(community, e));
+        // In the same transaction: a second append under this key hits the primary key and rolls back.
+        const requestKey = groups[i]?.requestKey;
+        const first = events[0];
+        const lastEvent = events.at(-1);
+        if (requestKey !== undefined && first && lastEvent)
+          remember.run(community, requestKey, first.seq, lastEvent.seq);
+      }
+      return sealed;
+    };
     const tx = db.transaction(
       (
         groups: readonly AppendGroup[],
         expectedSeq: number,
       ): Result<readonly (readonly LoggedEvent[])[], LinliError> => {
-        const last = head.get(community);
-        const current = last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
+        const current = currentHead();
         if (current.seq !== expectedSeq) {
           return {
             ok: false,
             error: linliError('log.conflict', [], { expectedSeq, actualSeq: current.seq }),
           };
         }
-        const sealed = sealGroups(groups, current, salt);
-        for (const [i, events] of sealed.entries()) {
-          for (const e of events) insert.run(...eventRow(community, e));
-          // In the same transaction: a second append under this key hits the primary key and rolls back.
-          const requestKey = groups[i]?.requestKey;
-          const first = events[0];
-          const lastEvent = events.at(-1);
-          if (requestKey !== undefined && first && lastEvent)
-            remember.run(community, requestKey, first.seq, lastEvent.seq);
-        }
-        return { ok: true, value: sealed };
+        return { ok: true, value: insertGroups(groups, current) };
       },
     );
+    // The plan runs inside the IMMEDIATE transaction, i.e. under the file's write lock: better-sqlite3
+    // is synchronous, so no other writer (thread or process) can append between reading and inserting.
+    const plannedTx = db.transaction((plan: AppendPlan, afterSeq: number): PlannedAppend => {
+      const caughtUp = eventsOf(this.readStmt.iterate(community, afterSeq));
+      const groups = plan(caughtUp);
+      return { caughtUp, sealed: insertGroups(groups, currentHead()) };
+    });
+    this.plannedTx = (plan, afterSeq) => plannedTx.immediate(plan, afterSeq);
     this.appendTx = (groups, expectedSeq) => tx.immediate(groups, expectedSeq);
   }
 
@@ -236,20 +268,45 @@ export class SqliteStore extends GroupCommitStore {
     try {
       result = this.appendTx(groups, options.expectedSeq);
     } catch (e) {
-      // Another process took the seq between our check and insert, a request key was used already,
-      // or the database is locked.
-      const code = (e as { code?: string }).code ?? '';
-      if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_BUSY') {
-        return {
-          ok: false,
-          error: linliError('log.conflict', [], { expectedSeq: options.expectedSeq, actualSeq: -1 }),
-        };
-      }
-      return { ok: false, error: linliError('log.unavailable', [], { reason: (e as Error).message }) };
+      return { ok: false, error: failureOf(e, options.expectedSeq) };
     }
-    const events = result.ok ? result.value.flat() : [];
-    if (events.length > 0) for (const listener of this.listeners) listener(events);
+    if (result.ok) this.tell(result.value);
     return result;
+  }
+
+  /**
+   * Decides and appends in one IMMEDIATE transaction (see {@link EventStore.appendPlanned}): `plan`
+   * sees the events after `afterSeq` and its groups are sealed after them under the write lock, with
+   * one fsync. A plan that throws rolls the transaction back and its error is thrown on.
+   */
+  async appendPlanned(
+    plan: AppendPlan,
+    options: AppendPlannedOptions,
+  ): Promise<Result<PlannedAppend, LinliError>> {
+    let thrown: { readonly error: unknown } | undefined;
+    const planOnce: AppendPlan = (caughtUp) => {
+      try {
+        return plan(caughtUp);
+      } catch (error) {
+        thrown = { error };
+        throw error;
+      }
+    };
+    let planned: PlannedAppend;
+    try {
+      planned = this.plannedTx(planOnce, options.afterSeq);
+    } catch (e) {
+      if (thrown) throw thrown.error;
+      return { ok: false, error: failureOf(e, options.afterSeq) };
+    }
+    this.tell(planned.sealed);
+    return { ok: true, value: planned };
+  }
+
+  /** Tells this process's listeners about appended groups. */
+  private tell(groups: readonly (readonly LoggedEvent[])[]): void {
+    const events = groups.flat();
+    if (events.length > 0) for (const listener of this.listeners) listener(events);
   }
 
   async read(options: ReadOptions = {}): Promise<readonly LoggedEvent[]> {
