@@ -22,7 +22,7 @@ import { isRegisterUpload, registerRoutes } from './routes/register.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
 import { streamRoutes } from './routes/stream.js';
-import { viewRoutes } from './routes/view.js';
+import { STALE_HEADER, viewRoutes } from './routes/view.js';
 import type { SetupOptions } from './setup/setup-host.js';
 import { type ShellOptions, shellPages } from './shell/shell-pages.js';
 
@@ -132,6 +132,7 @@ export function createApp(
       },
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
       allowMethods: ['GET', 'POST', 'DELETE'],
+      exposeHeaders: [STALE_HEADER],
     }),
   );
   const limitBody = bodyLimit({

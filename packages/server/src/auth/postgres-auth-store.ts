@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { PostgresDatabase } from '../stores/postgres-database.js';
 import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
 import {
   type IssuedOrganizer,
@@ -26,25 +27,37 @@ export class PostgresAuthStore implements AuthStore {
     private readonly pool: pg.Pool,
     private readonly community: string,
     private readonly deriveKey: DeriveKey,
+    /** Closed with the store: a database the store opened for itself ({@link PostgresAuthStore.open}). */
+    private readonly owned: PostgresDatabase | undefined,
   ) {}
 
-  /** Connects (creating or migrating the auth tables if needed; a newer schema is refused). */
+  /**
+   * The sign-ins of `community` on a process's shared `database` (the auth tables created or
+   * migrated once per process; a newer schema is refused). Closing the store leaves the database open.
+   */
+  static async on(
+    database: PostgresDatabase,
+    community: string,
+    options: AuthStoreOptions = {},
+  ): Promise<PostgresAuthStore> {
+    await database.once('schema auth', migratePostgresAuth);
+    return new PostgresAuthStore(database.pool, community, options.deriveKey ?? scryptKey, undefined);
+  }
+
+  /** Connects with a database of its own, closed with the store (one-off commands, tests). */
   static async open(
     connectionString: string,
     community: string,
     options: AuthStoreOptions = {},
   ): Promise<PostgresAuthStore> {
-    const pool = new pg.Pool({ connectionString, max: 4 });
-    const client = await pool.connect();
+    const database = PostgresDatabase.open(connectionString, { poolSize: 4 });
     try {
-      await migratePostgresAuth(client);
+      await database.once('schema auth', migratePostgresAuth);
     } catch (e) {
-      client.release();
-      await pool.end();
+      await database.close();
       throw e;
     }
-    client.release();
-    return new PostgresAuthStore(pool, community, options.deriveKey ?? scryptKey);
+    return new PostgresAuthStore(database.pool, community, options.deriveKey ?? scryptKey, database);
   }
 
   async addOrganizer(name: string, role: OrganizerRole): Promise<IssuedOrganizer> {
@@ -237,7 +250,8 @@ export class PostgresAuthStore implements AuthStore {
     }
   }
 
+  /** Closes the database if the store opened its own; a shared one stays open. */
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.owned?.close();
   }
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type EventStore, LinliException } from '@linli/core';
+import type { EventStore } from '@linli/core';
 import pg from 'pg';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
@@ -12,9 +12,10 @@ import { PostgresCommunityRegistry } from '../hosting/postgres-community-registr
 import { SqliteCommunityRegistry } from '../hosting/sqlite-community-registry.js';
 import { PostgresRateLimits } from '../http/postgres-rate-limits.js';
 import { memoryRateLimits, type RateLimits } from '../http/rate-limit.js';
-import { migratePostgres } from '../stores/migrations.js';
+import { PostgresDatabase, poolSizeFromEnv } from '../stores/postgres-database.js';
 import { PostgresStore, postgresEventMigrations } from '../stores/postgres-store.js';
 import { SqliteStore } from '../stores/sqlite-store.js';
+import { UsageError } from './command-line.js';
 import { ensureDataFolder } from './deployment.js';
 
 /** The demo community's id (新福康里); its checkpoint keeps the name it had before other communities. */
@@ -23,20 +24,46 @@ export const DEMO_COMMUNITY = 'xfkl';
 /**
  * Where the communities live, from the environment: `DATABASE_URL` (PostgreSQL) or the SQLite files
  * in `LINLI_DATA` (default `./data`). The signing key and checkpoints always live in the folder.
+ *
+ * On PostgreSQL the folder owns the process's one {@link PostgresDatabase} (a pool of
+ * `LINLI_PG_POOL` connections, default 10, and one LISTEN connection): every community's event and
+ * sign-in store, the registry and the due-work table share it, and {@link DataFolder.close} closes it.
  */
 export class DataFolder {
   readonly dir: string;
   readonly databaseUrl: string | undefined;
+  private readonly poolSize: number;
+  private shared: PostgresDatabase | undefined;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(env.LINLI_DATA || 'data');
     this.databaseUrl = env.DATABASE_URL || undefined;
     this.checkpointOverride = env.LINLI_CHECKPOINT_FILE || undefined;
+    const poolSize = poolSizeFromEnv(env.LINLI_PG_POOL);
+    if (poolSize === undefined)
+      throw new UsageError(
+        `LINLI_PG_POOL must be a number of connections (1-1000), not "${env.LINLI_PG_POOL}"`,
+      );
+    this.poolSize = poolSize;
     // A folder it may not use is one line and exit 1, never a stack trace.
     ensureDataFolder(this.dir);
   }
 
   private readonly checkpointOverride: string | undefined;
+
+  /** The process's PostgreSQL (opened on first use), or undefined on SQLite. */
+  get database(): PostgresDatabase | undefined {
+    if (!this.databaseUrl) return undefined;
+    this.shared ??= PostgresDatabase.open(this.databaseUrl, { poolSize: this.poolSize });
+    return this.shared;
+  }
+
+  /** Closes the process's PostgreSQL pool and LISTEN connection, if opened (the last step of a stop). */
+  async close(): Promise<void> {
+    const database = this.shared;
+    this.shared = undefined;
+    await database?.close();
+  }
 
   /** What the log is kept in, for messages. */
   get description(): string {
@@ -60,22 +87,23 @@ export class DataFolder {
   }
 
   async eventStore(community: string): Promise<EventStore & { close(): unknown }> {
-    return this.databaseUrl
-      ? PostgresStore.open(this.databaseUrl, community)
+    const database = this.database;
+    return database
+      ? PostgresStore.on(database, community)
       : SqliteStore.open(resolve(this.dir, 'linli.sqlite'), community);
   }
 
   async authStore(community: string): Promise<AuthStore> {
-    return this.databaseUrl
-      ? PostgresAuthStore.open(this.databaseUrl, community)
+    const database = this.database;
+    return database
+      ? PostgresAuthStore.on(database, community)
       : SqliteAuthStore.open(resolve(this.dir, 'auth.sqlite'), community);
   }
 
   /** The due-work table every serving process shares: in PostgreSQL, or `due-work.sqlite` in the folder. */
   async dueWorkTable(): Promise<DueWorkTable> {
-    return this.databaseUrl
-      ? PostgresDueWork.open(this.databaseUrl)
-      : SqliteDueWork.open(resolve(this.dir, 'due-work.sqlite'));
+    const database = this.database;
+    return database ? PostgresDueWork.on(database) : SqliteDueWork.open(resolve(this.dir, 'due-work.sqlite'));
   }
 
   /**
@@ -102,20 +130,9 @@ export class DataFolder {
    * community: the stores are opened for no community and closed at once.
    */
   async migrate(): Promise<void> {
-    if (this.databaseUrl) {
-      const pool = new pg.Pool({ connectionString: this.databaseUrl, max: 1 });
-      try {
-        const client = await pool.connect();
-        try {
-          const migrated = await migratePostgres(client, 'events', postgresEventMigrations);
-          if (!migrated.ok) throw new LinliException(migrated.error);
-        } finally {
-          client.release();
-        }
-      } finally {
-        await pool.end();
-      }
-    } else SqliteStore.open(resolve(this.dir, 'linli.sqlite'), '').close();
+    const database = this.database;
+    if (database) await database.migrate('events', postgresEventMigrations);
+    else SqliteStore.open(resolve(this.dir, 'linli.sqlite'), '').close();
     await (await this.authStore('')).close();
   }
 
@@ -124,8 +141,9 @@ export class DataFolder {
    * Created on first use, listing every community already in the log.
    */
   async registry(): Promise<CommunityRegistry> {
-    return this.databaseUrl
-      ? PostgresCommunityRegistry.open(this.databaseUrl)
+    const database = this.database;
+    return database
+      ? PostgresCommunityRegistry.on(database)
       : SqliteCommunityRegistry.open(
           resolve(this.dir, 'communities.sqlite'),
           resolve(this.dir, 'linli.sqlite'),

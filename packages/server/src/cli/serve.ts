@@ -172,6 +172,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     await communities.close();
     await dueWorkTable.close();
     await rateLimits.close();
+    await data.close();
     process.exit(0);
   });
   process.on('SIGINT', () => void stop());

@@ -1,6 +1,7 @@
-import { type DueWork, LinliException } from '@linli/core';
-import pg from 'pg';
-import { migratePostgres, type PostgresMigration } from '../stores/migrations.js';
+import type { DueWork } from '@linli/core';
+import type pg from 'pg';
+import type { PostgresMigration } from '../stores/migrations.js';
+import { PostgresDatabase } from '../stores/postgres-database.js';
 import {
   CHECK_KEY,
   type ClaimedWork,
@@ -47,21 +48,28 @@ export const postgresDueWorkMigrations: readonly PostgresMigration[] = [
  * each lease different rows and never wait on one another.
  */
 export class PostgresDueWork implements DueWorkTable {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** Closed with the table: a database it opened for itself ({@link PostgresDueWork.open}). */
+    private readonly owned: PostgresDatabase | undefined,
+  ) {}
 
+  /** The table on a process's shared `database` (migrated once per process; a newer schema refused). */
+  static async on(database: PostgresDatabase): Promise<PostgresDueWork> {
+    await database.migrate('due-work', postgresDueWorkMigrations);
+    return new PostgresDueWork(database.pool, undefined);
+  }
+
+  /** Connects with a database of its own (two connections), closed with the table. */
   static async open(connectionString: string): Promise<PostgresDueWork> {
-    const pool = new pg.Pool({ connectionString, max: 2 });
-    const client = await pool.connect();
+    const database = PostgresDatabase.open(connectionString, { poolSize: 2 });
     try {
-      const migrated = await migratePostgres(client, 'due-work', postgresDueWorkMigrations);
-      if (!migrated.ok) throw new LinliException(migrated.error);
+      await database.migrate('due-work', postgresDueWorkMigrations);
     } catch (e) {
-      client.release();
-      await pool.end();
+      await database.close();
       throw e;
     }
-    client.release();
-    return new PostgresDueWork(pool);
+    return new PostgresDueWork(database.pool, database);
   }
 
   async record(community: string, work: DueWork): Promise<void> {
@@ -141,7 +149,8 @@ export class PostgresDueWork implements DueWorkTable {
     return rows.map(rowOf);
   }
 
+  /** Closes the database if the table opened its own; a shared one stays open. */
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.owned?.close();
   }
 }

@@ -10,6 +10,7 @@ import { seedScenario } from '@linli/core/seed';
 import { checkedStart } from '../checkpoint/checked-start.js';
 import type { SigningKey } from '../checkpoint/signing-key.js';
 import type { DataFolder } from '../cli/data-folder.js';
+import { PostgresStore } from '../stores/postgres-store.js';
 import { CommunityHost, type CommunityHostOptions, type OpenedCommunity } from './community-host.js';
 
 /** Whom the operator's own commands (founding a community) name in the log. */
@@ -46,7 +47,8 @@ const unavailable = (reason: string): LinliError => linliError('log.unavailable'
  * schema refused), the log checked against the last head this server signed (or
  * `LINLI_TRUSTED_HEAD`; `LINLI_RESTORE` first fills the seeded community's empty log), then its
  * governance and sign-in store. Costs one read of the whole log, its verification (one SHA-256 per
- * event) and one fold into state; on PostgreSQL also a pool and a LISTEN connection.
+ * event) and one fold into state. On PostgreSQL it costs no connection of its own: the process's
+ * one pool and LISTEN connection serve every community.
  */
 export async function openFromFolder(
   data: DataFolder,
@@ -106,7 +108,16 @@ export async function openFromFolder(
     await auth.close();
     await store.close();
   };
-  const hosted = { id, store, governance, auth, checkpoint: () => checkpointer.latest };
+  // On PostgreSQL, reads are marked stale while this process cannot reach the database.
+  const stale = store instanceof PostgresStore ? () => !store.reachable : undefined;
+  const hosted = {
+    id,
+    store,
+    governance,
+    auth,
+    checkpoint: () => checkpointer.latest,
+    ...(stale ? { stale } : {}),
+  };
   return { ok: true, value: { hosted, close, seeded, publicKey } };
 }
 

@@ -1,6 +1,6 @@
-import { LinliException } from '@linli/core';
-import pg from 'pg';
-import { migratePostgres, type PostgresMigration } from '../stores/migrations.js';
+import type pg from 'pg';
+import type { PostgresMigration } from '../stores/migrations.js';
+import { PostgresDatabase } from '../stores/postgres-database.js';
 import { type CommunityRegistry, originsFromJson, type RegisteredCommunity } from './community-registry.js';
 
 interface Row {
@@ -45,25 +45,29 @@ const fromRow = (row: Row): RegisteredCommunity => ({
 
 /** The host's community list in PostgreSQL's `linli_communities` (see {@link CommunityRegistry}). */
 export class PostgresCommunityRegistry implements CommunityRegistry {
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** Closed with the registry: a database it opened for itself ({@link PostgresCommunityRegistry.open}). */
+    private readonly owned: PostgresDatabase | undefined,
+  ) {}
 
-  /** Connects and migrates; a database newer than the code is refused (`log.schema_too_new`). */
+  /** The registry on a process's shared `database` (migrated once per process; a newer schema refused). */
+  static async on(database: PostgresDatabase): Promise<PostgresCommunityRegistry> {
+    await database.migrate('communities', postgresRegistryMigrations);
+    return new PostgresCommunityRegistry(database.pool, undefined);
+  }
+
+  /** Connects with a database of its own, closed with the registry; a newer schema is refused (`log.schema_too_new`). */
   static async open(connectionString: string): Promise<PostgresCommunityRegistry> {
     // Two connections: the list is read rarely, and an origin edit is one short transaction.
-    const pool = new pg.Pool({ connectionString, max: 2 });
+    const database = PostgresDatabase.open(connectionString, { poolSize: 2 });
     try {
-      const client = await pool.connect();
-      try {
-        const migrated = await migratePostgres(client, 'communities', postgresRegistryMigrations);
-        if (!migrated.ok) throw new LinliException(migrated.error);
-      } finally {
-        client.release();
-      }
+      await database.migrate('communities', postgresRegistryMigrations);
     } catch (e) {
-      await pool.end();
+      await database.close();
       throw e;
     }
-    return new PostgresCommunityRegistry(pool);
+    return new PostgresCommunityRegistry(database.pool, database);
   }
 
   async list(): Promise<readonly RegisteredCommunity[]> {
@@ -109,7 +113,8 @@ export class PostgresCommunityRegistry implements CommunityRegistry {
     }
   }
 
+  /** Closes the database if the registry opened its own; a shared one stays open. */
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.owned?.close();
   }
 }

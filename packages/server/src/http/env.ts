@@ -11,6 +11,11 @@ export interface HostedCommunity {
   readonly origins: readonly string[];
   /** The newest head the server signed, published with the view and the organizer's reads. */
   readonly checkpoint?: () => SignedCheckpoint | undefined;
+  /**
+   * Whether the log's database is unreachable now (PostgreSQL), so that what this process serves may
+   * be behind: reads are then marked stale, and commands answer `log.unavailable`.
+   */
+  readonly stale?: () => boolean;
 }
 
 /** What the community middleware hands every `/c/:community/*` route. */

@@ -63,6 +63,23 @@ describe('renderError', () => {
     expect(logged.mock.calls.flat().join(' ')).toContain(`(${error.params.reason}): SQLITE_BUSY`);
   });
 
+  it('answers a lost or refused database connection as log.unavailable, with an incident number', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' });
+    for (const thrown of [terminated, refused, new Error('Connection terminated unexpectedly')]) {
+      const { status, error } = await answerTo(thrown);
+      expect(status).toBe(503);
+      expect(error.code).toBe('log.unavailable');
+      expect(JSON.stringify(error)).not.toContain('10.0.0.7');
+    }
+    // A statement the database refused is no outage: still server.unavailable.
+    const refusedStatement = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect((await answerTo(refusedStatement)).error.code).toBe('server.unavailable');
+  });
+
   it("answers a failed log with an incident number in place of the database's words", async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failed = linliError('log.unavailable', [], { reason: 'connection to 10.0.0.5 refused' });

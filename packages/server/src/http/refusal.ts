@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type LinliError, linliError } from '@linli/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { unreachable } from '../stores/database-errors.js';
 
 /** The HTTP statuses a typed refusal is answered with. */
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 421 | 429 | 503;
@@ -59,12 +60,16 @@ export function refusalResponse(
 /**
  * The app's error handler: a {@link Refusal} as its typed error; Hono's own 413 (a body that grew
  * past the limit while read) and 400 (the JSON validator's malformed body) as theirs; anything else
- * (a full or locked sign-in database, a bug) as `server.unavailable` with an incident number.
+ * (a full or locked sign-in database, a bug) as `server.unavailable` with an incident number; a lost
+ * or refused database connection as `log.unavailable`.
  */
 export function renderError(e: Error, c: Context): Response {
   if (e instanceof Refusal) return refusalResponse(c, e.error, e.status as RefusalStatus);
   if (e instanceof HTTPException && e.status === 413) return refusalResponse(c, linliError('http.too_large'));
   if (e instanceof HTTPException && e.status === 400) return refusalResponse(c, linliError('http.bad_json'));
+  // The database away (a restart, a failover, a killed backend) is an outage of the log, whichever
+  // store noticed it first (a sign-in check, the community list): the typed 503 a client retries.
+  if (unreachable(e)) return refusalResponse(c, linliError('log.unavailable', [], { reason: e.message }));
   const reason = incident('request failed', e.message);
   return refusalResponse(c, linliError('server.unavailable', [], { reason }));
 }

@@ -16,8 +16,11 @@ it('ignores a notification that arrives while it closes, instead of reading from
   const store = await PostgresStore.open(url, 'xfkl');
   const heard = vi.fn();
   store.subscribe(heard);
-  await vi.waitFor(() => expect((store as unknown as { listener?: unknown }).listener).toBeDefined());
-  const client = (store as unknown as { listener: EventEmitter }).listener;
+  // The LISTEN client of the database the store opened for itself.
+  const listenerOf = () =>
+    (store as unknown as { database: { listener: { client?: EventEmitter } } }).database.listener.client;
+  await vi.waitFor(() => expect(listenerOf()).toBeDefined());
+  const client = listenerOf() as EventEmitter;
   await store.close();
   const unhandled = vi.fn();
   process.on('unhandledRejection', unhandled);
