@@ -62,6 +62,9 @@ export interface ProcessesOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** What `stairwellCommands` gives each household: its unit, its owner, the unit's transfer to the owner. */
+const UNIT_COMMANDS = 3;
+
 /** The motion's deadline: far enough for any run, within the core's ten years. */
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 
@@ -137,11 +140,21 @@ export async function startServerProcesses(options: ProcessesOptions): Promise<S
   // the setup never races the others; they start once it is done.
   const first = watch(await startServer(dir, env, ['serve']), 0);
   const endpoint = `${first.base}/c/${COMMUNITY}`;
-  const layout = stairwellCommands({ households: options.households }).slice(1); // founded already
-  await organize(endpoint, organizer, [
-    ...layout,
-    ...openMotionCommands({ id: MOTION, title: '加装电梯', kind: 'proposal', closesAt: inAYear() }),
-  ]);
+  // Founded already; then the building and its stairwell, then each household's unit, owner and
+  // transfer (households side by side: they do not depend on each other), then the open motion.
+  const [, building, stairwell, ...units] = stairwellCommands({ households: options.households });
+  await organize(endpoint, organizer, [building, stairwell]);
+  for (let i = 0; i < units.length; i += UNIT_COMMANDS * 8)
+    await Promise.all(
+      Array.from({ length: 8 }, (_, k) =>
+        units.slice(i + k * UNIT_COMMANDS, i + (k + 1) * UNIT_COMMANDS),
+      ).map((household) => organize(endpoint, organizer, household)),
+    );
+  await organize(
+    endpoint,
+    organizer,
+    openMotionCommands({ id: MOTION, title: '加装电梯', kind: 'proposal', closesAt: inAYear() }),
+  );
   const { invites } = await json<{ invites: { unitId: string; code: string }[] }>(
     await fetch(`${endpoint}/invites`, {
       method: 'POST',
