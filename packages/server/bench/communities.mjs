@@ -138,6 +138,20 @@ async function copyToPostgres(dir, url, communities) {
   return { folder, data: postgres, tokens };
 }
 
+/** Bytes on disk of the log (every partition, its index and TOAST) per event. */
+async function bytesPerEvent(url, events) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT sum(pg_total_relation_size(inhrelid))::bigint AS bytes FROM pg_inherits WHERE inhparent = 'linli_events'::regclass",
+    );
+    return Number(rows[0].bytes) / events;
+  } finally {
+    await client.end();
+  }
+}
+
 /** The cluster's connections now, and its `max_connections`. */
 async function connections(url) {
   const client = new pg.Client({ connectionString: url });
@@ -162,7 +176,10 @@ async function measurePostgres(dir, communities, events) {
     const url = await createDatabase(cluster.url, 'communities');
     const started = performance.now();
     copied = await copyToPostgres(dir, url, communities);
-    console.log(`Copied into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const size = await bytesPerEvent(url, events);
+    console.log(
+      `Copied into PostgreSQL in ${((performance.now() - started) / 1000).toFixed(0)} s; the log takes ${size.toFixed(0)} bytes an event on disk`,
+    );
     const figures = await touchAndVote(copied.data, communities, copied.tokens, async () => ({
       db: await connections(url),
     }));

@@ -10,7 +10,7 @@ import { type RunningServer, startServer } from './run-server.js';
 // From src/testing (tests) and dist/testing (benchmarks) alike: always the built server.
 const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
 
-/** The community every process serves, and the motion its households vote on. */
+/** The community the processes serve unless told otherwise, and the motion its households vote on. */
 export const COMMUNITY = 'lane7';
 export const MOTION = 'lift';
 
@@ -58,6 +58,11 @@ export interface ProcessesOptions {
   readonly households: number;
   /** A fresh database (see `createDatabase`); without it, one process on SQLite in the data folder. */
   readonly databaseUrl?: string;
+  /**
+   * The community set up and voted in (default `lane7`). Harnesses for different communities on one
+   * database stand for processes a load balancer gives one community each (affinity).
+   */
+  readonly community?: string;
   /** More environment for every process, e.g. `LINLI_GROUP_COMMIT`. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -120,8 +125,9 @@ export async function startServerProcesses(options: ProcessesOptions): Promise<S
     if (run.status !== 0) throw new Error(`linli-server ${args.join(' ')}: ${run.output}`);
     return run.output;
   };
-  admin(['community', 'create', COMMUNITY, '--name', '幸福里7号']);
-  const organizer = /token\s+(\S+)/.exec(admin(['organizer', 'add', COMMUNITY, '王阿姨']))?.[1] ?? '';
+  const community = options.community ?? COMMUNITY;
+  admin(['community', 'create', community, '--name', `幸福里 ${community}`]);
+  const organizer = /token\s+(\S+)/.exec(admin(['organizer', 'add', community, '王阿姨']))?.[1] ?? '';
 
   const exits: Exit[] = [];
   let stopping = false;
@@ -139,7 +145,7 @@ export async function startServerProcesses(options: ProcessesOptions): Promise<S
   // The first process creates the signing key, and the community is set up through it alone, so
   // the setup never races the others; they start once it is done.
   const first = watch(await startServer(dir, env, ['serve']), 0);
-  const endpoint = `${first.base}/c/${COMMUNITY}`;
+  const endpoint = `${first.base}/c/${community}`;
   // Founded already; then the building and its stairwell, then each household's unit, owner and
   // transfer (households side by side: they do not depend on each other), then the open motion.
   const [, building, stairwell, ...units] = stairwellCommands({ households: options.households });
@@ -175,7 +181,7 @@ export async function startServerProcesses(options: ProcessesOptions): Promise<S
     ),
   );
   const servers = [first, ...rest];
-  const endpoints = servers.map((s) => `${s.base}/c/${COMMUNITY}`);
+  const endpoints = servers.map((s) => `${s.base}/c/${community}`);
 
   const organizerGet = (i: number, path: string) =>
     fetch(`${endpoints[i]}${path}`, { headers: { authorization: `Bearer ${organizer}` } });
