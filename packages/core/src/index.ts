@@ -79,6 +79,7 @@ export { type DecidedEvent, decide } from './governance/decide.js';
 export { type DueItem, type DueWork, dueWork } from './governance/due-work.js';
 export {
   createGovernance,
+  DEFAULT_MAX_RETRIES,
   type ExecuteOptions,
   type Governance,
   type GovernanceOptions,

@@ -5,7 +5,7 @@ import { err } from '../errors/result.js';
 import { MemoryStore } from '../log/memory-store.js';
 import type { EventStore } from '../log/store.js';
 import { createCommandRunner } from './command-runner.js';
-import { type AppendGroups, runGroup } from './group-commit.js';
+import { type AppendGroups, type AppendPlanned, runGroup } from './group-commit.js';
 import { createLiveState } from './live-state.js';
 
 async function groupOver(store: MemoryStore) {
@@ -62,6 +62,21 @@ describe('runGroup', () => {
     const { live, runner } = await groupOver(store);
     const failing: AppendGroups = async () => err(linliError('log.unavailable', [], { reason: 'disk full' }));
     const answers = await runGroup(live, runner, [add('96号楼'), add('97号楼')], { appendGroups: failing });
+    expect(codes(answers)).toEqual(['ok', 'ok']);
+    expect((await store.read()).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(live.state.head.seq).toBe(3);
+  });
+
+  it('fails a group whose plan a store calls twice (its events are folded in) and runs each command alone', async () => {
+    const store = new MemoryStore();
+    const { live, runner } = await groupOver(store);
+    // A store that retries its transaction calls the plan again; the first call's groups are dropped.
+    const retrying: AppendPlanned = (plan, options) =>
+      store.appendPlanned((caughtUp) => {
+        plan(caughtUp);
+        return plan(caughtUp);
+      }, options);
+    const answers = await runGroup(live, runner, [add('96号楼'), add('97号楼')], { appendPlanned: retrying });
     expect(codes(answers)).toEqual(['ok', 'ok']);
     expect((await store.read()).map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(live.state.head.seq).toBe(3);

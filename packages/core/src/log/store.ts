@@ -34,7 +34,8 @@ export interface AppendGroupsOptions {
  * Decides, under the log's write lock, what to append: called with the events other writers appended
  * after the caller's head (`caughtUp`, in seq order, possibly none), it answers the groups to append
  * after them. Synchronous, so the lock is held only for as long as deciding takes. It may be called
- * more than once if the store has to retry its transaction; each call must decide afresh.
+ * more than once if the store has to retry its transaction; each call must decide afresh. If it
+ * throws, the store writes nothing and rejects with what it threw.
  */
 export type AppendPlan = (caughtUp: readonly LoggedEvent[]) => readonly AppendGroup[];
 
