@@ -43,5 +43,13 @@ export { memoryRateLimits, type RateLimiter, type RateLimits } from './http/rate
 export { restoreLog } from './restore.js';
 export { SetupToken } from './setup/setup-token.js';
 export { SHELL_CSP, shellPaths } from './shell/shell-pages.js';
-export { PostgresStore } from './stores/postgres-store.js';
+export type { BackoffSettings } from './stores/backoff.js';
+export {
+  DEFAULT_POOL_SIZE,
+  EVENTS_CHANNEL,
+  type NotificationTarget,
+  PostgresDatabase,
+  type PostgresDatabaseOptions,
+} from './stores/postgres-database.js';
+export { PostgresStore, type PostgresStoreOptions } from './stores/postgres-store.js';
 export { SqliteStore } from './stores/sqlite-store.js';

@@ -50,14 +50,10 @@ export class PostgresAuthStore implements AuthStore {
     community: string,
     options: AuthStoreOptions = {},
   ): Promise<PostgresAuthStore> {
-    const database = PostgresDatabase.open(connectionString, { poolSize: 4 });
-    try {
+    return PostgresDatabase.owned(connectionString, { poolSize: 4 }, async (database) => {
       await database.once('schema auth', migratePostgresAuth);
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
-    return new PostgresAuthStore(database.pool, community, options.deriveKey ?? scryptKey, database);
+      return new PostgresAuthStore(database.pool, community, options.deriveKey ?? scryptKey, database);
+    });
   }
 
   async addOrganizer(name: string, role: OrganizerRole): Promise<IssuedOrganizer> {

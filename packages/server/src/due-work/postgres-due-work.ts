@@ -62,14 +62,10 @@ export class PostgresDueWork implements DueWorkTable {
 
   /** Connects with a database of its own (two connections), closed with the table. */
   static async open(connectionString: string): Promise<PostgresDueWork> {
-    const database = PostgresDatabase.open(connectionString, { poolSize: 2 });
-    try {
+    return PostgresDatabase.owned(connectionString, { poolSize: 2 }, async (database) => {
       await database.migrate('due-work', postgresDueWorkMigrations);
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
-    return new PostgresDueWork(database.pool, database);
+      return new PostgresDueWork(database.pool, database);
+    });
   }
 
   async record(community: string, work: DueWork): Promise<void> {

@@ -31,8 +31,12 @@ export interface CommunitySource {
   ready(): Promise<boolean>;
 }
 
-/** Whether the store answers a read past the loaded head: it is reachable and the log is loaded. */
+/**
+ * Whether the store answers a read past the loaded head: it is reachable and the log is loaded (and,
+ * on PostgreSQL, this process is not cut off from the database's notifications).
+ */
 async function readable(community: HostedCommunity): Promise<boolean> {
+  if (community.stale?.() === true) return false;
   return community.store
     .read({ afterSeq: community.governance.head.value.seq })
     .then(() => true)

@@ -60,14 +60,10 @@ export class PostgresCommunityRegistry implements CommunityRegistry {
   /** Connects with a database of its own, closed with the registry; a newer schema is refused (`log.schema_too_new`). */
   static async open(connectionString: string): Promise<PostgresCommunityRegistry> {
     // Two connections: the list is read rarely, and an origin edit is one short transaction.
-    const database = PostgresDatabase.open(connectionString, { poolSize: 2 });
-    try {
+    return PostgresDatabase.owned(connectionString, { poolSize: 2 }, async (database) => {
       await database.migrate('communities', postgresRegistryMigrations);
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
-    return new PostgresCommunityRegistry(database.pool, database);
+      return new PostgresCommunityRegistry(database.pool, database);
+    });
   }
 
   async list(): Promise<readonly RegisteredCommunity[]> {

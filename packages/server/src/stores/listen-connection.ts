@@ -1,6 +1,19 @@
 import pg from 'pg';
 import { type BackoffSettings, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 
+/** How often the listening connection is asked whether it still answers, by default. */
+const HEARTBEAT_MS = 10_000;
+
+/** How a {@link ListenConnection} retries and watches its connection. */
+export interface ListenSettings {
+  /** How a lost connection is retried (default {@link DEFAULT_BACKOFF}). */
+  readonly backoff?: BackoffSettings;
+  /** How often the connection must answer `SELECT 1`, and how long it may take (default 10 s). */
+  readonly heartbeatMs?: number;
+  /** The jitter's randomness (default `Math.random`). */
+  readonly random?: () => number;
+}
+
 /** What a {@link ListenConnection} tells its owner. */
 export interface ListenHandlers {
   /** A notification's payload on the channel. */
@@ -28,8 +41,7 @@ export class ListenConnection {
     private readonly config: pg.ClientConfig,
     private readonly channel: string,
     private readonly handlers: ListenHandlers,
-    private readonly backoff: BackoffSettings = DEFAULT_BACKOFF,
-    private readonly random: () => number = Math.random,
+    private readonly settings: ListenSettings = {},
   ) {}
 
   /** Whether LISTEN is in place now. */
@@ -78,7 +90,39 @@ export class ListenConnection {
     }
     this.client = client;
     this.attempt = 0;
+    this.heartbeat(client, lose);
     this.handlers.listening();
+  }
+
+  /**
+   * Asks the listening connection `SELECT 1` every heartbeat (10 s): a database that vanished
+   * without closing the connection (a failover, a cut network) is noticed within two heartbeats,
+   * rather than after the kernel's TCP keepalive gives up (minutes to hours).
+   */
+  private heartbeat(client: pg.Client, lose: (error: unknown) => void): void {
+    const every = this.settings.heartbeatMs ?? HEARTBEAT_MS;
+    const timer = setInterval(() => {
+      if (this.client !== client) {
+        clearInterval(timer);
+        return;
+      }
+      let answered = false;
+      const silence = setTimeout(() => {
+        if (!answered) lose(new Error('the LISTEN connection stopped answering'));
+      }, every);
+      silence.unref();
+      client.query('SELECT 1').then(
+        () => {
+          answered = true;
+          clearTimeout(silence);
+        },
+        (e: unknown) => {
+          clearTimeout(silence);
+          lose(e);
+        },
+      );
+    }, every);
+    timer.unref();
   }
 
   private lose(client: pg.Client, error: unknown): void {
@@ -90,7 +134,11 @@ export class ListenConnection {
     clearTimeout(this.retry);
     this.retry = setTimeout(
       () => void this.connect(),
-      backoffDelay(this.attempt++, this.backoff, this.random),
+      backoffDelay(
+        this.attempt++,
+        this.settings.backoff ?? DEFAULT_BACKOFF,
+        this.settings.random ?? Math.random,
+      ),
     );
   }
 

@@ -82,7 +82,7 @@ export class PostgresDatabase {
           if (!this.ended) console.error(`linli: lost the database's LISTEN connection: ${describe(error)}`);
         },
       },
-      options.backoff,
+      options.backoff ? { backoff: options.backoff } : {},
     );
   }
 
@@ -99,6 +99,24 @@ export class PostgresDatabase {
     pool.on('error', (e) => database.failed(e));
     pool.on('connect', (client) => client.on('error', (e) => database.failed(e)));
     return database;
+  }
+
+  /**
+   * A database of its own for one object (a one-off command's store, a test): `build` makes the
+   * object on it, which then closes the database with itself; if `build` fails, the database is closed.
+   */
+  static async owned<T>(
+    connectionString: string,
+    options: PostgresDatabaseOptions,
+    build: (database: PostgresDatabase) => Promise<T>,
+  ): Promise<T> {
+    const database = PostgresDatabase.open(connectionString, options);
+    try {
+      return await build(database);
+    } catch (e) {
+      await database.close();
+      throw e;
+    }
   }
 
   /** Whether the database is reachable, as far as this process knows: LISTEN is in place. */

@@ -182,14 +182,10 @@ export class PostgresStore extends GroupCommitStore {
     community: string,
     options: PostgresStoreOptions & PostgresDatabaseOptions = {},
   ): Promise<PostgresStore> {
-    const database = PostgresDatabase.open(connectionString, options);
-    try {
+    return PostgresDatabase.owned(connectionString, options, async (database) => {
       await PostgresStore.prepare(database, community);
       return new PostgresStore(database, community, options.salt ?? randomSalt, true);
-    } catch (e) {
-      await database.close();
-      throw e;
-    }
+    });
   }
 
   /** Whether the database answers, as far as this process knows (its LISTEN connection is up). */
@@ -368,7 +364,7 @@ export class PostgresStore extends GroupCommitStore {
    * Hears appends from every process sharing the database (LISTEN/NOTIFY), starting after the head
    * the log had once LISTEN was in place. Each event is delivered exactly once and in seq order,
    * with no gap: a notification only says how far the log reached; the events are read after the last
-   * delivered seq, one read at a time (see {@link OrderedDelivery}). After a lost LISTEN connection
+   * delivered seq, one read at a time (see `OrderedDelivery`). After a lost LISTEN connection
    * is re-established, what was appended meanwhile is read and delivered. A listener that throws is
    * reported and does not stop the others.
    */

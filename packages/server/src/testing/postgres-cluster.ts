@@ -1,9 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
+
+const execFileAsync = promisify(execFile);
 
 /** Where Debian's PostgreSQL binaries are (LINLI_PG_BIN overrides). */
 export function binDir(): string {
@@ -27,11 +30,28 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A throwaway PostgreSQL cluster (see {@link startPostgres}). */
+export interface TestCluster {
+  /** The `postgres` database's URL; {@link createDatabase} makes others. */
+  readonly url: string;
+  /** Stops the server and removes its files. */
+  readonly stop: () => void;
+  /**
+   * `pg_ctl restart -m fast` on the same port: every connection is cut, as in a database restart.
+   * Runs beside the event loop (not blocking it), so requests meanwhile meet the restart.
+   */
+  readonly restart: () => Promise<void>;
+  /** Stops the server (fast: connections are cut), keeping its files, until {@link TestCluster.up}. */
+  readonly down: () => Promise<void>;
+  /** Starts the server stopped by {@link TestCluster.down} again, on the same port. */
+  readonly up: () => Promise<void>;
+}
+
 /**
  * A throwaway PostgreSQL cluster in a temp directory, on a loopback port, started for the tests and
  * removed after — never a mock. As root (CI), the server runs as the `postgres` user, as it must.
  */
-export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+export async function startPostgres(): Promise<TestCluster> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'linli-pg-'));
   chmodSync(dir, 0o777);
@@ -44,16 +64,23 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'linli', '--encoding=UTF8', '--locale=C']);
-  run('pg_ctl', [
+  const runAsync = async (cmd: string, args: string[]) => {
+    const full = asRoot ? ['-u', 'postgres', '--', join(bin, cmd), ...args] : args;
+    await execFileAsync(asRoot ? 'runuser' : join(bin, cmd), full, { encoding: 'utf8' });
+  };
+  const options = ['-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`];
+  const ctl = (action: 'start' | 'restart') => [
     '-D',
     data,
     '-w',
     '-l',
     join(dir, 'log'),
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`,
-    'start',
-  ]);
+    ...options,
+    '-m',
+    'fast',
+    action,
+  ];
+  run('pg_ctl', ctl('start'));
   return {
     url: `postgres://linli@127.0.0.1:${port}/postgres`,
     stop: () => {
@@ -63,6 +90,9 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    restart: () => runAsync('pg_ctl', ctl('restart')),
+    down: () => runAsync('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']),
+    up: () => runAsync('pg_ctl', ctl('start')),
   };
 }
 
