@@ -6,6 +6,7 @@ import { RATE_WINDOW_MS, type RateLimiter, type RateLimits } from './rate-limit.
 
 /** What the limits need of a connection pool: one statement at a time (a `pg.Pool` fits). */
 export interface PostgresQueryable {
+  /** Runs one parameterized statement. */
   query<R extends pg.QueryResultRow>(text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>>;
 }
 
@@ -92,6 +93,7 @@ export class PostgresRateLimits implements RateLimits {
     return new PostgresRateLimits(pool, now);
   }
 
+  /** The limit `name`, counted in `linli_rate_limits` under a hash of the name and each key. */
   limiter(name: string, perMinute: number): RateLimiter {
     return {
       take: async (key) => {
@@ -103,7 +105,7 @@ export class PostgresRateLimits implements RateLimits {
     };
   }
 
-  /** Drops expired windows at most every {@link SWEEP_EVERY} ms per process, without holding up a take. */
+  /** Drops expired windows at most every `SWEEP_EVERY` ms per process, without holding up a take. */
   private sweepSometimes(at: number | null): void {
     const now = this.now?.() ?? Date.now();
     if (now < this.nextSweep) return;

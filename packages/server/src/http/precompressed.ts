@@ -25,7 +25,7 @@ export function contentVersion(plain: Uint8Array): string {
 /**
  * A response body compressed once and served many times: the published view (once per log head and
  * day) and the demo's script bundle. Phones on slow links get gzip; a page that already holds these
- * bytes gets 304 from its `ETag`, which is a hash of them ({@link contentVersion}).
+ * bytes gets 304 from its `ETag`, which is a hash of them (`contentVersion`).
  */
 export class PrecompressedBody {
   // Copied once into plain ArrayBuffer-backed arrays (what a Response body takes), not per request.
