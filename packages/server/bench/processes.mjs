@@ -61,75 +61,128 @@ async function postgresPids(url) {
   return [postmaster, ...children];
 }
 
+/** Client connections to the database at `url` now (the servers' pools and LISTEN connections). */
+async function connectionsTo(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
 /** CPU ms by pid of `pids`. */
 const cpuOf = (pids) => new Map(pids.map((pid) => [pid, cpuMs(pid)]));
 /** CPU spent since `before` by the processes now in `pids` (those started since count whole). */
 const spentSince = (before, pids) => pids.reduce((sum, pid) => sum + cpuMs(pid) - (before.get(pid) ?? 0), 0);
 
-async function run(label, processes, databaseUrl) {
-  const servers = await startServerProcesses({
-    processes,
-    households: HOUSEHOLDS,
-    ...(databaseUrl ? { databaseUrl } : {}),
-  });
+/**
+ * The processes of one run: one harness of `processes` round-robin, or with `affinity` one harness of
+ * one process per community (`lane7`, `lane8`, …) on the same database, as a load balancer hashing
+ * `/c/<id>` would route them. Households are signed in.
+ */
+async function startGroups(processes, databaseUrl, affinity) {
+  const groups = [];
+  const shared = { households: HOUSEHOLDS, ...(databaseUrl ? { databaseUrl } : {}) };
   try {
-    const households = await signInAll(servers.endpoints, servers.households);
-    const burst = (ballots) =>
+    if (!affinity) groups.push(await startServerProcesses({ ...shared, processes }));
+    else
+      for (let i = 0; i < processes; i++)
+        groups.push(await startServerProcesses({ ...shared, processes: 1, community: `lane${7 + i}` }));
+    return await Promise.all(
+      groups.map(async (servers) => ({
+        servers,
+        households: await signInAll(servers.endpoints, servers.households),
+      })),
+    );
+  } catch (e) {
+    await Promise.all(groups.map((servers) => servers.stop()));
+    throw e;
+  }
+}
+
+/** `ballots` and the connections shared out over the groups, sent at once; answers and seconds. */
+async function burst(groups, ballots) {
+  const bursts = await Promise.all(
+    groups.map(({ servers, households }) =>
       castBallots({
         endpoints: servers.endpoints,
         households,
         motion: MOTION,
-        ballots,
-        connections: CONNECTIONS,
-      });
-    const warm = await burst(WARM_UP);
-    const nodePids = servers.servers.map((s) => s.process.pid);
+        ballots: Math.round(ballots / groups.length),
+        connections: Math.round(CONNECTIONS / groups.length),
+      }),
+    ),
+  );
+  const answers = bursts.flatMap((b) => b.answers);
+  const seconds = Math.max(...bursts.map((b) => b.seconds));
+  return { answers, perSecond: answers.filter((a) => a.status === 200).length / seconds };
+}
+
+/** Each group's log verifies, holds every acknowledged event, and every process has its head. */
+async function checkLogs(groups, answers) {
+  const ok = answers.filter((a) => a.status === 200);
+  let verifies = true;
+  let headsAgree = true;
+  const inLogs = new Set();
+  for (const { servers } of groups) {
+    const log = await servers.log();
+    for (const e of log) inLogs.add(e.hash);
+    verifies &&= verify(log).ok;
+    const heads = await Promise.all(servers.servers.map((_, i) => servers.view(i).then((v) => v.head.hash)));
+    headsAgree &&= heads.every((h) => h === log.at(-1)?.hash);
+  }
+  const lost = ok.flatMap((a) => a.hashes).filter((h) => !inLogs.has(h)).length;
+  return { lost, verifies, headsAgree, refused: answers.length - ok.length };
+}
+
+async function run(label, processes, databaseUrl, affinity = false) {
+  let groups = [];
+  const exits = () => groups.flatMap((g) => g.servers.exits);
+  try {
+    groups = await startGroups(processes, databaseUrl, affinity);
+    const warm = await burst(groups, WARM_UP);
+    const nodePids = groups.flatMap((g) => g.servers.servers.map((s) => s.process.pid));
     const pgPids = databaseUrl ? await postgresPids(databaseUrl) : [];
     const nodeBefore = cpuOf(nodePids);
     const pgBefore = cpuOf(pgPids);
     const loadBefore = process.cpuUsage();
-    const measured = await burst(BALLOTS);
+    const measured = await burst(groups, BALLOTS);
     const load = process.cpuUsage(loadBefore);
     const nodeCpu = spentSince(nodeBefore, nodePids);
     const pgCpu = databaseUrl ? spentSince(pgBefore, await postgresPids(databaseUrl)) : 0;
+    const connections = databaseUrl ? await connectionsTo(databaseUrl) : undefined;
     await new Promise((r) => setTimeout(r, 500)); // the last notifications reach every process
     const answers = [...warm.answers, ...measured.answers];
-    const ok = answers.filter((a) => a.status === 200);
-    const log = await servers.log();
-    const inLog = new Set(log.map((e) => e.hash));
-    const heads = await Promise.all(servers.servers.map((_, i) => servers.view(i).then((v) => v.head.hash)));
+    const latencies = measured.answers.map((a) => a.ms);
     return {
       label,
       processes,
       perSecond: measured.perSecond,
-      p50: percentile(
-        measured.answers.map((a) => a.ms),
-        50,
-      ),
-      p99: percentile(
-        measured.answers.map((a) => a.ms),
-        99,
-      ),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
       nodeCpuPerBallot: nodeCpu / BALLOTS,
       pgCpuPerBallot: pgCpu / BALLOTS,
       loadCpuPerBallot: (load.user + load.system) / 1000 / BALLOTS,
-      exits: servers.exits.length,
-      refused: answers.length - ok.length,
+      connections,
+      exits: exits().length,
       refusals: tally(answers.filter((a) => a.status !== 200)),
-      lost: ok.flatMap((a) => a.hashes).filter((h) => !inLog.has(h)).length,
-      verifies: verify(log).ok,
-      headsAgree: heads.every((h) => h === log.at(-1)?.hash),
+      ...(await checkLogs(groups, answers)),
     };
   } catch (e) {
-    console.error(label, processes, e, servers.exits);
+    console.error(label, processes, e, exits());
     return {
       label,
       processes,
       failed: e instanceof Error ? e.message.split('\n')[0] : String(e),
-      exits: servers.exits,
+      exits: exits(),
     };
   } finally {
-    await servers.stop();
+    await Promise.all(groups.map((g) => g.servers.stop()));
   }
 }
 
@@ -138,19 +191,17 @@ const cluster = await startPostgres();
 try {
   for (const processes of [1, 2, 3])
     results.push(
-      await run(
-        'PostgreSQL (fsync on)',
-        processes,
-        await createDatabase(cluster.url, `processes${processes}`),
-      ),
+      await run('PostgreSQL, round-robin', processes, await createDatabase(cluster.url, `rr${processes}`)),
     );
+  // The same two processes, each given one community of its own, as a balancer with affinity does.
+  results.push(await run('PostgreSQL, affinity', 2, await createDatabase(cluster.url, 'affinity2'), true));
 } finally {
   cluster.stop();
 }
 
 const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(2)} ms` : 'n/a');
 console.log(
-  `\nSeveral processes: ${BALLOTS} ballots by ${HOUSEHOLDS} signed-in households, round-robin over the processes on ${CONNECTIONS} connections, group commit on`,
+  `\nSeveral processes: ${BALLOTS} ballots by signed-in households over ${CONNECTIONS} connections, group commit on (round-robin: one community of ${HOUSEHOLDS} households, ballots spread over the processes in turn; affinity: a community of ${HOUSEHOLDS} per process, each process sent only its own)`,
 );
 console.table(
   results.map((r) =>
@@ -163,8 +214,9 @@ console.table(
           'p50 ms': Math.round(r.p50),
           'p99 ms': Math.round(r.p99),
           'Node CPU/ballot': ms(r.nodeCpuPerBallot),
-          'PostgreSQL CPU/ballot': r.label.startsWith('PostgreSQL') ? ms(r.pgCpuPerBallot) : '',
+          'PostgreSQL CPU/ballot': r.connections === undefined ? '' : ms(r.pgCpuPerBallot),
           'load generator CPU/ballot': ms(r.loadCpuPerBallot),
+          'database connections': r.connections ?? '',
           exits: r.exits,
           refused: r.refused,
           lost: r.lost,
@@ -175,7 +227,7 @@ console.table(
 );
 for (const r of results)
   if (r.refused) console.log(`${r.label}, ${r.processes}: refused ${JSON.stringify(r.refusals)}`);
-const [sqlite, one, two, three] = results;
+const [sqlite, one, two, three, twoWithAffinity] = results;
 /** Throughput of `a` over `b`, and whether it reaches `target` (a floor: at or over 1 meets it). */
 const against = (a, b, target) =>
   a?.perSecond && b?.perSecond
@@ -188,6 +240,7 @@ const against = (a, b, target) =>
 printFigures('Throughput ratios (figure, target, figure over target: at or over 1.00× meets it)', [
   row('2 processes / 1 process (PostgreSQL)', ...against(two, one, TARGET.twoVsOne)),
   row('3 processes / 1 process (PostgreSQL)', ...against(three, one, TARGET.twoVsOne)),
+  row('2 processes with affinity / 1 process', ...against(twoWithAffinity, one, TARGET.twoVsOne)),
   row('1 process: PostgreSQL / SQLite', ...against(one, sqlite, TARGET.postgresVsSqlite)),
 ]);
 if (results.some((r) => r.failed || r.exits || r.refused || r.lost || !r.verifies || !r.headsAgree))

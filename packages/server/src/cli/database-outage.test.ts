@@ -7,11 +7,11 @@ import {
   signInAll,
   tally,
 } from '../testing/ballot-load.js';
-import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
-import { restartPostgres, terminateListeners } from '../testing/postgres-outage.js';
+import { createDatabase, startPostgres, type TestCluster } from '../testing/postgres-cluster.js';
+import { terminateListeners } from '../testing/postgres-outage.js';
 import { MOTION, type ServerProcesses, startServerProcesses } from '../testing/server-processes.js';
 
-let cluster: { url: string; stop: () => void };
+let cluster: TestCluster;
 let running: ServerProcesses | undefined;
 beforeAll(async () => {
   cluster = await startPostgres();
@@ -89,7 +89,7 @@ describe('several processes on one PostgreSQL survive the database', () => {
       connections: 12,
       onAnswer: (answered) => {
         if (answered === 150)
-          restart = restartPostgres(url).then(() => {
+          restart = cluster.restart().then(() => {
             restarted = true;
           });
         if (restarted) answeredAfterRestart += 1;

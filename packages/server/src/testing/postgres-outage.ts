@@ -1,10 +1,4 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
-import { binDir } from './postgres-cluster.js';
-
-const run = promisify(execFile);
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -14,20 +8,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   } finally {
     await client.end();
   }
-}
-
-/**
- * Restarts the throwaway cluster behind `url` the way an operator's `pg_ctl restart -m fast` does
- * (every connection is cut, in-flight transactions roll back), without blocking the caller's event
- * loop: the servers and the load keep running meanwhile. As root (CI) it runs as `postgres`.
- */
-export async function restartPostgres(url: string): Promise<void> {
-  const [row] = await query<{ data_directory: string }>(url, 'SHOW data_directory');
-  if (!row) throw new Error('no data_directory');
-  const pgCtl = join(binDir(), 'pg_ctl');
-  const args = ['-D', row.data_directory, '-w', '-m', 'fast', '-l', `${row.data_directory}/../restart.log`];
-  if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', pgCtl, ...args, 'restart']);
-  else await run(pgCtl, [...args, 'restart']);
 }
 
 /**
