@@ -10,6 +10,7 @@ import {
 import { createDatabase, startPostgres, type TestCluster } from '../testing/postgres-cluster.js';
 import { terminateListeners } from '../testing/postgres-outage.js';
 import { MOTION, type ServerProcesses, startServerProcesses } from '../testing/server-processes.js';
+import { waitFor } from '../testing/wait-for.js';
 
 let cluster: TestCluster;
 let running: ServerProcesses | undefined;
@@ -23,14 +24,6 @@ afterEach(async () => {
 afterAll(() => cluster?.stop());
 
 const PROCESSES = 3;
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Every process answers `/readyz`, and its view has the log's head: it hears the others again. */
 async function allCaughtUp(servers: ServerProcesses): Promise<void> {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
 import { installedCli, readmeBlock } from '../testing/readme-block.js';
 import { freePort } from '../testing/run-server.js';
+import { waitFor } from '../testing/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linli-processes-readme-'));
 let cluster: { url: string; stop: () => void };
@@ -24,14 +25,6 @@ afterAll(() => {
   cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function waitFor(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('Several processes on one PostgreSQL (the README block)', () => {
   it('starts three processes that serve one community from one database, with one signing key', async () => {
