@@ -199,6 +199,7 @@ async function measurePostgres(dir, communities, events) {
     console.log(`\nMany communities on PostgreSQL: failed: ${e instanceof Error ? e.message : e}`);
     process.exitCode = 1;
   } finally {
+    await copied?.data.close();
     cluster?.stop();
     if (copied) rmSync(copied.folder, { recursive: true, force: true });
   }
