@@ -31,6 +31,18 @@ describe('Checkpointer', () => {
     expect(checkpointer.latest?.seq).toBe(50);
   });
 
+  it("several processes saving one community's file (one data folder) never trip over each other", async () => {
+    const key = loadSigningKey(join(dir, 'key.pem'));
+    const file = join(dir, 'shared.json');
+    const store = new MemoryStore();
+    // Each stands for a server process of its own, all following the same log.
+    const checkpointers = [0, 1, 2].map(() => new Checkpointer(key, 'xfkl', file));
+    for (const checkpointer of checkpointers) checkpointer.follow(store);
+    for (let seq = 0; seq < 50; seq++) await store.append([draft], { expectedSeq: seq });
+    await Promise.all(checkpointers.map((c) => c.flush()));
+    expect(readCheckpointFile(file)).toMatchObject({ seq: 50, hash: (await store.read()).at(-1)?.hash });
+  });
+
   it('reads a missing file as none, and a garbled one as no checkpoint at all', () => {
     expect(readCheckpointFile(join(dir, 'absent.json'))).toBeUndefined();
     const garbled = join(dir, 'garbled.json');

@@ -13,6 +13,9 @@ export function readCheckpointFile(file: string): unknown {
   }
 }
 
+/** Checkpointers made in this process, for their temporary files' names. */
+let written = 0;
+
 /**
  * Signs each new head of one community's log and keeps the newest signature in a file outside the
  * database, so that a database rewritten or rolled back behind it is caught at the next start.
@@ -22,6 +25,11 @@ export function readCheckpointFile(file: string): unknown {
  * write, a few milliseconds.
  */
 export class Checkpointer {
+  /**
+   * Its own temporary file: several server processes sharing one data folder (on one PostgreSQL)
+   * save the same community's checkpoint, and a shared name would let one rename away another's.
+   */
+  private readonly temporary: string;
   private newest: SignedCheckpoint | undefined;
   private saving: Promise<void> | undefined;
   private again = false;
@@ -34,6 +42,8 @@ export class Checkpointer {
     saved?: SignedCheckpoint,
   ) {
     this.newest = saved;
+    written += 1;
+    this.temporary = `${file}.${process.pid}.${written}.tmp`;
   }
 
   /** The newest signed head, for the published view and the organizer's reads. */
@@ -74,7 +84,7 @@ export class Checkpointer {
   private async write(): Promise<void> {
     do {
       this.again = false;
-      const temporary = `${this.file}.tmp`;
+      const temporary = this.temporary;
       const handle = await open(temporary, 'w', 0o600);
       try {
         await handle.writeFile(`${JSON.stringify(this.newest, null, 2)}\n`);
