@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { EventStore } from '@linli/core';
-import pg from 'pg';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
