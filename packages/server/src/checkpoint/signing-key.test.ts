@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,33 @@ describe('the signing key', () => {
     expect(await verifyCheckpoint(signCheckpoint(first, 'xfkl', head), { publicKey: first.publicKey })).toBe(
       true,
     );
+  });
+
+  it('is created once when several processes start at the same moment on a folder without one', async () => {
+    const file = join(dir, 'raced.pem');
+    const module = new URL('../../dist/checkpoint/signing-key.js', import.meta.url).href;
+    // Each process waits for the same instant, then loads the key and prints its public half.
+    const start = Date.now() + 1_500;
+    const script = `const { loadSigningKey } = await import(${JSON.stringify(module)});
+      while (Date.now() < ${start});
+      process.stdout.write(loadSigningKey(${JSON.stringify(file)}).publicKey);`;
+    const run = () =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script]);
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+        });
+        child.stderr.on('data', (d) => {
+          err += d;
+        });
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+    const results = await Promise.all(Array.from({ length: 12 }, run));
+    expect(results.map((r) => r.err)).toEqual(results.map(() => ''));
+    expect(new Set(results.map((r) => r.out)).size).toBe(1);
+    expect(results[0]?.out).toBe(loadSigningKey(file).publicKey);
   });
 
   it('refuses a key file others may read', () => {

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { checkpointMessage, type LogHead, type SignedCheckpoint } from '@linli/core';
 
 /** The server's Ed25519 key, which signs checkpoints; never stored in, or published from, the database. */
@@ -34,14 +34,29 @@ function signingKey(privateKey: KeyObject): SigningKey {
  */
 export function loadSigningKey(file: string, fromEnvironment?: string): SigningKey {
   if (fromEnvironment) return signingKey(parseKey(fromEnvironment));
-  if (!existsSync(file)) {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    // 'wx': never overwrite a key another process created meanwhile.
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
-  }
+  if (!existsSync(file)) createKeyFile(file);
   if ((statSync(file).mode & 0o077) !== 0)
     throw new Error(`${file} may be read by others; make it readable by the server alone (chmod 600)`);
   return signingKey(parseKey(readFileSync(file, 'utf8')));
+}
+
+/**
+ * Writes a new key to `file` unless another process got there first. The key is written whole to a
+ * file of this process's own, then linked into place: a link never replaces a file, so processes
+ * starting together on a new folder all end up reading the one key that won, and none reads it half
+ * written.
+ */
+function createKeyFile(file: string): void {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const own = `${file}.${process.pid}.${Date.now()}.tmp`;
+  writeFileSync(own, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(own, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    rmSync(own, { force: true });
+  }
 }
 
 /** Signs `head` of `community`'s log. */
