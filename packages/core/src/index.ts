@@ -279,6 +279,13 @@ export {
   type Threshold,
 } from './voting/rules.js';
 export { measureSecrecy, type SecrecyMeasure, smallestFit } from './voting/secrecy.js';
+export {
+  type ElectoratePreview,
+  type Exclusion,
+  type ExclusionReason,
+  previewElectorate,
+} from './voting/electorate-preview.js';
+export type { ElectorateInput } from './voting/electorate.js';
 export { previewSecrecy, type SecrecyPreview } from './voting/secrecy-preview.js';
 export type { MotionState, VotingState } from './voting/state.js';
 export {
