@@ -233,3 +233,97 @@ describe('the motion wizard on a real server', () => {
     }
   }, 90_000);
 });
+
+/** What the organizer chunk exports, as the page sees it. */
+interface ReplicaTestWindow {
+  chunk: {
+    organizerReplica(
+      community: string,
+      token: string,
+    ): Promise<{
+      governance: { motions: { value: readonly { title: string }[] } };
+    }>;
+    disposeOrganizerReplicas(): void;
+  };
+  replicas: unknown[];
+}
+
+describe('organizerReplica against the real server', () => {
+  it('loads the log, follows new events, is shared per community and token, and retries a failed load', async () => {
+    const context = await organizerContext({ viewport: PHONE, locale: 'en' });
+    const { page, errors } = await newPage(context);
+    const reads: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/c/xfkl/events') reads.push(r.headers().authorization ?? '');
+    });
+    await page.goto(`${server.base}/c/xfkl/organizer`);
+    await expect.poll(() => h1(page).textContent()).toBe('Organizer home');
+    // A string, so that the test runner leaves the dynamic import to the browser.
+    await page.evaluate(`import('/app/organizer.js').then((chunk) => { window.chunk = chunk; })`);
+
+    const count = await page.evaluate(async (token) => {
+      const w = window as unknown as ReplicaTestWindow;
+      const replica = await w.chunk.organizerReplica('xfkl', token);
+      return replica.governance.motions.value.length;
+    }, server.organizer);
+    expect(count).toBe((await motions()).length);
+
+    // One replica per community and token: the second screen reads nothing again.
+    const shared = await page.evaluate(async (token) => {
+      const w = window as unknown as ReplicaTestWindow;
+      const [a, b] = await Promise.all([
+        w.chunk.organizerReplica('xfkl', token),
+        w.chunk.organizerReplica('xfkl', token),
+      ]);
+      return a === b && a === (await w.chunk.organizerReplica('xfkl', token));
+    }, server.organizer);
+    expect(shared).toBe(true);
+    expect(reads.filter((a) => a === `Bearer ${server.organizer}`).length).toBe(1);
+
+    // It follows the stream: a motion drafted elsewhere appears without a reload.
+    const drafted = await fetch(`${server.base}/c/xfkl/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.organizer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        command: {
+          type: 'motion.draft',
+          title: 'Drafted by another organizer',
+          kind: 'proposal',
+          scope: { kind: 'community' },
+          basis: 'households',
+          rule: 'simpleMajority',
+          closesAt: '2030-01-01T00:00:00Z',
+        },
+      }),
+    });
+    expect(drafted.status).toBe(200);
+    await expect
+      .poll(() =>
+        page.evaluate(async (token) => {
+          const w = window as unknown as ReplicaTestWindow;
+          const replica = await w.chunk.organizerReplica('xfkl', token);
+          return replica.governance.motions.value.some((m) => m.title === 'Drafted by another organizer');
+        }, server.organizer),
+      )
+      .toBe(true);
+
+    // A refused load is forgotten: the next call reads again instead of sharing the failure.
+    const refusedTwice = await page.evaluate(async () => {
+      const w = window as unknown as ReplicaTestWindow;
+      const codes: string[] = [];
+      for (let i = 0; i < 2; i++)
+        await w.chunk.organizerReplica('xfkl', 'not-a-token').then(
+          () => codes.push('loaded'),
+          (e: { error?: { code?: string } }) => codes.push(e.error?.code ?? 'unknown'),
+        );
+      w.chunk.disposeOrganizerReplicas();
+      return codes;
+    });
+    expect(refusedTwice).toEqual(['auth.required', 'auth.required']);
+    expect(reads.filter((a) => a === 'Bearer not-a-token').length).toBe(2);
+    // Chromium logs the two refused reads; nothing else went wrong.
+    expect(errors).toEqual(Array(2).fill(expect.stringContaining('status of 401')));
+    await context.close();
+  });
+});
