@@ -26,6 +26,9 @@ export const motionsStrings = {
   outcome_failed: { 'zh-CN': '结果：未通过', en: 'Result: not passed' },
   outcome_tied: { 'zh-CN': '结果：平局', en: 'Result: tied' },
   days: { 'zh-CN': '{n} 天', en: '{n} days' },
+  day: { 'zh-CN': '1 天', en: '1 day' },
   hours: { 'zh-CN': '{n} 小时', en: '{n} hours' },
+  hour: { 'zh-CN': '1 小时', en: '1 hour' },
   minutes: { 'zh-CN': '{n} 分钟', en: '{n} minutes' },
+  minute: { 'zh-CN': '1 分钟', en: '1 minute' },
 } as const satisfies StringTable;

@@ -14,10 +14,17 @@ const DAY = 24 * HOUR;
 export function timeLeft(closesAt: string, now: number, locale: Locale): string | undefined {
   const ms = Date.parse(closesAt) - now;
   if (!(ms > 0)) return undefined;
-  if (ms >= DAY) return t(locale, 'days', { n: String(Math.floor(ms / DAY)) });
-  if (ms >= HOUR) return t(locale, 'hours', { n: String(Math.floor(ms / HOUR)) });
-  return t(locale, 'minutes', { n: String(Math.max(1, Math.floor(ms / MINUTE))) });
+  if (ms >= DAY) return count(locale, Math.floor(ms / DAY), 'day', 'days');
+  if (ms >= HOUR) return count(locale, Math.floor(ms / HOUR), 'hour', 'hours');
+  return count(locale, Math.max(1, Math.floor(ms / MINUTE)), 'minute', 'minutes');
 }
+
+const count = (
+  locale: Locale,
+  n: number,
+  one: 'day' | 'hour' | 'minute',
+  many: 'days' | 'hours' | 'minutes',
+): string => (n === 1 ? t(locale, one) : t(locale, many, { n: String(n) }));
 
 /** An instant as the reader's clock shows it, in the page's language. */
 export function localTime(iso: string, locale: Locale): string {
