@@ -14,9 +14,11 @@ export type ExclusionReason = 'noResidents' | 'underAge';
 
 /** One unit or resident in scope left out of the electorate, with the reason. */
 export interface Exclusion {
+  /** The unit left out, or the unit of the resident left out. */
   readonly unitId: string;
   /** The resident left out (`underAge`); absent when the whole unit is. */
   readonly residentId?: string;
+  /** Why they have no vote. */
   readonly reason: ExclusionReason;
 }
 
