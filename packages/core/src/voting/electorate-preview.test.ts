@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshGovernance, must } from '../../test/fixtures.js';
 import { stairwellCommands } from '../testing/stairwell.js';
+import type { LocalDate } from '../time/local-date.js';
 import { previewElectorate } from './electorate-preview.js';
 
 const closesAt = '2026-12-20T10:00:00Z';
 const stairwell = { kind: 'stairwell', id: 's1' } as const;
+/** The fixtures' clock's day: the roll the preview shows is the one opening freezes today. */
+const day = '2026-11-29' as LocalDate;
 
 /** Four units; 101 and 102 have households, 201 and 202 stand empty; 101 has a child born 2020. */
 async function community() {
@@ -23,7 +26,7 @@ describe('previewElectorate', () => {
   it('is the roll motion.open freezes, with heads and area', async () => {
     const gov = await community();
     const preview = gov.read((s) =>
-      previewElectorate(s.community, { basis: 'owners', scope: stairwell }, '2026-11-29'),
+      previewElectorate(s.community, { basis: 'owners', scope: stairwell }, day),
     );
     expect(preview).toMatchObject({ heads: 4, area: 30_000, unitsInScope: 4, excluded: [] });
     await must(
@@ -48,7 +51,7 @@ describe('previewElectorate', () => {
   it('says which units have no household', async () => {
     const gov = await community();
     const preview = gov.read((s) =>
-      previewElectorate(s.community, { basis: 'households', scope: stairwell }, '2026-12-01'),
+      previewElectorate(s.community, { basis: 'households', scope: stairwell }, day),
     );
     expect(preview.heads).toBe(2);
     expect(preview.area).toBe(15_000);
@@ -61,7 +64,7 @@ describe('previewElectorate', () => {
   it('says which residents are under the minimum age', async () => {
     const gov = await community();
     const preview = gov.read((s) =>
-      previewElectorate(s.community, { basis: 'residents', scope: stairwell, minAge: 18 }, '2026-12-01'),
+      previewElectorate(s.community, { basis: 'residents', scope: stairwell, minAge: 18 }, day),
     );
     expect(preview.voters.map((v) => v.id)).toEqual(['r101', 'r102']);
     expect(preview.area).toBe(0);
