@@ -113,6 +113,8 @@ describe('the organizer console is a lazy chunk', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBe((await motions()).length);
     expect(links.every((href) => href?.startsWith('/c/xfkl/organizer/motions/'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await layoutProblems(page)).toEqual([]);
 
     await page.goto(`${server.base}${WIZARD}`);
     await expect.poll(() => h1(page).textContent()).toBe('发起表决');

@@ -283,7 +283,9 @@ export function basisAndRule(f: Form): TemplateResult {
   const d = f.draft;
   const rules = rulesFor(d);
   const chosen = rules.find((r) => r.id === d.rule);
-  return html`<div class="field">
+  return html`<fieldset>
+    <legend>${t(l, 'voters')}</legend>
+    <div class="field">
       <label for="basis">${t(l, 'basis')}</label>
       <select id="basis" @change=${(e: Event) => f.set({ basis: value(e) as Basis })}>
         ${(['owners', 'households', 'residents'] as const).map(
@@ -303,7 +305,8 @@ export function basisAndRule(f: Form): TemplateResult {
         ${rules.map((r) => html`<option value=${r.id} ?selected=${d.rule === r.id}>${r.name[l]}</option>`)}
       </select>
       ${chosen ? html`<p class="hint">${chosen.source}</p>` : nothing} ${fieldError(f, 'rule')}
-    </div>`;
+    </div>
+  </fieldset>`;
 }
 
 /** Owners' matters: the units whose owners must consent, among the units of the scope. */

@@ -79,6 +79,7 @@ export const wizardStrings = {
   building: { 'zh-CN': '哪栋楼', en: 'Which building' },
   stairwell: { 'zh-CN': '哪个单元', en: 'Which stairwell' },
   room: { 'zh-CN': '{room} 室', en: 'Room {room}' },
+  voters: { 'zh-CN': '谁投票，怎样算通过', en: 'Who votes, and what it takes to pass' },
   basis: { 'zh-CN': '谁投票', en: 'Who votes' },
   basis_owners: { 'zh-CN': '业主（民法典事项）', en: 'Owners (Civil Code matters)' },
   basis_households: { 'zh-CN': '每户一票', en: 'One vote per household' },

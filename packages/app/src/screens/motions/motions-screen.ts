@@ -34,9 +34,9 @@ export class MotionsScreen extends ScreenElement {
       ul.motions li {
         margin: 0;
       }
+      /* Larger, not bold: most CJK system fonts have no bold, so only the digits would be. */
       ul.motions a {
-        font-weight: 600;
-        font-size: 1.1em;
+        font-size: 1.15em;
       }
     `,
   ];
