@@ -181,6 +181,32 @@ describe('the motion wizard on a real server', () => {
     await context.close();
   });
 
+  it('says so when the draft is saved but opening is refused, with a link to the draft', async () => {
+    const context = await organizerContext({ viewport: { width: 1280, height: 800 }, locale: 'en' });
+    const { page, errors } = await newPage(context);
+    await page.goto(`${server.base}${WIZARD}`);
+    await expect.poll(() => page.locator('.electorate').count()).toBe(1);
+    await page.getByLabel('Custom').check();
+    await page.getByLabel('Title').fill('Opens next year');
+    await page.getByLabel('Earliest opening time (optional)').fill('2030-01-01T10:00');
+    await page.getByLabel('Closing time').fill('2030-02-01T10:00');
+    await page.getByLabel('Open voting as soon as it is saved').check();
+    await page.getByRole('button', { name: 'Save and open voting' }).click();
+    await page.getByRole('button', { name: 'Yes, open voting' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/^The draft is saved, but voting could not be opened: /);
+    const motion = (await motions()).find((m) => m.title === 'Opens next year');
+    expect(motion?.status).toBe('draft');
+    expect(await page.getByRole('link', { name: 'Go to the motion’s page' }).getAttribute('href')).toBe(
+      `/c/xfkl/organizer/motions/${motion?.id}`,
+    );
+    // Saving again would draft a second motion: the button is gone.
+    expect(await page.getByRole('button', { name: /Save/ }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('is done with the keyboard alone: a template by arrow keys, the title typed, Enter saves', async () => {
     const context = await organizerContext({ viewport: PHONE, locale: 'zh-CN' });
     const { page, errors } = await newPage(context);

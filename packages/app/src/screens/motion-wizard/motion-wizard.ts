@@ -264,7 +264,14 @@ export class MotionWizard extends ScreenElement {
       </label>
       ${general ? html`<p class="alert" role="alert">${general.message[l]}</p>` : nothing}
       ${this.#drafted()}
-      ${this.phase === 'confirm' ? this.#confirm(gov, preview.heads) : this.#submitButton()}
+      ${
+        // Once drafted, saving again would draft a second motion: the draft's page takes it from here.
+        this.drafted !== undefined
+          ? nothing
+          : this.phase === 'confirm'
+            ? this.#confirm(gov, preview.heads)
+            : this.#submitButton()
+      }
     </form>`;
   }
 
