@@ -19,7 +19,14 @@ export {
   ownerElectorate,
 } from './community/electorate.js';
 export type { CommunityEvent, CommunityEventPayloads, CommunityEventType } from './community/events.js';
-export { effectiveArea, householdsOn, ownersOn, residentsOn, type Scope } from './community/queries.js';
+export {
+  effectiveArea,
+  householdsOn,
+  ownersOn,
+  residentsOn,
+  type Scope,
+  unitsIn,
+} from './community/queries.js';
 export type { CommunityState } from './community/state.js';
 export type {
   AreaSource,
@@ -228,6 +235,13 @@ export {
 export { parseWith } from './validation/zod-errors.js';
 // Voting: motions, rules, tallies and their explanations, secrecy, tie lotteries, exports.
 export type { BallotColumns } from './voting/columns.js';
+export type { ElectorateInput } from './voting/electorate.js';
+export {
+  type ElectoratePreview,
+  type Exclusion,
+  type ExclusionReason,
+  previewElectorate,
+} from './voting/electorate-preview.js';
 export type { CheckResult, DimensionTotals, Totals } from './voting/evaluate.js';
 export type { VotingEvent, VotingEventPayloads, VotingEventType } from './voting/events.js';
 export { type Bilingual, type Explanation, type ExplanationLine, explainTally } from './voting/explain.js';

@@ -1,6 +1,7 @@
 import { effect, signal } from '@preact/signals-core';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiClient } from '../api/api-client.js';
+import type { LazyModule } from './lazy.js';
 import { applyPrefs } from './palette.js';
 import { loadPrefs, type Prefs, savePrefs, type Theme } from './prefs.js';
 import { matchRoute, type RouteParams } from './route-match.js';
@@ -81,6 +82,8 @@ export class LinliApp extends LitElement {
         void this.router.place.value;
         void this.sessions.who.value;
         void this.#restoring.value;
+        // A lazy screen's module arriving (or failing) redraws it.
+        void this.#drawn().route.module?.state.value;
         this.#apply();
         this.requestUpdate();
       }),
@@ -147,7 +150,23 @@ export class LinliApp extends LitElement {
     if (gate && community !== undefined && this.#restoring.value.has(community))
       return html`<p role="status">${t(context.locale, 'loading')}</p>`;
     if (gate) return html`<linli-sign-in-screen .context=${context} only=${gate}></linli-sign-in-screen>`;
+    const module = route.module;
+    if (module && module.state.value !== 'ready') return this.#loadingScreen(module, context.locale);
     return route.render(context);
+  }
+
+  /** A lazy screen whose module has not arrived: its title, "loading…", or the failure and a retry. */
+  #loadingScreen(module: LazyModule, locale: Prefs['language']): TemplateResult {
+    if (module.state.value === 'idle') queueMicrotask(() => module.load());
+    const failed = module.state.value === 'failed';
+    return html`<section class="lazy">
+      ${
+        failed
+          ? html`<p role="alert">${t(locale, 'loadFailed')}</p>
+            <button type="button" @click=${() => module.load()}>${t(locale, 'retry')}</button>`
+          : html`<p role="status">${t(locale, 'loading')}</p>`
+      }
+    </section>`;
   }
 
   #header(params: RouteParams): TemplateResult {
@@ -213,7 +232,8 @@ export class LinliApp extends LitElement {
     const { language } = this.prefs.value;
     const heading = (drawn.gate ? gateTitles[drawn.gate] : drawn.route.title)[language];
     document.title = `${heading} · ${t(language, 'titleSuffix')}`;
-    const key = `${this.router.place.value.pathname}|${drawn.gate ?? ''}`;
+    // A lazy screen that arrives is a new screen to focus and announce.
+    const key = `${this.router.place.value.pathname}|${drawn.gate ?? ''}|${drawn.route.module?.state.value === 'ready' ? 'ready' : ''}`;
     if (key === this.#drawnKey) return;
     const first = this.#drawnKey === undefined;
     this.#drawnKey = key;
@@ -231,8 +251,9 @@ export class LinliApp extends LitElement {
   /** Focus to the new screen's `h1` (inside its shadow root), so a screen reader starts there. */
   async #focusHeading(): Promise<void> {
     const screen = this.renderRoot.querySelector('main')?.firstElementChild;
-    if (!(screen instanceof LitElement)) return;
-    await screen.updateComplete;
+    // Duck-typed: a lazy screen is built with its own copy of Lit, so `instanceof LitElement` fails.
+    if (!(screen && 'updateComplete' in screen)) return;
+    await (screen as LitElement).updateComplete;
     const h1 = screen.shadowRoot?.querySelector('h1');
     if (!h1) return;
     h1.tabIndex = -1;

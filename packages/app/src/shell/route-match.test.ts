@@ -53,14 +53,24 @@ describe('matching a path to a route', () => {
       });
     const table = [
       ...routes,
-      { path: '/c/:community/organizer/motions', audience: 'organizer' as const, title, render },
+      { path: '/c/:community/organizer/duties', audience: 'organizer' as const, title, render },
       { path: '/c/:community/sign-in/help', audience: 'anyone' as const, title, render },
     ];
     const register = {
       href: '/c/a%20b/organizer/register',
       title: { 'zh-CN': '房屋清册', en: 'Housing register' },
     };
-    expect(organizerScreens('a b', table)).toEqual([register, { href: '/c/a%20b/organizer/motions', title }]);
-    expect(organizerScreens('x')).toEqual([{ ...register, href: '/c/x/organizer/register' }]);
+    const motions = [
+      { href: '/c/a%20b/organizer/motions', title: { 'zh-CN': '表决事项', en: 'Motions' } },
+      { href: '/c/a%20b/organizer/motions/new', title: { 'zh-CN': '发起表决', en: 'New motion' } },
+    ];
+    expect(organizerScreens('a b', table)).toEqual([
+      register,
+      ...motions,
+      { href: '/c/a%20b/organizer/duties', title },
+    ]);
+    expect(organizerScreens('x')).toEqual(
+      [register, ...motions].map((link) => ({ ...link, href: link.href.replace('a%20b', 'x') })),
+    );
   });
 });

@@ -5,6 +5,7 @@ import '../screens/organizer-home/organizer-home-screen.js';
 import '../screens/register/define.js';
 import '../screens/setup/setup-screen.js';
 import '../screens/sign-in/sign-in-screen.js';
+import { type LazyModule, lazyModule } from './lazy.js';
 import type { Localized } from './localized.js';
 import { pathOf } from './route-match.js';
 import type { ScreenContext } from './screen.js';
@@ -25,7 +26,21 @@ export interface Route {
   readonly title: Localized;
   /** Draws it: the screen element with the shell's context. */
   readonly render: (screen: ScreenContext) => TemplateResult;
+  /**
+   * The module that defines its element, when it is loaded on demand: the shell shows "loading…"
+   * until it has arrived, then draws `render`. Absent: the element is in the first load.
+   */
+  readonly module?: LazyModule;
 }
+
+/**
+ * The organizer's console beyond its home: `dist/organizer.js` (its own build, from
+ * `src/organizer.ts`), fetched beside this module the first time an organizer screen is drawn, so the
+ * first load of every page stays small. Its URL is computed, so this build leaves it out.
+ */
+export const organizerModule: LazyModule = lazyModule(
+  () => import(/* @vite-ignore */ new URL('./organizer.js', import.meta.url).href),
+);
 
 /**
  * Every screen of the shell, in matching order: the first route whose path matches the URL is drawn.
@@ -79,6 +94,21 @@ export const routes: readonly Route[] = [
         .community=${screen.params.community ?? ''}
         .api=${screen.api}
       ></linli-register-import>`,
+  },
+  {
+    path: '/c/:community/organizer/motions',
+    audience: 'organizer',
+    title: { 'zh-CN': '表决事项', en: 'Motions' },
+    module: organizerModule,
+    render: (screen) => html`<linli-motions-screen .context=${screen}></linli-motions-screen>`,
+  },
+  {
+    // Before `/motions/:motion`, so "new" is never taken for a motion's id.
+    path: '/c/:community/organizer/motions/new',
+    audience: 'organizer',
+    title: { 'zh-CN': '发起表决', en: 'New motion' },
+    module: organizerModule,
+    render: (screen) => html`<linli-motion-wizard .context=${screen}></linli-motion-wizard>`,
   },
 ];
 

@@ -26,6 +26,11 @@ export const shellStrings = {
   organizer: { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   signOut: { 'zh-CN': '退出登录', en: 'Sign out' },
   loading: { 'zh-CN': '加载中…', en: 'Loading…' },
+  loadFailed: {
+    'zh-CN': '这一页没能加载出来，请检查网络后重试。',
+    en: 'This page could not be loaded. Check the connection and try again.',
+  },
+  retry: { 'zh-CN': '重试', en: 'Try again' },
   titleSuffix: { 'zh-CN': '邻里', en: 'Linli' },
 } as const satisfies StringTable;
 

@@ -4,7 +4,10 @@ import type { CommunityState } from '../community/state.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { MotionDefinition, Voter } from './motion.js';
 
-function customWeight(definition: MotionDefinition, unitIds: readonly string[]): number {
+/** What the electorate of a motion depends on: who votes, where, and any age limit or custom weights. */
+export type ElectorateInput = Pick<MotionDefinition, 'basis' | 'scope' | 'minAge' | 'customWeights'>;
+
+function customWeight(definition: ElectorateInput, unitIds: readonly string[]): number {
   const weights = definition.customWeights;
   if (!weights) return 0;
   return unitIds.reduce((sum, id) => sum + (weights[id] ?? 0), 0);
@@ -19,7 +22,7 @@ function customWeight(definition: MotionDefinition, unitIds: readonly string[]):
  */
 export function freezeElectorate(
   community: CommunityState,
-  definition: MotionDefinition,
+  definition: ElectorateInput,
   date: LocalDate,
 ): Voter[] {
   const year = Number(date.slice(0, 4));

@@ -1,7 +1,6 @@
 import type { CommunityState } from '../community/state.js';
 import type { LocalDate } from '../time/local-date.js';
-import { freezeElectorate } from './electorate.js';
-import type { MotionDefinition } from './motion.js';
+import { type ElectorateInput, freezeElectorate } from './electorate.js';
 import { MIN_SECRET_ROLL, measureSecrecy, type SecrecyMeasure } from './secrecy.js';
 
 /** What opening a draft as a secret motion on `date` would publish, for the organizer to see beforehand. */
@@ -17,7 +16,7 @@ export interface SecrecyPreview extends SecrecyMeasure {
  */
 export function previewSecrecy(
   community: CommunityState,
-  definition: MotionDefinition,
+  definition: ElectorateInput,
   date: LocalDate,
 ): SecrecyPreview {
   const roll = freezeElectorate(community, definition, date);

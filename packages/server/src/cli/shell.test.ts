@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
 import { launchChromium } from '../testing/chromium.js';
+import { layoutProblems } from '../testing/layout.js';
 import { type RunningServer, startServer } from '../testing/run-server.js';
 
 /** Screenshots to look at (not compared): phone and desktop, both languages, dark and large text. */
@@ -90,41 +91,6 @@ const focused = (page: Page) =>
 const h1 = (page: Page) => page.locator('h1').first();
 
 const audit = axeViolations;
-
-/** What a phone user must never meet: sideways scrolling, text under 16 px, targets under 44 × 44 px. */
-async function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth)
-      problems.push(`scrolls sideways: ${document.documentElement.scrollWidth}px`);
-    const all: Element[] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll('*')) {
-        all.push(el);
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    for (const el of all) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const tag = el.tagName.toLowerCase();
-      const hidden = el.closest('.visually-hidden, .skip');
-      const isTarget =
-        ['a', 'button', 'select'].includes(tag) ||
-        (tag === 'input' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type)) ||
-        (tag === 'label' && el.querySelector('input[type=radio], input[type=checkbox]'));
-      if (isTarget && !hidden && (box.height < 44 || box.width < 44))
-        problems.push(
-          `small target ${tag} "${el.textContent?.trim().slice(0, 20)}" ${box.width}x${box.height}`,
-        );
-      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      if (own && !hidden && Number.parseFloat(getComputedStyle(el).fontSize) < 16)
-        problems.push(`small text ${tag} "${el.textContent?.trim().slice(0, 20)}"`);
-    }
-    return problems;
-  });
-}
 
 describe('the page shell on a real server', () => {
   let server: RunningServer;

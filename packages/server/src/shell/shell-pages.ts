@@ -72,18 +72,27 @@ function appFile(name: string, type: string): () => PrecompressedBody {
 }
 
 /**
+ * The built files the shell loads: `app.js` on every page, `organizer.js` the first time an organizer
+ * screen beyond the home is drawn (the shell's lazy chunk), each with its source map.
+ */
+export const SHELL_MODULES = ['app.js', 'organizer.js'] as const;
+
+/**
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
- * module at `/app/app.js`, each compressed once and revalidated by `ETag`.
+ * modules at `/app/<name>` ({@link SHELL_MODULES}), each compressed once and revalidated by `ETag`.
  */
 export function shellPages(options: ShellOptions = {}): Hono {
   const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8');
-  const script = appFile('app.js', 'text/javascript; charset=utf-8');
-  const map = appFile('app.js.map', 'application/json; charset=utf-8');
   const pages = new Hono();
   for (const path of shellPaths(options))
     pages.get(path, (c) => {
       c.header('content-security-policy', SHELL_CSP);
       return html.respond(c);
     });
-  return pages.get('/app/app.js', (c) => script().respond(c)).get('/app/app.js.map', (c) => map().respond(c));
+  for (const name of SHELL_MODULES) {
+    const script = appFile(name, 'text/javascript; charset=utf-8');
+    const map = appFile(`${name}.map`, 'application/json; charset=utf-8');
+    pages.get(`/app/${name}`, (c) => script().respond(c)).get(`/app/${name}.map`, (c) => map().respond(c));
+  }
+  return pages;
 }

@@ -1,0 +1,8 @@
+// The organizer chunk's entry (`dist/organizer.js`, its own build: see `vite.organizer.config.ts`):
+// the organizer's screens beyond the home and the core governance they need, loaded on demand by the
+// routes that name `organizerModule`.
+import './screens/motion-wizard/motion-wizard.js';
+import './screens/motions/motions-screen.js';
+
+// The shared replica, for a script on the page (and the end-to-end test of its sharing and retries).
+export { disposeOrganizerReplicas, organizerReplica } from './api/organizer-replica.js';
