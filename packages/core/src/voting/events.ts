@@ -32,6 +32,8 @@ export interface VotingEventPayloads {
   'proxy.granted': { motionId: string; proxyId: string; voterId: string; holder: string; paperRef: string };
   'proxy.revoked': { motionId: string; proxyId: string };
   'ballot.cast': { motionId: string; ballot: Omit<Ballot, 'revision'> };
+  /** A paper ballot taken out of the count (entered by mistake); `paperRef` names the paper. */
+  'ballot.withdrawn': { motionId: string; voterId: string; paperRef: string };
 }
 
 /** A voting event type. */

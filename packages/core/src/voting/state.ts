@@ -154,6 +154,12 @@ export const votingEvolvers = {
     if (proxy) entry.proxies.set(proxy.id, { ...proxy, revoked: true });
   }),
   'ballot.cast': onMotion(ballotCast),
+  'ballot.withdrawn': onMotion((entry, event: Evt<'ballot.withdrawn'>) => {
+    entry.ballots.delete(event.payload.voterId);
+    // Rare (an organizer's correction): the columns are rebuilt from the live ballots rather than
+    // each ballot shape learning to erase its cells.
+    indexMotion(entry);
+  }),
 } satisfies EventHandlers<VotingState, VotingEvent>;
 
 /** Applies one voting event, in place. Events were checked by `decide`, so nothing here can fail. */
