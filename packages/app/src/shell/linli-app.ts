@@ -231,8 +231,9 @@ export class LinliApp extends LitElement {
   /** Focus to the new screen's `h1` (inside its shadow root), so a screen reader starts there. */
   async #focusHeading(): Promise<void> {
     const screen = this.renderRoot.querySelector('main')?.firstElementChild;
-    if (!(screen instanceof LitElement)) return;
-    await screen.updateComplete;
+    // A lazy screen has its own copy of Lit (see routes.ts): it is a Lit element by shape, not by class.
+    if (!(screen instanceof HTMLElement) || !('updateComplete' in screen)) return;
+    await (screen as LitElement).updateComplete;
     const h1 = screen.shadowRoot?.querySelector('h1');
     if (!h1) return;
     h1.tabIndex = -1;

@@ -8,6 +8,7 @@ import '../screens/sign-in/sign-in-screen.js';
 import type { Localized } from './localized.js';
 import { pathOf } from './route-match.js';
 import type { ScreenContext } from './screen.js';
+import { shellStrings } from './strings.js';
 
 /**
  * Who may see a screen: `anyone`; only an `organizer` of the route's `:community`; only a signed-in
@@ -80,7 +81,42 @@ export const routes: readonly Route[] = [
         .api=${screen.api}
       ></linli-register-import>`,
   },
+  {
+    path: '/c/:community/organizer/motions/:motion',
+    audience: 'organizer',
+    title: { 'zh-CN': '议题', en: 'Motion' },
+    render: (screen) => {
+      loadMotionScreens();
+      return html`<linli-motion-screen .context=${screen}>${loading(screen)}</linli-motion-screen>`;
+    },
+  },
+  {
+    path: '/c/:community/organizer/motions/:motion/paper',
+    audience: 'organizer',
+    title: { 'zh-CN': '录入纸质选票', en: 'Enter paper ballots' },
+    render: (screen) => {
+      loadMotionScreens();
+      return html`<linli-paper-screen .context=${screen}>${loading(screen)}</linli-paper-screen>`;
+    },
+  },
 ];
+
+/**
+ * The motion screens' module, `chunks/motion.js` beside this one (its own build with its own copy of
+ * the core and Lit, see vite.motion.config.ts, so the first load carries none of it), imported when a
+ * motion route is first drawn. Until it defines their elements, the browser shows their light-DOM
+ * "loading" heading; once defined, the elements upgrade in place with the context already set.
+ */
+let motionScreens: Promise<unknown> | undefined;
+function loadMotionScreens(): void {
+  motionScreens ??= import(/* @vite-ignore */ new URL('./chunks/motion.js', import.meta.url).href).catch(
+    () => {
+      motionScreens = undefined; // offline for a moment: the next drawing tries again
+    },
+  );
+}
+
+const loading = (screen: ScreenContext) => html`<h1>${shellStrings.loading[screen.locale]}</h1>`;
 
 /** The screen for a path no route matches. */
 export const notFoundRoute: Route = {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { PrecompressedBody } from '../http/precompressed.js';
@@ -59,21 +59,21 @@ export const SHELL_HTML = `<!doctype html>
 </html>
 `;
 
+const appPath = (name: string): string => fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`));
+
 /** The built shell (`@linli/app/dist/…`), read once at the first request that needs it. */
 function appFile(name: string, type: string): () => PrecompressedBody {
   let body: PrecompressedBody | undefined;
   return () => {
-    body ??= new PrecompressedBody(
-      readFileSync(fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`))),
-      type,
-    );
+    body ??= new PrecompressedBody(readFileSync(appPath(name)), type);
     return body;
   };
 }
 
 /**
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
- * module at `/app/app.js`, each compressed once and revalidated by `ETag`.
+ * module at `/app/app.js` and its lazy chunks at `/app/chunks/<file>` (the organizer's screens with
+ * the core they need, loaded when first drawn), each compressed once and revalidated by `ETag`.
  */
 export function shellPages(options: ShellOptions = {}): Hono {
   const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8');
@@ -85,5 +85,22 @@ export function shellPages(options: ShellOptions = {}): Hono {
       c.header('content-security-policy', SHELL_CSP);
       return html.respond(c);
     });
-  return pages.get('/app/app.js', (c) => script().respond(c)).get('/app/app.js.map', (c) => map().respond(c));
+  const chunks = new Map<string, () => PrecompressedBody>();
+  return pages
+    .get('/app/app.js', (c) => script().respond(c))
+    .get('/app/app.js.map', (c) => map().respond(c))
+    .get('/app/chunks/:file', (c) => {
+      // Only the names vite writes (no path, no dot-dot): anything else is not one of the shell's files.
+      const file = c.req.param('file');
+      const type = file.endsWith('.js')
+        ? 'text/javascript; charset=utf-8'
+        : 'application/json; charset=utf-8';
+      if (!CHUNK_NAME.test(file) || !existsSync(appPath(`chunks/${file}`))) return c.notFound();
+      const body = chunks.get(file) ?? appFile(`chunks/${file}`, type);
+      chunks.set(file, body);
+      return body().respond(c);
+    });
 }
+
+/** A lazy chunk's file name as the app's vite build writes it (`chunks/<name>-<hash>.js` and its map). */
+const CHUNK_NAME = /^[\w-]+\.js(\.map)?$/;
