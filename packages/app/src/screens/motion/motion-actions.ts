@@ -35,10 +35,12 @@ export function actionCommand(
 }
 
 /**
- * A `datetime-local` value (`2026-12-01T20:00`, the device's time zone) as an ISO instant, or `''`
+ * A `datetime-local` value (`2026-12-01T20:00`) read as China time (UTC+8, no daylight saving), the
+ * time the notice board and the vote widget show whatever the device's zone, as an ISO instant; `''`
  * when it is not a time (the core then refuses the command at `closesAt`).
  */
 export function instantOfLocal(value: string): string {
-  const time = new Date(value);
-  return value === '' || Number.isNaN(time.getTime()) ? '' : time.toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return '';
+  const time = new Date(`${value.length === 16 ? `${value}:00` : value}+08:00`);
+  return Number.isNaN(time.getTime()) ? '' : time.toISOString();
 }

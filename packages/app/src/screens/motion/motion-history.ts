@@ -1,9 +1,13 @@
 import type { Locale, MotionHistoryEntry } from '@linli/core';
 import { t } from './motion.strings.js';
 
-/** When, in the page's language and the device's time zone. */
+/** When, in the page's language and in China time, as the vote widget and the notice board show it. */
 export const formatTime = (iso: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
 
 /**
  * Who did a history entry and what it did, in plain words: the signed-in organizer is "you", a close

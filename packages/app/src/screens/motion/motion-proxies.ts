@@ -22,6 +22,7 @@ export class MotionProxies extends LitElement {
   static override properties: PropertyDeclarations = {
     governance: { attribute: false },
     motion: { attribute: false },
+    head: { attribute: false },
     api: { attribute: false },
     community: { attribute: false },
     locale: { attribute: false },
@@ -34,6 +35,8 @@ export class MotionProxies extends LitElement {
 
   declare governance: Governance;
   declare motion: Motion;
+  /** The replica's log head: a new one at each event, so the list is read again (a proxy changes no motion field). */
+  declare head: unknown;
   declare api: ApiClient;
   declare community: string;
   declare locale: Locale;
@@ -199,8 +202,8 @@ export class MotionProxies extends LitElement {
       ref: command.paperRef,
     });
     this.done = t(this.locale, 'registered', { entry });
-    form.reset();
-    this.holderKind = 'household';
+    for (const name of ['voterId', 'holder', 'paperRef'])
+      (form.elements.namedItem(name) as HTMLInputElement).value = '';
     this.dispatchEvent(new CustomEvent('linli-proxies-changed', { bubbles: true, composed: true }));
   }
 

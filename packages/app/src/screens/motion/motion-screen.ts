@@ -103,7 +103,7 @@ export class MotionScreen extends ScreenElement {
               : html`<p role="status">${t(l, 'loading')}</p>`
         }`;
     }
-    return html`<h1 tabindex="-1">${m.title}</h1>
+    return html`<h1 id="title" tabindex="-1">${m.title}</h1>
       ${this.renderState(m, l)} ${this.renderActions(m, l)}
       <section aria-labelledby="tally-h">
         <h2 id="tally-h">${t(l, 'tally')}</h2>
@@ -145,7 +145,7 @@ export class MotionScreen extends ScreenElement {
           ? html`<p class="alert" role="alert">${this.error.message[l]}</p>`
           : nothing
       }
-      ${m.status === 'open' ? html`<p><a class="action" href=${paper}>${t(l, 'paperLink')}</a></p>` : nothing}
+      ${m.status === 'open' ? html`<p><a class="action" id="paper-link" href=${paper}>${t(l, 'paperLink')}</a></p>` : nothing}
       ${
         this.pending
           ? this.renderConfirm(this.pending, m, l)
@@ -208,6 +208,7 @@ export class MotionScreen extends ScreenElement {
     return html`<linli-motion-proxies
       .governance=${gov}
       .motion=${m}
+      .head=${gov.head.value}
       .api=${this.context.api}
       .community=${this.community}
       .locale=${this.locale}

@@ -5,6 +5,10 @@ export const motionStyles: CSSResult = css`
   section {
     margin: 0 0 1.5em;
   }
+  /* The widget's badge is a size smaller; on these pages no text goes under 16 px. */
+  linli-vote::part(badge) {
+    font-size: 1em;
+  }
   h3 {
     font-size: 1.1em;
     margin: 0 0 0.5em;

@@ -100,7 +100,7 @@ export class PaperScreen extends ScreenElement {
     const gov = this.#replica.governance;
     const m = gov?.motions.value.find((x) => x.id === this.motionId);
     const back = `/c/${encodeURIComponent(this.community)}/organizer/motions/${encodeURIComponent(this.motionId)}`;
-    const head = html`<h1 tabindex="-1">${m ? t(l, 'titleOf', { title: m.title }) : t(l, 'title')}</h1>
+    const head = html`<h1 id="title" tabindex="-1">${m ? t(l, 'titleOf', { title: m.title }) : t(l, 'title')}</h1>
       <p><a href=${back}>${t(l, 'back')}</a></p>`;
     if (!gov || !m) {
       const error = this.#replica.error;
