@@ -361,6 +361,15 @@ describe('one motion’s organizer page and paper ballots, through the real serv
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('serves the lazy motion module beside the shell, and nothing else from its folder', async () => {
+    const chunk = await fetch(`${server.base}/app/chunks/motion.js`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('content-type')).toContain('text/javascript');
+    expect(await chunk.text()).toContain('linli-paper-screen');
+    for (const path of ['/app/chunks/..%2Fapp.js', '/app/chunks/.env', '/app/chunks/missing.js'])
+      expect((await fetch(`${server.base}${path}`)).status, path).toBe(404);
+  });
+
   it('the motion page at 360×740 and 1280×800, zh-CN and en, light, dark and large text: axe 0, no sideways scroll', async () => {
     await draft('gate', '更换单元门禁');
     await command({ type: 'motion.open', motionId: 'gate' });

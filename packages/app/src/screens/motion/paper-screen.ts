@@ -263,6 +263,7 @@ export class PaperScreen extends ScreenElement {
     this.busy = false;
     if (!answer.ok) {
       this.problem = answer.error;
+      this.done = '';
       this.focusField(isAbout(answer.error, ['paperRef']) ? 'paper-ref' : 'room');
       return;
     }
