@@ -7,7 +7,13 @@ import { paperChoices } from './paper-choices.ts';
 import { nextPaperRef } from './paper-ref.ts';
 import { findRoom, normalizeRoom, type RoomEntry, roomsRepeat } from './room-lookup.ts';
 
-const voter = (id: string, unitIds: string[]): Voter => ({ id, members: [id], unitIds, area: 7532, custom: 0 });
+const voter = (id: string, unitIds: string[]): Voter => ({
+  id,
+  members: [id],
+  unitIds,
+  area: 7532,
+  custom: 0,
+});
 const units: RoomEntry[] = [
   { unitId: 'u9-602', buildingId: 'b9', room: '602' },
   { unitId: 'u9-101', buildingId: 'b9', room: '101' },
@@ -18,7 +24,11 @@ const motion = { electorate: [voter('o602', ['u9-602']), voter('o101', ['u9-101'
 describe('finding the room typed on a paper form', () => {
   it('names the unit and the roll’s voter that holds it, however the room is written', () => {
     for (const typed of ['602', ' 602 ', '０６０２', '0602'])
-      expect(findRoom(units, motion, typed)).toEqual({ kind: 'unit', unit: units[0], voter: motion.electorate[0] });
+      expect(findRoom(units, motion, typed)).toEqual({
+        kind: 'unit',
+        unit: units[0],
+        voter: motion.electorate[0],
+      });
   });
 
   it('asks for the building when the room repeats across buildings, and finds it once chosen', () => {
@@ -93,14 +103,23 @@ describe('the motion page’s actions', () => {
   });
 
   it('names who did what in the history: you, the system, or another organizer', () => {
-    const entry = { seq: 3, at: '2026-12-01T02:00:00Z', action: 'opened', date: '2026-12-01', voters: 8 } as const;
+    const entry = {
+      seq: 3,
+      at: '2026-12-01T02:00:00Z',
+      action: 'opened',
+      date: '2026-12-01',
+      voters: 8,
+    } as const;
     const me = { id: 'org1', name: '王阿姨' };
     expect(describeHistory({ ...entry, actor: 'residents-committee/org1' }, 'zh-CN', me)).toEqual({
       who: '您（王阿姨）',
       what: '开始投票（8 个有表决权）',
     });
-    expect(describeHistory({ ...entry, actor: 'scheduler' }, 'en', me).who).toBe('the system (deadline reached)');
-    expect(describeHistory({ ...entry, actor: 'residents-committee/org2' }, 'en', me).who).toBe('organizer org2');
+    expect(describeHistory({ ...entry, actor: 'scheduler' }, 'en', me).who).toBe(
+      'the system (deadline reached)',
+    );
+    expect(describeHistory({ ...entry, actor: 'residents-committee/org2' }, 'en', me).who).toBe(
+      'organizer org2',
+    );
   });
 });
-
