@@ -86,7 +86,7 @@ export const routes: readonly Route[] = [
     audience: 'organizer',
     title: { 'zh-CN': '议题', en: 'Motion' },
     render: (screen) => {
-      loadMotionScreens();
+      void loadMotionScreens();
       return html`<linli-motion-screen .context=${screen}>${loading(screen)}</linli-motion-screen>`;
     },
   },
@@ -95,7 +95,7 @@ export const routes: readonly Route[] = [
     audience: 'organizer',
     title: { 'zh-CN': '录入纸质选票', en: 'Enter paper ballots' },
     render: (screen) => {
-      loadMotionScreens();
+      void loadMotionScreens();
       return html`<linli-paper-screen .context=${screen}>${loading(screen)}</linli-paper-screen>`;
     },
   },
@@ -108,12 +108,13 @@ export const routes: readonly Route[] = [
  * "loading" heading; once defined, the elements upgrade in place with the context already set.
  */
 let motionScreens: Promise<unknown> | undefined;
-function loadMotionScreens(): void {
+function loadMotionScreens(): Promise<unknown> {
   motionScreens ??= import(/* @vite-ignore */ new URL('./chunks/motion.js', import.meta.url).href).catch(
     () => {
       motionScreens = undefined; // offline for a moment: the next drawing tries again
     },
   );
+  return motionScreens;
 }
 
 const loading = (screen: ScreenContext) => html`<h1>${shellStrings.loading[screen.locale]}</h1>`;
