@@ -128,6 +128,8 @@ export const grantProxySchema = z.strictObject({
   voterId: idSchema,
   holder: nameSchema,
   paperRef: lineSchema(100),
+  /** Where the scan of the signed paper is kept (a file name, an archive number). */
+  scanRef: z.optional(lineSchema(200)),
   id: z.optional(idSchema),
 });
 

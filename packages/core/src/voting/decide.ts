@@ -297,8 +297,15 @@ const grantProxy: OnMotion<Cmd<'proxy.grant'>> = (entry, _reads, command, contex
   const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
   if (!chosen.ok) return chosen;
   const proxyId = chosen.value;
-  const { holder, paperRef } = command;
-  const payload = { motionId: m.id, proxyId, voterId: voter.id, holder, paperRef };
+  const { holder, paperRef, scanRef } = command;
+  const payload = {
+    motionId: m.id,
+    proxyId,
+    voterId: voter.id,
+    holder,
+    paperRef,
+    ...(scanRef === undefined ? {} : { scanRef }),
+  };
   return ok([{ type: 'proxy.granted', payload }]);
 };
 

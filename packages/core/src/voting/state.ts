@@ -146,8 +146,9 @@ export const votingEvolvers = {
     };
   }),
   'proxy.granted': onMotion((entry, event: Evt<'proxy.granted'>) => {
-    const { proxyId, voterId, holder, paperRef } = event.payload;
-    entry.proxies.set(proxyId, { id: proxyId, voterId, holder, paperRef, revoked: false });
+    const { proxyId, voterId, holder, paperRef, scanRef } = event.payload;
+    const proxy = { id: proxyId, voterId, holder, paperRef, revoked: false };
+    entry.proxies.set(proxyId, scanRef === undefined ? proxy : { ...proxy, scanRef });
   }),
   'proxy.revoked': onMotion((entry, event: Evt<'proxy.revoked'>) => {
     const proxy = entry.proxies.get(event.payload.proxyId);

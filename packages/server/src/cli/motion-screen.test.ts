@@ -85,7 +85,7 @@ async function voterOf(motion: string, room: string): Promise<string> {
 }
 
 /** Drafts a yes/no owners' motion under Art. 278 (ordinary matters) that takes no change of vote. */
-const draft = (id: string, title: string) =>
+const draft = (id: string, title: string, extra: Record<string, unknown> = {}) =>
   command({
     type: 'motion.draft',
     id,
@@ -96,6 +96,7 @@ const draft = (id: string, title: string) =>
     rule: 'civilCode278.ordinary',
     allowChange: false,
     closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    ...extra,
   });
 
 /** A household's session token (its invite code redeemed). */
@@ -235,7 +236,7 @@ async function enterPaper(page: Page, room: string, key: string, ref: string): P
 
 describe('one motion’s organizer page and paper ballots, through the real server, keyboard only', () => {
   it('opens a draft, takes 5 paper ballots, refuses a duplicate, undoes one, registers a proxy, closes: the figures are right', async () => {
-    await draft('lift', '加装电梯');
+    await draft('lift', '加装电梯', { proxyCap: 1 });
     const { page, errors } = await openPage({ width: 390, height: 844 }, { language: 'zh-CN' }, false);
     await page.goto(motionPage('lift'));
     // The deep link stands behind the sign-in form: the token typed in, then the motion page.
@@ -272,8 +273,23 @@ describe('one motion’s organizer page and paper ballots, through the real serv
     await page.keyboard.type('101');
     await page.keyboard.press('Tab');
     await page.keyboard.type('W-1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('scan-W-1.pdf');
     await page.keyboard.press('Enter');
-    await poll(() => text(page, '#proxy-list')).toContain('401室 委托 101室（委托书编号 W-1）');
+    await poll(() => text(page, '#proxy-list')).toContain(
+      '401室 委托 101室（委托书编号 W-1），扫描件 scan-W-1.pdf',
+    );
+    // A second one for the same holder goes over this motion's cap of 1: the core's refusal, beside the holder.
+    await tabTo(page, 'proxy-voter');
+    await page.keyboard.type('402');
+    await tabTo(page, 'proxy-holder');
+    await page.keyboard.type('101');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('W-2');
+    await page.keyboard.press('Enter');
+    await poll(() => text(page, '#proxy-holder-error')).toContain('已代理 1 人，达到本议题上限');
+    const grants = await api<{ history: { action: string }[] }>('/motions/lift/history');
+    expect(grants.history.filter((h) => h.action === 'proxyGranted')).toHaveLength(1);
     await check(page, 'motion-2-open-phone-zh');
 
     // Paper ballots, from the link on the motion page.

@@ -13,7 +13,7 @@ type Holder = 'household' | 'person';
  * The proxies (委托书) of an open motion: the current ones with a revoke button each (`proxy.revoke`),
  * and a form that registers a signed paper (`proxy.grant`): the household giving it by room, the holder
  * — another household by room (recorded by its unit id, so the cap counts it however the room is
- * typed) or a person by name — and the paper's reference. The cap and every other rule are the
+ * typed) or a person by name — the paper's reference and, optionally, where its scan is kept. The cap and every other rule are the
  * core's: a refusal is its typed error, shown beside the field it names.
  *
  * @event linli-proxies-changed - A proxy was registered or revoked (the page reloads its history).
@@ -80,7 +80,7 @@ export class MotionProxies extends LitElement {
     const l = this.locale;
     const proxies = this.proxies();
     const general =
-      this.error && !['voterId', 'holder', 'paperRef'].some((p) => this.message(p) !== undefined)
+      this.error && !['voterId', 'holder', 'paperRef', 'scanRef'].some((p) => this.message(p) !== undefined)
         ? 'text' in this.error
           ? this.error.text
           : this.error.message[l]
@@ -98,7 +98,7 @@ export class MotionProxies extends LitElement {
       }
       <form class="card" id="proxy-form" aria-labelledby="register-h" @submit=${this.grant}>
         <h3 id="register-h">${t(l, 'register')}</h3>
-        ${this.field('proxy-voter', 'voterRoom', 'voterId', 'text')}
+        ${this.field('proxy-voter', 'voterRoom', 'voterId', true)}
         <fieldset>
           <legend>${t(l, 'holderKind')}</legend>
           ${(['household', 'person'] as const).map(
@@ -111,8 +111,9 @@ export class MotionProxies extends LitElement {
             </label>`,
           )}
         </fieldset>
-        ${this.field('proxy-holder', this.holderKind === 'household' ? 'holderRoom' : 'holderName', 'holder', 'text')}
-        ${this.field('proxy-ref', 'paperRef', 'paperRef', 'text')}
+        ${this.field('proxy-holder', this.holderKind === 'household' ? 'holderRoom' : 'holderName', 'holder', true)}
+        ${this.field('proxy-ref', 'paperRef', 'paperRef', true)}
+        ${this.field('proxy-scan', 'scanRef', 'scanRef', false)}
         ${general ? html`<p class="alert" role="alert">${general}</p>` : nothing}
         <p role="status" class="done">${this.done}</p>
         <div class="row">
@@ -124,14 +125,14 @@ export class MotionProxies extends LitElement {
 
   private field(
     id: string,
-    label: 'voterRoom' | 'holderRoom' | 'holderName' | 'paperRef',
+    label: 'voterRoom' | 'holderRoom' | 'holderName' | 'paperRef' | 'scanRef',
     path: string,
-    type: string,
+    required: boolean,
   ): TemplateResult {
     const problem = this.message(path);
     return html`<div class="field">
       <label for=${id}>${t(this.locale, label)}</label>
-      <input id=${id} name=${path} type=${type} autocomplete="off" required
+      <input id=${id} name=${path} type="text" autocomplete="off" ?required=${required}
         aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${problem ? `${id}-error` : nothing} />
       ${problem ? html`<p class="error" id=${`${id}-error`}>${problem}</p>` : nothing}
@@ -140,7 +141,8 @@ export class MotionProxies extends LitElement {
 
   private renderProxy(p: ProxyAuthorization, l: Locale): TemplateResult {
     const voter = this.voterName(p.voterId);
-    const entry = t(l, 'entry', { voter, holder: this.holderName(p.holder), ref: p.paperRef });
+    const scan = p.scanRef === undefined ? '' : t(l, 'scanned', { scan: p.scanRef });
+    const entry = t(l, 'entry', { voter, holder: this.holderName(p.holder), ref: p.paperRef }) + scan;
     return html`<li>
       <span>${entry} ${p.revoked ? t(l, 'revoked') : nothing}</span>
       ${
@@ -186,6 +188,7 @@ export class MotionProxies extends LitElement {
       voterId: voter.voterId ?? voter.unitId,
       holder,
       paperRef: value('paperRef'),
+      ...(value('scanRef') === '' ? {} : { scanRef: value('scanRef') }),
     };
     this.busy = true;
     const answer = await this.api.send('POST', `/c/${encodeURIComponent(this.community)}/commands`, {
@@ -202,7 +205,7 @@ export class MotionProxies extends LitElement {
       ref: command.paperRef,
     });
     this.done = t(this.locale, 'registered', { entry });
-    for (const name of ['voterId', 'holder', 'paperRef'])
+    for (const name of ['voterId', 'holder', 'paperRef', 'scanRef'])
       (form.elements.namedItem(name) as HTMLInputElement).value = '';
     this.dispatchEvent(new CustomEvent('linli-proxies-changed', { bubbles: true, composed: true }));
   }

@@ -24,6 +24,8 @@ export const t = translator({
   holderRoom: { 'zh-CN': '受托户的房号', en: "Holder's room" },
   holderName: { 'zh-CN': '受托人姓名', en: "Holder's name" },
   paperRef: { 'zh-CN': '委托书编号', en: 'Paper reference' },
+  scanRef: { 'zh-CN': '扫描件编号或文件名（可不填）', en: 'Scan reference or file name (optional)' },
+  scanned: { 'zh-CN': '，扫描件 {scan}', en: ', scan {scan}' },
   submit: { 'zh-CN': '登记委托书', en: 'Register the proxy' },
   registered: { 'zh-CN': '已登记：{entry}', en: 'Registered: {entry}' },
   noRoom: { 'zh-CN': '本小区没有 {room} 室。', en: 'There is no room {room} here.' },
