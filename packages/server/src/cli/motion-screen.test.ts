@@ -287,7 +287,7 @@ describe('one motion’s organizer page and paper ballots, through the real serv
     await page.keyboard.press('Tab');
     await page.keyboard.type('W-2');
     await page.keyboard.press('Enter');
-    await poll(() => text(page, '#proxy-holder-error')).toContain('已代理 1 人，达到本议题上限');
+    await poll(() => text(page, '#proxy-holder-error')).toBe('101 已代理 1 人，达到本议题上限');
     const grants = await api<{ history: { action: string }[] }>('/motions/lift/history');
     expect(grants.history.filter((h) => h.action === 'proxyGranted')).toHaveLength(1);
     await check(page, 'motion-2-open-phone-zh');

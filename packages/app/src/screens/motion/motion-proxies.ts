@@ -5,7 +5,7 @@ import { screenStyles } from '../../shell/screen-styles.js';
 import { isAbout } from '../screen-element.js';
 import { motionStyles } from './motion.styles.js';
 import { t } from './proxies.strings.js';
-import { findRoom, roomLabel, roomsOf } from './room-lookup.js';
+import { findRoom, roomLabel, roomsOf, withRoomNames } from './room-lookup.js';
 
 type Holder = 'household' | 'person';
 
@@ -196,7 +196,7 @@ export class MotionProxies extends LitElement {
     });
     this.busy = false;
     if (!answer.ok) {
-      this.error = answer.error;
+      this.error = withRoomNames(answer.error, this.governance, this.motion);
       return;
     }
     const entry = t(this.locale, 'entry', {

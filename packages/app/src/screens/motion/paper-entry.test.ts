@@ -1,11 +1,11 @@
-import type { Voter } from '@linli/core';
+import { type Governance, linliError, type Voter } from '@linli/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionCommand, actionsFor, instantOfLocal } from './motion-actions.ts';
 import { describeHistory } from './motion-history.ts';
 import { paperChoices } from './paper-choices.ts';
 import { nextPaperRef } from './paper-ref.ts';
-import { findRoom, normalizeRoom, type RoomEntry, roomsRepeat } from './room-lookup.ts';
+import { findRoom, normalizeRoom, type RoomEntry, roomsRepeat, withRoomNames } from './room-lookup.ts';
 
 const voter = (id: string, unitIds: string[]): Voter => ({
   id,
@@ -121,5 +121,42 @@ describe('the motion page’s actions', () => {
     expect(describeHistory({ ...entry, actor: 'residents-committee/org2' }, 'en', me).who).toBe(
       'organizer org2',
     );
+  });
+});
+
+describe('the core’s refusals, naming rooms', () => {
+  const community = {
+    units: new Map([['u9-101', { id: 'u9-101', room: '101', stairwellId: 's1' }]]),
+    stairwells: new Map([['s1', { id: 's1', buildingId: 'b9' }]]),
+    buildings: new Map([['b9', { id: 'b9', name: '9号楼' }]]),
+  };
+  const gov = { read: (fn: (s: unknown) => unknown) => fn({ community }) } as unknown as Pick<
+    Governance,
+    'read'
+  >;
+
+  it('re-renders the same typed error with the room for a unit or a voter of the roll', () => {
+    const capped = withRoomNames(
+      linliError('proxy.cap_reached', ['holder'], { holder: 'u9-101', cap: 1 }),
+      gov,
+      motion,
+    );
+    expect(capped).toMatchObject({
+      code: 'proxy.cap_reached',
+      path: ['holder'],
+      params: { holder: '101', cap: 1 },
+    });
+    expect(capped.message['zh-CN']).toBe('101 已代理 1 人，达到本议题上限');
+    const offRoll = withRoomNames(
+      linliError('ballot.not_eligible', ['voterId'], { voterId: 'o101' }),
+      gov,
+      motion,
+    );
+    expect(offRoll.message.en).toBe('"101" is not on this motion\'s electoral roll');
+  });
+
+  it('leaves an error naming no room as it is', () => {
+    const error = linliError('ballot.already_cast', ['voterId']);
+    expect(withRoomNames(error, gov, motion)).toBe(error);
   });
 });

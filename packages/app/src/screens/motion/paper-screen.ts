@@ -7,7 +7,15 @@ import { t } from './paper.strings.js';
 import { type PaperChoice, paperChoices } from './paper-choices.js';
 import { nextPaperRef } from './paper-ref.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
-import { buildingsOf, findRoom, type RoomMatch, roomLabel, roomsOf, roomsRepeat } from './room-lookup.js';
+import {
+  buildingsOf,
+  findRoom,
+  type RoomMatch,
+  roomLabel,
+  roomsOf,
+  roomsRepeat,
+  withRoomNames,
+} from './room-lookup.js';
 
 /** A problem found on this device before anything is sent (a room that does not exist, no answer). */
 interface LocalProblem {
@@ -262,7 +270,7 @@ export class PaperScreen extends ScreenElement {
     });
     this.busy = false;
     if (!answer.ok) {
-      this.problem = answer.error;
+      this.problem = withRoomNames(answer.error, gov, m);
       this.done = '';
       this.focusField(isAbout(answer.error, ['paperRef']) ? 'paper-ref' : 'room');
       return;

@@ -1,4 +1,4 @@
-import type { Governance, Motion, Voter } from '@linli/core';
+import { type Governance, type LinliError, linliError, type Motion, type Voter } from '@linli/core';
 
 /** A unit as the paper form finds it: its id, building and the room written on the door. */
 export interface RoomEntry {
@@ -82,4 +82,30 @@ export function roomLabel(gov: Pick<Governance, 'read'>, unitId: string): string
     );
     return building ? `${building.name} ${unit.room}` : unit.room;
   });
+}
+
+/**
+ * The core's refusal with the units and voters it names as rooms (`u…` → `101室` / `Room 101`): the same
+ * typed error re-rendered from its code and params, so the words stay the core's and only the names
+ * are the ones on the doors.
+ */
+export function withRoomNames(
+  error: LinliError,
+  gov: Pick<Governance, 'read'>,
+  motion: Pick<Motion, 'electorate'>,
+): LinliError {
+  const unitOf = (id: string): string | undefined => {
+    if (gov.read((s) => s.community.units.has(id))) return id;
+    return motion.electorate.find((v) => v.id === id)?.unitIds[0];
+  };
+  let renamed = false;
+  const params: Record<string, string | number> = { ...error.params };
+  for (const key of ['holder', 'voterId']) {
+    const value = params[key];
+    const unit = typeof value === 'string' ? unitOf(value) : undefined;
+    if (unit === undefined) continue;
+    params[key] = roomLabel(gov, unit);
+    renamed = true;
+  }
+  return renamed ? linliError(error.code, [...error.path], params) : error;
 }
