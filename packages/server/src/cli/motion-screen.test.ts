@@ -336,11 +336,13 @@ describe('one motion’s organizer page and paper ballots, through the real serv
     await poll(() => text(page, '#status')).toBe('状态：正在投票');
     await tabTo(page, 'do-close');
     await page.keyboard.press('Enter');
+    await poll(() => text(page, 'form.confirm')).toContain('不再接受任何选票');
+    await check(page, 'motion-3-confirm-close-phone-zh');
     await tabTo(page, 'confirm');
     await page.keyboard.press('Enter');
     await poll(() => text(page, '#status')).toBe('状态：已结束');
     await poll(() => text(page, 'ol.history')).toContain('结束投票，结果：通过');
-    await check(page, 'motion-3-closed-phone-zh');
+    await check(page, 'motion-4-closed-phone-zh');
 
     // The figures, computed here from the ballots this test cast, against the server's.
     const cast = { '101': 'yes', '401': 'yes', '201': 'yes', '202': 'no', '301': 'yes', '302': 'abstain' };
