@@ -1,6 +1,7 @@
 // The organizer chunk's entry (`dist/organizer.js`, its own build: see `vite.organizer.config.ts`):
 // the organizer's screens beyond the home and the core governance they need, loaded on demand by the
 // routes that name `organizerModule`.
+import './screens/motion/define.js';
 import './screens/motion-wizard/motion-wizard.js';
 import './screens/motions/motions-screen.js';
 

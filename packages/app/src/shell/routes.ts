@@ -110,6 +110,20 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-motion-wizard .context=${screen}></linli-motion-wizard>`,
   },
+  {
+    path: '/c/:community/organizer/motions/:motion',
+    audience: 'organizer',
+    title: { 'zh-CN': '议题', en: 'Motion' },
+    module: organizerModule,
+    render: (screen) => html`<linli-motion-screen .context=${screen}></linli-motion-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/motions/:motion/paper',
+    audience: 'organizer',
+    title: { 'zh-CN': '录入纸质选票', en: 'Enter paper ballots' },
+    module: organizerModule,
+    render: (screen) => html`<linli-paper-screen .context=${screen}></linli-paper-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

@@ -465,6 +465,12 @@ export const errorMessages = {
     'zh-CN': () => '已经投过票，本议题不允许改票',
     en: () => 'A ballot was already cast and this motion does not allow changes',
   },
+  'ballot.not_withdrawable': {
+    'zh-CN': (p) =>
+      `不能撤销编号“${p.paperRef}”的纸质选票：这户现在计入的不是这张纸质选票，或它替换过之前的选票`,
+    en: (p) =>
+      `Paper ballot "${p.paperRef}" cannot be withdrawn: it is not the paper ballot counted for this voter, or it replaced an earlier ballot`,
+  },
   'ballot.wrong_shape': {
     'zh-CN': (p) => `本议题的选票需填写“${p.expected}”字段（且只填这一项）`,
     en: (p) => `This motion's ballot takes the "${p.expected}" field, and only that`,

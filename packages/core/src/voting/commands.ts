@@ -128,6 +128,8 @@ export const grantProxySchema = z.strictObject({
   voterId: idSchema,
   holder: nameSchema,
   paperRef: lineSchema(100),
+  /** Where the scan of the signed paper is kept (a file name, an archive number). */
+  scanRef: z.optional(lineSchema(200)),
   id: z.optional(idSchema),
 });
 
@@ -153,6 +155,18 @@ export const castBallotSchema = z.strictObject({
   paperRef: z.optional(lineSchema(100)),
 });
 
+/**
+ * Takes a paper ballot out of the count: the correction of a paper entered by mistake (the wrong room,
+ * the wrong answer). Names the paper it corrects, so only that entry is undone; the log keeps both
+ * events. The organizer's office only, while the motion is open.
+ */
+export const withdrawBallotSchema = z.strictObject({
+  type: z.literal('ballot.withdraw'),
+  motionId: idSchema,
+  voterId: idSchema,
+  paperRef: lineSchema(100),
+});
+
 /** Every voting command. */
 export const votingCommandSchemas = [
   draftMotionSchema,
@@ -166,6 +180,7 @@ export const votingCommandSchemas = [
   grantProxySchema,
   revokeProxySchema,
   castBallotSchema,
+  withdrawBallotSchema,
 ] as const;
 
 /** A validated voting command. */

@@ -297,8 +297,15 @@ const grantProxy: OnMotion<Cmd<'proxy.grant'>> = (entry, _reads, command, contex
   const chosen = chooseId((id) => entry.proxies.has(id), 'proxy', command.id, context);
   if (!chosen.ok) return chosen;
   const proxyId = chosen.value;
-  const { holder, paperRef } = command;
-  const payload = { motionId: m.id, proxyId, voterId: voter.id, holder, paperRef };
+  const { holder, paperRef, scanRef } = command;
+  const payload = {
+    motionId: m.id,
+    proxyId,
+    voterId: voter.id,
+    holder,
+    paperRef,
+    ...(scanRef === undefined ? {} : { scanRef }),
+  };
   return ok([{ type: 'proxy.granted', payload }]);
 };
 
@@ -342,6 +349,25 @@ const castBallot: OnMotion<CastCommand> = (entry, _reads, command, context) => {
   return ok([{ type: 'ballot.cast', payload: { motionId: m.id, ballot } }]);
 };
 
+/**
+ * A paper ballot withdrawn: only the voter's live ballot, only a paper one with the named reference,
+ * and only a first ballot — withdrawing a paper that replaced an earlier ballot would drop that one
+ * too, since the live ballot is all the state keeps.
+ */
+const withdrawBallot: OnMotion<Cmd<'ballot.withdraw'>> = (entry, _reads, command, context) => {
+  const m = entry.motion;
+  const closed = checkOpen(m, context.now);
+  if (closed) return err(closed);
+  if (!actsForOrganizer(context.actor, m.organizer)) return fail('auth.forbidden', ['motionId']);
+  const voter = voterOnRoll(entry, command.voterId);
+  if (!voter) return fail('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+  const ballot = entry.ballots.get(voter.id);
+  if (ballot?.paper?.reference !== command.paperRef || ballot.revision !== 1)
+    return fail('ballot.not_withdrawable', ['paperRef'], { paperRef: command.paperRef });
+  const payload = { motionId: m.id, voterId: voter.id, paperRef: command.paperRef };
+  return ok([{ type: 'ballot.withdrawn', payload }]);
+};
+
 /** The decision for each voting command type; a command type without one does not compile. */
 export const votingDeciders = {
   'motion.draft': draftMotion,
@@ -355,6 +381,7 @@ export const votingDeciders = {
   'proxy.grant': onMotion(grantProxy),
   'proxy.revoke': onMotion(revokeProxy),
   'ballot.cast': onMotion(castBallot),
+  'ballot.withdraw': onMotion(withdrawBallot),
 } satisfies CommandHandlers<VotingReads, VotingCommand, VotingEvent>;
 
 /** Decides a validated voting command: the events it produces or the rule it breaks. Pure. */

@@ -29,9 +29,19 @@ export interface VotingEventPayloads {
   'motion.extended': { motionId: string; closesAt: string; previous: string };
   /** A draft or open motion withdrawn: nothing is counted or released. */
   'motion.cancelled': { motionId: string; reason?: string };
-  'proxy.granted': { motionId: string; proxyId: string; voterId: string; holder: string; paperRef: string };
+  'proxy.granted': {
+    motionId: string;
+    proxyId: string;
+    voterId: string;
+    holder: string;
+    paperRef: string;
+    /** Absent where no scan was recorded (and in logs written before scans were). */
+    scanRef?: string;
+  };
   'proxy.revoked': { motionId: string; proxyId: string };
   'ballot.cast': { motionId: string; ballot: Omit<Ballot, 'revision'> };
+  /** A paper ballot taken out of the count (entered by mistake); `paperRef` names the paper. */
+  'ballot.withdrawn': { motionId: string; voterId: string; paperRef: string };
 }
 
 /** A voting event type. */

@@ -98,6 +98,8 @@ export interface ProxyAuthorization {
   readonly holder: string;
   /** The reference of the signed paper. */
   readonly paperRef: string;
+  /** Where the scan of the signed paper is kept, when one was recorded. */
+  readonly scanRef?: string;
   readonly revoked: boolean;
 }
 

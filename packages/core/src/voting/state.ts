@@ -146,14 +146,21 @@ export const votingEvolvers = {
     };
   }),
   'proxy.granted': onMotion((entry, event: Evt<'proxy.granted'>) => {
-    const { proxyId, voterId, holder, paperRef } = event.payload;
-    entry.proxies.set(proxyId, { id: proxyId, voterId, holder, paperRef, revoked: false });
+    const { proxyId, voterId, holder, paperRef, scanRef } = event.payload;
+    const proxy = { id: proxyId, voterId, holder, paperRef, revoked: false };
+    entry.proxies.set(proxyId, scanRef === undefined ? proxy : { ...proxy, scanRef });
   }),
   'proxy.revoked': onMotion((entry, event: Evt<'proxy.revoked'>) => {
     const proxy = entry.proxies.get(event.payload.proxyId);
     if (proxy) entry.proxies.set(proxy.id, { ...proxy, revoked: true });
   }),
   'ballot.cast': onMotion(ballotCast),
+  'ballot.withdrawn': onMotion((entry, event: Evt<'ballot.withdrawn'>) => {
+    entry.ballots.delete(event.payload.voterId);
+    // Rare (an organizer's correction): the columns are rebuilt from the live ballots rather than
+    // each ballot shape learning to erase its cells.
+    indexMotion(entry);
+  }),
 } satisfies EventHandlers<VotingState, VotingEvent>;
 
 /** Applies one voting event, in place. Events were checked by `decide`, so nothing here can fail. */

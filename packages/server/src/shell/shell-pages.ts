@@ -59,14 +59,13 @@ export const SHELL_HTML = `<!doctype html>
 </html>
 `;
 
+const appPath = (name: string): string => fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`));
+
 /** The built shell (`@linli/app/dist/…`), read once at the first request that needs it. */
 function appFile(name: string, type: string): () => PrecompressedBody {
   let body: PrecompressedBody | undefined;
   return () => {
-    body ??= new PrecompressedBody(
-      readFileSync(fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`))),
-      type,
-    );
+    body ??= new PrecompressedBody(readFileSync(appPath(name)), type);
     return body;
   };
 }

@@ -3,6 +3,7 @@ import type { NumberedRegisterRow, RegisterField } from '@linli/core/register';
 import { LocaleController } from '@linli/widgets';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ApiClient, ApiResult } from '../../api/api-client.ts';
+import { saveFile } from '../../api/save-file.js';
 import {
   exportRegister,
   importRegister,
@@ -416,14 +417,6 @@ export class LinliRegisterImport extends LitElement {
       this.error = answer.error;
       return;
     }
-    const url = URL.createObjectURL(answer.value);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `房屋清册-${this.community}.${format}`;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    saveFile(answer.value, `房屋清册-${this.community}.${format}`);
   }
 }

@@ -9,10 +9,10 @@ import {
   voterNamed,
 } from '@linli/core';
 import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
 import { motionStatusKey } from '../../internal/motion-status.js';
+import { styleProperty } from '../../internal/style-property.js';
 import { type DotDraft, emptyDotDraft, renderDotBallot } from './dot-ballot.js';
 import { t } from './vote.strings.js';
 import { voteStyles } from './vote.styles.js';
@@ -342,8 +342,8 @@ export class LinliVote extends LinliElement {
         return html`<div part="check">
           <div>${checks[i]?.text[locale]}</div>
           <div part="bar" aria-hidden="true">
-            <div part="bar-fill" data-met=${String(c.met)} style=${styleMap({ width: `${pct(c.actual)}%` })}></div>
-            <div part="bar-threshold" style=${styleMap({ left: `${pct(c.required)}%` })}></div>
+            <div part="bar-fill" data-met=${String(c.met)} ${styleProperty('width', `${pct(c.actual)}%`)}></div>
+            <div part="bar-threshold" ${styleProperty('left', `${pct(c.required)}%`)}></div>
           </div>
         </div>`;
       })}
