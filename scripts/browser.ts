@@ -36,6 +36,7 @@ export const browserDeps: string[] = [
   '@preact/signals-core',
   'zod/mini',
   'lit',
+  'lit/directive.js',
   'lit/directives/class-map.js',
   'lit/directives/style-map.js',
   'chinese-days',
