@@ -234,6 +234,13 @@ describe('the motion wizard on a real server', () => {
     await page.getByRole('button', { name: '保存草稿' }).click();
     await expect.poll(() => page.locator('#err-options').textContent()).toContain('请填写选项 1');
     expect(await first.getAttribute('aria-invalid')).toBe('true');
+    expect((await focused(page)).tag).toBe('input');
+    // No options at all: the focus goes to the message beside the options, where the user must look.
+    for (let i = 3; i >= 1; i--) await page.getByRole('button', { name: `删除选项 ${i}` }).click();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(async () => (await focused(page)).id).toBe('err-options');
+    expect((await focused(page)).text).toBe('这类议题至少需要两个选项');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '加一个选项' }).click();
     for (const [i, label] of ['甲公司', '乙公司', '丙公司'].entries())
       await page.getByLabel(`选项 ${i + 1}`, { exact: true }).fill(label);
     await page.getByLabel('截止时间').fill('2020-01-01T10:00');

@@ -54,6 +54,12 @@ describe('checkDraft (before anything is sent)', () => {
     expect(error?.message.en).toContain('3');
   });
 
+  it('refuses a choice with fewer than two options with the core’s own error, at the options', () => {
+    const error = checkDraft({ ...draft, options: [{ id: 'o1', label: '甲公司' }] }, now);
+    expect(error).toMatchObject({ code: 'motion.options_required', path: ['options'] });
+    expect(error?.message['zh-CN']).toBe('这类议题至少需要两个选项');
+  });
+
   it('ignores the options of a yes/no proposal', () => {
     expect(
       checkDraft({ ...draft, kind: 'proposal', options: [{ id: 'o1', label: '' }] }, now),

@@ -1,4 +1,4 @@
-import type { LinliError, Locale } from '@linli/core';
+import { type LinliError, type Locale, linliError } from '@linli/core';
 import type { WizardDraft } from './wizard-draft.js';
 
 /** Dates in messages are read by people in China: always China time, whatever the device's zone. */
@@ -24,13 +24,15 @@ const refusal = (
 
 /**
  * What the wizard refuses beside its field before sending anything, in plain words: an empty title,
- * an empty option of a choice motion, a closing time that is not in the future (the core drafts a
+ * fewer than two options or an empty one for a choice motion, a closing time that is not in the future (the core drafts a
  * motion whose deadline has passed; nobody could ever vote on it). Undefined when the draft may go.
  */
 export function checkDraft(d: WizardDraft, now: number): LinliError | undefined {
   if (d.title.trim() === '')
     return refusal('validation.too_small', ['title'], '请填写标题', 'Please enter a title', { minimum: 1 });
   if (d.kind !== 'proposal') {
+    // The core's rule and words, checked here too so the refusal comes before anything is sent.
+    if (d.options.length < 2) return linliError('motion.options_required', ['options']);
     const empty = d.options.findIndex((o) => o.label.trim() === '');
     if (empty >= 0) {
       const n = String(empty + 1);
