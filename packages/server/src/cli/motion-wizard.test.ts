@@ -220,6 +220,8 @@ describe('the motion wizard on a real server', () => {
     // Owners choosing one offer: Art. 278 ordinary matters; no "must consent" for a pick-one vote.
     expect(await page.getByLabel('通过规则').inputValue()).toBe('civilCode278.ordinary');
     expect(await page.getByText('必须同意的房屋').count()).toBe(0);
+    // The rule's full name (a select cannot wrap) and its source, in zh-CN only.
+    expect(await page.locator('#rule + .hint').textContent()).toContain('民法典第278条 一般事项');
     expect(await page.locator('#rule + .hint').textContent()).not.toMatch(/[A-Za-z]/);
     // The offers' words are hints, not values.
     const first = page.getByLabel('选项 1', { exact: true });

@@ -308,7 +308,10 @@ export function basisAndRule(f: Form): TemplateResult {
       >
         ${rules.map((r) => html`<option value=${r.id} ?selected=${d.rule === r.id}>${r.name[l]}</option>`)}
       </select>
-      ${chosen ? html`<p class="hint">${ruleSource(chosen, l)}</p>` : nothing} ${fieldError(f, 'rule')}
+      ${
+        // A select cannot wrap: its long name, cut off on a phone in large text, is repeated here in full.
+        chosen ? html`<p class="hint">${chosen.name[l]}<br />${ruleSource(chosen, l)}</p>` : nothing
+      } ${fieldError(f, 'rule')}
     </div>
   </fieldset>`;
 }
