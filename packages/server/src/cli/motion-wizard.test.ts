@@ -144,6 +144,10 @@ describe('the motion wizard on a real server', () => {
     await page.getByRole('button', { name: '保存并开始投票' }).click();
     // The confirmation says what opening does before anything is sent.
     await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain(`（${heads} 票）`);
+    // The whole confirmation, its buttons too, is on screen and has the focus (a phone's fold hid them).
+    const yes = await page.getByRole('button', { name: '确认，开始投票' }).boundingBox();
+    expect(yes && yes.y >= 0 && yes.y + yes.height <= PHONE.height).toBe(true);
+    expect((await focused(page)).id).toBe('confirm');
     expect((await motions()).some((m) => m.title === '1单元加装电梯（向导）')).toBe(false);
     await page.getByRole('button', { name: '确认，开始投票' }).click();
     await expect.poll(() => page.url()).toMatch(/\/c\/xfkl\/organizer\/motions\/(?!new)[\w-]+$/);
@@ -207,11 +211,66 @@ describe('the motion wizard on a real server', () => {
     await context.close();
   });
 
-  it('is done with the keyboard alone: a template by arrow keys, the title typed, Enter saves', async () => {
+  it('refuses empty options and a past closing time beside their fields before sending, in plain zh-CN', async () => {
+    const context = await organizerContext({ viewport: PHONE, locale: 'zh-CN' });
+    const { page, errors } = await newPage(context);
+    await page.goto(`${server.base}${WIZARD}`);
+    await expect.poll(() => page.locator('.electorate').count()).toBe(1);
+    await page.getByLabel('几家报价选一家').check();
+    // Owners choosing one offer: Art. 278 ordinary matters; no "must consent" for a pick-one vote.
+    expect(await page.getByLabel('通过规则').inputValue()).toBe('civilCode278.ordinary');
+    expect(await page.getByText('必须同意的房屋').count()).toBe(0);
+    // The rule's full name (a select cannot wrap) and its source, in zh-CN only.
+    expect(await page.locator('#rule + .hint').textContent()).toContain('民法典第278条 一般事项');
+    expect(await page.locator('#rule + .hint').textContent()).not.toMatch(/[A-Za-z]/);
+    // The offers' words are hints, not values.
+    const first = page.getByLabel('选项 1', { exact: true });
+    expect(await first.inputValue()).toBe('');
+    expect(await first.getAttribute('placeholder')).toBe('报价 1');
+    const before = (await motions()).length;
+    await page.getByLabel('标题').fill('');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.locator('#err-title').textContent()).toBe('请填写标题');
+    expect((await focused(page)).id).toBe('title');
+    await page.getByLabel('标题').fill('广告位出租');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.locator('#err-options').textContent()).toContain('请填写选项 1');
+    expect(await first.getAttribute('aria-invalid')).toBe('true');
+    expect((await focused(page)).tag).toBe('input');
+    // No options at all: the focus goes to the message beside the options, where the user must look.
+    for (let i = 3; i >= 1; i--) await page.getByRole('button', { name: `删除选项 ${i}` }).click();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(async () => (await focused(page)).id).toBe('err-options');
+    expect((await focused(page)).text).toBe('这类议题至少需要两个选项');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '加一个选项' }).click();
+    for (const [i, label] of ['甲公司', '乙公司', '丙公司'].entries())
+      await page.getByLabel(`选项 ${i + 1}`, { exact: true }).fill(label);
+    await page.getByLabel('截止时间').fill('2020-01-01T10:00');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await expect.poll(() => page.locator('#err-closesAt').textContent()).toContain('2020');
+    const said = (await page.locator('#err-closesAt').textContent()) ?? '';
+    expect(said).toContain('北京时间');
+    expect(said).not.toMatch(/\d{4}-\d\d-\d\dT|Z\b/);
+    expect((await focused(page)).id).toBe('closesAt');
+    expect((await motions()).length).toBe(before);
+    expect(page.url()).toBe(`${server.base}${WIZARD}`);
+    // Ways out without saving: back to the list, or Cancel.
+    for (const name of ['← 回到表决事项', '取消，不保存'])
+      expect(await page.getByRole('link', { name }).getAttribute('href')).toBe('/c/xfkl/organizer/motions');
+    await page.screenshot({ path: join(SHOTS, 'wizard-phone-zh-offers-refused.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is done with the keyboard alone: a template by arrow keys, the title typed, Enter in it saves nothing, Save does', async () => {
     const context = await organizerContext({ viewport: PHONE, locale: 'zh-CN' });
     const { page, errors } = await newPage(context);
     await page.goto(`${server.base}/c/xfkl/organizer/motions`);
     await expect.poll(() => h1(page).textContent()).toBe('表决事项');
+    // A way back, above the heading the screen focuses.
+    expect(await page.getByRole('link', { name: '← 回到组织者首页' }).getAttribute('href')).toBe(
+      '/c/xfkl/organizer',
+    );
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('发起新的表决');
     await page.keyboard.press('Enter');
@@ -225,6 +284,15 @@ describe('the motion wizard on a real server', () => {
     await page.keyboard.press('Tab');
     expect((await focused(page)).id).toBe('title');
     await page.keyboard.type('楼道堆物清理');
+    const before = (await motions()).length;
+    await page.keyboard.press('Enter');
+    // Enter in a field saves nothing unasked: only the Save button does.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(page.url()).toBe(`${server.base}${WIZARD}`);
+    expect((await motions()).length).toBe(before);
+    for (let i = 0; i < 80 && (await focused(page)).text !== '保存草稿'; i++)
+      await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('保存草稿');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toMatch(/\/motions\/(?!new)[\w-]+$/);
     const motion = (await motions()).find((m) => m.title === '楼道堆物清理');

@@ -19,7 +19,7 @@ export function draftCommand(d: WizardDraft): Record<string, unknown> {
     scope: d.scope,
     basis: d.basis,
     rule: d.rule,
-    ...(d.basis === 'owners' && d.mustConsent.length > 0 ? { mustConsent: d.mustConsent } : {}),
+    ...(d.basis === 'owners' && !choice && d.mustConsent.length > 0 ? { mustConsent: d.mustConsent } : {}),
     secrecy: d.secrecy,
     allowChange: d.allowChange,
     proxyCap: d.proxyCap,

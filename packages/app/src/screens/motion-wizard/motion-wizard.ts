@@ -12,11 +12,13 @@ import {
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ReplicaController } from '../../api/replica-controller.js';
 import { translator } from '../../shell/strings.js';
-import { motionHref } from '../motions/motions-screen.js';
+import { motionHref, motionsHref } from '../motions/motions-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { draftCommand } from './draft-command.js';
+import { keepEnterFromSubmitting } from './enter-key.js';
 import { electionDraft, templateDraft } from './templates.js';
 import { wizardStrings } from './wizard.strings.js';
+import { checkDraft } from './wizard-checks.js';
 import {
   fitRule,
   groundFloorUnits,
@@ -104,11 +106,18 @@ export class MotionWizard extends ScreenElement {
       ol.options .row {
         margin-top: 0.4em;
       }
+      /* No inner scroll box: on a phone its scrollbar is invisible and homes below it seem missing. */
       .units {
         display: grid;
         gap: 0.2em;
-        max-height: 20em;
-        overflow-y: auto;
+      }
+      /* A rule's long name must show whole in large text on a phone: the select takes the full width. */
+      select {
+        box-sizing: border-box;
+        width: 100%;
+        max-width: 100%;
+        min-width: 0;
+        text-overflow: ellipsis;
       }
       .actions {
         display: flex;
@@ -196,7 +205,7 @@ export class MotionWizard extends ScreenElement {
         options: [...next.options, { id: 'o1', label: '' }, { id: 'o2', label: '' }].slice(0, 2),
       };
     if (change.method === 'stv' && next.seats === undefined) next = { ...next, seats: 1 };
-    if (change.basis !== undefined && change.basis !== 'owners') next = { ...next, mustConsent: [] };
+    if (next.basis !== 'owners' || next.kind !== 'proposal') next = { ...next, mustConsent: [] };
     this.draft = 'kind' in change || 'method' in change || 'basis' in change ? fitRule(next) : next;
   }
 
@@ -215,7 +224,8 @@ export class MotionWizard extends ScreenElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     const status = this.#replica.status;
-    return html`<h1>${t(l, 'title')}</h1>
+    return html`<p><a href=${motionsHref(this.community)}>${t(l, 'toMotions')}</a></p>
+      <h1>${t(l, 'title')}</h1>
       ${
         status.kind === 'loading' || (status.kind === 'ready' && !this.draft)
           ? html`<p role="status">${t(l, 'loading')}</p>`
@@ -238,6 +248,7 @@ export class MotionWizard extends ScreenElement {
       error: this.error,
       community,
       roles: this.#roles(gov),
+      optionHints: this.#templateContext(gov, d.template, d.roleId).words.options,
       set: (change) => this.#set(change),
     };
     const today = localDateOf(new Date());
@@ -247,7 +258,7 @@ export class MotionWizard extends ScreenElement {
     const inScope = unitsIn(community, d.scope).map((u) => u.id);
     const general =
       this.error && !fieldKeys.some((key) => this.error?.path[0] === key) ? this.error : undefined;
-    return html`<form novalidate @submit=${(e: Event) => this.#submit(e, gov)}>
+    return html`<form novalidate @keydown=${keepEnterFromSubmitting} @submit=${(e: Event) => this.#submit(e, gov)}>
       ${templatePicker(form, (id) => this.#pick(gov, id))}
       <fieldset>
         <legend>${t(l, 'step2')}</legend>
@@ -282,13 +293,14 @@ export class MotionWizard extends ScreenElement {
       <button type="submit" class="primary" ?disabled=${sending}>
         ${sending ? t(l, 'sending') : this.openNow ? t(l, 'submitOpen') : t(l, 'submitDraft')}
       </button>
+      <a class="action" href=${motionsHref(this.community)}>${t(l, 'cancel')}</a>
     </div>`;
   }
 
   #confirm(gov: Governance, heads: number): TemplateResult {
     const l = this.locale;
-    return html`<section class="card" role="alertdialog" aria-labelledby="confirm-h" aria-describedby="confirm-p">
-      <h2 id="confirm-h" tabindex="-1">${t(l, 'confirmTitle')}</h2>
+    return html`<section class="card" id="confirm" tabindex="-1" role="alertdialog" aria-labelledby="confirm-h" aria-describedby="confirm-p">
+      <h2 id="confirm-h">${t(l, 'confirmTitle')}</h2>
       <p id="confirm-p">${t(l, 'confirmText', { heads: String(heads) })}</p>
       <div class="actions">
         <button type="button" class="primary" @click=${() => void this.#send(gov)}>${t(l, 'confirmYes')}</button>
@@ -310,11 +322,17 @@ export class MotionWizard extends ScreenElement {
 
   async #submit(event: Event, gov: Governance): Promise<void> {
     event.preventDefault();
-    if (this.phase !== 'form') return;
+    if (this.phase !== 'form' || !this.draft) return;
+    const refused = checkDraft(this.draft, Date.now());
+    if (refused) return this.#refused(refused);
+    this.error = undefined;
     if (!this.openNow) return this.#send(gov);
     this.phase = 'confirm';
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#confirm-h')?.focus();
+    // The whole confirmation, its buttons too, comes into view on a phone, not just its heading.
+    const confirm = this.renderRoot.querySelector<HTMLElement>('#confirm');
+    confirm?.focus({ preventScroll: true });
+    confirm?.scrollIntoView({ block: 'nearest' });
   }
 
   async #send(gov: Governance): Promise<void> {
@@ -348,8 +366,10 @@ export class MotionWizard extends ScreenElement {
       : error;
     this.phase = 'form';
     await this.updateComplete;
+    // The field itself, else the message beside a group (options, scope…), else the message above Save.
     const target =
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      this.renderRoot.querySelector<HTMLElement>(`#err-${String(this.error.path[0])}`) ??
       this.renderRoot.querySelector<HTMLElement>('[role="alert"]');
     if (target && !target.hasAttribute('tabindex') && target.tagName === 'P') target.tabIndex = -1;
     target?.focus();

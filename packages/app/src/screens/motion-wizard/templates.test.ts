@@ -62,6 +62,25 @@ describe('the wizard templates', () => {
     });
   });
 
+  it('pre-fill the offers as a pick-one owners’ vote under Art. 278 ordinary matters, no one must consent', async () => {
+    const d = templateDraft('offers', context(await community()));
+    expect(d).toMatchObject({
+      kind: 'single',
+      basis: 'owners',
+      rule: 'civilCode278.ordinary',
+      mustConsent: [],
+    });
+  });
+
+  it('leave the options empty for the organizer to fill in: the template’s words are only hints', async () => {
+    const ctx = context(await community());
+    for (const id of ['offers', 'design', 'election'] as const)
+      expect(
+        templateDraft(id, ctx).options.map((o) => o.label),
+        id,
+      ).toEqual(['', '', '']);
+  });
+
   it('give every template a rule the core accepts for its kind and basis', async () => {
     const ctx = context(await community());
     for (const id of templateIds) {
@@ -88,7 +107,7 @@ describe('the wizard templates', () => {
     };
     const stv = electionDraft(single, committee, 'committee');
     expect(stv).toMatchObject({ kind: 'ranked', method: 'stv', seats: 3, roleId: 'committee' });
-    expect(stv.options.map((o) => o.label)).toEqual(['A', 'B', 'C']);
+    expect(stv.options.map((o) => o.id)).toEqual(['o1', 'o2', 'o3']);
   });
 
   it('are drafted by the core as they are filled in', async () => {
@@ -96,7 +115,8 @@ describe('the wizard templates', () => {
     const ctx = context(gov);
     for (const id of templateIds) {
       const d = templateDraft(id, ctx);
-      const result = await gov.execute(draftCommand({ ...d, title: d.title || 'Custom' }));
+      const options = d.options.map((o, i) => ({ ...o, label: ctx.words.options[i] ?? o.id }));
+      const result = await gov.execute(draftCommand({ ...d, options, title: d.title || 'Custom' }));
       expect(result.ok ? 'drafted' : result.error.code, id).toBe('drafted');
     }
   });

@@ -10,8 +10,11 @@ import {
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
-/** Options `o1`, `o2`, … labelled with the template's words. */
-const optionsOf = (labels: readonly string[]) => labels.map((label, i) => ({ id: `o${i + 1}`, label }));
+/**
+ * Options `o1`, `o2`, … one per template word, left empty: the words ("Offer 1") are only placeholder
+ * hints, never values that could be saved unnoticed.
+ */
+const optionsOf = (hints: readonly string[]) => hints.map((_, i) => ({ id: `o${i + 1}`, label: '' }));
 
 /** The first stairwell, else the first building, else the whole community. */
 function firstScope(ctx: TemplateContext, prefer: 'stairwell' | 'building'): Scope {
@@ -68,10 +71,17 @@ export function templateDraft(template: TemplateId, ctx: TemplateContext): Wizar
     case 'convention':
       return fitRule({ ...d, scope: firstScope(ctx, 'building') }, ['simpleMajority']);
     case 'offers':
-      return fitRule({ ...d, kind: 'single', basis: 'owners', options: optionsOf(ctx.words.options) }, [
-        'civilCode278.ordinary',
-        'civilCode278.participation',
-      ]);
+      // The base's simple majority also fits a pick-one vote; owners choosing a lessee is an Art. 278 matter.
+      return fitRule(
+        {
+          ...d,
+          kind: 'single',
+          basis: 'owners',
+          rule: 'civilCode278.ordinary',
+          options: optionsOf(ctx.words.options),
+        },
+        ['civilCode278.participation'],
+      );
     case 'design':
       return fitRule({ ...d, kind: 'approval', options: optionsOf(ctx.words.options) }, [
         'simpleMajority',

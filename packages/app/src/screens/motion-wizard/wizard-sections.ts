@@ -13,6 +13,7 @@ import { type Area, formatArea } from '@linli/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { translator } from '../../shell/strings.js';
 import { isAbout } from '../screen-element.js';
+import { ruleSource } from './rule-source.js';
 import { wizardStrings } from './wizard.strings.js';
 import { rulesFor, type TemplateId, templateIds, type WizardDraft } from './wizard-draft.js';
 
@@ -25,6 +26,8 @@ export interface Form {
   readonly error: LinliError | undefined;
   readonly community: CommunityState;
   readonly roles: readonly RoleDefinition[];
+  /** The template's words for its options ("Offer 1"…), shown as placeholder hints in empty fields. */
+  readonly optionHints: readonly string[];
   readonly set: (change: Partial<WizardDraft>) => void;
 }
 
@@ -187,6 +190,7 @@ export function optionsField(f: Form): TemplateResult | typeof nothing {
           <input
             type="text"
             aria-label=${t(l, 'optionLabel', { n })}
+            placeholder=${f.optionHints[i] ?? t(l, 'optionLabel', { n })}
             .value=${o.label}
             aria-invalid=${isAbout(f.error, ['options', i]) ? 'true' : 'false'}
             @input=${(e: Event) => f.set({ options: options.map((x, j) => (j === i ? { ...x, label: value(e) } : x)) })}
@@ -304,7 +308,10 @@ export function basisAndRule(f: Form): TemplateResult {
       >
         ${rules.map((r) => html`<option value=${r.id} ?selected=${d.rule === r.id}>${r.name[l]}</option>`)}
       </select>
-      ${chosen ? html`<p class="hint">${chosen.source}</p>` : nothing} ${fieldError(f, 'rule')}
+      ${
+        // A select cannot wrap: its long name, cut off on a phone in large text, is repeated here in full.
+        chosen ? html`<p class="hint">${chosen.name[l]}<br />${ruleSource(chosen, l)}</p>` : nothing
+      } ${fieldError(f, 'rule')}
     </div>
   </fieldset>`;
 }
@@ -313,7 +320,8 @@ export function basisAndRule(f: Form): TemplateResult {
 export function mustConsentField(f: Form, inScope: readonly string[]): TemplateResult | typeof nothing {
   const l = f.locale;
   const d = f.draft;
-  if (d.basis !== 'owners') return nothing;
+  // Consent is a yes; a pick-one, approval, score or ranked ballot has none to give.
+  if (d.basis !== 'owners' || d.kind !== 'proposal') return nothing;
   return html`<fieldset aria-describedby=${describedBy(f, 'mustConsent')}>
     <legend>${t(l, 'mustConsent')}</legend>
     <p class="hint">${t(l, 'mustConsentHint')}</p>

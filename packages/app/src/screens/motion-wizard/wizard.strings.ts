@@ -3,6 +3,8 @@ import type { StringTable } from '../../shell/strings.js';
 /** The wizard's words. */
 export const wizardStrings = {
   title: { 'zh-CN': '发起表决', en: 'New motion' },
+  toMotions: { 'zh-CN': '← 回到表决事项', en: '← Back to the motions' },
+  cancel: { 'zh-CN': '取消，不保存', en: 'Cancel, do not save' },
   loading: { 'zh-CN': '正在读取社区记录…', en: 'Reading the community’s record…' },
   retry: { 'zh-CN': '重试', en: 'Try again' },
   step1: { 'zh-CN': '第一步：选一个模板', en: 'Step 1: pick a template' },

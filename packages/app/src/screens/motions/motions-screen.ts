@@ -15,6 +15,10 @@ const groups: readonly MotionStatus[] = ['draft', 'open', 'closed', 'cancelled']
 export const motionHref = (community: string, motion: string): string =>
   `/c/${encodeURIComponent(community)}/organizer/motions/${encodeURIComponent(motion)}`;
 
+/** The href of the community's motions list. */
+export const motionsHref = (community: string): string =>
+  `/c/${encodeURIComponent(community)}/organizer/motions`;
+
 /**
  * `/c/:community/organizer/motions`: every motion of the community, read from the organizer's live
  * replica and grouped by status (drafts, voting now with the time left, closed with the result,
@@ -54,8 +58,9 @@ export class MotionsScreen extends ScreenElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     const status = this.#replica.status;
-    const newHref = `/c/${encodeURIComponent(this.community)}/organizer/motions/new`;
-    return html`<h1>${t(l, 'title')}</h1>
+    const newHref = `${motionsHref(this.community)}/new`;
+    return html`<p><a href=${`/c/${encodeURIComponent(this.community)}/organizer`}>${t(l, 'toHome')}</a></p>
+      <h1>${t(l, 'title')}</h1>
       <p><a class="action primary" href=${newHref}>${t(l, 'newMotion')}</a></p>
       ${
         status.kind === 'loading'

@@ -3,6 +3,7 @@ import type { StringTable } from '../../shell/strings.js';
 /** The motions list's words. */
 export const motionsStrings = {
   title: { 'zh-CN': '表决事项', en: 'Motions' },
+  toHome: { 'zh-CN': '← 回到组织者首页', en: '← Back to the organizer’s home' },
   newMotion: { 'zh-CN': '发起新的表决', en: 'Start a new motion' },
   loading: { 'zh-CN': '正在读取社区记录…', en: 'Reading the community’s record…' },
   retry: { 'zh-CN': '重试', en: 'Try again' },
