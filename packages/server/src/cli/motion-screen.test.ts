@@ -246,6 +246,11 @@ describe('one motion’s organizer page and paper ballots, through the real serv
     await poll(() => text(page, 'linli-motion-screen h1#title')).toBe('加装电梯');
     expect(await text(page, '#status')).toBe('状态：草稿（还没开始投票）');
     expect(await text(page, 'linli-motion-screen section')).toContain('民法典第278条 一般事项');
+    // The rule's source in the page's language only, not the core's bilingual citation.
+    expect(await text(page, 'linli-motion-screen section')).toContain(
+      '中华人民共和国民法典第二百七十八条第二款',
+    );
+    expect(await text(page, 'linli-motion-screen section')).not.toContain('Civil Code');
     await check(page, 'motion-1-draft-phone-zh');
 
     // Open, behind a confirmation in plain words.

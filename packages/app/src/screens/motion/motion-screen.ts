@@ -9,6 +9,7 @@ import {
 import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { saveFile } from '../../api/save-file.js';
+import { ruleSource } from '../rule-source.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
@@ -119,7 +120,7 @@ export class MotionScreen extends ScreenElement {
       <h2 id="state-h">${t(l, 'state')}</h2>
       <p id="status">${t(l, 'status', { status: t(l, m.status) })}</p>
       <p>${t(l, 'closesAt', { time: formatTime(m.closesAt, l) })}</p>
-      <p>${t(l, 'rule', { name: m.rule.name[l], source: m.rule.source })}</p>
+      <p>${t(l, 'rule', { name: m.rule.name[l], source: ruleSource(m.rule, l) })}</p>
       <p>
         ${
           m.status === 'draft'
