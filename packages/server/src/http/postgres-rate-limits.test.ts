@@ -130,7 +130,12 @@ describe('PostgresRateLimits batched per event-loop turn', () => {
   });
 
   it('gives batched takes the verdicts of one-by-one takes, in arrival order, across windows', async () => {
-    const pool = processPool();
+    // A database each: a sweep one side sends with its clock far ahead, still running when the other
+    // side starts over at the run's first moment, must not empty the other side's rows.
+    const batchedPool = processPool(await createDatabase(cluster.url, 'linli_batched'));
+    const alonePool = processPool(await createDatabase(cluster.url, 'linli_alone'));
+    await PostgresRateLimits.open(batchedPool);
+    await PostgresRateLimits.open(alonePool);
     let run = 0;
     const take = fc.record({
       limit: fc.constantFrom('x', 'y'),
@@ -143,9 +148,10 @@ describe('PostgresRateLimits batched per event-loop turn', () => {
         fc.array(fc.array(take, { minLength: 1, maxLength: 12 }), { maxLength: 5 }),
         async (perMinute, turns) => {
           run += 1;
-          const start = T0 + (1000 + run) * 100 * RATE_WINDOW_MS; // each run in windows of its own
+          // Each run in windows of its own, past the windows the last run's sweeps may still empty.
+          const start = T0 + (1000 + run) * 100 * RATE_WINDOW_MS;
           let now = start;
-          const batched = new PostgresRateLimits(pool, () => now);
+          const batched = new PostgresRateLimits(batchedPool, () => now);
           const batchedAnswers: boolean[] = [];
           for (const turn of turns) {
             const answers = turn.map(({ limit, key, wait }) => {
@@ -155,7 +161,7 @@ describe('PostgresRateLimits batched per event-loop turn', () => {
             batchedAnswers.push(...(await Promise.all(answers)));
           }
           now = start;
-          const alone = new PostgresRateLimits(pool, () => now);
+          const alone = new PostgresRateLimits(alonePool, () => now);
           const aloneAnswers: boolean[] = [];
           for (const { limit, key, wait } of turns.flat()) {
             now += wait;
