@@ -28,6 +28,7 @@ export {
 export { PostgresAuthStore } from './auth/postgres-auth-store.js';
 export { AUTH_SCHEMA_VERSION, NewerAuthSchemaError } from './auth/schema.js';
 export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';
+export type { SessionCache } from './auth/session-cache.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
 export { FeedTokens } from './feeds/feed-tokens.js';

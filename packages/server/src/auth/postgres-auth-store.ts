@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PostgresDatabase } from '../stores/postgres-database.js';
+import { EVENTS_CHANNEL, PostgresDatabase, sessionsEndedPayload } from '../stores/postgres-database.js';
 import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
 import {
   type IssuedOrganizer,
@@ -21,15 +21,25 @@ import {
   scryptKey,
 } from './secrets.js';
 
-/** The {@link AuthStore} for deployments on PostgreSQL: every server process shares the sign-ins. */
+/**
+ * The {@link AuthStore} for deployments on PostgreSQL: every server process shares the sign-ins.
+ * Verified tokens are cached in the process ({@link PostgresDatabase.sessionCache}); every path that
+ * ends a session (signing out, ending a household's sessions, revoking an organizer or reissuing its
+ * token) announces it on the database's LISTEN channel in the same transaction, so every process
+ * forgets the community's cached sessions as soon as the end commits.
+ */
 export class PostgresAuthStore implements AuthStore {
+  private readonly pool: pg.Pool;
+
   private constructor(
-    private readonly pool: pg.Pool,
+    private readonly database: PostgresDatabase,
     private readonly community: string,
     private readonly deriveKey: DeriveKey,
-    /** Closed with the store: a database the store opened for itself ({@link PostgresAuthStore.open}). */
-    private readonly owned: PostgresDatabase | undefined,
-  ) {}
+    /** Whether the store opened its database for itself ({@link PostgresAuthStore.open}): closed with it. */
+    private readonly owned: boolean,
+  ) {
+    this.pool = database.pool;
+  }
 
   /**
    * The sign-ins of `community` on a process's shared `database` (the auth tables created or
@@ -41,7 +51,7 @@ export class PostgresAuthStore implements AuthStore {
     options: AuthStoreOptions = {},
   ): Promise<PostgresAuthStore> {
     await database.once('schema auth', migratePostgresAuth);
-    return new PostgresAuthStore(database.pool, community, options.deriveKey ?? scryptKey, undefined);
+    return new PostgresAuthStore(database, community, options.deriveKey ?? scryptKey, false);
   }
 
   /** Connects with a database of its own, closed with the store (one-off commands, tests). */
@@ -52,7 +62,7 @@ export class PostgresAuthStore implements AuthStore {
   ): Promise<PostgresAuthStore> {
     return PostgresDatabase.owned(connectionString, { poolSize: 4 }, async (database) => {
       await database.once('schema auth', migratePostgresAuth);
-      return new PostgresAuthStore(database.pool, community, options.deriveKey ?? scryptKey, database);
+      return new PostgresAuthStore(database, community, options.deriveKey ?? scryptKey, true);
     });
   }
 
@@ -128,15 +138,28 @@ export class PostgresAuthStore implements AuthStore {
       "DELETE FROM linli_auth_tokens WHERE community = $1 AND organizer_id = $2 AND role = 'organizer'",
       [this.community, id],
     );
+    await this.announceSessionsEnded(client);
   }
 
-  /** Runs `work` in one transaction on one pooled connection. */
+  /**
+   * Tells every process (this one included) to forget the community's cached sessions. Sent inside
+   * the ending transaction: PostgreSQL delivers it at commit, and not at all after a rollback.
+   */
+  private async announceSessionsEnded(client: pg.PoolClient): Promise<void> {
+    await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, sessionsEndedPayload(this.community)]);
+  }
+
+  /**
+   * Runs `work` in one transaction on one pooled connection. Once it committed, this process's
+   * cached sessions of the community are dropped at once (not only when its own notification arrives).
+   */
   private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
+      this.database.sessionCache().drop(this.community);
       return result;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -205,29 +228,37 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async principal(token: string): Promise<Principal | null> {
+    const hash = hashToken(token);
+    const cache = this.database.sessionCache();
+    const cached = cache.get(this.community, hash);
+    if (cached) return cached;
+    const ticket = cache.ticket();
     const { rows } = await this.pool.query<TokenRow>(
       `SELECT t.role, t.unit_id, o.id, o.name, o.role AS organizer_role
        FROM linli_auth_tokens t LEFT JOIN linli_auth_organizers o
          ON o.community = t.community AND o.id = t.organizer_id AND o.revoked_at IS NULL
        WHERE t.community = $1 AND t.token_hash = $2`,
-      [this.community, hashToken(token)],
+      [this.community, hash],
     );
     const row = rows[0];
-    return row ? principalOf(row) : null;
+    const principal = row ? principalOf(row) : null;
+    if (principal) cache.store(this.community, hash, principal, ticket);
+    return principal;
   }
 
   async revoke(token: string): Promise<boolean> {
-    const result = await this.pool.query(
-      "DELETE FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2 AND role = 'household'",
-      [this.community, hashToken(token)],
-    );
-    return (result.rowCount ?? 0) > 0;
+    return this.inTransaction(async (client) => {
+      const result = await client.query(
+        "DELETE FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2 AND role = 'household'",
+        [this.community, hashToken(token)],
+      );
+      await this.announceSessionsEnded(client);
+      return (result.rowCount ?? 0) > 0;
+    });
   }
 
   async revokeHousehold(unitId: string): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return this.inTransaction(async (client) => {
       await client.query(
         'DELETE FROM linli_auth_codes WHERE community = $1 AND unit_id = $2 AND NOT redeemed',
         [this.community, unitId],
@@ -236,18 +267,13 @@ export class PostgresAuthStore implements AuthStore {
         "DELETE FROM linli_auth_tokens WHERE community = $1 AND unit_id = $2 AND role = 'household'",
         [this.community, unitId],
       );
-      await client.query('COMMIT');
+      await this.announceSessionsEnded(client);
       return ended.rowCount ?? 0;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Closes the database if the store opened its own; a shared one stays open. */
   async close(): Promise<void> {
-    await this.owned?.close();
+    if (this.owned) await this.database.close();
   }
 }

@@ -10,7 +10,7 @@ import { DataFolder } from '../cli/data-folder.js';
 import { SetupToken } from '../setup/setup-token.js';
 import { type TestCommunity, testCommunity } from '../testing/hosted-community.js';
 import { createDatabase, startPostgres } from '../testing/postgres-cluster.js';
-import { PostgresRateLimits } from './postgres-rate-limits.js';
+import { type PostgresQueryable, PostgresRateLimits } from './postgres-rate-limits.js';
 import { RATE_WINDOW_MS, RateLimit } from './rate-limit.js';
 
 let cluster: Awaited<ReturnType<typeof startPostgres>>;
@@ -98,6 +98,76 @@ describe('PostgresRateLimits', () => {
             now += wait;
             expect(await shared.take(key)).toBe(memory.takeNow(key));
           }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('PostgresRateLimits batched per event-loop turn', () => {
+  it('sends every take of one turn, of any limit and key, as one statement', async () => {
+    const pool = processPool();
+    const statements: string[] = [];
+    const counting: PostgresQueryable = {
+      query: (text, values) => {
+        statements.push(text);
+        return pool.query(text, values as unknown[]);
+      },
+    };
+    await PostgresRateLimits.open(pool, () => T0);
+    const limits = new PostgresRateLimits(counting, () => T0 + 200 * RATE_WINDOW_MS);
+    const commands = limits.limiter('batch-commands', 3);
+    const guesses = limits.limiter('batch-guesses', 1);
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => commands.take('h1')),
+      commands.take('h2'),
+      guesses.take('h1'),
+      guesses.take('h1'),
+    ]);
+    expect(answers).toEqual([true, true, true, false, false, true, true, false]);
+    expect(statements.filter((s) => s.includes('INSERT'))).toHaveLength(1);
+  });
+
+  it('gives batched takes the verdicts of one-by-one takes, in arrival order, across windows', async () => {
+    // A database each: a sweep one side sends with its clock far ahead, still running when the other
+    // side starts over at the run's first moment, must not empty the other side's rows.
+    const batchedPool = processPool(await createDatabase(cluster.url, 'linli_batched'));
+    const alonePool = processPool(await createDatabase(cluster.url, 'linli_alone'));
+    await PostgresRateLimits.open(batchedPool);
+    await PostgresRateLimits.open(alonePool);
+    let run = 0;
+    const take = fc.record({
+      limit: fc.constantFrom('x', 'y'),
+      key: fc.constantFrom('a', 'b', 'c'),
+      wait: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 70_000 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.array(take, { minLength: 1, maxLength: 12 }), { maxLength: 5 }),
+        async (perMinute, turns) => {
+          run += 1;
+          // Each run in windows of its own, past the windows the last run's sweeps may still empty.
+          const start = T0 + (1000 + run) * 100 * RATE_WINDOW_MS;
+          let now = start;
+          const batched = new PostgresRateLimits(batchedPool, () => now);
+          const batchedAnswers: boolean[] = [];
+          for (const turn of turns) {
+            const answers = turn.map(({ limit, key, wait }) => {
+              now += wait;
+              return batched.limiter(`batched${run}${limit}`, perMinute).take(key);
+            });
+            batchedAnswers.push(...(await Promise.all(answers)));
+          }
+          now = start;
+          const alone = new PostgresRateLimits(alonePool, () => now);
+          const aloneAnswers: boolean[] = [];
+          for (const { limit, key, wait } of turns.flat()) {
+            now += wait;
+            aloneAnswers.push(await alone.limiter(`alone${run}${limit}`, perMinute).take(key));
+          }
+          expect(batchedAnswers).toEqual(aloneAnswers);
         },
       ),
       { numRuns: 40 },

@@ -1,5 +1,6 @@
 import { LinliException } from '@linli/core';
 import pg from 'pg';
+import { SessionCache } from '../auth/session-cache.js';
 import type { BackoffSettings } from './backoff.js';
 import { ListenConnection } from './listen-connection.js';
 import { migratePostgres, type PostgresMigration, SCHEMA_LOCK } from './migrations.js';
@@ -14,6 +15,14 @@ export const DEFAULT_POOL_SIZE = 10;
 export interface EventsNotification {
   readonly community: string;
   readonly seq: number;
+}
+
+/**
+ * The payload announcing that sessions (household or organizer tokens) of `community` ended: every
+ * process drops the community's cached sessions. Processes of an older version ignore it (no `seq`).
+ */
+export function sessionsEndedPayload(community: string): string {
+  return JSON.stringify({ community, sessionsEnded: true });
 }
 
 /** What the LISTEN connection dispatches to: one per open community store. */
@@ -63,6 +72,11 @@ export class PostgresDatabase {
   /** Work done once per process: schema migrations, partitions. */
   private readonly done = new Map<string, Promise<void>>();
   private ended = false;
+  /**
+   * Tokens verified in this process, trusted only while LISTEN is in place (see {@link SessionCache});
+   * use it through {@link PostgresDatabase.sessionCache}.
+   */
+  private readonly sessions = new SessionCache(() => this.listener.connected);
 
   private constructor(
     /** The shared pool; hand it to whatever else needs the database (e.g. a rate-limit table). */
@@ -76,9 +90,12 @@ export class PostgresDatabase {
       {
         notified: (payload) => this.dispatch(payload),
         listening: () => {
+          // Sessions ended while LISTEN was away were not heard: forget every cached one.
+          this.sessions.dropAll();
           for (const set of this.targets.values()) for (const target of set) target.resume();
         },
         lost: (error) => {
+          this.sessions.dropAll();
           if (!this.ended) console.error(`linli: lost the database's LISTEN connection: ${describe(error)}`);
         },
       },
@@ -127,6 +144,15 @@ export class PostgresDatabase {
   /** The LISTEN backend's process id while connected. */
   get listenerPid(): number | undefined {
     return this.listener.backendPid;
+  }
+
+  /**
+   * The process's cache of verified tokens; starts the LISTEN connection (in the background) that
+   * keeps it prompt, and until that is in place the cache is bypassed.
+   */
+  sessionCache(): SessionCache {
+    if (!this.ended) void this.listener.start();
+    return this.sessions;
   }
 
   private failed(error: unknown): void {
@@ -207,11 +233,15 @@ export class PostgresDatabase {
   }
 
   private dispatch(payload: string): void {
-    let note: Partial<EventsNotification>;
+    let note: Partial<EventsNotification> & { sessionsEnded?: unknown };
     try {
-      note = JSON.parse(payload) as Partial<EventsNotification>;
+      note = JSON.parse(payload) as Partial<EventsNotification> & { sessionsEnded?: unknown };
     } catch {
       return; // not ours
+    }
+    if (typeof note.community === 'string' && note.sessionsEnded === true) {
+      this.sessions.drop(note.community);
+      return;
     }
     if (typeof note.community !== 'string' || typeof note.seq !== 'number') return;
     const set = this.targets.get(note.community);
