@@ -52,7 +52,17 @@ describe('OrderedDelivery', () => {
         fc.scheduler(),
         fc.nat(3),
         fc.array(
-          fc.tuple(fc.constantFrom('append', 'append+announce', 'catch-up', 'old announce'), fc.boolean()),
+          fc.tuple(
+            fc.constantFrom(
+              'append',
+              'append+announce',
+              'append+offer',
+              'offer old',
+              'catch-up',
+              'old announce',
+            ),
+            fc.boolean(),
+          ),
           { minLength: 1, maxLength: 30 },
         ),
         fc.uniqueArray(fc.nat(40), { maxLength: 5 }),
@@ -63,6 +73,12 @@ describe('OrderedDelivery', () => {
           for (const [step, settle] of steps) {
             if (step === 'append') h.append();
             else if (step === 'append+announce') h.delivery.announce(h.append());
+            else if (step === 'append+offer') {
+              // The store's own append (and what it caught up on under the lock), known without a read.
+              const seq = h.append();
+              h.delivery.offer([event(seq - 1), event(seq)].filter((e) => e.seq > 0));
+              h.delivery.announce(seq);
+            } else if (step === 'offer old') h.delivery.offer([event(Math.max(1, h.length() - 2))]);
             else if (step === 'old announce') h.delivery.announce(Math.min(1, h.length()));
             else h.delivery.catchUp();
             if (settle && s.count() > 0) await s.waitOne();
@@ -81,6 +97,34 @@ describe('OrderedDelivery', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('delivers offered events at once, and a notification of them reads nothing again', async () => {
+    const delivered: number[] = [];
+    const log = [1, 2, 3].map(event);
+    let reads = 0;
+    const delivery = new OrderedDelivery({
+      read: async (afterSeq) => {
+        reads += 1;
+        return log.filter((e) => e.seq > afterSeq);
+      },
+      deliver: (events) => delivered.push(...events.map((e) => e.seq)),
+      failed: () => {},
+    });
+    delivery.begin(1);
+    delivery.announce(3);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(delivered).toEqual([2, 3]);
+    log.push(event(4), event(5));
+    delivery.offer([event(3), event(4), event(5)]);
+    expect(delivered).toEqual([2, 3, 4, 5]);
+    const before = reads;
+    delivery.announce(5);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reads).toBe(before);
+    // An offer that does not continue the delivered run waits for a read instead.
+    delivery.offer([event(7)]);
+    expect(delivered).toEqual([2, 3, 4, 5]);
   });
 
   it('holds announcements made before it began and delivers only after the head it began at', async () => {

@@ -54,6 +54,24 @@ export class OrderedDelivery {
     void this.pump();
   }
 
+  /**
+   * Committed events the store learnt without reading them: its own append, and what it caught up
+   * on under the log's lock. Delivered at once when they continue the delivered run, so the
+   * notification of them reads nothing again; otherwise left to the reads, which deliver them in turn.
+   */
+  offer(events: readonly LoggedEvent[]): void {
+    const after = this.delivered;
+    if (after === undefined || this.ended) return;
+    const fresh = consecutiveAfter(
+      after,
+      events.filter((e) => e.seq > after),
+    );
+    const last = fresh.at(-1);
+    if (!last) return;
+    this.delivered = last.seq;
+    this.source.deliver(fresh);
+  }
+
   /** Reads whatever was appended since the last delivery (after a lost notification connection). */
   catchUp(): void {
     this.pending = true;
@@ -76,9 +94,14 @@ export class OrderedDelivery {
     try {
       while (this.delivered !== undefined && this.due(this.delivered)) {
         this.pending = false;
-        const after: number = this.delivered;
         const announcedBefore = this.announced;
-        const events = consecutiveAfter(after, await this.source.read(after));
+        const read = await this.source.read(this.delivered);
+        // An offer may have delivered part of what this read found while it ran.
+        const after: number = this.delivered;
+        const events = consecutiveAfter(
+          after,
+          read.filter((e) => e.seq > after),
+        );
         this.failures = 0;
         const last = events.at(-1);
         if (this.ended) break;

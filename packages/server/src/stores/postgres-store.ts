@@ -201,7 +201,7 @@ export class PostgresStore extends GroupCommitStore {
     groups: readonly AppendGroup[],
     options: AppendGroupsOptions,
   ): Promise<Result<readonly (readonly LoggedEvent[])[], LinliError>> {
-    return this.underLock(options.expectedSeq, async (client) => {
+    const appended = await this.underLock(options.expectedSeq, async (client) => {
       const last = await client.query<Pick<Row, 'seq' | 'hash'>>(
         'SELECT seq, hash FROM linli_events WHERE community = $1 ORDER BY seq DESC LIMIT 1',
         [this.community],
@@ -214,6 +214,8 @@ export class PostgresStore extends GroupCommitStore {
       await this.insert(client, groups, sealed);
       return ok(sealed);
     });
+    if (appended.ok) this.delivery.offer(appended.value.flat());
+    return appended;
   }
 
   /**
@@ -228,7 +230,7 @@ export class PostgresStore extends GroupCommitStore {
     options: AppendPlannedOptions,
   ): Promise<Result<PlannedAppend, LinliError>> {
     const { afterSeq } = options;
-    return this.underLock(afterSeq, async (client) => {
+    const appended = await this.underLock(afterSeq, async (client) => {
       const result = await client.query<Row>(
         'SELECT * FROM linli_events WHERE community = $1 AND seq >= $2 ORDER BY seq',
         [this.community, afterSeq],
@@ -253,6 +255,9 @@ export class PostgresStore extends GroupCommitStore {
       await this.insert(client, groups, sealed);
       return ok({ caughtUp, sealed });
     });
+    // Committed: subscribers hear these from here, and the notification of them reads nothing again.
+    if (appended.ok) this.delivery.offer([...appended.value.caughtUp, ...appended.value.sealed.flat()]);
+    return appended;
   }
 
   /**
