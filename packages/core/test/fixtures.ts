@@ -31,6 +31,35 @@ export async function must(governance: Governance, ...commands: unknown[]): Prom
   await executeAll(governance, commands);
 }
 
+/** A motion closing time well after {@link freshGovernance}'s pinned clock. */
+export const MOTION_CLOSES_AT = '2026-12-20T10:00:00Z';
+
+/**
+ * Four owners of stairwell `s1` (o101, o102, o201, o202) and a yes/no motion `m` of theirs by simple
+ * majority, closing at {@link MOTION_CLOSES_AT}, drafted by `tester` with `extra` fields and opened
+ * unless `open` is false.
+ */
+export async function stairwellMotion(extra: Record<string, unknown> = {}, open = true) {
+  const setup = await freshGovernance();
+  await must(
+    setup.governance,
+    ...stairwellCommands({ households: 4 }),
+    {
+      type: 'motion.draft',
+      id: 'm',
+      title: '加装门禁',
+      kind: 'proposal',
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'owners',
+      rule: 'simpleMajority',
+      closesAt: MOTION_CLOSES_AT,
+      ...extra,
+    },
+    ...(open ? [{ type: 'motion.open', motionId: 'm' }] : []),
+  );
+  return setup;
+}
+
 /**
  * The Civil Code Art. 278 worked example: one stairwell of Building 96 with 24 owners and 1,800.00 m²
  * (24 units of 75.00 m²; floors 1–6, four units a floor).

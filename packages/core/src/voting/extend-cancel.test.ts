@@ -1,36 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { freshGovernance, must } from '../../test/fixtures.js';
+import { MOTION_CLOSES_AT, must, stairwellMotion } from '../../test/fixtures.js';
 import { dueWork } from '../governance/due-work.js';
 import { createGovernance } from '../governance/governance.js';
 import { SCHEDULER_ACTOR } from '../governance/scheduler-actor.js';
 import { restoreSnapshot, takeSnapshot } from '../governance/snapshot.js';
 import { replay } from '../governance/state.js';
-import { stairwellCommands } from '../testing/stairwell.js';
 import { motionHistory } from './history.js';
 import { visibleBallots } from './visibility.js';
 
-const closesAt = '2026-12-20T10:00:00Z';
+const closesAt = MOTION_CLOSES_AT;
 const later = '2026-12-27T10:00:00Z';
 
 /** Four owners of stairwell `s1` and motion `m` (a yes/no proposal), drafted by `tester`; opened unless `draft`. */
 async function motion(extra: Record<string, unknown> = {}, open = true) {
-  const setup = await freshGovernance();
-  await must(
-    setup.governance,
-    ...stairwellCommands({ households: 4 }),
-    {
-      type: 'motion.draft',
-      id: 'm',
-      title: '加装门禁',
-      kind: 'proposal',
-      scope: { kind: 'stairwell', id: 's1' },
-      basis: 'owners',
-      rule: 'simpleMajority',
-      closesAt,
-      ...extra,
-    },
-    ...(open ? [{ type: 'motion.open', motionId: 'm' }] : []),
-  );
+  const setup = await stairwellMotion(extra, open);
   const current = () => setup.governance.motions.value.find((m) => m.id === 'm');
   return { ...setup, current };
 }

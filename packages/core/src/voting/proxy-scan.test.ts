@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshGovernance, must } from '../../test/fixtures.js';
-import { stairwellCommands } from '../testing/stairwell.js';
+import { must, stairwellMotion } from '../../test/fixtures.js';
 
 const grant = (extra: Record<string, unknown> = {}) => ({
   type: 'proxy.grant',
@@ -12,25 +11,7 @@ const grant = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function openMotion() {
-  const setup = await freshGovernance();
-  await must(
-    setup.governance,
-    ...stairwellCommands({ households: 4 }),
-    {
-      type: 'motion.draft',
-      id: 'm',
-      title: '加装门禁',
-      kind: 'proposal',
-      scope: { kind: 'stairwell', id: 's1' },
-      basis: 'owners',
-      rule: 'simpleMajority',
-      closesAt: '2026-12-20T10:00:00Z',
-    },
-    { type: 'motion.open', motionId: 'm' },
-  );
-  return setup;
-}
+const openMotion = () => stairwellMotion();
 
 const proxy = (setup: Awaited<ReturnType<typeof openMotion>>) =>
   setup.governance.read((s) => s.voting.motions.get('m')?.proxies.get('p1'));

@@ -1,32 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freshGovernance, must } from '../../test/fixtures.js';
-import { stairwellCommands } from '../testing/stairwell.js';
+import { must, stairwellMotion } from '../../test/fixtures.js';
 
-const closesAt = '2026-12-20T10:00:00Z';
-
-/** Four owners of stairwell `s1` (o101, o102, o201, o202) and an open yes/no motion `m`, organized by `tester`. */
-async function openMotion(extra: Record<string, unknown> = {}) {
-  const setup = await freshGovernance();
-  await must(
-    setup.governance,
-    ...stairwellCommands({ households: 4 }),
-    {
-      type: 'motion.draft',
-      id: 'm',
-      title: '加装门禁',
-      kind: 'proposal',
-      scope: { kind: 'stairwell', id: 's1' },
-      basis: 'owners',
-      rule: 'simpleMajority',
-      allowChange: false,
-      closesAt,
-      ...extra,
-    },
-    { type: 'motion.open', motionId: 'm' },
-  );
-  return setup;
-}
+/** Four owners of stairwell `s1` and an open yes/no motion `m` that allows no vote change. */
+const openMotion = (extra: Record<string, unknown> = {}) => stairwellMotion({ allowChange: false, ...extra });
 
 type Setup = Awaited<ReturnType<typeof openMotion>>;
 
