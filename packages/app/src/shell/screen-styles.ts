@@ -125,6 +125,9 @@ export const screenStyles: CSSResult = css`
   }
   input[type='text'],
   input[type='password'],
+  input[type='number'],
+  input[type='datetime-local'],
+  textarea,
   select {
     box-sizing: border-box;
     width: 100%;

@@ -69,18 +69,6 @@ export class MotionWizard extends ScreenElement {
       form {
         max-width: 40em;
       }
-      textarea,
-      input[type='datetime-local'],
-      input[type='number'] {
-        box-sizing: border-box;
-        width: 100%;
-        font: inherit;
-        padding: 0.4em 0.6em;
-        border: 1px solid var(--linli-color-border);
-        border-radius: 6px;
-        background: var(--linli-color-background);
-        color: var(--linli-color-text);
-      }
       /* A date-time field's own minimum width passes a 360 px phone in large text: let it shrink. */
       .field > *,
       input[type='datetime-local'] {

@@ -19,17 +19,6 @@ export const motionStyles: CSSResult = css`
   .confirm {
     max-width: 36em;
   }
-  input[type='datetime-local'],
-  input[type='text'] {
-    box-sizing: border-box;
-    width: 100%;
-    font: inherit;
-    padding: 0.4em 0.6em;
-    border: 1px solid var(--linli-color-border);
-    border-radius: 6px;
-    background: var(--linli-color-background);
-    color: var(--linli-color-text);
-  }
   ol.history,
   ul.plain {
     padding: 0;
