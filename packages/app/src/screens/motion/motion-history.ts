@@ -51,9 +51,7 @@ function action(entry: MotionHistoryEntry, l: Locale): string {
     case 'closed':
       return (
         t(l, 'hClosed', { outcome: t(l, entry.outcome) }) +
-        (entry.unconfirmedPapers
-          ? t(l, 'hUnconfirmed', { n: String(entry.unconfirmedPapers) })
-          : '')
+        (entry.unconfirmedPapers ? t(l, 'hUnconfirmed', { n: String(entry.unconfirmedPapers) }) : '')
       );
     case 'cancelled':
       return t(l, 'hCancelled', {

@@ -149,8 +149,7 @@ export class MotionScreen extends ScreenElement {
    */
   private renderPaperCheck(m: Motion, l: Locale): TemplateResult | typeof nothing {
     const on = m.paperCheck === 'twoPerson';
-    if (m.status !== 'draft')
-      return on ? html`<p id="paper-check">${t(l, 'paperCheckOn')}</p>` : nothing;
+    if (m.status !== 'draft') return on ? html`<p id="paper-check">${t(l, 'paperCheckOn')}</p>` : nothing;
     const enough = this.people.filter((p) => p.active).length >= 2;
     return html`<section aria-labelledby="paper-check-h">
       <h2 id="paper-check-h">${t(l, 'paperCheck')}</h2>

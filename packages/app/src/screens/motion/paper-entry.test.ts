@@ -143,9 +143,9 @@ describe('the motion page’s actions', () => {
       what: '结束投票，结果：通过（2 张纸质选票没有经过第二人核对，未计入）',
     });
     expect(describeHistory(closed, 'en', undefined, people).who).toBe('organizer 李主任');
-    expect(describeHistory({ ...closed, actor: 'residents-committee/org7' }, 'en', undefined, people).who).toBe(
-      'organizer org7',
-    );
+    expect(
+      describeHistory({ ...closed, actor: 'residents-committee/org7' }, 'en', undefined, people).who,
+    ).toBe('organizer org7');
   });
 });
 
