@@ -1,5 +1,6 @@
+import { linliError } from '@linli/core';
 import { describe, expect, it } from 'vitest';
-import { describeChoice, marksFields, paperModeOf, parseOrder } from './paper-marks.ts';
+import { describeChoice, marksFields, paperModeOf, parseOrder, withOptionLabels } from './paper-marks.ts';
 
 const options = [
   { id: 'a', label: '甲方案' },
@@ -52,5 +53,20 @@ describe('what a paper form of each kind carries', () => {
     expect(describeChoice({ kind: 'single', option: 1 }, motion, 'en')).toBe('乙方案');
     expect(describeChoice({ kind: 'proposal', vote: 'no' }, motion, 'zh-CN')).toBe('反对');
     expect(describeChoice({ kind: 'approval', options: [] }, motion, 'en')).toBe('(none)');
+  });
+});
+
+describe('the core’s refusals, naming options', () => {
+  it('re-renders the typed error with the options’ labels instead of their ids', () => {
+    const error = linliError('ballot.duplicate_option', ['ranking', 1], { id: 'a' });
+    const named = withOptionLabels(error, { options });
+    expect(named).toMatchObject({
+      code: 'ballot.duplicate_option',
+      path: ['ranking', 1],
+      params: { id: '甲方案' },
+    });
+    expect(named.message['zh-CN']).toContain('甲方案');
+    const plain = linliError('ballot.already_cast', ['voterId']);
+    expect(withOptionLabels(plain, { options })).toBe(plain);
   });
 });

@@ -1,4 +1,4 @@
-import type { BallotChoice, Locale, Motion } from '@linli/core';
+import { type BallotChoice, type LinliError, type Locale, linliError, type Motion } from '@linli/core';
 import { answers } from './paper-choices.js';
 import { normalizeRoom } from './room-lookup.js';
 
@@ -151,4 +151,23 @@ export function describeMarks(
           ? { kind: 'score', scores: numbers }
           : { kind: 'dot', points: numbers };
   return describeChoice(choice, motion, locale);
+}
+
+/**
+ * The core's refusal with the option ids it names (`id`, `missing`) as the options' labels: the same
+ * typed error re-rendered from its code and params, so the words stay the core's.
+ */
+export function withOptionLabels(error: LinliError, motion: Pick<Motion, 'options'>): LinliError {
+  const label = (id: string) => motion.options.find((o) => o.id === id)?.label ?? id;
+  const params: Record<string, string | number> = { ...error.params };
+  let renamed = false;
+  if (typeof params.id === 'string' && motion.options.some((o) => o.id === params.id)) {
+    params.id = label(params.id);
+    renamed = true;
+  }
+  if (typeof params.missing === 'string') {
+    params.missing = params.missing.split(', ').map(label).join(', ');
+    renamed = true;
+  }
+  return renamed ? linliError(error.code, [...error.path], params) : error;
 }

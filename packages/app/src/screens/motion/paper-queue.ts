@@ -35,7 +35,7 @@ export function paperQueue(p: QueueProps): TemplateResult {
       p.queue.length === 0
         ? html`<p>${t(l, 'queueEmpty')}</p>`
         : html`<ul class="plain">
-          ${p.queue.map((q) => {
+          ${p.queue.map((q, i) => {
             const by = q.ballot.castBy;
             const mine = p.me !== undefined && organizerIdOf(by) === p.me;
             const who = mine ? t(l, 'byYou') : (nameOf(by, p.people) ?? organizerIdOf(by));
@@ -47,18 +47,18 @@ export function paperQueue(p: QueueProps): TemplateResult {
               who,
             });
             return html`<li>
-              <span>${what}</span>
+              <span id=${`queued-${i}`}>${what}</span>
               ${mine ? html`<span class="hint">${t(l, 'waitsForOther')}</span>` : nothing}
               <div class="row">
                 ${
                   mine
                     ? nothing
                     : html`<button type="button" class="primary" data-ref=${ref} data-act="confirm"
-                      aria-label=${t(l, 'confirmOf', { room: q.room, ref })} ?disabled=${p.busy}
+                      aria-describedby=${`queued-${i}`} ?disabled=${p.busy}
                       @click=${() => p.act(q, 'confirm')}>${t(l, 'confirm')}</button>`
                 }
                 <button type="button" data-ref=${ref} data-act="reject"
-                  aria-label=${t(l, 'rejectOf', { room: q.room, ref })} ?disabled=${p.busy}
+                  aria-describedby=${`queued-${i}`} ?disabled=${p.busy}
                   @click=${() => p.act(q, 'reject')}>${t(l, 'reject')}</button>
               </div>
             </li>`;

@@ -6,7 +6,7 @@ import { isAbout, ScreenElement } from '../screen-element.js';
 import { motionStyles } from './motion.styles.js';
 import { t } from './paper.strings.js';
 import { type PaperChoice, paperChoices } from './paper-choices.js';
-import { describeMarks, type MarksInput, marksFields, paperModeOf } from './paper-marks.js';
+import { describeMarks, type MarksInput, marksFields, paperModeOf, withOptionLabels } from './paper-marks.js';
 import { marksForm, noMarks } from './paper-marks-form.js';
 import { paperQueue, type QueuedPaper } from './paper-queue.js';
 import { nextPaperRef } from './paper-ref.js';
@@ -342,7 +342,7 @@ export class PaperScreen extends ScreenElement {
     const command = { type: 'ballot.cast', motionId: m.id, voterId, paperRef, ...answer.fields };
     const sent = await this.send(command);
     if (!sent.ok) {
-      this.problem = withRoomNames(sent.error, gov, m);
+      this.problem = withRoomNames(withOptionLabels(sent.error, m), gov, m);
       this.done = '';
       if (isAbout(sent.error, ['paperRef'])) this.focusField('paper-ref');
       else if (markFields.some((f) => isAbout(sent.error, [f]))) this.focusMarks(m);

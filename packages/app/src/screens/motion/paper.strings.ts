@@ -90,11 +90,6 @@ export const t = translator({
   },
   confirm: { 'zh-CN': '核对无误，计入', en: 'Checked: count it' },
   reject: { 'zh-CN': '录错了，退回', en: 'Mis-entered: reject' },
-  confirmOf: {
-    'zh-CN': '核对无误，计入 {room} 室编号 {ref}',
-    en: 'Checked: count room {room}, ballot {ref}',
-  },
-  rejectOf: { 'zh-CN': '退回 {room} 室编号 {ref}', en: 'Reject room {room}, ballot {ref}' },
   confirmed: {
     'zh-CN': '已核对计入：{room} 室，编号 {ref}',
     en: 'Checked and counted: room {room}, ballot {ref}',
