@@ -32,6 +32,11 @@ export function paperQueue(p: QueueProps): TemplateResult {
   return html`<section aria-labelledby="queue-h" id="queue">
     <h2 id="queue-h">${t(l, 'queue', { n: String(p.queue.length) })}</h2>
     ${
+      p.queue.some((q) => p.me !== undefined && organizerIdOf(q.ballot.castBy) === p.me)
+        ? html`<p class="hint">${t(l, 'waitsForOther')}</p>`
+        : nothing
+    }
+    ${
       p.queue.length === 0
         ? html`<p>${t(l, 'queueEmpty')}</p>`
         : html`<ul class="plain">
@@ -48,7 +53,6 @@ export function paperQueue(p: QueueProps): TemplateResult {
             });
             return html`<li>
               <span id=${`queued-${i}`}>${what}</span>
-              ${mine ? html`<span class="hint">${t(l, 'waitsForOther')}</span>` : nothing}
               <div class="row">
                 ${
                   mine

@@ -85,8 +85,8 @@ export const t = translator({
   },
   byYou: { 'zh-CN': '您', en: 'you' },
   waitsForOther: {
-    'zh-CN': '要由另一位组织者核对，请对方打开这一页。',
-    en: 'Another organizer must check it: ask them to open this page.',
+    'zh-CN': '您录入的选票要由另一位组织者核对，请对方打开这一页。',
+    en: 'The ballots you entered must be checked by another organizer: ask them to open this page.',
   },
   confirm: { 'zh-CN': '核对无误，计入', en: 'Checked: count it' },
   reject: { 'zh-CN': '录错了，退回', en: 'Mis-entered: reject' },
