@@ -152,7 +152,7 @@ async function draftFromTemplate(
   page: Page,
   template: string,
   title: string,
-  fill: (page: Page) => Promise<void> = async () => {},
+  fill: (page: Page) => Promise<unknown> = async () => {},
   save = '保存草稿',
 ): Promise<string> {
   await page.goto(`${base()}/new`);
