@@ -129,6 +129,7 @@ const entry = {
   voterIndex: new Map(),
   ballots: new Map(),
   proxies: new Map(),
+  pendingPapers: new Map(),
   columns,
 };
 const now = new Date('2026-11-29T00:00:00Z');

@@ -272,6 +272,7 @@ export type {
   MotionOption,
   MotionStatus,
   Outcome,
+  PaperCheck,
   ProxyAuthorization,
   RankedMethod,
   RecordedResult,

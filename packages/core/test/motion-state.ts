@@ -74,6 +74,7 @@ export function motionState(
     memberIndex: new Map(),
     ballots: new Map(),
     proxies: new Map(),
+    pendingPapers: new Map(),
     columns,
   };
 }

@@ -36,6 +36,8 @@ export interface Snapshot {
       readonly lotterySalt?: string;
       readonly ballots: readonly Ballot[];
       readonly proxies: readonly ProxyAuthorization[];
+      /** `twoPerson` motions: paper ballots waiting for a second check (absent when none). */
+      readonly pendingPapers?: readonly Omit<Ballot, 'revision'>[];
     }[];
   };
   readonly funds: {
@@ -74,6 +76,7 @@ export function takeSnapshot(state: GovernanceState): Snapshot {
         ...(entry.lotterySalt === undefined ? {} : { lotterySalt: entry.lotterySalt }),
         ballots: [...entry.ballots.values()],
         proxies: [...entry.proxies.values()],
+        ...(entry.pendingPapers.size === 0 ? {} : { pendingPapers: [...entry.pendingPapers.values()] }),
       })),
     },
     funds: {
@@ -148,6 +151,7 @@ const snapshotSchema = z.object({
         lotterySalt: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
         ballots: z.array(z.looseObject({ voterId: id })),
         proxies: z.array(z.looseObject({ id, voterId: id })),
+        pendingPapers: z.optional(z.array(z.looseObject({ voterId: id }))),
       }),
     ),
   }),
@@ -236,6 +240,7 @@ export function restoreSnapshot(
       memberIndex: new Map(),
       ballots: new Map(saved.ballots.map((b) => [b.voterId, b])),
       proxies: new Map(saved.proxies.map((p) => [p.id, p])),
+      pendingPapers: new Map((saved.pendingPapers ?? []).map((b) => [b.voterId, b])),
       columns: null,
       ...(saved.lotterySalt === undefined ? {} : { lotterySalt: saved.lotterySalt }),
     };

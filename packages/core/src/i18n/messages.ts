@@ -471,6 +471,19 @@ export const errorMessages = {
     en: (p) =>
       `Paper ballot "${p.paperRef}" cannot be withdrawn: it is not the paper ballot counted for this voter, or it replaced an earlier ballot`,
   },
+  'ballot.paper_pending': {
+    'zh-CN': () => '这户已有一张纸质选票在等第二位组织者核对：请先确认或退回那一张',
+    en: () =>
+      'This household already has a paper ballot waiting for a second organizer to check it: confirm or reject that one first',
+  },
+  'ballot.no_pending_paper': {
+    'zh-CN': (p) => `没有编号“${p.paperRef}”、等待核对的纸质选票`,
+    en: (p) => `No paper ballot "${p.paperRef}" is waiting for a check`,
+  },
+  'ballot.self_confirmation': {
+    'zh-CN': (p) => `编号“${p.paperRef}”的选票是您自己录入的，需要另一位组织者核对确认`,
+    en: (p) => `You entered paper ballot "${p.paperRef}" yourself: a different organizer must confirm it`,
+  },
   'ballot.wrong_shape': {
     'zh-CN': (p) => `本议题的选票需填写“${p.expected}”字段（且只填这一项）`,
     en: (p) => `This motion's ballot takes the "${p.expected}" field, and only that`,

@@ -66,6 +66,8 @@ export const draftMotionSchema = z.strictObject({
   allowChange: z.optional(z.boolean()),
   proxyCap: z.optional(intSchema(0, 1000)),
   tieBreak: z.optional(z.enum(['report', 'lottery'])),
+  /** `twoPerson`: a paper ballot counts only once a second organizer person confirms it. */
+  paperCheck: z.optional(z.enum(['single', 'twoPerson'])),
   opensAt: z.optional(instant),
   closesAt: instant,
 });
@@ -167,6 +169,28 @@ export const withdrawBallotSchema = z.strictObject({
   paperRef: lineSchema(100),
 });
 
+/**
+ * A second organizer person confirms a paper ballot another entered on a `twoPerson` motion: it then
+ * counts as if entered directly. The person who entered it may not confirm it.
+ */
+export const confirmPaperSchema = z.strictObject({
+  type: z.literal('ballot.confirmPaper'),
+  motionId: idSchema,
+  voterId: idSchema,
+  paperRef: lineSchema(100),
+});
+
+/**
+ * Rejects a pending paper ballot as mis-entered (the wrong room, the wrong answer): it never counts,
+ * and the room can be entered again. Any person of the organizer's office, the one who entered it too.
+ */
+export const rejectPaperSchema = z.strictObject({
+  type: z.literal('ballot.rejectPaper'),
+  motionId: idSchema,
+  voterId: idSchema,
+  paperRef: lineSchema(100),
+});
+
 /** Every voting command. */
 export const votingCommandSchemas = [
   draftMotionSchema,
@@ -181,6 +205,8 @@ export const votingCommandSchemas = [
   revokeProxySchema,
   castBallotSchema,
   withdrawBallotSchema,
+  confirmPaperSchema,
+  rejectPaperSchema,
 ] as const;
 
 /** A validated voting command. */

@@ -75,6 +75,7 @@ function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError>
     ...(input.minAge === undefined ? {} : { minAge: input.minAge }),
     ...(input.customWeights === undefined ? {} : { customWeights: input.customWeights }),
     ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
+    ...(input.paperCheck === 'twoPerson' ? { paperCheck: input.paperCheck } : {}),
   };
   return ok(definition);
 }
@@ -253,11 +254,16 @@ const closeMotion: OnMotion<Cmd<'motion.close'>> = (entry, _reads, _command, con
   if (early && settable && drawDecides(closing, tally, context.now))
     return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
   const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
+  const unconfirmed = [...entry.pendingPapers.values()].map((b) => ({
+    voterId: b.voterId,
+    paperRef: b.paper?.reference ?? '',
+  }));
   const result = {
     outcome,
     winners: [...tally.winners],
     seed,
     ...(salt === undefined ? {} : { lotterySalt: salt }),
+    ...(unconfirmed.length === 0 ? {} : { unconfirmedPapers: unconfirmed }),
     ...(m.kind === 'proposal' && m.body !== '' && outcome === 'passed' ? { adoptedText: m.body } : {}),
   };
   return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
@@ -326,6 +332,8 @@ const castBallot: OnMotion<CastCommand> = (entry, _reads, command, context) => {
   const refused = checkCaster(m, voter, command, context.actor);
   if (refused) return err(refused);
   if (entry.ballots.has(voter.id) && !m.allowChange) return fail('ballot.already_cast', ['voterId']);
+  if (command.paperRef !== undefined && entry.pendingPapers.has(voter.id))
+    return fail('ballot.paper_pending', ['voterId'], { voterId: voter.id });
   if (command.proxyId !== undefined) {
     const proxy = entry.proxies.get(command.proxyId);
     if (!proxy) return fail('entity.not_found', ['proxyId'], { kind: 'proxy', id: command.proxyId });
@@ -346,7 +354,51 @@ const castBallot: OnMotion<CastCommand> = (entry, _reads, command, context) => {
       ? {}
       : { paper: { reference: command.paperRef, official: context.actor } }),
   };
+  if (ballot.paper && m.paperCheck === 'twoPerson')
+    return ok([{ type: 'ballot.paperEntered', payload: { motionId: m.id, ballot } }]);
   return ok([{ type: 'ballot.cast', payload: { motionId: m.id, ballot } }]);
+};
+
+/** The pending paper a confirmation or rejection names, on an open motion, by a person of the office. */
+function pendingPaper(
+  entry: MotionState,
+  command: Cmd<'ballot.confirmPaper'> | Cmd<'ballot.rejectPaper'>,
+  context: DecideContext,
+): Result<Omit<Ballot, 'revision'>, LinliError> {
+  const m = entry.motion;
+  const closed = checkOpen(m, context.now);
+  if (closed) return err(closed);
+  if (!actsForOrganizer(context.actor, m.organizer)) return err(linliError('auth.forbidden', ['motionId']));
+  const voter = voterOnRoll(entry, command.voterId);
+  const pending = voter && entry.pendingPapers.get(voter.id);
+  if (pending?.paper?.reference !== command.paperRef)
+    return err(linliError('ballot.no_pending_paper', ['paperRef'], { paperRef: command.paperRef }));
+  return ok(pending);
+}
+
+/**
+ * A pending paper confirmed by a second person: the same ballot, cast now, naming who checked it, so
+ * it counts exactly as if it had been entered directly. The person who entered it cannot be the
+ * second check, and a household that voted meanwhile on a motion that allows no change keeps that vote.
+ */
+const confirmPaper: OnMotion<Cmd<'ballot.confirmPaper'>> = (entry, _reads, command, context) => {
+  const found = pendingPaper(entry, command, context);
+  if (!found.ok) return found;
+  const pending = found.value;
+  if (pending.castBy === context.actor)
+    return fail('ballot.self_confirmation', ['paperRef'], { paperRef: command.paperRef });
+  if (entry.ballots.has(pending.voterId) && !entry.motion.allowChange)
+    return fail('ballot.already_cast', ['voterId']);
+  const paper = { reference: command.paperRef, official: pending.castBy, checkedBy: context.actor };
+  const ballot = { ...pending, at: context.now.toISOString(), paper };
+  return ok([{ type: 'ballot.cast', payload: { motionId: entry.motion.id, ballot } }]);
+};
+
+const rejectPaper: OnMotion<Cmd<'ballot.rejectPaper'>> = (entry, _reads, command, context) => {
+  const found = pendingPaper(entry, command, context);
+  if (!found.ok) return found;
+  const payload = { motionId: entry.motion.id, voterId: found.value.voterId, paperRef: command.paperRef };
+  return ok([{ type: 'ballot.paperRejected', payload }]);
 };
 
 /**
@@ -382,6 +434,8 @@ export const votingDeciders = {
   'proxy.revoke': onMotion(revokeProxy),
   'ballot.cast': onMotion(castBallot),
   'ballot.withdraw': onMotion(withdrawBallot),
+  'ballot.confirmPaper': onMotion(confirmPaper),
+  'ballot.rejectPaper': onMotion(rejectPaper),
 } satisfies CommandHandlers<VotingReads, VotingCommand, VotingEvent>;
 
 /** Decides a validated voting command: the events it produces or the rule it breaks. Pure. */

@@ -50,6 +50,7 @@ function motionState(
     memberIndex: new Map(),
     ballots: new Map(),
     proxies: new Map(),
+    pendingPapers: new Map(),
     columns,
   };
 }

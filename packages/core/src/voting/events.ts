@@ -42,6 +42,10 @@ export interface VotingEventPayloads {
   'ballot.cast': { motionId: string; ballot: Omit<Ballot, 'revision'> };
   /** A paper ballot taken out of the count (entered by mistake); `paperRef` names the paper. */
   'ballot.withdrawn': { motionId: string; voterId: string; paperRef: string };
+  /** A paper ballot entered on a `twoPerson` motion: pending, not counted until confirmed. */
+  'ballot.paperEntered': { motionId: string; ballot: Omit<Ballot, 'revision'> };
+  /** A pending paper ballot rejected as mis-entered: it never counts. (Confirming one is a `ballot.cast`.) */
+  'ballot.paperRejected': { motionId: string; voterId: string; paperRef: string };
 }
 
 /** A voting event type. */

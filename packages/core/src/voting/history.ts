@@ -29,6 +29,8 @@ export type MotionHistoryEntry = HistoryStamp &
         readonly early: boolean;
         readonly outcome: Exclude<Outcome, 'pending'>;
         readonly winners: readonly string[];
+        /** Paper ballots still waiting for a second check at close, which did not count (absent when none). */
+        readonly unconfirmedPapers?: number;
       }
     | { readonly action: 'cancelled'; readonly reason?: string }
     | { readonly action: 'proxyGranted'; readonly proxyId: string; readonly paperRef: string }
@@ -74,6 +76,7 @@ const describe = {
     early: p.early,
     outcome: p.result.outcome,
     winners: p.result.winners,
+    ...(p.result.unconfirmedPapers ? { unconfirmedPapers: p.result.unconfirmedPapers.length } : {}),
   }),
   'motion.cancelled': (p: Payload<'motion.cancelled'>) => ({
     action: 'cancelled',

@@ -21,6 +21,9 @@ export type Secrecy = 'public' | 'secret';
 /** What happens when options tie for the win: report `tied`, or draw by a lottery whose seed is logged. */
 export type TieBreak = 'report' | 'lottery';
 
+/** Whether a paper ballot counts as entered (`single`) or once a second organizer confirms it (`twoPerson`). */
+export type PaperCheck = 'single' | 'twoPerson';
+
 /** An option of a choice motion; for an election, a candidate. */
 export interface MotionOption {
   readonly id: string;
@@ -72,6 +75,11 @@ export interface MotionDefinition {
   /** How many voters one proxy holder may carry. */
   readonly proxyCap: number;
   readonly tieBreak: TieBreak;
+  /**
+   * `twoPerson`: a paper ballot one organizer person enters is pending until a different person of the
+   * office confirms it; absent (or `single`): it counts as entered.
+   */
+  readonly paperCheck?: PaperCheck;
   /** ISO instant from which the motion may be opened; open at once when absent. */
   readonly opensAt?: string;
   /** ISO instant at which voting ends. */
@@ -116,7 +124,12 @@ export interface Ballot {
   readonly channel: BallotChannel;
   readonly proxyId?: string;
   /** Paper ballots: the paper's reference and the official who entered it. */
-  readonly paper?: { readonly reference: string; readonly official: string };
+  readonly paper?: {
+    readonly reference: string;
+    readonly official: string;
+    /** `twoPerson` motions: the second organizer person who confirmed the paper. */
+    readonly checkedBy?: string;
+  };
   /**
    * The member of the voter (a co-owner, a household's resident) the ballot was cast as, when the
    * command named one; absent when it named the voter's key that is no member (a household's unit).
@@ -172,6 +185,11 @@ export interface RecordedResult {
   readonly seed: string;
   /** The lottery salt, revealed at close so anyone can check it against `lotteryCommitment`. */
   readonly lotterySalt?: string;
+  /**
+   * `twoPerson` motions: the paper ballots still waiting for a second check at close. They were not
+   * counted; the 公示 and the history say so. Absent when there were none.
+   */
+  readonly unconfirmedPapers?: readonly { readonly voterId: string; readonly paperRef: string }[];
   /** For a convention: the text adopted (the body as it stood when the motion opened). */
   readonly adoptedText?: string;
 }

@@ -13,6 +13,11 @@ export interface MotionState {
   /** The live ballot of each voter who has voted (earlier ones stay in the log). */
   readonly ballots: Map<string, Ballot>;
   readonly proxies: Map<string, ProxyAuthorization>;
+  /**
+   * `twoPerson` motions: paper ballots entered and waiting for a second organizer's check, by voter.
+   * Never counted: they join `ballots` only when confirmed.
+   */
+  readonly pendingPapers: Map<string, Omit<Ballot, 'revision'>>;
   /** Allocated when the motion opens. */
   columns: BallotColumns | null;
   /** The tie lottery's secret salt, from the open event; never part of the public `motion`. */
@@ -69,6 +74,7 @@ function drafted(state: VotingState, event: Evt<'motion.drafted'>): void {
     memberIndex: new Map(),
     ballots: new Map(),
     proxies: new Map(),
+    pendingPapers: new Map(),
     columns: null,
   });
 }
@@ -117,6 +123,8 @@ function ballotCast(entry: MotionState, event: Evt<'ballot.cast'>): void {
   const mine = incoming.member ?? incoming.castBy;
   const supersedes = previous && replaced !== mine ? replaced : undefined;
   entry.ballots.set(incoming.voterId, liveBallot(incoming, (previous?.revision ?? 0) + 1, supersedes));
+  // A confirmed paper is a `ballot.cast` of the pending one: it leaves the queue as it starts to count.
+  if (incoming.paper?.checkedBy !== undefined) entry.pendingPapers.delete(incoming.voterId);
   const i = entry.voterIndex.get(incoming.voterId);
   if (entry.columns && i !== undefined) writeBallot(entry.columns, i, incoming.choice);
 }
@@ -133,6 +141,7 @@ export const votingEvolvers = {
   'motion.closed': onMotion((entry, event: Evt<'motion.closed'>) => {
     const { early, result } = event.payload;
     entry.motion = { ...entry.motion, status: 'closed', closedEarly: early, result };
+    entry.pendingPapers.clear(); // listed in the result as not counted
   }),
   'motion.extended': onMotion((entry, event: Evt<'motion.extended'>) => {
     entry.motion = { ...entry.motion, closesAt: event.payload.closesAt };
@@ -160,6 +169,12 @@ export const votingEvolvers = {
     // Rare (an organizer's correction): the columns are rebuilt from the live ballots rather than
     // each ballot shape learning to erase its cells.
     indexMotion(entry);
+  }),
+  'ballot.paperEntered': onMotion((entry, event: Evt<'ballot.paperEntered'>) => {
+    entry.pendingPapers.set(event.payload.ballot.voterId, event.payload.ballot);
+  }),
+  'ballot.paperRejected': onMotion((entry, event: Evt<'ballot.paperRejected'>) => {
+    entry.pendingPapers.delete(event.payload.voterId);
   }),
 } satisfies EventHandlers<VotingState, VotingEvent>;
 

@@ -251,6 +251,8 @@ describe('one motion’s organizer page and paper ballots, through the real serv
       '中华人民共和国民法典第二百七十八条第二款',
     );
     expect(await text(page, 'linli-motion-screen section')).not.toContain('Civil Code');
+    // One organizer only: the two-person paper check is not offered, and the page says why.
+    await poll(() => text(page, '#paper-check-why')).toContain('至少有两位组织者');
     await check(page, 'motion-1-draft-phone-zh');
 
     // Open, behind a confirmation in plain words.

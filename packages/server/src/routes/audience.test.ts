@@ -16,6 +16,7 @@ const guarded = [
   { method: 'GET', path: '/c/xfkl/events', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/snapshot', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/households', needs: 'organizer' },
+  { method: 'GET', path: '/c/xfkl/organizers', needs: 'organizer' },
   { method: 'DELETE', path: '/c/xfkl/households/u602/sessions', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/households/u602/feeds', needs: 'organizer' },
   { method: 'POST', path: '/c/xfkl/invites', needs: 'organizer', body: { units: ['u102'] } },

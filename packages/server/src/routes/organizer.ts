@@ -7,7 +7,8 @@ import { requires } from '../middleware/auth.js';
 
 /**
  * The organizer's reads and household care under `/c/:community`: the whole log (`GET /events`),
- * a snapshot (`GET /snapshot`), the households (`GET /households`) and ending a household's
+ * a snapshot (`GET /snapshot`), the households (`GET /households`), the organizers by name
+ * (`GET /organizers`) and ending a household's
  * sessions (`DELETE /households/:unit/sessions`). The log and the raw state hold secret ballots
  * before close and residents' birth years and contacts, so every route here is the organizer's;
  * everyone else reads the published view.
@@ -33,6 +34,14 @@ export function organizerRoutes(): Hono<AppEnv> {
         return c.json({
           community: governance.community.value.community?.name ?? '',
           households: householdLabels(governance),
+        });
+      })
+      // Who the organizers are, by name: screens show people, not the `<office>/<id>` the log names them
+      // by, and offer the two-person paper check only where a second active person exists.
+      .get('/organizers', organizer, async (c) => {
+        const people = await c.get('community').auth.organizers();
+        return c.json({
+          organizers: people.map((o) => ({ id: o.id, name: o.name, role: o.role, active: !o.revokedAt })),
         });
       })
       // A lost phone: the organizer ends every session of a household and voids its unused codes.

@@ -8,6 +8,7 @@ import {
 } from '@linli/core';
 import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { saveFile } from '../../api/save-file.js';
 import { ruleSource } from '../rule-source.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
@@ -39,6 +40,7 @@ export class MotionScreen extends ScreenElement {
     error: { state: true },
     done: { state: true },
     history: { state: true },
+    people: { state: true },
     busy: { state: true },
   };
   static override styles = [ScreenElement.styles, motionStyles];
@@ -47,6 +49,7 @@ export class MotionScreen extends ScreenElement {
   declare error: LinliError | undefined;
   declare done: string;
   declare history: readonly MotionHistoryEntry[] | undefined;
+  declare people: readonly OrganizerPerson[];
   declare busy: boolean;
   readonly #replica = new ReplicaController(this);
   #closesAt = '';
@@ -58,6 +61,7 @@ export class MotionScreen extends ScreenElement {
     this.error = undefined;
     this.done = '';
     this.history = undefined;
+    this.people = [];
     this.busy = false;
   }
 
@@ -79,8 +83,12 @@ export class MotionScreen extends ScreenElement {
     if (!changed.has('context')) return;
     this.#replica.follow(this.community, this.context.sessions.token(this.community));
     const before = changed.get('context');
-    if (before?.params.motion !== this.motionId || before?.params.community !== this.community)
+    if (before?.params.motion !== this.motionId || before?.params.community !== this.community) {
       void this.loadHistory();
+      void organizersOf(this.context.api, this.community).then((people) => {
+        this.people = people;
+      });
+    }
   }
 
   private async loadHistory(): Promise<void> {
@@ -105,7 +113,7 @@ export class MotionScreen extends ScreenElement {
         }`;
     }
     return html`<h1 id="title" tabindex="-1">${m.title}</h1>
-      ${this.renderState(m, l)} ${this.renderActions(m, l)}
+      ${this.renderState(m, l)} ${this.renderPaperCheck(m, l)} ${this.renderActions(m, l)}
       <section aria-labelledby="tally-h">
         <h2 id="tally-h">${t(l, 'tally')}</h2>
         <linli-vote .governance=${gov} motion=${m.id}></linli-vote>
@@ -133,6 +141,38 @@ export class MotionScreen extends ScreenElement {
       </p>
       ${m.cancelReason ? html`<p>${t(l, 'cancelReason', { reason: m.cancelReason })}</p>` : nothing}
     </section>`;
+  }
+
+  /**
+   * The two-person check of paper ballots: chosen on the draft (it is part of what opens), and only
+   * where a second active organizer exists to do the checking; once open it is stated.
+   */
+  private renderPaperCheck(m: Motion, l: Locale): TemplateResult | typeof nothing {
+    const on = m.paperCheck === 'twoPerson';
+    if (m.status !== 'draft') return on ? html`<p id="paper-check">${t(l, 'paperCheckOn')}</p>` : nothing;
+    const enough = this.people.filter((p) => p.active).length >= 2;
+    return html`<section aria-labelledby="paper-check-h">
+      <h2 id="paper-check-h">${t(l, 'paperCheck')}</h2>
+      <p>${t(l, on ? 'paperCheckOn' : 'paperCheckOff')}</p>
+      ${
+        enough || on
+          ? html`<button type="button" id="paper-check" ?disabled=${this.busy}
+              @click=${() => this.setPaperCheck(m, on ? 'single' : 'twoPerson')}>
+              ${t(l, on ? 'paperCheckStop' : 'paperCheckStart')}
+            </button>`
+          : html`<p class="hint" id="paper-check-why">${t(l, 'paperCheckNeedsTwo')}</p>`
+      }
+    </section>`;
+  }
+
+  private async setPaperCheck(m: Motion, paperCheck: 'single' | 'twoPerson'): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    const command = { type: 'motion.revise', motionId: m.id, paperCheck };
+    const answer = await this.context.api.send('POST', `${this.base}/commands`, { command });
+    this.busy = false;
+    this.error = answer.ok ? undefined : answer.error;
+    if (answer.ok) await this.loadHistory();
   }
 
   private renderActions(m: Motion, l: Locale): TemplateResult | typeof nothing {
@@ -228,7 +268,7 @@ export class MotionScreen extends ScreenElement {
           ? html`<p>${this.history ? t(l, 'historyEmpty') : '…'}</p>`
           : html`<ol class="history">
             ${entries.map((e) => {
-              const { who, what } = describeHistory(e, l, me);
+              const { who, what } = describeHistory(e, l, me, this.people);
               return html`<li>
                 <span class="when">${t(l, 'by', { when: formatTime(e.at, l), who })}</span>
                 <span>${what}</span>

@@ -49,6 +49,21 @@ export const t = translator({
   yesDo: { 'zh-CN': '确定：{action}', en: 'Yes: {action}' },
   keep: { 'zh-CN': '不做了，返回', en: 'No, go back' },
   done: { 'zh-CN': '已完成：{action}。', en: 'Done: {action}.' },
+  paperCheck: { 'zh-CN': '纸质选票的核对', en: 'Checking paper ballots' },
+  paperCheckOn: {
+    'zh-CN': '每张纸质选票录入后，要由另一位组织者核对确认才计入。',
+    en: 'Each paper ballot counts only after a second organizer checks and confirms it.',
+  },
+  paperCheckOff: {
+    'zh-CN': '纸质选票录入后直接计入（一人录入）。',
+    en: 'Paper ballots count as soon as they are entered (one person enters).',
+  },
+  paperCheckStart: { 'zh-CN': '改为两人核对', en: 'Require a second organizer to check' },
+  paperCheckStop: { 'zh-CN': '改为一人录入', en: 'Let one person enter alone' },
+  paperCheckNeedsTwo: {
+    'zh-CN': '两人核对需要社区至少有两位组织者；现在只有一位。',
+    en: 'A second check needs at least two organizers in the community; there is only one now.',
+  },
   paperLink: { 'zh-CN': '录入纸质选票', en: 'Enter paper ballots' },
   tally: { 'zh-CN': '计票', en: 'Tally' },
   history: { 'zh-CN': '记录（谁在什么时候做了什么）', en: 'History (who did what, when)' },
@@ -70,6 +85,10 @@ export const t = translator({
     en: 'extended the deadline from {previous} to {time}',
   },
   hClosed: { 'zh-CN': '结束投票，结果：{outcome}', en: 'closed voting; result: {outcome}' },
+  hUnconfirmed: {
+    'zh-CN': '（{n} 张纸质选票没有经过第二人核对，未计入）',
+    en: ' ({n} paper ballots were never checked by a second organizer and did not count)',
+  },
   hCancelled: { 'zh-CN': '取消了议题{reason}', en: 'cancelled the motion{reason}' },
   hProxyGranted: { 'zh-CN': '登记了委托书（编号 {ref}）', en: 'registered a proxy (paper {ref})' },
   hProxyRevoked: { 'zh-CN': '撤销了一份委托', en: 'revoked a proxy' },

@@ -53,6 +53,11 @@ export const motionStyles: CSSResult = css`
     display: grid;
     gap: 0.25em;
   }
+  /* The ranked form's key: each "n = option" kept whole on one line. */
+  .opt {
+    display: inline-block;
+    margin-inline-end: 1em;
+  }
   kbd {
     font: inherit;
     font-weight: 600;

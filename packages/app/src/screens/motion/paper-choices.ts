@@ -6,7 +6,7 @@ export interface PaperChoice {
   readonly fields: { readonly vote: 'yes' | 'no' | 'abstain' | 'block' } | { readonly option: string };
 }
 
-const answers = {
+export const answers = {
   yes: { 'zh-CN': '同意', en: 'Yes' },
   no: { 'zh-CN': '反对', en: 'No' },
   abstain: { 'zh-CN': '弃权', en: 'Abstain' },

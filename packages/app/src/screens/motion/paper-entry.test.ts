@@ -122,6 +122,31 @@ describe('the motion page’s actions', () => {
       'organizer org2',
     );
   });
+
+  it('names other organizers by name, not by the id the log keeps, and says when papers went unchecked', () => {
+    const people = [
+      { id: 'org1', name: '王阿姨', role: 'building-head', active: true },
+      { id: 'org2', name: '李主任', role: 'residents-committee', active: false },
+    ];
+    const closed = {
+      seq: 9,
+      at: '2026-12-01T02:00:00Z',
+      actor: 'residents-committee/org2',
+      action: 'closed',
+      early: true,
+      outcome: 'passed',
+      winners: [],
+      unconfirmedPapers: 2,
+    } as const;
+    expect(describeHistory(closed, 'zh-CN', undefined, people)).toEqual({
+      who: '组织者 李主任',
+      what: '结束投票，结果：通过（2 张纸质选票没有经过第二人核对，未计入）',
+    });
+    expect(describeHistory(closed, 'en', undefined, people).who).toBe('organizer 李主任');
+    expect(
+      describeHistory({ ...closed, actor: 'residents-committee/org7' }, 'en', undefined, people).who,
+    ).toBe('organizer org7');
+  });
 });
 
 describe('the core’s refusals, naming rooms', () => {

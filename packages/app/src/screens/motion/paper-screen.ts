@@ -1,10 +1,14 @@
-import type { Governance, LinliError, Locale, Motion } from '@linli/core';
+import type { Ballot, Governance, LinliError, Locale, Motion } from '@linli/core';
 import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { motionStyles } from './motion.styles.js';
 import { t } from './paper.strings.js';
 import { type PaperChoice, paperChoices } from './paper-choices.js';
+import { describeMarks, type MarksInput, marksFields, paperModeOf, withOptionLabels } from './paper-marks.js';
+import { marksForm, noMarks } from './paper-marks-form.js';
+import { paperQueue, type QueuedPaper } from './paper-queue.js';
 import { nextPaperRef } from './paper-ref.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
 import {
@@ -23,7 +27,7 @@ interface LocalProblem {
   readonly text: string;
 }
 
-/** One paper entered in this sitting: what undo withdraws. */
+/** One paper entered in this sitting: what undo withdraws (or rejects, while it waits for a check). */
 interface Entered {
   readonly voterId: string;
   readonly room: string;
@@ -31,14 +35,19 @@ interface Entered {
   readonly choice: string;
 }
 
+/** The `ballot.cast` fields (and so error paths) that carry a paper's marks. */
+const markFields = ['choice', 'vote', 'option', 'options', 'scores', 'ranking', 'points'];
+
 /**
  * Paper ballots at `/c/:community/organizer/motions/:motion/paper`, keyboard first, for 90 forms in an
- * evening: type the room, press the answer's number, type the ballot number, Enter. Each paper is a
- * `ballot.cast` with its `paperRef` (the server records the entering organizer); focus returns to the
- * room after each. The room resolves to the unit on this device and to the roll's voter by the
- * replica's frozen roll; the core decides the rest (not on the roll, already cast, closed), shown inline
- * as its typed error. Undo withdraws the last paper entered here with `ballot.withdraw`, a correcting
- * event: the log keeps both.
+ * evening: type the room, mark the answer, type the ballot number, Enter. A yes/no or single-choice
+ * paper takes one answer by its number key; approval, score, dot and ranked papers take their marks
+ * (`paper-marks-form.ts`). Each paper is a `ballot.cast` with its `paperRef` (the server records the
+ * entering organizer); focus returns to the room after each. The room resolves to the roll's voter on
+ * this device; the core decides the rest (not on the roll, already cast, marks that make no ballot),
+ * shown inline as its typed error. On a two-person motion a paper waits in the queue until another
+ * organizer confirms it. Undo takes back the last paper entered here: `ballot.withdraw` once counted,
+ * `ballot.rejectPaper` while it waits — correcting events, the log keeps both.
  */
 export class PaperScreen extends ScreenElement {
   static override properties: PropertyDeclarations = {
@@ -46,10 +55,12 @@ export class PaperScreen extends ScreenElement {
     building: { state: true },
     room: { state: true },
     choice: { state: true },
+    marks: { state: true },
     paperRef: { state: true },
     problem: { state: true },
     done: { state: true },
     entered: { state: true },
+    people: { state: true },
     busy: { state: true },
   };
   static override styles = [ScreenElement.styles, motionStyles];
@@ -57,10 +68,12 @@ export class PaperScreen extends ScreenElement {
   declare building: string | undefined;
   declare room: string;
   declare choice: number | undefined;
+  declare marks: MarksInput | undefined;
   declare paperRef: string;
   declare problem: LinliError | LocalProblem | undefined;
   declare done: string;
   declare entered: readonly Entered[];
+  declare people: readonly OrganizerPerson[];
   declare busy: boolean;
   readonly #replica = new ReplicaController(this);
 
@@ -69,10 +82,12 @@ export class PaperScreen extends ScreenElement {
     this.building = undefined;
     this.room = '';
     this.choice = undefined;
+    this.marks = undefined;
     this.paperRef = '';
     this.problem = undefined;
     this.done = '';
     this.entered = [];
+    this.people = [];
     this.busy = false;
   }
 
@@ -82,23 +97,31 @@ export class PaperScreen extends ScreenElement {
   private get motionId(): string {
     return this.context.params.motion ?? '';
   }
+  private get me(): string | undefined {
+    const session = this.context.session;
+    return session?.kind === 'organizer' ? session.id : undefined;
+  }
 
   protected override updated(): void {
     focusHeadingOnArrival(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('context'))
-      this.#replica.follow(this.community, this.context.sessions.token(this.community));
+    if (!changed.has('context')) return;
+    this.#replica.follow(this.community, this.context.sessions.token(this.community));
+    if (changed.get('context')?.params.community !== this.community)
+      void organizersOf(this.context.api, this.community).then((people) => {
+        this.people = people;
+      });
   }
 
   /** The message of the problem at `path`, or of a problem at no field when `path` is undefined. */
   private problemAt(path: string | undefined): string | undefined {
     const p = this.problem;
     if (!p) return undefined;
-    const fields = ['voterId', 'choice', 'paperRef'];
-    const at = (f: string) => ('text' in p ? p.path[0] === f : isAbout(p, [f]));
-    const hit = path === undefined ? !fields.some(at) : at(path);
+    const fieldOf = (f: string) => (markFields.includes(f) ? 'choice' : f);
+    const at = (f: string) => fieldOf(String(p.path[0] ?? '')) === f;
+    const hit = path === undefined ? !['voterId', 'choice', 'paperRef'].some(at) : at(path);
     if (!hit) return undefined;
     return 'text' in p ? p.text : p.message[this.locale];
   }
@@ -114,12 +137,15 @@ export class PaperScreen extends ScreenElement {
       const error = this.#replica.error;
       return html`${head}${error ? html`<p class="alert" role="alert">${error.message[l]}</p>` : html`<p role="status">…</p>`}`;
     }
-    const choices = paperChoices(m);
     if (m.status !== 'open') return html`${head}<p class="alert" role="alert">${t(l, 'notOpen')}</p>`;
-    if (choices.length === 0) return html`${head}<p class="alert" role="alert">${t(l, 'notPaper')}</p>`;
+    const twoPerson = m.paperCheck === 'twoPerson';
     return html`${head}
+      ${twoPerson ? html`<p class="hint" id="two-person">${t(l, 'twoPerson')}</p>` : nothing}
       <div class="columns">
-        <div>${this.renderForm(gov, m, choices, l)} ${this.renderEntered(l)}</div>
+        <div>
+          ${this.renderForm(gov, m, l)} ${twoPerson ? this.renderQueue(gov, m, l) : nothing}
+          ${this.renderEntered(l)}
+        </div>
         <section aria-labelledby="tally-h">
           <h2 id="tally-h">${t(l, 'runningTally')}</h2>
           <linli-vote .governance=${gov} motion=${m.id}></linli-vote>
@@ -127,16 +153,16 @@ export class PaperScreen extends ScreenElement {
       </div>`;
   }
 
-  private renderForm(gov: Governance, m: Motion, choices: readonly PaperChoice[], l: Locale): TemplateResult {
+  private renderForm(gov: Governance, m: Motion, l: Locale): TemplateResult {
     const rooms = roomsOf(gov);
     const repeat = roomsRepeat(rooms);
     const match = findRoom(rooms, m, this.room, this.building);
     const roomProblem = this.problemAt('voterId');
-    const choiceProblem = this.problemAt('choice');
     const refProblem = this.problemAt('paperRef');
     const general = this.problemAt(undefined);
-    return html`<form id="paper-form" @submit=${(e: Event) => this.submit(e, gov, m, choices)}>
-      <p class="hint">${t(l, 'howTo')}</p>
+    const mode = paperModeOf(m);
+    return html`<form id="paper-form" @submit=${(e: Event) => this.submit(e, gov, m)}>
+      <p class="hint">${t(l, mode === 'choice' ? 'howTo' : 'howToMarks')}</p>
       ${
         repeat
           ? html`<div class="field">
@@ -162,22 +188,21 @@ export class PaperScreen extends ScreenElement {
           ${roomProblem ?? this.describeMatch(gov, m, match, l)}
         </p>
       </div>
-      <fieldset id="choices" @keydown=${(e: KeyboardEvent) => this.pickByKey(e, choices)}
-        aria-describedby=${choiceProblem ? 'choice-error' : nothing}>
-        <legend>${t(l, 'choice', { n: String(Math.min(choices.length, 9)) })}</legend>
-        <div class="choices">
-          ${choices.map(
-            (c, i) => html`<label class="choice">
-              <input type="radio" name="choice" value=${String(i)} .checked=${this.choice === i}
-                @change=${() => {
-                  this.choice = i;
-                }} />
-              ${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing} ${c.label[l]}
-            </label>`,
-          )}
-        </div>
-        ${choiceProblem ? html`<p class="error" id="choice-error">${choiceProblem}</p>` : nothing}
-      </fieldset>
+      ${
+        mode === 'choice'
+          ? this.renderChoices(paperChoices(m), l)
+          : marksForm({
+              motion: m,
+              mode,
+              marks: this.marks ?? noMarks(m.options.length),
+              problem: this.problemAt('choice'),
+              locale: l,
+              change: (marks) => {
+                this.marks = marks;
+                this.problem = undefined;
+              },
+            })
+      }
       <div class="field">
         <label for="paper-ref">${t(l, 'paperRef')}</label>
         <input id="paper-ref" type="text" autocomplete="off" required .value=${this.paperRef}
@@ -196,6 +221,47 @@ export class PaperScreen extends ScreenElement {
     </form>`;
   }
 
+  private renderChoices(choices: readonly PaperChoice[], l: Locale): TemplateResult {
+    const choiceProblem = this.problemAt('choice');
+    return html`<fieldset id="choices" @keydown=${(e: KeyboardEvent) => this.pickByKey(e, choices)}
+      aria-describedby=${choiceProblem ? 'choice-error' : nothing}>
+      <legend>${t(l, 'choice', { n: String(Math.min(choices.length, 9)) })}</legend>
+      <div class="choices">
+        ${choices.map(
+          (c, i) => html`<label class="choice">
+            <input type="radio" name="choice" value=${String(i)} .checked=${this.choice === i}
+              @change=${() => {
+                this.choice = i;
+              }} />
+            ${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing} ${c.label[l]}
+          </label>`,
+        )}
+      </div>
+      ${choiceProblem ? html`<p class="error" id="choice-error">${choiceProblem}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private pending(gov: Governance, m: Motion): Omit<Ballot, 'revision'>[] {
+    return gov.read((s) => [...(s.voting.motions.get(m.id)?.pendingPapers.values() ?? [])]);
+  }
+
+  private renderQueue(gov: Governance, m: Motion, l: Locale): TemplateResult {
+    const unitOf = (voterId: string) => m.electorate.find((v) => v.id === voterId)?.unitIds[0] ?? voterId;
+    const queue = this.pending(gov, m).map((ballot) => ({
+      ballot,
+      room: roomLabel(gov, unitOf(ballot.voterId)),
+    }));
+    return paperQueue({
+      motion: m,
+      queue,
+      me: this.me,
+      people: this.people,
+      busy: this.busy,
+      locale: l,
+      act: (paper, how) => void this.check(gov, m, paper, how),
+    });
+  }
+
   private describeMatch(gov: Governance, m: Motion, match: RoomMatch, l: Locale): string {
     const typed = this.room.trim();
     if (typed === '') return '';
@@ -204,6 +270,7 @@ export class PaperScreen extends ScreenElement {
     const room = roomLabel(gov, match.unit.unitId);
     if (!match.voter) return t(l, 'notOnRoll', { room });
     const voterId = match.voter.id;
+    if (this.pending(gov, m).some((b) => b.voterId === voterId)) return t(l, 'pendingRoom', { room });
     const voted = gov.ballots(m.id).some((b) => b.voterId === voterId) || gov.voted(m.id).includes(voterId);
     return voted ? t(l, 'alreadyVoted', { room }) : t(l, 'found', { room });
   }
@@ -235,12 +302,21 @@ export class PaperScreen extends ScreenElement {
     );
   }
 
-  private async submit(
-    event: Event,
-    gov: Governance,
-    m: Motion,
-    choices: readonly PaperChoice[],
-  ): Promise<void> {
+  /** The marked answer as `ballot.cast` fields and words, or the local problem that stops it being sent. */
+  private answer(m: Motion, l: Locale): { fields: Record<string, unknown>; words: string } | LocalProblem {
+    const mode = paperModeOf(m);
+    if (mode === 'choice') {
+      const choice = this.choice === undefined ? undefined : paperChoices(m)[this.choice];
+      if (!choice) return { path: ['choice'], text: t(l, 'pickChoice') };
+      return { fields: choice.fields, words: choice.label[l] };
+    }
+    const marks = this.marks ?? noMarks(m.options.length);
+    const read = marksFields(mode, m.options, marks);
+    if (!read.ok) return { path: read.problem.path, text: t(l, read.problem.key, read.problem.params) };
+    return { fields: read.fields, words: describeMarks(mode, m, marks, l) };
+  }
+
+  private async submit(event: Event, gov: Governance, m: Motion): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const l = this.locale;
@@ -254,55 +330,73 @@ export class PaperScreen extends ScreenElement {
       this.focusField('room');
       return;
     }
-    const choice = this.choice === undefined ? undefined : choices[this.choice];
-    if (!choice) {
-      this.problem = { path: ['choice'], text: t(l, 'pickChoice') };
-      this.focusField('choices input');
+    const answer = this.answer(m, l);
+    if ('text' in answer) {
+      this.problem = answer;
+      this.focusMarks(m);
       return;
     }
     // A unit not on the roll is sent as itself: the core refuses it as not eligible, in its words.
     const voterId = match.voter?.id ?? match.unit.unitId;
     const paperRef = this.paperRef.trim();
-    const command = { type: 'ballot.cast', motionId: m.id, voterId, paperRef, ...choice.fields };
-    this.busy = true;
-    const answer = await this.context.api.send('POST', `/c/${encodeURIComponent(this.community)}/commands`, {
-      command,
-    });
-    this.busy = false;
-    if (!answer.ok) {
-      this.problem = withRoomNames(answer.error, gov, m);
+    const command = { type: 'ballot.cast', motionId: m.id, voterId, paperRef, ...answer.fields };
+    const sent = await this.send(command);
+    if (!sent.ok) {
+      this.problem = withRoomNames(withOptionLabels(sent.error, m), gov, m);
       this.done = '';
-      this.focusField(isAbout(answer.error, ['paperRef']) ? 'paper-ref' : 'room');
+      if (isAbout(sent.error, ['paperRef'])) this.focusField('paper-ref');
+      else if (markFields.some((f) => isAbout(sent.error, [f]))) this.focusMarks(m);
+      else this.focusField('room');
       return;
     }
-    const entry = {
-      voterId,
-      room: roomLabel(gov, match.unit.unitId),
-      ref: paperRef,
-      choice: choice.label[l],
-    };
+    const entry = { voterId, room: roomLabel(gov, match.unit.unitId), ref: paperRef, choice: answer.words };
     this.entered = [...this.entered, entry];
-    this.done = t(l, 'entered', entry);
+    this.done = t(l, m.paperCheck === 'twoPerson' ? 'enteredPending' : 'entered', entry);
     this.problem = undefined;
     this.room = '';
     this.choice = undefined;
+    this.marks = undefined;
     this.paperRef = nextPaperRef(paperRef);
+    this.focusField('room');
+  }
+
+  private async send(command: Record<string, unknown>) {
+    this.busy = true;
+    const path = `/c/${encodeURIComponent(this.community)}/commands`;
+    const answer = await this.context.api.send('POST', path, { command });
+    this.busy = false;
+    return answer;
+  }
+
+  /** Confirms or rejects a paper waiting for its second check. */
+  private async check(gov: Governance, m: Motion, paper: QueuedPaper, how: 'confirm' | 'reject') {
+    if (this.busy) return;
+    const ref = paper.ballot.paper?.reference ?? '';
+    const type = how === 'confirm' ? 'ballot.confirmPaper' : 'ballot.rejectPaper';
+    const answer = await this.send({ type, motionId: m.id, voterId: paper.ballot.voterId, paperRef: ref });
+    if (!answer.ok) {
+      this.problem = withRoomNames(answer.error, gov, m);
+      return;
+    }
+    this.problem = undefined;
+    this.done = t(this.locale, how === 'confirm' ? 'confirmed' : 'rejected', { room: paper.room, ref });
     this.focusField('room');
   }
 
   private async undo(last: Entered): Promise<void> {
     if (this.busy) return;
-    const command = {
-      type: 'ballot.withdraw',
+    const gov = this.#replica.governance;
+    const waiting = gov?.read(
+      (s) =>
+        s.voting.motions.get(this.motionId)?.pendingPapers.get(last.voterId)?.paper?.reference === last.ref,
+    );
+    const type = waiting ? 'ballot.rejectPaper' : 'ballot.withdraw';
+    const answer = await this.send({
+      type,
       motionId: this.motionId,
       voterId: last.voterId,
       paperRef: last.ref,
-    };
-    this.busy = true;
-    const answer = await this.context.api.send('POST', `/c/${encodeURIComponent(this.community)}/commands`, {
-      command,
     });
-    this.busy = false;
     if (!answer.ok) {
       this.problem = answer.error;
       return;
@@ -312,6 +406,13 @@ export class PaperScreen extends ScreenElement {
     this.done = t(this.locale, 'undone', { room: last.room, ref: last.ref });
     this.paperRef = last.ref; // the paper goes back on the pile: its number is next
     this.focusField('room');
+  }
+
+  private focusMarks(m: Motion): void {
+    const mode = paperModeOf(m);
+    if (mode === 'ranked') this.focusField('order');
+    else if (mode === 'score' || mode === 'dot') this.focusField('mark-0');
+    else this.focusField('choices input');
   }
 
   private focusField(selector: string): void {
