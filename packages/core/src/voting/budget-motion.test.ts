@@ -106,8 +106,8 @@ describe('a participatory-budget motion', () => {
       'participatory.bad_cost',
       ['options', 1, 'cost'],
     ],
-    ['a zero budget', { funding: { amount: 0 } }, 'participatory.bad_budget', ['funding', 'amount']],
-    ['a negative budget', { funding: { amount: -5 } }, 'participatory.bad_budget', ['funding', 'amount']],
+    ['a zero budget', { funding: { amount: 0 } }, 'participatory.no_budget', ['funding', 'amount']],
+    ['a negative budget', { funding: { amount: -5 } }, 'participatory.no_budget', ['funding', 'amount']],
     ['single-choice ballots', { kind: 'single' }, 'participatory.needs_approval', ['kind']],
     [
       'costs without a budget',
@@ -125,7 +125,7 @@ describe('a participatory-budget motion', () => {
     await refused(
       setup,
       { type: 'motion.revise', motionId: 'pb', funding: { amount: 0 } },
-      'participatory.bad_budget',
+      'participatory.no_budget',
     );
     await must(setup.governance, {
       type: 'motion.revise',

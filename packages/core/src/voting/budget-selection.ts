@@ -51,10 +51,7 @@ export function checkFunding(d: MotionDefinition): LinliError | null {
     const id = d.options[uncosted]?.id ?? '';
     return linliError('participatory.uncosted_option', ['options', uncosted, 'cost'], { id });
   }
-  if (d.funding.amount <= 0)
-    return linliError('participatory.bad_budget', ['funding', 'amount'], {
-      budget: String(d.funding.amount),
-    });
+  if (d.funding.amount <= 0) return linliError('participatory.no_budget', ['funding', 'amount']);
   const checked = checkBudgetInput({ projects: projectsOf(d), ballots: [], budget: d.funding.amount });
   if (checked.ok) return null;
   const [, index, ...rest] = checked.error.path;

@@ -26,6 +26,10 @@ export const participatoryMessages = {
     'zh-CN': (p) => `“每次加一”的步长须为正整数（单位：分），现为 ${p.step}`,
     en: (p) => `The add-one step must be a positive whole number of fen, not ${p.step}`,
   },
+  'participatory.no_budget': {
+    'zh-CN': () => '预算金额须大于 0 元',
+    en: () => 'The budget to spend must be more than ¥0',
+  },
   'participatory.costs_without_budget': {
     'zh-CN': () => '项目有费用，但议题没有设定预算金额',
     en: () => 'The options have costs, but the motion sets no budget to spend',
