@@ -1,6 +1,7 @@
 import type { DecideContext } from '../decide/context.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
+import { fen, moneyToDecimal } from '../numbers/money.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { Motion } from '../voting/motion.js';
 import { actsForOrganizer } from '../voting/office.js';
@@ -149,7 +150,12 @@ export function spendOnProject(
   if (!found.ok) return found;
   const { remaining } = found.value;
   if (command.amount > remaining)
-    return err(linliError('project.over_budget', ['amount'], { remaining, amount: command.amount }));
+    return err(
+      linliError('project.over_budget', ['amount'], {
+        remaining: moneyToDecimal(fen(remaining)),
+        amount: moneyToDecimal(fen(command.amount)),
+      }),
+    );
   const payload = {
     motionId: command.motionId,
     projectId: command.projectId,

@@ -51,8 +51,7 @@ export const participatoryMessages = {
     en: (p) => `A project moves one step forward at a time: it is "${p.from}", it cannot become "${p.to}"`,
   },
   'project.over_budget': {
-    'zh-CN': (p) => `这笔支出超出项目预算：还剩 ${p.remaining} 分，这笔是 ${p.amount} 分`,
-    en: (p) =>
-      `This spending exceeds the project's budget: ${p.remaining} fen remain, this is ${p.amount} fen`,
+    'zh-CN': (p) => `这笔支出超出项目预算：还剩 ¥${p.remaining}，这笔是 ¥${p.amount}`,
+    en: (p) => `This spending exceeds the project's budget: ¥${p.remaining} remains, this is ¥${p.amount}`,
   },
 } satisfies Record<string, MessageTemplates>;
