@@ -47,8 +47,10 @@ export class ProjectsScreen extends ScreenElement {
       ul.lines {
         gap: 0.25em;
       }
+      /* The project's name leads its card: larger than the card's own sub-headings. */
       .card h2 {
         margin-top: 0;
+        font-size: 1.4em;
       }
       .actions {
         display: flex;

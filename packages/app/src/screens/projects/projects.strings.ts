@@ -29,7 +29,7 @@ export const t = translator({
   amount: { 'zh-CN': '金额（元）', en: 'Amount (yuan)' },
   note: { 'zh-CN': '用途', en: 'What it paid for' },
   record: { 'zh-CN': '记下这笔支出', en: 'Record it' },
-  spending: { 'zh-CN': '支出记录', en: 'Spending' },
+  spending: { 'zh-CN': '支出和进度记录', en: 'Spending and stage changes' },
   spendLine: { 'zh-CN': '{date}　{amount}　{note}', en: '{date}  {amount}  {note}' },
   changed: { 'zh-CN': '已改为“{status}”。', en: 'Marked “{status}”.' },
   recorded: { 'zh-CN': '已记下 {amount}。', en: 'Recorded {amount}.' },
