@@ -195,7 +195,7 @@ describe('the project fund, from the wizard to the project list, through the rea
       .evaluateAll((lis) =>
         lis.map((li) => [li.getAttribute('data-project'), li.getAttribute('data-funded')]),
       );
-    const byId = new Map(PROJECTS.map(([label, , id]) => [id, label]));
+    const byId = new Map<string, string>(PROJECTS.map(([label, , id]) => [id, label]));
     expect(shown.filter(([, funded]) => funded === 'yes').map(([id]) => byId.get(id ?? ''))).toEqual(FUNDED);
     expect(await text(page, '#selection-sum')).toBe('预算 ¥800.00，立项 ¥799.99，剩余 ¥0.01');
     expect(await text(page, 'ul.selection li[data-project=o2]')).toContain('费用 ¥300.00 · 支持 4 票');
