@@ -210,6 +210,13 @@ describe('the project fund, from the wizard to the project list, through the rea
       spent: 49_999,
     });
     await check(page, 'fund-2-selection-phone-zh');
+    // The CSV export (Excel-friendly) carries the recorded selection after the ballots.
+    const csv = await fetch(`${server.base}/c/xfkl/motions/${motion.id}/export.csv`, {
+      headers: { authorization: `Bearer ${server.organizer}` },
+    });
+    const rows = (await csv.text()).split('\r\n');
+    expect(rows).toContain('项目 Project,费用 Cost (¥),票数 Approvals,入选 Funded,理由 Reason');
+    expect(rows.filter((r) => r.includes(',是 yes,')).map((r) => r.split(',')[0])).toEqual(FUNDED);
 
     // The project list, from the organizer home, keyboard only.
     await page.goto(`${server.base}${BASE}`);

@@ -13,15 +13,15 @@ import type {
 import { rulePresetsFor, unitsIn } from '@linli/core';
 import type { FundDraft } from './fund-draft.js';
 
-/** The templates the wizard starts from. */
+/** The templates the wizard starts from; the project fund comes last, so the arrow-key paths to the others stay as they were. */
 export const templateIds = [
   'elevator',
   'convention',
   'offers',
   'design',
   'election',
-  'fund',
   'custom',
+  'fund',
 ] as const;
 export type TemplateId = (typeof templateIds)[number];
 
