@@ -80,6 +80,20 @@ export {
   type ProjectOutcome,
 } from './funds/participatory.js';
 export {
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  setProjectStatusSchema,
+  spendOnProjectSchema,
+} from './funds/project-commands.js';
+export {
+  type FundedProject,
+  fundedProjects,
+  type ProjectRecord,
+  type ProjectSpending,
+  type ProjectStatusChange,
+  projectKey,
+} from './funds/projects.js';
+export {
   floorCoefficientPresets,
   type SchemeBasis,
   type SchemeSpec,
@@ -266,6 +280,7 @@ export type {
   BallotChannel,
   BallotChoice,
   Basis,
+  Funding,
   Motion,
   MotionDefinition,
   MotionKind,

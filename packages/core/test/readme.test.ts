@@ -81,3 +81,20 @@ it('runs the package README housing register example and prints what it says', a
     ['96号楼,1单元,301,3,75.32,登记,陈老师,陈师母、陈小明,,,'],
   ]);
 });
+
+it('runs the participatory budgeting on motions example', async () => {
+  // ¥500 over 4 voters is ¥125 each. The lamp's 3 supporters pay ¥100 each; the bench's 2 then hold
+  // ¥25 + ¥125 < ¥400, and the rack's one supporter ¥25 < ¥200. Add-one would need shares of ¥250 to
+  // buy the bench too, and lamp + bench (¥700) is over the budget, so it keeps the lamp alone; greedy
+  // then adds the rack (¥200 fits the ¥200 left). The lamp's ¥120.50 of spending leaves ¥179.50.
+  const printed = await run(firstTsBlock('../README.md', '### Participatory budgeting on motions'));
+  expect(printed).toEqual([
+    [['lamp', 'rack'], 50_000],
+    [
+      [
+        ['lamp', 'planned', 17_950],
+        ['rack', 'planned', 20_000],
+      ],
+    ],
+  ]);
+});

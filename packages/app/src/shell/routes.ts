@@ -124,6 +124,13 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-paper-screen .context=${screen}></linli-paper-screen>`,
   },
+  {
+    path: '/c/:community/organizer/projects',
+    audience: 'organizer',
+    title: { 'zh-CN': '立项的项目', en: 'Funded projects' },
+    module: organizerModule,
+    render: (screen) => html`<linli-projects-screen .context=${screen}></linli-projects-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

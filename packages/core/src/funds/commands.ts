@@ -8,6 +8,7 @@ import {
   scopeSchema,
 } from '../validation/schemas.js';
 import { lineSchema } from '../validation/text.js';
+import { setProjectStatusSchema, spendOnProjectSchema } from './project-commands.js';
 
 const fen = intSchema(1, 1_000_000_000_000); // up to ¥10 billion per amount
 const text = lineSchema;
@@ -193,6 +194,8 @@ export const fundsCommandSchemas = [
   reverseSchema,
   defineChargeSchema,
   billChargeSchema,
+  setProjectStatusSchema,
+  spendOnProjectSchema,
 ] as const;
 
 /** A validated funds command. */

@@ -7,10 +7,12 @@ import { type LinliError, LinliException, linliError } from '../errors/linli-err
 import { err, ok, type Result } from '../errors/result.js';
 import type { ErrorCode } from '../i18n/messages.js';
 import type { LocalDate } from '../time/local-date.js';
+import { emptyVotingState, type VotingState } from '../voting/state.js';
 import type { FundsCommand } from './commands.js';
 import type { FundsEvent } from './events.js';
 import { billedKey } from './evolve.js';
 import { type Entry, summarizeLedger } from './ledger.js';
+import { setProjectStatus, spendOnProject } from './projects.js';
 import { billMonth, daysOfMonth } from './recurring.js';
 import type { SchemeSpec } from './scheme.js';
 import { computeShares } from './shares.js';
@@ -53,6 +55,8 @@ function attempt<T>(fn: () => T): Result<T, LinliError> {
 export interface FundsReads {
   readonly community: CommunityState;
   readonly funds: FundsState;
+  /** The motions whose participatory budgets funded projects. */
+  readonly voting: VotingState;
 }
 
 type Cmd<K extends FundsCommand['type']> = Extract<FundsCommand, { type: K }>;
@@ -352,6 +356,8 @@ export const fundsDeciders = {
   'fund.reverse': reverse,
   'charge.define': inFund(defineCharge),
   'charge.bill': billCharge,
+  'project.setStatus': setProjectStatus,
+  'project.spend': spendOnProject,
 } satisfies CommandHandlers<FundsReads, FundsCommand, FundsEvent>;
 
 /** Decides a validated funds command. Pure. */
@@ -360,6 +366,7 @@ export function decideFunds(
   state: FundsState,
   command: FundsCommand,
   context: DecideContext,
+  voting: VotingState = emptyVotingState(),
 ): Decision {
-  return decideBy(fundsDeciders, { community, funds: state }, command, context);
+  return decideBy(fundsDeciders, { community, funds: state, voting }, command, context);
 }

@@ -1,4 +1,6 @@
+import type { LocalDate } from '../time/local-date.js';
 import type { Entry } from './ledger.js';
+import type { ProjectStatus } from './project-commands.js';
 import type { Charge, Fund, SchemeVersion } from './state.js';
 
 /** The payload of each funds event type. */
@@ -12,6 +14,24 @@ export interface FundsEventPayloads {
   'charge.billed': { chargeId: string; month: string; offsetUsed: number };
   /** Net income added to a charge's offset pool. */
   'charge.offsetAdded': { chargeId: string; amount: number };
+  /** A funded project moved a step forward (planned → in progress → done). */
+  'project.statusChanged': {
+    motionId: string;
+    projectId: string;
+    status: ProjectStatus;
+    by: string;
+    at: string;
+  };
+  /** Money spent on a funded project, in fen, within its budget. */
+  'project.spent': {
+    motionId: string;
+    projectId: string;
+    amount: number;
+    note: string;
+    date: LocalDate;
+    by: string;
+    at: string;
+  };
 }
 
 /** A funds event type. */

@@ -1,5 +1,6 @@
 import { type EventHandlers, evolveBy } from '../decide/domain-module.js';
 import type { FundsEvent } from './events.js';
+import { projectSpent, projectStatusChanged } from './projects.js';
 import type { FundsState } from './state.js';
 
 /** The key of a billed month. */
@@ -41,6 +42,8 @@ export const fundsEvolvers = {
   'charge.offsetAdded': (state: FundsState, event: Evt<'charge.offsetAdded'>) => {
     addToPool(state, event.payload.chargeId, event.payload.amount);
   },
+  'project.statusChanged': projectStatusChanged,
+  'project.spent': projectSpent,
 } satisfies EventHandlers<FundsState, FundsEvent>;
 
 /** Applies one funds event, in place. */

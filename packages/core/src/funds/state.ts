@@ -1,5 +1,6 @@
 import type { Scope } from '../community/queries.js';
 import type { Entry } from './ledger.js';
+import type { ProjectRecord } from './projects.js';
 import type { SchemeSpec, SchemeUnit } from './scheme.js';
 
 /** One version of a scheme, with the units frozen when it was made, so its figures can be reproduced. */
@@ -43,6 +44,8 @@ export interface FundsState {
   readonly offsetPools: Map<string, number>;
   /** `chargeId␟month` of every billed month. */
   readonly billed: Set<string>;
+  /** What happened to each funded project (`projectKey(motion, project)`) since its motion closed. */
+  readonly projects: Map<string, ProjectRecord>;
 }
 
 /** An empty funds state. */
@@ -56,5 +59,6 @@ export function emptyFundsState(): FundsState {
     charges: new Map(),
     offsetPools: new Map(),
     billed: new Set(),
+    projects: new Map(),
   };
 }

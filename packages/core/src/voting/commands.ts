@@ -39,7 +39,27 @@ export const ruleSchema = z.strictObject({
   noBlock: z.optional(z.boolean()),
 });
 
-const optionSchema = z.strictObject({ id: idSchema, label });
+/**
+ * An option; `cost` (fen) makes it a project of a participatory budget. Any whole number passes the
+ * schema so that a zero or negative cost gets the budget's own typed error (`participatory.bad_cost`).
+ */
+const optionSchema = z.strictObject({
+  id: idSchema,
+  label,
+  cost: z.optional(intSchema(-1_000_000_000_000, 1_000_000_000_000)),
+});
+
+/**
+ * A participatory budget on an approval motion: the money to spend (fen) and how the projects are
+ * selected at close. `amount` is checked by the decision (`participatory.bad_budget`), like costs.
+ */
+export const fundingSchema = z.strictObject({
+  amount: intSchema(-1_000_000_000_000, 1_000_000_000_000),
+  selection: z.optional(z.enum(['equalShares', 'greedy'])),
+  utilities: z.optional(z.enum(['cost', 'approval'])),
+  completion: z.optional(z.enum(['none', 'add-one', 'then-greedy', 'add-one-then-greedy'])),
+  addOneStep: z.optional(intSchema(1, 1_000_000_000)),
+});
 
 /** Drafts a motion. Everything can be revised until it opens. */
 export const draftMotionSchema = z.strictObject({
@@ -54,6 +74,7 @@ export const draftMotionSchema = z.strictObject({
   maxChoices: z.optional(intSchema(1, 100)),
   seats: z.optional(intSchema(1, 99)),
   budget: z.optional(intSchema(1, 100)),
+  funding: z.optional(fundingSchema),
   allowBlock: z.optional(z.boolean()),
   scope: scopeSchema,
   basis: z.enum(['owners', 'households', 'residents']),

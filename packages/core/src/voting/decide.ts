@@ -10,6 +10,8 @@ import {
 import { chooseId } from '../decide/ids.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
+import type { BudgetSelection } from '../funds/participatory.js';
+import { checkFunding, resolveFunding, selectProjects } from './budget-selection.js';
 import type { VotingCommand } from './commands.js';
 import { drawDecides } from './early-close.js';
 import { freezeElectorate } from './electorate.js';
@@ -23,7 +25,7 @@ import { checkRuleFits } from './rule-fit.js';
 import { type DecisionRule, rulePresets } from './rules.js';
 import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
 import type { MotionState, VotingState } from './state.js';
-import { tallyMotion } from './tally.js';
+import { type Tally, tallyMotion } from './tally.js';
 
 type Decision = Result<VotingEvent[], LinliError>;
 type DraftCommand = Extract<VotingCommand, { type: 'motion.draft' }>;
@@ -55,7 +57,9 @@ function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError>
     title: input.title,
     body,
     kind: input.kind,
-    options: input.options ?? [],
+    options: (input.options ?? []).map(({ id, label, cost }) =>
+      cost === undefined ? { id, label } : { id, label, cost },
+    ),
     allowBlock: input.allowBlock ?? false,
     scope: input.scope,
     basis: input.basis,
@@ -72,6 +76,7 @@ function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError>
     ...(input.maxChoices === undefined ? {} : { maxChoices: input.maxChoices }),
     ...(input.seats === undefined ? {} : { seats: input.seats }),
     ...(input.budget === undefined ? {} : { budget: input.budget }),
+    ...(input.funding === undefined ? {} : { funding: resolveFunding(input.funding) }),
     ...(input.minAge === undefined ? {} : { minAge: input.minAge }),
     ...(input.customWeights === undefined ? {} : { customWeights: input.customWeights }),
     ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
@@ -90,7 +95,7 @@ function checkDefinition(d: MotionDefinition, community: CommunityState): LinliE
     if (seen.has(o.id)) return linliError('motion.duplicate_option', ['options', i, 'id'], { id: o.id });
     seen.add(o.id);
   }
-  const methodError = checkMethodDefinition(d);
+  const methodError = checkMethodDefinition(d) ?? checkFunding(d);
   if (methodError) return methodError;
   const ruleError = checkRuleFits(d);
   if (ruleError) return ruleError;
@@ -250,17 +255,24 @@ const closeMotion: OnMotion<Cmd<'motion.close'>> = (entry, _reads, _command, con
   // The organizer's log holds the salt, so choosing the moment of an early close would choose the
   // draw. A lottery therefore settles only a set of ballots the organizer did not time: all of
   // them (nobody left to vote, nobody able to change), or whatever stands at the deadline.
+  // A budget's ties are broken by its own documented rules, never by the lottery.
   const settable = tally.votedVoters < tally.eligibleVoters || m.allowChange;
-  if (early && settable && drawDecides(closing, tally, context.now))
+  if (early && settable && !m.funding && drawDecides(closing, tally, context.now))
     return fail('motion.lottery_needs_deadline', ['motionId'], { closesAt: m.closesAt });
-  const outcome = tally.outcome === 'pending' ? 'failed' : tally.outcome;
+  const selection = selectProjects(m, [...entry.ballots.values()]);
+  const outcome = selection
+    ? budgetOutcome(tally.outcome, selection)
+    : tally.outcome === 'pending'
+      ? 'failed'
+      : tally.outcome;
   const unconfirmed = [...entry.pendingPapers.values()].map((b) => ({
     voterId: b.voterId,
     paperRef: b.paper?.reference ?? '',
   }));
   const result = {
     outcome,
-    winners: [...tally.winners],
+    winners: selection ? [...selection.funded] : [...tally.winners],
+    ...(selection ? { selection } : {}),
     seed,
     ...(salt === undefined ? {} : { lotterySalt: salt }),
     ...(unconfirmed.length === 0 ? {} : { unconfirmedPapers: unconfirmed }),
@@ -268,6 +280,14 @@ const closeMotion: OnMotion<Cmd<'motion.close'>> = (entry, _reads, _command, con
   };
   return ok([{ type: 'motion.closed', payload: { motionId: m.id, early, result } }]);
 };
+
+/**
+ * A budget passes when its rule's checks (participation) pass and it funds at least one project; a
+ * tie among the most approved options means nothing to a budget, so it counts as passing.
+ */
+function budgetOutcome(ruled: Tally['outcome'], selection: BudgetSelection): 'passed' | 'failed' {
+  return ruled !== 'failed' && ruled !== 'pending' && selection.funded.length > 0 ? 'passed' : 'failed';
+}
 
 const extendMotion: OnMotion<Cmd<'motion.extend'>> = ({ motion: m }, _reads, command, context) => {
   if (m.status !== 'open') return fail('motion.not_open', ['motionId'], { status: m.status });

@@ -41,6 +41,23 @@ async function exported(
   return text.slice(1).split('\r\n');
 }
 
+/** Passes with any turnout: a budget's selection then funds what it chose. */
+const anyTurnout = {
+  id: 'anyTurnout',
+  name: { 'zh-CN': '有人参与即可', en: 'Any turnout' },
+  jurisdiction: 'test',
+  version: '1',
+  source: 'test',
+  checks: [
+    {
+      kind: 'participation',
+      dimension: 'headcount',
+      threshold: { numerator: 0, denominator: 1 },
+      comparison: 'strict',
+    },
+  ],
+};
+
 describe('motionCsv', () => {
   it.each([
     ['single', { kind: 'single' }, { option: 'b' }, '浅灰'],
@@ -83,5 +100,38 @@ describe('motionCsv', () => {
     const secret = { kind: 'single', secrecy: 'secret' };
     const lines = await exported(secret, { option: 'b' }, true, [7532, 8868, 9000]);
     expect(lines.slice(1, -1)).toEqual([`"'=HYPERLINK(""x"")",0,`, '浅灰,1,', '参与投票 Voted,1,']);
+  });
+
+  it('adds the recorded budget selection after the ballots: cost in yuan, approvals, funded, reason', async () => {
+    const costed = [
+      { id: 'a', label: '长椅', cost: 30_000 },
+      { id: 'b', label: '路灯', cost: 90_000 },
+    ];
+    const rows = await exported(
+      { kind: 'approval', options: costed, funding: { amount: 50_000 }, rule: anyTurnout },
+      { options: ['a', 'b'] },
+      true,
+    );
+    const at = rows.indexOf('项目 Project,费用 Cost (¥),票数 Approvals,入选 Funded,理由 Reason');
+    expect(at).toBeGreaterThan(1);
+    expect(rows[at - 1]).toBe('');
+    expect(rows[at + 1]?.startsWith('长椅,300.00,1,是 yes,')).toBe(true);
+    expect(rows[at + 2]?.startsWith('路灯,900.00,1,否 no,')).toBe(true);
+  });
+
+  it('funds nothing in the CSV when the budget failed its rule, and says why', async () => {
+    const costed = [
+      { id: 'a', label: '长椅', cost: 30_000 },
+      { id: 'b', label: '路灯', cost: 90_000 },
+    ];
+    const rows = await exported(
+      { kind: 'approval', options: costed, funding: { amount: 50_000 } },
+      { options: ['a'] },
+      true,
+    );
+    const at = rows.indexOf('项目 Project,费用 Cost (¥),票数 Approvals,入选 Funded,理由 Reason');
+    expect(rows[at + 1]).toBe(
+      '长椅,300.00,1,否 no,未达到表决规则，不立项 The motion failed its rule: nothing is funded',
+    );
   });
 });

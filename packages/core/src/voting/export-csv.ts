@@ -1,4 +1,4 @@
-import { csv, decimal } from '../funds/csv.js';
+import { BOM, csv, decimal } from '../funds/csv.js';
 import type { Ballot, Motion } from './motion.js';
 import type { Tally } from './tally.js';
 
@@ -74,7 +74,7 @@ export function motionCsv(
 ): string {
   if (motion.secrecy === 'secret')
     return csv(['选项 Option', '合计 Total', '面积 Area (m²)'], totalRows(tally));
-  return csv(
+  return `${csv(
     [
       '房号 Room',
       '投票人 Voter',
@@ -88,5 +88,27 @@ export function motionCsv(
       '版本 Revision',
     ],
     ballotRows(motion, ballots, roomOf),
-  );
+  )}${selectionCsv(motion)}`;
+}
+
+const FAILED_RULE = '未达到表决规则，不立项 The motion failed its rule: nothing is funded';
+
+/**
+ * A closed budget's recorded selection, after a blank line: each project's cost in yuan, approvals,
+ * whether it is funded, and why. A budget that failed its rule funds nothing, whatever it selected.
+ */
+function selectionCsv(motion: Motion): string {
+  const result = motion.result;
+  if (!result?.selection) return '';
+  const passed = result.outcome === 'passed';
+  const option = new Map(motion.options.map((o) => [o.id, o]));
+  const rows = result.selection.outcomes.map((o) => [
+    option.get(o.projectId)?.label ?? o.projectId,
+    decimal(option.get(o.projectId)?.cost ?? 0),
+    o.approvals,
+    o.funded && passed ? '是 yes' : '否 no',
+    passed ? `${o.reason['zh-CN']} ${o.reason.en}` : FAILED_RULE,
+  ]);
+  const header = ['项目 Project', '费用 Cost (¥)', '票数 Approvals', '入选 Funded', '理由 Reason'];
+  return `\r\n${csv(header, rows).slice(BOM.length)}`;
 }

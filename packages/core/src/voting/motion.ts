@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Scope } from '../community/queries.js';
+import type { BudgetSelection } from '../funds/participatory.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { draftMotionSchema } from './commands.js';
 import type { BallotChoice } from './methods/registry.js';
@@ -28,6 +29,21 @@ export type PaperCheck = 'single' | 'twoPerson';
 export interface MotionOption {
   readonly id: string;
   readonly label: string;
+  /** A participatory budget's project: what it costs, in fen. */
+  readonly cost?: number;
+}
+
+/**
+ * The money a participatory-budgeting motion spends and how its projects are chosen at close:
+ * the Method of Equal Shares (default) with its documented options, or greedy by approvals.
+ */
+export interface Funding {
+  /** The money to spend, in fen. */
+  readonly amount: number;
+  readonly selection: 'equalShares' | 'greedy';
+  readonly utilities?: 'cost' | 'approval';
+  readonly completion?: 'none' | 'add-one' | 'then-greedy' | 'add-one-then-greedy';
+  readonly addOneStep?: number;
 }
 
 /** A proposed change to a text motion's body while it is a draft. */
@@ -56,6 +72,8 @@ export interface MotionDefinition {
   readonly seats?: number;
   /** `dot`: points each voter may spread over the options (10 when absent). */
   readonly budget?: number;
+  /** A participatory budget (approval motions only): every option then carries a cost. */
+  readonly funding?: Funding;
   /** `proposal`: whether "block" is a possible answer (consent decisions). */
   readonly allowBlock: boolean;
   readonly scope: Scope;
@@ -192,4 +210,9 @@ export interface RecordedResult {
   readonly unconfirmedPapers?: readonly { readonly voterId: string; readonly paperRef: string }[];
   /** For a convention: the text adopted (the body as it stood when the motion opened). */
   readonly adoptedText?: string;
+  /**
+   * A participatory budget's selection, computed from the final ballots at close: every project's
+   * outcome with its reason. `winners` then lists the funded projects in the order bought.
+   */
+  readonly selection?: BudgetSelection;
 }

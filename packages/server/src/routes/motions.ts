@@ -61,7 +61,8 @@ function motionFile(c: Context, motion: Motion, body: string, extension: string,
  * file is made to be passed on, so a secret motion's export names no voter.
  * - `GET /motions/:motion/history`: who drafted, amended, opened, extended, closed or cancelled it, when.
  * - `GET /motions/:motion/export.json`: `exportMotion` (`format: 'linli-motion'`).
- * - `GET /motions/:motion/export.csv`: `motionCsv`, one row per ballot (public) or totals (secret).
+ * - `GET /motions/:motion/export.csv`: `motionCsv`, one row per ballot (public) or totals (secret),
+ *   then a budget's recorded selection (project, cost, approvals, funded, reason).
  * - `GET /motions/:motion/export.blt`: ranked ballots as BLT; 409 for other kinds, and for a secret
  *   motion before it closes (its ballots are not released yet).
  */

@@ -1,3 +1,4 @@
+import { fundFields } from './fund-draft.js';
 import type { WizardDraft } from './wizard-draft.js';
 
 /**
@@ -16,6 +17,7 @@ export function draftCommand(d: WizardDraft): Record<string, unknown> {
     ...(d.kind === 'ranked' && d.method !== undefined ? { method: d.method } : {}),
     ...(d.kind === 'ranked' && d.method === 'stv' && d.seats !== undefined ? { seats: d.seats } : {}),
     ...(choice ? { options: d.options.map((o) => ({ id: o.id, label: o.label.trim() })) } : {}),
+    ...(d.fund === undefined ? {} : fundFields(d.fund, d.options)),
     scope: d.scope,
     basis: d.basis,
     rule: d.rule,

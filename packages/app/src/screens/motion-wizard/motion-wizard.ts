@@ -16,6 +16,8 @@ import { motionHref, motionsHref } from '../motions/motions-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { draftCommand } from './draft-command.js';
 import { keepEnterFromSubmitting } from './enter-key.js';
+import { fundStrings } from './fund.strings.js';
+import { fundSection } from './fund-fields.js';
 import { electionDraft, templateDraft } from './templates.js';
 import { wizardStrings } from './wizard.strings.js';
 import { checkDraft } from './wizard-checks.js';
@@ -42,6 +44,7 @@ import {
 } from './wizard-sections.js';
 
 const t = translator(wizardStrings);
+const fundWords = translator(fundStrings);
 
 /** Where the wizard stands after "save": filling in, confirming the opening, sending. */
 type Phase = 'form' | 'confirm' | 'sending';
@@ -154,6 +157,7 @@ export class MotionWizard extends ScreenElement {
     const role = roles.find((r) => r.id === roleId) ?? roles[0];
     const n = (key: 'w_offer' | 'w_design' | 'w_candidate') =>
       [1, 2, 3].map((i) => t(l, key, { n: String(i) }));
+    const projects = [1, 2, 3, 4].map((i) => fundWords(l, 'w_project', { n: String(i) }));
     const words = {
       elevator: { title: t(l, 'w_elevator_title'), body: t(l, 'w_elevator_body'), options: [] },
       convention: { title: t(l, 'w_convention_title'), body: t(l, 'w_convention_body'), options: [] },
@@ -164,6 +168,7 @@ export class MotionWizard extends ScreenElement {
         body: '',
         options: n('w_candidate'),
       },
+      fund: { title: fundWords(l, 'w_fund_title'), body: fundWords(l, 'w_fund_body'), options: projects },
       custom: { title: '', body: '', options: [] },
     }[template];
     return { community: gov.read((s) => s.community), roles, now: Date.now(), words };
@@ -253,6 +258,7 @@ export class MotionWizard extends ScreenElement {
         ${d.template === 'election' ? roleField(form, (id) => this.#pickRole(gov, id)) : nothing}
         ${textFields(form)} ${kindField(form)} ${optionsField(form)}
       </fieldset>
+      ${d.fund ? fundSection(form, d.fund, form.optionHints) : nothing}
       ${scopeField(form, (scope) => this.#changeScope(gov, scope))} ${basisAndRule(form)}
       ${mustConsentField(form, inScope)} ${electoratePanel(form, preview, secretRefused)} ${settingsFields(form)}
       <label class="choice">

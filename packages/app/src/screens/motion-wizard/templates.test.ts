@@ -116,7 +116,13 @@ describe('the wizard templates', () => {
     for (const id of templateIds) {
       const d = templateDraft(id, ctx);
       const options = d.options.map((o, i) => ({ ...o, label: ctx.words.options[i] ?? o.id }));
-      const result = await gov.execute(draftCommand({ ...d, options, title: d.title || 'Custom' }));
+      const fund = d.fund && {
+        ...d.fund,
+        amount: '1000',
+        costs: Object.fromEntries(options.map((o) => [o.id, '250.50'])),
+      };
+      const filled = { ...d, options, title: d.title || 'Custom', ...(fund ? { fund } : {}) };
+      const result = await gov.execute(draftCommand(filled));
       expect(result.ok ? 'drafted' : result.error.code, id).toBe('drafted');
     }
   });

@@ -57,6 +57,9 @@ function base(template: TemplateId, ctx: TemplateContext): WizardDraft {
  * - `design`: a design consultation by approval (score or ranked chosen in the form);
  * - `election`: a role's election by the role's building's households, plurality for one seat, STV for
  *   several — the winners are seated by `role.appointFromMotion` once it closes;
+ * - `fund`: a participatory budget of the households: costed projects approved by ticking, the
+ *   selection at close by Equal Shares unless greedy is chosen; a participation rule, as the count
+ *   (the budget's rule) picks what is funded;
  * - `custom`: a plain proposal to fill in.
  * The rule is always one the core accepts for the kind and basis (`rulePresetsFor`).
  */
@@ -89,6 +92,17 @@ export function templateDraft(template: TemplateId, ctx: TemplateContext): Wizar
       ]);
     case 'election':
       return electionDraft(d, ctx, ctx.roles[0]?.id);
+    case 'fund':
+      return fitRule(
+        {
+          ...d,
+          kind: 'approval',
+          scope: firstScope(ctx, 'building'),
+          options: optionsOf(ctx.words.options),
+          fund: { amount: '', selection: 'equalShares', costs: {} },
+        },
+        ['twoThirdsTurnout', 'simpleMajority'],
+      );
     case 'custom':
       return d;
   }

@@ -11,9 +11,18 @@ import type {
   TieBreak,
 } from '@linli/core';
 import { rulePresetsFor, unitsIn } from '@linli/core';
+import type { FundDraft } from './fund-draft.js';
 
-/** The templates the wizard starts from. */
-export const templateIds = ['elevator', 'convention', 'offers', 'design', 'election', 'custom'] as const;
+/** The templates the wizard starts from; the project fund comes last, so the arrow-key paths to the others stay as they were. */
+export const templateIds = [
+  'elevator',
+  'convention',
+  'offers',
+  'design',
+  'election',
+  'custom',
+  'fund',
+] as const;
 export type TemplateId = (typeof templateIds)[number];
 
 /** What the wizard's form holds: a `motion.draft` command in the making (times as `datetime-local` text). */
@@ -39,6 +48,8 @@ export interface WizardDraft {
   readonly closesAt: string;
   /** The election template: the role whose holders the motion elects (seated later by `role.appointFromMotion`). */
   readonly roleId?: string;
+  /** The project fund template: the budget, each option's cost and the selection rule, as typed. */
+  readonly fund?: FundDraft;
 }
 
 /** What a template reads from the community to fill itself in. */

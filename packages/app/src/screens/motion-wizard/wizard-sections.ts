@@ -49,6 +49,7 @@ export const fieldKeys = [
   'tieBreak',
   'opensAt',
   'closesAt',
+  'funding',
 ] as const;
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;

@@ -34,6 +34,11 @@ export const wizardStrings = {
     'zh-CN': '一个名额选得票最多者；多个名额用排序选举（STV）。结束后按结果任命。',
     en: 'One seat: most votes wins; several seats: ranked (STV). Seat the winners once it closes.',
   },
+  tpl_fund: { 'zh-CN': '自治项目资金（参与式预算）', en: 'Project fund (participatory budget)' },
+  tpl_fund_hint: {
+    'zh-CN': '每个项目写上费用，大家勾选支持的项目；截止后按规则在预算内选出要做的项目。',
+    en: 'Each project has a cost; people tick the projects they support; at close the rule picks what the budget funds.',
+  },
   tpl_custom: { 'zh-CN': '自定义', en: 'Custom' },
   tpl_custom_hint: { 'zh-CN': '从空白开始。', en: 'Start from a blank motion.' },
   w_elevator_title: { 'zh-CN': '关于加装电梯的表决', en: 'Vote on installing an elevator' },

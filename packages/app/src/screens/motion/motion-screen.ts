@@ -17,6 +17,7 @@ import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './
 import { describeHistory, formatTime } from './motion-history.js';
 import './motion-proxies.js';
 import { motionStyles } from './motion.styles.js';
+import { selectionSection } from './motion-selection.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
 
 const actionWord = { open: 'doOpen', close: 'doClose', extend: 'doExtend', cancel: 'doCancel' } as const;
@@ -118,6 +119,7 @@ export class MotionScreen extends ScreenElement {
         <h2 id="tally-h">${t(l, 'tally')}</h2>
         <linli-vote .governance=${gov} motion=${m.id}></linli-vote>
       </section>
+      ${selectionSection(m, l)}
       ${m.status === 'open' ? this.renderProxies(gov, m) : nothing} ${this.renderHistory(l)}
       ${this.renderExports(m, l)}`;
   }
