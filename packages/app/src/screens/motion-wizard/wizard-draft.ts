@@ -39,6 +39,8 @@ export interface WizardDraft {
   readonly closesAt: string;
   /** The election template: the role whose holders the motion elects (seated later by `role.appointFromMotion`). */
   readonly roleId?: string;
+  /** A text motion: whether the households who will vote may propose amendments while it is a draft. */
+  readonly residentAmendments?: boolean;
 }
 
 /** What a template reads from the community to fill itself in. */

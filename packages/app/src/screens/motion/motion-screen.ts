@@ -13,6 +13,7 @@ import { ruleSource } from '../rule-source.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
+import { MotionAmendments } from './motion-amendments.js';
 import { describeHistory, formatTime } from './motion-history.js';
 import './motion-proxies.js';
 import { motionStyles } from './motion.styles.js';
@@ -105,12 +106,12 @@ export class MotionScreen extends ScreenElement {
         }`;
     }
     return html`<h1 id="title" tabindex="-1">${m.title}</h1>
-      ${this.renderState(m, l)} ${this.renderActions(m, l)}
+      ${this.renderState(m, l)} ${this.renderActions(m, l)} ${this.renderAmendments(gov, m)}
       <section aria-labelledby="tally-h">
         <h2 id="tally-h">${t(l, 'tally')}</h2>
         <linli-vote .governance=${gov} motion=${m.id}></linli-vote>
       </section>
-      ${m.status === 'open' ? this.renderProxies(gov, m) : nothing} ${this.renderHistory(l)}
+      ${m.status === 'open' ? this.renderProxies(gov, m) : nothing} ${this.renderHistory(l, gov, m)}
       ${this.renderExports(m, l)}`;
   }
 
@@ -217,9 +218,29 @@ export class MotionScreen extends ScreenElement {
     ></linli-motion-proxies>`;
   }
 
-  private renderHistory(l: Locale): TemplateResult {
+  /** A text motion's amendments (and its adopted text); other kinds have no body to amend on this page. */
+  private renderAmendments(gov: Governance, m: Motion): TemplateResult | typeof nothing {
+    if (m.kind !== 'proposal' && m.amendments.length === 0) return nothing;
+    return html`<linli-motion-amendments
+      .governance=${gov}
+      .motion=${m}
+      .api=${this.context.api}
+      .community=${this.community}
+      .locale=${this.locale}
+      .history=${this.history ?? []}
+      .me=${this.me}
+      @linli-amendments-changed=${() => void this.loadHistory()}
+    ></linli-motion-amendments>`;
+  }
+
+  private get me(): { readonly id: string; readonly name: string } | undefined {
     const session = this.context.session;
-    const me = session?.kind === 'organizer' ? session : undefined;
+    return session?.kind === 'organizer' ? session : undefined;
+  }
+
+  private renderHistory(l: Locale, gov: Governance, m: Motion): TemplateResult {
+    const me = this.me;
+    const names = MotionAmendments.names(gov, m);
     const entries = this.history ?? [];
     return html`<section aria-labelledby="history-h">
       <h2 id="history-h">${t(l, 'history')}</h2>
@@ -228,7 +249,7 @@ export class MotionScreen extends ScreenElement {
           ? html`<p>${this.history ? t(l, 'historyEmpty') : '…'}</p>`
           : html`<ol class="history">
             ${entries.map((e) => {
-              const { who, what } = describeHistory(e, l, me);
+              const { who, what } = describeHistory(e, l, me, names);
               return html`<li>
                 <span class="when">${t(l, 'by', { when: formatTime(e.at, l), who })}</span>
                 <span>${what}</span>
