@@ -260,8 +260,11 @@ export { type IrvResult, type IrvRound, instantRunoff } from './voting/methods/i
 export type { RankedBallots } from './voting/methods/ranked-ballots.js';
 export { type SchulzeResult, schulze } from './voting/methods/schulze.js';
 export type { TiePicker, TiePriority } from './voting/methods/tie-order.js';
+export { amendmentStatus } from './voting/motion.js';
 export type {
+  AmendableBy,
   Amendment,
+  AmendmentStatus,
   Ballot,
   BallotChannel,
   BallotChoice,

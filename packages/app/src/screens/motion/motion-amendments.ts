@@ -127,9 +127,8 @@ export class MotionAmendments extends LitElement {
     const heading = adopted !== undefined ? 'adoptedText' : m.status === 'draft' ? 'currentText' : 'votedText';
     const text = adopted ?? m.body;
     return html`<h3 id="text-h">${t(l, heading)}</h3>
-      <div class="card body-text" id="body-text" role="region" aria-labelledby="text-h">
-        ${text === '' ? t(l, 'emptyText') : text}
-      </div>`;
+      <!-- On one line: the box keeps white space as written, so none may come from this template. -->
+      <div class="card body-text" id="body-text" role="region" aria-labelledby="text-h">${text === '' ? t(l, 'emptyText') : text}</div>`;
   }
 
   private renderAmendment(a: Amendment, n: number, l: Locale): TemplateResult {

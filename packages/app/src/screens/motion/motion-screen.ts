@@ -1,4 +1,5 @@
 import {
+  amendmentStatus,
   formatArea,
   type Governance,
   type LinliError,
@@ -16,6 +17,7 @@ import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './
 import { MotionAmendments } from './motion-amendments.js';
 import { describeHistory, formatTime } from './motion-history.js';
 import './motion-proxies.js';
+import './motion-seats.js';
 import { motionStyles } from './motion.styles.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
 
@@ -51,6 +53,8 @@ export class MotionScreen extends ScreenElement {
   declare busy: boolean;
   readonly #replica = new ReplicaController(this);
   #closesAt = '';
+  /** The motion's status and amendments when the history was last read. */
+  #historyKey = '';
   #reason = '';
 
   constructor() {
@@ -74,6 +78,14 @@ export class MotionScreen extends ScreenElement {
 
   protected override updated(): void {
     focusHeadingOnArrival(this);
+    // Another writer's step (a resident's amendment, a scheduled close) arrives through the replica;
+    // the history, read from the server, follows when one of those changes the motion.
+    const m = this.#replica.governance?.motions.value.find((x) => x.id === this.motionId);
+    const key = m ? `${m.status}|${m.amendments.map((a) => `${a.id}:${amendmentStatus(a)}`).join()}` : '';
+    if (key !== this.#historyKey) {
+      if (this.#historyKey !== '' && key !== '') void this.loadHistory();
+      this.#historyKey = key;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -107,6 +119,7 @@ export class MotionScreen extends ScreenElement {
     }
     return html`<h1 id="title" tabindex="-1">${m.title}</h1>
       ${this.renderState(m, l)} ${this.renderActions(m, l)} ${this.renderAmendments(gov, m)}
+      ${m.electsRole === undefined ? nothing : this.renderSeats(gov, m)}
       <section aria-labelledby="tally-h">
         <h2 id="tally-h">${t(l, 'tally')}</h2>
         <linli-vote .governance=${gov} motion=${m.id}></linli-vote>
@@ -231,6 +244,17 @@ export class MotionScreen extends ScreenElement {
       .me=${this.me}
       @linli-amendments-changed=${() => void this.loadHistory()}
     ></linli-motion-amendments>`;
+  }
+
+  private renderSeats(gov: Governance, m: Motion): TemplateResult {
+    return html`<linli-motion-seats
+      .governance=${gov}
+      .motion=${m}
+      .head=${gov.head.value}
+      .api=${this.context.api}
+      .community=${this.community}
+      .locale=${this.locale}
+    ></linli-motion-seats>`;
   }
 
   private get me(): { readonly id: string; readonly name: string } | undefined {
