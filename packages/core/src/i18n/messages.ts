@@ -395,7 +395,8 @@ export const errorMessages = {
   },
   'motion.amendments_closed': {
     'zh-CN': () => '这个议题只由组织者提出修正案；住户的意见请交给组织者',
-    en: () => 'Only the organizers propose amendments to this motion; residents can give their ideas to an organizer',
+    en: () =>
+      'Only the organizers propose amendments to this motion; residents can give their ideas to an organizer',
   },
   'motion.amendment_decided': {
     'zh-CN': (p) => `这份修正案已经${p.status === 'accepted' ? '采纳' : '驳回'}，不能再改决定`,
@@ -403,8 +404,7 @@ export const errorMessages = {
   },
   'motion.amendments_pending': {
     'zh-CN': (p) => `还有 ${p.count} 份修正案没有处理：请先逐一采纳或驳回，再开始投票`,
-    en: (p) =>
-      `${p.count} amendment(s) still wait for a decision: accept or reject each before voting opens`,
+    en: (p) => `${p.count} amendment(s) still wait for a decision: accept or reject each before voting opens`,
   },
   'motion.not_open': {
     'zh-CN': (p) =>

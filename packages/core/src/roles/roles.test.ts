@@ -168,7 +168,11 @@ describe('roles: one head, five specialists (一长五大)', () => {
       { type: 'motion.close', motionId: 'm' },
     );
     expect(governance.motions.value[0]?.electsRole).toBe('b96-head');
-    const other = await governance.execute({ type: 'role.appointFromMotion', roleId: 'b96-weather', motionId: 'm' });
+    const other = await governance.execute({
+      type: 'role.appointFromMotion',
+      roleId: 'b96-weather',
+      motionId: 'm',
+    });
     expect(other.ok || other.error).toMatchObject({
       code: 'role.motion_for_other_role',
       path: ['roleId'],

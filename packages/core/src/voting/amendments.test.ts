@@ -102,7 +102,12 @@ describe('motion.rejectAmendment', () => {
 describe('who may propose an amendment', () => {
   it('the organizer always; a voter only where the motion is open to the electorate', async () => {
     const closed = await draft();
-    await refused(closed, propose('a1', '甲', { voterId: 'o101' }), 'motion.amendments_closed', 'household:u101');
+    await refused(
+      closed,
+      propose('a1', '甲', { voterId: 'o101' }),
+      'motion.amendments_closed',
+      'household:u101',
+    );
     // The organizer may still propose, and may transcribe a voter's written proposal.
     await must(closed.governance, propose('a1', '甲'), propose('a2', '乙', { voterId: 'o102' }));
 

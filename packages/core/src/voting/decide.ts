@@ -16,7 +16,13 @@ import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
 import { drawLotterySecret, lotterySeed } from './lottery.js';
 import { checkMethodDefinition, readBallot } from './methods/registry.js';
-import { type Amendment, amendmentStatus, type Ballot, type Motion, type MotionDefinition } from './motion.js';
+import {
+  type Amendment,
+  amendmentStatus,
+  type Ballot,
+  type Motion,
+  type MotionDefinition,
+} from './motion.js';
 import { actsForOrganizer } from './office.js';
 import { checkCaster, voterNamed, voterOnRoll } from './roll.js';
 import { checkRuleFits } from './rule-fit.js';
@@ -229,19 +235,14 @@ function checkProposer(
 }
 
 /** The pending amendment an organizer decides on, or why it cannot be decided. */
-function pendingAmendment(
-  m: Motion,
-  amendmentId: string,
-  actor: string,
-): Result<Amendment, LinliError> {
+function pendingAmendment(m: Motion, amendmentId: string, actor: string): Result<Amendment, LinliError> {
   if (m.status !== 'draft') return err(linliError('motion.not_draft', ['motionId']));
   if (!actsForOrganizer(actor, m.organizer)) return err(linliError('auth.forbidden', ['motionId']));
   const amendment = m.amendments.find((a) => a.id === amendmentId);
   if (!amendment)
     return err(linliError('entity.not_found', ['amendmentId'], { kind: 'amendment', id: amendmentId }));
   const status = amendmentStatus(amendment);
-  if (status !== 'pending')
-    return err(linliError('motion.amendment_decided', ['amendmentId'], { status }));
+  if (status !== 'pending') return err(linliError('motion.amendment_decided', ['amendmentId'], { status }));
   return ok(amendment);
 }
 

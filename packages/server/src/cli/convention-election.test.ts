@@ -162,7 +162,9 @@ describe('the convention: amendments proposed, accepted and rejected in the brow
     await tabTo(page, `accept-${first?.id}`);
     await page.keyboard.press('Enter');
     await poll(() => focusedId(page)).toBe('decide-h');
-    expect(await textOf(page, 'linli-motion-amendments form.confirm')).toContain('议题的条文就换成修正案 1 的文字');
+    expect(await textOf(page, 'linli-motion-amendments form.confirm')).toContain(
+      '议题的条文就换成修正案 1 的文字',
+    );
     await check(page, 'convention-2-confirm-accept-phone-zh');
     await tabTo(page, 'decide-confirm');
     await page.keyboard.press('Enter');
@@ -236,7 +238,13 @@ describe('the convention: amendments proposed, accepted and rejected in the brow
       closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
     await command(
-      { type: 'motion.proposeAmendment', motionId: 'rules', text: AMENDED, voterId: unit('302'), note: '改第二条' },
+      {
+        type: 'motion.proposeAmendment',
+        motionId: 'rules',
+        text: AMENDED,
+        voterId: unit('302'),
+        note: '改第二条',
+      },
       await householdToken('302'),
     );
     for (const viewport of [
@@ -267,7 +275,9 @@ describe('the role election: STV for two seats, and the winners seated from the 
     await poll(() => page.locator('#role').inputValue()).toMatch(/-head$/);
     expect(await textOf(page, '#role-terms')).toBe('名额：1 · 任期：36 个月');
     // A two-seat role (two building representatives), defined by the committee through the API.
-    const roles = await page.locator('#role option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const roles = await page
+      .locator('#role option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     const head = roles[0] ?? '';
     await command({
       type: 'role.define',
@@ -292,7 +302,12 @@ describe('the role election: STV for two seats, and the winners seated from the 
     const election = await motionIn(id);
     expect(election).toMatchObject({ kind: 'ranked', method: 'stv', seats: 2, electsRole: 'reps' });
     const option = (label: string) => election?.options.find((o) => o.label === label)?.id ?? '';
-    const [A, B, C, D] = ['张阿姨', '李师傅', '王老师', '赵大姐'].map(option) as [string, string, string, string];
+    const [A, B, C, D] = ['张阿姨', '李师傅', '王老师', '赵大姐'].map(option) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     expect(await textOf(page, '#seats-role')).toContain('楼组代表');
 
     // Eight paper ballots. Worked by hand (Droop quota ⌊8 / (2 + 1)⌋ + 1 = 3):
@@ -310,7 +325,13 @@ describe('the role election: STV for two seats, and the winners seated from the 
       ['402', [D, C]],
     ];
     for (const [room, ranking] of ballots)
-      await command({ type: 'ballot.cast', motionId: id, voterId: unit(room), ranking, paperRef: `E-${room}` });
+      await command({
+        type: 'ballot.cast',
+        motionId: id,
+        voterId: unit(room),
+        ranking,
+        paperRef: `E-${room}`,
+      });
     await tabTo(page, 'do-close');
     await page.keyboard.press('Enter');
     await tabTo(page, 'confirm');
@@ -361,16 +382,23 @@ describe('the role election: STV for two seats, and the winners seated from the 
     });
     await command({ type: 'motion.open', motionId: 'by-election' });
     for (const room of ROOMS)
-      await command({ type: 'ballot.cast', motionId: 'by-election', voterId: unit(room), option: 'w', paperRef: `B-${room}` });
+      await command({
+        type: 'ballot.cast',
+        motionId: 'by-election',
+        voterId: unit(room),
+        option: 'w',
+        paperRef: `B-${room}`,
+      });
     await command({ type: 'motion.close', motionId: 'by-election' });
     await page.goto(motionPage('by-election'));
     await tabTo(page, 'seat');
     await page.keyboard.press('Enter');
     await tabTo(page, 'seat-confirm');
     await page.keyboard.press('Enter');
-    await poll(() => textOf(page, 'linli-motion-seats form.confirm .alert')).toBe('“楼组代表”的 2 个席位已满');
+    await poll(() => textOf(page, 'linli-motion-seats form.confirm .alert')).toBe(
+      '“楼组代表”的 2 个席位已满',
+    );
     await check(page, 'election-3-refused-phone-zh');
     expect(errors).toEqual([]);
   }, 90_000);
 });
-

@@ -63,7 +63,11 @@ export async function consolePage(
       if (session) sessionStorage.setItem(key, session);
     },
     [
-      JSON.stringify({ theme: look.theme ?? 'light', largeText: look.largeText ?? false, language: look.language }),
+      JSON.stringify({
+        theme: look.theme ?? 'light',
+        largeText: look.largeText ?? false,
+        language: look.language,
+      }),
       `linli-organizer:/c/${community}`,
       token,
     ] as const,

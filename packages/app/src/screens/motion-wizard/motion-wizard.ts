@@ -272,10 +272,14 @@ export class MotionWizard extends ScreenElement {
       ${templatePicker(form, (id) => this.#pick(gov, id))}
       <fieldset>
         <legend>${t(l, 'step2')}</legend>
-        ${d.template === 'election' ? roleField(form, (id) => this.#pickRole(gov, id), {
-              ...this.standard,
-              define: (building, months) => void this.#defineStandard(gov, building, months),
-            }) : nothing}
+        ${
+          d.template === 'election'
+            ? roleField(form, (id) => this.#pickRole(gov, id), {
+                ...this.standard,
+                define: (building, months) => void this.#defineStandard(gov, building, months),
+              })
+            : nothing
+        }
         ${textFields(form)} ${kindField(form)} ${optionsField(form)}
       </fieldset>
       ${scopeField(form, (scope) => this.#changeScope(gov, scope))} ${basisAndRule(form)}

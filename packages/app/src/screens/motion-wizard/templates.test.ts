@@ -120,10 +120,15 @@ describe('the wizard templates', () => {
     expect(draftCommand({ ...convention, residentAmendments: false })).not.toHaveProperty('amendableBy');
     // Amendments are a text motion's: a choice motion never sends the setting.
     expect(draftCommand({ ...convention, kind: 'single' })).not.toHaveProperty('amendableBy');
-    const drafted = await gov.execute(draftCommand({ ...election, options: [
-      { id: 'o1', label: '张阿姨' },
-      { id: 'o2', label: '李师傅' },
-    ] }));
+    const drafted = await gov.execute(
+      draftCommand({
+        ...election,
+        options: [
+          { id: 'o1', label: '张阿姨' },
+          { id: 'o2', label: '李师傅' },
+        ],
+      }),
+    );
     expect(drafted.ok).toBe(true);
     expect(gov.motions.value.at(-1)?.electsRole).toBe(election.roleId);
   });

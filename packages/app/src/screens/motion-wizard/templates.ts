@@ -69,7 +69,9 @@ export function templateDraft(template: TemplateId, ctx: TemplateContext): Wizar
       return { ...d, basis: 'owners', rule: 'civilCode278.major', scope, mustConsent };
     }
     case 'convention':
-      return fitRule({ ...d, scope: firstScope(ctx, 'building'), residentAmendments: true }, ['simpleMajority']);
+      return fitRule({ ...d, scope: firstScope(ctx, 'building'), residentAmendments: true }, [
+        'simpleMajority',
+      ]);
     case 'offers':
       // The base's simple majority also fits a pick-one vote; owners choosing a lessee is an Art. 278 matter.
       return fitRule(

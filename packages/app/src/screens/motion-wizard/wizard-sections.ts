@@ -92,7 +92,11 @@ export interface StandardRoles {
 }
 
 /** The election template's role: which of the community's roles, its seats and its term. */
-export function roleField(f: Form, pickRole: (roleId: string) => void, standard: StandardRoles): TemplateResult {
+export function roleField(
+  f: Form,
+  pickRole: (roleId: string) => void,
+  standard: StandardRoles,
+): TemplateResult {
   const l = f.locale;
   if (f.roles.length === 0) return standardRolesForm(f, standard);
   const role = f.roles.find((r) => r.id === f.draft.roleId);

@@ -50,7 +50,10 @@ export const t = translator({
   yesAccept: { 'zh-CN': '确定采纳', en: 'Yes, accept it' },
   yesReject: { 'zh-CN': '确定驳回', en: 'Yes, reject it' },
   keep: { 'zh-CN': '不做了，返回', en: 'No, go back' },
-  didAccept: { 'zh-CN': '已采纳修正案 {n}，条文已更新。', en: 'Amendment {n} accepted; the text is updated.' },
+  didAccept: {
+    'zh-CN': '已采纳修正案 {n}，条文已更新。',
+    en: 'Amendment {n} accepted; the text is updated.',
+  },
   didReject: { 'zh-CN': '已驳回修正案 {n}。', en: 'Amendment {n} rejected.' },
   propose: { 'zh-CN': '提出一份修正案', en: 'Propose an amendment' },
   proposeText: {

@@ -9,6 +9,7 @@ import {
   type MotionHistoryEntry,
   previewElectorate,
   type Voter,
+  voterNamed,
 } from '@linli/core';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../api/api-client.js';
@@ -74,6 +75,12 @@ export class MotionAmendments extends LitElement {
     this.errorAt = 'list';
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A word about the last step is stale once the motion has moved on (opened, closed).
+    const before = changed.get('motion') as Motion | undefined;
+    if (before !== undefined && before.status !== this.motion.status) this.done = '';
+  }
+
   /** Room and amendment names for this motion, shared with the page's history. */
   static names(gov: Governance, m: Motion): HistoryNames {
     return {
@@ -91,7 +98,8 @@ export class MotionAmendments extends LitElement {
 
   private proposer(a: Amendment): string {
     const l = this.locale;
-    const unit = a.voterId === undefined ? undefined : this.roll().find((v) => v.id === a.voterId)?.unitIds[0];
+    const unit =
+      a.voterId === undefined ? undefined : voterNamed({ electorate: this.roll() }, a.voterId)?.unitIds[0];
     if (unit !== undefined) return t(l, 'room', { room: roomLabel(this.governance, unit) });
     return actorName(a.proposedBy, l, this.me, MotionAmendments.names(this.governance, this.motion));
   }
@@ -124,7 +132,8 @@ export class MotionAmendments extends LitElement {
 
   private renderText(m: Motion, l: Locale): TemplateResult {
     const adopted = m.result?.adoptedText;
-    const heading = adopted !== undefined ? 'adoptedText' : m.status === 'draft' ? 'currentText' : 'votedText';
+    const heading =
+      adopted !== undefined ? 'adoptedText' : m.status === 'draft' ? 'currentText' : 'votedText';
     const text = adopted ?? m.body;
     return html`<h3 id="text-h">${t(l, heading)}</h3>
       <!-- On one line: the box keeps white space as written, so none may come from this template. -->
@@ -250,7 +259,9 @@ export class MotionAmendments extends LitElement {
     event.preventDefault();
     const decision = this.deciding?.decision;
     if (!decision || this.busy) return;
-    const reason = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('#reject-reason')?.value.trim();
+    const reason = (event.target as HTMLFormElement)
+      .querySelector<HTMLInputElement>('#reject-reason')
+      ?.value.trim();
     const type = decision === 'accept' ? 'motion.acceptAmendment' : 'motion.rejectAmendment';
     const command = { type, motionId: this.motion.id, amendmentId: a.id, ...(reason ? { reason } : {}) };
     const n = String(this.motion.amendments.indexOf(a) + 1);

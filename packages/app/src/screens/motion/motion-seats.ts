@@ -139,7 +139,9 @@ export class MotionSeats extends LitElement {
     const status = this.governance.read((s) => rolesOn(s.roles, role.buildingId, today));
     const holders = status.find((r) => r.role.id === role.id)?.holders ?? [];
     const until = (date: string) =>
-      new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+      new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${date}T00:00:00Z`),
+      );
     return html`<h3 id="holders-h">${t(l, 'holders', { role: role.name[l] })}</h3>
       ${
         holders.length === 0
@@ -159,7 +161,9 @@ export class MotionSeats extends LitElement {
     this.confirming = true;
     this.error = undefined;
     this.done = '';
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#seat-confirm-h')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('#seat-confirm-h')?.focus(),
+    );
   }
 
   private back(): void {

@@ -26,7 +26,8 @@ export const t = translator({
   },
   seat: { 'zh-CN': '按结果任命', en: 'Seat the winners' },
   confirmSeat: {
-    'zh-CN': '让 {names} 从今天起担任“{role}”，任期 {months} 个月。这会写进记录，不能撤回；以后有人辞职要另行登记。',
+    'zh-CN':
+      '让 {names} 从今天起担任“{role}”，任期 {months} 个月。这会写进记录，不能撤回；以后有人辞职要另行登记。',
     en: 'Seat {names} as "{role}" from today, for {months} months. This goes into the record and cannot be undone; a resignation is recorded separately.',
   },
   yesSeat: { 'zh-CN': '确定任命', en: 'Yes, seat them' },

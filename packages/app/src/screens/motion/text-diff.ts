@@ -62,11 +62,7 @@ function editScript<T>(a: readonly T[], b: readonly T[]): Op[] {
       }
     }
   }
-  return [
-    ...Array<Op>(start).fill('same'),
-    ...middle,
-    ...Array<Op>(a.length - endA).fill('same'),
-  ];
+  return [...Array<Op>(start).fill('same'), ...middle, ...Array<Op>(a.length - endA).fill('same')];
 }
 
 /** Consecutive characters of one kind joined into parts. */
