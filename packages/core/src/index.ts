@@ -275,7 +275,9 @@ export type { RankedBallots } from './voting/methods/ranked-ballots.js';
 export { type SchulzeResult, schulze } from './voting/methods/schulze.js';
 export type { TiePicker, TiePriority } from './voting/methods/tie-order.js';
 export type {
+  AmendableBy,
   Amendment,
+  AmendmentStatus,
   Ballot,
   BallotChannel,
   BallotChoice,
@@ -295,6 +297,7 @@ export type {
   TieBreak,
   Voter,
 } from './voting/motion.js';
+export { amendmentStatus } from './voting/motion.js';
 export { actsForOrganizer, officeOf } from './voting/office.js';
 export { voterNamed } from './voting/roll.js';
 export { checkRuleFits, type RuleFitInput, rulePresetsFor } from './voting/rule-fit.js';

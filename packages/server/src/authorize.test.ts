@@ -54,3 +54,36 @@ describe('allowed: an organizer enters paper ballots, never a bare ballot in a v
     expect(allowed(organizer, { type: 'motion.close', motionId: 'm' }, gov)).toBe(true);
   });
 });
+
+describe('allowed: a household proposes amendments as its own voter, and decides none', () => {
+  it('lets a household propose only in the name of a voter its unit belongs to', async () => {
+    const gov = await coOwned();
+    await run(gov, {
+      type: 'motion.draft',
+      id: 'd',
+      title: '电梯使用公约',
+      body: '第一条',
+      kind: 'proposal',
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'owners',
+      rule: 'simpleMajority',
+      amendableBy: 'electorate',
+      closesAt: '2026-12-20T10:00:00Z',
+    });
+    const u101 = { kind: 'household', unitId: 'u101' } as const;
+    const u102 = { kind: 'household', unitId: 'u102' } as const;
+    const propose = (voterId?: string) => ({
+      type: 'motion.proposeAmendment',
+      motionId: 'd',
+      text: '第一条 改',
+      ...(voterId === undefined ? {} : { voterId }),
+    });
+    expect(allowed(u101, propose('o9'), gov)).toBe(true);
+    expect(allowed(u101, propose('o10'), gov)).toBe(true);
+    expect(allowed(u102, propose('o9'), gov)).toBe(false);
+    expect(allowed(u101, propose(), gov)).toBe(false);
+    expect(allowed(u101, { ...propose('o9'), motionId: 'nothing' }, gov)).toBe(false);
+    for (const type of ['motion.acceptAmendment', 'motion.rejectAmendment'])
+      expect(allowed(u101, { type, motionId: 'd', amendmentId: 'a1' }, gov)).toBe(false);
+  });
+});

@@ -1,11 +1,12 @@
-import { type Governance, voterNamed } from '@linli/core';
+import { type Governance, localDateOf, previewElectorate, voterNamed } from '@linli/core';
 import type { Principal } from './auth/auth-store.js';
 
 /**
  * The organizer may do everything but cast a ballot without a paper reference (see below). What a
  * signed-in household may do itself: vote for its own unit in person, vote for another voter
- * as the holder of a proxy the organizer registered (never enter paper ballots: officials do), and
- * propose or accept swaps of its own turns. Everything else is the
+ * as the holder of a proxy the organizer registered (never enter paper ballots: officials do),
+ * propose an amendment in the name of its own voter (the core decides whether the motion takes
+ * residents' amendments), and propose or accept swaps of its own turns. Everything else is the
  * organizer's. The server decides this; the client's word counts for nothing.
  */
 export function allowed(principal: Principal, command: unknown, gov: Governance): boolean {
@@ -39,6 +40,8 @@ export function allowed(principal: Principal, command: unknown, gov: Governance)
         (proxy.holder === unitId || ours(proxy.holder))
       );
     }
+    case 'motion.proposeAmendment':
+      return proposesAsOwnVoter(c, unitId, gov);
     case 'duty.proposeSwap': {
       const first = c.first as { memberId?: unknown } | undefined;
       return first?.memberId === unitId;
@@ -50,4 +53,19 @@ export function allowed(principal: Principal, command: unknown, gov: Governance)
     default:
       return false;
   }
+}
+
+/**
+ * A draft has no frozen roll yet: the voter named must be one of the roll it would have today (the
+ * core's preview) and hold this household's unit. The core checks the roll and the motion's
+ * `amendableBy` again when it decides.
+ */
+function proposesAsOwnVoter(c: Record<string, unknown>, unitId: string, gov: Governance): boolean {
+  if (typeof c.voterId !== 'string' || typeof c.motionId !== 'string') return false;
+  const motionId = c.motionId;
+  const voters = gov.read((s) => {
+    const motion = s.voting.motions.get(motionId)?.motion;
+    return motion ? previewElectorate(s.community, motion, localDateOf(new Date())).voters : [];
+  });
+  return voterNamed({ electorate: voters }, c.voterId)?.unitIds.includes(unitId) === true;
 }

@@ -188,6 +188,10 @@ export const errorMessages = {
     'zh-CN': (p) => `该选举尚无有效结果（${p.outcome}）`,
     en: (p) => `The election has no valid result yet (${p.outcome})`,
   },
+  'role.motion_for_other_role': {
+    'zh-CN': (p) => `这次选举选的是另一个职务（${p.role}），不能用来任命这个职务`,
+    en: (p) => `This election chose another role (${p.role}); it cannot fill this one`,
+  },
   'role.term_not_active': {
     'zh-CN': (p) => `该任期在 ${p.date} 不在任`,
     en: (p) => `The term is not in force on ${p.date}`,
@@ -388,6 +392,19 @@ export const errorMessages = {
   'motion.not_draft': {
     'zh-CN': () => '议题已开始表决，选项和规则不能再改',
     en: () => 'The motion is no longer a draft; its options and rules are frozen',
+  },
+  'motion.amendments_closed': {
+    'zh-CN': () => '这个议题只由组织者提出修正案；住户的意见请交给组织者',
+    en: () =>
+      'Only the organizers propose amendments to this motion; residents can give their ideas to an organizer',
+  },
+  'motion.amendment_decided': {
+    'zh-CN': (p) => `这份修正案已经${p.status === 'accepted' ? '采纳' : '驳回'}，不能再改决定`,
+    en: (p) => `This amendment was already ${p.status}; the decision stands`,
+  },
+  'motion.amendments_pending': {
+    'zh-CN': (p) => `还有 ${p.count} 份修正案没有处理：请先逐一采纳或驳回，再开始投票`,
+    en: (p) => `${p.count} amendment(s) still wait for a decision: accept or reject each before voting opens`,
   },
   'motion.not_open': {
     'zh-CN': (p) =>

@@ -143,6 +143,13 @@ const appointFromMotion: Decide<Cmd<'role.appointFromMotion'>> = (
   if (!role.ok) return role;
   const motion = voting.motions.get(command.motionId)?.motion;
   if (!motion) return fail('entity.not_found', ['motionId'], { kind: 'motion', id: command.motionId });
+  // An election drafted for one role cannot seat its winners in another (its voters chose for that one).
+  if (motion.electsRole !== undefined && motion.electsRole !== role.value.id) {
+    const elected = state.roles.get(motion.electsRole);
+    return fail('role.motion_for_other_role', ['roleId'], {
+      role: elected?.name['zh-CN'] ?? motion.electsRole,
+    });
+  }
   if (motion.status !== 'closed' || motion.result?.outcome !== 'passed') {
     return fail('role.motion_not_decided', ['motionId'], {
       outcome: motion.result?.outcome ?? motion.status,

@@ -142,6 +142,45 @@ describe('roles: one head, five specialists (一长五大)', () => {
     expect(result.ok || result.error.code).toBe('role.motion_not_decided');
   });
 
+  it('fills only the role an election was drafted for', async () => {
+    const { governance } = await building96('2026-01-01T00:00:00Z');
+    await must(
+      governance,
+      { type: 'role.defineStandard', buildingId: 'b96', termMonths: 36 },
+      { type: 'resident.moveIn', unitId: 'u101', id: 'zhang', name: '张阿姨', date: '2010-01-01' },
+      {
+        type: 'motion.draft',
+        id: 'm',
+        title: '选举楼组长',
+        kind: 'single',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '李师傅' },
+        ],
+        scope: { kind: 'building', id: 'b96' },
+        basis: 'households',
+        rule: 'simpleMajority',
+        electsRole: 'b96-head',
+        closesAt: '2026-02-01T00:00:00Z',
+      },
+      { type: 'motion.open', motionId: 'm' },
+      { type: 'ballot.cast', motionId: 'm', voterId: 'u101', option: 'a' },
+      { type: 'motion.close', motionId: 'm' },
+    );
+    expect(governance.motions.value[0]?.electsRole).toBe('b96-head');
+    const other = await governance.execute({
+      type: 'role.appointFromMotion',
+      roleId: 'b96-weather',
+      motionId: 'm',
+    });
+    expect(other.ok || other.error).toMatchObject({
+      code: 'role.motion_for_other_role',
+      path: ['roleId'],
+      params: { role: '楼组长' },
+    });
+    await must(governance, { type: 'role.appointFromMotion', roleId: 'b96-head', motionId: 'm' });
+  });
+
   it('adds whole months, clamped to the end of shorter months', () => {
     expect(addMonths('2026-01-31' as LocalDate, 1)).toBe('2026-02-28');
     expect(addMonths('2026-11-15' as LocalDate, 36)).toBe('2029-11-15');

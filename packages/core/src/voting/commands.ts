@@ -91,6 +91,10 @@ export const draftMotionSchema = z.strictObject({
   paperCheck: z.optional(z.enum(['single', 'twoPerson'])),
   opensAt: z.optional(instant),
   closesAt: instant,
+  /** Who may propose amendments while it is a draft: the organizers (default) or also its electorate. */
+  amendableBy: z.optional(z.enum(['organizers', 'electorate'])),
+  /** An election: the id of the role (职务) whose holders it chooses, seated by `role.appointFromMotion`. */
+  electsRole: z.optional(idSchema),
 });
 
 /** Revises a draft: any field of the definition but its kind. */
@@ -105,20 +109,34 @@ export const reviseMotionSchema = z.strictObject({
   closesAt: z.optional(instant),
 });
 
-/** Proposes an amendment (a replacement body text) to a draft text motion. */
+/**
+ * Proposes an amendment (a replacement body text) to a draft motion: the organizers' office always; a
+ * voter of the electorate it would have if it opened today (`voterId`, whose household a server checks)
+ * where the motion is `amendableBy: 'electorate'`. An organizer naming `voterId` transcribes that voter's
+ * written proposal.
+ */
 export const proposeAmendmentSchema = z.strictObject({
   type: z.literal('motion.proposeAmendment'),
   motionId: idSchema,
   id: z.optional(idSchema),
   text: multilineSchema(50_000, 1),
   note: z.optional(multilineSchema(2000)),
+  voterId: z.optional(idSchema),
 });
 
-/** Accepts an amendment: its text becomes the body. */
+/** Accepts a pending amendment: its text becomes the body. The organizers' office only. */
 export const acceptAmendmentSchema = z.strictObject({
   type: z.literal('motion.acceptAmendment'),
   motionId: idSchema,
   amendmentId: idSchema,
+});
+
+/** Rejects a pending amendment, with the reason the proposer will read: the organizers' office only. */
+export const rejectAmendmentSchema = z.strictObject({
+  type: z.literal('motion.rejectAmendment'),
+  motionId: idSchema,
+  amendmentId: idSchema,
+  reason: z.optional(lineSchema(500)),
 });
 
 /** Opens a draft (at or after `opensAt`): the electorate is computed and frozen. */
@@ -218,6 +236,7 @@ export const votingCommandSchemas = [
   reviseMotionSchema,
   proposeAmendmentSchema,
   acceptAmendmentSchema,
+  rejectAmendmentSchema,
   openMotionSchema,
   closeMotionSchema,
   extendMotionSchema,

@@ -18,9 +18,15 @@ import { freezeElectorate } from './electorate.js';
 import type { VotingEvent } from './events.js';
 import { drawLotterySecret, lotterySeed } from './lottery.js';
 import { checkMethodDefinition, readBallot } from './methods/registry.js';
-import type { Ballot, Motion, MotionDefinition } from './motion.js';
+import {
+  type Amendment,
+  amendmentStatus,
+  type Ballot,
+  type Motion,
+  type MotionDefinition,
+} from './motion.js';
 import { actsForOrganizer } from './office.js';
-import { checkCaster, voterOnRoll } from './roll.js';
+import { checkCaster, voterNamed, voterOnRoll } from './roll.js';
 import { checkRuleFits } from './rule-fit.js';
 import { type DecisionRule, rulePresets } from './rules.js';
 import { MIN_SECRET_ROLL, measureSecrecy } from './secrecy.js';
@@ -81,6 +87,8 @@ function definitionFrom(input: DraftInput): Result<MotionDefinition, LinliError>
     ...(input.customWeights === undefined ? {} : { customWeights: input.customWeights }),
     ...(input.opensAt === undefined ? {} : { opensAt: input.opensAt }),
     ...(input.paperCheck === 'twoPerson' ? { paperCheck: input.paperCheck } : {}),
+    ...(input.amendableBy === undefined ? {} : { amendableBy: input.amendableBy }),
+    ...(input.electsRole === undefined ? {} : { electsRole: input.electsRole }),
   };
   return ok(definition);
 }
@@ -186,11 +194,13 @@ const reviseMotion: OnMotion<Cmd<'motion.revise'>> = ({ motion: m }, { community
 
 const proposeAmendment: OnMotion<Cmd<'motion.proposeAmendment'>> = (
   { motion: m },
-  _reads,
+  { community },
   command,
   context,
 ) => {
   if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+  const proposer = checkProposer(m, community, command, context);
+  if (proposer) return err(proposer);
   const amendmentId = chooseId(
     (id) => m.amendments.some((a) => a.id === id),
     'amendment',
@@ -204,22 +214,75 @@ const proposeAmendment: OnMotion<Cmd<'motion.proposeAmendment'>> = (
     text: command.text,
     proposedBy: context.actor,
     ...(command.note === undefined ? {} : { note: command.note }),
+    ...(command.voterId === undefined ? {} : { voterId: command.voterId }),
   };
   return ok([{ type: 'motion.amendmentProposed', payload }]);
 };
 
-const acceptAmendment: OnMotion<Cmd<'motion.acceptAmendment'>> = ({ motion: m }, _reads, command) => {
-  if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
-  if (!m.amendments.some((a) => a.id === command.amendmentId)) {
-    return fail('entity.not_found', ['amendmentId'], { kind: 'amendment', id: command.amendmentId });
-  }
+/**
+ * Who may propose: the organizers' office always; anyone else only as a voter the draft would have if
+ * it opened today, and only where it is open to its electorate. A named voter must be on that roll
+ * whoever sends it, so the history never credits a proposal to someone who could not vote on it.
+ */
+function checkProposer(
+  m: Motion,
+  community: CommunityState,
+  command: Cmd<'motion.proposeAmendment'>,
+  context: DecideContext,
+): LinliError | null {
+  const organizer = actsForOrganizer(context.actor, m.organizer);
+  if (!organizer && (m.amendableBy !== 'electorate' || command.voterId === undefined))
+    return linliError('motion.amendments_closed', ['motionId']);
+  if (command.voterId === undefined) return null;
+  const roll = freezeElectorate(community, m, context.today);
+  if (voterNamed({ electorate: roll }, command.voterId) === undefined)
+    return linliError('ballot.not_eligible', ['voterId'], { voterId: command.voterId });
+  return null;
+}
+
+/** The pending amendment an organizer decides on, or why it cannot be decided. */
+function pendingAmendment(m: Motion, amendmentId: string, actor: string): Result<Amendment, LinliError> {
+  if (m.status !== 'draft') return err(linliError('motion.not_draft', ['motionId']));
+  if (!actsForOrganizer(actor, m.organizer)) return err(linliError('auth.forbidden', ['motionId']));
+  const amendment = m.amendments.find((a) => a.id === amendmentId);
+  if (!amendment)
+    return err(linliError('entity.not_found', ['amendmentId'], { kind: 'amendment', id: amendmentId }));
+  const status = amendmentStatus(amendment);
+  if (status !== 'pending') return err(linliError('motion.amendment_decided', ['amendmentId'], { status }));
+  return ok(amendment);
+}
+
+const acceptAmendment: OnMotion<Cmd<'motion.acceptAmendment'>> = (
+  { motion: m },
+  _reads,
+  command,
+  context,
+) => {
+  const found = pendingAmendment(m, command.amendmentId, context.actor);
+  if (!found.ok) return found;
   return ok([
     { type: 'motion.amendmentAccepted', payload: { motionId: m.id, amendmentId: command.amendmentId } },
   ]);
 };
 
+const rejectAmendment: OnMotion<Cmd<'motion.rejectAmendment'>> = (
+  { motion: m },
+  _reads,
+  command,
+  context,
+) => {
+  const found = pendingAmendment(m, command.amendmentId, context.actor);
+  if (!found.ok) return found;
+  const { amendmentId, reason } = command;
+  const payload = { motionId: m.id, amendmentId, ...(reason === undefined ? {} : { reason }) };
+  return ok([{ type: 'motion.amendmentRejected', payload }]);
+};
+
 const openMotion: OnMotion<Cmd<'motion.open'>> = ({ motion: m }, { community }, _command, context) => {
   if (m.status !== 'draft') return fail('motion.not_draft', ['motionId']);
+  // A proposal is decided before the vote, never dropped unseen: its proposer reads accepted or rejected.
+  const pending = m.amendments.filter((a) => amendmentStatus(a) === 'pending').length;
+  if (pending > 0) return fail('motion.amendments_pending', ['motionId'], { count: pending });
   if (m.opensAt !== undefined && context.now.getTime() < Date.parse(m.opensAt)) {
     return fail('motion.not_yet_openable', ['motionId'], { opensAt: m.opensAt });
   }
@@ -446,6 +509,7 @@ export const votingDeciders = {
   'motion.revise': onMotion(reviseMotion),
   'motion.proposeAmendment': onMotion(proposeAmendment),
   'motion.acceptAmendment': onMotion(acceptAmendment),
+  'motion.rejectAmendment': onMotion(rejectAmendment),
   'motion.open': onMotion(openMotion),
   'motion.close': onMotion(closeMotion),
   'motion.extend': onMotion(extendMotion),

@@ -13,8 +13,11 @@ export interface VotingEventPayloads {
     text: string;
     note?: string;
     proposedBy: string;
+    /** The voter who proposed it (absent: the organizer's own proposal, and older logs). */
+    voterId?: string;
   };
   'motion.amendmentAccepted': { motionId: string; amendmentId: string };
+  'motion.amendmentRejected': { motionId: string; amendmentId: string; reason?: string };
   /** `lottery` is absent in logs written before motions committed to a lottery salt when opening. */
   'motion.opened': {
     motionId: string;

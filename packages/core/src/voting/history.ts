@@ -22,6 +22,7 @@ export type MotionHistoryEntry = HistoryStamp &
     | { readonly action: 'revised'; readonly title: string; readonly closesAt: string }
     | { readonly action: 'amendmentProposed'; readonly amendmentId: string; readonly proposedBy: string }
     | { readonly action: 'amendmentAccepted'; readonly amendmentId: string }
+    | { readonly action: 'amendmentRejected'; readonly amendmentId: string; readonly reason?: string }
     | { readonly action: 'opened'; readonly date: string; readonly voters: number }
     | { readonly action: 'extended'; readonly closesAt: string; readonly previous: string }
     | {
@@ -60,6 +61,11 @@ const describe = {
   'motion.amendmentAccepted': (p: Payload<'motion.amendmentAccepted'>) => ({
     action: 'amendmentAccepted',
     amendmentId: p.amendmentId,
+  }),
+  'motion.amendmentRejected': (p: Payload<'motion.amendmentRejected'>) => ({
+    action: 'amendmentRejected',
+    amendmentId: p.amendmentId,
+    ...(p.reason === undefined ? {} : { reason: p.reason }),
   }),
   'motion.opened': (p: Payload<'motion.opened'>) => ({
     action: 'opened',

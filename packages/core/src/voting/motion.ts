@@ -49,11 +49,30 @@ export interface Funding {
 /** A proposed change to a text motion's body while it is a draft. */
 export interface Amendment {
   readonly id: string;
+  /** The whole body as the proposer would have it. */
   readonly text: string;
   readonly note?: string;
+  /** The actor who sent it (a household, or an organizer as `<office>/<id>`). */
   readonly proposedBy: string;
+  /** The electorate's voter who proposed it; absent for the organizer's own proposals. */
+  readonly voterId?: string;
   readonly accepted: boolean;
+  /** Set when the organizer rejected it. */
+  readonly rejected?: true;
+  /** Why it was rejected, when the organizer said. */
+  readonly rejectReason?: string;
 }
+
+/** Where an amendment stands: waiting for the organizer, or decided once and for all. */
+export type AmendmentStatus = 'pending' | 'accepted' | 'rejected';
+
+/** Where an amendment stands (stored as flags, so snapshots written before rejections still read). */
+export function amendmentStatus(a: Pick<Amendment, 'accepted' | 'rejected'>): AmendmentStatus {
+  return a.accepted ? 'accepted' : a.rejected ? 'rejected' : 'pending';
+}
+
+/** Who may propose amendments to a draft: the organizers' office alone, or also the voters it would have. */
+export type AmendableBy = 'organizers' | 'electorate';
 
 /** A motion's definition: everything frozen when it opens. */
 export interface MotionDefinition {
@@ -102,6 +121,10 @@ export interface MotionDefinition {
   readonly opensAt?: string;
   /** ISO instant at which voting ends. */
   readonly closesAt: string;
+  /** Who may propose amendments while it is a draft; the organizers alone when absent. */
+  readonly amendableBy?: AmendableBy;
+  /** An election: the role whose holders it chooses (only that role may be filled from its result). */
+  readonly electsRole?: string;
 }
 
 /** One voter of a frozen electorate, with a weight per dimension. */

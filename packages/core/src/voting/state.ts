@@ -81,13 +81,14 @@ function drafted(state: VotingState, event: Evt<'motion.drafted'>): void {
 
 function amendmentProposed(entry: MotionState, event: Evt<'motion.amendmentProposed'>): void {
   const m = entry.motion;
-  const { amendmentId, text, note, proposedBy } = event.payload;
+  const { amendmentId, text, note, proposedBy, voterId } = event.payload;
   const amendment = {
     id: amendmentId,
     text,
     proposedBy,
     accepted: false,
     ...(note === undefined ? {} : { note }),
+    ...(voterId === undefined ? {} : { voterId }),
   };
   entry.motion = { ...m, amendments: [...m.amendments, amendment] };
 }
@@ -100,6 +101,16 @@ function amendmentAccepted(entry: MotionState, event: Evt<'motion.amendmentAccep
     ...m,
     body: accepted.text,
     amendments: m.amendments.map((a) => (a.id === accepted.id ? { ...a, accepted: true } : a)),
+  };
+}
+
+function amendmentRejected(entry: MotionState, event: Evt<'motion.amendmentRejected'>): void {
+  const { amendmentId, reason } = event.payload;
+  const m = entry.motion;
+  const rejected = { rejected: true as const, ...(reason === undefined ? {} : { rejectReason: reason }) };
+  entry.motion = {
+    ...m,
+    amendments: m.amendments.map((a) => (a.id === amendmentId ? { ...a, ...rejected } : a)),
   };
 }
 
@@ -137,6 +148,7 @@ export const votingEvolvers = {
   }),
   'motion.amendmentProposed': onMotion(amendmentProposed),
   'motion.amendmentAccepted': onMotion(amendmentAccepted),
+  'motion.amendmentRejected': onMotion(amendmentRejected),
   'motion.opened': onMotion(opened),
   'motion.closed': onMotion((entry, event: Evt<'motion.closed'>) => {
     const { early, result } = event.payload;

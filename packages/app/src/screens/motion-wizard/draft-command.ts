@@ -28,6 +28,8 @@ export function draftCommand(d: WizardDraft): Record<string, unknown> {
     tieBreak: d.tieBreak,
     ...(d.opensAt === '' ? {} : { opensAt: instant(d.opensAt) }),
     closesAt: instant(d.closesAt),
+    ...(d.kind === 'proposal' && d.residentAmendments === true ? { amendableBy: 'electorate' } : {}),
+    ...(d.template === 'election' && d.roleId !== undefined ? { electsRole: d.roleId } : {}),
   };
 }
 

@@ -65,6 +65,7 @@ export class MotionWizard extends ScreenElement {
     phase: { state: true },
     openNow: { state: true },
     drafted: { state: true },
+    standard: { state: true },
   };
   static override styles = [
     ScreenElement.styles,
@@ -124,6 +125,8 @@ export class MotionWizard extends ScreenElement {
   declare openNow: boolean;
   /** A motion drafted whose opening was refused: its id, for the link to its page. */
   declare drafted: string | undefined;
+  /** Setting up the standard roles from the election template: sending, or the core's refusal. */
+  declare standard: { readonly busy: boolean; readonly error: LinliError | undefined };
 
   readonly #replica = new ReplicaController(this);
 
@@ -134,6 +137,7 @@ export class MotionWizard extends ScreenElement {
     this.phase = 'form';
     this.openNow = false;
     this.drafted = undefined;
+    this.standard = { busy: false, error: undefined };
   }
 
   private get community(): string {
@@ -184,6 +188,24 @@ export class MotionWizard extends ScreenElement {
     if (!d) return;
     const ctx = this.#templateContext(gov, 'election', roleId);
     this.draft = { ...electionDraft(d, ctx, roleId), title: ctx.words.title };
+  }
+
+  /** Sets up 一长五大 for a building (`role.defineStandard`), then elects its head. */
+  async #defineStandard(gov: Governance, buildingId: string, termMonths: number): Promise<void> {
+    this.standard = { busy: true, error: undefined };
+    const command = { type: 'role.defineStandard', buildingId, termMonths };
+    const path = `/c/${encodeURIComponent(this.community)}/commands`;
+    const answer = await this.context.api.send('POST', path, { command });
+    if (!answer.ok) {
+      this.standard = { busy: false, error: answer.error };
+      return;
+    }
+    await gov.refresh().catch(() => undefined);
+    this.standard = { busy: false, error: undefined };
+    const first = this.#roles(gov).find((r) => r.buildingId === buildingId);
+    if (first) this.#pickRole(gov, first.id);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#role')?.focus();
   }
 
   /** A change to the draft; the rule is re-fitted when the kind, method or basis changes. */
@@ -255,7 +277,14 @@ export class MotionWizard extends ScreenElement {
       ${templatePicker(form, (id) => this.#pick(gov, id))}
       <fieldset>
         <legend>${t(l, 'step2')}</legend>
-        ${d.template === 'election' ? roleField(form, (id) => this.#pickRole(gov, id)) : nothing}
+        ${
+          d.template === 'election'
+            ? roleField(form, (id) => this.#pickRole(gov, id), {
+                ...this.standard,
+                define: (building, months) => void this.#defineStandard(gov, building, months),
+              })
+            : nothing
+        }
         ${textFields(form)} ${kindField(form)} ${optionsField(form)}
       </fieldset>
       ${d.fund ? fundSection(form, d.fund, form.optionHints) : nothing}

@@ -110,6 +110,29 @@ describe('the wizard templates', () => {
     expect(stv.options.map((o) => o.id)).toEqual(['o1', 'o2', 'o3']);
   });
 
+  it('link the election to its role, and open the convention to the households’ amendments', async () => {
+    const gov = await community();
+    const ctx = context(gov);
+    const election = templateDraft('election', ctx);
+    expect(draftCommand(election)).toMatchObject({ electsRole: election.roleId });
+    const convention = templateDraft('convention', ctx);
+    expect(draftCommand(convention)).toMatchObject({ amendableBy: 'electorate' });
+    expect(draftCommand({ ...convention, residentAmendments: false })).not.toHaveProperty('amendableBy');
+    // Amendments are a text motion's: a choice motion never sends the setting.
+    expect(draftCommand({ ...convention, kind: 'single' })).not.toHaveProperty('amendableBy');
+    const drafted = await gov.execute(
+      draftCommand({
+        ...election,
+        options: [
+          { id: 'o1', label: '张阿姨' },
+          { id: 'o2', label: '李师傅' },
+        ],
+      }),
+    );
+    expect(drafted.ok).toBe(true);
+    expect(gov.motions.value.at(-1)?.electsRole).toBe(election.roleId);
+  });
+
   it('are drafted by the core as they are filled in', async () => {
     const gov = await community();
     const ctx = context(gov);

@@ -51,7 +51,7 @@ function base(template: TemplateId, ctx: TemplateContext): WizardDraft {
  * - `elevator`: installing an elevator is a major owners' matter (Civil Code Art. 278 items 6–8), in one
  *   stairwell, with the ground-floor units (whose light and access it changes most) as must-consent and
  *   the cost plan as the body;
- * - `convention`: a text motion of the households (amendments may be proposed while it is a draft);
+ * - `convention`: a text motion of the households, who may propose amendments while it is a draft;
  * - `offers`: one choice among offers (three ad-space bids), an owners' ordinary matter where the core
  *   accepts it for a single choice, else the participation rule;
  * - `design`: a design consultation by approval (score or ranked chosen in the form);
@@ -72,7 +72,9 @@ export function templateDraft(template: TemplateId, ctx: TemplateContext): Wizar
       return { ...d, basis: 'owners', rule: 'civilCode278.major', scope, mustConsent };
     }
     case 'convention':
-      return fitRule({ ...d, scope: firstScope(ctx, 'building') }, ['simpleMajority']);
+      return fitRule({ ...d, scope: firstScope(ctx, 'building'), residentAmendments: true }, [
+        'simpleMajority',
+      ]);
     case 'offers':
       // The base's simple majority also fits a pick-one vote; owners choosing a lessee is an Art. 278 matter.
       return fitRule(

@@ -50,6 +50,8 @@ export interface WizardDraft {
   readonly roleId?: string;
   /** The project fund template: the budget, each option's cost and the selection rule, as typed. */
   readonly fund?: FundDraft;
+  /** A text motion: whether the households who will vote may propose amendments while it is a draft. */
+  readonly residentAmendments?: boolean;
 }
 
 /** What a template reads from the community to fill itself in. */

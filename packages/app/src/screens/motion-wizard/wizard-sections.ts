@@ -85,10 +85,21 @@ export function templatePicker(f: Form, pick: (id: TemplateId) => void): Templat
   </fieldset>`;
 }
 
-/** The election template's role: which of the community's roles, and its seats. */
-export function roleField(f: Form, pickRole: (roleId: string) => void): TemplateResult {
+/** How the election template sets up the standard roles when the community has none yet. */
+export interface StandardRoles {
+  readonly define: (buildingId: string, termMonths: number) => void;
+  readonly error: LinliError | undefined;
+  readonly busy: boolean;
+}
+
+/** The election template's role: which of the community's roles, its seats and its term. */
+export function roleField(
+  f: Form,
+  pickRole: (roleId: string) => void,
+  standard: StandardRoles,
+): TemplateResult {
   const l = f.locale;
-  if (f.roles.length === 0) return html`<p class="hint">${t(l, 'noRoles')}</p>`;
+  if (f.roles.length === 0) return standardRolesForm(f, standard);
   const role = f.roles.find((r) => r.id === f.draft.roleId);
   return html`<div class="field">
     <label for="role">${t(l, 'role')}</label>
@@ -100,7 +111,46 @@ export function roleField(f: Form, pickRole: (roleId: string) => void): Template
           </option>`,
       )}
     </select>
-    ${role ? html`<p class="hint">${t(l, 'seats', { n: String(role.seats) })}</p>` : nothing}
+    ${
+      role
+        ? html`<p class="hint" id="role-terms">
+          ${t(l, 'seats', { n: String(role.seats) })} · ${t(l, 'term', { n: String(role.termMonths) })}
+        </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** No roles yet: the six of 一长五大 for a chosen building and term, set up in one step (`role.defineStandard`). */
+function standardRolesForm(f: Form, standard: StandardRoles): TemplateResult {
+  const l = f.locale;
+  const buildings = [...f.community.buildings.values()];
+  const problem = standard.error;
+  const define = (e: Event) => {
+    const root = (e.currentTarget as Element).getRootNode() as Document | ShadowRoot;
+    const building = root.querySelector<HTMLSelectElement>('#standard-building')?.value ?? '';
+    const months = Number(root.querySelector<HTMLInputElement>('#standard-term')?.value ?? '');
+    standard.define(building, months);
+  };
+  return html`<div class="card" role="group" aria-labelledby="standard-h">
+    <p id="standard-h">${t(l, 'noRoles')}</p>
+    <div class="field">
+      <label for="standard-building">${t(l, 'standardBuilding')}</label>
+      <select id="standard-building">
+        ${buildings.map((b) => html`<option value=${b.id}>${b.name}</option>`)}
+      </select>
+    </div>
+    <div class="field">
+      <label for="standard-term">${t(l, 'standardTerm')}</label>
+      <input id="standard-term" type="number" inputmode="numeric" min="1" max="120" value="36"
+        aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? 'standard-error' : nothing} />
+    </div>
+    ${problem ? html`<p class="error" id="standard-error" role="alert">${problem.message[l]}</p>` : nothing}
+    <div class="row actions">
+      <button type="button" id="define-standard" ?disabled=${standard.busy} @click=${define}>
+        ${t(l, 'defineStandard')}
+      </button>
+    </div>
   </div>`;
 }
 
@@ -405,6 +455,15 @@ export function settingsFields(f: Form): TemplateResult {
       <input type="checkbox" .checked=${d.allowChange} @change=${(e: Event) => f.set({ allowChange: checked(e) })} />
       ${t(l, 'allowChange')}
     </label>
+    ${
+      d.kind === 'proposal'
+        ? html`<label class="choice">
+          <input type="checkbox" id="residentAmendments" .checked=${d.residentAmendments === true}
+            @change=${(e: Event) => f.set({ residentAmendments: checked(e) })} />
+          ${t(l, 'residentAmendments')}
+        </label>`
+        : nothing
+    }
     <div class="field">
       <label for="proxyCap">${t(l, 'proxyCap')}</label>
       <input

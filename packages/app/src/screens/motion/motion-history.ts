@@ -11,36 +11,60 @@ export const formatTime = (iso: string, locale: Locale): string =>
   }).format(new Date(iso));
 
 /**
- * Who did a history entry and what it did, in plain words: the signed-in organizer is "you", a close
- * that fell due is the system's, any other organizer is named by name from `people` (the community's
- * organizers), or by the id its actor (`<office>/<id>`) ends with when the server does not know them.
+ * How the page names what the log names by id: a unit by its room, an amendment by its number, an
+ * organizer by name. Whatever is missing is shown by its id.
  */
+export interface HistoryNames {
+  readonly room?: (unitId: string) => string;
+  readonly amendment?: (amendmentId: string) => string;
+  readonly people?: readonly OrganizerPerson[];
+}
+
+type Me = { readonly id: string; readonly name: string } | undefined;
+
+/**
+ * Who an actor is, in plain words: the signed-in organizer is "you", a close that fell due is the
+ * system's, a household (`household:<unit>`) is its room, any other organizer is named by name from
+ * `names.people` (the community's organizers), or by the id its actor (`<office>/<id>`) ends with when
+ * the server does not know them.
+ */
+export function actorName(actor: string, locale: Locale, me: Me, names: HistoryNames = {}): string {
+  if (actor === 'scheduler') return t(locale, 'scheduler');
+  if (actor.startsWith('household:')) {
+    const unit = actor.slice('household:'.length);
+    return t(locale, 'room', { room: names.room?.(unit) ?? unit });
+  }
+  const id = organizerIdOf(actor);
+  return me && id === me.id
+    ? t(locale, 'you', { name: me.name })
+    : t(locale, 'organizer', { id: nameOf(actor, names.people ?? []) ?? id });
+}
+
+/** Who did a history entry ({@link actorName}) and what it did, in plain words. */
 export function describeHistory(
   entry: MotionHistoryEntry,
   locale: Locale,
-  me: { readonly id: string; readonly name: string } | undefined,
-  people: readonly OrganizerPerson[] = [],
+  me: Me,
+  names: HistoryNames = {},
 ): { who: string; what: string } {
-  const id = organizerIdOf(entry.actor);
-  const who =
-    entry.actor === 'scheduler'
-      ? t(locale, 'scheduler')
-      : me && id === me.id
-        ? t(locale, 'you', { name: me.name })
-        : t(locale, 'organizer', { id: nameOf(entry.actor, people) ?? id });
-  return { who, what: action(entry, locale) };
+  return { who: actorName(entry.actor, locale, me, names), what: action(entry, locale, names) };
 }
 
-function action(entry: MotionHistoryEntry, l: Locale): string {
+function action(entry: MotionHistoryEntry, l: Locale, names: HistoryNames): string {
   switch (entry.action) {
     case 'drafted':
       return t(l, 'hDrafted', { title: entry.title });
     case 'revised':
       return t(l, 'hRevised');
     case 'amendmentProposed':
-      return t(l, 'hAmendmentProposed', { id: entry.amendmentId });
+      return t(l, 'hAmendmentProposed', { id: names.amendment?.(entry.amendmentId) ?? entry.amendmentId });
     case 'amendmentAccepted':
-      return t(l, 'hAmendmentAccepted', { id: entry.amendmentId });
+      return t(l, 'hAmendmentAccepted', { id: names.amendment?.(entry.amendmentId) ?? entry.amendmentId });
+    case 'amendmentRejected':
+      return t(l, 'hAmendmentRejected', {
+        id: names.amendment?.(entry.amendmentId) ?? entry.amendmentId,
+        reason: entry.reason ? (l === 'zh-CN' ? `：${entry.reason}` : `: ${entry.reason}`) : '',
+      });
     case 'opened':
       return t(l, 'hOpened', { voters: String(entry.voters) });
     case 'extended':

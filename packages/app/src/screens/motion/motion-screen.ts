@@ -1,4 +1,5 @@
 import {
+  amendmentStatus,
   formatArea,
   type Governance,
   type LinliError,
@@ -14,8 +15,10 @@ import { ruleSource } from '../rule-source.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
+import { MotionAmendments } from './motion-amendments.js';
 import { describeHistory, formatTime } from './motion-history.js';
 import './motion-proxies.js';
+import './motion-seats.js';
 import { motionStyles } from './motion.styles.js';
 import { selectionSection } from './motion-selection.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
@@ -54,6 +57,8 @@ export class MotionScreen extends ScreenElement {
   declare busy: boolean;
   readonly #replica = new ReplicaController(this);
   #closesAt = '';
+  /** The motion's status and amendments when the history was last read. */
+  #historyKey = '';
   #reason = '';
 
   constructor() {
@@ -78,6 +83,14 @@ export class MotionScreen extends ScreenElement {
 
   protected override updated(): void {
     focusHeadingOnArrival(this);
+    // Another writer's step (a resident's amendment, a scheduled close) arrives through the replica;
+    // the history, read from the server, follows when one of those changes the motion.
+    const m = this.#replica.governance?.motions.value.find((x) => x.id === this.motionId);
+    const key = m ? `${m.status}|${m.amendments.map((a) => `${a.id}:${amendmentStatus(a)}`).join()}` : '';
+    if (key !== this.#historyKey) {
+      if (this.#historyKey !== '' && key !== '') void this.loadHistory();
+      this.#historyKey = key;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -115,12 +128,13 @@ export class MotionScreen extends ScreenElement {
     }
     return html`<h1 id="title" tabindex="-1">${m.title}</h1>
       ${this.renderState(m, l)} ${this.renderPaperCheck(m, l)} ${this.renderActions(m, l)}
+      ${this.renderAmendments(gov, m)} ${m.electsRole === undefined ? nothing : this.renderSeats(gov, m)}
       <section aria-labelledby="tally-h">
         <h2 id="tally-h">${t(l, 'tally')}</h2>
         <linli-vote .governance=${gov} motion=${m.id}></linli-vote>
       </section>
       ${selectionSection(m, l)}
-      ${m.status === 'open' ? this.renderProxies(gov, m) : nothing} ${this.renderHistory(l)}
+      ${m.status === 'open' ? this.renderProxies(gov, m) : nothing} ${this.renderHistory(l, gov, m)}
       ${this.renderExports(m, l)}`;
   }
 
@@ -259,9 +273,40 @@ export class MotionScreen extends ScreenElement {
     ></linli-motion-proxies>`;
   }
 
-  private renderHistory(l: Locale): TemplateResult {
+  /** A text motion's amendments (and its adopted text); other kinds have no body to amend on this page. */
+  private renderAmendments(gov: Governance, m: Motion): TemplateResult | typeof nothing {
+    if (m.kind !== 'proposal' && m.amendments.length === 0) return nothing;
+    return html`<linli-motion-amendments
+      .governance=${gov}
+      .motion=${m}
+      .api=${this.context.api}
+      .community=${this.community}
+      .locale=${this.locale}
+      .history=${this.history ?? []}
+      .me=${this.me}
+      @linli-amendments-changed=${() => void this.loadHistory()}
+    ></linli-motion-amendments>`;
+  }
+
+  private renderSeats(gov: Governance, m: Motion): TemplateResult {
+    return html`<linli-motion-seats
+      .governance=${gov}
+      .motion=${m}
+      .head=${gov.head.value}
+      .api=${this.context.api}
+      .community=${this.community}
+      .locale=${this.locale}
+    ></linli-motion-seats>`;
+  }
+
+  private get me(): { readonly id: string; readonly name: string } | undefined {
     const session = this.context.session;
-    const me = session?.kind === 'organizer' ? session : undefined;
+    return session?.kind === 'organizer' ? session : undefined;
+  }
+
+  private renderHistory(l: Locale, gov: Governance, m: Motion): TemplateResult {
+    const me = this.me;
+    const names = { ...MotionAmendments.names(gov, m), people: this.people };
     const entries = this.history ?? [];
     return html`<section aria-labelledby="history-h">
       <h2 id="history-h">${t(l, 'history')}</h2>
@@ -270,7 +315,7 @@ export class MotionScreen extends ScreenElement {
           ? html`<p>${this.history ? t(l, 'historyEmpty') : '…'}</p>`
           : html`<ol class="history">
             ${entries.map((e) => {
-              const { who, what } = describeHistory(e, l, me, this.people);
+              const { who, what } = describeHistory(e, l, me, names);
               return html`<li>
                 <span class="when">${t(l, 'by', { when: formatTime(e.at, l), who })}</span>
                 <span>${what}</span>

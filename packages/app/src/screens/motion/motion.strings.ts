@@ -79,6 +79,8 @@ export const t = translator({
   hRevised: { 'zh-CN': '修改了草稿', en: 'revised the draft' },
   hAmendmentProposed: { 'zh-CN': '提出了修正案 {id}', en: 'proposed amendment {id}' },
   hAmendmentAccepted: { 'zh-CN': '采纳了修正案 {id}', en: 'accepted amendment {id}' },
+  hAmendmentRejected: { 'zh-CN': '驳回了修正案 {id}{reason}', en: 'rejected amendment {id}{reason}' },
+  room: { 'zh-CN': '{room}室', en: 'Room {room}' },
   hOpened: { 'zh-CN': '开始投票（{voters} 个有表决权）', en: 'opened voting ({voters} entitled to vote)' },
   hExtended: {
     'zh-CN': '把截止时间从 {previous} 延到 {time}',

@@ -138,13 +138,13 @@ describe('the motion page’s actions', () => {
       winners: [],
       unconfirmedPapers: 2,
     } as const;
-    expect(describeHistory(closed, 'zh-CN', undefined, people)).toEqual({
+    expect(describeHistory(closed, 'zh-CN', undefined, { people })).toEqual({
       who: '组织者 李主任',
       what: '结束投票，结果：通过（2 张纸质选票没有经过第二人核对，未计入）',
     });
-    expect(describeHistory(closed, 'en', undefined, people).who).toBe('organizer 李主任');
+    expect(describeHistory(closed, 'en', undefined, { people }).who).toBe('organizer 李主任');
     expect(
-      describeHistory({ ...closed, actor: 'residents-committee/org7' }, 'en', undefined, people).who,
+      describeHistory({ ...closed, actor: 'residents-committee/org7' }, 'en', undefined, { people }).who,
     ).toBe('organizer org7');
   });
 });
