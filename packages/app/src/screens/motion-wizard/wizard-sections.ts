@@ -395,6 +395,22 @@ export function mustConsentField(f: Form, inScope: readonly string[]): TemplateR
   </fieldset>`;
 }
 
+/**
+ * Why there are fewer votes than homes when nobody is left out: one owner (or one group of co-owners)
+ * of several homes is one head under Art. 278, with the homes' areas added — said per such voter, so
+ * the organizer does not take the gap for a missing household.
+ */
+export function multiHomeNotes(community: CommunityState, preview: ElectoratePreview, l: Locale): string[] {
+  return preview.voters
+    .filter((v) => v.unitIds.length > 1)
+    .map((v) =>
+      t(l, 'multiHome', {
+        units: v.unitIds.map((id) => unitName(community, id, l)).join(l === 'zh-CN' ? '、' : ', '),
+        area: formatArea(v.area as Area, l),
+      }),
+    );
+}
+
 /** The electorate the core computes for the draft right now: heads, area, who is left out and why. */
 export function electoratePanel(f: Form, preview: ElectoratePreview, secretRefused: boolean): TemplateResult {
   const l = f.locale;
@@ -407,6 +423,7 @@ export function electoratePanel(f: Form, preview: ElectoratePreview, secretRefus
     <h2 id="electorate-h">${t(l, 'electorate')}</h2>
     <p aria-live="polite"><strong>${sum}</strong></p>
     <p class="hint">${t(l, 'electorateUnits', { n: String(preview.unitsInScope) })}</p>
+    ${multiHomeNotes(f.community, preview, l).map((note) => html`<p class="hint">${note}</p>`)}
     ${
       preview.excluded.length === 0
         ? html`<p>${t(l, 'excludedNone')}</p>`

@@ -108,6 +108,10 @@ export const wizardStrings = {
   electorate: { 'zh-CN': '谁可以投票（按现在的记录算）', en: 'Who may vote (from the record as it stands)' },
   electorateSum: { 'zh-CN': '{heads} 票，面积 {area}', en: '{heads} votes, area {area}' },
   electorateHeads: { 'zh-CN': '{heads} 票', en: '{heads} votes' },
+  multiHome: {
+    'zh-CN': '{units}是同一位业主的：按人数算一票，面积合计 {area}。',
+    en: '{units} belong to one owner: one vote by heads, their areas added ({area}).',
+  },
   electorateUnits: { 'zh-CN': '范围内共 {n} 套房屋。', en: '{n} homes in scope.' },
   excludedNone: { 'zh-CN': '范围内没有人被排除。', en: 'Nobody in scope is left out.' },
   excluded: { 'zh-CN': '不能投票的：', en: 'Left out:' },
