@@ -233,6 +233,7 @@ export {
   textProblem,
 } from './validation/text.js';
 export { parseWith } from './validation/zod-errors.js';
+export { ballotNumber, isBallotNumberOf } from './voting/ballot-number.js';
 // Voting: motions, rules, tallies and their explanations, secrecy, tie lotteries, exports.
 export type { BallotColumns } from './voting/columns.js';
 export type { ElectorateInput } from './voting/electorate.js';
@@ -282,6 +283,7 @@ export type {
 export { actsForOrganizer, officeOf } from './voting/office.js';
 export { voterNamed } from './voting/roll.js';
 export { checkRuleFits, type RuleFitInput, rulePresetsFor } from './voting/rule-fit.js';
+export { ruleSource } from './voting/rule-source.js';
 export {
   type ApprovalCheck,
   type Check,

@@ -5,11 +5,11 @@ import {
   type Locale,
   type Motion,
   type MotionHistoryEntry,
+  ruleSource,
 } from '@linli/core';
 import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { saveFile } from '../../api/save-file.js';
-import { ruleSource } from '../rule-source.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
