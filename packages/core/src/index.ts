@@ -234,6 +234,7 @@ export {
 } from './validation/text.js';
 export { parseWith } from './validation/zod-errors.js';
 export { ballotNumber, isBallotNumberOf } from './voting/ballot-number.js';
+export { ballotChoiceText } from './voting/choice-text.js';
 // Voting: motions, rules, tallies and their explanations, secrecy, tie lotteries, exports.
 export type { BallotColumns } from './voting/columns.js';
 export type { ElectorateInput } from './voting/electorate.js';
