@@ -50,6 +50,8 @@ export const t = translator({
   keep: { 'zh-CN': '不做了，返回', en: 'No, go back' },
   done: { 'zh-CN': '已完成：{action}。', en: 'Done: {action}.' },
   paperLink: { 'zh-CN': '录入纸质选票', en: 'Enter paper ballots' },
+  noticeLink: { 'zh-CN': '打印结果公示', en: 'Print the result notice' },
+  ballotsLink: { 'zh-CN': '打印书面表决票', en: 'Print paper ballots' },
   tally: { 'zh-CN': '计票', en: 'Tally' },
   history: { 'zh-CN': '记录（谁在什么时候做了什么）', en: 'History (who did what, when)' },
   historyEmpty: { 'zh-CN': '还没有记录。', en: 'Nothing recorded yet.' },
