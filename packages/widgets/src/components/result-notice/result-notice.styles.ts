@@ -50,6 +50,11 @@ export const noticeStyles: CSSResult = css`
     vertical-align: top;
     overflow-wrap: anywhere;
   }
+  code {
+    /* Not bare monospace, which browsers shrink to 13 px. */
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
+    font-size: 1em;
+  }
   code,
   .url {
     overflow-wrap: anywhere;
