@@ -4,6 +4,7 @@ import {
   ballotChoiceText,
   type CheckResult,
   formatArea,
+  type Governance,
   type Locale,
   type Motion,
   type ReadModels,
@@ -17,21 +18,37 @@ export function roomOf(gov: ReadModels, unitId: string): string {
   return gov.unit(unitId)?.room ?? unitId;
 }
 
-/** Who votes, in words: the whole community, a building, a stairwell, or the listed rooms. */
+/** Building and stairwell names, where the data has them (a live governance; a published view has none). */
+function placeNames(gov: ReadModels): ReadonlyMap<string, string> {
+  const community = (gov as Partial<Pick<Governance, 'community'>>).community?.value;
+  return new Map(
+    [...(community?.buildings ?? []), ...(community?.stairwells ?? [])].map((p) => [p.id, p.name]),
+  );
+}
+
+/**
+ * Who votes, in words: the whole community, a building or stairwell by name, or the listed rooms. Where
+ * the data names no building (a published view), the roll's rooms are listed instead of an id.
+ */
 export function scopeText(gov: ReadModels, m: Motion, locale: Locale): string {
   const zh = locale === 'zh-CN';
+  const names = placeNames(gov);
+  const rooms = (ids: readonly string[]) => ids.map((id) => roomOf(gov, id)).join(zh ? '、' : ', ');
+  const rollRooms = () => rooms(m.electorate.flatMap((v) => v.unitIds));
   switch (m.scope.kind) {
     case 'community':
       return zh ? '全小区' : 'The whole community';
-    case 'building':
-      return zh ? `楼栋 ${m.scope.id}` : `Building ${m.scope.id}`;
+    case 'building': {
+      const name = names.get(m.scope.id);
+      return name ?? rollRooms();
+    }
     case 'stairwell': {
-      const building = gov.stairwellBuilding(m.scope.id);
-      const where = building ? `${building} / ${m.scope.id}` : m.scope.id;
-      return zh ? `单元 ${where}` : `Stairwell ${where}`;
+      const name = names.get(m.scope.id);
+      const building = names.get(gov.stairwellBuilding(m.scope.id) ?? '');
+      return name ? [building, name].filter(Boolean).join(' ') : rollRooms();
     }
     case 'units':
-      return m.scope.ids.map((id) => roomOf(gov, id)).join(zh ? '、' : ', ');
+      return rooms(m.scope.ids);
   }
 }
 
@@ -64,10 +81,10 @@ export function renderChecks(m: Motion, tally: Tally, locale: Locale): TemplateR
       const margin = r.actual - r.required;
       const marginText = `${margin >= 0 ? '+' : '−'}${amount(r, Math.abs(margin), locale)}`;
       return html`<tr data-met=${r.met ? 'yes' : 'no'}>
-        <th scope="row">${conditionText(m, r, locale)} ${thresholdText(r)}</th>
-        <td>${hidden ? t(locale, 'withheld') : `${amount(r, r.actual, locale)} / ${amount(r, r.base, locale)}`}</td>
-        <td>${hidden ? t(locale, 'withheld') : amount(r, r.required, locale)}</td>
-        <td>${hidden ? t(locale, 'withheld') : marginText}</td>
+        <th scope="row">${conditionText(m, r, locale)} <span class="figure">${thresholdText(r)}</span></th>
+        <td class="figure">${hidden ? t(locale, 'withheld') : `${amount(r, r.actual, locale)} / ${amount(r, r.base, locale)}`}</td>
+        <td class="figure">${hidden ? t(locale, 'withheld') : amount(r, r.required, locale)}</td>
+        <td class="figure">${hidden ? t(locale, 'withheld') : marginText}</td>
         <td>${t(locale, r.met ? 'met' : 'notMet')}</td>
       </tr>`;
     })}</tbody>

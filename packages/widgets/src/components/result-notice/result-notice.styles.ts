@@ -50,6 +50,9 @@ export const noticeStyles: CSSResult = css`
     vertical-align: top;
     overflow-wrap: anywhere;
   }
+  .figure {
+    font-variant-numeric: tabular-nums;
+  }
   code {
     /* Not bare monospace, which browsers shrink to 13 px. */
     font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
@@ -74,6 +77,10 @@ export const noticeStyles: CSSResult = css`
     table,
     tr {
       break-inside: avoid;
+    }
+    /* A4 is wide enough to keep a figure on one line; a phone is not. */
+    .figure {
+      white-space: nowrap;
     }
   }
 `;

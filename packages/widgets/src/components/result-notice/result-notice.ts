@@ -93,7 +93,6 @@ export class LinliResultNotice extends LinliElement {
   private renderFacts(gov: ReadModels, m: Motion, tally: Tally, locale: Locale): TemplateResult {
     const area = (v: number) => formatArea(v as Area, locale);
     const areaHidden = tally.withheld?.includes('area') ?? false;
-    const when = m.closedAt ?? m.closesAt;
     return html`<dl part="facts">
       <dt>${t(locale, 'rule')}</dt><dd>${m.rule.name[locale]}<br />${ruleSource(m.rule, locale)}</dd>
       <dt>${t(locale, 'scope')}</dt><dd>${scopeText(gov, m, locale)}</dd>
@@ -110,7 +109,8 @@ export class LinliResultNotice extends LinliElement {
             })
       }</dd>
       <dt>${t(locale, 'outcome')}</dt><dd part="outcome"><strong>${t(locale, outcomeKey[tally.outcome])}</strong></dd>
-      <dt>${t(locale, m.closedAt ? 'closedAt' : 'closesAt')}</dt><dd>${formatInstant(when, locale)}</dd>
+      <dt>${t(locale, 'closesAt')}</dt>
+      <dd>${formatInstant(m.closesAt, locale)}${m.closedEarly ? t(locale, 'closedEarly') : ''}</dd>
       ${
         m.mustConsent.length > 0
           ? html`<dt>${locale === 'zh-CN' ? '须同意的房号' : 'Must consent'}</dt>
