@@ -1,6 +1,6 @@
 import { ballotNumber } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { elevatorMotion, mount, must, stairwell, violations } from '../../../test/fixtures.js';
+import { elevatorMotion, mount, stairwell, violations } from '../../../test/fixtures.js';
 import '../../define/linli-ballot-form.js';
 import type { LinliBallotForm } from './ballot-form.js';
 

@@ -48,7 +48,7 @@ export const noticeStyles: CSSResult = css`
     padding: 0.2em 0.4em;
     text-align: start;
     vertical-align: top;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .figure {
     font-variant-numeric: tabular-nums;
