@@ -53,6 +53,13 @@ export const noticeStyles: CSSResult = css`
   .figure {
     font-variant-numeric: tabular-nums;
   }
+  /* A phone's columns are narrower than some words: break anywhere there, between words elsewhere. */
+  @media (max-width: 40rem) {
+    th,
+    td {
+      overflow-wrap: anywhere;
+    }
+  }
   code {
     /* Not bare monospace, which browsers shrink to 13 px. */
     font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
