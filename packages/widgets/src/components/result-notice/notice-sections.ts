@@ -33,7 +33,11 @@ function placeNames(gov: ReadModels): ReadonlyMap<string, string> {
 export function scopeText(gov: ReadModels, m: Motion, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const names = placeNames(gov);
-  const rooms = (ids: readonly string[]) => ids.map((id) => roomOf(gov, id)).join(zh ? '、' : ', ');
+  const rooms = (ids: readonly string[]) =>
+    ids
+      .map((id) => roomOf(gov, id))
+      .sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+      .join(zh ? '、' : ', ');
   const rollRooms = () => rooms(m.electorate.flatMap((v) => v.unitIds));
   switch (m.scope.kind) {
     case 'community':
