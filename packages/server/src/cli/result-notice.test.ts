@@ -129,6 +129,14 @@ function pdfText(pdf: Buffer, name: string): { text: string; pages: number } {
   return { text, pages };
 }
 
+/** The id (or tag) of what has focus, through every shadow root. */
+const focusedId = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active ? active.id || active.tagName : '';
+  });
+
 /** m² with two decimals from hundredths, as printed. */
 const m2 = (hundredths: bigint) => `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')} m²`;
 /** The least weight meeting ≥ n/d of `base`: ⌈n·base / d⌉. */
@@ -230,9 +238,14 @@ describe('the elevator story, from its wizard template to the printed 公示', (
     const roll = (await motions()).find((m) => m.id === motionId)?.electorate ?? [];
     for (const voter of roll) expect(text).toContain(ballotNumber(motionId, voter.id));
     for (const room of ROOMS) expect(text).toContain(room);
-    // The room filter prints only the rooms asked for.
-    await page.locator('#rooms').fill('301 302');
+    // The room filter prints only the rooms asked for, reached and typed with the keyboard alone.
+    for (let presses = 0; presses < 30 && !(await focusedId(page)).includes('rooms'); presses++)
+      await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('rooms');
+    await page.keyboard.type('301 302');
     await poll(() => page.locator('linli-ballot-form').count()).toBe(2);
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('BUTTON'); // the print button comes next
   }, 60_000);
 
   it('passes axe on the notice screen at phone and desktop sizes, both languages, light, dark and large text', async () => {
