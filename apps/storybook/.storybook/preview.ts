@@ -3,6 +3,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@linli/widgets/all.js';
+import '@linli/widgets/organizer';
 
 // Autodocs (attributes, properties, events, parts, CSS properties) come from the analyzer's manifest.
 setCustomElementsManifest(manifest);

@@ -25,9 +25,11 @@ describe('the built Storybook', () => {
       .flatMap((m) => m.declarations ?? [])
       .flatMap((d) => (d.tagName ? [d.tagName] : []));
     expect(tags.sort()).toEqual([
+      'linli-ballot-form',
       'linli-fund',
       'linli-money',
       'linli-motion-list',
+      'linli-result-notice',
       'linli-roster',
       'linli-vote',
     ]);

@@ -247,6 +247,8 @@ export {
   textProblem,
 } from './validation/text.js';
 export { parseWith } from './validation/zod-errors.js';
+export { ballotNumber, isBallotNumberOf } from './voting/ballot-number.js';
+export { ballotChoiceText } from './voting/choice-text.js';
 // Voting: motions, rules, tallies and their explanations, secrecy, tie lotteries, exports.
 export type { BallotColumns } from './voting/columns.js';
 export type { ElectorateInput } from './voting/electorate.js';
@@ -301,6 +303,7 @@ export { amendmentStatus } from './voting/motion.js';
 export { actsForOrganizer, officeOf } from './voting/office.js';
 export { voterNamed } from './voting/roll.js';
 export { checkRuleFits, type RuleFitInput, rulePresetsFor } from './voting/rule-fit.js';
+export { ruleSource } from './voting/rule-source.js';
 export {
   type ApprovalCheck,
   type Check,

@@ -59,3 +59,23 @@ describe('CDN bundle (dist/cdn/linli.js) on a plain page', () => {
     expect(text).toContain('Could not load the data: HTTP 404');
   });
 });
+
+describe('organizer CDN bundle (dist/cdn/linli-organizer.js)', () => {
+  it('registers the printed elements only, leaving the residents’ elements to linli.js', async () => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = new URL('../dist/cdn/linli-organizer.js', import.meta.url).href;
+    const loaded = new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = reject;
+    });
+    document.head.append(script);
+    await loaded;
+    expect(customElements.get('linli-result-notice')).toBeDefined();
+    expect(customElements.get('linli-ballot-form')).toBeDefined();
+    document.body.innerHTML = `<linli-result-notice lang="en" src="${viewUrl}" motion="lift"></linli-result-notice>`;
+    const text = await rendered(document.body.firstElementChild as Element, 'Notice of the result');
+    expect(text).toContain('96号楼1单元加装电梯');
+    expect(await violations(document.body.firstElementChild as Element)).toEqual([]);
+  });
+});

@@ -131,6 +131,28 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-projects-screen .context=${screen}></linli-projects-screen>`,
   },
+  {
+    path: '/c/:community/organizer/motions/:motion/notice',
+    audience: 'organizer',
+    title: { 'zh-CN': '表决结果公示', en: 'Result notice' },
+    module: organizerModule,
+    render: (screen) => html`<linli-notice-screen .context=${screen}></linli-notice-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/motions/:motion/ballots',
+    audience: 'organizer',
+    title: { 'zh-CN': '打印书面表决票', en: 'Print paper ballots' },
+    module: organizerModule,
+    render: (screen) => html`<linli-ballots-screen .context=${screen}></linli-ballots-screen>`,
+  },
+  {
+    // What the printed notice's QR code opens: the published view is open to all, so is this.
+    path: '/c/:community/motions/:motion/result',
+    audience: 'anyone',
+    title: { 'zh-CN': '表决结果', en: 'Result' },
+    module: organizerModule,
+    render: (screen) => html`<linli-result-screen .context=${screen}></linli-result-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

@@ -1,34 +1,7 @@
 import { BOM, csv, decimal } from '../funds/csv.js';
+import { ballotChoiceText } from './choice-text.js';
 import type { Ballot, Motion } from './motion.js';
 import type { Tally } from './tally.js';
-
-const answers = {
-  yes: '同意 yes',
-  no: '反对 no',
-  abstain: '弃权 abstain',
-  block: '否决 block',
-} as const;
-
-/** A ballot's answer in words, with the options' labels: "方案甲 > 方案丙", "方案甲=5; 方案乙=1". */
-function choiceText(motion: Motion, ballot: Ballot): string {
-  const label = (i: number) => motion.options[i]?.label ?? String(i);
-  const weighed = (values: readonly number[]) => values.map((v, i) => `${label(i)}=${v}`).join('; ');
-  const choice = ballot.choice;
-  switch (choice.kind) {
-    case 'proposal':
-      return answers[choice.vote];
-    case 'single':
-      return label(choice.option);
-    case 'approval':
-      return choice.options.map(label).join('; ');
-    case 'ranked':
-      return choice.ranking.map(label).join(' > ');
-    case 'score':
-      return weighed(choice.scores);
-    case 'dot':
-      return weighed(choice.points);
-  }
-}
 
 /** One row per ballot: who (room, voter, area), what, and how it reached the count. */
 function ballotRows(motion: Motion, ballots: readonly Ballot[], roomOf: (unitId: string) => string) {
@@ -39,7 +12,7 @@ function ballotRows(motion: Motion, ballots: readonly Ballot[], roomOf: (unitId:
       (voter?.unitIds ?? []).map(roomOf).join('; '),
       b.member ?? b.voterId,
       decimal(voter?.area ?? 0),
-      choiceText(motion, b),
+      ballotChoiceText(motion, b.choice),
       b.channel,
       b.paper?.reference ?? '',
       b.proxyId ?? '',

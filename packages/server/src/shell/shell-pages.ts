@@ -9,7 +9,13 @@ import { PrecompressedBody } from '../http/precompressed.js';
  * under a path not covered here gets a line here too.
  */
 export function shellPaths(options: ShellOptions = {}): readonly string[] {
-  const paths = ['/setup', '/c/:community/sign-in', '/c/:community/organizer', '/c/:community/organizer/*'];
+  const paths = [
+    '/setup',
+    '/c/:community/sign-in',
+    '/c/:community/organizer',
+    '/c/:community/organizer/*',
+    '/c/:community/motions/:motion/result',
+  ];
   return options.home ? ['/', '/c/:community', '/c/:community/', ...paths] : paths;
 }
 

@@ -9,10 +9,9 @@ import type {
   RoleDefinition,
   Scope,
 } from '@linli/core';
-import { type Area, formatArea } from '@linli/core';
+import { type Area, formatArea, ruleSource } from '@linli/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { translator } from '../../shell/strings.js';
-import { ruleSource } from '../rule-source.js';
 import { isAbout } from '../screen-element.js';
 import { wizardStrings } from './wizard.strings.js';
 import { rulesFor, type TemplateId, templateIds, type WizardDraft } from './wizard-draft.js';

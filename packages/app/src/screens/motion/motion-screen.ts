@@ -6,12 +6,12 @@ import {
   type Locale,
   type Motion,
   type MotionHistoryEntry,
+  ruleSource,
 } from '@linli/core';
 import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { saveFile } from '../../api/save-file.js';
-import { ruleSource } from '../rule-source.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
@@ -193,7 +193,8 @@ export class MotionScreen extends ScreenElement {
 
   private renderActions(m: Motion, l: Locale): TemplateResult | typeof nothing {
     const actions = actionsFor(m.status);
-    const paper = `${this.base}/organizer/motions/${encodeURIComponent(m.id)}/paper`;
+    const motion = `${this.base}/organizer/motions/${encodeURIComponent(m.id)}`;
+    const paper = `${motion}/paper`;
     return html`<section aria-labelledby="actions-h">
       <h2 id="actions-h" tabindex="-1">${t(l, 'actions')}</h2>
       <p role="status" class="done">${this.done}</p>
@@ -203,6 +204,12 @@ export class MotionScreen extends ScreenElement {
           : nothing
       }
       ${m.status === 'open' ? html`<p><a class="action" id="paper-link" href=${paper}>${t(l, 'paperLink')}</a></p>` : nothing}
+      ${
+        m.status === 'draft'
+          ? nothing
+          : html`<p class="row"><a class="action" id="notice-link" href=${`${motion}/notice`}>${t(l, 'noticeLink')}</a>
+        <a class="action" id="ballots-link" href=${`${motion}/ballots`}>${t(l, 'ballotsLink')}</a></p>`
+      }
       ${
         this.pending
           ? this.renderConfirm(this.pending, m, l)

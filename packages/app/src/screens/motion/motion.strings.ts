@@ -65,6 +65,8 @@ export const t = translator({
     en: 'A second check needs at least two organizers in the community; there is only one now.',
   },
   paperLink: { 'zh-CN': '录入纸质选票', en: 'Enter paper ballots' },
+  noticeLink: { 'zh-CN': '打印结果公示', en: 'Print the result notice' },
+  ballotsLink: { 'zh-CN': '打印书面表决票', en: 'Print paper ballots' },
   tally: { 'zh-CN': '计票', en: 'Tally' },
   history: { 'zh-CN': '记录（谁在什么时候做了什么）', en: 'History (who did what, when)' },
   historyEmpty: { 'zh-CN': '还没有记录。', en: 'Nothing recorded yet.' },

@@ -1,6 +1,6 @@
-import { rulePresets } from '@linli/core';
 import { describe, expect, it } from 'vitest';
-import { ruleSource } from './rule-source.ts';
+import { ruleSource } from './rule-source.js';
+import { rulePresets } from './rules.js';
 
 describe('ruleSource', () => {
   it('names where every built-in rule comes from in the page’s language only', () => {

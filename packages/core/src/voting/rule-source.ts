@@ -1,4 +1,5 @@
-import type { DecisionRule, Locale } from '@linli/core';
+import type { Locale } from '../i18n/locale.js';
+import type { DecisionRule } from './rules.js';
 
 /**
  * Where a rule comes from, in the page's language only: the core's `source` is a citation that mixes

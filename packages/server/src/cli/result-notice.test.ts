@@ -1,0 +1,290 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests.)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ballotNumber } from '@linli/core';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../testing/axe.js';
+import { launchChromium } from '../testing/chromium.js';
+import { type RunningServer, startServer } from '../testing/run-server.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
+/** Set to a folder to keep a screenshot of every step (for a person to look at). */
+const SHOTS = process.env.LINLI_SCREENSHOTS;
+const COMMUNITY = 'lane7';
+
+/** Ten owners in one stairwell: rooms x01 of 75.32 m², x02 of 88.68 m². */
+const ROOMS = ['101', '102', '201', '202', '301', '302', '401', '402', '501', '502'] as const;
+const AREA = (room: string) => (room.endsWith('01') ? 7532n : 8868n); // hundredths of m²
+const REGISTER = `楼号,单元,室号,面积,产权人\n${ROOMS.map((r) => `7,1,${r},${r.endsWith('01') ? '75.32' : '88.68'},业主${r}`).join('\n')}\n`;
+
+/** The ballots this test casts, and how: the source of the figures the printed notice must show. */
+const CAST = {
+  direct: { '101': 'yes', '102': 'yes', '201': 'no' },
+  paper: { '202': 'yes', '301': 'yes', '302': 'no', '401': 'yes', '402': 'yes' },
+  proxy: { '501': 'yes' },
+} as const;
+
+function cli(data: string, args: readonly string[]): string {
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: '', LINLI_CHECKPOINT_FILE: '', LINLI_DATA: data },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`linli-server ${args.join(' ')}: ${run.stderr}`);
+  return run.stdout;
+}
+
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+let organizer = '';
+const units = new Map<string, string>();
+
+async function api<T>(path: string, body?: unknown, token = organizer): Promise<T> {
+  const response = await fetch(`${server.base}/c/${COMMUNITY}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const answer = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(answer)}`);
+  return answer;
+}
+const command = (c: Record<string, unknown>, token = organizer) => api('/commands', { command: c }, token);
+
+interface ViewMotion {
+  id: string;
+  title: string;
+  status: string;
+  electorate: { id: string; unitIds: string[] }[];
+}
+const motions = async () => (await api<{ motions: ViewMotion[] }>('/view')).motions;
+
+async function householdToken(room: string): Promise<string> {
+  const { invites } = await api<{ invites: { code: string }[] }>('/invites', { units: [units.get(room)] });
+  const response = await fetch(`${server.base}/c/${COMMUNITY}/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: invites[0]?.code }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'linli-result-notice-'));
+  const data = join(dir, 'data');
+  cli(data, ['community', 'create', COMMUNITY, '--name', '幸福里7号楼']);
+  organizer = /token\s+(\S+)/.exec(cli(data, ['organizer', 'add', COMMUNITY, '王阿姨']))?.[1] ?? '';
+  writeFileSync(join(dir, 'register.csv'), REGISTER);
+  cli(data, ['import', COMMUNITY, join(dir, 'register.csv'), '--apply']);
+  server = await startServer(data, {}, ['serve']);
+  browser = await launchChromium();
+  const { invites } = await api<{ invites: { unitId: string; room: string }[] }>('/invites', {});
+  for (const invite of invites) units.set(invite.room, invite.unitId);
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
+async function openPage(
+  viewport: { width: number; height: number },
+  prefs: { language: 'zh-CN' | 'en'; theme?: 'light' | 'dark'; largeText?: boolean },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: prefs.language });
+  await context.addInitScript(
+    ([choices, key, token]) => {
+      localStorage.setItem('linli-prefs', choices);
+      sessionStorage.setItem(key, token);
+    },
+    [
+      JSON.stringify({ theme: 'light', largeText: false, ...prefs }),
+      `linli-organizer:/c/${COMMUNITY}`,
+      organizer,
+    ] as const,
+  );
+  return context.newPage();
+}
+
+/**
+ * The text of a PDF as `pdftotext -layout` reads it, without whitespace: a table cell's line breaks
+ * and column padding fall where the layout puts them, so figures are compared with spaces removed.
+ */
+function pdfText(pdf: Buffer, name: string): { text: string; pages: number } {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  if (SHOTS) writeFileSync(join(SHOTS, `${name}.pdf`), pdf);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  return { text, pages };
+}
+
+/** The id (or tag) of what has focus, through every shadow root. */
+const focusedId = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active ? active.id || active.tagName : '';
+  });
+
+/** m² with two decimals from hundredths, as printed. */
+const m2 = (hundredths: bigint) => `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')} m²`;
+/** The least weight meeting ≥ n/d of `base`: ⌈n·base / d⌉. */
+const atLeast = (n: bigint, d: bigint, base: bigint) => (n * base + d - 1n) / d;
+
+let motionId = '';
+
+describe('the elevator story, from its wizard template to the printed 公示', () => {
+  it('drafts from the template, takes phone, paper and proxy ballots, closes, and prints figures that match the ballots', async () => {
+    const page = await openPage({ width: 390, height: 844 }, { language: 'zh-CN' });
+    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/new`);
+    await poll(() => page.locator('.electorate').textContent()).toContain('票，面积');
+    expect(await page.getByLabel('加装电梯').isChecked()).toBe(true);
+    await page.getByLabel('标题').fill('7号楼1单元加装电梯');
+    await page.getByLabel('保存后马上开始投票').check();
+    await page.getByRole('button', { name: '保存并开始投票' }).click();
+    await page.getByRole('button', { name: '确认，开始投票' }).click();
+    await poll(() => page.url()).toMatch(/\/organizer\/motions\/(?!new)[\w-]+$/);
+    const motion = (await motions()).find((m) => m.title === '7号楼1单元加装电梯');
+    expect(motion?.status).toBe('open');
+    motionId = motion?.id ?? '';
+    const voterOf = (room: string) =>
+      motion?.electorate.find((v) => v.unitIds.includes(units.get(room) ?? ''))?.id ?? '';
+
+    // Three households vote on their phones (through the API).
+    for (const [room, vote] of Object.entries(CAST.direct))
+      await command(
+        { type: 'ballot.cast', motionId, voterId: voterOf(room), vote },
+        await householdToken(room),
+      );
+    // Five paper forms on the paper screen, keyboard first, each with its printed ballot number.
+    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/paper`);
+    await poll(() => page.locator('#room').isVisible()).toBe(true);
+    const key = { yes: '1', no: '2' } as const;
+    for (const [room, vote] of Object.entries(CAST.paper)) {
+      const number = ballotNumber(motionId, voterOf(room));
+      await page.locator('#room').fill(room);
+      await page.locator('#room').press('Tab');
+      await page.keyboard.press(key[vote]);
+      await page.locator('#paper-ref').fill(number);
+      await page.locator('#paper-ref').press('Enter');
+      await poll(() => page.locator('#done').textContent()).toContain(number);
+    }
+    // A signed 委托书: 501 is represented by household 101, who votes for it.
+    const holder = await householdToken('101');
+    await command({
+      type: 'proxy.grant',
+      motionId,
+      voterId: voterOf('501'),
+      holder: units.get('101'),
+      paperRef: 'W-7',
+      id: 'p501',
+    });
+    await command(
+      { type: 'ballot.cast', motionId, voterId: voterOf('501'), vote: CAST.proxy['501'], proxyId: 'p501' },
+      holder,
+    );
+    await command({ type: 'motion.close', motionId });
+
+    // The figures, from the ballots above alone.
+    const votes = { ...CAST.direct, ...CAST.paper, ...CAST.proxy } as Record<string, string>;
+    const voted = Object.keys(votes);
+    const yes = voted.filter((r) => votes[r] === 'yes');
+    const sum = (rooms: readonly string[]) => rooms.reduce((a, r) => a + AREA(r), 0n);
+    const [allArea, votedArea, yesArea] = [sum(ROOMS), sum(voted), sum(yes)];
+    const yesHeads = BigInt(yes.length);
+    const votedHeads = BigInt(voted.length);
+    const needHeads = atLeast(3n, 4n, votedHeads);
+    const needArea = atLeast(3n, 4n, votedArea);
+    const passed =
+      yesHeads >= needHeads && yesArea >= needArea && votedHeads * 3n >= 2n * BigInt(ROOMS.length);
+
+    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/notice`);
+    await poll(() => page.locator('[part=outcome]').textContent()).toContain(passed ? '通过' : '未通过');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'notice-phone-zh.png'), fullPage: true });
+    const { text } = pdfText(await page.pdf({ format: 'A4', printBackground: true }), 'notice');
+    const has = (figure: string) => expect(text).toContain(figure.replace(/\s+/g, ''));
+    has(`${ROOMS.length} 户/位，专有面积 ${m2(allArea)}`);
+    has(`${voted.length} / ${ROOMS.length}，专有面积 ${m2(votedArea)}`);
+    has(`${yes.length} / ${voted.length}`);
+    has(`${m2(yesArea)} / ${m2(votedArea)}`);
+    has(m2(needArea));
+    has(`+${m2(yesArea - needArea)}`);
+    has('≥ 3/4');
+    has('≥ 2/3');
+    has('民法典第二百七十八条');
+    has('7号楼 1单元'); // the scope by name, not by id
+    // The roll, by room: every room with its answer.
+    for (const room of ROOMS) has(room);
+    expect(text).not.toContain('打印/存为PDF'); // no buttons on paper
+  }, 120_000);
+
+  it('prints one paper ballot per household on its own A4 page, with room and ballot number', async () => {
+    const page = await openPage({ width: 1280, height: 800 }, { language: 'zh-CN' });
+    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/ballots`);
+    await poll(() => page.locator('linli-ballot-form').count()).toBe(ROOMS.length);
+    const { text, pages } = pdfText(await page.pdf({ format: 'A4' }), 'ballots');
+    expect(pages).toBe(ROOMS.length);
+    const roll = (await motions()).find((m) => m.id === motionId)?.electorate ?? [];
+    for (const voter of roll) expect(text).toContain(ballotNumber(motionId, voter.id));
+    for (const room of ROOMS) expect(text).toContain(room);
+    // The room filter prints only the rooms asked for, reached and typed with the keyboard alone.
+    for (let presses = 0; presses < 30 && !(await focusedId(page)).includes('rooms'); presses++)
+      await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('rooms');
+    await page.keyboard.type('301 302');
+    await poll(() => page.locator('linli-ballot-form').count()).toBe(2);
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('BUTTON'); // the print button comes next
+  }, 60_000);
+
+  it('passes axe on the notice screen at phone and desktop sizes, both languages, light, dark and large text', async () => {
+    const looks = [
+      [{ width: 360, height: 740 }, { language: 'zh-CN' }],
+      [
+        { width: 360, height: 740 },
+        { language: 'en', largeText: true },
+      ],
+      [
+        { width: 1280, height: 800 },
+        { language: 'en', theme: 'dark' },
+      ],
+      [
+        { width: 1280, height: 800 },
+        { language: 'zh-CN', theme: 'dark', largeText: true },
+      ],
+    ] as const;
+    for (const [viewport, prefs] of looks) {
+      const page = await openPage(viewport, prefs);
+      await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/notice`);
+      await poll(() => page.locator('[part=outcome]').count()).toBe(1);
+      const name = `notice-${viewport.width}-${prefs.language}-${'theme' in prefs ? prefs.theme : 'light'}${'largeText' in prefs ? '-large' : ''}`;
+      expect(await axeViolations(page), name).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(
+        true,
+      );
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      await page.context().close();
+    }
+  }, 60_000);
+
+  it('shows the result on the public page the QR code opens, without signing in', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/c/${COMMUNITY}/motions/${motionId}/result`);
+    await poll(() => page.locator('[part=outcome]').textContent()).toMatch(/通过|未通过/);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'result-public-phone-zh.png'), fullPage: true });
+    await context.close();
+  }, 30_000);
+});
