@@ -107,23 +107,22 @@ class Purses {
     return this.tally;
   }
 
-  /** The supporters' classes with their head counts, poorest first (at t = 0), current denominator. */
+  /** The supporters' classes with their head counts, at the current denominator, in no particular order. */
   groups(supporters: Int32Array): { classes: number[]; count: number[] } {
     const tally = this.counter();
     const classes: number[] = [];
-    for (const v of supporters) {
-      const c = this.classOf[v] as number;
+    for (let i = 0; i < supporters.length; i++) {
+      const c = this.classOf[supporters[i] as number] as number;
       if (tally[c] === 0) classes.push(c);
       tally[c] = (tally[c] as number) + 1;
     }
-    for (const c of classes) this.normalize(c);
-    classes.sort((x, y) => {
-      const ax = this.a[x] as bigint;
-      const ay = this.a[y] as bigint;
-      return ax < ay ? -1 : ax > ay ? 1 : 0;
-    });
-    const count = classes.map((c) => tally[c] as number);
-    for (const c of classes) tally[c] = 0;
+    const count: number[] = new Array(classes.length);
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i] as number;
+      this.normalize(c);
+      count[i] = tally[c] as number;
+      tally[c] = 0;
+    }
     return { classes, count };
   }
 
@@ -214,23 +213,35 @@ class Run {
     let payers = BigInt((this.election.supporters[p] as Int32Array).length);
     let ra = cost * purses.denominator;
     let rb = 0n;
-    let poor = 0;
-    for (; poor < classes.length; poor++) {
-      const c = classes[poor] as number;
-      if ((purses.a[c] as bigint) * payers >= ra) break; // everyone from here on pays the even share
-      const n = BigInt(count[poor] as number);
-      ra -= n * (purses.a[c] as bigint);
-      rb -= n * (purses.b[c] as bigint);
-      payers -= n;
+    // Whoever holds less than the even share pays all she has, which raises the share of the rest;
+    // repeat until nobody left holds less. ρ only rises, so this reaches the split a sort would find.
+    const poor = new Set<number>();
+    const isPoor = new Uint8Array(classes.length);
+    for (let changed = true; changed && payers > 0n; ) {
+      changed = false;
+      // a·payers < ra exactly when a ≤ ⌊(ra − 1) / payers⌋ (ra > 0 while anyone pays): one division, no products.
+      let below = (ra - 1n) / payers;
+      for (let i = 0; i < classes.length; i++) {
+        const c = classes[i] as number;
+        if (isPoor[i] === 1 || (purses.a[c] as bigint) > below) continue;
+        const n = BigInt(count[i] as number);
+        ra -= n * (purses.a[c] as bigint);
+        rb -= n * (purses.b[c] as bigint);
+        payers -= n;
+        isPoor[i] = 1;
+        poor.add(c);
+        changed = true;
+        if (payers > 0n) below = (ra - 1n) / payers;
+      }
     }
-    if (poor === classes.length) {
+    if (payers === 0n) {
       this.holds(ra, rb, true); // their money stays short of the cost
       return null;
     }
     const den = payers * purses.denominator;
     const rho = { a: ra, b: rb, den };
     const key = this.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
-    return { rho, key, version: purses.current, poor: new Set(classes.slice(0, poor)) };
+    return { rho, key, version: purses.current, poor };
   }
 
   /** Sign at t = 0 of x − y and the linear difference, for two keys. */
@@ -293,11 +304,12 @@ class Run {
     const s = payers / BigInt(g);
     ra /= BigInt(g);
     rb /= BigInt(g);
-    const moved = new Map<number, number>();
     const supporters = this.election.supporters[p] as Int32Array;
     const classes = purses.holding(supporters);
     for (const c of classes) purses.normalize(c);
     purses.grow(s);
+    // Where each paying class goes, by class (0: no money left, for good); −1 stays put.
+    const moved = new Int32Array(purses.a.length).fill(-1);
     for (const c of classes) {
       const a = (purses.a[c] as bigint) * s - ra;
       const b = (purses.b[c] as bigint) * s - rb;
@@ -305,13 +317,16 @@ class Run {
       const rich = !poor.has(c);
       if (rich) this.holds(a, b, false);
       else this.holds(-a, -b, false);
-      moved.set(c, rich && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
+      moved[c] = rich && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0;
     }
-    for (const v of supporters) {
-      const next = moved.get(purses.classOf[v] as number);
-      if (next === undefined) continue;
+    const { stale } = this;
+    for (let i = 0; i < supporters.length; i++) {
+      const v = supporters[i] as number;
+      const next = moved[purses.classOf[v] as number] as number;
+      if (next < 0) continue;
       purses.classOf[v] = next;
-      for (const q of this.election.ballots[v] as Int32Array) this.stale[q] = true;
+      const ballot = this.election.ballots[v] as Int32Array;
+      for (let j = 0; j < ballot.length; j++) stale[ballot[j] as number] = true;
     }
   }
 
