@@ -45,6 +45,21 @@ export interface EqualSharesRun {
   readonly stable: bigint;
   /** ρ of each bought project (the most one supporter paid), exact, at `t` steps above this run's endowment. */
   readonly rhoAt: (index: number, t: bigint) => Fraction;
+  /**
+   * The run at `steps` steps of the endowment above this one, exactly as a fresh run would make it, but
+   * recomputed only from the first round whose decisions this run cannot vouch for at that endowment:
+   * the rounds before it are the same purchases, and the purses they leave are read `steps` further on.
+   */
+  readonly raised: (steps: bigint) => EqualSharesRun;
+}
+
+/** What {@link Purses} holds, as a snapshot to resume a run from. */
+interface PursesAt {
+  readonly classOf: Int32Array;
+  readonly a: bigint[];
+  readonly b: bigint[];
+  readonly version: number[];
+  readonly denominators: bigint[];
 }
 
 /**
@@ -63,12 +78,45 @@ class Purses {
   private factors = new Map<number, bigint>();
   private tally = new Int32Array(64);
 
-  constructor(voters: number, endowment: Fraction, step: bigint) {
-    this.classOf = new Int32Array(voters).fill(1);
-    this.a = [0n, endowment.numerator];
-    this.b = [0n, step * endowment.denominator];
-    this.version = [0, 0];
-    this.denominators = [endowment.denominator];
+  private constructor(at: PursesAt) {
+    this.classOf = at.classOf;
+    this.a = at.a;
+    this.b = at.b;
+    this.version = at.version;
+    this.denominators = at.denominators;
+  }
+
+  /** Every voter in one class holding `endowment`, which grows by `step` fen a step. */
+  static full(voters: number, endowment: Fraction, step: bigint): Purses {
+    return new Purses({
+      classOf: new Int32Array(voters).fill(1),
+      a: [0n, endowment.numerator],
+      b: [0n, step * endowment.denominator],
+      version: [0, 0],
+      denominators: [endowment.denominator],
+    });
+  }
+
+  /** The purses as they stand now, kept apart from later changes. */
+  snapshot(): PursesAt {
+    return {
+      classOf: this.classOf.slice(),
+      a: this.a.slice(),
+      b: this.b.slice(),
+      version: this.version.slice(),
+      denominators: this.denominators.slice(),
+    };
+  }
+
+  /** The purses of a snapshot read `steps` steps of the endowment further on: a + b·t becomes (a + b·steps) + b·t. */
+  static resumed(at: PursesAt, steps: bigint): Purses {
+    return new Purses({
+      classOf: at.classOf.slice(),
+      a: at.a.map((a, c) => a + (at.b[c] as bigint) * steps),
+      b: at.b.slice(),
+      version: at.version.slice(),
+      denominators: at.denominators.slice(),
+    });
   }
 
   get current(): number {
@@ -171,35 +219,70 @@ interface Priced {
   readonly poor: ReadonlySet<number>;
 }
 
+/** Where a round started: enough to resume a raised run from it. */
+interface RoundStart {
+  readonly purses: PursesAt;
+  readonly open: readonly number[];
+  /** The step, counted from the first run of the chain, at which the snapshot's amounts are exact. */
+  readonly base: bigint;
+}
+
+/** The rounds a run has made; a raised run takes over the prefix it can vouch for. */
+interface Rounds {
+  readonly bought: number[];
+  /** ρ of each purchase, exact at the step `base`. */
+  readonly rhos: { readonly rho: Linear; readonly base: bigint }[];
+  /** Per round, the first step (counted as `base` is) at which one of that round's decisions may change. */
+  readonly failAt: bigint[];
+  /**
+   * Where the rounds a raised run can resume from started: each round whose `failAt` is lower than
+   * every earlier round's (the first round that may change is always one of them), and the last round.
+   * Only these are kept: a snapshot of every round of every run would keep the collector busy.
+   */
+  readonly starts: (RoundStart | undefined)[];
+}
+
+/** A step no decision fails at. */
+const NEVER = 2n ** 64n;
+
+/** The settings every run of one add-one chain shares. */
+interface Settings {
+  readonly utilities: Utilities;
+  readonly step: bigint;
+  readonly spendingCap: number;
+}
+
 /**
- * One run of the Method of Equal Shares with every voter starting at `endowment` fen; see
- * {@link runEqualShares}. Keeps, besides the exact decisions at t = 0, how far (in steps of `step`
- * fen) each decision is certain to hold, so the add-one completion can skip steps whose outcome is
- * already known.
+ * One run of the Method of Equal Shares; see {@link runEqualShares}. Keeps, besides the exact
+ * decisions at its own endowment (t = 0), how far (in steps of `step` fen) each round's decisions are
+ * certain to hold, and where each round started, so the add-one completion can skip steps whose outcome
+ * is already known and recompute the others from the first round that may differ.
  */
 class Run {
-  private readonly purses: Purses;
   private readonly priced: (Priced | null)[];
   private readonly approx: number[];
   private readonly stale: boolean[];
-  private stable: bigint | null = null;
+  private round = 0;
 
   constructor(
     private readonly election: EqualSharesElection,
-    endowment: Fraction,
-    step: bigint,
-    private readonly utilities: Utilities,
+    private readonly settings: Settings,
+    private readonly purses: Purses,
+    private readonly base: bigint,
+    private open: number[],
+    private readonly rounds: Rounds,
   ) {
-    this.purses = new Purses(election.voters, endowment, step);
     this.priced = election.costs.map(() => null);
     this.approx = election.costs.map(() => 0);
     this.stale = election.costs.map(() => true);
   }
 
-  /** Records that a decision holds while a + b·t ≥ 0 (> 0 when strict). */
+  /** Records that a decision of this round holds while a + b·t ≥ 0 (> 0 when strict). */
   private holds(a: bigint, b: bigint, strict: boolean): void {
     const t = firstFailure(a, b, strict);
-    if (t !== null && (this.stable === null || t < this.stable)) this.stable = t;
+    if (t === null) return;
+    const { failAt } = this.rounds;
+    if (this.base + t < (failAt[this.round] as bigint)) failAt[this.round] = this.base + t;
   }
 
   /**
@@ -240,7 +323,7 @@ class Run {
     }
     const den = payers * purses.denominator;
     const rho = { a: ra, b: rb, den };
-    const key = this.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
+    const key = this.settings.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
     return { rho, key, version: purses.current, poor };
   }
 
@@ -330,37 +413,60 @@ class Run {
     }
   }
 
-  execute(spendingCap: number): EqualSharesRun {
-    const { costs, supporters } = this.election;
-    let open = costs.map((_, p) => p).filter((p) => (supporters[p] as Int32Array).length > 0);
-    const bought: number[] = [];
-    const rhos: { rho: Linear; version: number }[] = [];
-    let spent = 0;
+  execute(): EqualSharesRun {
+    const { costs } = this.election;
+    const { bought, rhos, failAt, starts } = this.rounds;
+    let spent = bought.reduce((sum, p) => sum + (costs[p] as number), 0);
     let overCap = false;
+    let lowest = failAt.reduce((least, t) => (t < least ? t : least), NEVER);
     for (;;) {
-      const best = this.choose(open);
-      open = open.filter((p) => p !== best && !(this.priced[p] === null && !this.stale[p]));
-      if (best < 0) break;
-      const { rho, version } = this.priced[best] as Priced;
-      bought.push(best);
-      rhos.push({ rho, version });
-      spent += costs[best] as number;
-      if (spent > spendingCap) {
-        overCap = true;
-        break;
+      this.round = bought.length;
+      failAt[this.round] = NEVER;
+      const start = { purses: this.purses.snapshot(), open: this.open.slice(), base: this.base };
+      const best = this.choose(this.open);
+      this.open = this.open.filter((p) => p !== best && !(this.priced[p] === null && !this.stale[p]));
+      if (best >= 0) {
+        bought.push(best);
+        rhos.push({ rho: (this.priced[best] as Priced).rho, base: this.base });
+        spent += costs[best] as number;
+        overCap = spent > this.settings.spendingCap;
+        if (!overCap) this.pay(best);
       }
-      this.pay(best);
+      const done = best < 0 || overCap;
+      if ((failAt[this.round] as bigint) < lowest || done || this.round === 0) starts[this.round] = start;
+      if ((failAt[this.round] as bigint) < lowest) lowest = failAt[this.round] as bigint;
+      if (done) break;
     }
     return {
       bought,
       spent,
       overCap,
-      stable: this.stable ?? BigInt(Number.MAX_SAFE_INTEGER),
+      stable: lowest === NEVER ? BigInt(Number.MAX_SAFE_INTEGER) : lowest - this.base,
       rhoAt: (i, t) => {
-        const { rho } = rhos[i] as { rho: Linear };
-        return fraction(rho.a + rho.b * t, rho.den);
+        const { rho, base } = rhos[i] as { rho: Linear; base: bigint };
+        return fraction(rho.a + rho.b * (this.base + t - base), rho.den);
       },
+      raised: (steps) => this.raised(steps),
     };
+  }
+
+  /** See {@link EqualSharesRun.raised}. */
+  private raised(steps: bigint): EqualSharesRun {
+    const { bought, rhos, failAt, starts } = this.rounds;
+    const at = this.base + steps;
+    // Every round before the first that may change holds at `at`; resume from the latest kept start
+    // up to it (that round itself, by how starts are kept).
+    const found = failAt.findIndex((t) => t <= at);
+    let r = found < 0 ? failAt.length - 1 : found;
+    while (starts[r] === undefined) r--;
+    const start = starts[r] as RoundStart;
+    const purses = Purses.resumed(start.purses, at - start.base);
+    return new Run(this.election, this.settings, purses, at, start.open.slice(), {
+      bought: bought.slice(0, r),
+      rhos: rhos.slice(0, r),
+      failAt: failAt.slice(0, r),
+      starts: starts.slice(0, r),
+    }).execute();
   }
 }
 
@@ -371,7 +477,8 @@ class Run {
  * old key is already worse than the best new one is not recomputed, and only projects sharing a
  * voter with the last purchase are recomputed at all. Stops as soon as the purchases cost more than
  * `spendingCap`. With a `step`, it also reports for how many steps of the endowment its decisions
- * are certain to stay the same ({@link EqualSharesRun.stable}).
+ * are certain to stay the same ({@link EqualSharesRun.stable}), and can be raised by whole steps
+ * ({@link EqualSharesRun.raised}).
  */
 export function runEqualShares(
   election: EqualSharesElection,
@@ -379,7 +486,11 @@ export function runEqualShares(
   utilities: Utilities,
   options: { readonly step?: number; readonly spendingCap?: number } = {},
 ): EqualSharesRun {
-  return new Run(election, endowment, BigInt(options.step ?? 0), utilities).execute(
-    options.spendingCap ?? Number.POSITIVE_INFINITY,
-  );
+  const step = BigInt(options.step ?? 0);
+  const settings = { utilities, step, spendingCap: options.spendingCap ?? Number.POSITIVE_INFINITY };
+  const open = election.costs
+    .map((_, p) => p)
+    .filter((p) => (election.supporters[p] as Int32Array).length > 0);
+  const rounds = { bought: [], rhos: [], failAt: [], starts: [] };
+  return new Run(election, settings, Purses.full(election.voters, endowment, step), 0n, open, rounds).execute();
 }

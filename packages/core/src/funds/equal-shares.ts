@@ -165,7 +165,7 @@ function addOne(
   let run = runEqualShares(election, start, options.utilities, settings);
   for (;;) {
     if (exhaustive(election, run, budget)) return { run, at: 0n, endowment: at(k) };
-    const next = runEqualShares(election, at(k + run.stable), options.utilities, settings);
+    const next = run.raised(run.stable);
     if (next.overCap || next.spent > budget)
       return { run, at: run.stable - 1n, endowment: at(k + run.stable - 1n) };
     k += run.stable;
