@@ -235,9 +235,9 @@ interface Rounds {
   /** Per round, the first step (counted as `base` is) at which one of that round's decisions may change. */
   readonly failAt: bigint[];
   /**
-   * Where the rounds a raised run can resume from started: each round whose `failAt` is lower than
-   * every earlier round's (the first round that may change is always one of them), and the last round.
-   * Only these are kept: a snapshot of every round of every run would keep the collector busy.
+   * Where the rounds a raised run can resume from started: the first round, and each round whose
+   * `failAt` is lower than every earlier round's (the first round that may change is always one of
+   * them). Only these are kept: a snapshot of every round of every run would keep the collector busy.
    */
   readonly starts: (RoundStart | undefined)[];
 }
@@ -263,6 +263,11 @@ class Run {
   private readonly approx: number[];
   private readonly stale: boolean[];
   private round = 0;
+  /** The open projects as the round started, and the lowest `failAt` of the rounds before it. */
+  private roundOpen: readonly number[] = [];
+  private lowest = NEVER;
+  /** Where this round started, once a decision of the round fails sooner than any earlier one's. */
+  private start: RoundStart | undefined;
 
   constructor(
     private readonly election: EqualSharesElection,
@@ -282,7 +287,15 @@ class Run {
     const t = firstFailure(a, b, strict);
     if (t === null) return;
     const { failAt } = this.rounds;
-    if (this.base + t < (failAt[this.round] as bigint)) failAt[this.round] = this.base + t;
+    if (this.base + t >= (failAt[this.round] as bigint)) return;
+    failAt[this.round] = this.base + t;
+    // Only such a round can be the first to change (see Rounds.starts). Nothing has moved money in
+    // the round before its decisions are recorded, so the purses are still as the round found them.
+    if (this.base + t < this.lowest) this.keepStart();
+  }
+
+  private keepStart(): void {
+    this.start ??= { purses: this.purses.snapshot(), open: this.roundOpen.slice(), base: this.base };
   }
 
   /**
@@ -302,8 +315,9 @@ class Run {
     const isPoor = new Uint8Array(classes.length);
     for (let changed = true; changed && payers > 0n; ) {
       changed = false;
-      // a·payers < ra exactly when a ≤ ⌊(ra − 1) / payers⌋ (ra > 0 while anyone pays): one division, no products.
-      let below = (ra - 1n) / payers;
+      // a·payers < ra exactly when a ≤ ⌊(ra − 1) / payers⌋ (ra > 0 while anyone pays): one division
+      // a pass, no products. The even share only rises within a pass, so the pass's start is safe.
+      const below = (ra - 1n) / payers;
       for (let i = 0; i < classes.length; i++) {
         const c = classes[i] as number;
         if (isPoor[i] === 1 || (purses.a[c] as bigint) > below) continue;
@@ -314,7 +328,6 @@ class Run {
         isPoor[i] = 1;
         poor.add(c);
         changed = true;
-        if (payers > 0n) below = (ra - 1n) / payers;
       }
     }
     if (payers === 0n) {
@@ -389,19 +402,23 @@ class Run {
     rb /= BigInt(g);
     const supporters = this.election.supporters[p] as Int32Array;
     const classes = purses.holding(supporters);
-    for (const c of classes) purses.normalize(c);
-    purses.grow(s);
-    // Where each paying class goes, by class (0: no money left, for good); −1 stays put.
-    const moved = new Int32Array(purses.a.length).fill(-1);
+    const left: { a: bigint; b: bigint }[] = [];
     for (const c of classes) {
+      purses.normalize(c);
       const a = (purses.a[c] as bigint) * s - ra;
       const b = (purses.b[c] as bigint) * s - rb;
       // ρ is exact only while the split into poor and rich that priced it holds.
-      const rich = !poor.has(c);
-      if (rich) this.holds(a, b, false);
-      else this.holds(-a, -b, false);
-      moved[c] = rich && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0;
+      if (poor.has(c)) this.holds(-a, -b, false);
+      else this.holds(a, b, false);
+      left.push({ a, b });
     }
+    purses.grow(s);
+    // Where each paying class goes, by class (0: no money left, for good); −1 stays put.
+    const moved = new Int32Array(purses.a.length).fill(-1);
+    classes.forEach((c, i) => {
+      const { a, b } = left[i] as { a: bigint; b: bigint };
+      moved[c] = !poor.has(c) && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0;
+    });
     const { stale } = this;
     for (let i = 0; i < supporters.length; i++) {
       const v = supporters[i] as number;
@@ -418,11 +435,13 @@ class Run {
     const { bought, rhos, failAt, starts } = this.rounds;
     let spent = bought.reduce((sum, p) => sum + (costs[p] as number), 0);
     let overCap = false;
-    let lowest = failAt.reduce((least, t) => (t < least ? t : least), NEVER);
+    this.lowest = failAt.reduce((least, t) => (t < least ? t : least), NEVER);
     for (;;) {
       this.round = bought.length;
       failAt[this.round] = NEVER;
-      const start = { purses: this.purses.snapshot(), open: this.open.slice(), base: this.base };
+      this.roundOpen = this.open;
+      this.start = undefined;
+      if (this.round === 0) this.keepStart();
       const best = this.choose(this.open);
       this.open = this.open.filter((p) => p !== best && !(this.priced[p] === null && !this.stale[p]));
       if (best >= 0) {
@@ -432,16 +451,15 @@ class Run {
         overCap = spent > this.settings.spendingCap;
         if (!overCap) this.pay(best);
       }
-      const done = best < 0 || overCap;
-      if ((failAt[this.round] as bigint) < lowest || done || this.round === 0) starts[this.round] = start;
-      if ((failAt[this.round] as bigint) < lowest) lowest = failAt[this.round] as bigint;
-      if (done) break;
+      starts[this.round] = this.start;
+      if ((failAt[this.round] as bigint) < this.lowest) this.lowest = failAt[this.round] as bigint;
+      if (best < 0 || overCap) break;
     }
     return {
       bought,
       spent,
       overCap,
-      stable: lowest === NEVER ? BigInt(Number.MAX_SAFE_INTEGER) : lowest - this.base,
+      stable: this.lowest === NEVER ? BigInt(Number.MAX_SAFE_INTEGER) : this.lowest - this.base,
       rhoAt: (i, t) => {
         const { rho, base } = rhos[i] as { rho: Linear; base: bigint };
         return fraction(rho.a + rho.b * (this.base + t - base), rho.den);
