@@ -340,9 +340,16 @@ class Run {
     return { rho, key, version: purses.current, poor };
   }
 
-  /** Sign at t = 0 of x − y and the linear difference, for two keys. */
-  private difference(x: Linear, y: Linear): { a: bigint; b: bigint } {
-    return { a: x.a * y.den - y.a * x.den, b: x.b * y.den - y.b * x.den };
+  /** The sign at t = 0 of x − y, for two keys. */
+  private compare(x: Linear, y: Linear): bigint {
+    return x.a * y.den - y.a * x.den;
+  }
+
+  /** Records that key x stays above key y (or level, unless strict) as the steps go on. */
+  private staysAbove(x: Linear, y: Linear, strict: boolean): void {
+    const b = x.b * y.den - y.b * x.den;
+    if (b >= 0n) return; // the gap never narrows
+    this.holds(x.a * y.den - y.a * x.den, b, strict);
   }
 
   /** The project bought next among `open`, or −1; records why every other open project lost. */
@@ -353,7 +360,7 @@ class Run {
     for (const p of open) {
       if (best >= 0 && this.priced[p]) {
         // A key never falls, so an old key already worse than the best cannot win now.
-        const d = this.difference((this.priced[p] as Priced).key, (this.priced[best] as Priced).key).a;
+        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
         if (d > 0n || (d === 0n && tieOrder(best, p) < 0)) continue;
       }
       if (this.stale[p]) {
@@ -365,7 +372,7 @@ class Run {
       }
       if (best < 0) best = p;
       else {
-        const d = this.difference((this.priced[p] as Priced).key, (this.priced[best] as Priced).key).a;
+        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
         if (d < 0n || (d === 0n && tieOrder(p, best) < 0)) best = p;
       }
     }
@@ -374,8 +381,7 @@ class Run {
       for (const p of open) {
         const priced = this.priced[p];
         if (p === best || !priced) continue;
-        const d = this.difference(priced.key, bestKey);
-        this.holds(d.a, d.b, tieOrder(best, p) > 0);
+        this.staysAbove(priced.key, bestKey, tieOrder(best, p) > 0);
       }
     }
     return best;
