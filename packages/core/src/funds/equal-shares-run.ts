@@ -149,15 +149,15 @@ class Purses {
     this.version[c] = this.current;
   }
 
-  /** A zeroed scratch count per class, grown with the classes. */
-  private counter(): Int32Array {
+  /** A zeroed scratch number per class, grown with the classes; whoever uses it zeroes it again. */
+  scratch(): Int32Array {
     if (this.tally.length < this.a.length) this.tally = new Int32Array(this.a.length * 2);
     return this.tally;
   }
 
   /** The supporters' classes with their head counts, at the current denominator, in no particular order. */
   groups(supporters: Int32Array): { classes: number[]; count: number[] } {
-    const tally = this.counter();
+    const tally = this.scratch();
     const classes: number[] = [];
     for (let i = 0; i < supporters.length; i++) {
       const c = this.classOf[supporters[i] as number] as number;
@@ -176,7 +176,7 @@ class Purses {
 
   /** The classes of `voters` that still hold money (class 0 is everyone who has none, for good). */
   holding(voters: Int32Array): number[] {
-    const tally = this.counter();
+    const tally = this.scratch();
     const classes: number[] = [];
     for (const v of voters) {
       const c = this.classOf[v] as number;
@@ -419,21 +419,22 @@ class Run {
       left.push({ a, b });
     }
     purses.grow(s);
-    // Where each paying class goes, by class (0: no money left, for good); −1 stays put.
-    const moved = new Int32Array(purses.a.length).fill(-1);
+    // Where each paying class goes, by class, plus one (1: no money left, for good); 0 stays put.
+    const moved = purses.scratch();
     classes.forEach((c, i) => {
       const { a, b } = left[i] as { a: bigint; b: bigint };
-      moved[c] = !poor.has(c) && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0;
+      moved[c] = 1 + (!poor.has(c) && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
     });
     const { stale } = this;
     for (let i = 0; i < supporters.length; i++) {
       const v = supporters[i] as number;
-      const next = moved[purses.classOf[v] as number] as number;
+      const next = (moved[purses.classOf[v] as number] as number) - 1;
       if (next < 0) continue;
       purses.classOf[v] = next;
       const ballot = this.election.ballots[v] as Int32Array;
       for (let j = 0; j < ballot.length; j++) stale[ballot[j] as number] = true;
     }
+    for (const c of classes) moved[c] = 0;
   }
 
   execute(): EqualSharesRun {
