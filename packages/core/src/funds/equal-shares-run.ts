@@ -284,6 +284,7 @@ class Run {
 
   /** Records that a decision of this round holds while a + b·t ≥ 0 (> 0 when strict). */
   private holds(a: bigint, b: bigint, strict: boolean): void {
+    if (this.settled()) return;
     const t = firstFailure(a, b, strict);
     if (t === null) return;
     const { failAt } = this.rounds;
@@ -292,6 +293,11 @@ class Run {
     // Only such a round can be the first to change (see Rounds.starts). Nothing has moved money in
     // the round before its decisions are recorded, so the purses are still as the round found them.
     if (this.base + t < this.lowest) this.keepStart();
+  }
+
+  /** Whether this round may already change at the very next step: no further condition can say less. */
+  private settled(): boolean {
+    return (this.rounds.failAt[this.round] as bigint) <= this.base + 1n;
   }
 
   private keepStart(): void {
@@ -347,6 +353,7 @@ class Run {
 
   /** Records that key x stays above key y (or level, unless strict) as the steps go on. */
   private staysAbove(x: Linear, y: Linear, strict: boolean): void {
+    if (this.settled()) return;
     const b = x.b * y.den - y.b * x.den;
     if (b >= 0n) return; // the gap never narrows
     this.holds(x.a * y.den - y.a * x.den, b, strict);
