@@ -524,5 +524,12 @@ export function runEqualShares(
     .map((_, p) => p)
     .filter((p) => (election.supporters[p] as Int32Array).length > 0);
   const rounds = { bought: [], rhos: [], failAt: [], starts: [] };
-  return new Run(election, settings, Purses.full(election.voters, endowment, step), 0n, open, rounds).execute();
+  return new Run(
+    election,
+    settings,
+    Purses.full(election.voters, endowment, step),
+    0n,
+    open,
+    rounds,
+  ).execute();
 }
