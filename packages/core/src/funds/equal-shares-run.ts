@@ -449,7 +449,9 @@ class Run {
     const { bought, rhos, failAt, starts } = this.rounds;
     let spent = bought.reduce((sum, p) => sum + (costs[p] as number), 0);
     let overCap = false;
-    this.lowest = failAt.reduce((least, t) => (t < least ? t : least), NEVER);
+    // BigInt, so no Math.min: the lowest of the inherited rounds.
+    this.lowest = NEVER;
+    for (const t of failAt) if (t < this.lowest) this.lowest = t;
     for (;;) {
       this.round = bought.length;
       failAt[this.round] = NEVER;
