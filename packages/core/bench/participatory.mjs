@@ -62,7 +62,7 @@ console.log('| election | method | wall ms | CPU ms | target | wall / target | r
 console.log('|---|---|---:|---:|---:|---:|---|---|');
 const scales = [
   ['community scale: ¥1,000–¥100,000 projects', 1_000, TARGET_MS],
-  ['municipal scale: ¥5,000–¥500,000 projects', 5_000, null],
+  ['municipal scale: ¥5,000–¥500,000 projects', 5_000, TARGET_MS],
 ];
 for (const [name, cheapest, target] of scales) {
   const { projects, ballots, budget } = election(1616, cheapest);

@@ -45,6 +45,21 @@ export interface EqualSharesRun {
   readonly stable: bigint;
   /** ρ of each bought project (the most one supporter paid), exact, at `t` steps above this run's endowment. */
   readonly rhoAt: (index: number, t: bigint) => Fraction;
+  /**
+   * The run at `steps` steps of the endowment above this one, exactly as a fresh run would make it, but
+   * recomputed only from the first round whose decisions this run cannot vouch for at that endowment:
+   * the rounds before it are the same purchases, and the purses they leave are read `steps` further on.
+   */
+  readonly raised: (steps: bigint) => EqualSharesRun;
+}
+
+/** What {@link Purses} holds, as a snapshot to resume a run from. */
+interface PursesAt {
+  readonly classOf: Int32Array;
+  readonly a: bigint[];
+  readonly b: bigint[];
+  readonly version: number[];
+  readonly denominators: bigint[];
 }
 
 /**
@@ -63,12 +78,45 @@ class Purses {
   private factors = new Map<number, bigint>();
   private tally = new Int32Array(64);
 
-  constructor(voters: number, endowment: Fraction, step: bigint) {
-    this.classOf = new Int32Array(voters).fill(1);
-    this.a = [0n, endowment.numerator];
-    this.b = [0n, step * endowment.denominator];
-    this.version = [0, 0];
-    this.denominators = [endowment.denominator];
+  private constructor(at: PursesAt) {
+    this.classOf = at.classOf;
+    this.a = at.a;
+    this.b = at.b;
+    this.version = at.version;
+    this.denominators = at.denominators;
+  }
+
+  /** Every voter in one class holding `endowment`, which grows by `step` fen a step. */
+  static full(voters: number, endowment: Fraction, step: bigint): Purses {
+    return new Purses({
+      classOf: new Int32Array(voters).fill(1),
+      a: [0n, endowment.numerator],
+      b: [0n, step * endowment.denominator],
+      version: [0, 0],
+      denominators: [endowment.denominator],
+    });
+  }
+
+  /** The purses as they stand now, kept apart from later changes. */
+  snapshot(): PursesAt {
+    return {
+      classOf: this.classOf.slice(),
+      a: this.a.slice(),
+      b: this.b.slice(),
+      version: this.version.slice(),
+      denominators: this.denominators.slice(),
+    };
+  }
+
+  /** The purses of a snapshot read `steps` steps of the endowment further on: a + b·t becomes (a + b·steps) + b·t. */
+  static resumed(at: PursesAt, steps: bigint): Purses {
+    return new Purses({
+      classOf: at.classOf.slice(),
+      a: at.a.map((a, c) => a + (at.b[c] as bigint) * steps),
+      b: at.b.slice(),
+      version: at.version.slice(),
+      denominators: at.denominators.slice(),
+    });
   }
 
   get current(): number {
@@ -101,35 +149,34 @@ class Purses {
     this.version[c] = this.current;
   }
 
-  /** A zeroed scratch count per class, grown with the classes. */
-  private counter(): Int32Array {
+  /** A zeroed scratch number per class, grown with the classes; whoever uses it zeroes it again. */
+  scratch(): Int32Array {
     if (this.tally.length < this.a.length) this.tally = new Int32Array(this.a.length * 2);
     return this.tally;
   }
 
-  /** The supporters' classes with their head counts, poorest first (at t = 0), current denominator. */
+  /** The supporters' classes with their head counts, at the current denominator, in no particular order. */
   groups(supporters: Int32Array): { classes: number[]; count: number[] } {
-    const tally = this.counter();
+    const tally = this.scratch();
     const classes: number[] = [];
-    for (const v of supporters) {
-      const c = this.classOf[v] as number;
+    for (let i = 0; i < supporters.length; i++) {
+      const c = this.classOf[supporters[i] as number] as number;
       if (tally[c] === 0) classes.push(c);
       tally[c] = (tally[c] as number) + 1;
     }
-    for (const c of classes) this.normalize(c);
-    classes.sort((x, y) => {
-      const ax = this.a[x] as bigint;
-      const ay = this.a[y] as bigint;
-      return ax < ay ? -1 : ax > ay ? 1 : 0;
-    });
-    const count = classes.map((c) => tally[c] as number);
-    for (const c of classes) tally[c] = 0;
+    const count: number[] = new Array(classes.length);
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i] as number;
+      this.normalize(c);
+      count[i] = tally[c] as number;
+      tally[c] = 0;
+    }
     return { classes, count };
   }
 
   /** The classes of `voters` that still hold money (class 0 is everyone who has none, for good). */
   holding(voters: Int32Array): number[] {
-    const tally = this.counter();
+    const tally = this.scratch();
     const classes: number[] = [];
     for (const v of voters) {
       const c = this.classOf[v] as number;
@@ -172,35 +219,89 @@ interface Priced {
   readonly poor: ReadonlySet<number>;
 }
 
+/** Where a round started: enough to resume a raised run from it. */
+interface RoundStart {
+  readonly purses: PursesAt;
+  readonly open: readonly number[];
+  /** The step, counted from the first run of the chain, at which the snapshot's amounts are exact. */
+  readonly base: bigint;
+}
+
+/** The rounds a run has made; a raised run takes over the prefix it can vouch for. */
+interface Rounds {
+  readonly bought: number[];
+  /** ρ of each purchase, exact at the step `base`. */
+  readonly rhos: { readonly rho: Linear; readonly base: bigint }[];
+  /** Per round, the first step (counted as `base` is) at which one of that round's decisions may change. */
+  readonly failAt: bigint[];
+  /**
+   * Where the rounds a raised run can resume from started: the first round, and each round whose
+   * `failAt` is lower than every earlier round's (the first round that may change is always one of
+   * them). Only these are kept: a snapshot of every round of every run would keep the collector busy.
+   */
+  readonly starts: (RoundStart | undefined)[];
+}
+
+/** A step no decision fails at. */
+const NEVER = 2n ** 64n;
+
+/** The settings every run of one add-one chain shares. */
+interface Settings {
+  readonly utilities: Utilities;
+  readonly step: bigint;
+  readonly spendingCap: number;
+}
+
 /**
- * One run of the Method of Equal Shares with every voter starting at `endowment` fen; see
- * {@link runEqualShares}. Keeps, besides the exact decisions at t = 0, how far (in steps of `step`
- * fen) each decision is certain to hold, so the add-one completion can skip steps whose outcome is
- * already known.
+ * One run of the Method of Equal Shares; see {@link runEqualShares}. Keeps, besides the exact
+ * decisions at its own endowment (t = 0), how far (in steps of `step` fen) each round's decisions are
+ * certain to hold, and where each round started, so the add-one completion can skip steps whose outcome
+ * is already known and recompute the others from the first round that may differ.
  */
 class Run {
-  private readonly purses: Purses;
   private readonly priced: (Priced | null)[];
   private readonly approx: number[];
   private readonly stale: boolean[];
-  private stable: bigint | null = null;
+  private round = 0;
+  /** The open projects as the round started, and the lowest `failAt` of the rounds before it. */
+  private roundOpen: readonly number[] = [];
+  private lowest = NEVER;
+  /** Where this round started, once a decision of the round fails sooner than any earlier one's. */
+  private start: RoundStart | undefined;
 
   constructor(
     private readonly election: EqualSharesElection,
-    endowment: Fraction,
-    step: bigint,
-    private readonly utilities: Utilities,
+    private readonly settings: Settings,
+    private readonly purses: Purses,
+    private readonly base: bigint,
+    private open: number[],
+    private readonly rounds: Rounds,
   ) {
-    this.purses = new Purses(election.voters, endowment, step);
     this.priced = election.costs.map(() => null);
     this.approx = election.costs.map(() => 0);
     this.stale = election.costs.map(() => true);
   }
 
-  /** Records that a decision holds while a + b·t ≥ 0 (> 0 when strict). */
+  /** Records that a decision of this round holds while a + b·t ≥ 0 (> 0 when strict). */
   private holds(a: bigint, b: bigint, strict: boolean): void {
+    if (this.settled()) return;
     const t = firstFailure(a, b, strict);
-    if (t !== null && (this.stable === null || t < this.stable)) this.stable = t;
+    if (t === null) return;
+    const { failAt } = this.rounds;
+    if (this.base + t >= (failAt[this.round] as bigint)) return;
+    failAt[this.round] = this.base + t;
+    // Only such a round can be the first to change (see Rounds.starts). Nothing has moved money in
+    // the round before its decisions are recorded, so the purses are still as the round found them.
+    if (this.base + t < this.lowest) this.keepStart();
+  }
+
+  /** Whether this round may already change at the very next step: no further condition can say less. */
+  private settled(): boolean {
+    return (this.rounds.failAt[this.round] as bigint) <= this.base + 1n;
+  }
+
+  private keepStart(): void {
+    this.start ??= { purses: this.purses.snapshot(), open: this.roundOpen.slice(), base: this.base };
   }
 
   /**
@@ -214,28 +315,48 @@ class Run {
     let payers = BigInt((this.election.supporters[p] as Int32Array).length);
     let ra = cost * purses.denominator;
     let rb = 0n;
-    let poor = 0;
-    for (; poor < classes.length; poor++) {
-      const c = classes[poor] as number;
-      if ((purses.a[c] as bigint) * payers >= ra) break; // everyone from here on pays the even share
-      const n = BigInt(count[poor] as number);
-      ra -= n * (purses.a[c] as bigint);
-      rb -= n * (purses.b[c] as bigint);
-      payers -= n;
+    // Whoever holds less than the even share pays all she has, which raises the share of the rest;
+    // repeat until nobody left holds less. ρ only rises, so this reaches the split a sort would find.
+    const poor = new Set<number>();
+    const isPoor = new Uint8Array(classes.length);
+    for (let changed = true; changed && payers > 0n; ) {
+      changed = false;
+      // a·payers < ra exactly when a ≤ ⌊(ra − 1) / payers⌋ (ra > 0 while anyone pays): one division
+      // a pass, no products. The even share only rises within a pass, so the pass's start is safe.
+      const below = (ra - 1n) / payers;
+      for (let i = 0; i < classes.length; i++) {
+        const c = classes[i] as number;
+        if (isPoor[i] === 1 || (purses.a[c] as bigint) > below) continue;
+        const n = BigInt(count[i] as number);
+        ra -= n * (purses.a[c] as bigint);
+        rb -= n * (purses.b[c] as bigint);
+        payers -= n;
+        isPoor[i] = 1;
+        poor.add(c);
+        changed = true;
+      }
     }
-    if (poor === classes.length) {
+    if (payers === 0n) {
       this.holds(ra, rb, true); // their money stays short of the cost
       return null;
     }
     const den = payers * purses.denominator;
     const rho = { a: ra, b: rb, den };
-    const key = this.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
-    return { rho, key, version: purses.current, poor: new Set(classes.slice(0, poor)) };
+    const key = this.settings.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
+    return { rho, key, version: purses.current, poor };
   }
 
-  /** Sign at t = 0 of x − y and the linear difference, for two keys. */
-  private difference(x: Linear, y: Linear): { a: bigint; b: bigint } {
-    return { a: x.a * y.den - y.a * x.den, b: x.b * y.den - y.b * x.den };
+  /** The sign at t = 0 of x − y, for two keys. */
+  private compare(x: Linear, y: Linear): bigint {
+    return x.a * y.den - y.a * x.den;
+  }
+
+  /** Records that key x stays above key y (or level, unless strict) as the steps go on. */
+  private staysAbove(x: Linear, y: Linear, strict: boolean): void {
+    if (this.settled()) return;
+    const b = x.b * y.den - y.b * x.den;
+    if (b >= 0n) return; // the gap never narrows
+    this.holds(x.a * y.den - y.a * x.den, b, strict);
   }
 
   /** The project bought next among `open`, or −1; records why every other open project lost. */
@@ -246,7 +367,7 @@ class Run {
     for (const p of open) {
       if (best >= 0 && this.priced[p]) {
         // A key never falls, so an old key already worse than the best cannot win now.
-        const d = this.difference((this.priced[p] as Priced).key, (this.priced[best] as Priced).key).a;
+        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
         if (d > 0n || (d === 0n && tieOrder(best, p) < 0)) continue;
       }
       if (this.stale[p]) {
@@ -258,7 +379,7 @@ class Run {
       }
       if (best < 0) best = p;
       else {
-        const d = this.difference((this.priced[p] as Priced).key, (this.priced[best] as Priced).key).a;
+        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
         if (d < 0n || (d === 0n && tieOrder(p, best) < 0)) best = p;
       }
     }
@@ -267,8 +388,7 @@ class Run {
       for (const p of open) {
         const priced = this.priced[p];
         if (p === best || !priced) continue;
-        const d = this.difference(priced.key, bestKey);
-        this.holds(d.a, d.b, tieOrder(best, p) > 0);
+        this.staysAbove(priced.key, bestKey, tieOrder(best, p) > 0);
       }
     }
     return best;
@@ -293,59 +413,94 @@ class Run {
     const s = payers / BigInt(g);
     ra /= BigInt(g);
     rb /= BigInt(g);
-    const moved = new Map<number, number>();
     const supporters = this.election.supporters[p] as Int32Array;
     const classes = purses.holding(supporters);
-    for (const c of classes) purses.normalize(c);
-    purses.grow(s);
+    const left: { a: bigint; b: bigint }[] = [];
     for (const c of classes) {
+      purses.normalize(c);
       const a = (purses.a[c] as bigint) * s - ra;
       const b = (purses.b[c] as bigint) * s - rb;
       // ρ is exact only while the split into poor and rich that priced it holds.
-      const rich = !poor.has(c);
-      if (rich) this.holds(a, b, false);
-      else this.holds(-a, -b, false);
-      moved.set(c, rich && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
+      if (poor.has(c)) this.holds(-a, -b, false);
+      else this.holds(a, b, false);
+      left.push({ a, b });
     }
-    for (const v of supporters) {
-      const next = moved.get(purses.classOf[v] as number);
-      if (next === undefined) continue;
+    purses.grow(s);
+    // Where each paying class goes, by class, plus one (1: no money left, for good); 0 stays put.
+    const moved = purses.scratch();
+    classes.forEach((c, i) => {
+      const { a, b } = left[i] as { a: bigint; b: bigint };
+      moved[c] = 1 + (!poor.has(c) && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
+    });
+    const { stale } = this;
+    for (let i = 0; i < supporters.length; i++) {
+      const v = supporters[i] as number;
+      const next = (moved[purses.classOf[v] as number] as number) - 1;
+      if (next < 0) continue;
       purses.classOf[v] = next;
-      for (const q of this.election.ballots[v] as Int32Array) this.stale[q] = true;
+      const ballot = this.election.ballots[v] as Int32Array;
+      for (let j = 0; j < ballot.length; j++) stale[ballot[j] as number] = true;
     }
+    for (const c of classes) moved[c] = 0;
   }
 
-  execute(spendingCap: number): EqualSharesRun {
-    const { costs, supporters } = this.election;
-    let open = costs.map((_, p) => p).filter((p) => (supporters[p] as Int32Array).length > 0);
-    const bought: number[] = [];
-    const rhos: { rho: Linear; version: number }[] = [];
-    let spent = 0;
+  execute(): EqualSharesRun {
+    const { costs } = this.election;
+    const { bought, rhos, failAt, starts } = this.rounds;
+    let spent = bought.reduce((sum, p) => sum + (costs[p] as number), 0);
     let overCap = false;
+    // BigInt, so no Math.min: the lowest of the inherited rounds.
+    this.lowest = NEVER;
+    for (const t of failAt) if (t < this.lowest) this.lowest = t;
     for (;;) {
-      const best = this.choose(open);
-      open = open.filter((p) => p !== best && !(this.priced[p] === null && !this.stale[p]));
-      if (best < 0) break;
-      const { rho, version } = this.priced[best] as Priced;
-      bought.push(best);
-      rhos.push({ rho, version });
-      spent += costs[best] as number;
-      if (spent > spendingCap) {
-        overCap = true;
-        break;
+      this.round = bought.length;
+      failAt[this.round] = NEVER;
+      this.roundOpen = this.open;
+      this.start = undefined;
+      if (this.round === 0) this.keepStart();
+      const best = this.choose(this.open);
+      this.open = this.open.filter((p) => p !== best && !(this.priced[p] === null && !this.stale[p]));
+      if (best >= 0) {
+        bought.push(best);
+        rhos.push({ rho: (this.priced[best] as Priced).rho, base: this.base });
+        spent += costs[best] as number;
+        overCap = spent > this.settings.spendingCap;
+        if (!overCap) this.pay(best);
       }
-      this.pay(best);
+      starts[this.round] = this.start;
+      if ((failAt[this.round] as bigint) < this.lowest) this.lowest = failAt[this.round] as bigint;
+      if (best < 0 || overCap) break;
     }
     return {
       bought,
       spent,
       overCap,
-      stable: this.stable ?? BigInt(Number.MAX_SAFE_INTEGER),
+      stable: this.lowest === NEVER ? BigInt(Number.MAX_SAFE_INTEGER) : this.lowest - this.base,
       rhoAt: (i, t) => {
-        const { rho } = rhos[i] as { rho: Linear };
-        return fraction(rho.a + rho.b * t, rho.den);
+        const { rho, base } = rhos[i] as { rho: Linear; base: bigint };
+        return fraction(rho.a + rho.b * (this.base + t - base), rho.den);
       },
+      raised: (steps) => this.raised(steps),
     };
+  }
+
+  /** See {@link EqualSharesRun.raised}. */
+  private raised(steps: bigint): EqualSharesRun {
+    const { bought, rhos, failAt, starts } = this.rounds;
+    const at = this.base + steps;
+    // Every round before the first that may change holds at `at`; resume from the latest kept start
+    // up to it (that round itself, by how starts are kept).
+    const found = failAt.findIndex((t) => t <= at);
+    let r = found < 0 ? failAt.length - 1 : found;
+    while (starts[r] === undefined) r--;
+    const start = starts[r] as RoundStart;
+    const purses = Purses.resumed(start.purses, at - start.base);
+    return new Run(this.election, this.settings, purses, at, start.open.slice(), {
+      bought: bought.slice(0, r),
+      rhos: rhos.slice(0, r),
+      failAt: failAt.slice(0, r),
+      starts: starts.slice(0, r),
+    }).execute();
   }
 }
 
@@ -356,7 +511,8 @@ class Run {
  * old key is already worse than the best new one is not recomputed, and only projects sharing a
  * voter with the last purchase are recomputed at all. Stops as soon as the purchases cost more than
  * `spendingCap`. With a `step`, it also reports for how many steps of the endowment its decisions
- * are certain to stay the same ({@link EqualSharesRun.stable}).
+ * are certain to stay the same ({@link EqualSharesRun.stable}), and can be raised by whole steps
+ * ({@link EqualSharesRun.raised}).
  */
 export function runEqualShares(
   election: EqualSharesElection,
@@ -364,7 +520,18 @@ export function runEqualShares(
   utilities: Utilities,
   options: { readonly step?: number; readonly spendingCap?: number } = {},
 ): EqualSharesRun {
-  return new Run(election, endowment, BigInt(options.step ?? 0), utilities).execute(
-    options.spendingCap ?? Number.POSITIVE_INFINITY,
-  );
+  const step = BigInt(options.step ?? 0);
+  const settings = { utilities, step, spendingCap: options.spendingCap ?? Number.POSITIVE_INFINITY };
+  const open = election.costs
+    .map((_, p) => p)
+    .filter((p) => (election.supporters[p] as Int32Array).length > 0);
+  const rounds = { bought: [], rhos: [], failAt: [], starts: [] };
+  return new Run(
+    election,
+    settings,
+    Purses.full(election.voters, endowment, step),
+    0n,
+    open,
+    rounds,
+  ).execute();
 }

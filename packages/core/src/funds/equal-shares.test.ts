@@ -71,6 +71,61 @@ describe('the Method of Equal Shares agrees with its naive transcription', () =>
     );
   });
 
+  it('on add-one runs of many small steps, resuming each raised run part-way gives what trying every step gives', () => {
+    // Steps of a few fen against costs of hundreds of yuan: the share rises through hundreds of steps,
+    // and the fast path raises each run from a round in its middle instead of running it again.
+    const manySteps = fc
+      .record({
+        costs: fc.array(fc.integer({ min: 50, max: 400 }), { minLength: 3, maxLength: 7 }),
+        ballots: fc.array(fc.array(fc.nat({ max: 6 }), { minLength: 1, maxLength: 4 }), {
+          minLength: 4,
+          maxLength: 24,
+        }),
+        share: fc.integer({ min: 5, max: 40 }),
+      })
+      .map(({ costs, ballots, share }) => {
+        const projects: Project[] = costs.map((cost, i) => ({
+          id: `p${i}`,
+          name: `p${i}`,
+          cost: cost * 100,
+        }));
+        const approvals = ballots.map((b) => b.filter((i) => i < projects.length).map((i) => `p${i}`));
+        return { projects, approvals, budget: share * 100 * approvals.length };
+      });
+    let longest = 0;
+    fc.assert(
+      fc.property(
+        manySteps,
+        fc.constantFrom(7, 13, 29),
+        fc.constantFrom(...utilities),
+        fc.constantFrom(...starts),
+        ({ projects, approvals, budget }, addOneStep, u, addOneStart) => {
+          const options: EqualSharesOptions = {
+            utilities: u,
+            addOneStart,
+            addOneStep,
+            completion: 'add-one',
+          };
+          const fast = equalShares(projects, approvals, budget, options);
+          const naive = naiveEqualShares(projects, approvals, budget, options);
+          expect([fast.funded, fast.endowment]).toEqual([naive.funded, naive.endowment]);
+          const paid = Object.fromEntries(
+            fast.outcomes.flatMap((o) => (o.maxPayment ? [[o.projectId, o.maxPayment]] : [])),
+          );
+          expect(paid).toEqual(naive.maxPayment);
+          const [n, d = '1'] = fast.endowment.split('/');
+          longest = Math.max(
+            longest,
+            Number(n) / Number(d) / addOneStep - budget / approvals.length / addOneStep,
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The property did exercise long raises, not only elections that stop at once.
+    expect(longest).toBeGreaterThan(100);
+  });
+
   it('skips no add-one step at which another project would overtake a winner', () => {
     // Found by the property above with the step-skipping checks on ρ comparisons left out.
     const costs = [1, 600, 228, 1_359, 1, 1_243];

@@ -140,7 +140,8 @@ interface Decided {
  * Add-one: raising every share a step at a time, the last outcome that still fits the budget; it
  * stops at the first outcome to which nothing more can be added. Skipped when every supported project
  * fits the budget together (as equalshares.net does), since the raise would then only buy them one
- * by one. Steps whose outcome a run already guarantees ({@link EqualSharesRun.stable}) are not rerun:
+ * by one. Steps whose outcome a run already guarantees ({@link EqualSharesRun.stable}) are not rerun,
+ * and each step that is runs only from the first round that may change ({@link EqualSharesRun.raised}):
  * the result is the same as trying every step.
  */
 function addOne(
@@ -165,7 +166,7 @@ function addOne(
   let run = runEqualShares(election, start, options.utilities, settings);
   for (;;) {
     if (exhaustive(election, run, budget)) return { run, at: 0n, endowment: at(k) };
-    const next = runEqualShares(election, at(k + run.stable), options.utilities, settings);
+    const next = run.raised(run.stable);
     if (next.overCap || next.spent > budget)
       return { run, at: run.stable - 1n, endowment: at(k + run.stable - 1n) };
     k += run.stable;
