@@ -44,8 +44,16 @@ export const t = translator({
   abstain: { 'zh-CN': '弃权', en: 'Abstain' },
   block: { 'zh-CN': '否决', en: 'Block' },
   returnNote: {
-    'zh-CN': '填好后签名，在截止前交给楼组长或居委会。投了网上票的，以最后一次为准。',
+    'zh-CN': '填好后签名，在截止前交给楼组长或居委会。',
     en: 'Sign it and hand it to your building head or the residents’ committee before voting closes.',
+  },
+  onceOnly: {
+    'zh-CN': '已经在网上投过票的，不用再交这张纸票：每户只算一票。',
+    en: 'If you already voted online, do not hand this in: each household votes once.',
+  },
+  lastCounts: {
+    'zh-CN': '网上投过票也可以再交纸票，以最后交的一次为准。',
+    en: 'If you also vote online, the ballot given last is the one that counts.',
   },
   signature: { 'zh-CN': '签名', en: 'Signature' },
   date: { 'zh-CN': '日期', en: 'Date' },

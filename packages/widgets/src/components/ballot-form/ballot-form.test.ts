@@ -52,6 +52,7 @@ describe('<linli-ballot-form>', () => {
       b.getAttribute('aria-label'),
     );
     expect(boxes).toEqual(['Yes', 'No', 'Abstain']);
+    expect(text(el)).toContain('Signature: ');
     expect(await violations(el)).toEqual([]);
   });
 
@@ -66,6 +67,19 @@ describe('<linli-ballot-form>', () => {
     expect(el.shadowRoot?.querySelectorAll('.box').length).toBe(n);
     expect(await violations(el)).toEqual([]);
   });
+
+  it.each([
+    ['zh-CN', false, '已经在网上投过票的，不用再交这张纸票：每户只算一票。'],
+    ['en', false, 'If you already voted online, do not hand this in: each household votes once.'],
+    ['zh-CN', true, '网上投过票也可以再交纸票，以最后交的一次为准。'],
+    ['en', true, 'If you also vote online, the ballot given last is the one that counts.'],
+  ])(
+    'says in %s what a paper ballot does after an online vote (changes allowed: %s)',
+    async (lang, allowChange, says) => {
+      const el = await form(lang, 'o101', { allowChange });
+      expect(text(el)).toContain(says);
+    },
+  );
 
   it('gives a score motion 0–5 to circle for every option', async () => {
     const el = await form('zh-CN', 'o101', choice('score', { rule: 'twoThirdsTurnout' }));

@@ -55,6 +55,7 @@ export class LinliBallotForm extends LinliElement {
     const voter = m.electorate.find((v) => v.id === this.voter);
     if (!voter) return html`<p role="status">${t(locale, 'notOnRoll')}</p>`;
     const rooms = voter.unitIds.map((u) => gov.unit(u)?.room ?? u).join(' ');
+    const colon = locale === 'zh-CN' ? '：' : ': ';
     return html`<article part="form" aria-labelledby="heading">
       <header>
         <h1 id="heading">${t(locale, 'heading')}</h1>
@@ -72,10 +73,12 @@ export class LinliBallotForm extends LinliElement {
         <p class="instructions">${instructions(m, locale)}</p>
         ${renderChoices(m, locale)}
       </section>
-      <p class="return">${t(locale, 'returnNote')}</p>
+      <p class="return">
+        ${t(locale, 'returnNote')} ${t(locale, m.allowChange ? 'lastCounts' : 'onceOnly')}
+      </p>
       <p part="signature" class="signature">
-        <span>${t(locale, 'signature')}：<span class="line"></span></span>
-        <span>${t(locale, 'date')}：<span class="line short"></span></span>
+        <span>${t(locale, 'signature')}${colon}<span class="line"></span></span>
+        <span>${t(locale, 'date')}${colon}<span class="line short"></span></span>
       </p>
     </article>`;
   }
