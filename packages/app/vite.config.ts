@@ -1,16 +1,6 @@
-import { defineConfig } from 'vite';
+import { moduleBuild } from './build.config.ts';
 
-// The shell's module, `dist/app.js`, that the server serves at `/app/app.js` behind every page of the
-// shell (see `src/main.ts`): one self-contained file. The organizer's screens are a second build
-// (`vite.organizer.config.ts`), loaded on demand from `/app/organizer.js`. No hashed names, since the
-// server sets its own cache headers (ETag).
-export default defineConfig({
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    lib: { entry: 'src/main.ts', formats: ['es'], fileName: () => 'app.js' },
-    rollupOptions: { output: { inlineDynamicImports: true } },
-  },
-});
+// The shell's module, `dist/app.js`, behind every page of the shell (see `src/main.ts`). The
+// organizer's screens (`vite.organizer.config.ts`) and the public result page (`vite.result.config.ts`)
+// are builds of their own, loaded on demand.
+export default moduleBuild('src/main.ts', 'app.js', true);

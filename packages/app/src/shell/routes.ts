@@ -43,6 +43,14 @@ export const organizerModule: LazyModule = lazyModule(
 );
 
 /**
+ * The public result page the printed notice's QR code opens: `dist/result.js` (its own build, from
+ * `src/result.ts`), a fraction of the organizer's console, for a resident's phone.
+ */
+export const resultModule: LazyModule = lazyModule(
+  () => import(/* @vite-ignore */ new URL('./result.js', import.meta.url).href),
+);
+
+/**
  * Every screen of the shell, in matching order: the first route whose path matches the URL is drawn.
  * To add a screen, add its element under `src/screens/<name>/` and one entry here; if its path is
  * not under one the server already serves the shell at, add it to `shellPaths()` in
@@ -150,7 +158,7 @@ export const routes: readonly Route[] = [
     path: '/c/:community/motions/:motion/result',
     audience: 'anyone',
     title: { 'zh-CN': '表决结果', en: 'Result' },
-    module: organizerModule,
+    module: resultModule,
     render: (screen) => html`<linli-result-screen .context=${screen}></linli-result-screen>`,
   },
 ];

@@ -281,8 +281,14 @@ describe('the elevator story, from its wizard template to the printed 公示', (
   it('shows the result on the public page the QR code opens, without signing in', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await page.goto(`${server.base}/c/${COMMUNITY}/motions/${motionId}/result`);
     await poll(() => page.locator('[part=outcome]').textContent()).toMatch(/通过|未通过/);
+    // A resident's phone loads the notice's own small module, never the organizer's console.
+    expect(scripts).toEqual(['/app/app.js', '/app/result.js']);
     expect(await axeViolations(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'result-public-phone-zh.png'), fullPage: true });
     await context.close();

@@ -78,9 +78,10 @@ function appFile(name: string, type: string): () => PrecompressedBody {
 
 /**
  * The built files the shell loads: `app.js` on every page, `organizer.js` the first time an organizer
- * screen beyond the home is drawn (the shell's lazy chunk), each with its source map.
+ * screen beyond the home is drawn, `result.js` on the public result page (the shell's lazy modules),
+ * each with its source map.
  */
-export const SHELL_MODULES = ['app.js', 'organizer.js'] as const;
+export const SHELL_MODULES = ['app.js', 'organizer.js', 'result.js'] as const;
 
 /**
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
