@@ -346,9 +346,11 @@ class Run {
       for (let i = 0; i < classes.length; i++) {
         const c = classes[i] as number;
         if (isPoor[i] === 1 || (purses.a[c] as bigint) > below) continue;
-        const n = BigInt(count[i] as number);
-        ra -= n * (purses.a[c] as bigint);
-        rb -= n * (purses.b[c] as bigint);
+        // Most classes are one voter: no product then (each is a BigInt the collector must reclaim).
+        const heads = count[i] as number;
+        const n = BigInt(heads);
+        ra -= heads === 1 ? (purses.a[c] as bigint) : n * (purses.a[c] as bigint);
+        rb -= heads === 1 ? (purses.b[c] as bigint) : n * (purses.b[c] as bigint);
         payers -= n;
         isPoor[i] = 1;
         poor.add(c);
