@@ -250,6 +250,25 @@ interface Settings {
   readonly utilities: Utilities;
   readonly step: bigint;
   readonly spendingCap: number;
+  /** Per project, every project some supporter of it also approves (itself included). */
+  readonly neighbours: readonly Int32Array[];
+}
+
+/** Per project, the projects sharing a voter with it, itself included. */
+function neighboursOf(election: EqualSharesElection): Int32Array[] {
+  const seen = new Uint8Array(election.costs.length);
+  return election.supporters.map((supporters) => {
+    const found: number[] = [];
+    for (const v of supporters) {
+      for (const q of election.ballots[v] as Int32Array) {
+        if (seen[q] === 1) continue;
+        seen[q] = 1;
+        found.push(q);
+      }
+    }
+    for (const q of found) seen[q] = 0;
+    return Int32Array.from(found);
+  });
 }
 
 /**
@@ -327,9 +346,11 @@ class Run {
       for (let i = 0; i < classes.length; i++) {
         const c = classes[i] as number;
         if (isPoor[i] === 1 || (purses.a[c] as bigint) > below) continue;
-        const n = BigInt(count[i] as number);
-        ra -= n * (purses.a[c] as bigint);
-        rb -= n * (purses.b[c] as bigint);
+        // Most classes are one voter: no product then (each is a BigInt the collector must reclaim).
+        const heads = count[i] as number;
+        const n = BigInt(heads);
+        ra -= heads === 1 ? (purses.a[c] as bigint) : n * (purses.a[c] as bigint);
+        rb -= heads === 1 ? (purses.b[c] as bigint) : n * (purses.b[c] as bigint);
         payers -= n;
         isPoor[i] = 1;
         poor.add(c);
@@ -432,14 +453,26 @@ class Run {
       const { a, b } = left[i] as { a: bigint; b: bigint };
       moved[c] = 1 + (!poor.has(c) && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
     });
+    // Every project a supporter whose money changed approves must be priced again. Once all projects
+    // sharing a voter with p are stale no supporter can add one, so the ballots are read only until
+    // then: at municipal scale, a few hundred of the thousands of supporters.
     const { stale } = this;
+    const neighbours = this.settings.neighbours[p] as Int32Array;
+    let fresh = 0;
+    for (let i = 0; i < neighbours.length; i++) if (!stale[neighbours[i] as number]) fresh++;
     for (let i = 0; i < supporters.length; i++) {
       const v = supporters[i] as number;
       const next = (moved[purses.classOf[v] as number] as number) - 1;
       if (next < 0) continue;
       purses.classOf[v] = next;
+      if (fresh === 0) continue;
       const ballot = this.election.ballots[v] as Int32Array;
-      for (let j = 0; j < ballot.length; j++) stale[ballot[j] as number] = true;
+      for (let j = 0; j < ballot.length; j++) {
+        const q = ballot[j] as number;
+        if (stale[q]) continue;
+        stale[q] = true;
+        fresh--;
+      }
     }
     for (const c of classes) moved[c] = 0;
   }
@@ -521,7 +554,12 @@ export function runEqualShares(
   options: { readonly step?: number; readonly spendingCap?: number } = {},
 ): EqualSharesRun {
   const step = BigInt(options.step ?? 0);
-  const settings = { utilities, step, spendingCap: options.spendingCap ?? Number.POSITIVE_INFINITY };
+  const settings = {
+    utilities,
+    step,
+    spendingCap: options.spendingCap ?? Number.POSITIVE_INFINITY,
+    neighbours: neighboursOf(election),
+  };
   const open = election.costs
     .map((_, p) => p)
     .filter((p) => (election.supporters[p] as Int32Array).length > 0);
