@@ -164,7 +164,7 @@ const payOrRefund: Decide<Cmd<'fund.pay' | 'fund.refund'>> = ({ funds: state }, 
     date: command.date ?? context.today,
     unitId: command.unitId,
     ...(command.reference === undefined ? {} : { reference: command.reference }),
-    ...attached(command),
+    ...(command.type === 'fund.pay' ? attached(command) : {}),
   };
   return ok([{ type: 'fund.recorded', payload: { entries: [entry] } }]);
 };
