@@ -100,12 +100,14 @@ export async function openFromFolder(
   if (seeded) await seedScenario(governance);
   // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.
   const auth = await data.authStore(id);
+  const blobs = await data.blobStore(id);
   const unwatch = settings.watch ? await settings.watch(id, governance) : async () => {};
   const close = async () => {
     await unwatch();
     await checkpointer.flush();
     governance.dispose();
     await auth.close();
+    await blobs.close();
     await store.close();
   };
   // On PostgreSQL, reads are marked stale while this process cannot reach the database.
@@ -115,6 +117,7 @@ export async function openFromFolder(
     store,
     governance,
     auth,
+    blobs,
     checkpoint: () => checkpointer.latest,
     ...(stale ? { stale } : {}),
   };
