@@ -25,7 +25,7 @@ async function app(options: Parameters<typeof createApp>[1] = {}) {
     served.request('/c/xfkl/attachments', {
       method: 'POST',
       headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body,
+      body: new Uint8Array(body),
     });
   const download = (
     hash: string,
