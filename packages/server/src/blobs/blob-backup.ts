@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ATTACHMENT_TYPES, type AttachmentType, attachmentHashes, type LoggedEvent } from '@linli/core';
 import { type BlobStore, sha256Of } from './blob-store.js';
 import { sniffAttachmentType } from './sniff-type.js';
@@ -87,4 +88,18 @@ export async function blobProblems(store: BlobStore, events: readonly LoggedEven
   const missing = await store.missing([...named.keys()]);
   for (const sha256 of missing) problems.push(`blob ${sha256}: missing, named by event ${named.get(sha256)}`);
   return problems;
+}
+
+/**
+ * The checked blobs of the backup file at `file` ({@link readBackupBlobs}), read before a restore
+ * writes anything. A file that cannot be read as JSON has no blobs here: the log's own check refuses it.
+ */
+export function readBlobsFile(file: string): ReturnType<typeof readBackupBlobs> {
+  let backup: unknown;
+  try {
+    backup = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return { ok: true, blobs: [] };
+  }
+  return readBackupBlobs(backup);
 }

@@ -32,7 +32,7 @@ async function upload(server: RunningServer, bytes: Uint8Array, type: string) {
   const response = await fetch(`${server.base}/c/xfkl/attachments`, {
     method: 'POST',
     headers: { 'content-type': type, authorization: `Bearer ${server.organizer}` },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -168,5 +168,35 @@ describe('attachments through the real server process, backup, restore and verif
       expect.stringMatching(new RegExp(`blob ${sha(receipt)}: missing, named by event \\d+$`)),
       'linli: 2 attachment problem(s) in xfkl',
     ]);
+  });
+});
+
+describe('LINLI_RESTORE at start', () => {
+  it('restores the blobs of a linli-server backup with the log', async () => {
+    const source = join(dir, 'start-source');
+    const first = await startServer(source);
+    try {
+      expect((await upload(first, receipt, 'image/jpeg')).status).toBe(201);
+      expect(await expense(first, sha(receipt))).toBe(200);
+    } finally {
+      await first.stop();
+    }
+    const verified = cli(['verify', 'xfkl'], { LINLI_DATA: source });
+    const key = /public key\s+(\S+)/.exec(verified.stdout)?.[1] ?? '';
+    const file = join(dir, 'start-backup.json');
+    expect(cli(['backup', 'xfkl', file], { LINLI_DATA: source }).status).toBe(0);
+    const target = join(dir, 'start-target');
+    const server = await startServer(target, { LINLI_RESTORE: file, LINLI_PUBLIC_KEY: key });
+    try {
+      const got = await fetch(`${server.base}/c/xfkl/attachments/${sha(receipt)}`, {
+        headers: { authorization: `Bearer ${server.organizer}` },
+      });
+      expect(new Uint8Array(await got.arrayBuffer())).toEqual(receipt);
+    } finally {
+      await server.stop();
+    }
+    expect(cli(['verify', 'xfkl'], { LINLI_DATA: target }).stdout).toContain(
+      'verified 1 attachments of xfkl',
+    );
   });
 });

@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { LoggedEvent } from '@linli/core';
 import {
   backupBlobs,
   blobProblems,
   type RestorableBlob,
-  readBackupBlobs,
+  readBlobsFile,
   restoreBlobs,
 } from '../blobs/blob-backup.js';
 import type { BlobStore } from '../blobs/blob-store.js';
@@ -118,19 +118,9 @@ export async function checkLog(
   }
 }
 
-/**
- * The checked blobs of the backup file at `file`, read before anything is written: a blob whose bytes
- * do not match its hash, or a hash the backup's log names without its blob, refuses the restore (one
- * line each on stderr). A file that is not JSON is left for the log's own check to refuse.
- */
+/** The backup's checked blobs, or one line per problem on stderr and a refusal: nothing is restored. */
 function blobsToRestore(file: string): RestorableBlob[] {
-  let backup: unknown;
-  try {
-    backup = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return [];
-  }
-  const read = readBackupBlobs(backup);
+  const read = readBlobsFile(file);
   if (read.ok) return read.blobs;
   for (const problem of read.problems) console.error(`linli: ${file}: ${problem}`);
   throw new CliFailure(
