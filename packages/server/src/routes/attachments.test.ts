@@ -192,5 +192,7 @@ describe('commands naming attachments', () => {
       await served.request('/c/xfkl/events', { headers: { authorization: `Bearer ${organizer}` } })
     ).json()) as { events: { payload: unknown }[] };
     expect(JSON.stringify(events.events.at(-1)?.payload)).toContain(sha(jpeg));
+    // The published view, which any site may read, does not even name the file.
+    expect(JSON.stringify(await (await served.request('/c/xfkl/view')).json())).not.toContain(sha(jpeg));
   });
 });
