@@ -10,6 +10,17 @@
  * @packageDocumentation
  */
 
+// Attachments: content-addressed references to receipts, invoices and notices' files.
+export {
+  ATTACHMENT_TYPES,
+  type Attachment,
+  type AttachmentType,
+  attachmentHashes,
+  attachmentSchema,
+  attachmentsSchema,
+  MAX_ATTACHMENTS,
+  sha256Schema,
+} from './attachments/attachment.js';
 // Community: buildings, units, owners, residents, and who counts on a date.
 export {
   type CountedUnit,

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
+import { DEFAULT_ATTACHMENT_BYTES } from './blobs/attachment-limit.js';
 import type { FeedTokens } from './feeds/feed-tokens.js';
 import { type CommunitySource, sourceOf } from './hosting/community-source.js';
 import type { AppEnv, HostedCommunity } from './http/env.js';
@@ -12,6 +13,7 @@ import { resolveCommunity } from './middleware/community.js';
 import { checkHost } from './middleware/host-check.js';
 import { checkWriteOrigin } from './middleware/origin-check.js';
 import { logRequests } from './middleware/request-log.js';
+import { attachmentRoutes, isAttachmentUpload } from './routes/attachments.js';
 import { commandRoutes } from './routes/commands.js';
 import { communityListRoutes } from './routes/communities.js';
 import { dutyRoutes } from './routes/duties.js';
@@ -37,6 +39,13 @@ export interface AppOptions {
   readonly maxBody?: number;
   /** Largest housing-register upload, bytes (default 8 MiB; see `MAX_REGISTER_BODY`). */
   readonly maxRegisterBody?: number;
+  /**
+   * Largest attachment upload, bytes (default 5 MiB; `linli-server` reads `LINLI_ATTACHMENT_MAX_BYTES`).
+   * Past it: `attachment.too_large` (413).
+   */
+  readonly maxAttachmentBytes?: number;
+  /** Attachment uploads per organizer per minute (default 30). */
+  readonly attachmentUploadsPerMinute?: number;
   /** Invite-code attempts per client address per minute (default 10). */
   readonly codeAttemptsPerMinute?: number;
   /**
@@ -140,8 +149,12 @@ export function createApp(
     maxSize: options.maxBody ?? 64 * 1024,
     onError: (c) => refusalResponse(c, linliError('http.too_large')),
   });
-  // A register upload is bigger than any JSON body; its route applies its own limit.
-  app.use(community, (c, next) => (isRegisterUpload(c.req.path) ? next() : limitBody(c, next)));
+  // A register upload or an attachment is bigger than any JSON body; its route applies its own limit.
+  app.use(community, (c, next) =>
+    isRegisterUpload(c.req.path) || isAttachmentUpload(c.req.path, c.req.method)
+      ? next()
+      : limitBody(c, next),
+  );
   app.use('/setup', limitBody);
   // Whatever else fails (a full or locked sign-in database, a bug) and whatever is not here is still
   // answered with the typed error, never Hono's plain-text 404 or 500.
@@ -186,6 +199,14 @@ export function createApp(
         clock,
         organizerActor,
         ...(options.maxRegisterBody === undefined ? {} : { maxBody: options.maxRegisterBody }),
+      }),
+    )
+    .route(
+      '/c/:community',
+      attachmentRoutes({
+        maxBytes: options.maxAttachmentBytes ?? DEFAULT_ATTACHMENT_BYTES,
+        uploadsPerMinute: options.attachmentUploadsPerMinute ?? 30,
+        limits,
       }),
     );
 }

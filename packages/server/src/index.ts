@@ -31,6 +31,10 @@ export type { AuthStoreOptions, DeriveKey } from './auth/secrets.js';
 export type { SessionCache } from './auth/session-cache.js';
 export { SqliteAuthStore } from './auth/sqlite-auth-store.js';
 export { allowed } from './authorize.js';
+export { DEFAULT_ATTACHMENT_BYTES } from './blobs/attachment-limit.js';
+export type { BlobInfo, BlobStore, StoredBlob } from './blobs/blob-store.js';
+export { PostgresBlobStore } from './blobs/postgres-blob-store.js';
+export { SqliteBlobStore } from './blobs/sqlite-blob-store.js';
 export { FeedTokens } from './feeds/feed-tokens.js';
 export {
   type CommunityLease,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { attachmentsSchema } from '../attachments/attachment.js';
 import {
   idSchema,
   intSchema,
@@ -106,6 +107,8 @@ export const paySchema = z.strictObject({
   date: z.optional(localDateSchema),
   reference: z.optional(text(100)),
   asCredit: z.optional(z.boolean()),
+  /** Photos or scans of the receipt (收据). */
+  attachments: attachmentsSchema,
 });
 
 /** Money paid back to a unit (no more than it paid). */
@@ -126,6 +129,8 @@ export const expenseSchema = z.strictObject({
   date: z.optional(localDateSchema),
   receipt: text(100),
   description: text(500),
+  /** Photos or scans of the receipt or invoice. */
+  attachments: attachmentsSchema,
 });
 
 /**
@@ -145,6 +150,8 @@ export const incomeSchema = z.strictObject({
       z.strictObject({ schemeId: idSchema, version: z.optional(intSchema(1, 1_000_000)) }),
     ]),
   ),
+  /** The invoice (e.g. the tax bureau's 代开发票) or contract, scanned. */
+  attachments: attachmentsSchema,
 });
 
 /** Moves money between funds. */

@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments/attachment.js';
 import { effectiveArea, unitsIn } from '../community/queries.js';
 import type { CommunityState } from '../community/state.js';
 import type { DecideContext } from '../decide/context.js';
@@ -135,6 +136,11 @@ const pledge: Decide<Cmd<'fund.pledge'>> = ({ funds: state }, command, context) 
   return ok([{ type: 'fund.recorded', payload: { entries } }]);
 };
 
+/** The command's attachments for its entry, if it has any (a refund has none). */
+function attached(command: { readonly attachments?: readonly Attachment[] | undefined }) {
+  return command.attachments === undefined ? {} : { attachments: command.attachments };
+}
+
 const payOrRefund: Decide<Cmd<'fund.pay' | 'fund.refund'>> = ({ funds: state }, command, context) => {
   const entries = state.entries.get(command.fundId) ?? [];
   const mine = entries.filter((e) => e.unitId === command.unitId);
@@ -158,6 +164,7 @@ const payOrRefund: Decide<Cmd<'fund.pay' | 'fund.refund'>> = ({ funds: state }, 
     date: command.date ?? context.today,
     unitId: command.unitId,
     ...(command.reference === undefined ? {} : { reference: command.reference }),
+    ...(command.type === 'fund.pay' ? attached(command) : {}),
   };
   return ok([{ type: 'fund.recorded', payload: { entries: [entry] } }]);
 };
@@ -171,6 +178,7 @@ const expense: Decide<Cmd<'fund.expense'>> = (_reads, command, context) => {
     date: command.date ?? context.today,
     reference: command.receipt,
     note: command.description,
+    ...attached(command),
   };
   return ok([{ type: 'fund.recorded', payload: { entries: [entry] } }]);
 };
@@ -226,6 +234,7 @@ const income: Decide<Cmd<'fund.income'>> = ({ funds: state }, command, context) 
       amount: command.amount,
       date,
       note: command.source,
+      ...attached(command),
     },
   ];
   if (costs > 0)

@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments/attachment.js';
 import type { LocalDate } from '../time/local-date.js';
 
 /** What a ledger entry records. Amounts are signed fen; a reversal carries the negated amount. */
@@ -31,6 +32,8 @@ export interface Entry {
   /** Receipt number, bank reference, paper reference… */
   readonly reference?: string;
   readonly note?: string;
+  /** Photos or scans of its receipt or invoice, by content hash (the bytes are in the blob store). */
+  readonly attachments?: readonly Attachment[];
   /** A reversal: the entry it cancels. */
   readonly reverses?: string;
   /** Where a pledge came from. */

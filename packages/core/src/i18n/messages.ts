@@ -1,5 +1,6 @@
 import type { Locale } from './locale.js';
 import type { MessageParams, MessageTemplates } from './message-table.js';
+import { attachmentMessages } from './messages/attachments.js';
 import { ballotTrustMessages } from './messages/ballots.js';
 import { motionMessages } from './messages/motions.js';
 import { numberMessages } from './messages/numbers.js';
@@ -50,6 +51,7 @@ export const errorMessages = {
   ...setupMessages,
   ...participatoryMessages,
   ...motionMessages,
+  ...attachmentMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,

@@ -1,5 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import type { LoggedEvent } from '@linli/core';
+import {
+  backupBlobs,
+  blobProblems,
+  type RestorableBlob,
+  readBlobsFile,
+  restoreBlobs,
+} from '../blobs/blob-backup.js';
+import type { BlobStore } from '../blobs/blob-store.js';
 import { checkedStart } from '../checkpoint/checked-start.js';
 import { readCheckpointFile } from '../checkpoint/checkpointer.js';
 import type { Print } from './admin.js';
@@ -19,17 +27,26 @@ export class CliFailure extends Error {
  */
 export async function backup(data: DataFolder, community: string, file: string | undefined, print: Print) {
   const store = await data.eventStore(community);
+  const blobStore = await data.blobStore(community);
   try {
     const events = await store.read();
     if (events.length === 0) throw new CliFailure(`there is no community "${community}" to back up`);
     const checkpoint = readCheckpointFile(data.checkpointFile(community));
-    const body = `${JSON.stringify(checkpoint === undefined ? { events } : { events, checkpoint })}\n`;
+    // A community with no attachments backs up exactly as before attachments existed.
+    const blobs = await backupBlobs(blobStore);
+    const body = `${JSON.stringify({
+      events,
+      ...(checkpoint === undefined ? {} : { checkpoint }),
+      ...(blobs.length === 0 ? {} : { blobs }),
+    })}\n`;
     if (file === undefined) process.stdout.write(body);
     else {
       writeFileSync(file, body, { flag: 'wx' }); // never overwrite an older backup by mistake
       print(`backed up ${events.length} events of ${community} to ${file} (head ${events.at(-1)?.hash})`);
+      if (blobs.length > 0) print(`backed up ${blobs.length} attachments`);
     }
   } finally {
+    await blobStore.close();
     await store.close();
   }
 }
@@ -62,7 +79,9 @@ export async function checkLog(
   restoreFrom: string | undefined,
   print: Print,
 ) {
+  const restoring = restoreFrom === undefined ? undefined : blobsToRestore(restoreFrom);
   const store = await data.eventStore(community);
+  const blobStore = await data.blobStore(community);
   try {
     const checked = await checkedStart({
       store,
@@ -84,11 +103,35 @@ export async function checkLog(
     const { restored } = checked.value;
     if (restored) await listRestored(data, community, events);
     if (restored) print(`restored ${restored.events} events into ${community} (head ${restored.head})`);
+    if (restored && restoring?.length) {
+      await restoreBlobs(blobStore, restoring);
+      print(`restored ${restoring.length} attachments into ${community}`);
+    }
     print(
       `verified ${events.length} events of ${community}: head ${events.at(-1)?.seq}:${events.at(-1)?.hash}`,
     );
+    await checkBlobs(blobStore, community, events, print);
     print(`public key  ${checked.value.publicKey}`);
   } finally {
+    await blobStore.close();
     await store.close();
   }
+}
+
+/** The backup's checked blobs, or one line per problem on stderr and a refusal: nothing is restored. */
+function blobsToRestore(file: string): RestorableBlob[] {
+  const read = readBlobsFile(file);
+  if (read.ok) return read.blobs;
+  for (const problem of read.problems) console.error(`linli: ${file}: ${problem}`);
+  throw new CliFailure(
+    `cannot restore ${file}: ${read.problems.length} attachment problem(s), nothing restored`,
+  );
+}
+
+/** Recomputes every blob's SHA-256 and looks up every hash the log names: one line per problem on stderr. */
+async function checkBlobs(blobs: BlobStore, community: string, events: readonly LoggedEvent[], print: Print) {
+  const problems = await blobProblems(blobs, events);
+  for (const problem of problems) console.error(`linli: ${community}: ${problem}`);
+  if (problems.length > 0) throw new CliFailure(`${problems.length} attachment problem(s) in ${community}`);
+  print(`verified ${(await blobs.list()).length} attachments of ${community}`);
 }

@@ -66,9 +66,11 @@ Commands:
   import <community> <file> [--apply] [--date <YYYY-MM-DD>]
                                             read a housing register (.xlsx/.csv): its problems and what it
                                             would change; --apply imports it, all or nothing
-  backup <community> [file]                 write the log and its signed checkpoint (stdout by default)
+  backup <community> [file]                 write the log, its signed checkpoint and its attachments
+                                            (stdout by default)
   restore <community> <file>                restore a backup into an empty community, checked first
-  verify <community>                        check the log's hash chain against the last signed head
+  verify <community>                        check the log's hash chain against the last signed head,
+                                            and every attachment against its hash
 
 Roles: ${roles}.
 Data: LINLI_DATA (a folder, default ./data, SQLite) or DATABASE_URL (PostgreSQL).

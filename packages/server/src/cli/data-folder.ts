@@ -3,6 +3,9 @@ import type { EventStore } from '@linli/core';
 import type { AuthStore } from '../auth/auth-store.js';
 import { PostgresAuthStore } from '../auth/postgres-auth-store.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { PostgresBlobStore } from '../blobs/postgres-blob-store.js';
+import { SqliteBlobStore } from '../blobs/sqlite-blob-store.js';
 import type { DueWorkTable } from '../due-work/due-work-table.js';
 import { PostgresDueWork } from '../due-work/postgres-due-work.js';
 import { SqliteDueWork } from '../due-work/sqlite-due-work.js';
@@ -90,6 +93,14 @@ export class DataFolder {
     return database
       ? PostgresStore.on(database, community)
       : SqliteStore.open(resolve(this.dir, 'linli.sqlite'), community);
+  }
+
+  /** The community's attachments: the `blobs` table of `linli.sqlite`, or PostgreSQL's `linli_blobs`. */
+  async blobStore(community: string): Promise<BlobStore> {
+    const database = this.database;
+    return database
+      ? PostgresBlobStore.on(database, community)
+      : SqliteBlobStore.open(resolve(this.dir, 'linli.sqlite'), community);
   }
 
   async authStore(community: string): Promise<AuthStore> {

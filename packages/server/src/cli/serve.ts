@@ -6,6 +6,7 @@ import { LinliException } from '@linli/core';
 import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import type { IssuedOrganizer } from '../auth/organizers.js';
+import { attachmentLimitFromEnv } from '../blobs/attachment-limit.js';
 import { loadSigningKey, type SigningKey } from '../checkpoint/signing-key.js';
 import { FeedTokens } from '../feeds/feed-tokens.js';
 import type { CommunityHost } from '../hosting/community-host.js';
@@ -117,6 +118,8 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     throw new CliFailure(
       `TRUST_PROXY must be the number of proxies in front of the server (0-32), not "${process.env.TRUST_PROXY}"`,
     );
+  const attachmentLimit = attachmentLimitFromEnv(process.env.LINLI_ATTACHMENT_MAX_BYTES);
+  if (!attachmentLimit.ok) throw new CliFailure(attachmentLimit.message);
   // One serving process per SQLite data folder; a second one exits here, before it touches anything.
   const lock = data.databaseUrl ? undefined : takeServingLock(data.dir);
   if (lock?.held === false) throw new CliFailure(lock.message.replace(/^linli: /, ''));
@@ -140,6 +143,7 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     shell: { home: mode === 'serve' },
     setup: { token: setupToken, host: setupHost(communities) },
     rateLimits,
+    maxAttachmentBytes: attachmentLimit.bytes,
   });
   // The demo's hand-written pages (about 新福康里 alone) only where it is served; `serve` has the shell there.
   for (const [path, file] of Object.entries(staticFiles(mode))) app.get(path, (c) => file.respond(c));

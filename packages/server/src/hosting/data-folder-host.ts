@@ -7,6 +7,7 @@ import {
   type Result,
 } from '@linli/core';
 import { seedScenario } from '@linli/core/seed';
+import { readBlobsFile, restoreBlobs } from '../blobs/blob-backup.js';
 import { checkedStart } from '../checkpoint/checked-start.js';
 import type { SigningKey } from '../checkpoint/signing-key.js';
 import type { DataFolder } from '../cli/data-folder.js';
@@ -63,6 +64,15 @@ export async function openFromFolder(
     if (e instanceof LinliException) return { ok: false, error: e.error };
     throw e;
   }
+  const restoreFrom = (seed && process.env.LINLI_RESTORE) || undefined;
+  // A backup's blobs are checked before its log is restored, so a bad one restores nothing.
+  const blobsFrom = restoreFrom === undefined ? { ok: true as const, blobs: [] } : readBlobsFile(restoreFrom);
+  if (!blobsFrom.ok) {
+    await store.close();
+    for (const problem of blobsFrom.problems)
+      console.error(`linli: community ${id}: ${restoreFrom}: ${problem}`);
+    return { ok: false, error: unavailable(`cannot restore ${restoreFrom}`) };
+  }
   const checked = await checkedStart({
     store,
     community: id,
@@ -71,7 +81,7 @@ export async function openFromFolder(
     key: settings.key,
     checkpointFile: data.checkpointFile(id),
     trustedHead: process.env.LINLI_TRUSTED_HEAD || undefined,
-    restoreFrom: (seed && process.env.LINLI_RESTORE) || undefined,
+    restoreFrom,
     publicKey: process.env.LINLI_PUBLIC_KEY || undefined,
   });
   if (!checked.ok) {
@@ -100,12 +110,15 @@ export async function openFromFolder(
   if (seeded) await seedScenario(governance);
   // Sign-ins live beside the log: in PostgreSQL every server process behind a load balancer shares them.
   const auth = await data.authStore(id);
+  const blobs = await data.blobStore(id);
+  if (restored) await restoreBlobs(blobs, blobsFrom.blobs);
   const unwatch = settings.watch ? await settings.watch(id, governance) : async () => {};
   const close = async () => {
     await unwatch();
     await checkpointer.flush();
     governance.dispose();
     await auth.close();
+    await blobs.close();
     await store.close();
   };
   // On PostgreSQL, reads are marked stale while this process cannot reach the database.
@@ -115,6 +128,7 @@ export async function openFromFolder(
     store,
     governance,
     auth,
+    blobs,
     checkpoint: () => checkpointer.latest,
     ...(stale ? { stale } : {}),
   };

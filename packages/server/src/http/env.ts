@@ -1,5 +1,6 @@
 import type { EventStore, Governance, SignedCheckpoint } from '@linli/core';
 import type { AuthStore, Principal } from '../auth/auth-store.js';
+import type { BlobStore } from '../blobs/blob-store.js';
 
 /** One community the server hosts. */
 export interface HostedCommunity {
@@ -7,6 +8,11 @@ export interface HostedCommunity {
   readonly store: EventStore;
   readonly governance: Governance;
   readonly auth: AuthStore;
+  /**
+   * Its attachments' bytes, by SHA-256. Without one the community keeps no attachments: uploads are
+   * refused and so is every command naming one.
+   */
+  readonly blobs?: BlobStore;
   /** Origins allowed to embed this community's widgets (CORS). */
   readonly origins: readonly string[];
   /** The newest head the server signed, published with the view and the organizer's reads. */

@@ -5,18 +5,19 @@ import { HTTPException } from 'hono/http-exception';
 import { unreachable } from '../stores/database-errors.js';
 
 /** The HTTP statuses a typed refusal is answered with. */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 421 | 429 | 503;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 421 | 429 | 503;
 
 /** The status each error code is answered with; every code not named here is the client's mistake. */
 export function statusOf(error: LinliError): RefusalStatus {
   const code = error.code;
   if (code === 'auth.required' || code === 'auth.bad_code') return 401;
   if (code === 'auth.forbidden' || code === 'http.origin' || code === 'setup.bad_token') return 403;
-  if (code === 'http.not_found' || code === 'http.no_route') return 404;
+  if (code === 'http.not_found' || code === 'http.no_route' || code === 'attachment.not_found') return 404;
   if (code === 'log.conflict') return 409;
   if (code === 'setup.closed') return 410; // for good: a community exists
   if (code === 'http.host') return 421;
-  if (code === 'http.too_large') return 413;
+  if (code === 'http.too_large' || code === 'attachment.too_large') return 413;
+  if (code === 'attachment.unsupported_type') return 415;
   if (code === 'auth.rate_limited') return 429;
   if (code === 'log.unavailable' || code === 'server.unavailable' || code === 'server.not_ready') return 503;
   return 400;

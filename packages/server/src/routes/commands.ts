@@ -1,9 +1,10 @@
-import { linliError } from '@linli/core';
+import { attachmentHashes, linliError } from '@linli/core';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { Principal } from '../auth/auth-store.js';
 import { organizerActor } from '../auth/organizers.js';
 import { allowed } from '../authorize.js';
+import type { BlobStore } from '../blobs/blob-store.js';
 import type { AppEnv, SignedInEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
 import type { RateLimits } from '../http/rate-limit.js';
@@ -13,6 +14,18 @@ import { rateLimited } from '../middleware/rate-limit.js';
 
 /** A command body: the command itself is validated and decided by the core, never here. */
 const commandSchema = z.object({ command: z.optional(z.unknown()) });
+
+/**
+ * Refuses a command that names an attachment this community does not hold (`attachment.missing`),
+ * so no event in the log ever points at bytes that are not there. Blobs are never deleted, so what
+ * is held now is still held when the command is appended.
+ */
+async function checkAttachmentsHeld(blobs: BlobStore | undefined, command: unknown): Promise<void> {
+  const hashes = attachmentHashes(command);
+  if (hashes.length === 0) return;
+  const [missing] = blobs ? await blobs.missing(hashes) : hashes;
+  if (missing !== undefined) throw new Refusal(linliError('attachment.missing', [], { sha256: missing }));
+}
 
 /** What the command route needs from the app's options. */
 export interface CommandRouteOptions {
@@ -52,6 +65,7 @@ export function commandRoutes(options: CommandRouteOptions): Hono<AppEnv> {
       const principal = c.get('principal');
       const { command } = c.req.valid('json');
       if (!allowed(principal, command, governance)) throw new Refusal(linliError('auth.forbidden'));
+      await checkAttachmentsHeld(c.get('community').blobs, command);
       const actor = actorOf(principal);
       // The key is recorded with the events in one transaction, per principal: a retry (even after a
       // crash, even on another server process) gets the first answer instead of a second append.

@@ -76,6 +76,38 @@ export function migrateSqlite(
 }
 
 /**
+ * Brings one `part` of a SQLite file (e.g. `blobs`) to the newest of `steps`, keeping its version in
+ * the file's own {@link VERSION_TABLE} (no row: 0), as PostgreSQL does: a part added to a file that
+ * another part versions in `PRAGMA user_version` (the events) gets numbers of its own, so neither
+ * part's steps renumber the other's. One IMMEDIATE transaction, as {@link migrateSqlite}; a version
+ * newer than `steps` is refused (`log.schema_too_new`) and the file left untouched.
+ */
+export function migrateSqlitePart(
+  db: Database.Database,
+  database: string,
+  part: string,
+  steps: readonly SqliteMigration[],
+): Result<SchemaChange, LinliError> {
+  checkNumbering(steps);
+  const run = db.transaction((): Result<SchemaChange, LinliError> => {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${VERSION_TABLE} (part TEXT PRIMARY KEY, version INTEGER NOT NULL)`);
+    const row = db
+      .prepare<[string], { version: number }>(`SELECT version FROM ${VERSION_TABLE} WHERE part = ?`)
+      .get(part);
+    const found = row?.version ?? 0;
+    if (found > steps.length)
+      return { ok: false, error: tooNew(`${database} (${part})`, found, steps.length) };
+    for (const step of steps.slice(found)) step.up(db);
+    db.prepare(
+      `INSERT INTO ${VERSION_TABLE} (part, version) VALUES (?, ?)
+       ON CONFLICT (part) DO UPDATE SET version = excluded.version`,
+    ).run(part, steps.length);
+    return { ok: true, value: { from: found, to: steps.length } };
+  });
+  return run.immediate();
+}
+
+/**
  * Brings a PostgreSQL database's `part` (e.g. `events`) to the newest of `steps`, keeping its version
  * in {@link VERSION_TABLE} (no row: written before versions, 0). Runs in one transaction under the
  * advisory lock {@link SCHEMA_LOCK}, so several processes starting at once migrate once and a failed
