@@ -16,6 +16,7 @@ import { isAbout, ScreenElement } from '../screen-element.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
 import { MotionAmendments } from './motion-amendments.js';
+import { closingLine } from './closing-line.js';
 import { describeHistory, formatTime } from './motion-history.js';
 import './motion-proxies.js';
 import './motion-seats.js';
@@ -143,7 +144,7 @@ export class MotionScreen extends ScreenElement {
     return html`<section aria-labelledby="state-h">
       <h2 id="state-h">${t(l, 'state')}</h2>
       <p id="status">${t(l, 'status', { status: t(l, m.status) })}</p>
-      <p>${t(l, 'closesAt', { time: formatTime(m.closesAt, l) })}</p>
+      <p id="closing">${closingLine(m, l)}</p>
       <p>${t(l, 'rule', { name: m.rule.name[l], source: ruleSource(m.rule, l) })}</p>
       <p>
         ${

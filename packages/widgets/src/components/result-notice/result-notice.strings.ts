@@ -43,6 +43,11 @@ export const t = translator({
   },
   closesAt: { 'zh-CN': '截止时间', en: 'Voting closes' },
   closedEarly: { 'zh-CN': '（已提前结束）', en: ' (closed early)' },
+  closedAt: { 'zh-CN': '投票结束时间', en: 'Voting closed' },
+  closedEarlyOf: {
+    'zh-CN': '（提前结束；原定截止 {scheduled}）',
+    en: ' (closed early; scheduled for {scheduled})',
+  },
   logHead: { 'zh-CN': '记录链第 {seq} 条，哈希', en: 'Log entry {seq}, hash' },
   roll: { 'zh-CN': '投票名单（按房号）', en: 'Who voted how, by room' },
   room: { 'zh-CN': '房号', en: 'Room' },

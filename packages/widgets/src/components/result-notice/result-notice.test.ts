@@ -90,6 +90,33 @@ describe('<linli-result-notice> on a closed public motion', () => {
   });
 });
 
+describe('<linli-result-notice> closing time', () => {
+  it('prints when voting actually closed and, for an early close, the time it was scheduled for', async () => {
+    const { gov, clock } = await stairwell();
+    await elevatorMotion(gov);
+    clock.set('2026-12-18T07:30:00Z'); // 15:30 in Beijing, two days before the scheduled close
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    const el = await mount<LinliResultNotice>(
+      '<linli-result-notice lang="en" motion="lift"></linli-result-notice>',
+      'linli-result-notice',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    await settle(el);
+    const closing = el.shadowRoot?.querySelector('[part=closed-at]')?.textContent?.replace(/\s+/g, ' ');
+    expect(closing).toContain('December 18, 2026 at 3:30');
+    expect(closing).toContain('closed early; scheduled for December 20, 2026 at 6:00');
+  });
+
+  it('prints the close time alone when voting closed on schedule', async () => {
+    const { el } = await notice('zh-CN');
+    const closing = el.shadowRoot?.querySelector('[part=closed-at]')?.textContent ?? '';
+    expect(closing).toContain('2026年12月20日 18:00');
+    expect(closing).not.toContain('提前');
+  });
+});
+
 describe('<linli-result-notice> on a secret motion', () => {
   it('shows totals only: no roll, and no area figure that could name a voter', async () => {
     const { el } = await notice('zh-CN', { secrecy: 'secret', showVoters: false });
