@@ -57,6 +57,7 @@ export const t = translator({
   channelDirect: { 'zh-CN': '本人', en: 'in person' },
   channelProxy: { 'zh-CN': '委托', en: 'by proxy' },
   channelPaper: { 'zh-CN': '纸质', en: 'on paper' },
+  channelPaperProxy: { 'zh-CN': '纸质，委托代投', en: 'on paper, by proxy' },
   channelWithheld: { 'zh-CN': '—', en: '—' },
   secretRoll: {
     'zh-CN': '无记名投票：只公布合计，不公布谁投了什么',
