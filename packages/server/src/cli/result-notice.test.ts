@@ -190,6 +190,7 @@ describe('the elevator story, from its wizard template to the printed 公示', (
         await poll(() => page.locator('#paper-ref-warning').textContent()).toContain(printed);
         expect(await page.locator('#paper-ref-warning').textContent()).toContain(`${room} 室`);
         expect(await focusedId(page)).toBe('paper-ref');
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, `paper-number-${room}-phone-zh.png`), fullPage: true });
         expect(await page.locator('#done').textContent()).not.toContain(`${room} 室`); // not entered
         if (room === '402') await page.locator('#paper-ref').fill(printed);
         await page.locator('#paper-ref').press('Enter');
@@ -211,6 +212,7 @@ describe('the elevator story, from its wizard template to the printed 公示', (
     await page.locator('#room').press('Tab'); // onto "the household of 502"
     await page.keyboard.press('ArrowDown'); // the holder
     expect(await page.getByLabel(`受托人 ${HOLDER} 代投（委托书 W-8）`).isChecked()).toBe(true);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'paper-signer-phone-zh.png'), fullPage: true });
     await page.keyboard.press('Tab');
     await page.keyboard.press(key[CAST.paperProxy['502']]);
     await page.locator('#paper-ref').fill(ballotNumber(motionId, voterOf('502')));
