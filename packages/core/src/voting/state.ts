@@ -1,6 +1,6 @@
 import { type EventHandler, type EventHandlers, evolveBy } from '../decide/domain-module.js';
-import { allocateColumns, type BallotColumns, writeBallot } from './columns.js';
 import type { LoggedEvent } from '../log/event.js';
+import { allocateColumns, type BallotColumns, writeBallot } from './columns.js';
 import type { VotingEvent } from './events.js';
 import type { Ballot, Motion, ProxyAuthorization } from './motion.js';
 

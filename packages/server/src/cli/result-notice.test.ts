@@ -190,7 +190,8 @@ describe('the elevator story, from its wizard template to the printed 公示', (
         await poll(() => page.locator('#paper-ref-warning').textContent()).toContain(printed);
         expect(await page.locator('#paper-ref-warning').textContent()).toContain(`${room} 室`);
         expect(await focusedId(page)).toBe('paper-ref');
-        if (SHOTS) await page.screenshot({ path: join(SHOTS, `paper-number-${room}-phone-zh.png`), fullPage: true });
+        if (SHOTS)
+          await page.screenshot({ path: join(SHOTS, `paper-number-${room}-phone-zh.png`), fullPage: true });
         expect(await page.locator('#done').textContent()).not.toContain(`${room} 室`); // not entered
         if (room === '402') await page.locator('#paper-ref').fill(printed);
         await page.locator('#paper-ref').press('Enter');

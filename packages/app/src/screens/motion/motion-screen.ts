@@ -13,10 +13,10 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { saveFile } from '../../api/save-file.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
+import { closingLine } from './closing-line.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
 import { MotionAmendments } from './motion-amendments.js';
-import { closingLine } from './closing-line.js';
 import { describeHistory, formatTime } from './motion-history.js';
 import './motion-proxies.js';
 import './motion-seats.js';

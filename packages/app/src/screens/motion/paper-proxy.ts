@@ -16,7 +16,11 @@ export function activeProxiesOf(gov: Governance, motionId: string, voterId: stri
 }
 
 /** The holder's name of a proxy on the motion (revoked ones too: a ballot keeps the proxy it used). */
-export function proxyHolderOf(gov: Governance, motionId: string, proxyId: string | undefined): string | undefined {
+export function proxyHolderOf(
+  gov: Governance,
+  motionId: string,
+  proxyId: string | undefined,
+): string | undefined {
   if (proxyId === undefined) return undefined;
   return gov.read((s) => s.voting.motions.get(motionId)?.proxies.get(proxyId)?.holder);
 }

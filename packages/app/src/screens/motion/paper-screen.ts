@@ -3,14 +3,14 @@ import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
-import { motionStyles } from './motion.styles.js';
 import { checkBallotNumber } from './ballot-number-check.js';
+import { motionStyles } from './motion.styles.js';
 import { t } from './paper.strings.js';
 import { type PaperChoice, paperChoices } from './paper-choices.js';
 import { describeMarks, type MarksInput, marksFields, paperModeOf, withOptionLabels } from './paper-marks.js';
 import { marksForm, noMarks } from './paper-marks-form.js';
-import { paperQueue, type QueuedPaper } from './paper-queue.js';
 import { activeProxiesOf, proxyChoice, proxyHolderOf } from './paper-proxy.js';
+import { paperQueue, type QueuedPaper } from './paper-queue.js';
 import { nextPaperRef } from './paper-ref.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
 import {
@@ -404,7 +404,11 @@ export class PaperScreen extends ScreenElement {
     const holder = proxyHolderOf(gov, m.id, proxyId);
     const entry = { voterId, room, ref: paperRef, choice: answer.words, ...(holder ? { holder } : {}) };
     this.entered = [...this.entered, entry];
-    this.done = withHolder(t(l, m.paperCheck === 'twoPerson' ? 'enteredPending' : 'entered', entry), holder, l);
+    this.done = withHolder(
+      t(l, m.paperCheck === 'twoPerson' ? 'enteredPending' : 'entered', entry),
+      holder,
+      l,
+    );
     this.problem = undefined;
     this.warning = undefined;
     this.proxyId = undefined;

@@ -163,7 +163,9 @@ const channelKey = {
  * holder's name is not printed (they may be no resident; the signed 委托书 is on file for anyone checking).
  */
 function howKey(ballot: Ballot) {
-  return ballot.channel === 'paper' && ballot.proxyId !== undefined ? 'channelPaperProxy' : channelKey[ballot.channel];
+  return ballot.channel === 'paper' && ballot.proxyId !== undefined
+    ? 'channelPaperProxy'
+    : channelKey[ballot.channel];
 }
 
 /**

@@ -83,7 +83,14 @@ describe('<linli-result-notice> on a closed public motion', () => {
     await elevatorMotion(gov);
     const grant = { type: 'proxy.grant', motionId: 'lift', voterId: 'o302', holder: '李明', paperRef: 'W-1' };
     await must(gov, { ...grant, id: 'p302' });
-    await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: 'o302', vote: 'yes', paperRef: 'B-1', proxyId: 'p302' });
+    await must(gov, {
+      type: 'ballot.cast',
+      motionId: 'lift',
+      voterId: 'o302',
+      vote: 'yes',
+      paperRef: 'B-1',
+      proxyId: 'p302',
+    });
     clock.set('2026-12-20T10:00:00Z');
     await must(gov, { type: 'motion.close', motionId: 'lift' });
     const el = await mount<LinliResultNotice>(
