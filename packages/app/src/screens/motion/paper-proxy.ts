@@ -5,12 +5,18 @@ import { t } from './paper.strings.js';
 /**
  * The registered, unrevoked 委托书 of `voterId` on the motion: the proxies whose holder's paper the
  * organizer may enter for that room. A holder need not be a household (a neighbour's relative, by
- * name): on paper the organizer casts for them.
+ * name): on paper the organizer casts for them. `chosen` stays listed even once revoked (by another
+ * organizer meanwhile), so that the core's `proxy.revoked` refusal shows beside it.
  */
-export function activeProxiesOf(gov: Governance, motionId: string, voterId: string): ProxyAuthorization[] {
+export function activeProxiesOf(
+  gov: Governance,
+  motionId: string,
+  voterId: string,
+  chosen?: string,
+): ProxyAuthorization[] {
   return gov.read((s) =>
     [...(s.voting.motions.get(motionId)?.proxies.values() ?? [])].filter(
-      (p) => p.voterId === voterId && !p.revoked,
+      (p) => p.voterId === voterId && (!p.revoked || p.id === chosen),
     ),
   );
 }

@@ -215,7 +215,7 @@ export class PaperScreen extends ScreenElement {
         match.kind === 'unit' && match.voter
           ? proxyChoice({
               room: roomLabel(gov, match.unit.unitId),
-              proxies: activeProxiesOf(gov, m.id, match.voter.id),
+              proxies: activeProxiesOf(gov, m.id, match.voter.id, this.proxyId),
               chosen: this.proxyId,
               problem: this.problemAt('proxyId'),
               locale: l,
