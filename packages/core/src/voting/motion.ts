@@ -206,7 +206,13 @@ export interface Motion extends MotionDefinition {
   readonly secrecyMeasure?: SecrecyMeasure;
   /** SHA-256 of the tie lottery's secret salt, fixed when the motion opened (absent in older logs). */
   readonly lotteryCommitment?: string;
+  /**
+   * When the motion actually closed: the `motion.closed` event's logged time (ISO instant), so a
+   * replay gives the same value. `closesAt` stays the scheduled time; a scheduled close may be logged
+   * a moment after it.
+   */
   readonly closedAt?: string;
+  /** Closed by an organizer before `closesAt`. */
   readonly closedEarly?: boolean;
   /** Why a cancelled motion was withdrawn, when the organizer said. */
   readonly cancelReason?: string;

@@ -1,4 +1,5 @@
 import { type EventHandler, type EventHandlers, evolveBy } from '../decide/domain-module.js';
+import type { LoggedEvent } from '../log/event.js';
 import { allocateColumns, type BallotColumns, writeBallot } from './columns.js';
 import type { VotingEvent } from './events.js';
 import type { Ballot, Motion, ProxyAuthorization } from './motion.js';
@@ -150,9 +151,12 @@ export const votingEvolvers = {
   'motion.amendmentAccepted': onMotion(amendmentAccepted),
   'motion.amendmentRejected': onMotion(amendmentRejected),
   'motion.opened': onMotion(opened),
-  'motion.closed': onMotion((entry, event: Evt<'motion.closed'>) => {
+  'motion.closed': onMotion((entry, event: Evt<'motion.closed'> & Partial<Pick<LoggedEvent, 'at'>>) => {
     const { early, result } = event.payload;
-    entry.motion = { ...entry.motion, status: 'closed', closedEarly: early, result };
+    // The close instant is the logged event's own time, so a replay (and every older log) gives the
+    // same value; an event applied without its envelope (never from a log) leaves it unset.
+    const closedAt = event.at === undefined ? {} : { closedAt: event.at };
+    entry.motion = { ...entry.motion, status: 'closed', closedEarly: early, ...closedAt, result };
     entry.pendingPapers.clear(); // listed in the result as not counted
   }),
   'motion.extended': onMotion((entry, event: Evt<'motion.extended'>) => {

@@ -13,6 +13,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { saveFile } from '../../api/save-file.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
+import { closingLine } from './closing-line.js';
 import { t } from './motion.strings.js';
 import { actionCommand, actionsFor, instantOfLocal, type MotionAction } from './motion-actions.js';
 import { MotionAmendments } from './motion-amendments.js';
@@ -143,7 +144,7 @@ export class MotionScreen extends ScreenElement {
     return html`<section aria-labelledby="state-h">
       <h2 id="state-h">${t(l, 'state')}</h2>
       <p id="status">${t(l, 'status', { status: t(l, m.status) })}</p>
-      <p>${t(l, 'closesAt', { time: formatTime(m.closesAt, l) })}</p>
+      <p id="closing">${closingLine(m, l)}</p>
       <p>${t(l, 'rule', { name: m.rule.name[l], source: ruleSource(m.rule, l) })}</p>
       <p>
         ${

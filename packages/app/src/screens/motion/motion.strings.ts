@@ -12,6 +12,11 @@ export const t = translator({
   closed: { 'zh-CN': '已结束', en: 'Closed' },
   cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
   closesAt: { 'zh-CN': '截止时间：{time}', en: 'Closes: {time}' },
+  closedAt: { 'zh-CN': '结束于 {time}', en: 'Closed at {time}' },
+  closedEarlyAt: {
+    'zh-CN': '结束于 {time}（原定截止 {scheduled}，提前结束）',
+    en: 'Closed at {time}, scheduled for {scheduled}',
+  },
   rule: { 'zh-CN': '表决规则：{name}（{source}）', en: 'Rule: {name} ({source})' },
   electorate: {
     'zh-CN': '有表决权的：{voters}，专有面积合计 {area}',

@@ -20,6 +20,8 @@ export interface QueueProps {
   readonly busy: boolean;
   readonly locale: Locale;
   readonly act: (paper: QueuedPaper, how: 'confirm' | 'reject') => void;
+  /** The holder's name of a proxy ballot's proxy, so the checker sees who signed. */
+  readonly holderOf: (proxyId: string | undefined) => string | undefined;
 }
 
 /**
@@ -51,8 +53,10 @@ export function paperQueue(p: QueueProps): TemplateResult {
               ref,
               who,
             });
+            const holder = p.holderOf(q.ballot.proxyId);
+            const line = holder === undefined ? what : what + t(l, 'byProxy', { holder });
             return html`<li>
-              <span id=${`queued-${i}`}>${what}</span>
+              <span id=${`queued-${i}`}>${line}</span>
               <div class="row">
                 ${
                   mine

@@ -3,11 +3,13 @@ import '@linli/widgets/define/linli-vote.js';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type OrganizerPerson, organizersOf } from '../../api/organizers.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
+import { checkBallotNumber } from './ballot-number-check.js';
 import { motionStyles } from './motion.styles.js';
 import { t } from './paper.strings.js';
 import { type PaperChoice, paperChoices } from './paper-choices.js';
 import { describeMarks, type MarksInput, marksFields, paperModeOf, withOptionLabels } from './paper-marks.js';
 import { marksForm, noMarks } from './paper-marks-form.js';
+import { activeProxiesOf, proxyChoice, proxyHolderOf } from './paper-proxy.js';
 import { paperQueue, type QueuedPaper } from './paper-queue.js';
 import { nextPaperRef } from './paper-ref.js';
 import { focusHeadingOnArrival, ReplicaController } from './replica-controller.js';
@@ -33,10 +35,23 @@ interface Entered {
   readonly room: string;
   readonly ref: string;
   readonly choice: string;
+  /** The proxy holder who signed it, for a proxy ballot. */
+  readonly holder?: string;
+}
+
+/** A typed ballot number that is not the room's printed one, waiting for a deliberate second Enter. */
+interface NumberWarning {
+  readonly voterId: string;
+  readonly ref: string;
+  readonly text: string;
 }
 
 /** The `ballot.cast` fields (and so error paths) that carry a paper's marks. */
 const markFields = ['choice', 'vote', 'option', 'options', 'scores', 'ranking', 'points'];
+
+/** A line about a paper, with the proxy holder who signed it when there was one. */
+const withHolder = (line: string, holder: string | undefined, l: Locale) =>
+  holder === undefined ? line : line + t(l, 'byProxy', { holder });
 
 /**
  * Paper ballots at `/c/:community/organizer/motions/:motion/paper`, keyboard first, for 90 forms in an
@@ -57,6 +72,8 @@ export class PaperScreen extends ScreenElement {
     choice: { state: true },
     marks: { state: true },
     paperRef: { state: true },
+    proxyId: { state: true },
+    warning: { state: true },
     problem: { state: true },
     done: { state: true },
     entered: { state: true },
@@ -70,6 +87,8 @@ export class PaperScreen extends ScreenElement {
   declare choice: number | undefined;
   declare marks: MarksInput | undefined;
   declare paperRef: string;
+  declare proxyId: string | undefined;
+  declare warning: NumberWarning | undefined;
   declare problem: LinliError | LocalProblem | undefined;
   declare done: string;
   declare entered: readonly Entered[];
@@ -84,6 +103,8 @@ export class PaperScreen extends ScreenElement {
     this.choice = undefined;
     this.marks = undefined;
     this.paperRef = '';
+    this.proxyId = undefined;
+    this.warning = undefined;
     this.problem = undefined;
     this.done = '';
     this.entered = [];
@@ -121,7 +142,7 @@ export class PaperScreen extends ScreenElement {
     if (!p) return undefined;
     const fieldOf = (f: string) => (markFields.includes(f) ? 'choice' : f);
     const at = (f: string) => fieldOf(String(p.path[0] ?? '')) === f;
-    const hit = path === undefined ? !['voterId', 'choice', 'paperRef'].some(at) : at(path);
+    const hit = path === undefined ? !['voterId', 'choice', 'paperRef', 'proxyId'].some(at) : at(path);
     if (!hit) return undefined;
     return 'text' in p ? p.text : p.message[this.locale];
   }
@@ -183,11 +204,28 @@ export class PaperScreen extends ScreenElement {
           @input=${(e: Event) => {
             this.room = (e.target as HTMLInputElement).value;
             this.problem = undefined;
+            this.proxyId = undefined;
+            this.warning = undefined;
           }} />
         <p id="room-status" class=${roomProblem ? 'error' : 'hint'} aria-live="polite">
           ${roomProblem ?? this.describeMatch(gov, m, match, l)}
         </p>
       </div>
+      ${
+        match.kind === 'unit' && match.voter
+          ? proxyChoice({
+              room: roomLabel(gov, match.unit.unitId),
+              proxies: activeProxiesOf(gov, m.id, match.voter.id, this.proxyId),
+              chosen: this.proxyId,
+              problem: this.problemAt('proxyId'),
+              locale: l,
+              change: (proxyId) => {
+                this.proxyId = proxyId;
+                this.problem = undefined;
+              },
+            })
+          : nothing
+      }
       ${
         mode === 'choice'
           ? this.renderChoices(paperChoices(m), l)
@@ -206,16 +244,18 @@ export class PaperScreen extends ScreenElement {
       <div class="field">
         <label for="paper-ref">${t(l, 'paperRef')}</label>
         <input id="paper-ref" type="text" autocomplete="off" required .value=${this.paperRef}
-          aria-invalid=${refProblem ? 'true' : 'false'}
-          aria-describedby=${refProblem ? 'paper-ref-error' : nothing}
+          aria-invalid=${refProblem || this.warning ? 'true' : 'false'}
+          aria-describedby=${refProblem ? 'paper-ref-error' : this.warning ? 'paper-ref-warning' : nothing}
           @input=${(e: Event) => {
             this.paperRef = (e.target as HTMLInputElement).value;
+            this.warning = undefined;
           }} />
         ${refProblem ? html`<p class="error" id="paper-ref-error">${refProblem}</p>` : nothing}
+        ${this.warning ? html`<p class="error" id="paper-ref-warning" role="alert">${this.warning.text}</p>` : nothing}
       </div>
       ${general ? html`<p class="alert" role="alert">${general}</p>` : nothing}
       <div class="row">
-        <button type="submit" class="primary" id="submit" ?disabled=${this.busy}>${t(l, 'submit')}</button>
+        <button type="submit" class="primary" id="submit" ?disabled=${this.busy}>${t(l, this.warning ? 'submitAnyway' : 'submit')}</button>
       </div>
       <p role="status" class="done" id="done">${this.done}</p>
     </form>`;
@@ -259,6 +299,7 @@ export class PaperScreen extends ScreenElement {
       busy: this.busy,
       locale: l,
       act: (paper, how) => void this.check(gov, m, paper, how),
+      holderOf: (proxyId) => proxyHolderOf(gov, m.id, proxyId),
     });
   }
 
@@ -286,7 +327,7 @@ export class PaperScreen extends ScreenElement {
         </button>
       </p>
       <ol class="history" reversed>
-        ${[...this.entered].reverse().map((e) => html`<li>${t(l, 'entered', { ...e })}</li>`)}
+        ${[...this.entered].reverse().map((e) => html`<li>${withHolder(t(l, 'entered', { ...e }), e.holder, l)}</li>`)}
       </ol>
     </section>`;
   }
@@ -339,25 +380,49 @@ export class PaperScreen extends ScreenElement {
     // A unit not on the roll is sent as itself: the core refuses it as not eligible, in its words.
     const voterId = match.voter?.id ?? match.unit.unitId;
     const paperRef = this.paperRef.trim();
-    const command = { type: 'ballot.cast', motionId: m.id, voterId, paperRef, ...answer.fields };
+    const room = roomLabel(gov, match.unit.unitId);
+    const number = match.voter ? checkBallotNumber(paperRef, m.id, voterId) : ({ kind: 'own' } as const);
+    if (number.kind === 'mismatch' && !this.warned(voterId, paperRef)) {
+      const text = t(l, 'numberMismatch', { ref: paperRef, room, expected: number.expected });
+      this.warning = { voterId, ref: paperRef, text };
+      this.focusField('paper-ref');
+      return;
+    }
+    const proxyId = this.proxyId;
+    const proxy = proxyId === undefined ? {} : { proxyId };
+    const command = { type: 'ballot.cast', motionId: m.id, voterId, paperRef, ...proxy, ...answer.fields };
     const sent = await this.send(command);
     if (!sent.ok) {
       this.problem = withRoomNames(withOptionLabels(sent.error, m), gov, m);
       this.done = '';
       if (isAbout(sent.error, ['paperRef'])) this.focusField('paper-ref');
+      else if (isAbout(sent.error, ['proxyId'])) this.focusField('signer input');
       else if (markFields.some((f) => isAbout(sent.error, [f]))) this.focusMarks(m);
       else this.focusField('room');
       return;
     }
-    const entry = { voterId, room: roomLabel(gov, match.unit.unitId), ref: paperRef, choice: answer.words };
+    const holder = proxyHolderOf(gov, m.id, proxyId);
+    const entry = { voterId, room, ref: paperRef, choice: answer.words, ...(holder ? { holder } : {}) };
     this.entered = [...this.entered, entry];
-    this.done = t(l, m.paperCheck === 'twoPerson' ? 'enteredPending' : 'entered', entry);
+    this.done = withHolder(
+      t(l, m.paperCheck === 'twoPerson' ? 'enteredPending' : 'entered', entry),
+      holder,
+      l,
+    );
     this.problem = undefined;
+    this.warning = undefined;
+    this.proxyId = undefined;
     this.room = '';
     this.choice = undefined;
     this.marks = undefined;
-    this.paperRef = nextPaperRef(paperRef);
+    // Printed numbers are one per household, in no order: the next paper's cannot be guessed.
+    this.paperRef = number.kind === 'printed' ? '' : nextPaperRef(paperRef);
     this.focusField('room');
+  }
+
+  /** Whether the organizer was already told that this number is not this room's, and pressed Enter again. */
+  private warned(voterId: string, ref: string): boolean {
+    return this.warning?.voterId === voterId && this.warning.ref === ref;
   }
 
   private async send(command: Record<string, unknown>) {

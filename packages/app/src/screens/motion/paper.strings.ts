@@ -111,4 +111,17 @@ export const t = translator({
     en: 'Entered, waiting for a check: room {room}, {choice}, ballot {ref}',
   },
   runningTally: { 'zh-CN': '当前计票', en: 'Running tally' },
+  whoSigned: { 'zh-CN': '这张选票是谁签的？', en: 'Who signed this paper?' },
+  signedByVoter: { 'zh-CN': '{room} 室本户', en: 'The household of room {room}' },
+  signedByProxy: {
+    'zh-CN': '受托人 {holder} 代投（委托书 {ref}）',
+    en: 'Cast by the proxy holder {holder} (委托书 {ref})',
+  },
+  byProxy: { 'zh-CN': '（受托人 {holder} 代投）', en: ' (cast by the proxy holder {holder})' },
+  numberMismatch: {
+    'zh-CN':
+      '{ref} 不是 {room} 室选票上印的编号（应为 {expected}）。请核对房号和编号；确实无误，再按一次回车录入。',
+    en: '{ref} is not the number printed on room {room}’s ballot (that is {expected}). Check the room and the number; if they are right, press Enter again to enter it anyway.',
+  },
+  submitAnyway: { 'zh-CN': '仍然录入（回车）', en: 'Enter it anyway (Enter)' },
 });

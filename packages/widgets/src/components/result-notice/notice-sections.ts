@@ -159,6 +159,16 @@ const channelKey = {
 } as const;
 
 /**
+ * How a ballot reached the count, as the roll prints it. A paper signed by a proxy holder says so; the
+ * holder's name is not printed (they may be no resident; the signed 委托书 is on file for anyone checking).
+ */
+function howKey(ballot: Ballot) {
+  return ballot.channel === 'paper' && ballot.proxyId !== undefined
+    ? 'channelPaperProxy'
+    : channelKey[ballot.channel];
+}
+
+/**
  * The roll by room, which a public motion's 公示 must carry: every voter on the frozen roll, what
  * they voted and how the ballot came in, or that they did not vote. Never called for a secret motion.
  */
@@ -174,7 +184,7 @@ export function renderRoll(gov: ReadModels, m: Motion, locale: Locale): Template
     <tbody>${rows.map(
       (r) => html`<tr><th scope="row">${r.room}</th>
         <td>${r.ballot ? ballotChoiceText(m, r.ballot.choice, locale) : t(locale, 'notVoted')}</td>
-        <td>${r.ballot ? t(locale, channelKey[r.ballot.channel]) : ''}</td></tr>`,
+        <td>${r.ballot ? t(locale, howKey(r.ballot)) : ''}</td></tr>`,
     )}</tbody>
   </table>`;
 }

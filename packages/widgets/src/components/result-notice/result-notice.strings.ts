@@ -43,6 +43,11 @@ export const t = translator({
   },
   closesAt: { 'zh-CN': '截止时间', en: 'Voting closes' },
   closedEarly: { 'zh-CN': '（已提前结束）', en: ' (closed early)' },
+  closedAt: { 'zh-CN': '投票结束时间', en: 'Voting closed' },
+  closedEarlyOf: {
+    'zh-CN': '（提前结束；原定截止 {scheduled}）',
+    en: ' (closed early; scheduled for {scheduled})',
+  },
   logHead: { 'zh-CN': '记录链第 {seq} 条，哈希', en: 'Log entry {seq}, hash' },
   roll: { 'zh-CN': '投票名单（按房号）', en: 'Who voted how, by room' },
   room: { 'zh-CN': '房号', en: 'Room' },
@@ -52,6 +57,7 @@ export const t = translator({
   channelDirect: { 'zh-CN': '本人', en: 'in person' },
   channelProxy: { 'zh-CN': '委托', en: 'by proxy' },
   channelPaper: { 'zh-CN': '纸质', en: 'on paper' },
+  channelPaperProxy: { 'zh-CN': '纸质，委托代投', en: 'on paper, by proxy' },
   channelWithheld: { 'zh-CN': '—', en: '—' },
   secretRoll: {
     'zh-CN': '无记名投票：只公布合计，不公布谁投了什么',

@@ -78,6 +78,36 @@ describe('<linli-result-notice> on a closed public motion', () => {
     expect(rows[5]).toBe('302 did not vote');
   });
 
+  it('marks a paper signed by a proxy holder who is no household, without printing their name', async () => {
+    const { gov, clock } = await stairwell();
+    await elevatorMotion(gov);
+    const grant = { type: 'proxy.grant', motionId: 'lift', voterId: 'o302', holder: '李明', paperRef: 'W-1' };
+    await must(gov, { ...grant, id: 'p302' });
+    await must(gov, {
+      type: 'ballot.cast',
+      motionId: 'lift',
+      voterId: 'o302',
+      vote: 'yes',
+      paperRef: 'B-1',
+      proxyId: 'p302',
+    });
+    clock.set('2026-12-20T10:00:00Z');
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    const el = await mount<LinliResultNotice>(
+      '<linli-result-notice lang="en" motion="lift"></linli-result-notice>',
+      'linli-result-notice',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    await settle(el);
+    const rows = [...(el.shadowRoot?.querySelectorAll('[part=roll] tbody tr') ?? [])].map((r) =>
+      r.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(rows).toContain('302 yes on paper, by proxy');
+    expect(text(el)).not.toContain('李明');
+  });
+
   it('shows the log head hash, and a QR code that decodes to the public result page', async () => {
     const { el, gov } = await notice('en');
     expect(el.shadowRoot?.querySelector('[part=hash]')?.textContent).toContain(gov.head.value.hash);
@@ -87,6 +117,33 @@ describe('<linli-result-notice> on a closed public motion', () => {
   it('has no axe violations', async () => {
     const { el } = await notice('en');
     expect(await violations(el)).toEqual([]);
+  });
+});
+
+describe('<linli-result-notice> closing time', () => {
+  it('prints when voting actually closed and, for an early close, the time it was scheduled for', async () => {
+    const { gov, clock } = await stairwell();
+    await elevatorMotion(gov);
+    clock.set('2026-12-18T07:30:00Z'); // 15:30 in Beijing, two days before the scheduled close
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    const el = await mount<LinliResultNotice>(
+      '<linli-result-notice lang="en" motion="lift"></linli-result-notice>',
+      'linli-result-notice',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    await settle(el);
+    const closing = el.shadowRoot?.querySelector('[part=closed-at]')?.textContent?.replace(/\s+/g, ' ');
+    expect(closing).toContain('December 18, 2026 at 3:30');
+    expect(closing).toContain('closed early; scheduled for December 20, 2026 at 6:00');
+  });
+
+  it('prints the close time alone when voting closed on schedule', async () => {
+    const { el } = await notice('zh-CN');
+    const closing = el.shadowRoot?.querySelector('[part=closed-at]')?.textContent ?? '';
+    expect(closing).toContain('2026年12月20日 18:00');
+    expect(closing).not.toContain('提前');
   });
 });
 

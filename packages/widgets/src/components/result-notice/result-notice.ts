@@ -109,8 +109,7 @@ export class LinliResultNotice extends LinliElement {
             })
       }</dd>
       <dt>${t(locale, 'outcome')}</dt><dd part="outcome"><strong>${t(locale, outcomeKey[tally.outcome])}</strong></dd>
-      <dt>${t(locale, 'closesAt')}</dt>
-      <dd>${formatInstant(m.closesAt, locale)}${m.closedEarly ? t(locale, 'closedEarly') : ''}</dd>
+      ${closingTime(m, locale)}
       ${
         m.mustConsent.length > 0
           ? html`<dt>${locale === 'zh-CN' ? '须同意的房号' : 'Must consent'}</dt>
@@ -139,6 +138,20 @@ export class LinliResultNotice extends LinliElement {
       }
     </footer>`;
   }
+}
+
+/**
+ * When voting ended: the logged close instant (`closedAt`) once closed, with the scheduled time beside
+ * it when the organizer closed early; the scheduled `closesAt` while open (or in a state folded
+ * without event times).
+ */
+function closingTime(m: Motion, locale: Locale): TemplateResult {
+  if (m.closedAt === undefined)
+    return html`<dt>${t(locale, 'closesAt')}</dt>
+      <dd part="closed-at">${formatInstant(m.closesAt, locale)}${m.closedEarly ? t(locale, 'closedEarly') : ''}</dd>`;
+  const scheduled = formatInstant(m.closesAt, locale);
+  return html`<dt>${t(locale, 'closedAt')}</dt>
+    <dd part="closed-at">${formatInstant(m.closedAt, locale)}${m.closedEarly ? t(locale, 'closedEarlyOf', { scheduled }) : ''}</dd>`;
 }
 
 /** An instant as people in the community read it: Beijing time, to the minute. */
