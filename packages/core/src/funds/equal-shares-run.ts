@@ -225,6 +225,9 @@ interface RoundStart {
   readonly open: readonly number[];
   /** The step, counted from the first run of the chain, at which the snapshot's amounts are exact. */
   readonly base: bigint;
+  /** The keys known as the round started (at `base`), and their floats that set the pricing order. */
+  readonly priced: readonly (Priced | null)[];
+  readonly approx: readonly number[];
 }
 
 /** The rounds a run has made; a raised run takes over the prefix it can vouch for. */
@@ -240,6 +243,18 @@ interface Rounds {
    * them). Only these are kept: a snapshot of every round of every run would keep the collector busy.
    */
   readonly starts: (RoundStart | undefined)[];
+}
+
+/**
+ * A project's key priced `steps` further on, as a bound only (it is stale in the raised run and priced
+ * again before it can win). Any split into poor and rich gives a ρ no higher than the true one (each
+ * supporter pays at most all she has and at most ρ), so the key of the old split, read at the raised
+ * endowment on the same purses, is still a lower bound, and the raised run can pass over a project
+ * whose bound is already worse than the best, as it does within a run.
+ */
+function raisedKey(priced: Priced, steps: bigint): Priced {
+  const { key } = priced;
+  return { ...priced, key: { a: key.a + key.b * steps, b: key.b, den: key.den } };
 }
 
 /** A step no decision fails at. */
@@ -295,9 +310,12 @@ class Run {
     private readonly base: bigint,
     private open: number[],
     private readonly rounds: Rounds,
+    from?: RoundStart,
   ) {
-    this.priced = election.costs.map(() => null);
-    this.approx = election.costs.map(() => 0);
+    this.priced = from
+      ? from.priced.map((priced) => priced && raisedKey(priced, base - from.base))
+      : election.costs.map(() => null);
+    this.approx = from ? from.approx.slice() : election.costs.map(() => 0);
     this.stale = election.costs.map(() => true);
   }
 
@@ -320,7 +338,13 @@ class Run {
   }
 
   private keepStart(): void {
-    this.start ??= { purses: this.purses.snapshot(), open: this.roundOpen.slice(), base: this.base };
+    this.start ??= {
+      purses: this.purses.snapshot(),
+      open: this.roundOpen.slice(),
+      base: this.base,
+      priced: this.priced.slice(),
+      approx: this.approx.slice(),
+    };
   }
 
   /**
@@ -528,12 +552,13 @@ class Run {
     while (starts[r] === undefined) r--;
     const start = starts[r] as RoundStart;
     const purses = Purses.resumed(start.purses, at - start.base);
-    return new Run(this.election, this.settings, purses, at, start.open.slice(), {
+    const rounds = {
       bought: bought.slice(0, r),
       rhos: rhos.slice(0, r),
       failAt: failAt.slice(0, r),
       starts: starts.slice(0, r),
-    }).execute();
+    };
+    return new Run(this.election, this.settings, purses, at, start.open.slice(), rounds, start).execute();
   }
 }
 
