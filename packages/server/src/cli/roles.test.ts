@@ -170,10 +170,13 @@ describe('一长五大 roles, from the organizer screen to <linli-roles>, throug
 
     // A refusal: an appointment without its reason is the core's typed error, inline; nothing changes.
     const before = (await server.log()).length;
+    await page.locator('#open-appoint-ft-weather').click();
     await page.locator('#holder-ft-weather').selectOption({ label: '201' });
     await page.locator('#appoint-ft-weather').click();
     await page.locator('#b-ft .confirm button.primary').click();
     await expect.poll(() => page.locator('#b-ft [role=alert]').count()).toBe(1);
+    // Right below the form it is about, which stays open.
+    expect(await page.locator('#holder-ft-weather').isVisible()).toBe(true);
     expect((await server.log()).length).toBe(before);
     await check(page, 'roles-2-refused-phone-zh');
 
@@ -214,7 +217,10 @@ describe('一长五大 roles, from the organizer screen to <linli-roles>, throug
     const { page, context, errors } = await organizerPage({ viewport: PHONE, locale: 'zh-CN' });
     await page.goto(`${server.base}${SCREEN}`);
     await expect.poll(() => page.locator('#appoint-ft-harmony').count()).toBe(1);
-    await tabTo(page, 'holder-ft-harmony');
+    await tabTo(page, 'open-appoint-ft-harmony');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('holder-ft-harmony');
     await page.keyboard.press('ArrowDown'); // the first resident: room 101
     await page.keyboard.press('Tab');
     await page.keyboard.type('居委会推荐，本人同意');

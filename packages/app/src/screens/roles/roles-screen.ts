@@ -60,6 +60,10 @@ export class RolesScreen extends ScreenElement {
       h3 {
         margin: 0;
       }
+      summary {
+        padding-block: 0.6em;
+        cursor: pointer;
+      }
     `,
   ];
 
@@ -140,7 +144,6 @@ export class RolesScreen extends ScreenElement {
     l: Locale,
   ): TemplateResult {
     const id = `b-${building.id}`;
-    const error = this.error?.key.startsWith(`${building.id}/`) ? this.error.error : undefined;
     return html`<section class="card" id=${id} aria-labelledby="${id}-h">
       <h2 id="${id}-h">${building.name}</h2>
       ${
@@ -149,7 +152,6 @@ export class RolesScreen extends ScreenElement {
           : html`<ul class="roles">${roles.map((r) => this.renderRole(building, r, candidates, l))}</ul>`
       }
       ${this.renderCustomForm(building, l)}
-      ${error ? html`<p class="alert" role="alert" tabindex="-1">${error.message[l]}</p>` : nothing}
     </section>`;
   }
 
@@ -174,6 +176,7 @@ export class RolesScreen extends ScreenElement {
               })}>${t(l, 'endTerm')}</button>
           </div>`
           }
+          ${this.renderError(`${building.id}/end/${h.termId}`, l)}
           ${this.renderHandover(building, role, h, candidates, l)}`,
       )}
       ${role.vacancies > 0 ? html`<p><strong>${t(l, 'vacant', { count: String(role.vacancies) })}</strong></p>${this.renderAppoint(building, role, candidates, l)}` : nothing}
@@ -233,12 +236,16 @@ export class RolesScreen extends ScreenElement {
         text: t(l, 'confirmAppoint', { name: label, role: role.name[l] }),
       });
     };
-    return html`<form @submit=${submit} aria-label="${t(l, 'appoint')} ${role.name[l]}">
-      ${this.residentPicker(`holder-${role.id}`, candidates, l, t(l, 'resident'))}
-      ${this.textField(`reason-${role.id}`, 'reason', t(l, 'reason'))}
-      ${this.textField(`contact-${role.id}`, 'contact', t(l, 'contact'))}
-      <div class="actions"><button type="submit" id="appoint-${role.id}">${t(l, 'appoint')}</button></div>
-    </form>`;
+    return html`<details ?open=${this.error?.key === key}>
+        <summary id="open-appoint-${role.id}">${t(l, 'appoint')}…</summary>
+        <form @submit=${submit} aria-label="${t(l, 'appoint')} ${role.name[l]}">
+          ${this.residentPicker(`holder-${role.id}`, candidates, l, t(l, 'resident'))}
+          ${this.textField(`reason-${role.id}`, 'reason', t(l, 'reason'))}
+          ${this.textField(`contact-${role.id}`, 'contact', t(l, 'contact'))}
+          <div class="actions"><button type="submit" id="appoint-${role.id}">${t(l, 'appoint')}</button></div>
+        </form>
+      </details>
+      ${this.renderError(key, l)}`;
   }
 
   private renderHandover(
@@ -271,15 +278,16 @@ export class RolesScreen extends ScreenElement {
         }),
       });
     };
-    return html`<details>
-      <summary>${t(l, 'handOver')}</summary>
+    return html`<details ?open=${this.error?.key === key}>
+      <summary id="open-handover-${holder.termId}">${t(l, 'handOver')}…</summary>
       <form @submit=${submit} aria-label="${t(l, 'handOver')} ${role.name[l]}">
         ${this.residentPicker(`to-${holder.termId}`, candidates, l, t(l, 'handOverTo'))}
         ${this.textField(`hreason-${holder.termId}`, 'reason', t(l, 'reason'))}
         ${this.textField(`hcontact-${holder.termId}`, 'contact', t(l, 'contact'))}
         <div class="actions"><button type="submit">${t(l, 'handOver')}</button></div>
       </form>
-    </details>`;
+    </details>
+    ${this.renderError(key, l)}`;
   }
 
   private renderStandardForm(building: Building, l: Locale): TemplateResult {
@@ -305,7 +313,8 @@ export class RolesScreen extends ScreenElement {
       ${this.textField(`months-${building.id}`, 'termMonths', t(l, 'termMonths'), { inputmode: 'numeric', value: '36' })}
       ${this.textField(`limit-${building.id}`, 'termLimit', t(l, 'termLimit'), { inputmode: 'numeric' })}
       <div class="actions"><button type="submit" id="standard-${building.id}">${t(l, 'defineStandard')}</button></div>
-    </form>`;
+    </form>
+    ${this.renderError(key, l)}`;
   }
 
   private renderCustomForm(building: Building, l: Locale): TemplateResult {
@@ -328,8 +337,8 @@ export class RolesScreen extends ScreenElement {
         text: t(l, 'confirmDefine', { building: building.name, role: zh }),
       });
     };
-    return html`<details>
-      <summary>${t(l, 'customRole')}</summary>
+    return html`<details ?open=${this.error?.key === key}>
+      <summary id="open-custom-${building.id}">${t(l, 'customRole')}…</summary>
       <form @submit=${submit} aria-label=${t(l, 'customRole')}>
         ${this.textField(`zh-${building.id}`, 'zh', t(l, 'nameZh'))}
         ${this.textField(`en-${building.id}`, 'en', t(l, 'nameEn'))}
@@ -337,7 +346,14 @@ export class RolesScreen extends ScreenElement {
         ${this.textField(`seats-${building.id}`, 'seats', t(l, 'seats'), { inputmode: 'numeric', value: '1' })}
         <div class="actions"><button type="submit">${t(l, 'define')}</button></div>
       </form>
-    </details>`;
+    </details>
+    ${this.renderError(key, l)}`;
+  }
+
+  /** The core's refusal of the action `key`, right below it. */
+  private renderError(key: string, l: Locale): TemplateResult | typeof nothing {
+    const error = this.error?.key === key ? this.error.error : undefined;
+    return error ? html`<p class="alert" role="alert" tabindex="-1">${error.message[l]}</p>` : nothing;
   }
 
   /** The confirmation in place of the action `key`, when that action awaits it. */
