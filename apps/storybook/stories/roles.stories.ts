@@ -35,21 +35,19 @@ const meta: Meta<Args> = {
   render: (args, { loaded }) => {
     const gov = (loaded.seed as Seed).gov;
     const contacts = args.withContacts
-      ? gov
-          .roles()
-          .flatMap((b) =>
-            b.roles.flatMap((r) =>
-              r.id === 'b96-head'
-                ? r.holders.map((h) => ({
-                    termId: h.termId,
-                    roleId: r.id,
-                    buildingId: b.buildingId,
-                    name: h.name,
-                    contact: HEAD_PHONE,
-                  }))
-                : [],
-            ),
-          )
+      ? gov.roles().flatMap((b) =>
+          b.roles.flatMap((r) =>
+            r.id === 'b96-head'
+              ? r.holders.map((h) => ({
+                  termId: h.termId,
+                  roleId: r.id,
+                  buildingId: b.buildingId,
+                  name: h.name,
+                  contact: HEAD_PHONE,
+                }))
+              : [],
+          ),
+        )
       : [];
     return html`<linli-roles .governance=${gov} .contacts=${contacts} lang=${args.lang} ?large-text=${args.largeText}></linli-roles>`;
   },
