@@ -231,6 +231,15 @@ export { HttpStore, type HttpStoreOptions } from './remote/http-store.js';
 export { connectLiveView, type LiveView, type LiveViewOptions, type Outbox } from './remote/live-view.js';
 // Roles: appointed positions and their terms.
 export type { RoleDefinition, RoleStatus, Term } from './roles/roles.js';
+export {
+  type BuildingRoles,
+  holderName,
+  type PublishedHolder,
+  type PublishedRole,
+  type RoleContact,
+  roleContacts,
+  rolesRoster,
+} from './roles/roster.js';
 export { type RolesEvent, type RolesEventPayloads, type RolesState, rolesOn } from './roles/state.js';
 
 // Rotation: duty rosters, holidays, iCalendar export.

@@ -22,6 +22,7 @@ import { inviteRoutes } from './routes/invites.js';
 import { motionRoutes } from './routes/motions.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { isRegisterUpload, registerRoutes } from './routes/register.js';
+import { roleRoutes } from './routes/roles.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
 import { streamRoutes } from './routes/stream.js';
@@ -177,6 +178,7 @@ export function createApp(
   return app
     .route('/c/:community', viewRoutes(clock))
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))
+    .route('/c/:community', roleRoutes(clock))
     .route('/c/:community', streamRoutes())
     .route('/c/:community', organizerRoutes())
     .route('/c/:community', motionRoutes())

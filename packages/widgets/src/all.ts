@@ -4,5 +4,6 @@ import './define/linli-motion-list.js';
 import './define/linli-roster.js';
 import './define/linli-fund.js';
 import './define/linli-vote.js';
+import './define/linli-roles.js';
 
 export * from './index.js';

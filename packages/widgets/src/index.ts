@@ -10,6 +10,7 @@ export { viewGovernance } from '@linli/core';
 export { LinliFund } from './components/fund/fund.js';
 export { LinliMoney } from './components/money/money.js';
 export { LinliMotionList } from './components/motion-list/motion-list.js';
+export { LinliRoles } from './components/roles/roles.js';
 export { LinliRoster } from './components/roster/roster.js';
 export { LinliVote } from './components/vote/vote.js';
 export { LocaleController } from './internal/locale-controller.js';

@@ -161,6 +161,13 @@ export const routes: readonly Route[] = [
     module: resultModule,
     render: (screen) => html`<linli-result-screen .context=${screen}></linli-result-screen>`,
   },
+  {
+    path: '/c/:community/organizer/roles',
+    audience: 'organizer',
+    title: { 'zh-CN': '楼组职务', en: 'Building roles' },
+    module: organizerModule,
+    render: (screen) => html`<linli-roles-screen .context=${screen}></linli-roles-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

@@ -4,6 +4,7 @@ import { err } from '../errors/result.js';
 import type { FundView } from '../funds/fund-view.js';
 import type { SignedCheckpoint } from '../log/checkpoint.js';
 import type { LogHead } from '../log/event.js';
+import { type BuildingRoles, rolesRoster } from '../roles/roster.js';
 import type { Duty } from '../rotation/duty.js';
 import type { RosterSlot } from '../rotation/roster.js';
 import type { LocalDate } from '../time/local-date.js';
@@ -35,6 +36,8 @@ export interface ReadModels {
   /** The building a stairwell belongs to. */
   stairwellBuilding(stairwellId: string): string | undefined;
   fundView(fundId: string, asOf?: LocalDate): FundView | undefined;
+  /** Every building's roles (一长五大 and custom ones): holders, terms and vacant seats; no contacts. */
+  roles(): readonly BuildingRoles[];
   execute: Governance['execute'];
 }
 
@@ -61,6 +64,8 @@ export interface PublishedView {
   readonly units: Readonly<Record<string, UnitLabel>>;
   readonly stairwells: Readonly<Record<string, string>>;
   readonly funds: Readonly<Record<string, FundView>>;
+  /** Every building's roles on `asOf` (absent from files published before roles were). */
+  readonly roles?: readonly BuildingRoles[];
 }
 
 /**
@@ -111,6 +116,7 @@ export function publishView(
         }),
       ),
     ),
+    roles: gov.read((s) => rolesRoster(s.community, s.roles, options.asOf)),
   };
 }
 
@@ -157,6 +163,7 @@ export function viewGovernance(view: PublishedView): ReadModels {
     unit: (id) => view.units[id],
     stairwellBuilding: (id) => view.stairwells[id],
     fundView: (id) => view.funds[id],
+    roles: () => view.roles ?? [],
     execute: async () => err(READ_ONLY_ERROR),
   };
 }

@@ -2,6 +2,7 @@ import { computed, type ReadonlySignal } from '@preact/signals-core';
 import { type FundView, fundView } from '../funds/fund-view.js';
 import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
 import type { LogHead } from '../log/event.js';
+import { rolesRoster } from '../roles/roster.js';
 import type { Duty } from '../rotation/duty.js';
 import type { HolidayProvider } from '../rotation/holidays.js';
 import { dutyRoster, type RosterSlot } from '../rotation/roster.js';
@@ -94,6 +95,10 @@ export function createReadModels(live: LiveState, settings: ReadModelSettings): 
     fundView(fundId, asOf) {
       const state = tracked();
       return fundView(state.community, state.funds, fundId, asOf ?? today());
+    },
+    roles() {
+      const state = tracked();
+      return rolesRoster(state.community, state.roles, today());
     },
     fundSummary(fundId, asOf) {
       const entries = tracked().funds.entries.get(fundId);

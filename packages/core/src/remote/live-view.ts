@@ -80,6 +80,7 @@ function currentReads(current: ReadonlySignal<ReadModels | undefined>): Omit<Rea
     unit: (id) => read((m) => m.unit(id), undefined),
     stairwellBuilding: (id) => read((m) => m.stairwellBuilding(id), undefined),
     fundView: (id, asOf) => read((m) => m.fundView(id, asOf), undefined),
+    roles: () => read((m) => m.roles(), []),
   };
 }
 

@@ -3,6 +3,7 @@ import { idSchema, intSchema, localDateSchema, nameSchema } from '../validation/
 import { lineSchema } from '../validation/text.js';
 
 const label = lineSchema(100);
+const contactLine = lineSchema(100);
 
 /** Defines a role of a building. */
 export const defineRoleSchema = z.strictObject({
@@ -31,6 +32,8 @@ export const appointSchema = z.strictObject({
   from: z.optional(localDateSchema),
   reason: lineSchema(300),
   id: z.optional(idSchema),
+  /** A contact the holder consented to share with the community's signed-in households. */
+  contact: z.optional(contactLine),
 });
 
 /** Seats the winners of a closed election motion (plurality, or STV for several seats). */
@@ -49,6 +52,33 @@ export const resignSchema = z.strictObject({
   reason: lineSchema(300),
 });
 
+/**
+ * Hands a seat over: the outgoing term ends and the incoming holder's term starts on the same date,
+ * recorded together, so the seat is never vacant and never held twice.
+ */
+export const handoverSchema = z.strictObject({
+  type: z.literal('role.handover'),
+  termId: idSchema,
+  holder: nameSchema,
+  date: z.optional(localDateSchema),
+  reason: lineSchema(300),
+  id: z.optional(idSchema),
+  contact: z.optional(contactLine),
+});
+
+/** The holder consents to share a contact with the community's signed-in households. */
+export const shareContactSchema = z.strictObject({
+  type: z.literal('role.shareContact'),
+  termId: idSchema,
+  contact: contactLine,
+});
+
+/** The holder withdraws that consent; the contact is no longer given out. */
+export const withdrawContactSchema = z.strictObject({
+  type: z.literal('role.withdrawContact'),
+  termId: idSchema,
+});
+
 /** Every roles command. */
 export const rolesCommandSchemas = [
   defineRoleSchema,
@@ -56,6 +86,9 @@ export const rolesCommandSchemas = [
   appointSchema,
   appointFromMotionSchema,
   resignSchema,
+  handoverSchema,
+  shareContactSchema,
+  withdrawContactSchema,
 ] as const;
 
 /** A validated roles command. */

@@ -37,6 +37,7 @@ function startTerms(
   from: LocalDate,
   source: Term['source'],
   newId: () => string,
+  contact?: string,
 ): Decision {
   const active = [...state.terms.values()].filter((t) => t.roleId === role.id && termActiveOn(t, from));
   if (active.length + holders.length > role.seats)
@@ -56,6 +57,7 @@ function startTerms(
         from,
         until: addMonths(from, role.termMonths),
         source,
+        ...(contact === undefined ? {} : { sharedContact: contact }),
       },
     });
   }
@@ -131,7 +133,59 @@ const appoint: Decide<Cmd<'role.appoint'>> = ({ roles: state }, command, context
     from,
     source,
     id ? () => id : termIds(state, context),
+    command.contact,
   );
+};
+
+/** The roles state as it is once `term` has ended on `date`: what the incoming holder's term is checked against. */
+function withTermEnded(state: RolesState, term: Term, date: LocalDate): RolesState {
+  const terms = new Map(state.terms);
+  terms.set(term.id, { ...term, endedOn: date });
+  return { roles: state.roles, terms };
+}
+
+const handover: Decide<Cmd<'role.handover'>> = ({ roles: state }, command, context) => {
+  const term = state.terms.get(command.termId);
+  if (!term) return fail('entity.not_found', ['termId'], { kind: 'term', id: command.termId });
+  const role = findRole(state, term.roleId);
+  if (!role.ok) return role;
+  const date = command.date ?? context.today;
+  if (!termActiveOn(term, date)) return fail('role.term_not_active', ['termId'], { date });
+  if (term.holder === command.holder)
+    return fail('role.already_holds', ['holder'], { holder: command.holder });
+  const after = withTermEnded(state, term, date);
+  const id = command.id;
+  const started = startTerms(
+    after,
+    role.value,
+    [command.holder],
+    date,
+    { kind: 'handover', fromTermId: term.id, reason: command.reason },
+    id ? () => id : termIds(state, context),
+    command.contact,
+  );
+  if (!started.ok) return started;
+  return ok([
+    { type: 'role.termEnded', payload: { termId: term.id, endedOn: date, reason: command.reason } },
+    ...started.value,
+  ]);
+};
+
+const contactConsent: Decide<Cmd<'role.shareContact' | 'role.withdrawContact'>> = (
+  { roles: state },
+  command,
+  context,
+) => {
+  const term = state.terms.get(command.termId);
+  if (!term) return fail('entity.not_found', ['termId'], { kind: 'term', id: command.termId });
+  // A past holder's contact is never given out again, so consent to share it is refused.
+  if (command.type === 'role.shareContact' && (term.endedOn ?? term.until) <= context.today)
+    return fail('role.term_not_active', ['termId'], { date: context.today });
+  return ok([
+    command.type === 'role.shareContact'
+      ? { type: 'role.contactShared', payload: { termId: term.id, contact: command.contact } }
+      : { type: 'role.contactWithdrawn', payload: { termId: term.id } },
+  ]);
 };
 
 const appointFromMotion: Decide<Cmd<'role.appointFromMotion'>> = (
@@ -186,6 +240,9 @@ export const rolesDeciders = {
   'role.appoint': appoint,
   'role.appointFromMotion': appointFromMotion,
   'role.resign': resign,
+  'role.handover': handover,
+  'role.shareContact': contactConsent,
+  'role.withdrawContact': contactConsent,
 } satisfies CommandHandlers<RolesReads, RolesCommand, RolesEvent>;
 
 /** Decides a validated roles command. */

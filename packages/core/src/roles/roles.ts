@@ -28,7 +28,13 @@ export interface Term {
   /** Elected by a motion, or appointed directly with a reason. */
   readonly source:
     | { readonly kind: 'motion'; readonly motionId: string }
-    | { readonly kind: 'appointment'; readonly reason: string };
+    | { readonly kind: 'appointment'; readonly reason: string }
+    | { readonly kind: 'handover'; readonly fromTermId: string; readonly reason: string };
+  /**
+   * How to reach the holder, present only while the holder consents to share it. It goes to signed-in
+   * households of the community, never into the published view.
+   */
+  readonly sharedContact?: string;
 }
 
 /** "One head, five specialists" (一长五大): the building head and the five volunteer specialists. */

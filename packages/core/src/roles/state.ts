@@ -20,6 +20,8 @@ export interface RolesEventPayloads {
   'role.defined': RoleDefinition;
   'role.termStarted': Term;
   'role.termEnded': { termId: string; endedOn: LocalDate; reason: string };
+  'role.contactShared': { termId: string; contact: string };
+  'role.contactWithdrawn': { termId: string };
 }
 
 /** A roles event body. */
@@ -39,6 +41,17 @@ export const rolesEvolvers = {
     const term = state.terms.get(event.payload.termId);
     if (term)
       state.terms.set(term.id, { ...term, endedOn: event.payload.endedOn, endReason: event.payload.reason });
+  },
+  'role.contactShared': (state: RolesState, event: Evt<'role.contactShared'>) => {
+    const term = state.terms.get(event.payload.termId);
+    if (term) state.terms.set(term.id, { ...term, sharedContact: event.payload.contact });
+  },
+  'role.contactWithdrawn': (state: RolesState, event: Evt<'role.contactWithdrawn'>) => {
+    const term = state.terms.get(event.payload.termId);
+    if (term) {
+      const { sharedContact: _withdrawn, ...rest } = term;
+      state.terms.set(term.id, rest);
+    }
   },
 } satisfies EventHandlers<RolesState, RolesEvent>;
 

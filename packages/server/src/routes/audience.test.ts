@@ -28,6 +28,7 @@ const guarded = [
   { method: 'POST', path: '/c/xfkl/register/preview', needs: 'organizer', form: 'register' },
   { method: 'POST', path: '/c/xfkl/register/import', needs: 'organizer', form: 'register' },
   { method: 'GET', path: '/c/xfkl/session', needs: 'signed-in' },
+  { method: 'GET', path: '/c/xfkl/roles/contacts', needs: 'signed-in' },
   {
     method: 'POST',
     path: '/c/xfkl/commands',
