@@ -11,6 +11,7 @@ export const fundStrings = {
   paid: { 'zh-CN': '已缴', en: 'Paid' },
   arrears: { 'zh-CN': '欠缴', en: 'Arrears' },
   total: { 'zh-CN': '合计', en: 'Total' },
+  sharesTable: { 'zh-CN': '{fund}：每户分摊与缴费', en: '{fund}: each household’s share and payments' },
   collected: {
     'zh-CN': '已收 {paid}，共 {share}（{percent}）',
     en: 'Collected {paid} of {share} ({percent})',

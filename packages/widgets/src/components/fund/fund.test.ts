@@ -35,6 +35,23 @@ async function fundElement(lang = 'zh-CN') {
   return { ...setup, el };
 }
 
+describe('<linli-fund> on a phone', () => {
+  it('keeps its wide table inside a 320 px column: the table scrolls, the page does not', async () => {
+    document.body.style.width = '320px';
+    try {
+      const { el } = await fundElement();
+      expect(el.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+      expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth);
+      const region = el.shadowRoot?.querySelector('[part=scroll]');
+      expect(region?.getAttribute('role')).toBe('region');
+      expect(region?.getAttribute('tabindex')).toBe('0');
+      expect(await violations(el)).toEqual([]);
+    } finally {
+      document.body.style.width = '';
+    }
+  });
+});
+
 const cells = (el: LinliFund) =>
   [...(el.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
     [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),

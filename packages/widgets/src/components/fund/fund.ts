@@ -37,6 +37,15 @@ export class LinliFund extends LinliElement {
         display: block;
         max-width: 60rem;
       }
+      /* A phone is narrower than seven columns: the table scrolls inside its own region, never the page. */
+      [part='scroll'] {
+        overflow-x: auto;
+        max-width: 100%;
+      }
+      [part='scroll']:focus-visible {
+        outline: 3px solid var(--linli-color-focus, #0b57d0);
+        outline-offset: 2px;
+      }
       table {
         border-collapse: collapse;
         width: 100%;
@@ -114,6 +123,7 @@ export class LinliFund extends LinliElement {
           ? html`<p part="summary">${t(locale, 'incomeOffsets', { income: money(view.income), expenses: money(view.expenses), balance: money(view.balance) })}</p>`
           : nothing
       }
+      <div part="scroll" role="region" tabindex="0" aria-label=${t(locale, 'sharesTable', { fund: view.name })}>
       <table part="table">
         <thead>
           <tr>
@@ -152,6 +162,7 @@ export class LinliFund extends LinliElement {
           </tr>
         </tfoot>
       </table>
+      </div>
       <p><button type="button" @click=${() => this.downloadCsv(view)}>${t(locale, 'downloadCsv')}</button></p>
     </section>`;
   }
