@@ -51,6 +51,7 @@ export {
 export { err, ok, type Result } from './errors/result.js';
 export { type BudgetInput, checkBudgetInput, checkEqualSharesOptions } from './funds/budget-input.js';
 // Funds: cost-sharing schemes, ledgers, CSV exports, participatory budgeting.
+export { type ChargeBilling, chargeBilling } from './funds/charge-billing.js';
 export { fundViewCsv, shareTableCsv, statementsCsv } from './funds/csv.js';
 export {
   type BudgetTieBreak,
@@ -101,6 +102,7 @@ export {
   type Subsidy,
 } from './funds/scheme.js';
 export { computeShares, type ShareRow, type ShareTable } from './funds/shares.js';
+export { billMonth, type BillLine, DEFAULT_DUE_DAY, dueDateOf } from './funds/recurring.js';
 export type { Charge, Fund, FundsState, SchemeVersion } from './funds/state.js';
 // The governance facade: commands, decide, state, read models and published views.
 export { type Command, commandSchema } from './governance/commands.js';

@@ -118,6 +118,10 @@ export const errorMessages = {
     'zh-CN': () => '结束月份早于开始月份',
     en: () => 'The charge ends before it starts',
   },
+  'charge.ends_before_billed': {
+    'zh-CN': (p) => `${p.billed} 已开出账单，收费不能在 ${p.end} 结束；请先冲销该月账单`,
+    en: (p) => `${p.billed} is already billed, so the charge cannot end in ${p.end}; reverse that bill first`,
+  },
   'charge.outside_term': {
     'zh-CN': (p) => `${p.month} 不在收费期（${p.start} 至 ${p.end}）内`,
     en: (p) => `${p.month} is outside the charge's term (${p.start} to ${p.end})`,
