@@ -5,6 +5,7 @@ import { dueWork } from '../governance/due-work.js';
 import type { Governance } from '../governance/governance.js';
 import { SCHEDULER_ACTOR } from '../governance/scheduler-actor.js';
 import { stairwellCommands } from '../testing/stairwell.js';
+import type { LocalDate } from '../time/local-date.js';
 import { chargeBilling, nextMonth } from './charge-billing.js';
 import { billMonth, dueDateOf } from './recurring.js';
 
@@ -67,6 +68,21 @@ describe('a charge falls due on its day of the month', () => {
     expect(due('2028-02-28T16:00:00Z').items[1]?.dueAt).toBe('2028-02-28T16:00:00.000Z');
   });
 
+  it('the scheduler may not bill a month before its due day, even once the month has begun', async () => {
+    const { governance, clock } = await community();
+    await must(governance, wage({ dueDay: 25 }));
+    clock.set('2028-01-10T02:00:00Z');
+    const head = governance.head.value.seq;
+    const early = await governance.execute(
+      { type: 'charge.bill', chargeId: 'wage', month: '2028-01' },
+      { actor: SCHEDULER_ACTOR },
+    );
+    expect(early.ok || early.error.code).toBe('scheduler.not_due_work');
+    expect(governance.head.value.seq).toBe(head);
+    clock.set('2028-01-24T16:00:00Z'); // 25 January, 00:00 in Shanghai
+    expect(await runDue(governance, clock.now())).toEqual(['charge.bill:wage:2028-01']);
+  });
+
   it('refuses a day of month outside 1–31 with a typed error, and nothing changes', async () => {
     const { governance } = await community();
     const head = governance.head.value.seq;
@@ -109,7 +125,7 @@ describe('charge.end', () => {
     expect(await runDue(governance, clock.now())).toEqual(['charge.bill:wage:2028-04']);
     expect(governance.read((s) => dueWork(s, new Date('2029-06-01T00:00:00Z')))).toEqual({ items: [] });
     expect(billing()).toMatchObject({ lastBilled: '2028-04', next: null, end: '2028-04' });
-    expect(governance.fundView('f', '2028-12-31')?.charges).toEqual([billing()]);
+    expect(governance.fundView('f', '2028-12-31' as LocalDate)?.charges).toEqual([billing()]);
   });
 });
 
@@ -156,7 +172,7 @@ describe('catching up after any restarts and clock jumps', () => {
               for (const line of billMonth(s.community, charge, m, charge.monthlyAmount))
                 owed.set(line.unitId, (owed.get(line.unitId) ?? 0) + line.share);
           });
-          const view = governance.fundView('f', '2029-12-31');
+          const view = governance.fundView('f', '2029-12-31' as LocalDate);
           expect(Object.fromEntries((view?.rows ?? []).map((r) => [r.unitId, r.share]))).toEqual(
             Object.fromEntries(owed),
           );

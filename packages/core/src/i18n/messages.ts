@@ -110,9 +110,9 @@ export const errorMessages = {
     en: () => 'This entry has already been reversed',
   },
   'scheduler.not_due_work': {
-    'zh-CN': (p) => `自动任务只能结束已到截止时间的表决、开出已开始月份的账单，不能执行 ${p.type}`,
+    'zh-CN': (p) => `自动任务只能结束已到截止时间的表决、开出已到缴费日的月份账单，不能执行 ${p.type}`,
     en: (p) =>
-      `The scheduler only closes motions past their deadline and bills months that have begun, not ${p.type}`,
+      `The scheduler only closes motions past their deadline and bills months whose due day has come, not ${p.type}`,
   },
   'charge.ends_before_start': {
     'zh-CN': () => '结束月份早于开始月份',
