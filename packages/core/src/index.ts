@@ -94,6 +94,7 @@ export {
   type ProjectStatusChange,
   projectKey,
 } from './funds/projects.js';
+export { type BillLine, billMonth, DEFAULT_DUE_DAY, dueDateOf } from './funds/recurring.js';
 export {
   floorCoefficientPresets,
   type SchemeBasis,
@@ -102,7 +103,6 @@ export {
   type Subsidy,
 } from './funds/scheme.js';
 export { computeShares, type ShareRow, type ShareTable } from './funds/shares.js';
-export { billMonth, type BillLine, DEFAULT_DUE_DAY, dueDateOf } from './funds/recurring.js';
 export type { Charge, Fund, FundsState, SchemeVersion } from './funds/state.js';
 // The governance facade: commands, decide, state, read models and published views.
 export { type Command, commandSchema } from './governance/commands.js';

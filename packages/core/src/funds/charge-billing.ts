@@ -5,13 +5,17 @@ import type { Charge, FundsState } from './state.js';
 
 /** A recurring charge's billing state, as the organizer's money screen shows it. */
 export interface ChargeBilling {
+  /** The charge's id (`charge.define`'s `id`). */
   readonly chargeId: string;
+  /** Its name, e.g. 门卫工资. */
   readonly name: string;
   /** Fen per month, before any income offset. */
   readonly monthlyAmount: number;
+  /** How each month is split: equally per household, or by area; either way by days lived. */
   readonly split: 'equal' | 'area';
   /** The day of the month bills fall due (1–31; the last day in a shorter month). */
   readonly dueDay: number;
+  /** The first month billed (`YYYY-MM`). */
   readonly start: string;
   /** The last month billed, or null when none is. */
   readonly lastBilled: string | null;

@@ -6,9 +6,11 @@ import type { Charge } from './state.js';
 
 /** One household's part of a monthly bill. */
 export interface BillLine {
+  /** The household's unit. */
   readonly unitId: string;
   /** Days in the month the unit had at least one resident. */
   readonly days: number;
+  /** Its part of the month's amount, in fen (largest remainder by days lived, times area for `area`). */
   readonly share: number;
 }
 
