@@ -62,6 +62,7 @@ export {
 export { err, ok, type Result } from './errors/result.js';
 export { type BudgetInput, checkBudgetInput, checkEqualSharesOptions } from './funds/budget-input.js';
 // Funds: cost-sharing schemes, ledgers, CSV exports, participatory budgeting.
+export { type ChargeBilling, chargeBilling } from './funds/charge-billing.js';
 export { fundViewCsv, shareTableCsv, statementsCsv } from './funds/csv.js';
 export {
   type BudgetTieBreak,
@@ -104,6 +105,7 @@ export {
   type ProjectStatusChange,
   projectKey,
 } from './funds/projects.js';
+export { type BillLine, billMonth, DEFAULT_DUE_DAY, dueDateOf } from './funds/recurring.js';
 export {
   floorCoefficientPresets,
   type SchemeBasis,

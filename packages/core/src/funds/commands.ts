@@ -183,6 +183,15 @@ export const defineChargeSchema = z.strictObject({
   split: z.optional(z.enum(['equal', 'area'])),
   start: month,
   end: z.optional(month),
+  /** The day of the month each bill falls due (1–31, default 1; the last day in a shorter month). */
+  dueDay: z.optional(intSchema(1, 31)),
+});
+
+/** Ends a recurring charge after `end` (a month `YYYY-MM`): no month after it is billed. */
+export const endChargeSchema = z.strictObject({
+  type: z.literal('charge.end'),
+  chargeId: idSchema,
+  end: month,
 });
 
 /** Bills one month of a recurring charge. */
@@ -200,6 +209,7 @@ export const fundsCommandSchemas = [
   transferSchema,
   reverseSchema,
   defineChargeSchema,
+  endChargeSchema,
   billChargeSchema,
   setProjectStatusSchema,
   spendOnProjectSchema,

@@ -25,6 +25,7 @@ function viewWith(room: string, share: number, paid: number): FundView {
     income: 0,
     expenses: 0,
     balance: paid,
+    charges: [],
   };
 }
 

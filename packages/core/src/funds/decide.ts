@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../errors/result.js';
 import type { ErrorCode } from '../i18n/messages.js';
 import type { LocalDate } from '../time/local-date.js';
 import { emptyVotingState, type VotingState } from '../voting/state.js';
+import { lastBilledMonth } from './charge-billing.js';
 import type { FundsCommand } from './commands.js';
 import type { FundsEvent } from './events.js';
 import { billedKey } from './evolve.js';
@@ -302,7 +303,7 @@ const defineCharge: Decide<Cmd<'charge.define'>> = ({ funds: state }, command, c
     return fail('charge.ends_before_start', ['end']);
   const id = chooseId((x) => state.charges.has(x), 'charge', command.id, context);
   if (!id.ok) return id;
-  const { fundId, name, monthlyAmount, scope, start, end } = command;
+  const { fundId, name, monthlyAmount, scope, start, end, dueDay } = command;
   const charge = {
     id: id.value,
     fundId,
@@ -312,8 +313,23 @@ const defineCharge: Decide<Cmd<'charge.define'>> = ({ funds: state }, command, c
     start,
     split: command.split ?? 'equal',
     ...(end === undefined ? {} : { end }),
+    ...(dueDay === undefined ? {} : { dueDay }),
   };
   return ok([{ type: 'charge.defined', payload: charge }]);
+};
+
+/**
+ * Ends a charge after a month. A month already billed stays billed, so the end may not come before
+ * the last billed month (reverse those bills first); the end may move later again, which resumes it.
+ */
+const endCharge: Decide<Cmd<'charge.end'>> = ({ funds: state }, command) => {
+  const charge = state.charges.get(command.chargeId);
+  if (!charge) return fail('entity.not_found', ['chargeId'], { kind: 'charge', id: command.chargeId });
+  if (command.end < charge.start) return fail('charge.ends_before_start', ['end']);
+  const billed = lastBilledMonth(state, charge);
+  if (billed !== undefined && command.end < billed)
+    return fail('charge.ends_before_billed', ['end'], { end: command.end, billed });
+  return ok([{ type: 'charge.ended', payload: { chargeId: charge.id, end: command.end } }]);
 };
 
 const billCharge: Decide<Cmd<'charge.bill'>> = ({ community, funds: state }, command, context) => {
@@ -364,6 +380,7 @@ export const fundsDeciders = {
   'fund.transfer': transfer,
   'fund.reverse': reverse,
   'charge.define': inFund(defineCharge),
+  'charge.end': endCharge,
   'charge.bill': billCharge,
   'project.setStatus': setProjectStatus,
   'project.spend': spendOnProject,

@@ -10,6 +10,8 @@ export interface FundsEventPayloads {
   /** Ledger lines, written together (a scheme's pledges, an income and its costs, both sides of a transfer). */
   'fund.recorded': { entries: Entry[] };
   'charge.defined': Charge;
+  /** A charge's last month set: no month after `end` is billed. */
+  'charge.ended': { chargeId: string; end: string };
   /** A month billed, and how much of the offset pool it used. */
   'charge.billed': { chargeId: string; month: string; offsetUsed: number };
   /** Net income added to a charge's offset pool. */

@@ -35,6 +35,10 @@ export const fundsEvolvers = {
     state.charges.set(event.payload.id, event.payload);
     state.offsetPools.set(event.payload.id, 0);
   },
+  'charge.ended': (state: FundsState, event: Evt<'charge.ended'>) => {
+    const charge = state.charges.get(event.payload.chargeId);
+    if (charge) state.charges.set(charge.id, { ...charge, end: event.payload.end });
+  },
   'charge.billed': (state: FundsState, event: Evt<'charge.billed'>) => {
     state.billed.add(billedKey(event.payload.chargeId, event.payload.month));
     addToPool(state, event.payload.chargeId, -event.payload.offsetUsed);

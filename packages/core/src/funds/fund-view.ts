@@ -1,6 +1,7 @@
 import { effectiveArea } from '../community/queries.js';
 import type { CommunityState } from '../community/state.js';
 import type { LocalDate } from '../time/local-date.js';
+import { type ChargeBilling, fundChargeBillings } from './charge-billing.js';
 import { summarizeLedger } from './ledger.js';
 import { coefficientOf } from './shares.js';
 import type { FundsState } from './state.js';
@@ -33,6 +34,8 @@ export interface FundView {
   readonly income: number;
   readonly expenses: number;
   readonly balance: number;
+  /** The recurring charges billed into the fund: last billed month and next due date of each. */
+  readonly charges: readonly ChargeBilling[];
 }
 
 /** Builds the public view of a fund as of `asOf`, or undefined for an unknown fund. */
@@ -85,5 +88,6 @@ export function fundView(
     income: summary.income,
     expenses: summary.expenses,
     balance: summary.balance,
+    charges: fundChargeBillings(funds, fundId),
   };
 }

@@ -6,17 +6,39 @@ import type { Charge } from './state.js';
 
 /** One household's part of a monthly bill. */
 export interface BillLine {
+  /** The household's unit. */
   readonly unitId: string;
   /** Days in the month the unit had at least one resident. */
   readonly days: number;
+  /** Its part of the month's amount, in fen (largest remainder by days lived, times area for `area`). */
   readonly share: number;
+}
+
+/** How many days the month `YYYY-MM` has (28–31). */
+export function daysInMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 /** The days of a month `YYYY-MM`, as local dates. */
 export function daysOfMonth(month: string): LocalDate[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}` as LocalDate);
+  return Array.from(
+    { length: daysInMonth(month) },
+    (_, i) => `${month}-${String(i + 1).padStart(2, '0')}` as LocalDate,
+  );
+}
+
+/** The day of the month a charge's bill falls due when none was given: the first. */
+export const DEFAULT_DUE_DAY = 1;
+
+/**
+ * The date `month`'s bill of `charge` falls due: its day of month, or the month's last day when the
+ * month is shorter (a charge due on the 31st falls due on 30 April, 28 February, and 29 February in
+ * a leap year), so every month has exactly one due date and none slips into the next month.
+ */
+export function dueDateOf(charge: Pick<Charge, 'dueDay'>, month: string): LocalDate {
+  const day = Math.min(charge.dueDay ?? DEFAULT_DUE_DAY, daysInMonth(month));
+  return `${month}-${String(day).padStart(2, '0')}` as LocalDate;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface Charge {
   readonly split: 'equal' | 'area';
   readonly start: string;
   readonly end?: string;
+  /**
+   * The day of the month (1–31) each month's bill falls due; absent means the first. In a shorter
+   * month it falls due on the last day ({@link dueDateOf}).
+   */
+  readonly dueDay?: number;
 }
 
 /** The funds slice of governance state. */

@@ -17,7 +17,8 @@ export function decide(
   command: Command,
   context: DecideContext,
 ): Result<DecidedEvent[], LinliError> {
-  const refused = checkSchedulerCommand(command, context) ?? checkDateWindow(command, context.today);
+  const refused =
+    checkSchedulerCommand(command, context, state.funds) ?? checkDateWindow(command, context.today);
   if (refused) return err(refused);
   return decideBy<DomainSlices, Command, DecidedEvent>(commandRoutes, state, command, context);
 }

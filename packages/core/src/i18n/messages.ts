@@ -112,13 +112,17 @@ export const errorMessages = {
     en: () => 'This entry has already been reversed',
   },
   'scheduler.not_due_work': {
-    'zh-CN': (p) => `自动任务只能结束已到截止时间的表决、开出已开始月份的账单，不能执行 ${p.type}`,
+    'zh-CN': (p) => `自动任务只能结束已到截止时间的表决、开出已到缴费日的月份账单，不能执行 ${p.type}`,
     en: (p) =>
-      `The scheduler only closes motions past their deadline and bills months that have begun, not ${p.type}`,
+      `The scheduler only closes motions past their deadline and bills months whose due day has come, not ${p.type}`,
   },
   'charge.ends_before_start': {
     'zh-CN': () => '结束月份早于开始月份',
     en: () => 'The charge ends before it starts',
+  },
+  'charge.ends_before_billed': {
+    'zh-CN': (p) => `${p.billed} 已开出账单，收费不能在 ${p.end} 结束；请先冲销该月账单`,
+    en: (p) => `${p.billed} is already billed, so the charge cannot end in ${p.end}; reverse that bill first`,
   },
   'charge.outside_term': {
     'zh-CN': (p) => `${p.month} 不在收费期（${p.start} 至 ${p.end}）内`,

@@ -1,4 +1,4 @@
-import { type Governance, systemClock } from '@linli/core';
+import { type Clock, type Governance, systemClock } from '@linli/core';
 import type { DueWorkTable } from '../due-work/due-work-table.js';
 import { recordDueWork, watchDueWork } from '../due-work/record-due-work.js';
 import { DueWorkScheduler, type RunInCommunity } from '../due-work/scheduler.js';
@@ -48,11 +48,11 @@ export function runInHost(host: CommunityHost): RunInCommunity {
  * What the host runs on every community it opens: its due work recorded, then kept current while it
  * stays open; the returned stop runs before it is closed.
  */
-export function dueWorkWatcher(table: DueWorkTable): CommunityWatcher {
+export function dueWorkWatcher(table: DueWorkTable, clock: Clock = systemClock): CommunityWatcher {
   const onError = (e: unknown) => console.error('linli: recording due work failed:', e);
   return async (id, governance) => {
-    await recordDueWork(table, id, governance, systemClock).catch(onError);
-    return watchDueWork(table, id, governance, systemClock, onError);
+    await recordDueWork(table, id, governance, clock).catch(onError);
+    return watchDueWork(table, id, governance, clock, onError);
   };
 }
 
@@ -86,8 +86,9 @@ export async function startDueWork(
   table: DueWorkTable,
   host: CommunityHost,
   settings: DueWorkSettings = dueWorkSettings(),
+  clock: Clock = systemClock,
 ): Promise<() => Promise<void>> {
-  const now = new Date().toISOString();
+  const now = clock.now().toISOString();
   for (const { id } of await host.listed())
     if ((await table.rows(id)).length === 0) await table.record(id, { items: [], next: now });
   const scheduler =
@@ -98,6 +99,7 @@ export async function startDueWork(
           run: runInHost(host),
           intervalMs: settings.intervalMs,
           leaseMs: settings.leaseMs,
+          clock,
         });
   // A database that fails now is reported; the rounds that follow try again.
   await scheduler?.runDue().catch((e: unknown) => console.error('linli: due work:', e));

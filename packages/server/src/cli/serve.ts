@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serve as listen } from '@hono/node-server';
-import { LinliException } from '@linli/core';
+import { type Clock, LinliException } from '@linli/core';
 import { createApp } from '../app.js';
 import type { AuthStore } from '../auth/auth-store.js';
 import type { IssuedOrganizer } from '../auth/organizers.js';
@@ -26,6 +26,7 @@ import { dueWorkSettings, dueWorkWatcher, startDueWork } from './due-work.js';
 import { stopGracefully } from './graceful-stop.js';
 import { listenOrigins } from './origins.js';
 import { takeServingLock } from './serving-lock.js';
+import { processClock } from './test-clock.js';
 
 /**
  * The office every organizer acts in (each as `residents-committee/<organizer id>`): the demo seeds
@@ -75,6 +76,7 @@ async function startHost(
   watch: CommunityWatcher,
   key: SigningKey,
   opened: (id: string, community: OpenedFromFolder) => void,
+  clock: Clock,
 ): Promise<CommunityHost> {
   const settings = readHostSettings(process.env);
   if (!settings.ok) throw new UsageError(settings.message);
@@ -88,6 +90,7 @@ async function startHost(
       office: OFFICE,
       watch,
       key,
+      clock,
       idleMs,
       ...(maxOpen === undefined ? {} : { maxOpen }),
       ...(mode === 'demo' ? { seed: DEMO_COMMUNITY } : {}),
@@ -125,13 +128,21 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
   if (lock?.held === false) throw new CliFailure(lock.message.replace(/^linli: /, ''));
   let demo: OpenedFromFolder | undefined;
   const dueWork = dueWorkSettings();
+  const clock = processClock();
   const dueWorkTable = await data.dueWorkTable();
   const rateLimits = await data.rateLimits();
   // Loaded (or created) once: every community's checkpoints and the households' feed tokens use it.
   const key = loadSigningKey(data.keyFile, process.env.LINLI_SIGNING_KEY || undefined);
-  const communities = await startHost(mode, data, dueWorkWatcher(dueWorkTable), key, (id, opened) => {
-    if (id === DEMO_COMMUNITY) demo = opened;
-  });
+  const communities = await startHost(
+    mode,
+    data,
+    dueWorkWatcher(dueWorkTable, clock),
+    key,
+    (id, opened) => {
+      if (id === DEMO_COMMUNITY) demo = opened;
+    },
+    clock,
+  );
   const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const deployment = deploymentFromEnv(process.env, host, port);
   const setupToken = new SetupToken(data.setupTokenFile);
@@ -144,13 +155,14 @@ export async function serve(mode: 'serve' | 'demo', data = new DataFolder()): Pr
     setup: { token: setupToken, host: setupHost(communities) },
     rateLimits,
     maxAttachmentBytes: attachmentLimit.bytes,
+    clock,
   });
   // The demo's hand-written pages (about 新福康里 alone) only where it is served; `serve` has the shell there.
   for (const [path, file] of Object.entries(staticFiles(mode))) app.get(path, (c) => file.respond(c));
   const own = new Set(listenOrigins(host, port));
   const publicOrigin = deployment.origins?.find((o) => !own.has(o)) ?? origin;
   // Motions past their deadline and months begun are done before the first request, then as they fall due.
-  const stopDueWork = await startDueWork(dueWorkTable, communities, dueWork);
+  const stopDueWork = await startDueWork(dueWorkTable, communities, dueWork, clock);
   const listed = await communities.listed();
   const banner =
     mode === 'demo'

@@ -1,4 +1,5 @@
 import {
+  type Clock,
   createGovernance,
   type Governance,
   type LinliError,
@@ -30,6 +31,8 @@ export interface OpenSettings {
   readonly key?: SigningKey;
   /** Runs on each community once it is open (e.g. recording its due work); its stop runs before it closes. */
   readonly watch?: CommunityWatcher;
+  /** Each governance's clock (the system clock unless a test injects one, `LINLI_TEST_CLOCK`). */
+  readonly clock?: Clock;
 }
 
 /** Something kept up while a community is open: started when it opens, stopped before it closes. */
@@ -105,6 +108,7 @@ export async function openFromFolder(
     verifyOnLoad: false,
     actor: settings.office,
     groupCommit: process.env.LINLI_GROUP_COMMIT !== 'off',
+    ...(settings.clock === undefined ? {} : { clock: settings.clock }),
   });
   const seeded = seed && governance.head.value.seq === 0;
   if (seeded) await seedScenario(governance);
