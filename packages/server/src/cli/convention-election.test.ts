@@ -1,17 +1,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests.)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Motion } from '@linli/core';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
-import { launchChromium } from '../testing/chromium.js';
-import { type ConsoleLook, cli, consolePage, focusedId, tabTo, textOf } from '../testing/console-page.js';
+import { useConsoleCommunity } from '../testing/console-community.js';
+import { type ConsoleLook, consolePage, focusedId, tabTo, textOf } from '../testing/console-page.js';
 import { layoutProblems } from '../testing/layout.js';
-import { type RunningServer, startServer } from '../testing/run-server.js';
 
 /** Set to a folder to keep a screenshot of every step (for a person to look at). */
 const SHOTS = process.env.LINLI_SCREENSHOTS;
@@ -21,6 +18,20 @@ const PHONE = { width: 390, height: 844 };
 /** Eight households of 7号楼, each with its own owner. */
 const ROOMS = ['101', '102', '201', '202', '301', '302', '401', '402'] as const;
 const REGISTER = `楼号,单元,室号,面积,产权人\n${ROOMS.map((r) => `7,1,${r},80.00,业主${r}`).join('\n')}\n`;
+const t = useConsoleCommunity({
+  id: COMMUNITY,
+  name: '幸福里7号楼',
+  register: REGISTER,
+  organizers: ['王阿姨'],
+  shots: SHOTS,
+});
+const { api, command, householdToken, units } = t;
+
+// The register names owners; residents' matters count the households living here, one resident each.
+beforeAll(async () => {
+  for (const [room, unitId] of units)
+    await command({ type: 'resident.moveIn', unitId, name: `住户${room}`, date: '2010-01-01' });
+});
 
 const CONVENTION = '第一条 文明乘梯，先下后上。\n第二条 宠物须牵好。\n第三条 爱护电梯设施。';
 /** Room 101's amendment: article two rewritten (accepted below). */
@@ -28,61 +39,9 @@ const AMENDED = '第一条 文明乘梯，先下后上。\n第二条 宠物须�
 /** Room 202's amendment: a fourth article (rejected below, with a reason). */
 const ADDED = `${CONVENTION}\n第四条 电梯内禁止吸烟。`;
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let organizer = '';
-/** Room → unit id, from the server's household labels. */
-const units = new Map<string, string>();
-
-async function api<T>(path: string, body?: unknown, token = organizer): Promise<T> {
-  const response = await fetch(`${server.base}/c/${COMMUNITY}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(answer)}`);
-  return answer;
-}
-const command = (c: Record<string, unknown>, token = organizer) => api('/commands', { command: c }, token);
 const view = () => api<{ motions: Motion[] }>('/view');
 const motionIn = async (id: string) => (await view()).motions.find((m) => m.id === id);
 const unit = (room: string) => units.get(room) ?? '';
-
-/** A household's session token (its invite code redeemed). */
-async function householdToken(room: string): Promise<string> {
-  const { invites } = await api<{ invites: { code: string }[] }>('/invites', { units: [unit(room)] });
-  const response = await fetch(`${server.base}/c/${COMMUNITY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: invites[0]?.code }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'linli-convention-election-'));
-  const data = join(dir, 'data');
-  cli(data, ['community', 'create', COMMUNITY, '--name', '幸福里7号楼']);
-  organizer = /token\s+(\S+)/.exec(cli(data, ['organizer', 'add', COMMUNITY, '王阿姨']))?.[1] ?? '';
-  writeFileSync(join(dir, 'register.csv'), REGISTER);
-  cli(data, ['import', COMMUNITY, join(dir, 'register.csv'), '--apply']);
-  server = await startServer(data, {}, ['serve']);
-  browser = await launchChromium();
-  const { invites } = await api<{ invites: { unitId: string; room: string }[] }>('/invites', {});
-  for (const invite of invites) units.set(invite.room, invite.unitId);
-  // The register names owners; residents' matters count the households living here, one resident each.
-  for (const [room, unitId] of units)
-    await command({ type: 'resident.moveIn', unitId, name: `住户${room}`, date: '2010-01-01' });
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
@@ -92,9 +51,9 @@ async function check(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-const open = (look: ConsoleLook) => consolePage(browser, COMMUNITY, organizer, look);
-const motionPage = (id: string) => `${server.base}/c/${COMMUNITY}/organizer/motions/${id}`;
-const wizard = () => `${server.base}/c/${COMMUNITY}/organizer/motions/new`;
+const open = (look: ConsoleLook) => consolePage(t.browser, COMMUNITY, t.organizer, look);
+const motionPage = (id: string) => `${t.server.base}/c/${COMMUNITY}/organizer/motions/${id}`;
+const wizard = () => `${t.server.base}/c/${COMMUNITY}/organizer/motions/new`;
 /** The motion id the wizard navigated to after saving. */
 const motionOfUrl = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
 

@@ -1,18 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests.)
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
-import { launchChromium } from '../testing/chromium.js';
-import { type RunningServer, startServer } from '../testing/run-server.js';
+import { useConsoleCommunity } from '../testing/console-community.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
 /** Set to a folder to keep a screenshot of every step (for a person to look at). */
 const SHOTS = process.env.LINLI_SCREENSHOTS;
 const COMMUNITY = 'lane9';
@@ -21,35 +15,14 @@ const COMMUNITY = 'lane9';
 const ROOMS = ['101', '102', '201', '202', '301', '302', '401', '402'] as const;
 const AREA: Record<string, number> = { '01': 7532, '02': 8868 }; // hundredths of m²
 const REGISTER = `楼号,单元,室号,面积,产权人\n${ROOMS.map((r) => `9,1,${r},${r.endsWith('01') ? '75.32' : '88.68'},业主${r}`).join('\n')}\n`;
-
-function cli(data: string, args: readonly string[]): string {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: '', LINLI_CHECKPOINT_FILE: '', LINLI_DATA: data },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`linli-server ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout;
-}
-
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let organizer = '';
-/** Room → unit id, from the server's household labels. */
-const units = new Map<string, string>();
-
-/** Asks the server as the organizer (or `token`); the JSON answer. */
-async function api<T>(path: string, body?: unknown, token = organizer): Promise<T> {
-  const response = await fetch(`${server.base}/c/${COMMUNITY}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(answer)}`);
-  return answer;
-}
-const command = (c: Record<string, unknown>, token = organizer) => api('/commands', { command: c }, token);
+const t = useConsoleCommunity({
+  id: COMMUNITY,
+  name: '幸福里9号楼',
+  register: REGISTER,
+  organizers: ['王阿姨'],
+  shots: SHOTS,
+});
+const { api, command, householdToken, units } = t;
 
 interface Voter {
   id: string;
@@ -98,37 +71,6 @@ const draft = (id: string, title: string, extra: Record<string, unknown> = {}) =
     closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     ...extra,
   });
-
-/** A household's session token (its invite code redeemed). */
-async function householdToken(room: string): Promise<string> {
-  const { invites } = await api<{ invites: { code: string }[] }>('/invites', { units: [units.get(room)] });
-  const response = await fetch(`${server.base}/c/${COMMUNITY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: invites[0]?.code }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'linli-motion-screen-'));
-  const data = join(dir, 'data');
-  cli(data, ['community', 'create', COMMUNITY, '--name', '幸福里9号楼']);
-  organizer = /token\s+(\S+)/.exec(cli(data, ['organizer', 'add', COMMUNITY, '王阿姨']))?.[1] ?? '';
-  writeFileSync(join(dir, 'register.csv'), REGISTER);
-  cli(data, ['import', COMMUNITY, join(dir, 'register.csv'), '--apply']);
-  server = await startServer(data, {}, ['serve']);
-  browser = await launchChromium();
-  const { invites } = await api<{ invites: { unitId: string; room: string }[] }>('/invites', {});
-  for (const invite of invites) units.set(invite.room, invite.unitId);
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
@@ -198,7 +140,7 @@ async function openPage(
   prefs: { language: 'zh-CN' | 'en'; theme?: 'light' | 'dark'; largeText?: boolean },
   signedIn: boolean,
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: prefs.language, acceptDownloads: true });
+  const context = await t.browser.newContext({ viewport, locale: prefs.language, acceptDownloads: true });
   await context.addInitScript(
     ([choices, key, token]) => {
       localStorage.setItem('linli-prefs', choices);
@@ -207,7 +149,7 @@ async function openPage(
     [
       JSON.stringify({ theme: 'light', largeText: false, ...prefs }),
       `linli-organizer:/c/${COMMUNITY}`,
-      signedIn ? organizer : '',
+      signedIn ? t.organizer : '',
     ] as const,
   );
   const page = await context.newPage();
@@ -219,7 +161,7 @@ async function openPage(
   return { page, errors };
 }
 
-const motionPage = (id: string) => `${server.base}/c/${COMMUNITY}/organizer/motions/${id}`;
+const motionPage = (id: string) => `${t.server.base}/c/${COMMUNITY}/organizer/motions/${id}`;
 
 /** Types one paper ballot with the keyboard alone: room, Tab, the answer's number, Tab, ballot number, Enter. */
 async function enterPaper(page: Page, room: string, key: string, ref: string): Promise<void> {
@@ -241,7 +183,7 @@ describe('one motion’s organizer page and paper ballots, through the real serv
     await page.goto(motionPage('lift'));
     // The deep link stands behind the sign-in form: the token typed in, then the motion page.
     await tabTo(page, 'organizer-input');
-    await page.keyboard.type(organizer);
+    await page.keyboard.type(t.organizer);
     await page.keyboard.press('Enter');
     await poll(() => text(page, 'linli-motion-screen h1#title')).toBe('加装电梯');
     expect(await text(page, '#status')).toBe('状态：草稿（还没开始投票）');
@@ -387,13 +329,13 @@ describe('one motion’s organizer page and paper ballots, through the real serv
   }, 120_000);
 
   it("serves the motion screens in the organizer's lazy module, not in the first load", async () => {
-    const organizer = await fetch(`${server.base}/app/organizer.js`);
-    expect(organizer.status).toBe(200);
-    expect(organizer.headers.get('content-type')).toContain('text/javascript');
-    expect(await organizer.text()).toContain('Loading the motion…');
-    expect(await (await fetch(`${server.base}/app/app.js`)).text()).not.toContain('Loading the motion…');
+    const chunk = await fetch(`${t.server.base}/app/organizer.js`);
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('content-type')).toContain('text/javascript');
+    expect(await chunk.text()).toContain('Loading the motion…');
+    expect(await (await fetch(`${t.server.base}/app/app.js`)).text()).not.toContain('Loading the motion…');
     for (const path of ['/app/chunks/motion.js', '/app/..%2Fpackage.json', '/app/missing.js'])
-      expect((await fetch(`${server.base}${path}`)).status, path).toBe(404);
+      expect((await fetch(`${t.server.base}${path}`)).status, path).toBe(404);
   });
 
   it('the motion page at 360×740 and 1280×800, zh-CN and en, light, dark and large text: axe 0, no sideways scroll', async () => {

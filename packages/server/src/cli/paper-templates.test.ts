@@ -1,20 +1,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests.)
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
-import { launchChromium } from '../testing/chromium.js';
+import { useConsoleCommunity } from '../testing/console-community.js';
 import { deepText, focusedId, tabTo } from '../testing/keyboard.js';
 import { layoutProblems } from '../testing/layout.js';
-import { type RunningServer, startServer } from '../testing/run-server.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
 /** Set to a folder to keep a screenshot of every step (for a person to look at). */
 const SHOTS = process.env.LINLI_SCREENSHOTS;
 const COMMUNITY = 'lane7';
@@ -26,38 +20,17 @@ const ROOMS = ['101', '102', '201', '202', '301', '302', '401', '402'] as const;
 type Room = (typeof ROOMS)[number];
 const AREA = (room: string): number => (room.endsWith('01') ? 7532 : 8868); // hundredths of m²
 const REGISTER = `楼号,单元,室号,面积,产权人\n${ROOMS.map((r) => `7,1,${r},${r.endsWith('01') ? '75.32' : '88.68'},业主${r}`).join('\n')}\n`;
-
-function cli(data: string, args: readonly string[]): string {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: '', LINLI_CHECKPOINT_FILE: '', LINLI_DATA: data },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`linli-server ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout;
-}
-
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-/** Two organizer persons: 王阿姨 (A) enters the papers, 李师傅 (B) checks them. */
-let tokenA = '';
-let tokenB = '';
-const units = new Map<string, string>();
-
-async function call(path: string, body?: unknown, token = tokenA): Promise<Response> {
-  return fetch(`${server.base}/c/${COMMUNITY}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-async function api<T>(path: string, body?: unknown, token = tokenA): Promise<T> {
-  const response = await call(path, body, token);
-  const answer = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(answer)}`);
-  return answer;
-}
-const command = (c: Record<string, unknown>, token = tokenA) => api('/commands', { command: c }, token);
+const t = useConsoleCommunity({
+  id: COMMUNITY,
+  name: '幸福里7号楼',
+  register: REGISTER,
+  organizers: ['王阿姨', '李师傅'],
+  shots: SHOTS,
+});
+/** Two organizer persons: 王阿姨 enters the papers, 李师傅 checks them. */
+const { api, command, householdToken, units, call } = t;
+/** The second organizer person, 李师傅, who checks 王阿姨's papers. */
+const checker = () => t.tokens[1] ?? '';
 
 interface ViewMotion {
   id: string;
@@ -79,36 +52,6 @@ async function voterOf(motion: string, room: string): Promise<string> {
   if (!voter) throw new Error(`room ${room} is not on the roll of ${motion}`);
   return voter.id;
 }
-async function householdToken(room: string): Promise<string> {
-  const { invites } = await api<{ invites: { code: string }[] }>('/invites', { units: [units.get(room)] });
-  const response = await fetch(`${server.base}/c/${COMMUNITY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: invites[0]?.code }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'linli-paper-templates-'));
-  const data = join(dir, 'data');
-  cli(data, ['community', 'create', COMMUNITY, '--name', '幸福里7号楼']);
-  tokenA = /token\s+(\S+)/.exec(cli(data, ['organizer', 'add', COMMUNITY, '王阿姨']))?.[1] ?? '';
-  tokenB = /token\s+(\S+)/.exec(cli(data, ['organizer', 'add', COMMUNITY, '李师傅']))?.[1] ?? '';
-  writeFileSync(join(dir, 'register.csv'), REGISTER);
-  cli(data, ['import', COMMUNITY, join(dir, 'register.csv'), '--apply']);
-  server = await startServer(data, {}, ['serve']);
-  browser = await launchChromium();
-  const { invites } = await api<{ invites: { unitId: string; room: string }[] }>('/invites', {});
-  for (const invite of invites) units.set(invite.room, invite.unitId);
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
@@ -124,7 +67,7 @@ async function openPage(
   viewport: { width: number; height: number },
   prefs: { language: 'zh-CN' | 'en'; theme?: 'light' | 'dark'; largeText?: boolean },
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: prefs.language });
+  const context = await t.browser.newContext({ viewport, locale: prefs.language });
   await context.addInitScript(
     ([choices, key, t]) => {
       localStorage.setItem('linli-prefs', choices);
@@ -145,7 +88,7 @@ async function openPage(
   return { page, errors };
 }
 
-const base = () => `${server.base}/c/${COMMUNITY}/organizer/motions`;
+const base = () => `${t.server.base}/c/${COMMUNITY}/organizer/motions`;
 
 /** Drafts from a wizard template (its label), with `title` and option labels; the new motion's id. */
 async function draftFromTemplate(
@@ -195,7 +138,7 @@ const sumArea = (rooms: readonly string[]) => rooms.reduce((s, r) => s + AREA(r)
 
 describe('choose among offers, design consultation and custom motions with paper ballots, two-person entry', () => {
   it('offers: three ad-space bids, phone votes and paper ballots checked by a second organizer, closed; the result is our own count', async () => {
-    const a = await openPage(tokenA, PHONE, { language: 'zh-CN' });
+    const a = await openPage(t.organizer, PHONE, { language: 'zh-CN' });
     const bids = ['甲广告公司 8000元/年', '乙传媒 7500元/年', '丙文化 6000元/年'];
     const id = await draftFromTemplate(a.page, '几家报价选一家', '电梯广告位出租', async (page) => {
       for (const [i, bid] of bids.entries())
@@ -262,7 +205,7 @@ describe('choose among offers, design consultation and custom motions with paper
     await check(a.page, 'offers-2-paper-pending-phone-zh');
 
     // B, on a desktop in English, sees who entered each and checks them: five confirmed, 401 rejected.
-    const b = await openPage(tokenB, DESKTOP, { language: 'en' });
+    const b = await openPage(checker(), DESKTOP, { language: 'en' });
     await b.page.goto(`${base()}/${id}/paper`);
     await poll(() => deepText(b.page, '#queue-h')).toBe('Waiting for a second check (6)');
     await poll(() => deepText(b.page, '#queue')).toContain(
@@ -317,7 +260,7 @@ describe('choose among offers, design consultation and custom motions with paper
   }, 120_000);
 
   it('design consultation: ranked papers typed as an order, refusals inline, closed; the winner is our own Condorcet count', async () => {
-    const { page, errors } = await openPage(tokenA, DESKTOP, { language: 'en' });
+    const { page, errors } = await openPage(t.organizer, DESKTOP, { language: 'en' });
     const id = await draftFromTemplate(
       page,
       'Design consultation',
@@ -382,7 +325,7 @@ describe('choose among offers, design consultation and custom motions with paper
   }, 90_000);
 
   it('custom motion, the minimal path: drafted from the blank template, opened, papers entered, closed', async () => {
-    const { page, errors } = await openPage(tokenA, PHONE, { language: 'zh-CN' });
+    const { page, errors } = await openPage(t.organizer, PHONE, { language: 'zh-CN' });
     const id = await draftFromTemplate(page, '自定义', '楼道堆物清理', (p) =>
       p.getByLabel('谁投票', { exact: true }).selectOption('owners'),
     );
@@ -434,7 +377,7 @@ describe('choose among offers, design consultation and custom motions with paper
     for (const viewport of [{ width: 360, height: 740 }, DESKTOP])
       for (const language of ['zh-CN', 'en'] as const)
         for (const look of [{ theme: 'light' }, { theme: 'dark' }, { largeText: true }] as const) {
-          const { page, errors } = await openPage(tokenB, viewport, { language, ...look });
+          const { page, errors } = await openPage(checker(), viewport, { language, ...look });
           await page.goto(`${base()}/benches/paper`);
           await poll(() => page.locator('button[data-ref="S-1"]').count()).toBe(2);
           await poll(() => deepText(page, 'linli-vote [part="summary"]')).not.toBe('');
@@ -444,7 +387,7 @@ describe('choose among offers, design consultation and custom motions with paper
           await page.context().close();
         }
     // Scores by keyboard: room, Tab, a number per option, ballot number, Enter.
-    const { page } = await openPage(tokenB, DESKTOP, { language: 'en' });
+    const { page } = await openPage(checker(), DESKTOP, { language: 'en' });
     await page.goto(`${base()}/benches/paper`);
     await poll(() => deepText(page, 'linli-paper-screen h1#title')).toBe('Paper ballots: 长椅样式打分');
     await tabTo(page, 'room');

@@ -1,20 +1,16 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests.)
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ballotNumber } from '@linli/core';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
-import { launchChromium } from '../testing/chromium.js';
+import { useConsoleCommunity } from '../testing/console-community.js';
 import { layoutProblems } from '../testing/layout.js';
-import { type RunningServer, startServer } from '../testing/run-server.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
 /** Set to a folder to keep a screenshot of every step (for a person to look at). */
 const SHOTS = process.env.LINLI_SCREENSHOTS;
 const COMMUNITY = 'lane7';
@@ -23,6 +19,14 @@ const COMMUNITY = 'lane7';
 const ROOMS = ['101', '102', '201', '202', '301', '302', '401', '402', '501', '502'] as const;
 const AREA = (room: string) => (room.endsWith('01') ? 7532n : 8868n); // hundredths of m²
 const REGISTER = `楼号,单元,室号,面积,产权人\n${ROOMS.map((r) => `7,1,${r},${r.endsWith('01') ? '75.32' : '88.68'},业主${r}`).join('\n')}\n`;
+const t = useConsoleCommunity({
+  id: COMMUNITY,
+  name: '幸福里7号楼',
+  register: REGISTER,
+  organizers: ['王阿姨'],
+  shots: SHOTS,
+});
+const { api, command, householdToken, units } = t;
 
 /** The ballots this test casts, and how: the source of the figures the printed notice must show. */
 const CAST = {
@@ -34,33 +38,6 @@ const CAST = {
 } as const;
 const HOLDER = '李明';
 
-function cli(data: string, args: readonly string[]): string {
-  const run = spawnSync(process.execPath, [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: '', LINLI_CHECKPOINT_FILE: '', LINLI_DATA: data },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`linli-server ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout;
-}
-
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let organizer = '';
-const units = new Map<string, string>();
-
-async function api<T>(path: string, body?: unknown, token = organizer): Promise<T> {
-  const response = await fetch(`${server.base}/c/${COMMUNITY}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${path}: ${JSON.stringify(answer)}`);
-  return answer;
-}
-const command = (c: Record<string, unknown>, token = organizer) => api('/commands', { command: c }, token);
-
 interface ViewMotion {
   id: string;
   title: string;
@@ -69,43 +46,13 @@ interface ViewMotion {
 }
 const motions = async () => (await api<{ motions: ViewMotion[] }>('/view')).motions;
 
-async function householdToken(room: string): Promise<string> {
-  const { invites } = await api<{ invites: { code: string }[] }>('/invites', { units: [units.get(room)] });
-  const response = await fetch(`${server.base}/c/${COMMUNITY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: invites[0]?.code }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'linli-result-notice-'));
-  const data = join(dir, 'data');
-  cli(data, ['community', 'create', COMMUNITY, '--name', '幸福里7号楼']);
-  organizer = /token\s+(\S+)/.exec(cli(data, ['organizer', 'add', COMMUNITY, '王阿姨']))?.[1] ?? '';
-  writeFileSync(join(dir, 'register.csv'), REGISTER);
-  cli(data, ['import', COMMUNITY, join(dir, 'register.csv'), '--apply']);
-  server = await startServer(data, {}, ['serve']);
-  browser = await launchChromium();
-  const { invites } = await api<{ invites: { unitId: string; room: string }[] }>('/invites', {});
-  for (const invite of invites) units.set(invite.room, invite.unitId);
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
 async function openPage(
   viewport: { width: number; height: number },
   prefs: { language: 'zh-CN' | 'en'; theme?: 'light' | 'dark'; largeText?: boolean },
 ): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: prefs.language });
+  const context = await t.browser.newContext({ viewport, locale: prefs.language });
   await context.addInitScript(
     ([choices, key, token]) => {
       // Only on the context's first page: a test may change the look in place afterwards.
@@ -115,7 +62,7 @@ async function openPage(
     [
       JSON.stringify({ theme: 'light', largeText: false, ...prefs }),
       `linli-organizer:/c/${COMMUNITY}`,
-      organizer,
+      t.organizer,
     ] as const,
   );
   return context.newPage();
@@ -126,7 +73,7 @@ async function openPage(
  * and column padding fall where the layout puts them, so figures are compared with spaces removed.
  */
 function pdfText(pdf: Buffer, name: string): { text: string; pages: number } {
-  const file = join(dir, `${name}.pdf`);
+  const file = join(t.folder, `${name}.pdf`);
   writeFileSync(file, pdf);
   if (SHOTS) writeFileSync(join(SHOTS, `${name}.pdf`), pdf);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
@@ -152,7 +99,7 @@ let motionId = '';
 describe('the elevator story, from its wizard template to the printed 公示', () => {
   it('drafts from the template, takes phone, paper and proxy ballots, closes, and prints figures that match the ballots', async () => {
     const page = await openPage({ width: 390, height: 844 }, { language: 'zh-CN' });
-    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/new`);
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/organizer/motions/new`);
     await poll(() => page.locator('.electorate').textContent()).toContain('票，面积');
     expect(await page.getByLabel('加装电梯').isChecked()).toBe(true);
     await page.getByLabel('标题').fill('7号楼1单元加装电梯');
@@ -173,7 +120,7 @@ describe('the elevator story, from its wizard template to the printed 公示', (
         await householdToken(room),
       );
     // Five paper forms on the paper screen, keyboard first, each with its printed ballot number.
-    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/paper`);
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/paper`);
     await poll(() => page.locator('#room').isVisible()).toBe(true);
     const key = { yes: '1', no: '2' } as const;
     for (const [room, vote] of Object.entries(CAST.paper)) {
@@ -253,7 +200,7 @@ describe('the elevator story, from its wizard template to the printed 公示', (
     const passed =
       yesHeads >= needHeads && yesArea >= needArea && votedHeads * 3n >= 2n * BigInt(ROOMS.length);
 
-    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/notice`);
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/notice`);
     await poll(() => page.locator('[part=outcome]').textContent()).toContain(passed ? '通过' : '未通过');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'notice-phone-zh.png'), fullPage: true });
     const { text } = pdfText(await page.pdf({ format: 'A4', printBackground: true }), 'notice');
@@ -279,7 +226,7 @@ describe('the elevator story, from its wizard template to the printed 公示', (
 
   it('prints one paper ballot per household on its own A4 page, with room and ballot number', async () => {
     const page = await openPage({ width: 1280, height: 800 }, { language: 'zh-CN' });
-    await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/ballots`);
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/ballots`);
     await poll(() => page.locator('linli-ballot-form').count()).toBe(ROOMS.length);
     const { text, pages } = pdfText(await page.pdf({ format: 'A4' }), 'ballots');
     expect(pages).toBe(ROOMS.length);
@@ -313,7 +260,7 @@ describe('the elevator story, from its wizard template to the printed 公示', (
               (prefs) => localStorage.setItem('linli-prefs', prefs),
               JSON.stringify({ language, largeText: false, ...look }),
             );
-          await page.goto(`${server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/notice`);
+          await page.goto(`${t.server.base}/c/${COMMUNITY}/organizer/motions/${motionId}/notice`);
           await poll(() => page.locator('[part=outcome]').count()).toBe(1);
           const name = `notice-${viewport.width}-${language}-${look.theme}${'largeText' in look ? '-large' : ''}`;
           expect(await axeViolations(page), name).toEqual([]);
@@ -325,13 +272,13 @@ describe('the elevator story, from its wizard template to the printed 公示', (
   }, 60_000);
 
   it('shows the result on the public page the QR code opens, without signing in', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const context = await t.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(`${server.base}/c/${COMMUNITY}/motions/${motionId}/result`);
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/motions/${motionId}/result`);
     await poll(() => page.locator('[part=outcome]').textContent()).toMatch(/通过|未通过/);
     // A resident's phone loads the notice's own small module, never the organizer's console.
     expect(scripts).toEqual(['/app/app.js', '/app/result.js']);
