@@ -30,6 +30,7 @@ describe('the built Storybook', () => {
       'linli-money',
       'linli-motion-list',
       'linli-result-notice',
+      'linli-roles',
       'linli-roster',
       'linli-vote',
     ]);
