@@ -1,7 +1,7 @@
 import type { Governance, Motion } from '@linli/core';
 import '@linli/widgets/define/linli-ballot-form.js';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { focusHeadingOnArrival, ReplicaController } from '../motion/replica-controller.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './print.strings.js';
 import { motionPaths } from './print-paths.js';
@@ -10,35 +10,24 @@ import { motionPaths } from './print-paths.js';
  * Paper ballots at `/c/:community/organizer/motions/:motion/ballots`: one `<linli-ballot-form>` per
  * voter on the motion's frozen roll, each its own A4 page, optionally only for the rooms typed in.
  */
-export class BallotsScreen extends ScreenElement {
+export class BallotsScreen extends ReplicaScreen {
   static override properties: PropertyDeclarations = { ...ScreenElement.properties, rooms: { state: true } };
   declare rooms: string;
-  readonly #replica = new ReplicaController(this);
 
   constructor() {
     super();
     this.rooms = '';
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const community = this.context.params.community ?? '';
-    if (changed.has('context')) this.#replica.follow(community, this.context.sessions.token(community));
-  }
-
-  protected override updated(): void {
-    focusHeadingOnArrival(this);
-  }
-
   protected override render(): TemplateResult {
     const l = this.locale;
     const paths = motionPaths(this.context.params);
-    const gov = this.#replica.governance;
+    const gov = this.replica.governance;
     const m = gov?.motions.value.find((x) => x.id === paths.motionId);
     const head = html`<h1 id="title" tabindex="-1" class="no-print">${t(l, 'ballotsTitle')}</h1>
       <p class="no-print"><a href=${paths.motion}>${t(l, 'back')}</a></p>`;
     if (!gov || !m) {
-      const error = this.#replica.error;
-      return html`${head}${error ? html`<p class="alert" role="alert">${error.message[l]}</p>` : html`<p role="status">${t(l, 'loading')}</p>`}`;
+      return html`${head}${this.loadState(t(l, 'loading'))}`;
     }
     if (m.status === 'draft') return html`${head}<p class="alert" role="alert">${t(l, 'notOpen')}</p>`;
     const voters = this.votersShown(gov, m);

@@ -6,10 +6,10 @@ import {
   type LinliError,
   type Locale,
 } from '@linli/core';
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { formatTime } from '../motion/motion-history.js';
-import { focusHeadingOnArrival, ReplicaController } from '../motion/replica-controller.js';
 import { fenOf } from '../motion-wizard/fund-draft.js';
+import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './projects.strings.js';
 
@@ -25,7 +25,7 @@ const keyOf = (p: FundedProject) => `${p.motionId}/${p.projectId}`;
  * parsed exactly to fen (`project.spend`). A refusal shows the core's typed error inside the project's
  * card, in the page's language, and nothing changes.
  */
-export class ProjectsScreen extends ScreenElement {
+export class ProjectsScreen extends ReplicaScreen {
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     pending: { state: true },
@@ -70,7 +70,6 @@ export class ProjectsScreen extends ScreenElement {
   declare error: { readonly key: string; readonly error: LinliError } | undefined;
   declare done: { readonly key: string; readonly text: string } | undefined;
   declare busy: boolean;
-  readonly #replica = new ReplicaController(this);
   readonly #amount = new Map<string, string>();
   readonly #note = new Map<string, string>();
 
@@ -82,31 +81,11 @@ export class ProjectsScreen extends ScreenElement {
     this.busy = false;
   }
 
-  private get community(): string {
-    return this.context.params.community ?? '';
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('context'))
-      this.#replica.follow(this.community, this.context.sessions.token(this.community));
-  }
-
-  protected override updated(): void {
-    focusHeadingOnArrival(this);
-  }
-
   protected override render(): TemplateResult {
     const l = this.locale;
-    const gov = this.#replica.governance;
+    const gov = this.replica.governance;
     const heading = html`<h1 tabindex="-1">${t(l, 'title')}</h1>`;
-    if (!gov) {
-      const problem = this.#replica.error;
-      return html`${heading}${
-        problem
-          ? html`<p class="alert" role="alert">${problem.message[l]}</p>`
-          : html`<p role="status">${t(l, 'loading')}</p>`
-      }`;
-    }
+    if (!gov) return html`${heading}${this.loadState(t(l, 'loading'))}`;
     const projects = gov.read((s) => fundedProjects(s.voting, s.funds));
     return html`${heading}
       ${
@@ -242,7 +221,7 @@ export class ProjectsScreen extends ScreenElement {
       return false;
     }
     this.error = undefined;
-    await this.#replica.governance?.refresh().catch(() => undefined);
+    await this.replica.governance?.refresh().catch(() => undefined);
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import type { Building, LinliError, Locale, PublishedRole, Resident } from '@linli/core';
-import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { focusHeadingOnArrival, ReplicaController } from '../motion/replica-controller.js';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './roles.strings.js';
 
@@ -30,7 +30,7 @@ const wholeOrText = (typed: string): number | string => (/^\d+$/.test(typed) ? N
  * Every action waits for a confirmation; a refusal shows the core's typed error in that building's
  * section, and nothing changes.
  */
-export class RolesScreen extends ScreenElement {
+export class RolesScreen extends ReplicaScreen {
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     pending: { state: true },
@@ -71,7 +71,6 @@ export class RolesScreen extends ScreenElement {
   declare error: { readonly key: string; readonly error: LinliError } | undefined;
   declare done: string | undefined;
   declare busy: boolean;
-  readonly #replica = new ReplicaController(this);
 
   constructor() {
     super();
@@ -81,31 +80,11 @@ export class RolesScreen extends ScreenElement {
     this.busy = false;
   }
 
-  private get community(): string {
-    return this.context.params.community ?? '';
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('context'))
-      this.#replica.follow(this.community, this.context.sessions.token(this.community));
-  }
-
-  protected override updated(): void {
-    focusHeadingOnArrival(this);
-  }
-
   protected override render(): TemplateResult {
     const l = this.locale;
-    const gov = this.#replica.governance;
+    const gov = this.replica.governance;
     const heading = html`<h1 tabindex="-1">${t(l, 'title')}</h1>`;
-    if (!gov) {
-      const problem = this.#replica.error;
-      return html`${heading}${
-        problem
-          ? html`<p class="alert" role="alert">${problem.message[l]}</p>`
-          : html`<p role="status">${t(l, 'loading')}</p>`
-      }`;
-    }
+    if (!gov) return html`${heading}${this.loadState(t(l, 'loading'))}`;
     const roster = gov.roles();
     const { buildings, candidates } = gov.read((s) => {
       const candidates = (buildingId: string): Candidate[] =>
@@ -398,7 +377,7 @@ export class RolesScreen extends ScreenElement {
     }
     this.error = undefined;
     this.done = t(this.locale, 'saved');
-    await this.#replica.governance?.refresh().catch(() => undefined);
+    await this.replica.governance?.refresh().catch(() => undefined);
   }
 }
 
