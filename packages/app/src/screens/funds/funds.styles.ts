@@ -37,6 +37,10 @@ export const fundStyles = css`
     text-align: start;
     vertical-align: top;
   }
+  td a {
+    white-space: nowrap;
+    min-width: 44px;
+  }
   td.num,
   th.num {
     text-align: end;

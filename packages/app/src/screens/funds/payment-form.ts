@@ -116,12 +116,6 @@ export class PaymentForm extends ScreenElement {
     }
     this.error = undefined;
     const receipt = answer.value.events[0]?.payload.entries[0]?.receiptNo ?? '';
-    const room = roomLabel(gov, String(command.unitId));
-    this.done = t(this.locale, 'recorded', {
-      room,
-      amount: formatMoney(command.amount as Money, this.locale),
-      receipt,
-    });
     await gov.refresh().catch(() => undefined);
     // Ready for the next household: the method stays (a queue of cash payers), the receipt moves on.
     for (const id of ['#pay-room', '#pay-amount', '#pay-reference'])
@@ -130,6 +124,11 @@ export class PaymentForm extends ScreenElement {
       nextReceiptNo(s.funds, this.fund),
     );
     form.querySelector<HTMLInputElement>('#pay-room')?.focus();
+    this.done = t(this.locale, 'recorded', {
+      room: roomLabel(gov, String(command.unitId)),
+      amount: formatMoney(command.amount as Money, this.locale),
+      receipt,
+    });
   }
 
   /** The core's refusal with a unit id named by its room on the door. */
