@@ -78,6 +78,7 @@ export const t = translator({
   other: { 'zh-CN': '其他', en: 'Other' },
   reference: { 'zh-CN': '凭证号（转账单号等，可不填）', en: 'Reference (transfer number etc., optional)' },
   receiptNo: { 'zh-CN': '收据号', en: 'Receipt number' },
+  referenceShort: { 'zh-CN': '凭证号', en: 'Reference' },
   building: { 'zh-CN': '楼栋', en: 'Building' },
   record: { 'zh-CN': '登记', en: 'Record' },
   recorded: {

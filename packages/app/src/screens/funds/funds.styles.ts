@@ -32,6 +32,8 @@ export const fundStyles = css`
   }
   th,
   td {
+    overflow-wrap: normal;
+    white-space: nowrap;
     border-bottom: 1px solid var(--linli-color-border);
     padding: 0.35em 0.6em;
     text-align: start;
@@ -40,6 +42,10 @@ export const fundStyles = css`
   td a {
     white-space: nowrap;
     min-width: 44px;
+  }
+  td.wrap {
+    white-space: normal;
+    min-width: 8em;
   }
   td.num,
   th.num {

@@ -192,7 +192,7 @@ export class NewFundForm extends ScreenElement {
             <td class="num">${r.coefficient === null ? '' : (r.coefficient / 100).toFixed(2)}</td>
             <td class="num">${r.quota}</td><td class="num">${r.rounding}</td>
             <td class="num share">${money(r.share)}</td>
-            <td>${r.exempt === undefined ? '' : t(l, 'exempt', { reason: r.exempt })}</td></tr>`,
+            <td class="wrap">${r.exempt === undefined ? '' : t(l, 'exempt', { reason: r.exempt })}</td></tr>`,
         )}</tbody>
         <tfoot><tr><th>${t(l, 'total')}</th><td></td><td></td><td></td><td class="num" id="preview-total">${money(total)}</td><td></td></tr></tfoot>
       </table></div>

@@ -27,6 +27,9 @@ export const paperStyles: CSSResult = css`
   .paper dd {
     margin: 0;
   }
+  #receipt-amount {
+    white-space: nowrap;
+  }
   .hash {
     font-family: ui-monospace, Menlo, Consolas, monospace;
     word-break: break-all;

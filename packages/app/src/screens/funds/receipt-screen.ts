@@ -64,7 +64,7 @@ export class ReceiptScreen extends ReplicaScreen {
           ${row(t(l, 'amountFigures'), formatMoney(p.amount as Money, l), 'receipt-amount')}
           ${row(t(l, 'amountWords'), `人民币${amountInChineseCapitals(p.amount)}`, 'receipt-words')}
           ${row(t(l, 'method'), p.method ? t(l, p.method) : '')}
-          ${row(t(l, 'reference'), p.reference ?? '')}
+          ${row(t(l, 'referenceShort'), p.reference ?? '')}
           ${row(t(l, 'recordedBy'), by)}
         </dl>
         <p class="hash">${t(l, 'logHead')}: #${head.seq} ${head.hash}</p>
