@@ -16,6 +16,10 @@ import { t } from './funds.strings.js';
 import { fundStyles } from './funds.styles.js';
 import './payment-form.js';
 
+/** Rows in the order of the doors (101, 102, 201 …), as the organizer walks the building. */
+const byRoom = <R extends { readonly room: string }>(rows: readonly R[]): R[] =>
+  [...rows].sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true }));
+
 /**
  * `/c/:community/organizer/funds/:fund`: each household's share, paid and owed (the core's fund view),
  * the payment form (room → amount → method → reference → receipt number → Enter), the payments with
@@ -92,7 +96,7 @@ export class FundScreen extends ReplicaScreen {
         <table id="households">
           <thead><tr><th>${t(l, 'room')}</th><th class="num">${t(l, 'share')}</th><th class="num">${t(l, 'paid')}</th>
             <th class="num">${t(l, 'owed')}</th><th>${t(l, 'statement')}</th></tr></thead>
-          <tbody>${view.rows.map(
+          <tbody>${byRoom(view.rows).map(
             (
               r,
             ) => html`<tr data-unit=${r.unitId}><td>${r.room}</td><td class="num">${this.money(r.share)}</td>

@@ -3,6 +3,7 @@ import {
   formatMoney,
   householdStatement,
   householdStatementCsv,
+  localDateOf,
   type Money,
 } from '@linli/core';
 import { html, type TemplateResult } from 'lit';
@@ -47,10 +48,11 @@ export class StatementScreen extends ReplicaScreen {
     );
     if (!statement) return html`${top}<p class="alert" role="alert">${t(l, 'notFound')}</p>`;
     const money = (fen: number) => formatMoney(fen as Money, l);
-    const today = new Date().toISOString().slice(0, 10);
+    // The community's today (China Standard Time by default), as the core dates entries.
+    const today = localDateOf(new Date());
     const download = () =>
       saveFile(
-        new Blob([householdStatementCsv({ ...statement, asOf: today as never })], {
+        new Blob([householdStatementCsv({ ...statement, asOf: today })], {
           type: 'text/csv;charset=utf-8',
         }),
         `${paths.fundId}-${statement.room}-statement.csv`,
