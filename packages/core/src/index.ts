@@ -75,7 +75,14 @@ export {
   type Utilities,
 } from './funds/equal-shares.js';
 export type { FundsEvent, FundsEventPayloads, FundsEventType } from './funds/events.js';
+export { type FundSummary, fundPayments, fundSummaries } from './funds/fund-accounts.js';
 export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
+export {
+  type AccountLine,
+  type HouseholdStatement,
+  householdStatement,
+  householdStatementCsv,
+} from './funds/household-statement.js';
 export {
   type Ageing,
   type Entry,
@@ -91,6 +98,7 @@ export {
   type Project,
   type ProjectOutcome,
 } from './funds/participatory.js';
+export { type PaymentReceipt, paymentReceipt } from './funds/payment-receipt.js';
 export {
   PROJECT_STATUSES,
   type ProjectStatus,
@@ -105,6 +113,12 @@ export {
   type ProjectStatusChange,
   projectKey,
 } from './funds/projects.js';
+export {
+  nextReceiptNo,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+  receiptNoTaken,
+} from './funds/receipts.js';
 export { type BillLine, billMonth, DEFAULT_DUE_DAY, dueDateOf } from './funds/recurring.js';
 export {
   floorCoefficientPresets,
@@ -113,6 +127,7 @@ export {
   type SchemeUnit,
   type Subsidy,
 } from './funds/scheme.js';
+export { previewScheme, schemeUnitsOf } from './funds/scheme-preview.js';
 export { computeShares, type ShareRow, type ShareTable } from './funds/shares.js';
 export type { Charge, Fund, FundsState, SchemeVersion } from './funds/state.js';
 // The governance facade: commands, decide, state, read models and published views.
@@ -204,6 +219,7 @@ export {
   squareMetres,
   sumArea,
 } from './numbers/area.js';
+export { amountInChineseCapitals } from './numbers/chinese-capitals.js';
 export {
   atLeast,
   type Comparison,

@@ -168,6 +168,34 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-roles-screen .context=${screen}></linli-roles-screen>`,
   },
+  {
+    path: '/c/:community/organizer/funds',
+    audience: 'organizer',
+    title: { 'zh-CN': '资金', en: 'Funds' },
+    module: organizerModule,
+    render: (screen) => html`<linli-funds-screen .context=${screen}></linli-funds-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/funds/:fund',
+    audience: 'organizer',
+    title: { 'zh-CN': '资金账目', en: 'Fund' },
+    module: organizerModule,
+    render: (screen) => html`<linli-fund-screen .context=${screen}></linli-fund-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/funds/:fund/receipts/:entry',
+    audience: 'organizer',
+    title: { 'zh-CN': '收据', en: 'Receipt' },
+    module: organizerModule,
+    render: (screen) => html`<linli-receipt-screen .context=${screen}></linli-receipt-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/funds/:fund/statements/:unit',
+    audience: 'organizer',
+    title: { 'zh-CN': '住户对账单', en: 'Household statement' },
+    module: organizerModule,
+    render: (screen) => html`<linli-statement-screen .context=${screen}></linli-statement-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

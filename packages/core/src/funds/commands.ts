@@ -10,6 +10,7 @@ import {
 } from '../validation/schemas.js';
 import { lineSchema } from '../validation/text.js';
 import { setProjectStatusSchema, spendOnProjectSchema } from './project-commands.js';
+import { PAYMENT_METHODS } from './receipts.js';
 
 const fen = intSchema(1, 1_000_000_000_000); // up to ¥10 billion per amount
 const text = lineSchema;
@@ -106,6 +107,10 @@ export const paySchema = z.strictObject({
   amount: fen,
   date: z.optional(localDateSchema),
   reference: z.optional(text(100)),
+  /** How it was paid. */
+  method: z.optional(z.enum(PAYMENT_METHODS)),
+  /** The receipt number (收据号); the core assigns the fund's next one when absent. Unique per fund. */
+  receiptNo: z.optional(text(40)),
   asCredit: z.optional(z.boolean()),
   /** Photos or scans of the receipt (收据). */
   attachments: attachmentsSchema,

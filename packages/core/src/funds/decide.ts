@@ -1,5 +1,4 @@
 import type { Attachment } from '../attachments/attachment.js';
-import { effectiveArea, unitsIn } from '../community/queries.js';
 import type { CommunityState } from '../community/state.js';
 import type { DecideContext } from '../decide/context.js';
 import { type CommandHandlers, decideBy } from '../decide/domain-module.js';
@@ -15,8 +14,10 @@ import type { FundsEvent } from './events.js';
 import { billedKey } from './evolve.js';
 import { type Entry, summarizeLedger } from './ledger.js';
 import { setProjectStatus, spendOnProject } from './projects.js';
+import { nextReceiptNo, normalizeReceiptNo, type PaymentMethod, receiptNoTaken } from './receipts.js';
 import { billMonth, daysOfMonth } from './recurring.js';
 import type { SchemeSpec } from './scheme.js';
+import { schemeUnitsOf } from './scheme-preview.js';
 import { computeShares } from './shares.js';
 import type { FundsState, SchemeVersion } from './state.js';
 
@@ -89,12 +90,7 @@ const defineScheme: Decide<Cmd<'scheme.define'>> = ({ community, funds: state },
   // An existing id makes a new version of that scheme; a generated one must be fresh.
   let schemeId = id ?? context.newId('scheme');
   while (id === undefined && state.schemes.has(schemeId)) schemeId = context.newId('scheme');
-  const units = unitsIn(community, scope).map((u) => ({
-    unitId: u.id,
-    room: u.room,
-    floor: u.floor,
-    area: effectiveArea(u).area,
-  }));
+  const units = schemeUnitsOf(community, scope);
   if (units.length === 0) return fail('scheme.no_units', ['scope']);
   const cleanSpec = JSON.parse(JSON.stringify(spec)) as SchemeSpec;
   // Prove the scheme can be applied (unknown units, parts, caps) before recording it.
@@ -157,6 +153,12 @@ const payOrRefund: Decide<Cmd<'fund.pay' | 'fund.refund'>> = ({ funds: state }, 
   if (command.type === 'fund.refund' && command.amount > paidNet) {
     return fail('fund.refund_exceeds', ['amount'], { amount: command.amount, paid: paidNet });
   }
+  let paid = {};
+  if (command.type === 'fund.pay') {
+    const receipt = receiptOf(state, command);
+    if (!receipt.ok) return receipt;
+    paid = { ...receipt.value, recordedBy: context.actor, ...attached(command) };
+  }
   const entry: Entry = {
     id: newEntryId(context),
     fundId: command.fundId,
@@ -165,10 +167,22 @@ const payOrRefund: Decide<Cmd<'fund.pay' | 'fund.refund'>> = ({ funds: state }, 
     date: command.date ?? context.today,
     unitId: command.unitId,
     ...(command.reference === undefined ? {} : { reference: command.reference }),
-    ...(command.type === 'fund.pay' ? attached(command) : {}),
+    ...paid,
   };
   return ok([{ type: 'fund.recorded', payload: { entries: [entry] } }]);
 };
+
+/** A payment's method and receipt number: the given one if it is free in the fund, else the next. */
+function receiptOf(
+  state: FundsState,
+  command: Cmd<'fund.pay'>,
+): Result<{ receiptNo: string; method?: PaymentMethod }, LinliError> {
+  const given = command.receiptNo === undefined ? '' : normalizeReceiptNo(command.receiptNo);
+  if (given !== '' && receiptNoTaken(state, command.fundId, given))
+    return err(linliError('fund.receipt_taken', ['receiptNo'], { receiptNo: given }));
+  const receiptNo = given === '' ? nextReceiptNo(state, command.fundId) : given;
+  return ok(command.method === undefined ? { receiptNo } : { receiptNo, method: command.method });
+}
 
 const expense: Decide<Cmd<'fund.expense'>> = (_reads, command, context) => {
   const entry: Entry = {

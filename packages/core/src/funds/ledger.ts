@@ -1,5 +1,6 @@
 import type { Attachment } from '../attachments/attachment.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { PaymentMethod } from './receipts.js';
 
 /** What a ledger entry records. Amounts are signed fen; a reversal carries the negated amount. */
 export type EntryKind =
@@ -31,6 +32,12 @@ export interface Entry {
   readonly due?: LocalDate;
   /** Receipt number, bank reference, paper reference… */
   readonly reference?: string;
+  /** Payments: how it was paid. */
+  readonly method?: PaymentMethod;
+  /** Payments: the receipt number (收据号), unique in its fund. */
+  readonly receiptNo?: string;
+  /** Payments: the actor who recorded it, for the receipt. */
+  readonly recordedBy?: string;
   readonly note?: string;
   /** Photos or scans of its receipt or invoice, by content hash (the bytes are in the blob store). */
   readonly attachments?: readonly Attachment[];

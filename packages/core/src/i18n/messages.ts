@@ -107,6 +107,11 @@ export const errorMessages = {
     'zh-CN': () => '冲正记录本身不能再冲正，请重新记账',
     en: () => 'A reversal cannot itself be reversed; record the entry again instead',
   },
+  'fund.receipt_taken': {
+    'zh-CN': (p) => `收据号“${p.receiptNo}”在该资金中已经用过，请换一个（或留空由系统编号）`,
+    en: (p) =>
+      `Receipt number "${p.receiptNo}" is already used in this fund; use another (or leave it empty to number it)`,
+  },
   'fund.already_reversed': {
     'zh-CN': () => '该账目已经冲正过',
     en: () => 'This entry has already been reversed',

@@ -1,5 +1,6 @@
 export * from './allocate.js';
 export * from './area.js';
+export * from './chinese-capitals.js';
 export * from './fraction.js';
 export * from './hundredths.js';
 export * from './money.js';

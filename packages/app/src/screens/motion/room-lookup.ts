@@ -43,6 +43,14 @@ export function findRoom(
   typed: string,
   building?: string,
 ): RoomMatch {
+  const match = findUnit(units, typed, building);
+  if (match.kind !== 'unit') return match;
+  const voter = motion.electorate.find((v) => v.unitIds.includes(match.unit.unitId));
+  return voter ? { ...match, voter } : match;
+}
+
+/** The unit a typed room names (in `building` when one is chosen), as any form that takes a room looks it up. */
+export function findUnit(units: readonly RoomEntry[], typed: string, building?: string): RoomMatch {
   const room = normalizeRoom(typed);
   if (room === '') return { kind: 'none' };
   const found = units.filter(
@@ -51,8 +59,7 @@ export function findRoom(
   const [unit] = found;
   if (!unit) return { kind: 'none' };
   if (found.length > 1) return { kind: 'ambiguous', buildings: [...new Set(found.map((u) => u.buildingId))] };
-  const voter = motion.electorate.find((v) => v.unitIds.includes(unit.unitId));
-  return voter ? { kind: 'unit', unit, voter } : { kind: 'unit', unit };
+  return { kind: 'unit', unit };
 }
 
 /** Every unit of the replica's community, as the paper forms look rooms up. */
