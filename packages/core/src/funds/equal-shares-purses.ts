@@ -242,3 +242,64 @@ export class Purses {
     return this.money.length - 1;
   }
 }
+
+/**
+ * What each paying class has left after a purchase, money less ρ, (a + b·t) over the next common
+ * denominator: as doubles with how far each may be off, and exactly on demand. Reused from purchase
+ * to purchase, so paying costs no allocation per class.
+ */
+export class Leftovers {
+  money = new Float64Array(64);
+  slope = new Float64Array(64);
+  moneyError = new Float64Array(64);
+  slopeError = new Float64Array(64);
+  private classes: readonly number[] = [];
+  private purses: Purses | undefined;
+  private s = 1n;
+  private ra = 0n;
+  private rb = 0n;
+
+  /**
+   * The classes paying ρ = ra / (D·s) (or all they have), D the purses' current denominator; read
+   * before the purses {@link Purses.grow}.
+   */
+  fill(purses: Purses, classes: readonly number[], s: bigint, ra: bigint, rb: bigint): void {
+    Object.assign(this, { purses, classes, s, ra, rb });
+    if (this.money.length < classes.length) {
+      const n = classes.length * 2;
+      this.money = new Float64Array(n);
+      this.slope = new Float64Array(n);
+      this.moneyError = new Float64Array(n);
+      this.slopeError = new Float64Array(n);
+    }
+    const rhoMoney = approximately(ra, purses.denominator * s);
+    const rhoSlope = approximately(rb, purses.denominator * s);
+    const rhoMoneyError = approximationError(rhoMoney);
+    const rhoSlopeError = approximationError(rhoSlope);
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i] as number;
+      const money = (purses.money[c] as number) - rhoMoney;
+      const slope = (purses.slope[c] as number) - rhoSlope;
+      this.money[i] = money;
+      this.slope[i] = slope;
+      this.moneyError[i] = (purses.moneyError[c] as number) + rhoMoneyError + 2 * ROUNDOFF * Math.abs(money);
+      this.slopeError[i] = (purses.slopeError[c] as number) + rhoSlopeError + 2 * ROUNDOFF * Math.abs(slope);
+    }
+  }
+
+  /** The numerator of what class `i` has left, over the next denominator D·s. */
+  exact(i: number): { a: bigint; b: bigint } {
+    const { a, b } = (this.purses as Purses).exact(this.classes[i] as number);
+    return { a: a * this.s - this.ra, b: b * this.s - this.rb };
+  }
+
+  /** Whether class `i` is left with nothing, now and at every step (it paid exactly all it had). */
+  isNothing(i: number): boolean {
+    const money = this.money[i] as number;
+    const slope = this.slope[i] as number;
+    if (Math.abs(money) > 4 * (this.moneyError[i] as number)) return false;
+    if (Math.abs(slope) > 4 * (this.slopeError[i] as number)) return false;
+    const { a, b } = this.exact(i);
+    return a === 0n && b === 0n;
+  }
+}

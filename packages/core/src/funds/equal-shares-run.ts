@@ -1,7 +1,6 @@
 import { type Fraction, fraction } from '../numbers/fraction.js';
 import {
-  approximately,
-  approximationError,
+  Leftovers,
   Purses,
   type PursesAt,
   ROUNDOFF,
@@ -116,26 +115,6 @@ function raisedKey(priced: Priced, steps: bigint): Priced {
 }
 
 /**
- * A paying class's money less ρ, (a + b·t) / D after the purchase: as doubles with how far each may
- * be off, and exactly on demand.
- */
-interface Left {
-  readonly c: number;
-  readonly money: number;
-  readonly slope: number;
-  readonly moneyError: number;
-  readonly slopeError: number;
-  readonly exact: () => { a: bigint; b: bigint };
-}
-
-/** Whether a class is left with nothing, now and at every step (it paid exactly all it had). */
-function isNothing(left: Left): boolean {
-  if (Math.abs(left.money) > 4 * left.moneyError || Math.abs(left.slope) > 4 * left.slopeError) return false;
-  const { a, b } = left.exact();
-  return a === 0n && b === 0n;
-}
-
-/**
  * What the supporters who pay all they have leave the rest to pay, ra / D: the cost less their money.
  * Their money is the endowment less each ρ they paid, so it is kept as a head count per round until
  * asked for, and costs a few BigInt products per round then, none per voter.
@@ -228,6 +207,7 @@ class Run {
   private readonly priced: (Priced | null)[];
   private readonly approx: number[];
   private readonly stale: boolean[];
+  private readonly leftovers = new Leftovers();
   /** Scratch for {@link Owing}: heads per round. */
   private readonly weights: Int32Array;
   private round = 0;
@@ -347,16 +327,19 @@ class Run {
    * holds at t = 0; when the doubles show it still holds, with room to spare, at the round's earliest
    * failure so far, it holds at every step before (the amount is linear), and nothing is recorded.
    */
-  private keepsSign(left: Left, poor: boolean): void {
+  private keepsSign(i: number, poor: boolean): void {
     if (this.settled()) return;
+    const left = this.leftovers;
     const horizon = Number((this.rounds.failAt[this.round] as bigint) - this.base - 1n);
     const sign = poor ? -1 : 1;
-    const grown = left.slope * horizon;
-    const end = left.money + grown;
+    const grown = (left.slope[i] as number) * horizon;
+    const end = (left.money[i] as number) + grown;
     const error =
-      left.moneyError + left.slopeError * horizon + 2 * ROUNDOFF * (Math.abs(grown) + Math.abs(end));
+      (left.moneyError[i] as number) +
+      (left.slopeError[i] as number) * horizon +
+      2 * ROUNDOFF * (Math.abs(grown) + Math.abs(end));
     if (sign * end > 4 * error) return;
-    const { a, b } = left.exact();
+    const { a, b } = left.exact(i);
     this.holds(poor ? -a : a, poor ? -b : b, false);
   }
 
@@ -429,35 +412,31 @@ class Run {
     rb /= BigInt(g);
     const supporters = this.election.supporters[p] as Int32Array;
     const classes = purses.holding(supporters);
-    const rhoMoney = approximately(ra, purses.denominator * s);
-    const rhoSlope = approximately(rb, purses.denominator * s);
-    const left: { at: Left; keeps: boolean }[] = [];
-    for (const c of classes) {
-      const money = (purses.money[c] as number) - rhoMoney;
-      const slope = (purses.slope[c] as number) - rhoSlope;
-      const at: Left = {
-        c,
-        money,
-        slope,
-        moneyError:
-          (purses.moneyError[c] as number) + approximationError(rhoMoney) + 2 * ROUNDOFF * Math.abs(money),
-        slopeError:
-          (purses.slopeError[c] as number) + approximationError(rhoSlope) + 2 * ROUNDOFF * Math.abs(slope),
-        exact: () => {
-          const { a, b } = purses.exact(c);
-          return { a: a * s - ra, b: b * s - rb };
-        },
-      };
+    const left = this.leftovers;
+    left.fill(purses, classes, s, ra, rb);
+    const keeps = new Uint8Array(classes.length);
+    for (let i = 0; i < classes.length; i++) {
       // ρ is exact only while the split into poor and rich that priced it holds.
-      const isPoor = poor.has(c);
-      this.keepsSign(at, isPoor);
-      left.push({ at, keeps: !isPoor && !isNothing(at) });
+      const isPoor = poor.has(classes[i] as number);
+      this.keepsSign(i, isPoor);
+      keeps[i] = isPoor || left.isNothing(i) ? 0 : 1;
     }
     purses.grow(s, { a: ra, b: rb });
     // Where each paying class goes, by class, plus one (1: no money left, for good); 0 stays put.
     const moved = purses.scratch();
-    for (const { at, keeps } of left) {
-      moved[at.c] = 1 + (keeps ? purses.addClass(at.c, at.money, at.slope, at.moneyError, at.slopeError) : 0);
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i] as number;
+      moved[c] =
+        1 +
+        (keeps[i] === 1
+          ? purses.addClass(
+              c,
+              left.money[i] as number,
+              left.slope[i] as number,
+              left.moneyError[i] as number,
+              left.slopeError[i] as number,
+            )
+          : 0);
     }
     // Every project a supporter whose money changed approves must be priced again. Once all projects
     // sharing a voter with p are stale no supporter can add one, so the ballots are read only until
