@@ -1,10 +1,5 @@
 import { type Fraction, fraction } from '../numbers/fraction.js';
-import {
-  Leftovers,
-  Purses,
-  type PursesAt,
-  ROUNDOFF,
-} from './equal-shares-purses.js';
+import { Leftovers, Purses, type PursesAt, ROUNDOFF } from './equal-shares-purses.js';
 
 /** How a voter values a funded project she approved: by its cost, or 1 for any project. */
 export type Utilities = 'cost' | 'approval';
@@ -302,7 +297,8 @@ class Run {
         owing.add(c, n);
         payers -= n;
         owed -= n * money;
-        owedError += n * (purses.moneyError[c] as number) + 2 * ROUNDOFF * (n * Math.abs(money) + Math.abs(owed));
+        owedError +=
+          n * (purses.moneyError[c] as number) + 2 * ROUNDOFF * (n * Math.abs(money) + Math.abs(owed));
         isPoor[i] = 1;
         poor.add(c);
         changed = true;
