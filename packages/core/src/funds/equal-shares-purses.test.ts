@@ -66,15 +66,9 @@ describe('the purses of the Method of Equal Shares', () => {
             const rb = first.b * s + growth;
             left.fill(purses, classes, s, ra, rb);
             purses.grow(s, { a: ra, b: rb });
-            classes.forEach((c, i) =>
-              purses.addClass(
-                c,
-                left.money[i] as number,
-                left.slope[i] as number,
-                left.moneyError[i] as number,
-                left.slopeError[i] as number,
-              ),
-            );
+            classes.forEach((c, i) => {
+              purses.addClass(c, left, i);
+            });
             if (steps !== undefined) purses = Purses.resumed(purses.snapshot(), BigInt(steps));
             checkBounds(purses);
           }

@@ -231,14 +231,14 @@ export class Purses {
     this.scaled = [];
   }
 
-  /** A class that came from `parent` by paying ρ of the latest round, with its money as doubles. */
-  addClass(parent: number, money: number, slope: number, moneyError: number, slopeError: number): number {
+  /** A class that came from `parent` by paying ρ of the latest round, left with what `left` says of payer i. */
+  addClass(parent: number, left: Leftovers, i: number): number {
     this.parent.push(parent);
     this.paidIn.push(this.rhos.length - 1);
-    this.money.push(money);
-    this.slope.push(slope);
-    this.moneyError.push(moneyError);
-    this.slopeError.push(slopeError);
+    this.money.push(left.money[i] as number);
+    this.slope.push(left.slope[i] as number);
+    this.moneyError.push(left.moneyError[i] as number);
+    this.slopeError.push(left.slopeError[i] as number);
     return this.money.length - 1;
   }
 }

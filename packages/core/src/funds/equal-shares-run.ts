@@ -1,5 +1,12 @@
 import { type Fraction, fraction } from '../numbers/fraction.js';
-import { Leftovers, Purses, type PursesAt, ROUNDOFF } from './equal-shares-purses.js';
+import {
+  approximately,
+  approximationError,
+  Leftovers,
+  Purses,
+  type PursesAt,
+  ROUNDOFF,
+} from './equal-shares-purses.js';
 
 /** How a voter values a funded project she approved: by its cost, or 1 for any project. */
 export type Utilities = 'cost' | 'approval';
@@ -66,6 +73,11 @@ function firstFailure(a: bigint, b: bigint, strict: boolean): bigint | null {
 interface Priced {
   readonly rho: Linear;
   readonly key: Linear;
+  /** The key as doubles, (value + growth·t), with how far each may be off: most comparisons need no more. */
+  readonly value: number;
+  readonly valueError: number;
+  readonly growth: number;
+  readonly growthError: number;
   readonly version: number;
   /** The supporters' classes that pay all they have (the rest pay ρ). */
   readonly poor: ReadonlySet<number>;
@@ -106,7 +118,32 @@ interface Rounds {
  */
 function raisedKey(priced: Priced, steps: bigint): Priced {
   const { key } = priced;
-  return { ...priced, key: { a: key.a + key.b * steps, b: key.b, den: key.den } };
+  const grown = priced.growth * Number(steps);
+  const value = priced.value + grown;
+  return {
+    ...priced,
+    key: { a: key.a + key.b * steps, b: key.b, den: key.den },
+    value,
+    valueError:
+      priced.valueError +
+      priced.growthError * Number(steps) +
+      2 * ROUNDOFF * (Math.abs(grown) + Math.abs(value)),
+  };
+}
+
+/**
+ * The sign of x − y + (growth of x − growth of y)·t for two keys as doubles, or 0 when their error
+ * bounds cannot tell it.
+ */
+function roughly(x: Priced, y: Priced, t: number): number {
+  const grown = (x.growth - y.growth) * t;
+  const gap = x.value - y.value + grown;
+  const error =
+    x.valueError +
+    y.valueError +
+    (x.growthError + y.growthError + 2 * ROUNDOFF * Math.abs(x.growth - y.growth)) * t +
+    2 * ROUNDOFF * (Math.abs(x.value - y.value) + Math.abs(grown) + Math.abs(gap));
+  return gap > 4 * error ? 1 : gap < -4 * error ? -1 : 0;
 }
 
 /**
@@ -315,7 +352,18 @@ class Run {
     const den = BigInt(payers) * purses.denominator;
     const rho = { a: ra, b: rb, den };
     const key = this.settings.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * BigInt(costFen) };
-    return { rho, key, version: purses.current, poor };
+    const value = approximately(key.a, key.den);
+    const growth = approximately(key.b, key.den);
+    return {
+      rho,
+      key,
+      value,
+      valueError: approximationError(value),
+      growth,
+      growthError: approximationError(growth),
+      version: purses.current,
+      poor,
+    };
   }
 
   /**
@@ -339,14 +387,26 @@ class Run {
     this.holds(poor ? -a : a, poor ? -b : b, false);
   }
 
-  /** The sign at t = 0 of x − y, for two keys. */
-  private compare(x: Linear, y: Linear): bigint {
-    return x.a * y.den - y.a * x.den;
+  /** The sign at t = 0 of x − y, for two projects' keys. */
+  private compare(px: Priced, py: Priced): number {
+    const rough = roughly(px, py, 0);
+    if (rough !== 0) return rough;
+    const x = px.key;
+    const y = py.key;
+    const d = x.a * y.den - y.a * x.den;
+    return d > 0n ? 1 : d < 0n ? -1 : 0;
   }
 
-  /** Records that key x stays above key y (or level, unless strict) as the steps go on. */
-  private staysAbove(x: Linear, y: Linear, strict: boolean): void {
+  /**
+   * Records that project x's key stays above project y's (or level, unless strict) as the steps go
+   * on; nothing to record when the doubles show it still above at the round's earliest failure so far.
+   */
+  private staysAbove(px: Priced, py: Priced, strict: boolean): void {
     if (this.settled()) return;
+    const horizon = Number((this.rounds.failAt[this.round] as bigint) - this.base - 1n);
+    if (roughly(px, py, horizon) > 0) return;
+    const x = px.key;
+    const y = py.key;
     const b = x.b * y.den - y.b * x.den;
     if (b >= 0n) return; // the gap never narrows
     this.holds(x.a * y.den - y.a * x.den, b, strict);
@@ -360,28 +420,28 @@ class Run {
     for (const p of open) {
       if (best >= 0 && this.priced[p]) {
         // A key never falls, so an old key already worse than the best cannot win now.
-        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
-        if (d > 0n || (d === 0n && tieOrder(best, p) < 0)) continue;
+        const d = this.compare(this.priced[p] as Priced, this.priced[best] as Priced);
+        if (d > 0 || (d === 0 && tieOrder(best, p) < 0)) continue;
       }
       if (this.stale[p]) {
         this.stale[p] = false;
         const priced = this.price(p);
         this.priced[p] = priced;
         if (!priced) continue;
-        this.approx[p] = Number((priced.key.a << 64n) / priced.key.den) / 2 ** 64;
+        this.approx[p] = priced.value;
       }
       if (best < 0) best = p;
       else {
-        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
-        if (d < 0n || (d === 0n && tieOrder(p, best) < 0)) best = p;
+        const d = this.compare(this.priced[p] as Priced, this.priced[best] as Priced);
+        if (d < 0 || (d === 0 && tieOrder(p, best) < 0)) best = p;
       }
     }
     if (best >= 0) {
-      const bestKey = (this.priced[best] as Priced).key;
+      const bestPriced = this.priced[best] as Priced;
       for (const p of open) {
         const priced = this.priced[p];
         if (p === best || !priced) continue;
-        this.staysAbove(priced.key, bestKey, tieOrder(best, p) > 0);
+        this.staysAbove(priced, bestPriced, tieOrder(best, p) > 0);
       }
     }
     return best;
@@ -422,17 +482,7 @@ class Run {
     const moved = purses.scratch();
     for (let i = 0; i < classes.length; i++) {
       const c = classes[i] as number;
-      moved[c] =
-        1 +
-        (keeps[i] === 1
-          ? purses.addClass(
-              c,
-              left.money[i] as number,
-              left.slope[i] as number,
-              left.moneyError[i] as number,
-              left.slopeError[i] as number,
-            )
-          : 0);
+      moved[c] = 1 + (keeps[i] === 1 ? purses.addClass(c, left, i) : 0);
     }
     // Every project a supporter whose money changed approves must be priced again. Once all projects
     // sharing a voter with p are stale no supporter can add one, so the ballots are read only until
