@@ -13,11 +13,10 @@ export function approximationError(x: number): number {
   return 2 * ROUNDOFF * Math.abs(x) + 2 ** -60;
 }
 
-/** An amount's numerator over one of the purses' common denominators: (a + b·t) / D(version). */
+/** An amount's numerator over the purses' current common denominator D: (a + b·t) / D. */
 export interface Numerator {
   readonly a: bigint;
   readonly b: bigint;
-  readonly version: number;
 }
 
 /** What {@link Purses} holds, as a snapshot to resume a run from. */
@@ -30,8 +29,8 @@ export interface PursesAt {
   readonly moneyError: number[];
   readonly slopeError: number[];
   readonly denominators: bigint[];
-  readonly endowment: Numerator;
-  readonly rhos: Numerator[];
+  /** The endowment, then ρ of each round so far. */
+  readonly amounts: Numerator[];
 }
 
 /**
@@ -58,12 +57,12 @@ export class Purses {
   readonly slopeError: number[];
   /** The common denominator after each purchase: `denominators[v]` divides every later one. */
   readonly denominators: bigint[];
-  /** Each voter's endowment, and ρ of each round so far. */
-  readonly endowment: Numerator;
-  readonly rhos: Numerator[];
+  /**
+   * Each voter's endowment, then ρ of each round so far, over the current denominator: brought to
+   * each new one as it comes (a product by a small number each), so that reading them costs nothing.
+   */
+  readonly amounts: Numerator[];
   private factors = new Map<number, bigint>();
-  /** The endowment and each ρ over the current denominator, once asked for (cleared by {@link grow}). */
-  private scaled: ({ a: bigint; b: bigint } | undefined)[] = [];
   private tally = new Int32Array(64);
 
   private constructor(at: PursesAt) {
@@ -75,8 +74,7 @@ export class Purses {
     this.moneyError = at.moneyError;
     this.slopeError = at.slopeError;
     this.denominators = at.denominators;
-    this.endowment = at.endowment;
-    this.rhos = at.rhos;
+    this.amounts = at.amounts;
   }
 
   /** Every voter in one class holding `endowment`, which grows by `step` fen a step. */
@@ -91,8 +89,7 @@ export class Purses {
       moneyError: [0, approximationError(money)],
       slopeError: [0, 0],
       denominators: [endowment.denominator],
-      endowment: { a: endowment.numerator, b: step * endowment.denominator, version: 0 },
-      rhos: [],
+      amounts: [{ a: endowment.numerator, b: step * endowment.denominator }],
     });
   }
 
@@ -107,15 +104,13 @@ export class Purses {
       moneyError: this.moneyError.slice(),
       slopeError: this.slopeError.slice(),
       denominators: this.denominators.slice(),
-      endowment: this.endowment,
-      rhos: this.rhos.slice(),
+      amounts: this.amounts.slice(),
     };
   }
 
   /** The purses of a snapshot read `steps` steps of the endowment further on: a + b·t becomes (a + b·steps) + b·t. */
   static resumed(at: PursesAt, steps: bigint): Purses {
     const n = Number(steps);
-    const further = (x: Numerator): Numerator => ({ a: x.a + x.b * steps, b: x.b, version: x.version });
     const money = at.money.map((m, c) => m + (at.slope[c] as number) * n);
     return new Purses({
       classOf: at.classOf.slice(),
@@ -131,8 +126,7 @@ export class Purses {
       ),
       slopeError: at.slopeError.slice(),
       denominators: at.denominators.slice(),
-      endowment: further(at.endowment),
-      rhos: at.rhos.map(further),
+      amounts: at.amounts.map((x) => ({ a: x.a + x.b * steps, b: x.b })),
     });
   }
 
@@ -161,15 +155,8 @@ export class Purses {
   }
 
   /** The endowment (−1) or ρ of round r, over the current denominator. */
-  numerator(r: number): { a: bigint; b: bigint } {
-    let x = this.scaled[r + 1];
-    if (x === undefined) {
-      const at = r < 0 ? this.endowment : (this.rhos[r] as Numerator);
-      const f = this.factor(at.version);
-      x = f === 1n ? { a: at.a, b: at.b } : { a: at.a * f, b: at.b * f };
-      this.scaled[r + 1] = x;
-    }
-    return x;
+  numerator(r: number): Numerator {
+    return this.amounts[r + 1] as Numerator;
   }
 
   /** The exact money of class c over the current denominator: the endowment less each ρ it paid. */
@@ -226,15 +213,19 @@ export class Purses {
   /** Records ρ of the round now ending, over the current denominator times s, which becomes the next one. */
   grow(s: bigint, rho: { a: bigint; b: bigint }): void {
     this.denominators.push(this.denominator * s);
-    this.rhos.push({ ...rho, version: this.current });
+    const { amounts } = this;
+    for (let i = 0; i < amounts.length; i++) {
+      const x = amounts[i] as Numerator;
+      amounts[i] = { a: x.a * s, b: x.b * s };
+    }
+    amounts.push(rho);
     this.factors = new Map();
-    this.scaled = [];
   }
 
   /** A class that came from `parent` by paying ρ of the latest round, left with what `left` says of payer i. */
   addClass(parent: number, left: Leftovers, i: number): number {
     this.parent.push(parent);
-    this.paidIn.push(this.rhos.length - 1);
+    this.paidIn.push(this.amounts.length - 2);
     this.money.push(left.money[i] as number);
     this.slope.push(left.slope[i] as number);
     this.moneyError.push(left.moneyError[i] as number);
