@@ -130,11 +130,6 @@ export class Purses {
     });
   }
 
-  /** The endowment in fen as a double: class 1, everyone as they started, keeps it, and nobody holds more. */
-  get top(): number {
-    return this.money[1] as number;
-  }
-
   get current(): number {
     return this.denominators.length - 1;
   }
