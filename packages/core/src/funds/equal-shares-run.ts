@@ -1,4 +1,12 @@
 import { type Fraction, fraction } from '../numbers/fraction.js';
+import {
+  approximately,
+  approximationError,
+  Leftovers,
+  Purses,
+  type PursesAt,
+  ROUNDOFF,
+} from './equal-shares-purses.js';
 
 /** How a voter values a funded project she approved: by its cost, or 1 for any project. */
 export type Utilities = 'cost' | 'approval';
@@ -53,155 +61,6 @@ export interface EqualSharesRun {
   readonly raised: (steps: bigint) => EqualSharesRun;
 }
 
-/** What {@link Purses} holds, as a snapshot to resume a run from. */
-interface PursesAt {
-  readonly classOf: Int32Array;
-  readonly a: bigint[];
-  readonly b: bigint[];
-  readonly version: number[];
-  readonly denominators: bigint[];
-}
-
-/**
- * Voters' remaining money, shared by classes: voters who approved the same bought projects have
- * paid the same and hold the same amount, so each project's ρ is computed over its supporters'
- * classes, not over its voters. All money is over one common denominator `D` (no gcd in the loop);
- * a class updated in an earlier round is brought to the current `D` when next read.
- */
-class Purses {
-  readonly classOf: Int32Array;
-  readonly a: bigint[];
-  readonly b: bigint[];
-  readonly version: number[];
-  /** The common denominator after each purchase: `denominators[v]` divides every later one. */
-  readonly denominators: bigint[];
-  private factors = new Map<number, bigint>();
-  private tally = new Int32Array(64);
-
-  private constructor(at: PursesAt) {
-    this.classOf = at.classOf;
-    this.a = at.a;
-    this.b = at.b;
-    this.version = at.version;
-    this.denominators = at.denominators;
-  }
-
-  /** Every voter in one class holding `endowment`, which grows by `step` fen a step. */
-  static full(voters: number, endowment: Fraction, step: bigint): Purses {
-    return new Purses({
-      classOf: new Int32Array(voters).fill(1),
-      a: [0n, endowment.numerator],
-      b: [0n, step * endowment.denominator],
-      version: [0, 0],
-      denominators: [endowment.denominator],
-    });
-  }
-
-  /** The purses as they stand now, kept apart from later changes. */
-  snapshot(): PursesAt {
-    return {
-      classOf: this.classOf.slice(),
-      a: this.a.slice(),
-      b: this.b.slice(),
-      version: this.version.slice(),
-      denominators: this.denominators.slice(),
-    };
-  }
-
-  /** The purses of a snapshot read `steps` steps of the endowment further on: a + b·t becomes (a + b·steps) + b·t. */
-  static resumed(at: PursesAt, steps: bigint): Purses {
-    return new Purses({
-      classOf: at.classOf.slice(),
-      a: at.a.map((a, c) => a + (at.b[c] as bigint) * steps),
-      b: at.b.slice(),
-      version: at.version.slice(),
-      denominators: at.denominators.slice(),
-    });
-  }
-
-  get current(): number {
-    return this.denominators.length - 1;
-  }
-
-  get denominator(): bigint {
-    return this.denominators[this.current] as bigint;
-  }
-
-  /** The factor taking an amount over the denominator of `version` to the current one. */
-  factor(version: number): bigint {
-    if (version === this.current) return 1n;
-    let f = this.factors.get(version);
-    if (f === undefined) {
-      f = this.denominator / (this.denominators[version] as bigint);
-      this.factors.set(version, f);
-    }
-    return f;
-  }
-
-  /** Brings class `c` to the current denominator. */
-  normalize(c: number): void {
-    if (c === 0) return;
-    const v = this.version[c] as number;
-    if (v === this.current) return;
-    const f = this.factor(v);
-    this.a[c] = (this.a[c] as bigint) * f;
-    this.b[c] = (this.b[c] as bigint) * f;
-    this.version[c] = this.current;
-  }
-
-  /** A zeroed scratch number per class, grown with the classes; whoever uses it zeroes it again. */
-  scratch(): Int32Array {
-    if (this.tally.length < this.a.length) this.tally = new Int32Array(this.a.length * 2);
-    return this.tally;
-  }
-
-  /** The supporters' classes with their head counts, at the current denominator, in no particular order. */
-  groups(supporters: Int32Array): { classes: number[]; count: number[] } {
-    const tally = this.scratch();
-    const classes: number[] = [];
-    for (let i = 0; i < supporters.length; i++) {
-      const c = this.classOf[supporters[i] as number] as number;
-      if (tally[c] === 0) classes.push(c);
-      tally[c] = (tally[c] as number) + 1;
-    }
-    const count: number[] = new Array(classes.length);
-    for (let i = 0; i < classes.length; i++) {
-      const c = classes[i] as number;
-      this.normalize(c);
-      count[i] = tally[c] as number;
-      tally[c] = 0;
-    }
-    return { classes, count };
-  }
-
-  /** The classes of `voters` that still hold money (class 0 is everyone who has none, for good). */
-  holding(voters: Int32Array): number[] {
-    const tally = this.scratch();
-    const classes: number[] = [];
-    for (const v of voters) {
-      const c = this.classOf[v] as number;
-      if (c === 0 || tally[c] !== 0) continue;
-      tally[c] = 1;
-      classes.push(c);
-    }
-    for (const c of classes) tally[c] = 0;
-    return classes;
-  }
-
-  /** Starts a new denominator D·s after a purchase; returns the new version. */
-  grow(s: bigint): void {
-    this.denominators.push(this.denominator * s);
-    this.factors = new Map();
-  }
-
-  addClass(a: bigint, b: bigint): number {
-    this.a.push(a);
-    this.b.push(b);
-    this.version.push(this.current);
-    return this.a.length - 1;
-  }
-}
-
 /** The first step at which a condition (a + b·t ≥ 0, or > 0 when strict) may fail, given it holds at t = 0. */
 function firstFailure(a: bigint, b: bigint, strict: boolean): bigint | null {
   if (b >= 0n) return null;
@@ -214,6 +73,11 @@ function firstFailure(a: bigint, b: bigint, strict: boolean): bigint | null {
 interface Priced {
   readonly rho: Linear;
   readonly key: Linear;
+  /** The key as doubles, (value + growth·t), with how far each may be off: most comparisons need no more. */
+  readonly value: number;
+  readonly valueError: number;
+  readonly growth: number;
+  readonly growthError: number;
   readonly version: number;
   /** The supporters' classes that pay all they have (the rest pay ρ). */
   readonly poor: ReadonlySet<number>;
@@ -254,7 +118,86 @@ interface Rounds {
  */
 function raisedKey(priced: Priced, steps: bigint): Priced {
   const { key } = priced;
-  return { ...priced, key: { a: key.a + key.b * steps, b: key.b, den: key.den } };
+  const grown = priced.growth * Number(steps);
+  const value = priced.value + grown;
+  return {
+    ...priced,
+    key: { a: key.a + key.b * steps, b: key.b, den: key.den },
+    value,
+    valueError:
+      priced.valueError +
+      priced.growthError * Number(steps) +
+      2 * ROUNDOFF * (Math.abs(grown) + Math.abs(value)),
+  };
+}
+
+/**
+ * The sign of x − y + (growth of x − growth of y)·t for two keys as doubles, or 0 when their error
+ * bounds cannot tell it.
+ */
+function roughly(x: Priced, y: Priced, t: number): number {
+  const grown = (x.growth - y.growth) * t;
+  const gap = x.value - y.value + grown;
+  const error =
+    x.valueError +
+    y.valueError +
+    (x.growthError + y.growthError + 2 * ROUNDOFF * Math.abs(x.growth - y.growth)) * t +
+    2 * ROUNDOFF * (Math.abs(x.value - y.value) + Math.abs(grown) + Math.abs(gap));
+  return gap > 4 * error ? 1 : gap < -4 * error ? -1 : 0;
+}
+
+/**
+ * What the supporters who pay all they have leave the rest to pay, ra / D: the cost less their money.
+ * Their money is the endowment less each ρ they paid, so it is kept as a head count per round until
+ * asked for, and costs a few BigInt products per round then, none per voter.
+ */
+class Owing {
+  private endowed = 0;
+  private readonly rounds: number[] = [];
+  private known: { a: bigint; b: bigint } | undefined;
+
+  constructor(
+    private readonly purses: Purses,
+    private readonly cost: number,
+    /** Heads per round, zero outside a pricing; {@link release} zeroes it again. */
+    private readonly heads: Int32Array,
+  ) {}
+
+  /** The n voters of class c pay all they have. */
+  add(c: number, n: number): void {
+    if (c === 0) return;
+    const { parent, paidIn } = this.purses;
+    const { heads } = this;
+    this.endowed += n;
+    this.known = undefined;
+    for (let k = c; paidIn[k] !== -1; k = parent[k] as number) {
+      const r = paidIn[k] as number;
+      if (heads[r] === 0) this.rounds.push(r);
+      heads[r] = (heads[r] as number) + n;
+    }
+  }
+
+  /** The numerator over the current denominator. */
+  exact(): { a: bigint; b: bigint } {
+    if (this.known) return this.known;
+    const { purses, heads } = this;
+    const e = purses.numerator(-1);
+    const endowed = BigInt(this.endowed);
+    let a = BigInt(this.cost) * purses.denominator - endowed * e.a;
+    let b = -endowed * e.b;
+    for (const r of this.rounds) {
+      const rho = purses.numerator(r);
+      const n = BigInt(heads[r] as number);
+      a += n * rho.a;
+      b += n * rho.b;
+    }
+    this.known = { a, b };
+    return this.known;
+  }
+
+  release(): void {
+    for (const r of this.rounds) this.heads[r] = 0;
+  }
 }
 
 /** A step no decision fails at. */
@@ -296,6 +239,9 @@ class Run {
   private readonly priced: (Priced | null)[];
   private readonly approx: number[];
   private readonly stale: boolean[];
+  private readonly leftovers = new Leftovers();
+  /** Scratch for {@link Owing}: heads per round. */
+  private readonly weights: Int32Array;
   private round = 0;
   /** The open projects as the round started, and the lowest `failAt` of the rounds before it. */
   private roundOpen: readonly number[] = [];
@@ -317,6 +263,7 @@ class Run {
       : election.costs.map(() => null);
     this.approx = from ? from.approx.slice() : election.costs.map(() => 0);
     this.stale = election.costs.map(() => true);
+    this.weights = new Int32Array(election.costs.length + 1);
   }
 
   /** Records that a decision of this round holds while a + b·t ≥ 0 (> 0 when strict). */
@@ -353,52 +300,113 @@ class Run {
    */
   private price(p: number): Priced | null {
     const purses = this.purses;
-    const { classes, count } = purses.groups(this.election.supporters[p] as Int32Array);
-    const cost = BigInt(this.election.costs[p] as number);
-    let payers = BigInt((this.election.supporters[p] as Int32Array).length);
-    let ra = cost * purses.denominator;
-    let rb = 0n;
+    const supporters = this.election.supporters[p] as Int32Array;
+    const { classes, count } = purses.groups(supporters);
+    const costFen = this.election.costs[p] as number;
+    const owing = new Owing(purses, costFen, this.weights);
     // Whoever holds less than the even share pays all she has, which raises the share of the rest;
     // repeat until nobody left holds less. ρ only rises, so this reaches the split a sort would find.
+    // Each class is told rich or poor by its double where the error bounds allow, exactly otherwise.
+    let payers = supporters.length;
+    let owed = costFen;
+    let owedError = 0;
     const poor = new Set<number>();
     const isPoor = new Uint8Array(classes.length);
-    for (let changed = true; changed && payers > 0n; ) {
+    for (let changed = true; changed && payers > 0; ) {
       changed = false;
-      // a·payers < ra exactly when a ≤ ⌊(ra − 1) / payers⌋ (ra > 0 while anyone pays): one division
-      // a pass, no products. The even share only rises within a pass, so the pass's start is safe.
-      const below = (ra - 1n) / payers;
+      const share = owed / payers;
+      const shareError = owedError / payers + 2 * ROUNDOFF * Math.abs(share);
+      // The exact share, once a class lies too close to tell: a·payers < ra exactly when
+      // a ≤ ⌊(ra − 1) / payers⌋ (ra > 0 while anyone pays). The even share only rises within a pass,
+      // so the share as first needed in the pass is safe.
+      let below: bigint | undefined;
       for (let i = 0; i < classes.length; i++) {
         const c = classes[i] as number;
-        if (isPoor[i] === 1 || (purses.a[c] as bigint) > below) continue;
-        // Most classes are one voter: no product then (each is a BigInt the collector must reclaim).
-        const heads = count[i] as number;
-        const n = BigInt(heads);
-        ra -= heads === 1 ? (purses.a[c] as bigint) : n * (purses.a[c] as bigint);
-        rb -= heads === 1 ? (purses.b[c] as bigint) : n * (purses.b[c] as bigint);
+        if (isPoor[i] === 1) continue;
+        const money = purses.money[c] as number;
+        const margin = 4 * ((purses.moneyError[c] as number) + shareError);
+        if (money > share + margin) continue;
+        if (money >= share - margin) {
+          below ??= (owing.exact().a - 1n) / BigInt(payers);
+          if (purses.exact(c).a > below) continue;
+        }
+        const n = count[i] as number;
+        owing.add(c, n);
         payers -= n;
+        owed -= n * money;
+        owedError +=
+          n * (purses.moneyError[c] as number) + 2 * ROUNDOFF * (n * Math.abs(money) + Math.abs(owed));
         isPoor[i] = 1;
         poor.add(c);
         changed = true;
       }
     }
-    if (payers === 0n) {
-      this.holds(ra, rb, true); // their money stays short of the cost
+    if (payers === 0) {
+      // Their money stays short of the cost.
+      if (!this.settled()) this.holds(owing.exact().a, owing.exact().b, true);
+      owing.release();
       return null;
     }
-    const den = payers * purses.denominator;
+    const { a: ra, b: rb } = owing.exact();
+    owing.release();
+    const den = BigInt(payers) * purses.denominator;
     const rho = { a: ra, b: rb, den };
-    const key = this.settings.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * cost };
-    return { rho, key, version: purses.current, poor };
+    const key = this.settings.utilities === 'approval' ? rho : { a: ra, b: rb, den: den * BigInt(costFen) };
+    const value = approximately(key.a, key.den);
+    const growth = approximately(key.b, key.den);
+    return {
+      rho,
+      key,
+      value,
+      valueError: approximationError(value),
+      growth,
+      growthError: approximationError(growth),
+      version: purses.current,
+      poor,
+    };
   }
 
-  /** The sign at t = 0 of x − y, for two keys. */
-  private compare(x: Linear, y: Linear): bigint {
-    return x.a * y.den - y.a * x.den;
-  }
-
-  /** Records that key x stays above key y (or level, unless strict) as the steps go on. */
-  private staysAbove(x: Linear, y: Linear, strict: boolean): void {
+  /**
+   * Records that a paying class's money less ρ stays ≤ 0 (poor) or ≥ 0 (rich) as the steps go on. It
+   * holds at t = 0; when the doubles show it still holds, with room to spare, at the round's earliest
+   * failure so far, it holds at every step before (the amount is linear), and nothing is recorded.
+   */
+  private keepsSign(i: number, poor: boolean): void {
     if (this.settled()) return;
+    const left = this.leftovers;
+    const horizon = Number((this.rounds.failAt[this.round] as bigint) - this.base - 1n);
+    const sign = poor ? -1 : 1;
+    const grown = (left.slope[i] as number) * horizon;
+    const end = (left.money[i] as number) + grown;
+    const error =
+      (left.moneyError[i] as number) +
+      (left.slopeError[i] as number) * horizon +
+      2 * ROUNDOFF * (Math.abs(grown) + Math.abs(end));
+    if (sign * end > 4 * error) return;
+    const { a, b } = left.exact(i);
+    this.holds(poor ? -a : a, poor ? -b : b, false);
+  }
+
+  /** The sign at t = 0 of x − y, for two projects' keys. */
+  private compare(px: Priced, py: Priced): number {
+    const rough = roughly(px, py, 0);
+    if (rough !== 0) return rough;
+    const x = px.key;
+    const y = py.key;
+    const d = x.a * y.den - y.a * x.den;
+    return d > 0n ? 1 : d < 0n ? -1 : 0;
+  }
+
+  /**
+   * Records that project x's key stays above project y's (or level, unless strict) as the steps go
+   * on; nothing to record when the doubles show it still above at the round's earliest failure so far.
+   */
+  private staysAbove(px: Priced, py: Priced, strict: boolean): void {
+    if (this.settled()) return;
+    const horizon = Number((this.rounds.failAt[this.round] as bigint) - this.base - 1n);
+    if (roughly(px, py, horizon) > 0) return;
+    const x = px.key;
+    const y = py.key;
     const b = x.b * y.den - y.b * x.den;
     if (b >= 0n) return; // the gap never narrows
     this.holds(x.a * y.den - y.a * x.den, b, strict);
@@ -412,28 +420,28 @@ class Run {
     for (const p of open) {
       if (best >= 0 && this.priced[p]) {
         // A key never falls, so an old key already worse than the best cannot win now.
-        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
-        if (d > 0n || (d === 0n && tieOrder(best, p) < 0)) continue;
+        const d = this.compare(this.priced[p] as Priced, this.priced[best] as Priced);
+        if (d > 0 || (d === 0 && tieOrder(best, p) < 0)) continue;
       }
       if (this.stale[p]) {
         this.stale[p] = false;
         const priced = this.price(p);
         this.priced[p] = priced;
         if (!priced) continue;
-        this.approx[p] = Number((priced.key.a << 64n) / priced.key.den) / 2 ** 64;
+        this.approx[p] = priced.value;
       }
       if (best < 0) best = p;
       else {
-        const d = this.compare((this.priced[p] as Priced).key, (this.priced[best] as Priced).key);
-        if (d < 0n || (d === 0n && tieOrder(p, best) < 0)) best = p;
+        const d = this.compare(this.priced[p] as Priced, this.priced[best] as Priced);
+        if (d < 0 || (d === 0 && tieOrder(p, best) < 0)) best = p;
       }
     }
     if (best >= 0) {
-      const bestKey = (this.priced[best] as Priced).key;
+      const bestPriced = this.priced[best] as Priced;
       for (const p of open) {
         const priced = this.priced[p];
         if (p === best || !priced) continue;
-        this.staysAbove(priced.key, bestKey, tieOrder(best, p) > 0);
+        this.staysAbove(priced, bestPriced, tieOrder(best, p) > 0);
       }
     }
     return best;
@@ -460,23 +468,22 @@ class Run {
     rb /= BigInt(g);
     const supporters = this.election.supporters[p] as Int32Array;
     const classes = purses.holding(supporters);
-    const left: { a: bigint; b: bigint }[] = [];
-    for (const c of classes) {
-      purses.normalize(c);
-      const a = (purses.a[c] as bigint) * s - ra;
-      const b = (purses.b[c] as bigint) * s - rb;
+    const left = this.leftovers;
+    left.fill(purses, classes, s, ra, rb);
+    const keeps = new Uint8Array(classes.length);
+    for (let i = 0; i < classes.length; i++) {
       // ρ is exact only while the split into poor and rich that priced it holds.
-      if (poor.has(c)) this.holds(-a, -b, false);
-      else this.holds(a, b, false);
-      left.push({ a, b });
+      const isPoor = poor.has(classes[i] as number);
+      this.keepsSign(i, isPoor);
+      keeps[i] = isPoor || left.isNothing(i) ? 0 : 1;
     }
-    purses.grow(s);
+    purses.grow(s, { a: ra, b: rb });
     // Where each paying class goes, by class, plus one (1: no money left, for good); 0 stays put.
     const moved = purses.scratch();
-    classes.forEach((c, i) => {
-      const { a, b } = left[i] as { a: bigint; b: bigint };
-      moved[c] = 1 + (!poor.has(c) && (a !== 0n || b !== 0n) ? purses.addClass(a, b) : 0);
-    });
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i] as number;
+      moved[c] = 1 + (keeps[i] === 1 ? purses.addClass(c, left, i) : 0);
+    }
     // Every project a supporter whose money changed approves must be priced again. Once all projects
     // sharing a voter with p are stale no supporter can add one, so the ballots are read only until
     // then: at municipal scale, a few hundred of the thousands of supporters.

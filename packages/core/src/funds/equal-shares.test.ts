@@ -147,3 +147,27 @@ describe('the Method of Equal Shares agrees with its naive transcription', () =>
       }
   });
 });
+
+describe('the Method of Equal Shares decides near ties exactly', () => {
+  it('funds the project that is cheaper by one fen in forty thousand billion yuan, too close for the doubles', () => {
+    // ρ of the two differ by 1/3 fen in about 1.3·10¹⁵, well inside the error bounds of their doubles,
+    // so the comparison falls back to exact arithmetic; a tie would go to the dearer one by option order.
+    const projects: Project[] = [
+      { id: 'dear', name: 'dear', cost: 4_000_000_000_000_001 },
+      { id: 'cheap', name: 'cheap', cost: 4_000_000_000_000_000 },
+    ];
+    const approvals = [
+      ['dear', 'cheap'],
+      ['dear', 'cheap'],
+      ['dear', 'cheap'],
+    ];
+    for (const completion of ['none', 'add-one'] as const) {
+      const options: EqualSharesOptions = { utilities: 'approval', tieBreaking: [], completion };
+      const fast = equalShares(projects, approvals, 4_000_000_000_000_001, options);
+      expect(fast.funded).toEqual(['cheap']);
+      expect(fast.funded).toEqual(
+        naiveEqualShares(projects, approvals, 4_000_000_000_000_001, options).funded,
+      );
+    }
+  });
+});
