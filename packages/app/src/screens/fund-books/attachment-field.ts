@@ -18,6 +18,7 @@ interface Picked {
 
 /** Bytes in the page's language: "1.2 MB", "830 KB". */
 export function sizeText(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${bytes} B`;
   const unit = bytes >= 1024 * 1024 ? { n: bytes / 1024 / 1024, u: 'MB' } : { n: bytes / 1024, u: 'KB' };
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(unit.n)} ${unit.u}`;
 }
@@ -55,6 +56,9 @@ export class AttachmentField extends LitElement {
         display: grid;
         gap: 0.5em;
       }
+      span.label {
+        font-weight: 600;
+      }
       li {
         display: flex;
         flex-wrap: wrap;
@@ -68,15 +72,33 @@ export class AttachmentField extends LitElement {
         border: 1px solid var(--linli-color-border);
         border-radius: 4px;
       }
-      /* The file input's own width (its button and "no file chosen") must not widen a phone's page. */
-      .field {
-        grid-template-columns: minmax(0, 1fr);
+      /*
+       * The browser's own file button speaks the browser's language, not the page's: the input is
+       * hidden from sight (still focusable and labelled) and its label is the button the reader sees.
+       */
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
-      input[type='file'] {
-        font: inherit;
-        width: 100%;
-        min-width: 0;
-        box-sizing: border-box;
+      label.pick {
+        display: inline-flex;
+        align-items: center;
+        justify-self: start;
+        min-height: 44px;
+        padding: 0.4em 1.1em;
+        border: 1px solid var(--linli-color-border);
+        border-radius: 6px;
+        background: var(--linli-color-surface);
+        font-weight: normal;
+        cursor: pointer;
+      }
+      input:focus-visible + label.pick {
+        outline: 3px solid var(--linli-color-focus);
+        outline-offset: 2px;
       }
     `,
   ];
@@ -114,10 +136,12 @@ export class AttachmentField extends LitElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     return html`<div class="field">
-      <label for=${this.fieldId}>${t(l, 'attachments')}</label>
+      <span class="label" id="${this.fieldId}-label">${t(l, 'attachments')}</span>
       <p class="hint" id="${this.fieldId}-hint">${t(l, 'attachHint')}</p>
-      <input id=${this.fieldId} type="file" multiple accept="image/*,application/pdf" capture="environment"
+      <input id=${this.fieldId} class="visually-hidden" type="file" multiple accept="image/*,application/pdf"
+        capture="environment" aria-labelledby="${this.fieldId}-label ${this.fieldId}-pick"
         aria-describedby="${this.fieldId}-hint" @change=${(e: Event) => this.pick(e.target as HTMLInputElement)} />
+      <label class="pick" id="${this.fieldId}-pick" for=${this.fieldId}>${t(l, 'pickFiles')}</label>
       ${this.picked.length === 0 ? nothing : html`<ul aria-live="polite">${this.picked.map((p) => this.renderPicked(p))}</ul>`}
     </div>`;
   }
@@ -128,7 +152,14 @@ export class AttachmentField extends LitElement {
       ? html`<span class="error" role="alert">${p.error.message[l]}</span>`
       : html`<span>${p.attachment ? t(l, 'uploaded') : t(l, 'uploading')}</span>`;
     return html`<li>
-      ${p.thumbnail ? html`<img src=${p.thumbnail} alt="" />` : nothing}
+      ${
+        p.thumbnail
+          ? html`<img src=${p.thumbnail} alt="" @error=${(e: Event) => {
+              // Bytes that only claim to be a photo draw nothing: no broken picture beside the refusal.
+              (e.target as HTMLElement).hidden = true;
+            }} />`
+          : nothing
+      }
       <span>${p.name} · ${sizeText(p.size, l)} · ${p.type || '?'}</span>
       ${state}
       <button type="button" @click=${() => this.drop(p.key)}>${t(l, 'remove', { name: p.name })}</button>

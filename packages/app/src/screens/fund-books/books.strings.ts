@@ -38,6 +38,7 @@ export const t = translator({
     'zh-CN': 'JPEG、PNG、WebP 照片或 PDF。手机上可以直接拍照。',
     en: 'JPEG, PNG or WebP photos, or PDF. A phone can take the photo.',
   },
+  pickFiles: { 'zh-CN': '选择文件或拍照', en: 'Choose files or take a photo' },
   uploading: { 'zh-CN': '正在上传…', en: 'Uploading…' },
   uploaded: { 'zh-CN': '已上传', en: 'Uploaded' },
   remove: { 'zh-CN': '移除 {name}', en: 'Remove {name}' },

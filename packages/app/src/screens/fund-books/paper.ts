@@ -9,8 +9,14 @@ export const paperStyles: CSSResult = css`
     border-collapse: collapse;
     width: 100%;
   }
+  caption {
+    text-align: start;
+    font-weight: 600;
+  }
   th,
   td {
+    /* A room number or an amount breaks nowhere (the screens' text may break anywhere). */
+    overflow-wrap: normal;
     border: 1px solid var(--linli-color-border);
     padding: 0.3em 0.5em;
     text-align: start;
@@ -26,9 +32,14 @@ export const paperStyles: CSSResult = css`
   td.nowrap {
     white-space: nowrap;
   }
+  /* A wide table scrolls inside its own region on a phone instead of crushing its columns. */
   .scroll {
     overflow-x: auto;
     max-width: 100%;
+  }
+  .scroll table {
+    width: max-content;
+    min-width: 100%;
   }
   .hash {
     font-family: ui-monospace, Menlo, Consolas, monospace;
@@ -47,6 +58,9 @@ export const paperStyles: CSSResult = css`
     }
     .scroll {
       overflow: visible;
+    }
+    .scroll table {
+      width: 100%;
     }
   }
 `;
