@@ -3,8 +3,8 @@ import { html, type TemplateResult } from 'lit';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './books.strings.js';
-import { money } from './books-screen.js';
 import { fundPaths } from './fund-paths.js';
+import { money } from './money.js';
 import { paperStyles } from './paper.js';
 
 /** The ageing buckets in the order a committee reads them, with their words. */

@@ -1,8 +1,6 @@
 import {
   type Attachment,
   type FundNotice,
-  fen,
-  formatMoney,
   fundNotice,
   type LinliError,
   type Locale,
@@ -17,9 +15,7 @@ import type { AttachmentField } from './attachment-field.js';
 import './attachment-field.js';
 import { t } from './books.strings.js';
 import { fundPaths } from './fund-paths.js';
-
-/** Yuan in the page's language: "¥1,234.50". */
-export const money = (amount: number, l: Locale): string => formatMoney(fen(amount), l);
+import { money } from './money.js';
 
 /** An amount as typed: whole fen, or the text itself for the core to refuse at its field. */
 const amountOf = (typed: string): number | string => fenOf(typed) ?? typed;

@@ -3,8 +3,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './books.strings.js';
-import { money } from './books-screen.js';
 import { fundPaths } from './fund-paths.js';
+import { money } from './money.js';
 import { ensureA4Page, paperStyles } from './paper.js';
 
 /** A table's column headers from a `|`-separated line of words, the money columns right-aligned. */

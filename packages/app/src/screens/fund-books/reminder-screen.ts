@@ -3,8 +3,8 @@ import { html, type TemplateResult } from 'lit';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './books.strings.js';
-import { money } from './books-screen.js';
 import { fundPaths } from './fund-paths.js';
+import { money } from './money.js';
 import { ensureA4Page, paperStyles } from './paper.js';
 
 const forText = (due: DueFor, l: Locale, fund: string): string =>
