@@ -1,6 +1,10 @@
 // The organizer chunk's entry (`dist/organizer.js`, its own build: see `vite.organizer.config.ts`):
 // the organizer's screens beyond the home and the core governance they need, loaded on demand by the
 // routes that name `organizerModule`.
+import './screens/fund-books/arrears-screen.js';
+import './screens/fund-books/books-screen.js';
+import './screens/fund-books/fund-notice-screen.js';
+import './screens/fund-books/reminder-screen.js';
 import './screens/motion/define.js';
 import './screens/motion-wizard/motion-wizard.js';
 import './screens/motions/motions-screen.js';

@@ -60,6 +60,13 @@ export {
   type PathSegment,
 } from './errors/linli-error.js';
 export { err, ok, type Result } from './errors/result.js';
+export {
+  type DueFor,
+  type FundArrears,
+  fundArrears,
+  type HouseholdArrears,
+  type UnpaidDue,
+} from './funds/arrears.js';
 export { type BudgetInput, checkBudgetInput, checkEqualSharesOptions } from './funds/budget-input.js';
 // Funds: cost-sharing schemes, ledgers, CSV exports, participatory budgeting.
 export { type ChargeBilling, chargeBilling } from './funds/charge-billing.js';
@@ -76,6 +83,13 @@ export {
 } from './funds/equal-shares.js';
 export type { FundsEvent, FundsEventPayloads, FundsEventType } from './funds/events.js';
 export { type FundSummary, fundPayments, fundSummaries } from './funds/fund-accounts.js';
+export {
+  type FundNotice,
+  fundNotice,
+  type NoticeExpense,
+  type NoticeIncome,
+  type NoticeOffset,
+} from './funds/fund-notice.js';
 export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
 export {
   type AccountLine,
@@ -87,10 +101,12 @@ export {
   type Ageing,
   type Entry,
   type EntryKind,
+  type IncomeOffset,
   type LedgerSummary,
   summarizeLedger,
   type UnitStatement,
 } from './funds/ledger.js';
+export { type LedgerExportInput, ledgerCsv } from './funds/ledger-export.js';
 export {
   approvalSets,
   type BudgetSelection,

@@ -12,6 +12,7 @@ export { REGISTER_HEADERS } from './register/columns.js';
 export type { CommunityRecords } from './register/community-records.js';
 export { EXPORT_HEADERS, registerFromRecords, registerToCsv, registerToXlsx } from './register/export.js';
 export { REGISTER_FIELD_LABELS, type RegisterFieldLabel } from './register/field-labels.js';
+export { ledgerXlsx } from './register/ledger-xlsx.js';
 export { MAX_REGISTER_ROWS, type ParseRegisterOptions, parseRegister } from './register/parse-register.js';
 export {
   planRegisterImport,

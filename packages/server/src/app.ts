@@ -17,6 +17,7 @@ import { attachmentRoutes, isAttachmentUpload } from './routes/attachments.js';
 import { commandRoutes } from './routes/commands.js';
 import { communityListRoutes } from './routes/communities.js';
 import { dutyRoutes } from './routes/duties.js';
+import { fundLedgerRoutes } from './routes/fund-ledger.js';
 import { healthRoutes } from './routes/health.js';
 import { inviteRoutes } from './routes/invites.js';
 import { motionRoutes } from './routes/motions.js';
@@ -182,6 +183,7 @@ export function createApp(
     .route('/c/:community', streamRoutes())
     .route('/c/:community', organizerRoutes())
     .route('/c/:community', motionRoutes())
+    .route('/c/:community', fundLedgerRoutes(clock))
     .route('/c/:community', inviteRoutes())
     .route(
       '/c/:community',

@@ -196,6 +196,34 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-statement-screen .context=${screen}></linli-statement-screen>`,
   },
+  {
+    path: '/c/:community/organizer/funds/:fund/books',
+    audience: 'organizer',
+    title: { 'zh-CN': '收支账目', en: 'Income and expenses' },
+    module: organizerModule,
+    render: (screen) => html`<linli-fund-books-screen .context=${screen}></linli-fund-books-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/funds/:fund/arrears',
+    audience: 'organizer',
+    title: { 'zh-CN': '欠缴情况', en: 'Arrears' },
+    module: organizerModule,
+    render: (screen) => html`<linli-fund-arrears-screen .context=${screen}></linli-fund-arrears-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/funds/:fund/arrears/:unit/reminder',
+    audience: 'organizer',
+    title: { 'zh-CN': '缴费提醒', en: 'Payment reminder' },
+    module: organizerModule,
+    render: (screen) => html`<linli-fund-reminder-screen .context=${screen}></linli-fund-reminder-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/funds/:fund/notice',
+    audience: 'organizer',
+    title: { 'zh-CN': '资金公示', en: 'Fund notice' },
+    module: organizerModule,
+    render: (screen) => html`<linli-fund-notice-screen .context=${screen}></linli-fund-notice-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

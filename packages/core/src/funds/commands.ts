@@ -149,6 +149,8 @@ export const incomeSchema = z.strictObject({
   relatedCosts: z.optional(intSchema(0, 1_000_000_000_000)),
   date: z.optional(localDateSchema),
   source: text(200),
+  /** The invoice's number, e.g. the tax bureau's 代开发票 for ad-space rent; kept as the entry's reference. */
+  invoice: z.optional(text(100)),
   offset: z.optional(
     z.union([
       z.strictObject({ chargeId: idSchema }),

@@ -12,7 +12,7 @@ import { lastBilledMonth } from './charge-billing.js';
 import type { FundsCommand } from './commands.js';
 import type { FundsEvent } from './events.js';
 import { billedKey } from './evolve.js';
-import { type Entry, summarizeLedger } from './ledger.js';
+import { type Entry, type IncomeOffset, summarizeLedger } from './ledger.js';
 import { setProjectStatus, spendOnProject } from './projects.js';
 import { nextReceiptNo, normalizeReceiptNo, type PaymentMethod, receiptNoTaken } from './receipts.js';
 import { billMonth, daysOfMonth } from './recurring.js';
@@ -236,19 +236,28 @@ function offsetIncome(
   return ok([]);
 }
 
+/** The offset as the income entry keeps it (no `version` key when none was named). */
+function incomeOffset(offset: NonNullable<Cmd<'fund.income'>['offset']>): IncomeOffset {
+  if ('chargeId' in offset) return { chargeId: offset.chargeId };
+  return { schemeId: offset.schemeId, ...(offset.version === undefined ? {} : { version: offset.version }) };
+}
+
 const income: Decide<Cmd<'fund.income'>> = ({ funds: state }, command, context) => {
   const costs = command.relatedCosts ?? 0;
   if (costs > command.amount)
     return fail('fund.costs_exceed_income', ['relatedCosts'], { amount: command.amount, costs });
   const date = command.date ?? context.today;
+  const incomeId = newEntryId(context);
   const entries: Entry[] = [
     {
-      id: newEntryId(context),
+      id: incomeId,
       fundId: command.fundId,
       kind: 'income',
       amount: command.amount,
       date,
       note: command.source,
+      ...(command.invoice === undefined ? {} : { reference: command.invoice }),
+      ...(command.offset === undefined ? {} : { offset: incomeOffset(command.offset) }),
       ...attached(command),
     },
   ];
@@ -260,6 +269,7 @@ const income: Decide<Cmd<'fund.income'>> = ({ funds: state }, command, context) 
       amount: costs,
       date,
       note: `${command.source}: related costs`,
+      relatedTo: incomeId,
     });
   const events = offsetIncome(state, command, command.amount - costs, entries, context);
   if (!events.ok) return events;

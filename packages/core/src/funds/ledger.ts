@@ -49,7 +49,16 @@ export interface Entry {
     | { readonly chargeId: string; readonly month: string };
   /** The other fund of a transfer. */
   readonly counterpart?: string;
+  /** Income: what its net amount offsets (a recurring charge's pool, or credits by a scheme). */
+  readonly offset?: IncomeOffset;
+  /** An income's related costs: the income entry they were paid out of. */
+  readonly relatedTo?: string;
 }
+
+/** Where an income's net amount went (Art. 282): a charge's offset pool, or credits by a scheme. */
+export type IncomeOffset =
+  | { readonly chargeId: string }
+  | { readonly schemeId: string; readonly version?: number };
 
 /** Days past due, bucketed the way committees report arrears. */
 export interface Ageing {
@@ -93,10 +102,6 @@ export interface LedgerSummary {
 }
 
 const DAY = 86_400_000;
-
-function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-}
 
 interface UnitAccumulator {
   owed: number;
@@ -175,7 +180,7 @@ function accumulate(entries: readonly Entry[], asOf: LocalDate) {
 }
 
 /** Ageing buckets with nothing in them yet. */
-const noAgeing = (): { -readonly [K in keyof Ageing]: number } => ({
+export const noAgeing = (): { -readonly [K in keyof Ageing]: number } => ({
   current: 0,
   days1to30: 0,
   days31to60: 0,
@@ -183,33 +188,57 @@ const noAgeing = (): { -readonly [K in keyof Ageing]: number } => ({
   over90: 0,
 });
 
-/** The bucket of a due `late` days past. */
-function ageingBucket(late: number): keyof Ageing {
+/**
+ * The bucket of a due `late` days past: not yet due (0 or fewer), 1–30, 31–60, 61–90, over 90 days.
+ * The day a payment falls due counts as not yet late.
+ */
+export function ageingBucket(late: number): keyof Ageing {
   if (late <= 0) return 'current';
   if (late <= 30) return 'days1to30';
   if (late <= 60) return 'days31to60';
   return late <= 90 ? 'days61to90' : 'over90';
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/** A due with the part of it still unpaid. */
+export interface UnpaidPart<T> {
+  readonly of: T;
+  readonly unpaid: number;
+}
+
 /**
- * Ages what a unit `owing` still owes: payments settle the oldest dues first, so the unpaid part is
- * the newest dues, each bucketed by days past its due date. Sorts `dues` in place.
+ * Which dues a unit `owing` has not paid: payments settle the oldest dues first, so the unpaid part
+ * is the newest positive dues. `rest` is what owing exceeds them by (credits in view can cause it).
  */
-function ageArrears(dues: UnitAccumulator['dues'], owing: number, asOf: LocalDate): Ageing {
-  const ageing = noAgeing();
-  if (owing <= 0) return ageing;
-  // Newest dues are the unpaid ones.
-  dues.sort((x, y) => (x.due < y.due ? 1 : x.due > y.due ? -1 : 0));
+export function unpaidDues<T extends { readonly due: LocalDate; readonly amount: number }>(
+  dues: readonly T[],
+  owing: number,
+): { readonly parts: readonly UnpaidPart<T>[]; readonly rest: number } {
+  const parts: UnpaidPart<T>[] = [];
+  if (owing <= 0) return { parts, rest: 0 };
+  const newestFirst = [...dues].sort((x, y) => (x.due < y.due ? 1 : x.due > y.due ? -1 : 0));
   let left = owing;
-  for (const d of dues) {
+  for (const d of newestFirst) {
     if (left <= 0) break;
     if (d.amount <= 0) continue;
     const part = Math.min(left, d.amount);
     left -= part;
-    ageing[ageingBucket(daysBetween(d.due, asOf))] += part;
+    parts.push({ of: d, unpaid: part });
   }
+  return { parts, rest: left };
+}
+
+/** Ages what a unit `owing` still owes, each unpaid part bucketed by days past its due date. */
+function ageArrears(dues: UnitAccumulator['dues'], owing: number, asOf: LocalDate): Ageing {
+  const ageing = noAgeing();
+  const { parts, rest } = unpaidDues(dues, owing);
+  for (const p of parts) ageing[ageingBucket(daysBetween(p.of.due, asOf))] += p.unpaid;
   // Credits can leave owing larger than the positive dues in view; keep the rest current.
-  if (left > 0) ageing.current += left;
+  ageing.current += rest;
   return ageing;
 }
 

@@ -1,0 +1,77 @@
+import { type CSSResult, css } from 'lit';
+
+/**
+ * The printed fund pages: black on white whatever the theme, tables that fit an A4 page, and no
+ * buttons or links to the console on the paper.
+ */
+export const paperStyles: CSSResult = css`
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+  }
+  th,
+  td {
+    /* A room number or an amount breaks nowhere (the screens' text may break anywhere). */
+    overflow-wrap: normal;
+    border: 1px solid var(--linli-color-border);
+    padding: 0.3em 0.5em;
+    text-align: start;
+    vertical-align: top;
+  }
+  td.money,
+  th.money {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  /* Dates and invoice numbers are read (and copied) whole. */
+  td.nowrap {
+    white-space: nowrap;
+  }
+  /* A wide table scrolls inside its own region on a phone instead of crushing its columns. */
+  .scroll {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  .scroll table {
+    width: max-content;
+    min-width: 100%;
+  }
+  .hash {
+    font-family: ui-monospace, Menlo, Consolas, monospace;
+    word-break: break-all;
+  }
+  @media print {
+    :host {
+      color: #000 !important;
+      background: #fff !important;
+      font-size: max(11pt, 1em);
+    }
+    * {
+      color: #000 !important;
+      background: transparent !important;
+      border-color: #000 !important;
+    }
+    .scroll {
+      overflow: visible;
+    }
+    .scroll table {
+      width: 100%;
+    }
+  }
+`;
+
+let pageRuleAdded = false;
+
+/** Puts the A4 page rule on the document once (`@page` does nothing inside a shadow root). */
+export function ensureA4Page(doc: Document = document): void {
+  if (pageRuleAdded) return;
+  pageRuleAdded = true;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('@page { size: A4; margin: 15mm 15mm 18mm; }');
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
