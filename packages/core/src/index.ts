@@ -256,15 +256,15 @@ export type {
   SwapStatus,
 } from './rotation/duty.js';
 export type { RotationEvent, RotationEventPayloads, RotationEventType } from './rotation/events.js';
-export { chineseHolidays, type HolidayProvider, noHolidays } from './rotation/holidays.js';
-export { type ICalOptions, rosterToICal } from './rotation/ical.js';
-export type { ByDay, Recurrence, RecurrenceRule } from './rotation/recurrence.js';
 export {
   type DutyFairness,
   dutyFairness,
   type FairnessExclusion,
   type HouseholdTurns,
 } from './rotation/fairness.js';
+export { chineseHolidays, type HolidayProvider, noHolidays } from './rotation/holidays.js';
+export { type ICalOptions, rosterToICal } from './rotation/ical.js';
+export type { ByDay, Recurrence, RecurrenceRule } from './rotation/recurrence.js';
 export { type MemberStats, memberStats, type RosterSlot } from './rotation/roster.js';
 export type { AssignedSlot, AssignmentPolicy, ReentryRule, SlotDate } from './rotation/schedule.js';
 export type { RotationState } from './rotation/state.js';

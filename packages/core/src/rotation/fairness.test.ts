@@ -32,7 +32,13 @@ async function rota(policy: 'fixedOrder' | 'leastServed', exemptAge?: number) {
     setup.governance.read((s) => {
       const duty = s.rotation.duties.get('d');
       if (!duty) throw new Error('no duty');
-      return dutyFairness(s.community, duty, setup.governance.roster('d', to as never), from as never, to as never);
+      return dutyFairness(
+        s.community,
+        duty,
+        setup.governance.roster('d', to as never),
+        from as never,
+        to as never,
+      );
     });
   return { ...setup, fairness };
 }

@@ -6,8 +6,8 @@ import type { Absence, Duty } from './duty.js';
 import type { HolidayProvider } from './holidays.js';
 import { slotInstants } from './instants.js';
 import { occurrences } from './recurrence.js';
-import { swapInEffect } from './swaps.js';
 import { type AssignedSlot, assignSlots, type Gap, type Ineligibility, type SlotDate } from './schedule.js';
+import { swapInEffect } from './swaps.js';
 
 /** A slot of a duty's roster, with its instants and every change applied. */
 export interface RosterSlot extends AssignedSlot {
