@@ -1,5 +1,5 @@
 import { type Duty, type Governance, type Locale, linliError, localDateOf, unitsIn } from '@linli/core';
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { ScreenElement } from '../screen-element.js';
 import { type CommandAnswer, CommandScreen } from './command-screen.js';
 import { t } from './duties.strings.js';
@@ -80,8 +80,7 @@ export class DutiesScreen extends CommandScreen {
       </section>
       <section class="card" aria-labelledby="create-h">
         <h2 id="create-h">${t(l, 'create')}</h2>
-        ${this.renderConfirm(CREATE, l) ?? this.renderCreate(gov, l)}
-        ${this.renderError(CREATE, l)}
+        ${this.renderCreate(gov, l)}${this.renderConfirm(CREATE, l) ?? nothing}${this.renderError(CREATE, l)}
       </section>`;
   }
 

@@ -1,5 +1,5 @@
 import type { Duty, LinliError, LocalDate, Locale, RosterSlot } from '@linli/core';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { PendingCommand } from './command-screen.js';
 import { t } from './duties.strings.js';
 import { dayLabel, type RoomOf } from './rota-months.js';
@@ -13,7 +13,7 @@ export interface FormHost {
   readonly room: RoomOf;
   ask(key: string, action: Omit<PendingCommand, 'key'>): void;
   renderConfirm(key: string): TemplateResult | undefined;
-  renderError(key: string): TemplateResult | typeof import('lit').nothing;
+  renderError(key: string): TemplateResult | typeof nothing;
   /** The last refusal, so a form it is about stays open. */
   readonly error: { readonly key: string; readonly error: LinliError } | undefined;
 }
@@ -38,12 +38,13 @@ const textField = (id: string, name: string, label: string) =>
   html`<div class="field"><label for=${id}>${label}</label>
     <input id=${id} name=${name} type="text" autocomplete="off" /></div>`;
 
-/** A form in a disclosure that stays open while its refusal shows, or its confirmation in its place. */
+/**
+ * A form in a disclosure, then its confirmation and its refusal: the form stays (open, its fields as
+ * typed) while either shows, so a refused entry is corrected rather than typed again.
+ */
 function disclosed(host: FormHost, key: string, summary: string, form: TemplateResult): TemplateResult {
-  return html`${
-    host.renderConfirm(key) ??
-    html`<details ?open=${host.error?.key === key}><summary id="open-${key}">${summary}</summary>${form}</details>`
-  }${host.renderError(key)}`;
+  return html`<details ?open=${host.error?.key === key}><summary id="open-${key}">${summary}</summary>${form}</details>
+    ${host.renderConfirm(key) ?? nothing}${host.renderError(key)}`;
 }
 
 /** Records an absence: a household away from one date to another (inclusive), with the reason. */
