@@ -99,10 +99,10 @@ export class DutiesScreen extends CommandScreen {
         ${DUTY_TEMPLATES.map((x, i) => choice('template', x.key, `${t(l, x.key)}：${whenOf({ ...x, rule: templateRule(x) }, l)}`, i === 0))}
       </fieldset>
       <div class="field"><label for="name">${t(l, 'name')}</label>
-        <input id="name" name="name" type="text" autocomplete="off" placeholder=${t(l, 'elevator')} /></div>
+        <input id="name" name="name" type="text" autocomplete="off" /></div>
       <div class="field"><label for="scope">${t(l, 'members')}</label>
         <select id="scope" name="scope">
-          ${scopeChoices(gov).map((c) => html`<option value=${c.value}>${c.label}</option>`)}
+          ${scopeChoices(gov).map((c, i) => html`<option value=${c.value} ?selected=${i === 0}>${c.label}</option>`)}
           <option value="community">${t(l, 'wholeCommunity')}</option>
           <option value="units">${t(l, 'rooms')}</option>
         </select></div>

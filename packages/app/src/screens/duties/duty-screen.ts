@@ -74,9 +74,12 @@ export class DutyScreen extends CommandScreen {
     const { duty } = view;
     const host = this.formHost(view);
     return html`<h1 tabindex="-1">${duty.name}</h1>${back}
-      <p>${t(l, 'summary', { when: whenOf({ ...duty, rule: duty.recurrence.rule }, l), policy: t(l, duty.policy) })}
-        ${duty.exemptAge === undefined ? nothing : t(l, 'exemptAge', { age: String(duty.exemptAge) })}
-        ${t(l, duty.swapNeedsApproval ? 'needsApproval' : 'noApproval')}</p>
+      <p>${t(l, 'summary', {
+        when: whenOf({ ...duty, rule: duty.recurrence.rule }, l),
+        policy: t(l, duty.policy),
+        exempt: duty.exemptAge === undefined ? '' : t(l, 'exemptAge', { age: String(duty.exemptAge) }),
+        approval: t(l, duty.swapNeedsApproval ? 'needsApproval' : 'noApproval'),
+      })}</p>
       ${this.renderDone()}
       ${this.renderSwaps(view, l)}
       <section aria-labelledby="months-h"><h2 id="months-h">${t(l, 'months')}</h2>

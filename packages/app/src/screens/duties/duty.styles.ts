@@ -12,10 +12,18 @@ export const dutyFormStyles: CSSResult = css`
     background: var(--linli-color-background);
     color: var(--linli-color-text);
   }
+  /* Every month's table has the same columns, so the months line up one under another. */
   table {
     width: 100%;
     border-collapse: collapse;
     margin: 0 0 1em;
+    table-layout: fixed;
+  }
+  th:first-child {
+    width: 40%;
+  }
+  th:nth-child(2) {
+    width: 25%;
   }
   caption {
     text-align: start;

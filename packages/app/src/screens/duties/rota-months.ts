@@ -25,16 +25,24 @@ export const isMonth = (text: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test
 
 /** A month's name: 2026年10月, 10/2026. */
 export function monthLabel(month: MonthKey, l: Locale): string {
+  if (l === 'en') return EN_MONTH.format(new Date(`${month}-01T00:00:00Z`));
   return t(l, 'month', { year: month.slice(0, 4), month: String(Number(month.slice(5, 7))) });
 }
 
-/** A date with its weekday: 10月8日（四）, Thu 8/10. */
+const EN_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const EN_DAY = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
+/** A date with its weekday: 10月8日（四）, Thu 8 Oct. */
 export function dayLabel(date: LocalDate, l: Locale): string {
   const d = new Date(`${date}T00:00:00Z`);
+  if (l === 'en') return EN_DAY.format(d).replace(',', '');
   const weekday = WEEKDAY_NAMES[l][(d.getUTCDay() + 6) % 7] ?? '';
-  const day = d.getUTCDate();
-  const month = d.getUTCMonth() + 1;
-  return l === 'zh-CN' ? `${month}月${day}日（${weekday}）` : `${weekday} ${day}/${month}`;
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日（${weekday}）`;
 }
 
 /** How a household is named on the rota: its room. */
