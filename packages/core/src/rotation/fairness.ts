@@ -14,7 +14,9 @@ export interface HouseholdTurns extends MemberStats {
 
 /** How evenly a duty's turns fall on its households over a window. */
 export interface DutyFairness {
+  /** The window's first day. */
   readonly from: LocalDate;
+  /** The window's last day (inclusive). */
   readonly to: LocalDate;
   /** Every member household, in roster order. */
   readonly households: readonly HouseholdTurns[];
@@ -24,8 +26,9 @@ export interface DutyFairness {
    * its reason instead, because its count is lower by design, not by unfairness.
    */
   readonly spread: number;
-  /** The fewest and most turns among the counted households (0 when none is counted). */
+  /** The fewest turns among the counted households (0 when none is counted). */
   readonly fewest: number;
+  /** The most turns among the counted households (0 when none is counted). */
   readonly most: number;
 }
 
