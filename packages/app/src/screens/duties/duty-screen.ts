@@ -138,7 +138,7 @@ export class DutyScreen extends CommandScreen {
     return html`<section class="card" aria-labelledby="fairness-h" id="fairness">
       <h2 id="fairness-h">${t(l, 'fairness')}</h2>
       <p id="spread">${t(l, 'spread', { most: String(fairness.most), fewest: String(fairness.fewest), spread: String(fairness.spread) })}</p>
-      <table><thead><tr><th scope="col">${t(l, 'household')}</th><th scope="col">${t(l, 'turns')}</th>
+      <table class="fairness"><thead><tr><th scope="col">${t(l, 'household')}</th><th scope="col" class="num">${t(l, 'turns')}</th>
         <th scope="col">${t(l, 'note')}</th></tr></thead>
         <tbody>${fairness.households.map((h) => {
           const days = { 'exempt-age': h.exemptDays, vacant: h.vacantDays, away: h.awayDays };

@@ -25,6 +25,15 @@ export const dutyFormStyles: CSSResult = css`
   th:nth-child(2) {
     width: 25%;
   }
+  table.fairness th:first-child {
+    width: 30%;
+  }
+  table.fairness th:nth-child(2) {
+    width: 20%;
+  }
+  th.num {
+    text-align: end;
+  }
   caption {
     text-align: start;
     font-weight: 600;
@@ -54,12 +63,30 @@ export const dutyFormStyles: CSSResult = css`
     display: grid;
     gap: 0.75em;
   }
+  /* A disclosure reads as a control: a box with its own open/closed mark (flex drops the marker). */
+  details {
+    margin: 0 0 1em;
+  }
   details > summary {
     min-height: 44px;
     display: flex;
     align-items: center;
+    gap: 0.5em;
     cursor: pointer;
     font-weight: 600;
+    padding: 0.2em 0.8em;
+    border: 1px solid var(--linli-color-border);
+    border-radius: 6px;
+    background: var(--linli-color-background);
+  }
+  details > summary::before {
+    content: '▸' / '';
+  }
+  details[open] > summary::before {
+    content: '▾' / '';
+  }
+  details[open] > summary {
+    margin-bottom: 1em;
   }
   .visually-hidden {
     position: absolute;
