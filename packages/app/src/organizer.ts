@@ -12,6 +12,7 @@ import './screens/projects/projects-screen.js';
 import './screens/print/define.js';
 import './screens/roles/roles-screen.js';
 import './screens/funds/define.js';
+import './screens/duties/define.js';
 
 // The shared replica, for a script on the page (and the end-to-end test of its sharing and retries).
 export { disposeOrganizerReplicas, organizerReplica } from './api/organizer-replica.js';

@@ -278,14 +278,35 @@ export { type RolesEvent, type RolesEventPayloads, type RolesState, rolesOn } fr
 
 // Rotation: duty rosters, holidays, iCalendar export.
 export { WEEKDAYS, type Weekday } from './rotation/calendar.js';
-export type { Absence, Cover, Duty, DutyDefinition, HolidayHandling, Swap } from './rotation/duty.js';
+export type {
+  Absence,
+  Cover,
+  Duty,
+  DutyDefinition,
+  HolidayHandling,
+  Swap,
+  SwapStatus,
+} from './rotation/duty.js';
 export type { RotationEvent, RotationEventPayloads, RotationEventType } from './rotation/events.js';
+export {
+  type DutyFairness,
+  dutyFairness,
+  type FairnessExclusion,
+  type HouseholdTurns,
+} from './rotation/fairness.js';
 export { chineseHolidays, type HolidayProvider, noHolidays } from './rotation/holidays.js';
 export { type ICalOptions, rosterToICal } from './rotation/ical.js';
 export type { ByDay, Recurrence, RecurrenceRule } from './rotation/recurrence.js';
 export { type MemberStats, memberStats, type RosterSlot } from './rotation/roster.js';
 export type { AssignedSlot, AssignmentPolicy, ReentryRule, SlotDate } from './rotation/schedule.js';
 export type { RotationState } from './rotation/state.js';
+export {
+  pendingSwaps,
+  type SwapStage,
+  type SwapWithStage,
+  swapInEffect,
+  swapStage,
+} from './rotation/swaps.js';
 // Injected time, ids and randomness, and calendar dates.
 export { type Clock, fixedClock, systemClock } from './time/clock.js';
 export { type IdGenerator, sequentialIds } from './time/ids.js';

@@ -87,3 +87,43 @@ describe('allowed: a household proposes amendments as its own voter, and decides
       expect(allowed(u101, { type, motionId: 'd', amendmentId: 'a1' }, gov)).toBe(false);
   });
 });
+
+describe('allowed: a household takes part in swaps of its own turns only', () => {
+  it('asks and withdraws as the first household, accepts and declines as the second, never approves', async () => {
+    const gov = await coOwned();
+    await run(
+      gov,
+      { type: 'resident.moveIn', unitId: 'u101', date: '2015-01-01' },
+      { type: 'resident.moveIn', unitId: 'u102', date: '2015-01-01' },
+      {
+        type: 'duty.define',
+        id: 'd',
+        name: '清洁电梯',
+        scope: { kind: 'stairwell', id: 's1' },
+        rrule: 'FREQ=WEEKLY;BYDAY=MO',
+        start: '2026-11-30',
+        time: '08:00',
+        durationMinutes: 60,
+        policy: 'fixedOrder',
+        holidays: 'ignore',
+        swapNeedsApproval: true,
+      },
+      {
+        type: 'duty.proposeSwap',
+        dutyId: 'd',
+        id: 's',
+        first: { date: '2026-11-30', memberId: 'u101' },
+        second: { date: '2026-12-07', memberId: 'u102' },
+      },
+    );
+    const u101 = { kind: 'household', unitId: 'u101' } as const;
+    const u102 = { kind: 'household', unitId: 'u102' } as const;
+    const step = (type: string) => ({ type, dutyId: 'd', swapId: 's' });
+    expect([u101, u102].map((h) => allowed(h, step('duty.withdrawSwap'), gov))).toEqual([true, false]);
+    expect([u101, u102].map((h) => allowed(h, step('duty.acceptSwap'), gov))).toEqual([false, true]);
+    expect([u101, u102].map((h) => allowed(h, step('duty.declineSwap'), gov))).toEqual([false, true]);
+    expect([u101, u102].map((h) => allowed(h, step('duty.approveSwap'), gov))).toEqual([false, false]);
+    expect(allowed(u102, { ...step('duty.declineSwap'), swapId: 'nope' }, gov)).toBe(false);
+    expect(allowed({ kind: 'organizer' } as never, step('duty.approveSwap'), gov)).toBe(true);
+  });
+});

@@ -6,8 +6,9 @@ import type { Principal } from './auth/auth-store.js';
  * signed-in household may do itself: vote for its own unit in person, vote for another voter
  * as the holder of a proxy the organizer registered (never enter paper ballots: officials do),
  * propose an amendment in the name of its own voter (the core decides whether the motion takes
- * residents' amendments), and propose or accept swaps of its own turns. Everything else is the
- * organizer's. The server decides this; the client's word counts for nothing.
+ * residents' amendments), propose a swap of its own turn or withdraw it, and accept or decline a
+ * swap asked of it (never approve one: that is the building head's, the organizer's). Everything
+ * else is the organizer's. The server decides this; the client's word counts for nothing.
  */
 export function allowed(principal: Principal, command: unknown, gov: Governance): boolean {
   if (typeof command !== 'object' || command === null) return principal.kind === 'organizer';
@@ -46,13 +47,20 @@ export function allowed(principal: Principal, command: unknown, gov: Governance)
       const first = c.first as { memberId?: unknown } | undefined;
       return first?.memberId === unitId;
     }
-    case 'duty.acceptSwap': {
-      const duty = typeof c.dutyId === 'string' ? gov.duty(c.dutyId) : undefined;
-      return duty?.swaps.find((s) => s.id === c.swapId)?.second.memberId === unitId;
-    }
+    case 'duty.acceptSwap':
+    case 'duty.declineSwap':
+      return swapSide(c, gov, 'second') === unitId;
+    case 'duty.withdrawSwap':
+      return swapSide(c, gov, 'first') === unitId;
     default:
       return false;
   }
+}
+
+/** The household on `side` of the swap a command names (the asker is `first`), or undefined. */
+function swapSide(c: Record<string, unknown>, gov: Governance, side: 'first' | 'second'): string | undefined {
+  const duty = typeof c.dutyId === 'string' ? gov.duty(c.dutyId) : undefined;
+  return duty?.swaps.find((s) => s.id === c.swapId)?.[side].memberId;
 }
 
 /**

@@ -53,7 +53,7 @@ describe('matching a path to a route', () => {
       });
     const table = [
       ...routes,
-      { path: '/c/:community/organizer/duties', audience: 'organizer' as const, title, render },
+      { path: '/c/:community/organizer/import', audience: 'organizer' as const, title, render },
       { path: '/c/:community/sign-in/help', audience: 'anyone' as const, title, render },
     ];
     const register = {
@@ -66,11 +66,12 @@ describe('matching a path to a route', () => {
       { href: '/c/a%20b/organizer/projects', title: { 'zh-CN': '立项的项目', en: 'Funded projects' } },
       { href: '/c/a%20b/organizer/roles', title: { 'zh-CN': '楼组职务', en: 'Building roles' } },
       { href: '/c/a%20b/organizer/funds', title: { 'zh-CN': '资金', en: 'Funds' } },
+      { href: '/c/a%20b/organizer/duties', title: { 'zh-CN': '值日轮值', en: 'Duty rotas' } },
     ];
     expect(organizerScreens('a b', table)).toEqual([
       register,
       ...motions,
-      { href: '/c/a%20b/organizer/duties', title },
+      { href: '/c/a%20b/organizer/import', title },
     ]);
     expect(organizerScreens('x')).toEqual(
       [register, ...motions].map((link) => ({ ...link, href: link.href.replace('a%20b', 'x') })),

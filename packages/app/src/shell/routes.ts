@@ -224,6 +224,27 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-fund-notice-screen .context=${screen}></linli-fund-notice-screen>`,
   },
+  {
+    path: '/c/:community/organizer/duties',
+    audience: 'organizer',
+    title: { 'zh-CN': '值日轮值', en: 'Duty rotas' },
+    module: organizerModule,
+    render: (screen) => html`<linli-duties-screen .context=${screen}></linli-duties-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/duties/:duty',
+    audience: 'organizer',
+    title: { 'zh-CN': '值日安排', en: 'Duty rota' },
+    module: organizerModule,
+    render: (screen) => html`<linli-duty-screen .context=${screen}></linli-duty-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/duties/:duty/months/:month',
+    audience: 'organizer',
+    title: { 'zh-CN': '打印月度值日表', en: 'Print the monthly rota' },
+    module: organizerModule,
+    render: (screen) => html`<linli-duty-month-screen .context=${screen}></linli-duty-month-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

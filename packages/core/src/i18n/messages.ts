@@ -10,6 +10,18 @@ import { setupMessages } from './messages/setup.js';
 
 export type { MessageParams } from './message-table.js';
 
+const swapStatuses: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  proposed: { 'zh-CN': '待对方同意', en: 'waiting for the other household' },
+  agreed: { 'zh-CN': '双方已同意', en: 'agreed by both households' },
+  approved: { 'zh-CN': '已批准', en: 'approved' },
+  declined: { 'zh-CN': '已拒绝', en: 'declined' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'withdrawn' },
+};
+
+/** A swap's status in words (the code's word when unknown). */
+const swapStatus = (status: unknown, locale: Locale): string =>
+  swapStatuses[String(status)]?.[locale] ?? String(status);
+
 const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   building: { 'zh-CN': '楼', en: 'building' },
   stairwell: { 'zh-CN': '单元', en: 'stairwell' },
@@ -180,8 +192,8 @@ export const errorMessages = {
     en: (p) => `${p.date} is not "${p.memberId}"'s turn`,
   },
   'rotation.swap_state': {
-    'zh-CN': (p) => `该换班当前状态为“${p.status}”，不能进行此操作`,
-    en: (p) => `The swap is "${p.status}"; this step does not apply`,
+    'zh-CN': (p) => `该换班当前状态为“${swapStatus(p.status, 'zh-CN')}”，不能进行此操作`,
+    en: (p) => `The swap is "${swapStatus(p.status, 'en')}"; this step does not apply`,
   },
   'role.no_vacancy': {
     'zh-CN': (p) => `“${p.role}”的 ${p.seats} 个席位已满`,

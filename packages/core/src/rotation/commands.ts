@@ -59,6 +59,23 @@ export const approveSwapSchema = z.strictObject({
   swapId: idSchema,
 });
 
+/**
+ * Says no to a swap still waiting for someone: the second household declines the request, or the
+ * building head declines to approve an agreed swap. A swap in effect cannot be declined.
+ */
+export const declineSwapSchema = z.strictObject({
+  type: z.literal('duty.declineSwap'),
+  dutyId: idSchema,
+  swapId: idSchema,
+});
+
+/** The household that asked takes a swap back while it still waits for acceptance or approval. */
+export const withdrawSwapSchema = z.strictObject({
+  type: z.literal('duty.withdrawSwap'),
+  dutyId: idSchema,
+  swapId: idSchema,
+});
+
 /** A one-off cover: `coverId` serves `memberId`'s turn on `date`, repaid at the coverer's next turn. */
 export const coverSchema = z.strictObject({
   type: z.literal('duty.cover'),
@@ -84,6 +101,8 @@ export const rotationCommandSchemas = [
   proposeSwapSchema,
   acceptSwapSchema,
   approveSwapSchema,
+  declineSwapSchema,
+  withdrawSwapSchema,
   coverSchema,
   overrideSchema,
 ] as const;

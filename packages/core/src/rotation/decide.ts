@@ -19,6 +19,7 @@ import type { RotationEvent } from './events.js';
 import { parseRRule } from './recurrence.js';
 import { dutyRoster } from './roster.js';
 import type { RotationState } from './state.js';
+import { type SwapStage, swapStage } from './swaps.js';
 
 type Decision = Result<RotationEvent[], LinliError>;
 
@@ -152,22 +153,40 @@ const proposeSwap: OnDuty<Cmd<'duty.proposeSwap'>> = (duty, reads, command, cont
   ]);
 };
 
-const settleSwap: OnDuty<Cmd<'duty.acceptSwap' | 'duty.approveSwap'>> = (duty, _reads, command, context) => {
+/** The stage each swap step needs, by command: accepting answers a request, approving an agreed swap. */
+const stepFrom: Record<SwapStep['type'], readonly SwapStage[]> = {
+  'duty.acceptSwap': ['acceptance'],
+  'duty.approveSwap': ['approval'],
+  // Saying no or taking it back ends a swap that still waits; a swap in effect stays (a cover or an
+  // override changes a turn after that).
+  'duty.declineSwap': ['acceptance', 'approval'],
+  'duty.withdrawSwap': ['acceptance', 'approval'],
+};
+
+const eventOf = {
+  'duty.acceptSwap': 'duty.swapAgreed',
+  'duty.approveSwap': 'duty.swapApproved',
+  'duty.declineSwap': 'duty.swapDeclined',
+  'duty.withdrawSwap': 'duty.swapWithdrawn',
+} as const satisfies Record<SwapStep['type'], RotationEvent['type']>;
+
+type SwapStep = Cmd<'duty.acceptSwap' | 'duty.approveSwap' | 'duty.declineSwap' | 'duty.withdrawSwap'>;
+
+/**
+ * One step of a swap (accept, approve, decline, withdraw), allowed only from the stages
+ * {@link stepFrom} names; a step that would change the past (a traded turn already gone) is refused
+ * unless it only ends the swap.
+ */
+const settleSwap: OnDuty<SwapStep> = (duty, _reads, command, context) => {
   const swap = duty.swaps.find((s) => s.id === command.swapId);
   if (!swap) return fail('entity.not_found', ['swapId'], { kind: 'swap', id: command.swapId });
-  const wanted = command.type === 'duty.acceptSwap' ? 'proposed' : 'agreed';
-  if (swap.status !== wanted) return fail('rotation.swap_state', ['swapId'], { status: swap.status });
-  if (command.type === 'duty.approveSwap' && !duty.swapNeedsApproval)
+  if (!stepFrom[command.type].includes(swapStage(duty, swap)))
     return fail('rotation.swap_state', ['swapId'], { status: swap.status });
+  const ends = command.type === 'duty.declineSwap' || command.type === 'duty.withdrawSwap';
   const earliest = [swap.first.date, swap.second.date].sort()[0] as LocalDate;
-  const past = notPast(earliest, ['swapId'], context);
+  const past = ends ? null : notPast(earliest, ['swapId'], context);
   if (past) return err(past);
-  return ok([
-    {
-      type: command.type === 'duty.acceptSwap' ? 'duty.swapAgreed' : 'duty.swapApproved',
-      payload: { dutyId: duty.id, swapId: swap.id },
-    },
-  ]);
+  return ok([{ type: eventOf[command.type], payload: { dutyId: duty.id, swapId: swap.id } }]);
 };
 
 const cover: OnDuty<Cmd<'duty.cover'>> = (duty, reads, command, context) => {
@@ -206,6 +225,8 @@ export const rotationDeciders = {
   'duty.proposeSwap': onDuty(proposeSwap),
   'duty.acceptSwap': onDuty(settleSwap),
   'duty.approveSwap': onDuty(settleSwap),
+  'duty.declineSwap': onDuty(settleSwap),
+  'duty.withdrawSwap': onDuty(settleSwap),
   'duty.cover': onDuty(cover),
   'duty.override': onDuty(override),
 } satisfies CommandHandlers<RotationReads, RotationCommand, RotationEvent>;

@@ -36,12 +36,19 @@ export interface Absence {
   readonly reason: string;
 }
 
+/**
+ * Where a swap stands: `proposed` (the second household has not answered), `agreed` (accepted; in
+ * effect unless the duty needs approval), `approved`, or ended without effect: `declined` (by the
+ * second household, or the building head refusing approval) or `withdrawn` (by the first).
+ */
+export type SwapStatus = 'proposed' | 'agreed' | 'approved' | 'declined' | 'withdrawn';
+
 /** Two members trade turns: each takes the other's slot. */
 export interface Swap {
   readonly id: string;
   readonly first: { readonly date: LocalDate; readonly memberId: string };
   readonly second: { readonly date: LocalDate; readonly memberId: string };
-  readonly status: 'proposed' | 'agreed' | 'approved';
+  readonly status: SwapStatus;
 }
 
 /** A one-off cover: `coverId` serves `memberId`'s slot; the debt is repaid at the coverer's next turn. */

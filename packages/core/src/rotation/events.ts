@@ -8,6 +8,8 @@ export interface RotationEventPayloads {
   'duty.swapProposed': { dutyId: string; swap: Swap };
   'duty.swapAgreed': { dutyId: string; swapId: string };
   'duty.swapApproved': { dutyId: string; swapId: string };
+  'duty.swapDeclined': { dutyId: string; swapId: string };
+  'duty.swapWithdrawn': { dutyId: string; swapId: string };
   'duty.covered': { dutyId: string; cover: Cover };
   'duty.overridden': { dutyId: string; date: LocalDate; assignees: string[]; reason: string };
 }

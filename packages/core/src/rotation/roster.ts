@@ -7,6 +7,7 @@ import type { HolidayProvider } from './holidays.js';
 import { slotInstants } from './instants.js';
 import { occurrences } from './recurrence.js';
 import { type AssignedSlot, assignSlots, type Gap, type Ineligibility, type SlotDate } from './schedule.js';
+import { swapInEffect } from './swaps.js';
 
 /** A slot of a duty's roster, with its instants and every change applied. */
 export interface RosterSlot extends AssignedSlot {
@@ -178,7 +179,7 @@ export function dutyRoster(
     return true;
   };
   for (const swap of duty.swaps) {
-    if (swap.status === 'proposed' || (duty.swapNeedsApproval && swap.status !== 'approved')) continue;
+    if (!swapInEffect(duty, swap)) continue;
     const a = byDate.get(swap.first.date);
     const b = byDate.get(swap.second.date);
     if (a === undefined || b === undefined) continue;
@@ -221,9 +222,11 @@ export interface MemberStats {
   /** Days in the window on which the member was exempt (age) or away. */
   readonly exemptDays: number;
   readonly awayDays: number;
+  /** Days in the window on which nobody lived in the unit. */
+  readonly vacantDays: number;
 }
 
-/** Counts turns, cover debts and exempt or away days for every member between `from` and `to`. */
+/** Counts turns, cover debts and exempt, away or vacant days for every member between `from` and `to`. */
 export function memberStats(
   community: CommunityState,
   duty: Duty,
@@ -249,13 +252,15 @@ export function memberStats(
     }
     let exemptDays = 0;
     let awayDays = 0;
+    let vacantDays = 0;
     for (let d = dayNumber(from); d <= dayNumber(to); d++) {
       const date = addDays(from, d - dayNumber(from));
       const why = memberEligibility(duty, facts.get(memberId) ?? NO_FACTS, date);
       if (why === 'exempt-age') exemptDays++;
       if (why === 'away') awayDays++;
+      if (why === 'vacant') vacantDays++;
     }
-    return { memberId, served, owed, exemptDays, awayDays };
+    return { memberId, served, owed, exemptDays, awayDays, vacantDays };
   });
 }
 

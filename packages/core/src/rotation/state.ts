@@ -1,5 +1,5 @@
 import { type EventHandler, type EventHandlers, evolveBy } from '../decide/domain-module.js';
-import type { Duty } from './duty.js';
+import type { Duty, SwapStatus } from './duty.js';
 import type { RotationEvent } from './events.js';
 
 /** The rotation slice of governance state. */
@@ -26,7 +26,7 @@ function onDuty<E extends DutyEvent>(change: (duty: Duty, event: E) => Duty): Ev
   };
 }
 
-function setSwap(duty: Duty, swapId: string, status: 'agreed' | 'approved'): Duty {
+function setSwap(duty: Duty, swapId: string, status: SwapStatus): Duty {
   return { ...duty, swaps: duty.swaps.map((s) => (s.id === swapId ? { ...s, status } : s)) };
 }
 
@@ -54,6 +54,12 @@ export const rotationEvolvers = {
   ),
   'duty.swapApproved': onDuty((duty, event: Evt<'duty.swapApproved'>) =>
     setSwap(duty, event.payload.swapId, 'approved'),
+  ),
+  'duty.swapDeclined': onDuty((duty, event: Evt<'duty.swapDeclined'>) =>
+    setSwap(duty, event.payload.swapId, 'declined'),
+  ),
+  'duty.swapWithdrawn': onDuty((duty, event: Evt<'duty.swapWithdrawn'>) =>
+    setSwap(duty, event.payload.swapId, 'withdrawn'),
   ),
   'duty.covered': onDuty((duty, event: Evt<'duty.covered'>) => ({
     ...duty,

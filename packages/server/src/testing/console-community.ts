@@ -18,6 +18,8 @@ export interface ConsoleCommunityOptions {
   readonly organizers: readonly string[];
   /** Set to a folder to create it for screenshots. */
   readonly shots?: string | undefined;
+  /** Extra environment of the server process (e.g. `LINLI_TEST_CLOCK`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A running `linli-server serve` with one community, a Chromium, and the calls a test makes on it. */
@@ -108,7 +110,7 @@ export function useConsoleCommunity(options: ConsoleCommunityOptions): ConsoleCo
       tokens.push(/token\s+(\S+)/.exec(cli(data, ['organizer', 'add', options.id, name]))?.[1] ?? '');
     writeFileSync(join(dir, 'register.csv'), options.register);
     cli(data, ['import', options.id, join(dir, 'register.csv'), '--apply']);
-    server = await startServer(data, {}, ['serve']);
+    server = await startServer(data, { ...options.env }, ['serve']);
     browser = await launchChromium();
     const { invites } = await community.api<{ invites: { unitId: string; room: string }[] }>('/invites', {});
     for (const invite of invites) units.set(invite.room, invite.unitId);
