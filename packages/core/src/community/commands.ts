@@ -83,6 +83,31 @@ export const moveOutSchema = z.strictObject({
   date: z.optional(localDateSchema),
 });
 
+/**
+ * Corrects an owner's name or contact details (a typo in the register, a new phone). Only the fields
+ * given change; `contact` replaces the old details whole. Ownership history is not touched: a new
+ * owner is a transfer, not an edit.
+ */
+export const updateOwnerSchema = z.strictObject({
+  type: z.literal('owner.update'),
+  ownerId: idSchema,
+  name: z.optional(nameSchema),
+  contact: z.optional(contactSchema),
+});
+
+/**
+ * Corrects a resident's name, birth year (duty rotas' age exemptions read it) or contact details.
+ * Only the fields given change; `contact` replaces the old details whole. Moves are `resident.moveIn`
+ * and `resident.moveOut`, never an edit.
+ */
+export const updateResidentSchema = z.strictObject({
+  type: z.literal('resident.update'),
+  residentId: idSchema,
+  name: z.optional(nameSchema),
+  birthYear: z.optional(intSchema(1880, 2200)),
+  contact: z.optional(contactSchema),
+});
+
 /** The most rows one `register.import` may carry (the parser's limit too). */
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -124,6 +149,8 @@ export const communityCommandSchemas = [
   moveInSchema,
   moveOutSchema,
   importRegisterSchema,
+  updateOwnerSchema,
+  updateResidentSchema,
 ] as const;
 
 /** A community command after validation. */

@@ -156,6 +156,56 @@ const moveOut: Founded<Cmd<'resident.moveOut'>> = (state, command, context) => {
   return ok([{ type: 'resident.movedOut', payload: { residentId: resident.id, date } }]);
 };
 
+const sameContact = (a: Contact | undefined, b: Contact): boolean =>
+  (a?.phone ?? '') === (b.phone ?? '') && (a?.note ?? '') === (b.note ?? '');
+
+/** The fields of a correction that differ from what is recorded: only those go into the event. */
+function changedFields(
+  recorded: { readonly name?: string; readonly birthYear?: number; readonly contact?: Contact },
+  edit: {
+    name?: string | undefined;
+    birthYear?: number | undefined;
+    contact?: { phone?: string | undefined; note?: string | undefined } | undefined;
+  },
+): { name?: string; birthYear?: number; contact?: Contact } {
+  const contact = edit.contact && compactContact(edit.contact);
+  return {
+    ...(edit.name !== undefined && edit.name !== recorded.name ? { name: edit.name } : {}),
+    ...(edit.birthYear !== undefined && edit.birthYear !== recorded.birthYear
+      ? { birthYear: edit.birthYear }
+      : {}),
+    ...(contact && !sameContact(recorded.contact, contact) ? { contact } : {}),
+  };
+}
+
+/** A correction that changes nothing is refused, so the log never records an edit that is not one. */
+const noChange = (kind: string, id: string): Decision => err(linliError('edit.no_change', [], { kind, id }));
+
+const updateOwner: Founded<Cmd<'owner.update'>> = (state, command) => {
+  const owner = state.owners.get(command.ownerId);
+  if (!owner) return notFound('owner', command.ownerId, 'ownerId');
+  const changed = changedFields(owner, { name: command.name, contact: command.contact });
+  if (Object.keys(changed).length === 0) return noChange('owner', owner.id);
+  return ok([{ type: 'owner.updated', payload: { ownerId: owner.id, ...changed } }]);
+};
+
+const updateResident: Founded<Cmd<'resident.update'>> = (state, command) => {
+  const resident = state.residents.get(command.residentId);
+  if (!resident) return notFound('resident', command.residentId, 'residentId');
+  const movedInYear = Number(resident.movedIn.slice(0, 4));
+  if (command.birthYear !== undefined && command.birthYear > movedInYear) {
+    return err(
+      linliError('resident.born_after_move_in', ['birthYear'], {
+        birthYear: command.birthYear,
+        movedIn: resident.movedIn,
+      }),
+    );
+  }
+  const changed = changedFields(resident, command);
+  if (Object.keys(changed).length === 0) return noChange('resident', resident.id);
+  return ok([{ type: 'resident.updated', payload: { residentId: resident.id, ...changed } }]);
+};
+
 /** The decision for each community command type; a command type without one does not compile. */
 export const communityDeciders = {
   'community.found': found,
@@ -168,6 +218,8 @@ export const communityDeciders = {
   'resident.moveIn': whenFounded(moveIn),
   'resident.moveOut': whenFounded(moveOut),
   'register.import': whenFounded(importRegister),
+  'owner.update': whenFounded(updateOwner),
+  'resident.update': whenFounded(updateResident),
 } satisfies CommandHandlers<CommunityReads, CommunityCommand, CommunityEvent>;
 
 /**
