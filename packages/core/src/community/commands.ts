@@ -108,6 +108,53 @@ export const updateResidentSchema = z.strictObject({
   contact: z.optional(contactSchema),
 });
 
+/** An owner as a household form names them: one already registered, or a new one by name. */
+export const ownerRefSchema = z.union([
+  z.strictObject({ ownerId: idSchema }),
+  z.strictObject({
+    name: nameSchema,
+    kind: z.optional(z.enum(['person', 'organisation'])),
+    contact: z.optional(contactSchema),
+  }),
+]);
+
+/** A resident as a household form names them. */
+export const newResidentSchema = z.strictObject({
+  name: z.optional(nameSchema),
+  birthYear: z.optional(intSchema(1880, 2200)),
+  contact: z.optional(contactSchema),
+});
+
+/**
+ * Adds a household in one step, all or nothing: the unit in its stairwell, its owners (new ones are
+ * registered) from `ownedFrom`, and the residents who live there from `movedIn` (default `ownedFrom`,
+ * itself default today).
+ */
+export const addHouseholdSchema = z.strictObject({
+  type: z.literal('household.add'),
+  stairwellId: idSchema,
+  room: lineSchema(20),
+  floor: intSchema(-20, 300),
+  area: areaSchema,
+  areaSource: z.optional(areaSourceSchema),
+  owners: z.array(ownerRefSchema).check(z.minLength(1), z.maxLength(20)),
+  ownedFrom: z.optional(localDateSchema),
+  residents: z.optional(z.array(newResidentSchema).check(z.maxLength(20))),
+  movedIn: z.optional(localDateSchema),
+  id: z.optional(idSchema),
+});
+
+/**
+ * Records a transfer of ownership (过户) from `date` on, all or nothing: new owners named in it are
+ * registered with it, so a refused transfer leaves no stray owner behind.
+ */
+export const transferHouseholdSchema = z.strictObject({
+  type: z.literal('household.transfer'),
+  unitId: idSchema,
+  owners: z.array(ownerRefSchema).check(z.minLength(1), z.maxLength(20)),
+  date: z.optional(localDateSchema),
+});
+
 /** The most rows one `register.import` may carry (the parser's limit too). */
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -151,6 +198,8 @@ export const communityCommandSchemas = [
   importRegisterSchema,
   updateOwnerSchema,
   updateResidentSchema,
+  addHouseholdSchema,
+  transferHouseholdSchema,
 ] as const;
 
 /** A community command after validation. */

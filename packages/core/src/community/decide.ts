@@ -5,7 +5,9 @@ import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import { centiSquareMetres } from '../numbers/area.js';
 import type { CommunityCommand } from './commands.js';
+import { compactContact } from './contact.js';
 import type { CommunityEvent } from './events.js';
+import { addHousehold, bornAfter, transferHousehold } from './households.js';
 import { importRegister } from './import-register.js';
 import { latestOwnership } from './queries.js';
 import { type CommunityState, roomKey } from './state.js';
@@ -14,14 +16,6 @@ import type { Contact } from './types.js';
 export type { DecideContext } from '../decide/context.js';
 
 type Decision = Result<CommunityEvent[], LinliError>;
-
-/** Contact details without absent fields, so the event's JSON (and hash) has no `undefined` holes. */
-function compactContact(contact: { phone?: string | undefined; note?: string | undefined }): Contact {
-  return {
-    ...(contact.phone ? { phone: contact.phone } : {}),
-    ...(contact.note ? { note: contact.note } : {}),
-  };
-}
 
 function notFound(kind: string, id: string, field: string): Decision {
   return err(linliError('entity.not_found', [field], { kind, id }));
@@ -192,15 +186,8 @@ const updateOwner: Founded<Cmd<'owner.update'>> = (state, command) => {
 const updateResident: Founded<Cmd<'resident.update'>> = (state, command) => {
   const resident = state.residents.get(command.residentId);
   if (!resident) return notFound('resident', command.residentId, 'residentId');
-  const movedInYear = Number(resident.movedIn.slice(0, 4));
-  if (command.birthYear !== undefined && command.birthYear > movedInYear) {
-    return err(
-      linliError('resident.born_after_move_in', ['birthYear'], {
-        birthYear: command.birthYear,
-        movedIn: resident.movedIn,
-      }),
-    );
-  }
+  const tooLate = bornAfter(command.birthYear, resident.movedIn, ['birthYear']);
+  if (tooLate) return err(tooLate);
   const changed = changedFields(resident, command);
   if (Object.keys(changed).length === 0) return noChange('resident', resident.id);
   return ok([{ type: 'resident.updated', payload: { residentId: resident.id, ...changed } }]);
@@ -220,6 +207,8 @@ export const communityDeciders = {
   'register.import': whenFounded(importRegister),
   'owner.update': whenFounded(updateOwner),
   'resident.update': whenFounded(updateResident),
+  'household.add': whenFounded(addHousehold),
+  'household.transfer': whenFounded(transferHousehold),
 } satisfies CommandHandlers<CommunityReads, CommunityCommand, CommunityEvent>;
 
 /**

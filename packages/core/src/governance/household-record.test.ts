@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { freshGovernance, MOTION_CLOSES_AT, must } from '../../test/fixtures.js';
 import { chineseHolidays } from '../rotation/holidays.js';
 import { stairwellCommands } from '../testing/stairwell.js';
+import type { LocalDate } from '../time/local-date.js';
 import { householdRecord } from './household-record.js';
 
-const TODAY = '2026-11-29';
+const TODAY = '2026-11-29' as LocalDate;
 
 /** Stairwell `s1` of four households; 101 changed hands in 2024, voted on a public and a secret motion. */
 async function story(secretVote: 'yes' | 'no' | 'abstain' = 'no') {
