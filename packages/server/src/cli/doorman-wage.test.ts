@@ -76,10 +76,18 @@ describe('福泰大厦: the doorman’s wage, defined in the browser, bills itse
       '从 2028-01 起每月 ¥3,000 的“门卫工资”，每月 25 日出账。确定吗？',
     );
     await charges.page.locator('#confirm-yes').click();
-    await expect.poll(() => textOf(charges.page, 'section.card .next')).toBe('下次出账：2028-01-25（2028-01）');
+    await expect
+      .poll(() => textOf(charges.page, 'section.card .next'))
+      .toBe('下次出账：2028-01-25（2028-01）');
     const defined = (await client.events()).find((e) => e.type === 'charge.defined');
     const charge = defined?.payload as Charge;
-    expect(charge).toMatchObject({ name: '门卫工资', monthlyAmount: WAGE, split: 'equal', start: '2028-01', dueDay: 25 });
+    expect(charge).toMatchObject({
+      name: '门卫工资',
+      monthlyAmount: WAGE,
+      split: 'equal',
+      start: '2028-01',
+      dueDay: 25,
+    });
     expect(charge.scope).toEqual({ kind: 'stairwell', id: 's1' });
     expect((await client.events()).find((e) => e.type === 'fund.opened')?.payload).toEqual({
       id: charge.fundId,
@@ -154,7 +162,9 @@ describe('福泰大厦: the doorman’s wage, defined in the browser, bills itse
           formatMoney(l.share as Money, 'zh-CN'),
         ]),
       );
-      expect(await textOf(shown.page, `#p-${charge.id}-${month} caption`)).toBe(`${month} 账单，合计 ¥3,000.00`);
+      expect(await textOf(shown.page, `#p-${charge.id}-${month} caption`)).toBe(
+        `${month} 账单，合计 ¥3,000.00`,
+      );
     }
     await look(shown.page, 'doorman-3-billed-phone-zh');
 

@@ -98,7 +98,7 @@ export class HouseholdRecordScreen extends ReplicaScreen {
     return html`<h1 tabindex="-1">${t(l, 'recordTitle', { room: unit.room })}</h1>
       ${back}
       <p class="no-print"><button type="button" @click=${() => window.print()}>${t(l, 'print')}</button></p>
-      <p>${t(l, 'unitLine', { building: unit.building, stairwell: unit.stairwell, room: unit.room, floor: String(unit.floor), area: area(unit.area) })}</p>
+      <p class="unit">${t(l, 'unitLine', { building: unit.building, stairwell: unit.stairwell, room: unit.room, floor: String(unit.floor), area: area(unit.area) })}</p>
       ${this.renderPeople(record, l)}
       ${table(
         t(l, 'votes'),

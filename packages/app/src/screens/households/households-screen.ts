@@ -68,13 +68,17 @@ export class HouseholdsScreen extends CommandScreen {
         font-size: 1.1em;
       }
       dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.2em 0.75em;
         margin: 0.25em 0 0.5em;
       }
       dt {
         font-weight: 600;
       }
       dd {
-        margin: 0 0 0.25em;
+        margin: 0;
+        grid-column: 2;
       }
       .panel {
         display: grid;
