@@ -42,9 +42,16 @@ afterAll(async () => {
 
 const start = (instant: string) => startServer(dir, { ...env, LINLI_TEST_CLOCK: instant }, ['serve']);
 
-/** The organizer's page on the running server at `path`, zh-CN on a phone, once its heading is there. */
-async function open(token: string, path: string, heading: string): Promise<{ page: Page; errors: string[] }> {
+/** The organizer's page on the running server at `path`, zh-CN on a phone, once its heading is there; `now` fixes its clock. */
+async function open(
+  token: string,
+  path: string,
+  heading: string,
+  now?: string,
+): Promise<{ page: Page; errors: string[] }> {
   const opened = await consolePage(browser, 'ftdd', token, { viewport: PHONE, language: 'zh-CN' });
+  // The page's "today" (a record's dues are as of it), like the server's injected clock.
+  if (now) await opened.page.clock.setFixedTime(new Date(now));
   await opened.page.goto(`${server?.base}/c/ftdd/organizer/${path}`);
   await expect.poll(() => textOf(opened.page, 'h1')).toBe(heading);
   return opened;
@@ -167,7 +174,6 @@ describe('福泰大厦: the doorman’s wage, defined in the browser, bills itse
       );
     }
     await look(shown.page, 'doorman-3-billed-phone-zh');
-
     // Ended after June behind its confirmation: the next bill stays April, none after June.
     await shown.page.locator(`#open-end-${charge.id}`).click();
     await shown.page.locator(`#end-${charge.id}`).fill('2028-06');
@@ -189,5 +195,24 @@ describe('福泰大厦: the doorman’s wage, defined in the browser, bills itse
     await look(shown.page, 'doorman-4-refused-phone-zh');
     expect(shown.errors).toEqual([]);
     await shown.page.context().close();
+
+    // 202's record on the page's own 26 March: its share of the wage, and each monthly bill as booked.
+    const record = await open(token, 'households/u202', '202室 住户记录', '2028-03-26T10:00:00Z');
+    const table = (caption: string) =>
+      record.page
+        .locator('linli-household-record-screen section', {
+          has: record.page.locator(`h2:text-is("${caption}")`),
+        })
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+    expect(await table('费用')).toEqual([['门卫工资', '¥1,191.18', '¥0.00', '¥1,191.18']]);
+    expect(await table('按月账单')).toEqual([
+      ['门卫工资', '2028-01', '¥750.00'],
+      ['门卫工资', '2028-02', '¥441.18'],
+    ]);
+    expect(await table('居住人')).toEqual([['（未留姓名）', '—', '2020-01-01', '2028-02-16']]);
+    await look(record.page, 'doorman-5-record-phone-zh');
+    expect(record.errors).toEqual([]);
+    await record.page.context().close();
   }, 180_000);
 });

@@ -56,10 +56,12 @@ export class HouseholdRecordScreen extends ReplicaScreen {
         border-bottom: 1px solid var(--linli-color-border);
         vertical-align: top;
       }
-      td.num,
-      th.num {
-        text-align: end;
+      td {
         font-variant-numeric: tabular-nums;
+      }
+      /* Dates and sums read whole: 2026-10-02, never 2026- / 10-02. */
+      td:not(:first-child) {
+        white-space: nowrap;
       }
       .scroll {
         overflow-x: auto;
@@ -115,8 +117,8 @@ export class HouseholdRecordScreen extends ReplicaScreen {
       ${table(
         t(l, 'turns'),
         t(l, 'noTurns'),
-        [t(l, 'duty'), t(l, 'pastTurns'), t(l, 'nextTurn')],
-        record.turns.map((d) => [d.dutyName, d.past.join('、') || t(l, 'none'), d.next ?? t(l, 'none')]),
+        [t(l, 'duty'), t(l, 'pastTurns'), t(l, 'lastTurn'), t(l, 'nextTurn')],
+        record.turns.map((d) => [d.dutyName, String(d.past.length), d.past.at(-1) ?? '—', d.next ?? '—']),
       )}
       ${table(
         t(l, 'roles'),
@@ -141,7 +143,7 @@ export class HouseholdRecordScreen extends ReplicaScreen {
     ${table(
       t(l, 'residents'),
       t(l, 'none'),
-      [t(l, 'name'), t(l, 'birthYear'), t(l, 'movedIn'), t(l, 'moveOutDate')],
+      [t(l, 'name'), t(l, 'bornIn'), t(l, 'movedIn'), t(l, 'moveOutDate')],
       record.residents.map((r) => [
         r.name ?? t(l, 'unnamed'),
         r.birthYear ? String(r.birthYear) : '—',
@@ -159,7 +161,7 @@ export class HouseholdRecordScreen extends ReplicaScreen {
       [t(l, 'fund'), t(l, 'share'), t(l, 'paid'), t(l, 'owed')],
       record.dues.map((d) => [d.fundName, money(d.share, l), money(d.paid, l), money(d.owed, l)]),
     )}
-    ${bills.length ? table(t(l, 'bills'), '', [t(l, 'fund'), t(l, 'month'), t(l, 'amount')], bills) : ''}`;
+    ${bills.length ? table(t(l, 'bills'), '', [t(l, 'charge'), t(l, 'month'), t(l, 'amount')], bills) : ''}`;
   }
 
   private votedText(v: VoteLine, l: Locale): string {
