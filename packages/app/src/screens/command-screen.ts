@@ -88,8 +88,10 @@ export abstract class CommandScreen extends ReplicaScreen {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h1')?.focus());
   }
 
-  /** Called after a confirmed command was accepted (e.g. to close the form that asked). */
-  protected accepted(_pending: PendingCommand): void {}
+  /** After a command was accepted: the forms fold away, so the list shows what changed. */
+  protected accepted(): void {
+    for (const details of this.renderRoot.querySelectorAll('details[open]')) details.removeAttribute('open');
+  }
 
   /** Sends the confirmed command; a refusal is shown where it was asked, focused, and nothing changes. */
   private async confirm(pending: PendingCommand): Promise<void> {
@@ -108,7 +110,7 @@ export abstract class CommandScreen extends ReplicaScreen {
     }
     this.error = undefined;
     this.done = this.confirmWords(this.locale).saved;
-    this.accepted(pending);
+    this.accepted();
     await this.replica.governance?.refresh().catch(() => undefined);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();

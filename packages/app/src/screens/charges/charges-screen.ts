@@ -106,11 +106,6 @@ export class ChargesScreen extends CommandScreen {
     return { yes: t(l, 'yes'), no: t(l, 'no'), saved: t(l, 'saved') };
   }
 
-  protected override accepted(pending: PendingCommand): void {
-    if (pending.key === 'define')
-      this.renderRoot.querySelector<HTMLDetailsElement>('#define')?.removeAttribute('open');
-  }
-
   protected override render(): TemplateResult {
     const l = this.locale;
     const gov = this.replica.governance;

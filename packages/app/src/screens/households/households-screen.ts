@@ -102,11 +102,6 @@ export class HouseholdsScreen extends CommandScreen {
     return { yes: t(l, 'yes'), no: t(l, 'no'), saved: t(l, 'saved') };
   }
 
-  protected override accepted(pending: PendingCommand): void {
-    if (pending.key === 'add')
-      this.renderRoot.querySelector<HTMLDetailsElement>('#add-household')?.removeAttribute('open');
-  }
-
   protected override render(): TemplateResult {
     const l = this.locale;
     const gov = this.replica.governance;
