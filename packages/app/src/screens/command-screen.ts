@@ -13,12 +13,8 @@ export interface PendingCommand {
   readonly text: string;
 }
 
-/** The words every confirmation needs, in the screen's own table. */
-export interface ConfirmWords {
-  readonly yes: string;
-  readonly no: string;
-  readonly saved: string;
-}
+/** The words every confirmation needs: a screen's own table has them under these keys. */
+export type ConfirmWords = (locale: Locale, key: 'yes' | 'no' | 'saved') => string;
 
 /**
  * An organizer screen that changes the community by commands: each action asks first (its
@@ -47,8 +43,8 @@ export abstract class CommandScreen extends ReplicaScreen {
     this.busy = false;
   }
 
-  /** The screen's words for yes, no and saved, in `locale`. */
-  protected abstract confirmWords(locale: Locale): ConfirmWords;
+  /** The screen's words for yes, no and saved (its translator). */
+  protected abstract readonly confirmWords: ConfirmWords;
 
   /** The saved note, for a live region at the top of the screen. */
   protected renderDone(): TemplateResult {
@@ -65,12 +61,11 @@ export abstract class CommandScreen extends ReplicaScreen {
   protected renderConfirm(key: string, l: Locale): TemplateResult | undefined {
     const pending = this.pending;
     if (pending?.key !== key) return undefined;
-    const words = this.confirmWords(l);
     return html`<div class="confirm" role="group" aria-labelledby="confirm-text">
       <p id="confirm-text" tabindex="-1">${pending.text}</p>
       <div class="row">
-        <button type="button" class="primary" id="confirm-yes" ?disabled=${this.busy} @click=${() => this.confirm(pending)}>${words.yes}</button>
-        <button type="button" @click=${() => this.back()}>${words.no}</button>
+        <button type="button" class="primary" id="confirm-yes" ?disabled=${this.busy} @click=${() => this.confirm(pending)}>${this.confirmWords(l, 'yes')}</button>
+        <button type="button" @click=${() => this.back()}>${this.confirmWords(l, 'no')}</button>
       </div>
     </div>`;
   }
@@ -109,7 +104,7 @@ export abstract class CommandScreen extends ReplicaScreen {
       return;
     }
     this.error = undefined;
-    this.done = this.confirmWords(this.locale).saved;
+    this.done = this.confirmWords(this.locale, 'saved');
     this.accepted();
     await this.replica.governance?.refresh().catch(() => undefined);
     await this.updateComplete;

@@ -98,9 +98,7 @@ export class HouseholdsScreen extends CommandScreen {
     this.open = undefined;
   }
 
-  protected override confirmWords(l: Locale): ConfirmWords {
-    return { yes: t(l, 'yes'), no: t(l, 'no'), saved: t(l, 'saved') };
-  }
+  protected override readonly confirmWords: ConfirmWords = t;
 
   protected override render(): TemplateResult {
     const l = this.locale;
