@@ -65,6 +65,8 @@ describe('matching a path to a route', () => {
       { href: '/c/a%20b/organizer/motions/new', title: { 'zh-CN': '发起表决', en: 'New motion' } },
       { href: '/c/a%20b/organizer/projects', title: { 'zh-CN': '立项的项目', en: 'Funded projects' } },
       { href: '/c/a%20b/organizer/roles', title: { 'zh-CN': '楼组职务', en: 'Building roles' } },
+      { href: '/c/a%20b/organizer/households', title: { 'zh-CN': '住户管理', en: 'Households' } },
+      { href: '/c/a%20b/organizer/charges', title: { 'zh-CN': '每月固定费用', en: 'Recurring charges' } },
     ];
     expect(organizerScreens('a b', table)).toEqual([
       register,
