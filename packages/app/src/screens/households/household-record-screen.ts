@@ -138,7 +138,11 @@ export class HouseholdRecordScreen extends ReplicaScreen {
       t(l, 'ownershipHistory'),
       t(l, 'none'),
       [t(l, 'owners'), t(l, 'from'), t(l, 'until')],
-      record.ownership.map((p) => [p.owners.map((o) => o.name).join('、'), p.from, p.until ?? t(l, 'now')]),
+      record.ownership.map((p) => [
+        p.owners.map((o) => o.name).join(t(l, 'and')),
+        p.from,
+        p.until ?? t(l, 'now'),
+      ]),
     )}
     ${table(
       t(l, 'residents'),

@@ -137,18 +137,19 @@ export class HouseholdsScreen extends CommandScreen {
     const open = this.open === row.unitId;
     const here = row.residents.filter((r) => r.movedOut === undefined);
     const gone = row.residents.filter((r) => r.movedOut !== undefined);
-    const residentText = (r: Resident) =>
-      [r.name ?? t(l, 'unnamed'), r.birthYear ? t(l, 'born', { year: String(r.birthYear) }) : '']
-        .filter(Boolean)
-        .join('，');
+    const and = t(l, 'and');
+    const residentText = (r: Resident) => {
+      const name = r.name ?? t(l, 'unnamed');
+      return r.birthYear ? t(l, 'withBirth', { name, year: String(r.birthYear) }) : name;
+    };
     return html`<li class="card household" id="h-${row.unitId}">
       <h3>${t(l, 'room', { room: row.room })}</h3>
       <dl>
         <dt>${t(l, 'owners')}</dt>
-        <dd>${row.owners.map((o) => o.name).join('、') || t(l, 'none')}</dd>
+        <dd>${row.owners.map((o) => o.name).join(and) || t(l, 'none')}</dd>
         <dt>${t(l, 'residents')}</dt>
-        <dd>${here.map(residentText).join('、') || t(l, 'none')}</dd>
-        ${gone.length ? html`<dd class="hint">${gone.map((r) => `${r.name ?? t(l, 'unnamed')}（${t(l, 'movedOutOn', { date: r.movedOut ?? '' })}）`).join('、')}</dd>` : nothing}
+        <dd>${here.map(residentText).join(and) || t(l, 'none')}</dd>
+        ${gone.length ? html`<dd class="hint">${gone.map((r) => t(l, 'gone', { name: r.name ?? t(l, 'unnamed'), date: r.movedOut ?? '' })).join(and)}</dd>` : nothing}
       </dl>
       <div class="row">
         <button type="button" id="manage-${row.unitId}" aria-expanded=${open ? 'true' : 'false'}
@@ -198,7 +199,7 @@ export class HouseholdsScreen extends CommandScreen {
     const id = `${row.unitId}-${owner.id}`;
     return this.action(
       `${row.unitId}/owner/${owner.id}`,
-      `${t(l, 'editOwner')}：${owner.name}`,
+      t(l, 'about', { action: t(l, 'editOwner'), name: owner.name }),
       (key) => html`<form aria-label="${t(l, 'editOwner')} ${owner.name}" @submit=${this.submit(
         key,
         (form) => {
@@ -222,7 +223,7 @@ export class HouseholdsScreen extends CommandScreen {
     const label = resident.name ?? t(l, 'unnamed');
     return this.action(
       `${row.unitId}/resident/${resident.id}`,
-      `${t(l, 'editResident')}：${label}`,
+      t(l, 'about', { action: t(l, 'editResident'), name: label }),
       (key) => html`<form aria-label="${t(l, 'editResident')} ${label}" @submit=${this.submit(key, (form) => {
         const name = value(form, 'name');
         const year = value(form, 'birthYear');
@@ -250,7 +251,7 @@ export class HouseholdsScreen extends CommandScreen {
     const label = resident.name ?? t(l, 'unnamed');
     return this.action(
       `${row.unitId}/out/${resident.id}`,
-      `${t(l, 'moveOut')}：${label}`,
+      t(l, 'about', { action: t(l, 'moveOut'), name: label }),
       (key) => html`<form aria-label="${t(l, 'moveOut')} ${label}" @submit=${this.submit(key, (form) => {
         const date = value(form, 'date');
         return {
@@ -312,7 +313,7 @@ export class HouseholdsScreen extends CommandScreen {
             owners: names.map((name, i) => ({ name, ...(i === 0 ? contactOf(phone) : {}) })),
             ...(date ? { date } : {}),
           },
-          text: t(l, 'confirmTransfer', { room: row.room, owners: names.join('、'), date }),
+          text: t(l, 'confirmTransfer', { room: row.room, owners: names.join(t(l, 'and')), date }),
         };
       })}>
         ${lines(`towners-${id}`, 'owners', t(l, 'newOwners'))}
@@ -345,7 +346,7 @@ export class HouseholdsScreen extends CommandScreen {
           ...(ownedFrom ? { ownedFrom } : {}),
           ...(movedIn ? { movedIn } : {}),
         },
-        text: t(l, 'confirmAdd', { room, owners: owners.join('、'), count: String(residents.length) }),
+        text: t(l, 'confirmAdd', { room, owners: owners.join(t(l, 'and')), count: String(residents.length) }),
       };
     });
     return html`${

@@ -65,8 +65,11 @@ export const t = translator({
     en: 'Room {room} belongs to {owners} from {date}. Go ahead?',
   },
   unnamed: { 'zh-CN': '（未留姓名）', en: '(no name given)' },
-  movedOutOn: { 'zh-CN': '{date} 迁出', en: 'moved out {date}' },
-  born: { 'zh-CN': '{year} 年生', en: 'born {year}' },
+  gone: { 'zh-CN': '{name}（{date} 迁出）', en: '{name} (moved out {date})' },
+  withBirth: { 'zh-CN': '{name}，{year} 年生', en: '{name}, born {year}' },
+  /** Between names in a list. */
+  and: { 'zh-CN': '、', en: ', ' },
+  about: { 'zh-CN': '{action}：{name}', en: '{action}: {name}' },
   yes: { 'zh-CN': '确定', en: 'Yes, go ahead' },
   no: { 'zh-CN': '返回修改', en: 'Back' },
   saved: { 'zh-CN': '已保存。', en: 'Saved.' },
