@@ -13,6 +13,9 @@ import './screens/print/define.js';
 import './screens/roles/roles-screen.js';
 import './screens/funds/define.js';
 import './screens/duties/define.js';
+import './screens/households/households-screen.js';
+import './screens/households/household-record-screen.js';
+import './screens/charges/charges-screen.js';
 
 // The shared replica, for a script on the page (and the end-to-end test of its sharing and retries).
 export { disposeOrganizerReplicas, organizerReplica } from './api/organizer-replica.js';

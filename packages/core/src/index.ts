@@ -159,6 +159,18 @@ export {
   type Governance,
   type GovernanceOptions,
 } from './governance/governance.js';
+export {
+  type BillLineRecord,
+  type DuesLine,
+  type HouseholdRecord,
+  type HouseholdRecordOptions,
+  householdRecord,
+  type OwnershipLine,
+  type ResidentLine,
+  type RoleLine,
+  type TurnsLine,
+  type VoteLine,
+} from './governance/household-record.js';
 export { publishedRosterWindow } from './governance/published-roster.js';
 export {
   fetchPublishedView,

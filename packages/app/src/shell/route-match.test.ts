@@ -67,6 +67,8 @@ describe('matching a path to a route', () => {
       { href: '/c/a%20b/organizer/roles', title: { 'zh-CN': '楼组职务', en: 'Building roles' } },
       { href: '/c/a%20b/organizer/funds', title: { 'zh-CN': '资金', en: 'Funds' } },
       { href: '/c/a%20b/organizer/duties', title: { 'zh-CN': '值日轮值', en: 'Duty rotas' } },
+      { href: '/c/a%20b/organizer/households', title: { 'zh-CN': '住户管理', en: 'Households' } },
+      { href: '/c/a%20b/organizer/charges', title: { 'zh-CN': '每月固定费用', en: 'Recurring charges' } },
     ];
     expect(organizerScreens('a b', table)).toEqual([
       register,

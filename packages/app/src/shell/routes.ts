@@ -245,6 +245,28 @@ export const routes: readonly Route[] = [
     module: organizerModule,
     render: (screen) => html`<linli-duty-month-screen .context=${screen}></linli-duty-month-screen>`,
   },
+  {
+    path: '/c/:community/organizer/households',
+    audience: 'organizer',
+    title: { 'zh-CN': '住户管理', en: 'Households' },
+    module: organizerModule,
+    render: (screen) => html`<linli-households-screen .context=${screen}></linli-households-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/households/:unit',
+    audience: 'organizer',
+    title: { 'zh-CN': '住户记录', en: 'Household record' },
+    module: organizerModule,
+    render: (screen) =>
+      html`<linli-household-record-screen .context=${screen}></linli-household-record-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/charges',
+    audience: 'organizer',
+    title: { 'zh-CN': '每月固定费用', en: 'Recurring charges' },
+    module: organizerModule,
+    render: (screen) => html`<linli-charges-screen .context=${screen}></linli-charges-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

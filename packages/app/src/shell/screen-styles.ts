@@ -127,6 +127,8 @@ export const screenStyles: CSSResult = css`
   input[type='password'],
   input[type='number'],
   input[type='datetime-local'],
+  input[type='date'],
+  input[type='search'],
   textarea,
   select {
     box-sizing: border-box;

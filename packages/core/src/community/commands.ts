@@ -83,6 +83,78 @@ export const moveOutSchema = z.strictObject({
   date: z.optional(localDateSchema),
 });
 
+/**
+ * Corrects an owner's name or contact details (a typo in the register, a new phone). Only the fields
+ * given change; `contact` replaces the old details whole. Ownership history is not touched: a new
+ * owner is a transfer, not an edit.
+ */
+export const updateOwnerSchema = z.strictObject({
+  type: z.literal('owner.update'),
+  ownerId: idSchema,
+  name: z.optional(nameSchema),
+  contact: z.optional(contactSchema),
+});
+
+/**
+ * Corrects a resident's name, birth year (duty rotas' age exemptions read it) or contact details.
+ * Only the fields given change; `contact` replaces the old details whole. Moves are `resident.moveIn`
+ * and `resident.moveOut`, never an edit.
+ */
+export const updateResidentSchema = z.strictObject({
+  type: z.literal('resident.update'),
+  residentId: idSchema,
+  name: z.optional(nameSchema),
+  birthYear: z.optional(intSchema(1880, 2200)),
+  contact: z.optional(contactSchema),
+});
+
+/** An owner as a household form names them: one already registered, or a new one by name. */
+export const ownerRefSchema = z.union([
+  z.strictObject({ ownerId: idSchema }),
+  z.strictObject({
+    name: nameSchema,
+    kind: z.optional(z.enum(['person', 'organisation'])),
+    contact: z.optional(contactSchema),
+  }),
+]);
+
+/** A resident as a household form names them. */
+export const newResidentSchema = z.strictObject({
+  name: z.optional(nameSchema),
+  birthYear: z.optional(intSchema(1880, 2200)),
+  contact: z.optional(contactSchema),
+});
+
+/**
+ * Adds a household in one step, all or nothing: the unit in its stairwell, its owners (new ones are
+ * registered) from `ownedFrom`, and the residents who live there from `movedIn` (default `ownedFrom`,
+ * itself default today).
+ */
+export const addHouseholdSchema = z.strictObject({
+  type: z.literal('household.add'),
+  stairwellId: idSchema,
+  room: lineSchema(20),
+  floor: intSchema(-20, 300),
+  area: areaSchema,
+  areaSource: z.optional(areaSourceSchema),
+  owners: z.array(ownerRefSchema).check(z.minLength(1), z.maxLength(20)),
+  ownedFrom: z.optional(localDateSchema),
+  residents: z.optional(z.array(newResidentSchema).check(z.maxLength(20))),
+  movedIn: z.optional(localDateSchema),
+  id: z.optional(idSchema),
+});
+
+/**
+ * Records a transfer of ownership (过户) from `date` on, all or nothing: new owners named in it are
+ * registered with it, so a refused transfer leaves no stray owner behind.
+ */
+export const transferHouseholdSchema = z.strictObject({
+  type: z.literal('household.transfer'),
+  unitId: idSchema,
+  owners: z.array(ownerRefSchema).check(z.minLength(1), z.maxLength(20)),
+  date: z.optional(localDateSchema),
+});
+
 /** The most rows one `register.import` may carry (the parser's limit too). */
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -124,6 +196,10 @@ export const communityCommandSchemas = [
   moveInSchema,
   moveOutSchema,
   importRegisterSchema,
+  updateOwnerSchema,
+  updateResidentSchema,
+  addHouseholdSchema,
+  transferHouseholdSchema,
 ] as const;
 
 /** A community command after validation. */

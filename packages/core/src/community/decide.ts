@@ -5,7 +5,9 @@ import { type LinliError, linliError } from '../errors/linli-error.js';
 import { err, ok, type Result } from '../errors/result.js';
 import { centiSquareMetres } from '../numbers/area.js';
 import type { CommunityCommand } from './commands.js';
+import { compactContact } from './contact.js';
 import type { CommunityEvent } from './events.js';
+import { addHousehold, bornAfter, transferHousehold } from './households.js';
 import { importRegister } from './import-register.js';
 import { latestOwnership } from './queries.js';
 import { type CommunityState, roomKey } from './state.js';
@@ -14,14 +16,6 @@ import type { Contact } from './types.js';
 export type { DecideContext } from '../decide/context.js';
 
 type Decision = Result<CommunityEvent[], LinliError>;
-
-/** Contact details without absent fields, so the event's JSON (and hash) has no `undefined` holes. */
-function compactContact(contact: { phone?: string | undefined; note?: string | undefined }): Contact {
-  return {
-    ...(contact.phone ? { phone: contact.phone } : {}),
-    ...(contact.note ? { note: contact.note } : {}),
-  };
-}
 
 function notFound(kind: string, id: string, field: string): Decision {
   return err(linliError('entity.not_found', [field], { kind, id }));
@@ -156,6 +150,49 @@ const moveOut: Founded<Cmd<'resident.moveOut'>> = (state, command, context) => {
   return ok([{ type: 'resident.movedOut', payload: { residentId: resident.id, date } }]);
 };
 
+const sameContact = (a: Contact | undefined, b: Contact): boolean =>
+  (a?.phone ?? '') === (b.phone ?? '') && (a?.note ?? '') === (b.note ?? '');
+
+/** The fields of a correction that differ from what is recorded: only those go into the event. */
+function changedFields(
+  recorded: { readonly name?: string; readonly birthYear?: number; readonly contact?: Contact },
+  edit: {
+    name?: string | undefined;
+    birthYear?: number | undefined;
+    contact?: { phone?: string | undefined; note?: string | undefined } | undefined;
+  },
+): { name?: string; birthYear?: number; contact?: Contact } {
+  const contact = edit.contact && compactContact(edit.contact);
+  return {
+    ...(edit.name !== undefined && edit.name !== recorded.name ? { name: edit.name } : {}),
+    ...(edit.birthYear !== undefined && edit.birthYear !== recorded.birthYear
+      ? { birthYear: edit.birthYear }
+      : {}),
+    ...(contact && !sameContact(recorded.contact, contact) ? { contact } : {}),
+  };
+}
+
+/** A correction that changes nothing is refused, so the log never records an edit that is not one. */
+const noChange = (kind: string, id: string): Decision => err(linliError('edit.no_change', [], { kind, id }));
+
+const updateOwner: Founded<Cmd<'owner.update'>> = (state, command) => {
+  const owner = state.owners.get(command.ownerId);
+  if (!owner) return notFound('owner', command.ownerId, 'ownerId');
+  const changed = changedFields(owner, { name: command.name, contact: command.contact });
+  if (Object.keys(changed).length === 0) return noChange('owner', owner.id);
+  return ok([{ type: 'owner.updated', payload: { ownerId: owner.id, ...changed } }]);
+};
+
+const updateResident: Founded<Cmd<'resident.update'>> = (state, command) => {
+  const resident = state.residents.get(command.residentId);
+  if (!resident) return notFound('resident', command.residentId, 'residentId');
+  const tooLate = bornAfter(command.birthYear, resident.movedIn, ['birthYear']);
+  if (tooLate) return err(tooLate);
+  const changed = changedFields(resident, command);
+  if (Object.keys(changed).length === 0) return noChange('resident', resident.id);
+  return ok([{ type: 'resident.updated', payload: { residentId: resident.id, ...changed } }]);
+};
+
 /** The decision for each community command type; a command type without one does not compile. */
 export const communityDeciders = {
   'community.found': found,
@@ -168,6 +205,10 @@ export const communityDeciders = {
   'resident.moveIn': whenFounded(moveIn),
   'resident.moveOut': whenFounded(moveOut),
   'register.import': whenFounded(importRegister),
+  'owner.update': whenFounded(updateOwner),
+  'resident.update': whenFounded(updateResident),
+  'household.add': whenFounded(addHousehold),
+  'household.transfer': whenFounded(transferHousehold),
 } satisfies CommandHandlers<CommunityReads, CommunityCommand, CommunityEvent>;
 
 /**

@@ -33,6 +33,10 @@ export interface CommunityEventPayloads {
     date: LocalDate;
   };
   'resident.movedOut': { residentId: string; date: LocalDate };
+  /** Corrected fields of an owner; absent fields are unchanged. */
+  'owner.updated': { ownerId: string; name?: string; contact?: Contact };
+  /** Corrected fields of a resident; absent fields are unchanged. */
+  'resident.updated': { residentId: string; name?: string; birthYear?: number; contact?: Contact };
 }
 
 /** A community event type. */

@@ -125,6 +125,33 @@ function residentMovedOut(state: CommunityState, event: Evt<'resident.movedOut'>
   state.residents.set(resident.id, moved);
 }
 
+function ownerUpdated(state: CommunityState, event: Evt<'owner.updated'>): void {
+  const owner = state.owners.get(event.payload.ownerId);
+  if (!owner) return;
+  const { name, contact } = event.payload;
+  const base = { id: owner.id, name: name ?? owner.name, kind: owner.kind, developer: owner.developer };
+  state.owners.set(owner.id, withContact(base, contact ?? owner.contact));
+}
+
+function residentUpdated(state: CommunityState, event: Evt<'resident.updated'>): void {
+  const resident = state.residents.get(event.payload.residentId);
+  if (!resident) return;
+  const { name, birthYear, contact } = event.payload;
+  const updated: { -readonly [K in keyof Resident]: Resident[K] } = {
+    id: resident.id,
+    unitId: resident.unitId,
+    movedIn: resident.movedIn,
+  };
+  const newName = name ?? resident.name;
+  const newBirthYear = birthYear ?? resident.birthYear;
+  const newContact = contact ?? resident.contact;
+  if (newName !== undefined) updated.name = newName;
+  if (newBirthYear !== undefined) updated.birthYear = newBirthYear;
+  if (newContact !== undefined) updated.contact = newContact;
+  if (resident.movedOut !== undefined) updated.movedOut = resident.movedOut;
+  state.residents.set(resident.id, updated);
+}
+
 /**
  * How each community event changes the state, in place. Events are facts already checked by
  * `decide`, so nothing here can fail; an event for an unknown entity (impossible in a verified log)
@@ -157,6 +184,8 @@ export const communityEvolvers = {
   'unit.transferred': unitTransferred,
   'resident.movedIn': residentMovedIn,
   'resident.movedOut': residentMovedOut,
+  'owner.updated': ownerUpdated,
+  'resident.updated': residentUpdated,
 } satisfies EventHandlers<CommunityState, CommunityEvent>;
 
 /** Applies one community event to the state, in place (see {@link communityEvolvers}). */

@@ -192,6 +192,11 @@ export const defineChargeSchema = z.strictObject({
   end: z.optional(month),
   /** The day of the month each bill falls due (1–31, default 1; the last day in a shorter month). */
   dueDay: z.optional(intSchema(1, 31)),
+  /**
+   * Opens fund `fundId` for this charge in the same batch (the doorman's wage gets its own fund):
+   * both or neither. `fundId` must then be free.
+   */
+  openFund: z.optional(z.strictObject({ name: nameSchema })),
 });
 
 /** Ends a recurring charge after `end` (a month `YYYY-MM`): no month after it is billed. */

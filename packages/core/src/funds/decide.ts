@@ -343,6 +343,20 @@ const defineCharge: Decide<Cmd<'charge.define'>> = ({ funds: state }, command, c
 };
 
 /**
+ * `charge.define` in an existing fund, or with `openFund`, in a fund opened by the same decision —
+ * so a refused charge leaves no empty fund behind.
+ */
+const defineChargeIn: Decide<Cmd<'charge.define'>> = (reads, command, context) => {
+  if (!command.openFund) return inFund(defineCharge)(reads, command, context);
+  if (reads.funds.funds.has(command.fundId))
+    return fail('entity.duplicate_id', ['fundId'], { kind: 'fund', id: command.fundId });
+  const charge = defineCharge(reads, command, context);
+  if (!charge.ok) return charge;
+  const fund = { id: command.fundId, name: command.openFund.name, budget: 0 };
+  return ok([{ type: 'fund.opened', payload: fund }, ...charge.value]);
+};
+
+/**
  * Ends a charge after a month. A month already billed stays billed, so the end may not come before
  * the last billed month (reverse those bills first); the end may move later again, which resumes it.
  */
@@ -403,7 +417,7 @@ export const fundsDeciders = {
   'fund.income': inFund(income),
   'fund.transfer': transfer,
   'fund.reverse': reverse,
-  'charge.define': inFund(defineCharge),
+  'charge.define': defineChargeIn,
   'charge.end': endCharge,
   'charge.bill': billCharge,
   'project.setStatus': setProjectStatus,

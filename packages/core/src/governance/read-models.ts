@@ -12,6 +12,7 @@ import type { Ballot, Motion } from '../voting/motion.js';
 import type { Tally } from '../voting/tally.js';
 import { visibleBallots, visibleTally, votedVoterIds } from '../voting/visibility.js';
 import { type CommunityView, communityView } from './community-view.js';
+import { type HouseholdRecord, householdRecord } from './household-record.js';
 import type { LiveState } from './live-state.js';
 import type { ReadModels, UnitLabel } from './published-view.js';
 import type { GovernanceState } from './state.js';
@@ -38,6 +39,8 @@ export interface GovernanceReads extends Omit<ReadModels, 'execute'> {
   ballots(motionId: string): readonly Ballot[];
   /** Who has voted on a motion, where the motion lets that be seen. */
   voted(motionId: string): readonly string[];
+  /** A household's whole record for today (see {@link householdRecord}). Reactive like `read`. */
+  householdRecord(unitId: string): HouseholdRecord | undefined;
   /** A duty, or undefined. */
   duty(dutyId: string): Duty | undefined;
   /** A unit's room and floor, for labels. */
@@ -104,6 +107,7 @@ export function createReadModels(live: LiveState, settings: ReadModelSettings): 
       const entries = tracked().funds.entries.get(fundId);
       return entries ? summarizeLedger(entries, asOf ?? today()) : undefined;
     },
+    householdRecord: (unitId) => householdRecord(tracked(), unitId, { today: today(), holidays }),
     voted(motionId) {
       const entry = tracked().voting.motions.get(motionId);
       return entry ? votedVoterIds(entry) : [];

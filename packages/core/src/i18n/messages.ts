@@ -385,6 +385,14 @@ export const errorMessages = {
     'zh-CN': (p) => `迁出日期 ${p.date} 早于迁入日期 ${p.movedIn}`,
     en: (p) => `Move-out date ${p.date} is before the move-in date ${p.movedIn}`,
   },
+  'resident.born_after_move_in': {
+    'zh-CN': (p) => `出生年份 ${p.birthYear} 晚于迁入日期 ${p.movedIn}`,
+    en: (p) => `Birth year ${p.birthYear} is after the move-in date ${p.movedIn}`,
+  },
+  'edit.no_change': {
+    'zh-CN': (p) => `${noun(p.kind, 'zh-CN')}“${p.id}”的信息没有变化，无需保存`,
+    en: (p) => `Nothing to save: the ${noun(p.kind, 'en')} "${p.id}" already reads so`,
+  },
   'log.conflict': {
     'zh-CN': (p) => `记录已被他人更新（期望第 ${p.expectedSeq} 条，实际第 ${p.actualSeq} 条），请刷新后重试`,
     en: (p) =>

@@ -59,8 +59,8 @@ export function organizerClient(base: () => string, id: string, token: string): 
 /** The doorman's households: one stairwell of four, lived in since 2020. */
 export const DOORMAN_ROOMS = ['101', '102', '201', '202'] as const;
 
-/** 福泰大厦's setup through the API: a stairwell of {@link DOORMAN_ROOMS}, fund `door`, charge `wage`. */
-export async function setUpDoormanWage(client: OrganizerClient, wage: number, dueDay: number): Promise<void> {
+/** 福泰大厦's building `b1` through the API: stairwell `s1` of {@link DOORMAN_ROOMS} (`u101`…, residents `r101`…). */
+export async function addDoormanStairwell(client: OrganizerClient): Promise<void> {
   await client.command({ type: 'building.add', name: '福泰大厦', id: 'b1' });
   await client.command({ type: 'stairwell.add', buildingId: 'b1', name: '1单元', id: 's1' });
   for (const room of DOORMAN_ROOMS) {
@@ -75,6 +75,11 @@ export async function setUpDoormanWage(client: OrganizerClient, wage: number, du
     });
     await client.command({ type: 'resident.moveIn', unitId: `u${room}`, id: `r${room}`, date: '2020-01-01' });
   }
+}
+
+/** 福泰大厦's setup through the API: {@link addDoormanStairwell}, fund `door`, charge `wage`. */
+export async function setUpDoormanWage(client: OrganizerClient, wage: number, dueDay: number): Promise<void> {
+  await addDoormanStairwell(client);
   await client.command({ type: 'fund.open', id: 'door', name: '门卫工资', budget: 0 });
   await client.command({
     type: 'charge.define',
