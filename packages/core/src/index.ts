@@ -10,6 +10,31 @@
  * @packageDocumentation
  */
 
+// Announcements: notices (公告), their reads (organizers only) and drafted reminders.
+export {
+  type Announcement,
+  isActiveOn,
+  type NoticeScope,
+  unitInScope,
+} from './announcements/announcement.js';
+export {
+  type AnnouncementsCommand,
+  MAX_NOTICE_BODY,
+  noticeScopeSchema,
+  postAnnouncementSchema,
+} from './announcements/commands.js';
+export {
+  activeAnnouncements,
+  announcementReads,
+  type NoticeReader,
+  type NoticeReads,
+} from './announcements/queries.js';
+export { draftArrearsReminder, draftMotionReminder, type NoticeDraft } from './announcements/reminders.js';
+export type {
+  AnnouncementsEvent,
+  AnnouncementsEventPayloads,
+  AnnouncementsState,
+} from './announcements/state.js';
 // Attachments: content-addressed references to receipts, invoices and notices' files.
 export {
   ATTACHMENT_TYPES,
