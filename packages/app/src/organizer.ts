@@ -7,6 +7,8 @@ import './screens/motions/motions-screen.js';
 import './screens/projects/projects-screen.js';
 import './screens/print/define.js';
 import './screens/roles/roles-screen.js';
+import './screens/announcements/announcements-screen.js';
+import './screens/announcements/notice-sheet-screen.js';
 
 // The shared replica, for a script on the page (and the end-to-end test of its sharing and retries).
 export { disposeOrganizerReplicas, organizerReplica } from './api/organizer-replica.js';
