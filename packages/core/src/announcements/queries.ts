@@ -5,9 +5,11 @@ import type { AnnouncementsState } from './state.js';
 
 /** The notices up on `date` (not withdrawn, not expired), newest first: what the published view carries. */
 export function activeAnnouncements(state: AnnouncementsState, date: LocalDate): Announcement[] {
+  // Newest first; notices posted in the same instant keep the log's order, the later one first.
   return [...state.announcements.values()]
+    .reverse()
     .filter((n) => isActiveOn(n, date))
-    .sort((a, b) => (a.postedAt === b.postedAt ? (a.id < b.id ? 1 : -1) : a.postedAt < b.postedAt ? 1 : -1));
+    .sort((a, b) => (a.postedAt === b.postedAt ? 0 : a.postedAt < b.postedAt ? 1 : -1));
 }
 
 /** A household that read a notice, as organizers see it where the community allows. */

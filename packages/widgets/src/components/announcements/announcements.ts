@@ -64,9 +64,6 @@ export class LinliAnnouncements extends LinliElement {
         font-size: 1.1em;
         flex: 1 1 12em;
       }
-      .meta {
-        font-size: 0.95em;
-      }
       [part~='body'] {
         white-space: pre-wrap;
         overflow-wrap: anywhere;
