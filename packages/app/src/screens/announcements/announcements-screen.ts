@@ -3,7 +3,6 @@ import {
   draftArrearsReminder,
   draftMotionReminder,
   type Governance,
-  type LinliError,
   type Locale,
   localDateOf,
   type NoticeDraft,
@@ -12,17 +11,10 @@ import {
   summarizeLedger,
 } from '@linli/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ReplicaScreen } from '../replica-screen.js';
+import { ConfirmingScreen, type PendingAction } from '../confirming-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './announcements.strings.js';
 import { scopeLabel, scopeOptions } from './scope.js';
-
-/** An action awaiting the organizer's confirmation. */
-interface Pending {
-  readonly key: string;
-  readonly command: Record<string, unknown>;
-  readonly text: string;
-}
 
 /** What `GET /c/:id/announcements/reads` answers. */
 interface ReadsAnswer {
@@ -48,13 +40,9 @@ const scopeValue = (scope: NoticeScope): string =>
  * a print link, and withdrawal behind a confirmation. A refusal shows the core's typed error where
  * the action was, and nothing changes.
  */
-export class AnnouncementsScreen extends ReplicaScreen {
+export class AnnouncementsScreen extends ConfirmingScreen {
   static override properties: PropertyDeclarations = {
-    ...ScreenElement.properties,
-    pending: { state: true },
-    error: { state: true },
-    done: { state: true },
-    busy: { state: true },
+    ...ConfirmingScreen.properties,
     reads: { state: true },
     draft: { state: true },
   };
@@ -91,10 +79,6 @@ export class AnnouncementsScreen extends ReplicaScreen {
     `,
   ];
 
-  declare pending: Pending | undefined;
-  declare error: { readonly key: string; readonly error: LinliError } | undefined;
-  declare done: string | undefined;
-  declare busy: boolean;
   declare reads: ReadsAnswer | undefined;
   /** A drafted reminder filling the post form, until posted. */
   declare draft: NoticeDraft | undefined;
@@ -102,10 +86,6 @@ export class AnnouncementsScreen extends ReplicaScreen {
 
   constructor() {
     super();
-    this.pending = undefined;
-    this.error = undefined;
-    this.done = undefined;
-    this.busy = false;
     this.reads = undefined;
     this.draft = undefined;
   }
@@ -225,7 +205,7 @@ export class AnnouncementsScreen extends ReplicaScreen {
       e.preventDefault();
       const [kind, id = ''] = field(e.target as HTMLFormElement, 'what').split(':');
       const drafted = kind === 'motion' ? this.motionDraft(gov, id, l) : this.fundDraft(gov, id, l);
-      if (!drafted.ok) return void this.refused('remind', drafted.error, false);
+      if (!drafted.ok) return void this.refused('remind', drafted.error);
       this.error = undefined;
       this.draft = drafted.value;
       this.done = t(l, 'drafted');
@@ -337,68 +317,15 @@ export class AnnouncementsScreen extends ReplicaScreen {
       ${this.renderError(key, l)}`;
   }
 
-  /** The core's refusal of the action `key`, right below it. */
-  private renderError(key: string, l: Locale): TemplateResult | typeof nothing {
-    const error = this.error?.key === key ? this.error.error : undefined;
-    return error ? html`<p class="alert" role="alert" tabindex="-1">${error.message[l]}</p>` : nothing;
+  protected override confirmed(pending: PendingAction): void {
+    this.done = pending.key === 'policy' ? undefined : t(this.locale, 'withdrawn');
   }
 
-  /** The confirmation in place of the action `key`, when that action awaits it. */
-  private renderConfirm(key: string, l: Locale): TemplateResult | undefined {
-    const pending = this.pending;
-    if (pending?.key !== key) return undefined;
-    return html`<div class="confirm" role="group" aria-labelledby="confirm-text">
-      <p id="confirm-text" tabindex="-1">${pending.text}</p>
-      <div class="actions">
-        <button type="button" class="primary" id="confirm" ?disabled=${this.busy} @click=${() => this.confirm(pending)}>${t(l, 'yes')}</button>
-        <button type="button" @click=${() => this.back()}>${t(l, 'no')}</button>
-      </div>
-    </div>`;
-  }
-
-  private ask(key: string, action: Omit<Pending, 'key'>): void {
-    this.pending = { key, ...action };
-    this.error = undefined;
-    this.done = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus());
-  }
-
-  private back(): void {
-    this.pending = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h1')?.focus());
-  }
-
-  private async confirm(pending: Pending): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.pending = undefined;
-    if (await this.send(pending.key, pending.command)) this.done = t(this.locale, 'withdrawn');
-    if (pending.key === 'policy' && !this.error) this.done = undefined;
-  }
-
-  /** Sends a command; a refusal is shown at `key`, focused. Refreshes the replica and the counts after. */
-  private async send(key: string, command: Record<string, unknown>): Promise<boolean> {
-    this.busy = true;
-    const answer = await this.context.api.send('POST', `/c/${encodeURIComponent(this.community)}/commands`, {
-      command,
-    });
-    if (!answer.ok) {
-      await this.refused(key, answer.error);
-      return false;
-    }
-    this.busy = false;
-    this.error = undefined;
-    await this.replica.governance?.refresh().catch(() => undefined);
-    await this.loadReads();
-    return true;
-  }
-
-  private async refused(key: string, error: LinliError, wasBusy = true): Promise<void> {
-    if (wasBusy) this.busy = false;
-    this.done = undefined;
-    this.error = { key, error };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
+  /** Every accepted command may change a count or the policy: the reads are asked for again. */
+  protected override async send(key: string, command: Record<string, unknown>): Promise<boolean> {
+    const accepted = await super.send(key, command);
+    if (accepted) await this.loadReads();
+    return accepted;
   }
 }
 

@@ -55,8 +55,6 @@ export const t = translator({
   reason: { 'zh-CN': '撤下原因', en: 'Reason for withdrawing' },
   confirmWithdraw: { 'zh-CN': '确认撤下“{title}”？', en: 'Withdraw "{title}"?' },
   withdrawn: { 'zh-CN': '已撤下', en: 'Withdrawn' },
-  yes: { 'zh-CN': '确认', en: 'Confirm' },
-  no: { 'zh-CN': '返回', en: 'Back' },
   back: { 'zh-CN': '返回公告', en: 'Back to the notices' },
   printHint: {
     'zh-CN': '用浏览器打印（A4），或另存为 PDF。',

@@ -1,15 +1,8 @@
-import type { Building, LinliError, Locale, PublishedRole, Resident } from '@linli/core';
-import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ReplicaScreen } from '../replica-screen.js';
+import type { Building, Locale, PublishedRole, Resident } from '@linli/core';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { ConfirmingScreen } from '../confirming-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './roles.strings.js';
-
-/** An action awaiting the organizer's confirmation: the command it sends and what it says. */
-interface Pending {
-  readonly key: string;
-  readonly command: Record<string, unknown>;
-  readonly text: string;
-}
 
 /** A resident of the building, as the appointment form offers them. */
 interface Candidate {
@@ -30,14 +23,7 @@ const wholeOrText = (typed: string): number | string => (/^\d+$/.test(typed) ? N
  * Every action waits for a confirmation; a refusal shows the core's typed error in that building's
  * section, and nothing changes.
  */
-export class RolesScreen extends ReplicaScreen {
-  static override properties: PropertyDeclarations = {
-    ...ScreenElement.properties,
-    pending: { state: true },
-    error: { state: true },
-    done: { state: true },
-    busy: { state: true },
-  };
+export class RolesScreen extends ConfirmingScreen {
   static override styles = [
     ScreenElement.styles,
     css`
@@ -67,17 +53,8 @@ export class RolesScreen extends ReplicaScreen {
     `,
   ];
 
-  declare pending: Pending | undefined;
-  declare error: { readonly key: string; readonly error: LinliError } | undefined;
-  declare done: string | undefined;
-  declare busy: boolean;
-
-  constructor() {
-    super();
-    this.pending = undefined;
-    this.error = undefined;
-    this.done = undefined;
-    this.busy = false;
+  protected override confirmed(): void {
+    this.done = t(this.locale, 'saved');
   }
 
   protected override render(): TemplateResult {
@@ -327,57 +304,6 @@ export class RolesScreen extends ReplicaScreen {
       </form>
     </details>
     ${this.renderError(key, l)}`;
-  }
-
-  /** The core's refusal of the action `key`, right below it. */
-  private renderError(key: string, l: Locale): TemplateResult | typeof nothing {
-    const error = this.error?.key === key ? this.error.error : undefined;
-    return error ? html`<p class="alert" role="alert" tabindex="-1">${error.message[l]}</p>` : nothing;
-  }
-
-  /** The confirmation in place of the action `key`, when that action awaits it. */
-  private renderConfirm(key: string, l: Locale): TemplateResult | undefined {
-    const pending = this.pending;
-    if (pending?.key !== key) return undefined;
-    return html`<div class="confirm" role="group" aria-labelledby="confirm-text">
-      <p id="confirm-text" tabindex="-1">${pending.text}</p>
-      <div class="actions">
-        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.confirm(pending)}>${t(l, 'yes')}</button>
-        <button type="button" @click=${() => this.back()}>${t(l, 'no')}</button>
-      </div>
-    </div>`;
-  }
-
-  private ask(key: string, action: Omit<Pending, 'key'>): void {
-    this.pending = { key, ...action };
-    this.error = undefined;
-    this.done = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus());
-  }
-
-  private back(): void {
-    this.pending = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h1')?.focus());
-  }
-
-  /** Sends the confirmed command; a refusal is shown in the building's section, focused, and nothing changes. */
-  private async confirm(pending: Pending): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    const answer = await this.context.api.send('POST', `/c/${encodeURIComponent(this.community)}/commands`, {
-      command: pending.command,
-    });
-    this.busy = false;
-    this.pending = undefined;
-    if (!answer.ok) {
-      this.error = { key: pending.key, error: answer.error };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
-      return;
-    }
-    this.error = undefined;
-    this.done = t(this.locale, 'saved');
-    await this.replica.governance?.refresh().catch(() => undefined);
   }
 }
 
