@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../errors/result.js';
 import type { LedgerSummary } from '../funds/ledger.js';
 import type { Locale } from '../i18n/locale.js';
 import { formatMoney, type Money } from '../numbers/money.js';
+import { offsetMinutes } from '../rotation/calendar.js';
 import { DEFAULT_TIME_ZONE, type LocalDate, localDateOf } from '../time/local-date.js';
 import type { Motion } from '../voting/motion.js';
 import type { Tally } from '../voting/tally.js';
@@ -21,22 +22,11 @@ export interface NoticeDraft {
   readonly expiresOn?: LocalDate;
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** `2026-12-20 18:00` in `timeZone`: a closing time as a notice board writes it. */
 function localDateTime(instant: string, timeZone: string): string {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormats.set(timeZone, format);
-  }
-  const date = new Date(instant);
-  return `${localDateOf(date, timeZone)} ${format.format(date)}`;
+  const at = Date.parse(instant);
+  const local = new Date(at + offsetMinutes(timeZone, at) * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
 /** The one scope a motion's own scope fits: listed units are reminded community-wide. */
