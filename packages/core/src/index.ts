@@ -11,18 +11,8 @@
  */
 
 // Announcements: notices (公告), their reads (organizers only) and drafted reminders.
-export {
-  type Announcement,
-  isActiveOn,
-  type NoticeScope,
-  unitInScope,
-} from './announcements/announcement.js';
-export {
-  type AnnouncementsCommand,
-  MAX_NOTICE_BODY,
-  noticeScopeSchema,
-  postAnnouncementSchema,
-} from './announcements/commands.js';
+export type { Announcement, NoticeScope } from './announcements/announcement.js';
+export { MAX_NOTICE_BODY } from './announcements/commands.js';
 export {
   activeAnnouncements,
   announcementReads,
