@@ -65,6 +65,7 @@ describe('matching a path to a route', () => {
       { href: '/c/a%20b/organizer/motions/new', title: { 'zh-CN': '发起表决', en: 'New motion' } },
       { href: '/c/a%20b/organizer/projects', title: { 'zh-CN': '立项的项目', en: 'Funded projects' } },
       { href: '/c/a%20b/organizer/roles', title: { 'zh-CN': '楼组职务', en: 'Building roles' } },
+      { href: '/c/a%20b/organizer/announcements', title: { 'zh-CN': '公告', en: 'Notices' } },
     ];
     expect(organizerScreens('a b', table)).toEqual([
       register,
