@@ -32,4 +32,6 @@ function cdnBundle(name: string, entry: string, types: string): Options {
 export default defineConfig([
   cdnBundle('linli', 'dist/all.js', '../all.js'),
   cdnBundle('linli-organizer', 'dist/organizer.js', '../organizer.js'),
+  // Notices have their own file, so the residents' first load (linli.js) does not grow by them.
+  cdnBundle('linli-announcements', 'dist/define/linli-announcements.js', '../define/linli-announcements.js'),
 ]);

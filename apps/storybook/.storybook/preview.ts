@@ -4,6 +4,7 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@linli/widgets/all.js';
 import '@linli/widgets/organizer';
+import '@linli/widgets/define/linli-announcements.js';
 
 // Autodocs (attributes, properties, events, parts, CSS properties) come from the analyzer's manifest.
 setCustomElementsManifest(manifest);

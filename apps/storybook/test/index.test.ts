@@ -25,6 +25,7 @@ describe('the built Storybook', () => {
       .flatMap((m) => m.declarations ?? [])
       .flatMap((d) => (d.tagName ? [d.tagName] : []));
     expect(tags.sort()).toEqual([
+      'linli-announcements',
       'linli-ballot-form',
       'linli-fund',
       'linli-money',

@@ -16,6 +16,8 @@ import './screens/duties/define.js';
 import './screens/households/households-screen.js';
 import './screens/households/household-record-screen.js';
 import './screens/charges/charges-screen.js';
+import './screens/announcements/announcements-screen.js';
+import './screens/announcements/notice-sheet-screen.js';
 
 // The shared replica, for a script on the page (and the end-to-end test of its sharing and retries).
 export { disposeOrganizerReplicas, organizerReplica } from './api/organizer-replica.js';

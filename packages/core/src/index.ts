@@ -10,6 +10,21 @@
  * @packageDocumentation
  */
 
+// Announcements: notices (公告), their reads (organizers only) and drafted reminders.
+export type { Announcement, NoticeScope } from './announcements/announcement.js';
+export { MAX_NOTICE_BODY } from './announcements/commands.js';
+export {
+  activeAnnouncements,
+  announcementReads,
+  type NoticeReader,
+  type NoticeReads,
+} from './announcements/queries.js';
+export { draftArrearsReminder, draftMotionReminder, type NoticeDraft } from './announcements/reminders.js';
+export type {
+  AnnouncementsEvent,
+  AnnouncementsEventPayloads,
+  AnnouncementsState,
+} from './announcements/state.js';
 // Attachments: content-addressed references to receipts, invoices and notices' files.
 export {
   ATTACHMENT_TYPES,

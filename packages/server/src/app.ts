@@ -13,6 +13,7 @@ import { resolveCommunity } from './middleware/community.js';
 import { checkHost } from './middleware/host-check.js';
 import { checkWriteOrigin } from './middleware/origin-check.js';
 import { logRequests } from './middleware/request-log.js';
+import { announcementRoutes } from './routes/announcements.js';
 import { attachmentRoutes, isAttachmentUpload } from './routes/attachments.js';
 import { commandRoutes } from './routes/commands.js';
 import { communityListRoutes } from './routes/communities.js';
@@ -180,6 +181,7 @@ export function createApp(
     .route('/c/:community', viewRoutes(clock))
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))
     .route('/c/:community', roleRoutes(clock))
+    .route('/c/:community', announcementRoutes())
     .route('/c/:community', streamRoutes())
     .route('/c/:community', organizerRoutes())
     .route('/c/:community', motionRoutes())

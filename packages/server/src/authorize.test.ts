@@ -127,3 +127,20 @@ describe('allowed: a household takes part in swaps of its own turns only', () =>
     expect(allowed({ kind: 'organizer' } as never, step('duty.approveSwap'), gov)).toBe(true);
   });
 });
+
+describe('allowed: a notice is marked read by the household itself, and by nobody else', () => {
+  it('lets a household mark only its own unit’s read, and never the organizer (a count is of households)', async () => {
+    const gov = await coOwned();
+    const read = (unitId: string) => ({ type: 'announcement.markRead', announcementId: 'n', unitId });
+    const u101 = { kind: 'household', unitId: 'u101' } as const;
+    const organizer = { kind: 'organizer', id: 'org-1', name: '王阿姨', role: 'building-head' } as const;
+    expect(allowed(u101, read('u101'), gov)).toBe(true);
+    expect(allowed(u101, read('u102'), gov)).toBe(false);
+    expect(allowed(organizer, read('u101'), gov)).toBe(false);
+    // Posting and the readers policy stay the organizer's.
+    const post = { type: 'announcement.post', title: 't', body: 'b', scope: { kind: 'community' } };
+    expect(allowed(u101, post, gov)).toBe(false);
+    expect(allowed(organizer, post, gov)).toBe(true);
+    expect(allowed(u101, { type: 'announcement.setReadersPolicy', showReaders: true }, gov)).toBe(false);
+  });
+});

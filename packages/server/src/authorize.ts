@@ -6,16 +6,19 @@ import type { Principal } from './auth/auth-store.js';
  * signed-in household may do itself: vote for its own unit in person, vote for another voter
  * as the holder of a proxy the organizer registered (never enter paper ballots: officials do),
  * propose an amendment in the name of its own voter (the core decides whether the motion takes
- * residents' amendments), propose a swap of its own turn or withdraw it, and accept or decline a
- * swap asked of it (never approve one: that is the building head's, the organizer's). Everything
- * else is the organizer's. The server decides this; the client's word counts for nothing.
+ * residents' amendments), propose a swap of its own turn or withdraw it, accept or decline a swap
+ * asked of it (never approve one: that is the building head's, the organizer's), and mark a notice
+ * read for its own unit. Everything else is the organizer's — but for that read: a notice's count is
+ * of the households that opened it, so not even an organizer records one for them. The server
+ * decides this; the client's word counts for nothing.
  */
 export function allowed(principal: Principal, command: unknown, gov: Governance): boolean {
   if (typeof command !== 'object' || command === null) return principal.kind === 'organizer';
   const c = command as Record<string, unknown>;
   // An organizer casts only what a voter handed in on paper, and the event names the paper; a
   // ballot in a voter's name with no paper behind it would be the organizer voting for them.
-  if (principal.kind === 'organizer') return c.type !== 'ballot.cast' || c.paperRef !== undefined;
+  if (principal.kind === 'organizer')
+    return c.type === 'ballot.cast' ? c.paperRef !== undefined : c.type !== 'announcement.markRead';
   const unitId = principal.unitId;
   switch (c.type) {
     case 'ballot.cast': {
@@ -52,6 +55,8 @@ export function allowed(principal: Principal, command: unknown, gov: Governance)
       return swapSide(c, gov, 'second') === unitId;
     case 'duty.withdrawSwap':
       return swapSide(c, gov, 'first') === unitId;
+    case 'announcement.markRead':
+      return c.unitId === unitId;
     default:
       return false;
   }

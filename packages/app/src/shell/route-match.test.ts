@@ -69,6 +69,7 @@ describe('matching a path to a route', () => {
       { href: '/c/a%20b/organizer/duties', title: { 'zh-CN': '值日轮值', en: 'Duty rotas' } },
       { href: '/c/a%20b/organizer/households', title: { 'zh-CN': '住户管理', en: 'Households' } },
       { href: '/c/a%20b/organizer/charges', title: { 'zh-CN': '每月固定费用', en: 'Recurring charges' } },
+      { href: '/c/a%20b/organizer/announcements', title: { 'zh-CN': '公告', en: 'Notices' } },
     ];
     expect(organizerScreens('a b', table)).toEqual([
       register,

@@ -51,6 +51,14 @@ export const resultModule: LazyModule = lazyModule(
 );
 
 /**
+ * The residents' screens (a household's notices): `dist/resident.js` (its own build, from
+ * `src/resident.ts`), so neither the first load nor a resident's phone carries the organizer's console.
+ */
+export const residentModule: LazyModule = lazyModule(
+  () => import(/* @vite-ignore */ new URL('./resident.js', import.meta.url).href),
+);
+
+/**
  * Every screen of the shell, in matching order: the first route whose path matches the URL is drawn.
  * To add a screen, add its element under `src/screens/<name>/` and one entry here; if its path is
  * not under one the server already serves the shell at, add it to `shellPaths()` in
@@ -266,6 +274,28 @@ export const routes: readonly Route[] = [
     title: { 'zh-CN': '每月固定费用', en: 'Recurring charges' },
     module: organizerModule,
     render: (screen) => html`<linli-charges-screen .context=${screen}></linli-charges-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/announcements',
+    audience: 'organizer',
+    title: { 'zh-CN': '公告', en: 'Notices' },
+    module: organizerModule,
+    render: (screen) => html`<linli-announcements-screen .context=${screen}></linli-announcements-screen>`,
+  },
+  {
+    path: '/c/:community/organizer/announcements/:announcement/print',
+    audience: 'organizer',
+    title: { 'zh-CN': '打印公告', en: 'Print a notice' },
+    module: organizerModule,
+    render: (screen) => html`<linli-notice-sheet-screen .context=${screen}></linli-notice-sheet-screen>`,
+  },
+  {
+    path: '/c/:community/announcements',
+    audience: 'household',
+    title: { 'zh-CN': '本楼公告', en: 'Notices' },
+    module: residentModule,
+    render: (screen) =>
+      html`<linli-resident-announcements-screen .context=${screen}></linli-resident-announcements-screen>`,
   },
 ];
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { announcementsCommandSchemas } from '../announcements/commands.js';
 import { communityCommandSchemas } from '../community/commands.js';
 import { fundsCommandSchemas } from '../funds/commands.js';
 import { rolesCommandSchemas } from '../roles/commands.js';
@@ -15,6 +16,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   ...fundsCommandSchemas,
   ...rotationCommandSchemas,
   ...rolesCommandSchemas,
+  ...announcementsCommandSchemas,
 ]);
 
 /** A validated command. */

@@ -1,3 +1,5 @@
+import { announcementsModule } from '../announcements/module.js';
+import type { AnnouncementsEvent } from '../announcements/state.js';
 import type { CommunityEvent } from '../community/events.js';
 import { communityModule } from '../community/module.js';
 import type { CommandHandlers, EventHandler } from '../decide/domain-module.js';
@@ -16,7 +18,14 @@ import type { Command } from './commands.js';
  * Every domain governance composes, lower domains first: a domain's decisions may read the slices of
  * the domains before it (roles reads voting, everything reads community), never of those after it.
  */
-export const domains = [communityModule, votingModule, fundsModule, rotationModule, rolesModule] as const;
+export const domains = [
+  communityModule,
+  votingModule,
+  fundsModule,
+  rotationModule,
+  rolesModule,
+  announcementsModule,
+] as const;
 
 /** A domain governance composes. */
 export type Domain = (typeof domains)[number];
@@ -25,7 +34,13 @@ export type Domain = (typeof domains)[number];
 export type DomainSlices = { readonly [D in Domain as D['key']]: ReturnType<D['initial']> };
 
 /** An event body decided from a command, before the log gives it a seq, time and actor. */
-export type DecidedEvent = CommunityEvent | VotingEvent | FundsEvent | RotationEvent | RolesEvent;
+export type DecidedEvent =
+  | CommunityEvent
+  | VotingEvent
+  | FundsEvent
+  | RotationEvent
+  | RolesEvent
+  | AnnouncementsEvent;
 
 /** An event handler lifted from a domain's slice to every slice, as governance applies logged events. */
 export type SliceEvolver<E> = EventHandler<DomainSlices, LoggedEvent & E>;
@@ -55,6 +70,7 @@ export const eventRoutes = {
   ...onSlice(fundsModule),
   ...onSlice(rotationModule),
   ...onSlice(rolesModule),
+  ...onSlice(announcementsModule),
 } satisfies { readonly [K in DecidedEvent['type']]: SliceEvolver<Extract<DecidedEvent, { type: K }>> };
 
 /**
@@ -67,4 +83,5 @@ export const commandRoutes = {
   ...fundsModule.decide,
   ...rotationModule.decide,
   ...rolesModule.decide,
+  ...announcementsModule.decide,
 } satisfies CommandHandlers<DomainSlices, Command, DecidedEvent>;

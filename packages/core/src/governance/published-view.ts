@@ -1,4 +1,6 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals-core';
+import type { Announcement } from '../announcements/announcement.js';
+import { activeAnnouncements } from '../announcements/queries.js';
 import type { LinliError } from '../errors/linli-error.js';
 import { err } from '../errors/result.js';
 import type { FundView } from '../funds/fund-view.js';
@@ -38,6 +40,11 @@ export interface ReadModels {
   fundView(fundId: string, asOf?: LocalDate): FundView | undefined;
   /** Every building's roles (一长五大 and custom ones): holders, terms and vacant seats; no contacts. */
   roles(): readonly BuildingRoles[];
+  /**
+   * The notices up today (not withdrawn, not expired), newest first, each with its scope; never who
+   * read them.
+   */
+  announcements(): readonly Announcement[];
   execute: Governance['execute'];
 }
 
@@ -66,6 +73,11 @@ export interface PublishedView {
   readonly funds: Readonly<Record<string, FundView>>;
   /** Every building's roles on `asOf` (absent from files published before roles were). */
   readonly roles?: readonly BuildingRoles[];
+  /**
+   * The notices up on `asOf`, newest first, with their scope (absent from files published before
+   * notices were). Reads are never published.
+   */
+  readonly announcements?: readonly Announcement[];
 }
 
 /**
@@ -117,6 +129,7 @@ export function publishView(
       ),
     ),
     roles: gov.read((s) => rolesRoster(s.community, s.roles, options.asOf)),
+    announcements: gov.read((s) => activeAnnouncements(s.announcements, options.asOf)),
   };
 }
 
@@ -164,6 +177,7 @@ export function viewGovernance(view: PublishedView): ReadModels {
     stairwellBuilding: (id) => view.stairwells[id],
     fundView: (id) => view.funds[id],
     roles: () => view.roles ?? [],
+    announcements: () => view.announcements ?? [],
     execute: async () => err(READ_ONLY_ERROR),
   };
 }

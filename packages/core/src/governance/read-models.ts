@@ -1,4 +1,5 @@
 import { computed, type ReadonlySignal } from '@preact/signals-core';
+import { activeAnnouncements } from '../announcements/queries.js';
 import { type FundView, fundView } from '../funds/fund-view.js';
 import { type LedgerSummary, summarizeLedger } from '../funds/ledger.js';
 import type { LogHead } from '../log/event.js';
@@ -103,6 +104,7 @@ export function createReadModels(live: LiveState, settings: ReadModelSettings): 
       const state = tracked();
       return rolesRoster(state.community, state.roles, today());
     },
+    announcements: () => activeAnnouncements(tracked().announcements, today()),
     fundSummary(fundId, asOf) {
       const entries = tracked().funds.entries.get(fundId);
       return entries ? summarizeLedger(entries, asOf ?? today()) : undefined;

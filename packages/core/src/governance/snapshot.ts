@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Announcement } from '../announcements/announcement.js';
 import { roomKey } from '../community/state.js';
 import type { Building, Community, Owner, Resident, Stairwell, Unit } from '../community/types.js';
 import { type LinliError, linliError } from '../errors/linli-error.js';
@@ -8,13 +9,14 @@ import type { Charge, Fund, SchemeVersion } from '../funds/state.js';
 import type { LogHead } from '../log/event.js';
 import type { RoleDefinition, Term } from '../roles/roles.js';
 import type { Duty } from '../rotation/duty.js';
+import type { LocalDate } from '../time/local-date.js';
 import { parseWith } from '../validation/zod-errors.js';
 import type { Ballot, Motion, ProxyAuthorization } from '../voting/motion.js';
 import { indexMotion, type MotionState } from '../voting/state.js';
 import { emptyState, type GovernanceState } from './state.js';
 
 /** The snapshot format this version writes. Bump it, and add a migration, when the shape changes. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 /** A serialized state: plain JSON, safe to store or send, restorable with {@link restoreSnapshot}. */
 export interface Snapshot {
@@ -51,6 +53,12 @@ export interface Snapshot {
   };
   readonly rotation: { readonly duties: readonly Duty[] };
   readonly roles: { readonly roles: readonly RoleDefinition[]; readonly terms: readonly Term[] };
+  readonly announcements: {
+    readonly announcements: readonly Announcement[];
+    /** Per notice, each reading household and the day it first read. */
+    readonly reads: readonly (readonly [string, readonly (readonly [string, string])[]])[];
+    readonly showReaders: boolean;
+  };
 }
 
 /** Upgrades a snapshot of version `n` to version `n + 1`. */
@@ -89,6 +97,11 @@ export function takeSnapshot(state: GovernanceState): Snapshot {
     },
     rotation: { duties: [...state.rotation.duties.values()] },
     roles: { roles: [...state.roles.roles.values()], terms: [...state.roles.terms.values()] },
+    announcements: {
+      announcements: [...state.announcements.announcements.values()],
+      reads: [...state.announcements.reads].map(([id, readers]) => [id, [...readers]] as const),
+      showReaders: state.announcements.showReaders,
+    },
   };
 }
 
@@ -170,6 +183,11 @@ const snapshotSchema = z.object({
     roles: z.array(z.looseObject({ id, buildingId: id, seats: z.int() })),
     terms: z.array(z.looseObject({ id, roleId: id, holder: z.string(), from: date, until: date })),
   }),
+  announcements: z.object({
+    announcements: z.array(z.looseObject({ id, title: z.string(), body: z.string(), postedOn: date })),
+    reads: z.array(z.tuple([id, z.array(z.tuple([id, date]))])),
+    showReaders: z.boolean(),
+  }),
 });
 
 /** Upgrades this package ships itself; a caller's own migration for the same version wins. */
@@ -184,6 +202,12 @@ const builtInMigrations: Readonly<Record<number, SnapshotMigration>> = {
   }),
   // Version 4 added duty rotation and roles.
   3: (old) => ({ ...old, version: 4, rotation: { duties: [] }, roles: { roles: [], terms: [] } }),
+  // Version 5 added announcements.
+  4: (old) => ({
+    ...old,
+    version: 5,
+    announcements: { announcements: [], reads: [], showReaders: false },
+  }),
 };
 
 /** Options of {@link restoreSnapshot}. */
@@ -265,5 +289,10 @@ export function restoreSnapshot(
   for (const d of snapshot.rotation.duties) state.rotation.duties.set(d.id, d);
   for (const r of snapshot.roles.roles) state.roles.roles.set(r.id, r);
   for (const t of snapshot.roles.terms) state.roles.terms.set(t.id, t);
+  const a = state.announcements;
+  for (const n of snapshot.announcements.announcements) a.announcements.set(n.id, n);
+  for (const [id, readers] of snapshot.announcements.reads)
+    a.reads.set(id, new Map(readers.map(([unitId, on]) => [unitId, on as LocalDate])));
+  a.showReaders = snapshot.announcements.showReaders;
   return ok(state);
 }

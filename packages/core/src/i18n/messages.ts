@@ -1,5 +1,6 @@
 import type { Locale } from './locale.js';
 import type { MessageParams, MessageTemplates } from './message-table.js';
+import { announcementMessages } from './messages/announcements.js';
 import { attachmentMessages } from './messages/attachments.js';
 import { ballotTrustMessages } from './messages/ballots.js';
 import { motionMessages } from './messages/motions.js';
@@ -39,6 +40,7 @@ const nouns: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
   term: { 'zh-CN': '任期', en: 'term' },
   amendment: { 'zh-CN': '修正案', en: 'amendment' },
   proxy: { 'zh-CN': '委托', en: 'proxy' },
+  announcement: { 'zh-CN': '公告', en: 'notice' },
 };
 
 /** Picks the wording for a size limit by what was measured: a string's length, an array's count, or a number. */
@@ -64,6 +66,7 @@ export const errorMessages = {
   ...participatoryMessages,
   ...motionMessages,
   ...attachmentMessages,
+  ...announcementMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,

@@ -81,6 +81,7 @@ function currentReads(current: ReadonlySignal<ReadModels | undefined>): Omit<Rea
     stairwellBuilding: (id) => read((m) => m.stairwellBuilding(id), undefined),
     fundView: (id, asOf) => read((m) => m.fundView(id, asOf), undefined),
     roles: () => read((m) => m.roles(), []),
+    announcements: () => read((m) => m.announcements(), []),
   };
 }
 

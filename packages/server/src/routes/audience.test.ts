@@ -27,6 +27,7 @@ const guarded = [
   { method: 'GET', path: '/c/xfkl/register.xlsx', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/funds/upkeep/ledger.csv', needs: 'organizer' },
   { method: 'GET', path: '/c/xfkl/funds/upkeep/ledger.xlsx', needs: 'organizer' },
+  { method: 'GET', path: '/c/xfkl/announcements/reads', needs: 'organizer' },
   { method: 'POST', path: '/c/xfkl/register/preview', needs: 'organizer', form: 'register' },
   { method: 'POST', path: '/c/xfkl/register/import', needs: 'organizer', form: 'register' },
   { method: 'GET', path: '/c/xfkl/session', needs: 'signed-in' },

@@ -15,6 +15,7 @@ export function shellPaths(options: ShellOptions = {}): readonly string[] {
     '/c/:community/organizer',
     '/c/:community/organizer/*',
     '/c/:community/motions/:motion/result',
+    '/c/:community/announcements',
   ];
   return options.home ? ['/', '/c/:community', '/c/:community/', ...paths] : paths;
 }
@@ -78,10 +79,11 @@ function appFile(name: string, type: string): () => PrecompressedBody {
 
 /**
  * The built files the shell loads: `app.js` on every page, `organizer.js` the first time an organizer
- * screen beyond the home is drawn, `result.js` on the public result page (the shell's lazy modules),
+ * screen beyond the home is drawn, `result.js` on the public result page, `resident.js` on a
+ * household's screens (the shell's lazy modules),
  * each with its source map.
  */
-export const SHELL_MODULES = ['app.js', 'organizer.js', 'result.js'] as const;
+export const SHELL_MODULES = ['app.js', 'organizer.js', 'result.js', 'resident.js'] as const;
 
 /**
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its
