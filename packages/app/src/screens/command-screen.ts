@@ -1,5 +1,6 @@
 import type { LinliError, Locale } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { translator } from '../shell/strings.js';
 import { fenOf } from './motion-wizard/fund-draft.js';
 import { ReplicaScreen } from './replica-screen.js';
 import { ScreenElement } from './screen-element.js';
@@ -13,8 +14,19 @@ export interface PendingCommand {
   readonly text: string;
 }
 
-/** The words every confirmation needs: a screen's own table has them under these keys. */
+/** What the server answered to an accepted command: the events it recorded. */
+export interface CommandAnswer {
+  readonly events?: readonly { readonly type: string; readonly payload?: unknown }[];
+}
+
+/** The words every confirmation needs: a screen's own table may have them under these keys. */
 export type ConfirmWords = (locale: Locale, key: 'yes' | 'no' | 'saved') => string;
+
+const words = translator({
+  yes: { 'zh-CN': '确认', en: 'Confirm' },
+  no: { 'zh-CN': '返回', en: 'Back' },
+  saved: { 'zh-CN': '已记录。', en: 'Recorded.' },
+});
 
 /**
  * An organizer screen that changes the community by commands: each action asks first (its
@@ -32,6 +44,7 @@ export abstract class CommandScreen extends ReplicaScreen {
 
   declare pending: PendingCommand | undefined;
   declare error: { readonly key: string; readonly error: LinliError } | undefined;
+  /** What the last action did, for the status line. */
   declare done: string | undefined;
   declare busy: boolean;
 
@@ -43,8 +56,8 @@ export abstract class CommandScreen extends ReplicaScreen {
     this.busy = false;
   }
 
-  /** The screen's words for yes, no and saved (its translator). */
-  protected abstract readonly confirmWords: ConfirmWords;
+  /** The screen's words for yes, no and saved: the shared ones unless a screen says it its own way. */
+  protected readonly confirmWords: ConfirmWords = words;
 
   /** The saved note, for a live region at the top of the screen. */
   protected renderDone(): TemplateResult {
@@ -78,37 +91,60 @@ export abstract class CommandScreen extends ReplicaScreen {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#confirm-text')?.focus());
   }
 
+  /** Shows `error` below the action `key`, focused: the core's refusal, or one the page found itself. */
+  protected async refuse(key: string, error: LinliError): Promise<void> {
+    this.busy = false;
+    this.pending = undefined;
+    this.done = undefined;
+    this.error = { key, error };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
+  }
+
   private back(): void {
     this.pending = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('h1')?.focus());
   }
 
-  /** After a command was accepted: the forms fold away, so the list shows what changed. */
-  protected accepted(): void {
-    for (const details of this.renderRoot.querySelectorAll('details[open]')) details.removeAttribute('open');
-  }
-
-  /** Sends the confirmed command; a refusal is shown where it was asked, focused, and nothing changes. */
-  private async confirm(pending: PendingCommand): Promise<void> {
-    if (this.busy) return;
+  /**
+   * Sends one command; a refusal is shown at `key`, focused, and answers undefined. Once accepted the
+   * replica catches up before this answers, so the screen already shows what changed.
+   */
+  protected async send(key: string, command: Record<string, unknown>): Promise<CommandAnswer | undefined> {
     this.busy = true;
-    const answer = await this.context.api.send('POST', `/c/${encodeURIComponent(this.community)}/commands`, {
-      command: pending.command,
-    });
-    this.busy = false;
+    const answer = await this.context.api.send<CommandAnswer>(
+      'POST',
+      `/c/${encodeURIComponent(this.community)}/commands`,
+      { command },
+    );
+    // The confirmation (kept on screen, its button disabled, while the command was on its way) goes.
     this.pending = undefined;
     if (!answer.ok) {
-      this.error = { key: pending.key, error: answer.error };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
-      return;
+      await this.refuse(key, answer.error);
+      return undefined;
     }
+    this.busy = false;
     this.error = undefined;
-    this.done = this.confirmWords(this.locale, 'saved');
-    this.accepted();
     await this.replica.governance?.refresh().catch(() => undefined);
+    return answer.value;
+  }
+
+  /**
+   * After a confirmed command was accepted (the saved note is already set). By default the forms
+   * fold away, so the list shows what changed, and focus returns to the heading.
+   */
+  protected async recorded(_pending: PendingCommand, _answer: CommandAnswer): Promise<void> {
+    for (const details of this.renderRoot.querySelectorAll('details[open]')) details.removeAttribute('open');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private async confirm(pending: PendingCommand): Promise<void> {
+    if (this.busy) return;
+    const answer = await this.send(pending.key, pending.command);
+    if (!answer) return;
+    this.done = this.confirmWords(this.locale, 'saved');
+    await this.recorded(pending, answer);
   }
 }
 

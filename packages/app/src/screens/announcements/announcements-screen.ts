@@ -11,7 +11,7 @@ import {
   summarizeLedger,
 } from '@linli/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ConfirmingScreen, type PendingAction } from '../confirming-screen.js';
+import { type CommandAnswer, CommandScreen, type PendingCommand } from '../command-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './announcements.strings.js';
 import { scopeLabel, scopeOptions } from './scope.js';
@@ -40,9 +40,9 @@ const scopeValue = (scope: NoticeScope): string =>
  * a print link, and withdrawal behind a confirmation. A refusal shows the core's typed error where
  * the action was, and nothing changes.
  */
-export class AnnouncementsScreen extends ConfirmingScreen {
+export class AnnouncementsScreen extends CommandScreen {
   static override properties: PropertyDeclarations = {
-    ...ConfirmingScreen.properties,
+    ...CommandScreen.properties,
     reads: { state: true },
     draft: { state: true },
   };
@@ -178,7 +178,7 @@ export class AnnouncementsScreen extends ConfirmingScreen {
         `/c/${encodeURIComponent(this.community)}/attachments`,
         { method: 'POST', body: file },
       );
-      if (!uploaded.ok) return this.refused('post', uploaded.error);
+      if (!uploaded.ok) return this.refuse('post', uploaded.error);
       attachments = [{ ...uploaded.value, name: file.name }];
     }
     const command = {
@@ -205,7 +205,7 @@ export class AnnouncementsScreen extends ConfirmingScreen {
       e.preventDefault();
       const [kind, id = ''] = field(e.target as HTMLFormElement, 'what').split(':');
       const drafted = kind === 'motion' ? this.motionDraft(gov, id, l) : this.fundDraft(gov, id, l);
-      if (!drafted.ok) return void this.refused('remind', drafted.error);
+      if (!drafted.ok) return void this.refuse('remind', drafted.error);
       this.error = undefined;
       this.draft = drafted.value;
       this.done = t(l, 'drafted');
@@ -317,12 +317,15 @@ export class AnnouncementsScreen extends ConfirmingScreen {
       ${this.renderError(key, l)}`;
   }
 
-  protected override confirmed(pending: PendingAction): void {
+  protected override async recorded(pending: PendingCommand): Promise<void> {
     this.done = pending.key === 'policy' ? undefined : t(this.locale, 'withdrawn');
   }
 
   /** Every accepted command may change a count or the policy: the reads are asked for again. */
-  protected override async send(key: string, command: Record<string, unknown>): Promise<boolean> {
+  protected override async send(
+    key: string,
+    command: Record<string, unknown>,
+  ): Promise<CommandAnswer | undefined> {
     const accepted = await super.send(key, command);
     if (accepted) await this.loadReads();
     return accepted;

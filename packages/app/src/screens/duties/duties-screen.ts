@@ -1,7 +1,7 @@
 import { type Duty, type Governance, type Locale, linliError, localDateOf, unitsIn } from '@linli/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { type CommandAnswer, CommandScreen, type PendingCommand } from '../command-screen.js';
 import { ScreenElement } from '../screen-element.js';
-import { type CommandAnswer, CommandScreen } from './command-screen.js';
 import { t } from './duties.strings.js';
 import { dutyFormStyles } from './duty.styles.js';
 import {
@@ -164,7 +164,7 @@ export class DutiesScreen extends CommandScreen {
   }
 
   /** Opens the rota just created. */
-  protected override recorded(_key: string, answer: CommandAnswer): void {
+  protected override async recorded(_pending: PendingCommand, answer: CommandAnswer): Promise<void> {
     const defined = answer.events?.find((x) => x.type === 'duty.defined')?.payload as
       | { id?: string }
       | undefined;

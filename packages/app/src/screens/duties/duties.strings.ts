@@ -110,9 +110,6 @@ export const t = translator({
     'zh-CN': '把 {date} 的值日改为 {room}（{reason}）？',
     en: 'Set {room} on duty on {date} ({reason})?',
   },
-  yes: { 'zh-CN': '确认', en: 'Confirm' },
-  no: { 'zh-CN': '返回', en: 'Back' },
-  saved: { 'zh-CN': '已记录。', en: 'Recorded.' },
   notFound: { 'zh-CN': '找不到这项值日。', en: 'No such duty.' },
   // The printed month.
   printTitle: { 'zh-CN': '{name} 值日表', en: '{name}: rota' },

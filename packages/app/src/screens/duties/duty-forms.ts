@@ -1,6 +1,6 @@
 import type { Duty, LinliError, LocalDate, Locale, RosterSlot } from '@linli/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PendingCommand } from './command-screen.js';
+import type { PendingCommand } from '../command-screen.js';
 import { t } from './duties.strings.js';
 import { dayLabel, type RoomOf } from './rota-months.js';
 

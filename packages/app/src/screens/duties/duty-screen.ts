@@ -10,8 +10,8 @@ import {
   swapStage,
 } from '@linli/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { CommandScreen } from '../command-screen.js';
 import { ScreenElement } from '../screen-element.js';
-import { CommandScreen } from './command-screen.js';
 import { t } from './duties.strings.js';
 import { dutyFormStyles } from './duty.styles.js';
 import { absenceForm, coverForm, type FormHost, overrideForm } from './duty-forms.js';

@@ -1,11 +1,4 @@
-import {
-  type Attachment,
-  type FundNotice,
-  fundNotice,
-  type LinliError,
-  type Locale,
-  localDateOf,
-} from '@linli/core';
+import { type Attachment, type FundNotice, fundNotice, type LinliError, localDateOf } from '@linli/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { saveFile } from '../../api/save-file.js';
 import { fenOf } from '../motion-wizard/fund-draft.js';

@@ -1,6 +1,6 @@
 import type { Building, Locale, PublishedRole, Resident } from '@linli/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { CommandScreen, type ConfirmWords, fieldValue as value, wholeOrText } from '../command-screen.js';
+import { CommandScreen, fieldValue as value, wholeOrText } from '../command-screen.js';
 import { t } from './roles.strings.js';
 
 /** A resident of the building, as the appointment form offers them. */
@@ -45,8 +45,6 @@ export class RolesScreen extends CommandScreen {
       }
     `,
   ];
-
-  protected override readonly confirmWords: ConfirmWords = t;
 
   protected override render(): TemplateResult {
     const l = this.locale;

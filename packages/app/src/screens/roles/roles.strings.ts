@@ -41,6 +41,5 @@ export const t = translator({
     en: "End {name}'s term as {role}? The seat falls vacant.",
   },
   confirmHandover: { 'zh-CN': '{role}由 {from} 交接给 {to}？', en: 'Hand {role} over from {from} to {to}?' },
-  saved: { 'zh-CN': '已记录。', en: 'Recorded.' },
   endReason: { 'zh-CN': '组织者结束任期', en: 'Ended by the organizer' },
 });
