@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './announcements.strings.js';
@@ -28,10 +29,6 @@ export class NoticeSheetScreen extends ReplicaScreen {
         line-height: 1.8;
       }
       @media print {
-        @page {
-          size: A4;
-          margin: 18mm;
-        }
         .sheet {
           color: #000;
           background: #fff;
@@ -41,6 +38,11 @@ export class NoticeSheetScreen extends ReplicaScreen {
       }
     `,
   ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    a4Page();
+  }
 
   protected override render(): TemplateResult {
     const l = this.locale;

@@ -1,5 +1,6 @@
 import type { LocalDate, Locale, RosterSlot } from '@linli/core';
 import { css, html, type TemplateResult } from 'lit';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './duties.strings.js';
@@ -38,10 +39,6 @@ export class DutyMonthScreen extends ReplicaScreen {
         text-align: start;
         vertical-align: top;
       }
-      @page {
-        size: A4;
-        margin: 15mm;
-      }
       @media print {
         :host {
           font-size: 12pt;
@@ -53,6 +50,11 @@ export class DutyMonthScreen extends ReplicaScreen {
       }
     `,
   ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    a4Page();
+  }
 
   protected override render(): TemplateResult {
     const l = this.locale;

@@ -1,11 +1,12 @@
 import { type FundNotice, fundNotice, type Locale, localDateOf } from '@linli/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './books.strings.js';
 import { fundPaths } from './fund-paths.js';
 import { money } from './money.js';
-import { ensureA4Page, paperStyles } from './paper.js';
+import { paperStyles } from './paper.js';
 
 /** A table's column headers from a `|`-separated line of words, the money columns right-aligned. */
 function headers(words: string, moneyFrom: number): TemplateResult[] {
@@ -87,7 +88,7 @@ export class FundNoticeScreen extends ReplicaScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    ensureA4Page();
+    a4Page();
   }
 
   protected override render(): TemplateResult {

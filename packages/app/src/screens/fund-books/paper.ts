@@ -1,10 +1,12 @@
 import { type CSSResult, css } from 'lit';
+import { blackOnWhite } from '../print/a4-page.js';
 
 /**
  * The printed fund pages: black on white whatever the theme, tables that fit an A4 page, and no
  * buttons or links to the console on the paper.
  */
 export const paperStyles: CSSResult = css`
+  ${blackOnWhite}
   table {
     border-collapse: collapse;
     width: 100%;
@@ -47,14 +49,7 @@ export const paperStyles: CSSResult = css`
   }
   @media print {
     :host {
-      color: #000 !important;
-      background: #fff !important;
       font-size: max(11pt, 1em);
-    }
-    * {
-      color: #000 !important;
-      background: transparent !important;
-      border-color: #000 !important;
     }
     .scroll {
       overflow: visible;
@@ -64,14 +59,3 @@ export const paperStyles: CSSResult = css`
     }
   }
 `;
-
-let pageRuleAdded = false;
-
-/** Puts the A4 page rule on the document once (`@page` does nothing inside a shadow root). */
-export function ensureA4Page(doc: Document = document): void {
-  if (pageRuleAdded) return;
-  pageRuleAdded = true;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('@page { size: A4; margin: 15mm 15mm 18mm; }');
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-}

@@ -1,11 +1,12 @@
 import { type DueFor, fundArrears, type Locale, localDateOf } from '@linli/core';
 import { html, type TemplateResult } from 'lit';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './books.strings.js';
 import { fundPaths } from './fund-paths.js';
 import { money } from './money.js';
-import { ensureA4Page, paperStyles } from './paper.js';
+import { paperStyles } from './paper.js';
 
 const forText = (due: DueFor, l: Locale, fund: string): string =>
   due.kind === 'charge'
@@ -24,7 +25,7 @@ export class ReminderScreen extends ReplicaScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    ensureA4Page();
+    a4Page();
   }
 
   protected override render(): TemplateResult {

@@ -1,11 +1,13 @@
 import { type CSSResult, css } from 'lit';
+import { blackOnWhite } from '../print/a4-page.js';
 
 /**
  * The fund papers (receipt, statement) on A4, black on white whatever the theme: the screen's links
  * and buttons stay off the paper. `@page` has no effect inside a shadow root, so the page size is
- * set on the document by {@link a4Page}.
+ * set on the document by `a4Page`.
  */
 export const paperStyles: CSSResult = css`
+  ${blackOnWhite}
   .paper {
     border: 1px solid var(--linli-color-border);
     padding: 1.5em;
@@ -35,15 +37,6 @@ export const paperStyles: CSSResult = css`
     word-break: break-all;
   }
   @media print {
-    :host {
-      color: #000 !important;
-      background: #fff !important;
-    }
-    * {
-      color: #000 !important;
-      background: transparent !important;
-      border-color: #000 !important;
-    }
     .paper {
       border: none;
       padding: 0;
@@ -53,14 +46,3 @@ export const paperStyles: CSSResult = css`
     }
   }
 `;
-
-let added = false;
-
-/** Puts the A4 page rule on the document once, where the browser's print looks for it. */
-export function a4Page(doc: Document = document): void {
-  if (added) return;
-  added = true;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('@page { size: A4; margin: 15mm; }');
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-}

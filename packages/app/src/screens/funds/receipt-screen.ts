@@ -1,12 +1,13 @@
 import { amountInChineseCapitals, formatMoney, type Money, paymentReceipt } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { nameOf, type OrganizerPerson, organizersOf } from '../../api/organizers.js';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { fundPaths } from './fund-paths.js';
 import { t } from './funds.strings.js';
 import { fundStyles } from './funds.styles.js';
-import { a4Page, paperStyles } from './paper.js';
+import { paperStyles } from './paper.js';
 
 /**
  * `/c/:community/organizer/funds/:fund/receipts/:entry`: the printable receipt (收据) of one payment —

@@ -8,12 +8,13 @@ import {
 } from '@linli/core';
 import { html, type TemplateResult } from 'lit';
 import { saveFile } from '../../api/save-file.js';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { ALL_RECORDED, fundPaths } from './fund-paths.js';
 import { t } from './funds.strings.js';
 import { fundStyles } from './funds.styles.js';
-import { a4Page, paperStyles } from './paper.js';
+import { paperStyles } from './paper.js';
 
 const KIND_KEYS = {
   pledge: 'kindPledge',

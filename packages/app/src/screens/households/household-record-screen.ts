@@ -1,5 +1,6 @@
 import { formatMoney, type HouseholdRecord, type Locale, type Money, type VoteLine } from '@linli/core';
 import { css, html, type TemplateResult } from 'lit';
+import { a4Page } from '../print/a4-page.js';
 import { ReplicaScreen } from '../replica-screen.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './households.strings.js';
@@ -79,13 +80,14 @@ export class HouseholdRecordScreen extends ReplicaScreen {
         td {
           border-bottom: 1px solid #000;
         }
-        @page {
-          size: A4;
-          margin: 15mm;
-        }
       }
     `,
   ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    a4Page();
+  }
 
   protected override render(): TemplateResult {
     const l = this.locale;
