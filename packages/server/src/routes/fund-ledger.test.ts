@@ -81,7 +81,7 @@ describe('GET /c/:id/funds/:fund/ledger.csv and .xlsx', () => {
     const entries = community.governance.read((s) => s.funds.entries.get('upkeep') ?? []);
     expect(rows).toHaveLength(1 + entries.length);
     const income = rows.find((r) => r[1] === '收入');
-    expect(income?.slice(3, 7)).toEqual(['800.00', '', '电梯广告 2026-10', '电梯维保费']);
+    expect(income?.slice(3, 10)).toEqual(['800.00', '', '', '', '', '电梯广告 2026-10', '电梯维保费']);
     const sum = rows.slice(1).reduce((a, r) => a + Math.round(Number(r[3]) * 100), 0);
     expect(sum).toBe(entries.reduce((a, e) => a + e.amount, 0));
     // `Response.text()` drops a BOM: read the bytes as they came.
