@@ -37,7 +37,7 @@ function renderIncome(n: FundNotice, l: Locale): TemplateResult {
         ? html`<p>${t(l, 'none')}</p>`
         : html`<div class="scroll" role="region" tabindex="0" aria-labelledby="income-h"><table id="income"><thead><tr>${headers(t(l, 'incomeCols'), 3)}</tr></thead><tbody>${n.income.map(
             (i) => html`<tr>
-              <td class="nowrap">${i.date}</td><td>${i.source}</td><td class="nowrap">${i.invoice ?? ''}</td>
+              <td class="nowrap">${i.date}</td><td>${i.source}</td><td class="code">${i.invoice ?? ''}</td>
               <td class="money">${money(i.amount, l)}</td><td class="money">${money(i.relatedCosts, l)}</td>
               <td class="money">${money(i.net, l)}</td><td>${i.offset?.name ?? ''}</td>
             </tr>`,
@@ -52,7 +52,7 @@ function renderExpenses(n: FundNotice, l: Locale): TemplateResult {
         ? html`<p>${t(l, 'none')}</p>`
         : html`<div class="scroll" role="region" tabindex="0" aria-labelledby="expenses-h"><table id="expenses"><thead><tr>${headers(t(l, 'expenseCols'), 3)}</tr></thead><tbody>${n.expenses.map(
             (e) =>
-              html`<tr><td class="nowrap">${e.date}</td><td>${e.description}</td><td class="nowrap">${e.receipt}</td><td class="money">${money(e.amount, l)}</td></tr>`,
+              html`<tr><td class="nowrap">${e.date}</td><td>${e.description}</td><td class="code">${e.receipt}</td><td class="money">${money(e.amount, l)}</td></tr>`,
           )}</tbody></table></div>`
     }`;
 }

@@ -30,8 +30,9 @@ export const paperStyles: CSSResult = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  /* Dates and invoice numbers are read (and copied) whole. */
-  td.nowrap {
+  /* Dates and invoice numbers are read (and copied) whole on a screen. */
+  td.nowrap,
+  td.code {
     white-space: nowrap;
   }
   /* A wide table scrolls inside its own region on a phone instead of crushing its columns. */
@@ -56,6 +57,11 @@ export const paperStyles: CSSResult = css`
     }
     .scroll table {
       width: 100%;
+    }
+    /* On paper nothing scrolls: a long invoice number wraps rather than push the table off the page. */
+    td.code {
+      white-space: normal;
+      overflow-wrap: anywhere;
     }
   }
 `;
