@@ -17,12 +17,13 @@ import {
 export interface HouseholdSeat {
   /** The voter the ballot is cast for: `voterId` of `ballot.cast`. */
   readonly voterId: string;
-  /** Set when the household casts it as a proxy holder: `proxyId` of `ballot.cast`. */
+  /**
+   * Set when the household casts it as a proxy holder: `proxyId` of `ballot.cast`. Only proxies held
+   * by this household (its unit, or one of its own voters or their members) are its seats.
+   */
   readonly proxyId?: string;
   /** The rooms of the voter, as residents name them (`101`), never ids. */
   readonly rooms: readonly string[];
-  /** A proxy's holder as the 委托书 names them. */
-  readonly holder?: string;
   /** Whether this seat's ballot is in (for a proxy seat: one this household cast). */
   readonly voted: boolean;
   /**
@@ -97,7 +98,6 @@ function seatsOf(gov: Governance, entry: MotionState, unitId: string): Household
       voterId: proxy.voterId,
       proxyId: proxy.id,
       rooms: roomsOf(gov, voter),
-      holder: proxy.holder === unitId ? (gov.unit(unitId)?.room ?? '') : proxy.holder,
       voted: ours !== undefined || (m.secrecy === 'public' && ballot !== undefined),
       ...(ours ? { ballot: shown(ours) } : m.secrecy === 'public' && ballot ? { ballot: shown(ballot) } : {}),
     });

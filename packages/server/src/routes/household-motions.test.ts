@@ -76,7 +76,7 @@ describe('GET /household/motions: a household’s own ballots, secret ones inclu
       voterId: 'u201',
       proxyId: 'p1',
       rooms: ['201'],
-      holder: '102',
+
       voted: false,
     });
     expect(proxy?.ballot).toBeUndefined();
