@@ -65,7 +65,7 @@ function roomsOf(gov: Governance, voter: Voter | undefined): string[] {
   });
 }
 
-const shown = (b: Ballot): HouseholdSeat['ballot'] => ({
+const shown = (b: Ballot): NonNullable<HouseholdSeat['ballot']> => ({
   choice: b.choice,
   at: b.at,
   revision: b.revision,
