@@ -116,13 +116,17 @@ export class ResidentMotionScreen extends ScreenElement {
     const l = this.locale;
     const { seats } = item.mine;
     if (seats.length === 0) return open ? html`<p class="card">${t(l, 'cantVote')}</p>` : nothing;
+    // Once voting is over a missing ballot is no longer something to do.
     const status = (s: HouseholdSeat) =>
-      s.voted ? t(l, 'youVoted', { choice: this.choice(item.motion, s) }) : t(l, 'notYet');
+      s.voted
+        ? t(l, 'youVoted', { choice: this.choice(item.motion, s) })
+        : t(l, open ? 'notYet' : 'didNotVote');
+    const mark = (s: HouseholdSeat) => (s.voted ? 'done' : open ? 'todo' : '');
     if (seats.length === 1) {
       const only = seats[0] as HouseholdSeat;
       return html`<section aria-labelledby="seats-title">
         <h2 id="seats-title">${t(l, 'yourBallots')}</h2>
-        <p id="seat-status" class=${only.voted ? 'done' : 'todo'}>${seatLabel(only, seats, l)}：${status(only)}</p>
+        <p id="seat-status" class=${mark(only)}>${seatLabel(only, seats, l)}：${status(only)}</p>
       </section>`;
     }
     return html`<section aria-labelledby="seats-title">
@@ -141,7 +145,7 @@ export class ResidentMotionScreen extends ScreenElement {
                 this.recorded = '';
               }}
             />
-            <span>${seatLabel(s, seats, l)}<br /><span class=${s.voted ? 'done' : 'todo'}>${status(s)}</span></span></label
+            <span>${seatLabel(s, seats, l)}<br /><span class=${mark(s)}>${status(s)}</span></span></label
           >`,
         )}
       </fieldset>
@@ -155,7 +159,7 @@ export class ResidentMotionScreen extends ScreenElement {
     return html`<section aria-labelledby="projects-title">
       <h2 id="projects-title">${t(l, 'projects')}</h2>
       <p>${t(l, 'fundAmount', { amount: money(m.funding.amount, l) })}</p>
-      <ul class="plain card">
+      <div class="card"><ul class="plain">
         ${m.options.map((o) => {
           const outcome = outcomes.get(o.id);
           return html`<li>
@@ -165,7 +169,7 @@ export class ResidentMotionScreen extends ScreenElement {
             }</span>
           </li>`;
         })}
-      </ul>
+      </ul></div>
     </section>`;
   }
 
@@ -322,9 +326,10 @@ export class ResidentMotionScreen extends ScreenElement {
     if (!item) return html`${title}<p role="status">${t(l, 'loading')}</p>`;
     const m = item.motion;
     const group = groupOf(m, item.tally);
-    return html`${title}${back}
+    // What matters first: a closed motion's result; the projects' costs before a budget's ballot.
+    return html`${title}${back} ${this.renderResult(item)} ${this.renderProjects(m)}
       ${group === 'upcoming' ? this.renderDraft(m, l) : html`${this.renderSeats(item, group === 'open')}${this.renderVote(item)}`}
-      ${this.renderProjects(m)} ${this.renderAmendments(item)} ${this.renderResult(item)}`;
+      ${this.renderAmendments(item)}`;
   }
 }
 

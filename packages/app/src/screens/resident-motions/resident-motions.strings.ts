@@ -48,6 +48,7 @@ export const t = translator({
   },
   youVoted: { 'zh-CN': '已投：{choice} ✓', en: 'Voted: {choice} ✓' },
   notYet: { 'zh-CN': '还没投票', en: 'Not voted yet' },
+  didNotVote: { 'zh-CN': '没有投票', en: 'Did not vote' },
   recorded: { 'zh-CN': '已记录：{choice} ✓', en: 'Recorded: {choice} ✓' },
   cantVote: {
     'zh-CN': '本户不在这个议题的表决名单中，只能查看结果。',
