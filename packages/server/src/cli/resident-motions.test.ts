@@ -117,6 +117,8 @@ beforeAll(async () => {
     funding: { amount: 400_000, selection: 'greedy' },
   });
   await motion('walk', '小区散步道路线（每位居民一票）', { basis: 'residents' });
+  // Room 201's own matter: not room 102's business, so not on its list.
+  await motion('only201', '201室阳台外挂机位置', { scope: { kind: 'units', ids: [unit('201')] } });
   // Room 201 gave room 102 a proxy on the colour.
   await command({
     type: 'proxy.grant',
@@ -331,6 +333,12 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     await page.getByRole('button', { name: '提交修正案' }).click();
     await poll(() => page.locator('#amend-error').count()).toBe(1);
     expect(await page.locator('linli-resident-motion-screen .amendment').count()).toBe(1);
+
+    // Another household's motion, and one that does not exist, say which.
+    await page.goto(motionUrl('only201'));
+    await poll(() => textOf(page, 'linli-resident-motion-screen .alert')).toBe('这个议题不涉及本户。');
+    await page.goto(motionUrl('nope'));
+    await poll(() => textOf(page, 'linli-resident-motion-screen .alert')).toBe('没有这个议题。');
 
     await page.goto(motionUrl('old-rules'));
     await poll(() => textOf(page, '#adopted')).toBe('第一条 楼道不堆物。');

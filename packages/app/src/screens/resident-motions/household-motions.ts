@@ -37,6 +37,13 @@ export interface MotionForHousehold {
   readonly room: (unitId: string) => string | undefined;
 }
 
+/** The motions that concern the household, and the ids of every motion of the community. */
+export interface HouseholdMotions {
+  readonly items: readonly MotionForHousehold[];
+  /** Every motion the community has (to tell "no such motion" from "not yours"). */
+  readonly all: ReadonlySet<string>;
+}
+
 /**
  * Reads the community's published view (every motion's definition and public tally) and the
  * household's own part (`/household/motions`, behind its session: the only source of its ballots on
@@ -45,7 +52,7 @@ export interface MotionForHousehold {
 export async function loadHouseholdMotions(
   api: ApiClient,
   community: string,
-): Promise<ApiResult<readonly MotionForHousehold[]>> {
+): Promise<ApiResult<HouseholdMotions>> {
   const base = `/c/${encodeURIComponent(community)}`;
   const [view, mine] = await Promise.all([
     fetchPublishedView(`${base}/view`).then(viewGovernance, () => undefined),
@@ -57,9 +64,12 @@ export async function loadHouseholdMotions(
   const room = (unitId: string) => view.unit(unitId)?.room;
   return {
     ok: true,
-    value: view.motions.value.flatMap((motion) => {
-      const own = byId.get(motion.id);
-      return own ? [{ motion, tally: view.tally(motion.id), mine: own, room }] : [];
-    }),
+    value: {
+      items: view.motions.value.flatMap((motion) => {
+        const own = byId.get(motion.id);
+        return own ? [{ motion, tally: view.tally(motion.id), mine: own, room }] : [];
+      }),
+      all: new Set(view.motions.value.map((m) => m.id)),
+    },
   };
 }

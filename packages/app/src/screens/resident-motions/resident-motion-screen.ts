@@ -46,7 +46,7 @@ export class ResidentMotionScreen extends ScreenElement {
   };
 
   declare private item: MotionForHousehold | undefined;
-  declare private missing: boolean;
+  declare private missing: 'unknown' | 'notYours' | undefined;
   declare private error: LinliError | undefined;
   /** The key of the seat being voted. */
   declare private seat: string;
@@ -59,7 +59,6 @@ export class ResidentMotionScreen extends ScreenElement {
 
   constructor() {
     super();
-    this.missing = false;
     this.seat = '';
     this.recorded = '';
     this.amendSent = false;
@@ -88,8 +87,10 @@ export class ResidentMotionScreen extends ScreenElement {
       this.error = answer.error;
       return;
     }
-    const item = answer.value.find((i) => i.motion.id === this.context.params.motion);
-    this.missing = item === undefined;
+    const id = this.context.params.motion ?? '';
+    const item = answer.value.items.find((i) => i.motion.id === id);
+    // Another building's motion is not this household's: say so, rather than that it does not exist.
+    this.missing = item === undefined ? (answer.value.all.has(id) ? 'notYours' : 'unknown') : undefined;
     this.item = item;
     const seats = item?.mine.seats ?? [];
     if (!seats.some((s) => seatKey(s) === this.seat)) {
@@ -322,7 +323,7 @@ export class ResidentMotionScreen extends ScreenElement {
     if (this.error)
       return html`${title}<p class="alert" role="alert">${this.error.message[l]}</p>
         <button type="button" @click=${() => this.load()}>${t(l, 'retry')}</button>${back}`;
-    if (this.missing) return html`${title}<p class="alert" role="alert">${t(l, 'unknown')}</p>${back}`;
+    if (this.missing) return html`${title}<p class="alert" role="alert">${t(l, this.missing)}</p>${back}`;
     if (!item) return html`${title}<p role="status">${t(l, 'loading')}</p>`;
     const m = item.motion;
     const group = groupOf(m, item.tally);

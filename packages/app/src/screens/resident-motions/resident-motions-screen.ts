@@ -58,7 +58,7 @@ export class ResidentMotionsScreen extends ScreenElement {
   private async load(): Promise<void> {
     this.error = undefined;
     const answer = await loadHouseholdMotions(this.context.api, this.context.params.community ?? '');
-    if (answer.ok) this.items = answer.value;
+    if (answer.ok) this.items = answer.value.items;
     else this.error = answer.error;
   }
 
