@@ -118,6 +118,32 @@ describe('GET /household/motions: a household’s own ballots, secret ones inclu
     expect((await seat())?.ballot).toBeUndefined();
   });
 
+  it('on an owners’ roll: the owner head’s seat, and a proxy held by the household’s owner by id', async () => {
+    const { read, household, send, organizer } = await withSecretBallots();
+    const lift = async () => (await read(household)).motions.find((m) => m.motionId === 'lift');
+    // The seeded elevator vote: 102's owner has not voted; 刘女士的邻居's proxy is nobody's seat here.
+    expect((await lift())?.seats).toEqual([{ voterId: 'o102', rooms: ['102'], voted: false }]);
+    await send(
+      {
+        type: 'proxy.grant',
+        motionId: 'lift',
+        voterId: 'o302',
+        holder: 'o102',
+        paperRef: 'W-302',
+        id: 'p302',
+      },
+      organizer,
+    );
+    // A public motion: the voter's own ballot is public anyway, so the holder sees it.
+    expect((await lift())?.seats[1]).toMatchObject({
+      voterId: 'o302',
+      proxyId: 'p302',
+      rooms: ['302'],
+      voted: true,
+      ballot: { choice: { kind: 'proposal', vote: 'no' }, channel: 'direct' },
+    });
+  });
+
   it('refuses anyone but a household: no token 401, the organizer 403', async () => {
     const { app, organizer } = await withSecretBallots();
     expect((await app.request('/c/xfkl/household/motions')).status).toBe(401);
@@ -149,6 +175,21 @@ describe('GET /household/motions: a household’s own ballots, secret ones inclu
       inScope: true,
     });
     // 福泰大厦's motions are not Building 96's households' business.
-    expect(answer.motions.every((m) => !m.motionId.startsWith('ft'))).toBe(true);
+    await send(
+      {
+        type: 'motion.draft',
+        id: 'ft-doors',
+        title: '福泰大厦门禁',
+        kind: 'proposal',
+        scope: { kind: 'building', id: 'ft' },
+        basis: 'households',
+        rule: 'simpleMajority',
+        closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+      organizer,
+    );
+    const ids = (await read(household)).motions.map((m) => m.motionId);
+    expect(ids).toContain('rules');
+    expect(ids).not.toContain('ft-doors');
   });
 });
