@@ -1,24 +1,13 @@
 import '@linli/widgets/define/linli-vote.js';
-import {
-  amendmentStatus,
-  ballotChoiceText,
-  fen,
-  formatMoney,
-  type LinliError,
-  type Locale,
-  type Motion,
-} from '@linli/core';
+import { amendmentStatus, ballotChoiceText, type LinliError, type Locale, type Motion } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { type HouseholdSeat, loadHouseholdMotions, type MotionForHousehold } from './household-motions.js';
 import { groupOf } from './motion-groups.js';
+import { renderProjects, renderResult } from './motion-outcome.js';
 import { t } from './resident-motions.strings.js';
 import { residentMotionStyles } from './resident-motions.styles.js';
-import { outcomeText } from './resident-motions-screen.js';
 import { seatLabel } from './seat-label.js';
-
-/** An amount of integer fen as money. */
-const money = (amount: number, l: Locale) => formatMoney(fen(amount), l);
 
 /** A seat's key: its voter and, for a proxy, the proxy. */
 const seatKey = (s: HouseholdSeat) => `${s.voterId}\u0000${s.proxyId ?? ''}`;
@@ -153,67 +142,6 @@ export class ResidentMotionScreen extends ScreenElement {
     </section>`;
   }
 
-  private renderProjects(m: Motion): TemplateResult | typeof nothing {
-    if (!m.funding) return nothing;
-    const l = this.locale;
-    const outcomes = new Map((m.result?.selection?.outcomes ?? []).map((o) => [o.projectId, o]));
-    return html`<section aria-labelledby="projects-title">
-      <h2 id="projects-title">${t(l, 'projects')}</h2>
-      <p>${t(l, 'fundAmount', { amount: money(m.funding.amount, l) })}</p>
-      <div class="card"><ul class="plain">
-        ${m.options.map((o) => {
-          const outcome = outcomes.get(o.id);
-          return html`<li>
-            <span>${o.label}</span>
-            <span>${o.cost === undefined ? '' : money(o.cost, l)}${
-              outcome ? html` · <strong>${t(l, outcome.funded ? 'funded' : 'notFunded')}</strong>` : nothing
-            }</span>
-          </li>`;
-        })}
-      </ul></div>
-    </section>`;
-  }
-
-  private renderResult(item: MotionForHousehold): TemplateResult | typeof nothing {
-    const { motion: m } = item;
-    const result = m.result;
-    const l = this.locale;
-    if (m.status !== 'closed' && m.status !== 'cancelled') return nothing;
-    const label = (id: string) => m.options.find((o) => o.id === id)?.label ?? id;
-    const selection = result?.selection;
-    return html`<section aria-labelledby="result-title" id="result">
-      <h2 id="result-title">${t(l, 'result')}</h2>
-      <p><strong>${t(l, 'outcome', { outcome: outcomeText(item, l) })}</strong></p>
-      ${
-        result && result.winners.length > 0 && m.kind !== 'proposal' && !selection
-          ? html`<h3>${t(l, 'winnersTitle')}</h3>
-              <ol id="winners">${result.winners.map((id) => html`<li>${label(id)}</li>`)}</ol>`
-          : nothing
-      }
-      ${
-        result?.adoptedText
-          ? html`<h3>${t(l, 'adoptedText')}</h3><p class="text card" id="adopted">${result.adoptedText}</p>`
-          : nothing
-      }
-      ${
-        selection
-          ? html`<h3>${t(l, 'fundedProjects', { spent: money(selection.spent, l), budget: money(selection.budget, l) })}</h3>
-              <ul class="plain" id="funded">
-                ${selection.funded.map(
-                  (id) =>
-                    html`<li><span>${label(id)}</span><span>${money(m.options.find((o) => o.id === id)?.cost ?? 0, l)}</span></li>`,
-                )}
-              </ul>`
-          : nothing
-      }
-      ${
-        m.status === 'closed'
-          ? html`<p><a href=${`/c/${encodeURIComponent(this.community)}/motions/${encodeURIComponent(m.id)}/result`}>${t(l, 'fullNotice')}</a></p>`
-          : nothing
-      }
-    </section>`;
-  }
-
   private renderAmendments(item: MotionForHousehold): TemplateResult | typeof nothing {
     const { motion: m, mine } = item;
     const l = this.locale;
@@ -328,7 +256,7 @@ export class ResidentMotionScreen extends ScreenElement {
     const m = item.motion;
     const group = groupOf(m, item.tally);
     // What matters first: a closed motion's result; the projects' costs before a budget's ballot.
-    return html`${title}${back} ${this.renderResult(item)} ${this.renderProjects(m)}
+    return html`${title}${back} ${renderResult(item, l, this.community)} ${renderProjects(m, l)}
       ${group === 'upcoming' ? this.renderDraft(m, l) : html`${this.renderSeats(item, group === 'open')}${this.renderVote(item)}`}
       ${this.renderAmendments(item)}`;
   }

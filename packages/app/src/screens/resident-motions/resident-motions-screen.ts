@@ -1,32 +1,14 @@
-import type { LinliError, Locale } from '@linli/core';
+import type { LinliError } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ScreenElement } from '../screen-element.js';
 import { loadHouseholdMotions, type MotionForHousehold } from './household-motions.js';
 import { ballotsToCast, groupOf, type MotionGroup } from './motion-groups.js';
+import { outcomeText } from './motion-outcome.js';
 import { t } from './resident-motions.strings.js';
 import { residentMotionStyles } from './resident-motions.styles.js';
 import { when } from './when.js';
 
 const GROUPS: readonly MotionGroup[] = ['open', 'upcoming', 'closed'];
-
-/** A closed motion's outcome in words, with its winners for a choice. */
-export function outcomeText(item: MotionForHousehold, l: Locale): string {
-  const { motion } = item;
-  if (motion.status === 'cancelled') return t(l, 'cancelled');
-  const outcome = motion.result?.outcome ?? item.tally?.outcome;
-  const words =
-    outcome === 'passed'
-      ? t(l, 'passed')
-      : outcome === 'failed'
-        ? t(l, 'failed')
-        : outcome === 'tied'
-          ? t(l, 'tied')
-          : '';
-  const winners = (motion.result?.winners ?? [])
-    .map((id) => motion.options.find((o) => o.id === id)?.label ?? id)
-    .join(l === 'zh-CN' ? '、' : ', ');
-  return motion.kind === 'proposal' || !winners ? words : t(l, 'winners', { names: winners });
-}
 
 /**
  * A household's motions at `/c/:community/motions`: open, coming up and closed, each a large link to
