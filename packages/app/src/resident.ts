@@ -2,3 +2,5 @@
 // loaded on demand by the routes that name `residentModule`, so the first load of every page does not
 // carry them. The residents' app grows here.
 import './screens/announcements/resident-announcements-screen.js';
+import './screens/resident-motions/resident-motions-screen.js';
+import './screens/resident-motions/resident-motion-screen.js';

@@ -20,6 +20,7 @@ import { communityListRoutes } from './routes/communities.js';
 import { dutyRoutes } from './routes/duties.js';
 import { fundLedgerRoutes } from './routes/fund-ledger.js';
 import { healthRoutes } from './routes/health.js';
+import { householdMotionRoutes } from './routes/household-motions.js';
 import { inviteRoutes } from './routes/invites.js';
 import { motionRoutes } from './routes/motions.js';
 import { organizerRoutes } from './routes/organizer.js';
@@ -185,6 +186,7 @@ export function createApp(
     .route('/c/:community', streamRoutes())
     .route('/c/:community', organizerRoutes())
     .route('/c/:community', motionRoutes())
+    .route('/c/:community', householdMotionRoutes(clock))
     .route('/c/:community', fundLedgerRoutes(clock))
     .route('/c/:community', inviteRoutes())
     .route(

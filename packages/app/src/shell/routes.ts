@@ -290,6 +290,22 @@ export const routes: readonly Route[] = [
     render: (screen) => html`<linli-notice-sheet-screen .context=${screen}></linli-notice-sheet-screen>`,
   },
   {
+    path: '/c/:community/motions',
+    audience: 'household',
+    title: { 'zh-CN': '议题与表决', en: 'Motions and votes' },
+    module: residentModule,
+    render: (screen) =>
+      html`<linli-resident-motions-screen .context=${screen}></linli-resident-motions-screen>`,
+  },
+  {
+    path: '/c/:community/motions/:motion',
+    audience: 'household',
+    title: { 'zh-CN': '议题', en: 'Motion' },
+    module: residentModule,
+    render: (screen) =>
+      html`<linli-resident-motion-screen .context=${screen}></linli-resident-motion-screen>`,
+  },
+  {
     path: '/c/:community/announcements',
     audience: 'household',
     title: { 'zh-CN': '本楼公告', en: 'Notices' },

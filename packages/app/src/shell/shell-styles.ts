@@ -53,6 +53,11 @@ export const shellStyles: CSSResult = css`
     gap: 0.5em 1em;
     margin: 0;
   }
+  /* A household is named by its unit id until the header names its room: a long id must wrap at 360 px. */
+  .who > span {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   button,
   select {
     font: inherit;

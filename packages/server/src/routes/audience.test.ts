@@ -41,6 +41,7 @@ const guarded = [
       command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes', paperRef: 'P-102' },
     },
   },
+  { method: 'GET', path: '/c/xfkl/household/motions', needs: 'household' },
   // Last: admitting the household signs it out.
   { method: 'DELETE', path: '/c/xfkl/sessions', needs: 'household' },
 ] as const;

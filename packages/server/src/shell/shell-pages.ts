@@ -14,6 +14,8 @@ export function shellPaths(options: ShellOptions = {}): readonly string[] {
     '/c/:community/sign-in',
     '/c/:community/organizer',
     '/c/:community/organizer/*',
+    '/c/:community/motions',
+    '/c/:community/motions/:motion',
     '/c/:community/motions/:motion/result',
     '/c/:community/announcements',
   ];

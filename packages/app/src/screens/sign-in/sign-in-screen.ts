@@ -37,6 +37,7 @@ const t = translator({
     en: 'This organizer token is not valid for community "{community}" (or it was revoked). Ask whoever runs the server for a new one; they issue it with linli-server organizer add.',
   },
   signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
+  toMotions: { 'zh-CN': '查看议题并投票', en: 'Motions and votes' },
   householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
   toHome: { 'zh-CN': '进入组织者首页', en: 'Go to the organizer home' },
 });
@@ -180,7 +181,7 @@ export class SignInScreen extends ScreenElement {
       ${
         session.kind === 'organizer'
           ? html`<br /><a href="/c/${encodeURIComponent(this.community)}/organizer">${t(l, 'toHome')}</a>`
-          : nothing
+          : html`<br /><a id="to-motions" href="/c/${encodeURIComponent(this.community)}/motions">${t(l, 'toMotions')}</a>`
       }
     </p>`;
   }

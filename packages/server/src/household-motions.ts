@@ -1,0 +1,135 @@
+import {
+  type Ballot,
+  type Governance,
+  localDateOf,
+  type Motion,
+  type MotionState,
+  previewElectorate,
+  unitsIn,
+  type Voter,
+} from '@linli/core';
+
+/**
+ * One ballot a household may cast on a motion: for one of its own voters (its unit; each resident
+ * on a residents' roll; the owner head whose unit it is), or for another voter as the holder of a
+ * proxy the organizer registered.
+ */
+export interface HouseholdSeat {
+  /** The voter the ballot is cast for: `voterId` of `ballot.cast`. */
+  readonly voterId: string;
+  /**
+   * Set when the household casts it as a proxy holder: `proxyId` of `ballot.cast`. Only proxies held
+   * by this household (its unit, or one of its own voters or their members) are its seats.
+   */
+  readonly proxyId?: string;
+  /** The rooms of the voter, as residents name them (`101`), never ids. */
+  readonly rooms: readonly string[];
+  /** Whether this seat's ballot is in (for a proxy seat: one this household cast). */
+  readonly voted: boolean;
+  /**
+   * The live ballot of this seat, even on a secret motion: the household's own, or the one it cast
+   * as the proxy holder. Absent when it has not voted — and for a proxy seat when the voter voted
+   * in person, whose secret choice is the voter's alone.
+   */
+  readonly ballot?: Pick<Ballot, 'choice' | 'at' | 'revision' | 'channel'>;
+}
+
+/** What one motion asks of one household. */
+export interface HouseholdMotion {
+  readonly motionId: string;
+  /** The ballots it may cast (empty for a draft: its roll is not frozen yet). */
+  readonly seats: readonly HouseholdSeat[];
+  /**
+   * A draft open to residents' amendments: the voters of this household on the roll it would have
+   * today, in whose name it may propose one (`voterId` of `motion.proposeAmendment`).
+   */
+  readonly amendAs: readonly string[];
+  /** Whether the motion's scope takes in this household's unit. */
+  readonly inScope: boolean;
+}
+
+/** The answer of `GET /c/:id/household/motions`: every motion that concerns this household. */
+export interface HouseholdMotionsAnswer {
+  readonly unitId: string;
+  readonly motions: readonly HouseholdMotion[];
+}
+
+const ownVoters = (voters: readonly Voter[], unitId: string) =>
+  voters.filter((v) => v.unitIds.includes(unitId));
+
+/** The rooms of a voter's units. */
+function roomsOf(gov: Governance, voter: Voter | undefined): string[] {
+  return (voter?.unitIds ?? []).flatMap((id) => {
+    const room = gov.unit(id)?.room;
+    return room === undefined ? [] : [room];
+  });
+}
+
+const shown = (b: Ballot): NonNullable<HouseholdSeat['ballot']> => ({
+  choice: b.choice,
+  at: b.at,
+  revision: b.revision,
+  channel: b.channel,
+});
+
+/** The seats of one opened motion for `unitId`, read from the raw state (secret ballots included). */
+function seatsOf(gov: Governance, entry: MotionState, unitId: string): HouseholdSeat[] {
+  const m = entry.motion;
+  const actor = `household:${unitId}`;
+  const mine = ownVoters(m.electorate, unitId);
+  const ownIds = new Set(mine.flatMap((v) => [v.id, ...v.members]));
+  const seats: HouseholdSeat[] = mine.map((voter) => {
+    const ballot = entry.ballots.get(voter.id);
+    return {
+      voterId: voter.id,
+      rooms: roomsOf(gov, voter),
+      voted: ballot !== undefined,
+      ...(ballot ? { ballot: shown(ballot) } : {}),
+    };
+  });
+  for (const proxy of entry.proxies.values()) {
+    if (proxy.revoked || !(proxy.holder === unitId || ownIds.has(proxy.holder))) continue;
+    const voter = m.electorate.find((v) => v.id === proxy.voterId);
+    const ballot = entry.ballots.get(proxy.voterId);
+    // Only a ballot this household cast under this proxy is its to see: a secret one the voter cast in
+    // person, or even whether they did, is not.
+    const ours = ballot?.proxyId === proxy.id && ballot.castBy === actor ? ballot : undefined;
+    seats.push({
+      voterId: proxy.voterId,
+      proxyId: proxy.id,
+      rooms: roomsOf(gov, voter),
+      voted: ours !== undefined || (m.secrecy === 'public' && ballot !== undefined),
+      ...(ours ? { ballot: shown(ours) } : m.secrecy === 'public' && ballot ? { ballot: shown(ballot) } : {}),
+    });
+  }
+  return seats;
+}
+
+/**
+ * What every motion asks of one household: the ballots it may cast with its own live ones — read
+ * from the raw state, so a secret motion's "you voted" comes from here and never from the published
+ * view — and, on a draft open to residents' amendments, in whose name it may propose one. A motion
+ * concerns the household when its roll or its scope takes in the household's unit; cancelled drafts
+ * are left out.
+ */
+export function householdMotions(gov: Governance, unitId: string, now: Date): HouseholdMotionsAnswer {
+  const today = localDateOf(now);
+  const motions = gov.read((s) =>
+    [...s.voting.motions.values()].flatMap((entry): HouseholdMotion[] => {
+      const m: Motion = entry.motion;
+      const inScope = unitsIn(s.community, m.scope).some((u) => u.id === unitId);
+      if (m.status === 'draft') {
+        const amendAs =
+          m.amendableBy === 'electorate'
+            ? ownVoters(previewElectorate(s.community, m, today).voters, unitId).map((v) => v.id)
+            : [];
+        return inScope ? [{ motionId: m.id, seats: [], amendAs, inScope }] : [];
+      }
+      const seats = seatsOf(gov, entry, unitId);
+      if (!inScope && seats.length === 0) return [];
+      if (m.status === 'cancelled' && !m.openedOn) return [];
+      return [{ motionId: m.id, seats, amendAs: [], inScope }];
+    }),
+  );
+  return { unitId, motions };
+}
