@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { mount, must, stairwell, violations } from '../../../test/fixtures.js';
+import { mount, must, onDarkPage, stairwell, violations } from '../../../test/fixtures.js';
 import '../../define/linli-fund.js';
 import type { LinliFund } from './fund.js';
 
@@ -101,5 +101,12 @@ describe('<linli-fund>', () => {
     const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(await (blobs[0] as Blob).text()).toContain('合计 Total');
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page', async () => {
+    await onDarkPage(async () => {
+      const { el } = await fundElement();
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import {
+  elevatorMotion,
+  mount,
+  must,
+  onDarkPage,
+  settle,
+  stairwell,
+  violations,
+} from '../../../test/fixtures.js';
 import '../../define/linli-motion-list.js';
 import type { LinliMotionList } from './motion-list.js';
 
@@ -76,5 +84,25 @@ describe('<linli-motion-list>', () => {
     await el.updateComplete;
     expect(el.shadowRoot?.textContent).toContain('No motions yet');
     expect(await violations(el)).toEqual([]);
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page', async () => {
+    await onDarkPage(async () => {
+      const { gov } = await stairwell();
+      await elevatorMotion(gov);
+      const el = await mount<LinliMotionList>(
+        '<linli-motion-list lang="zh-CN"></linli-motion-list>',
+        'linli-motion-list',
+        (e) => {
+          e.governance = gov;
+        },
+      );
+      expect(await violations(el)).toEqual([]);
+      for (const voter of ['o101', 'o102', 'o201', 'o202', 'o301', 'o302'])
+        await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+      await must(gov, { type: 'motion.close', motionId: 'lift' });
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { createGovernance } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import {
+  elevatorMotion,
+  mount,
+  must,
+  onDarkPage,
+  settle,
+  stairwell,
+  violations,
+} from '../../../test/fixtures.js';
 import '../../define/linli-vote.js';
 import type { LinliVote } from './vote.js';
 
@@ -384,6 +392,23 @@ describe('<linli-vote>', () => {
     expect(shadow(el).querySelector('[part~=outcome]')).toBeNull();
     expect(text(el)).not.toContain('通过');
     expect(await violations(el)).toEqual([]);
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page, open with a ballot and closed', async () => {
+    await onDarkPage(async () => {
+      const { el, gov } = await voteElement('o101', 'zh-CN', { mustConsent: ['u102'] });
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+      await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'yes' });
+      await settle(el);
+      (shadow(el).querySelector('details') as HTMLDetailsElement).open = true;
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+      for (const voter of ['o102', 'o201', 'o202', 'o301', 'o302'])
+        await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+      await must(gov, { type: 'motion.close', motionId: 'lift' });
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+    });
   });
 
   it('has no axe violations once closed and decided', async () => {
