@@ -105,7 +105,7 @@ export {
   type NoticeIncome,
   type NoticeOffset,
 } from './funds/fund-notice.js';
-export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
+export { type FundExemption, type FundRow, type FundView, fundView } from './funds/fund-view.js';
 export {
   type AccountLine,
   type HouseholdStatement,
