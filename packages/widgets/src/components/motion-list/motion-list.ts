@@ -47,7 +47,7 @@ export class LinliMotionList extends LinliElement {
         padding: 0.1em 0.6em;
         border-radius: 999px;
         border: 1px solid currentColor;
-        font-size: 0.9em;
+        font-size: 1em;
       }
       a[part='open'] {
         display: inline-flex;
