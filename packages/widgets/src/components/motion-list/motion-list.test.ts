@@ -105,4 +105,39 @@ describe('<linli-motion-list>', () => {
       expect(await violations(el)).toEqual([]);
     });
   });
+
+  it('names the winner of a closed election instead of "passed"', async () => {
+    const { gov } = await stairwell();
+    await must(
+      gov,
+      {
+        type: 'motion.draft',
+        id: 'head',
+        title: '选举楼组长',
+        kind: 'single',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '李师傅' },
+        ],
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: 'households',
+        rule: 'simpleMajority',
+        closesAt: '2026-12-20T10:00:00Z',
+      },
+      { type: 'motion.open', motionId: 'head' },
+      { type: 'ballot.cast', motionId: 'head', voterId: 'u101', option: 'a' },
+      { type: 'ballot.cast', motionId: 'head', voterId: 'u102', option: 'a' },
+      { type: 'motion.close', motionId: 'head' },
+    );
+    const el = await mount<LinliMotionList>(
+      '<linli-motion-list lang="zh-CN"></linli-motion-list>',
+      'linli-motion-list',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    const badge = el.shadowRoot?.querySelector('[part~=outcome]')?.textContent;
+    expect(badge).toBe('选出：张阿姨');
+    expect(await violations(el)).toEqual([]);
+  });
 });
