@@ -17,16 +17,16 @@ function renderOutcome(m: Motion, tally: Tally, locale: Locale): TemplateResult 
   if (m.kind !== 'proposal') {
     const names = tally.winners.map((id) => m.options.find((o) => o.id === id)?.label ?? id);
     if (names.length === 0)
-      return html`<p part="summary outcome-text" aria-live="polite">${t(locale, tally.outcome === 'tied' ? 'tiedPlain' : 'noWinner')}${certain}</p>`;
+      return html`<p part="summary" aria-live="polite">${t(locale, tally.outcome === 'tied' ? 'tiedPlain' : 'noWinner')}${certain}</p>`;
     const key = m.electsRole ? 'elected' : 'chosen';
-    return html`<p part="summary outcome-text" aria-live="polite">
+    return html`<p part="summary" aria-live="polite">
       ${t(locale, key, { names: names.join(locale === 'zh-CN' ? '、' : ', ') })}${certain}
     </p>`;
   }
   const key =
     tally.outcome === 'passed' ? 'passedPlain' : tally.outcome === 'failed' ? 'failedPlain' : 'tiedPlain';
   const adopted = tally.outcome === 'passed' ? m.result?.adoptedText : undefined;
-  return html`<p part="summary outcome-text" aria-live="polite" data-outcome=${tally.outcome}>${t(locale, key)}${certain}</p>
+  return html`<p part="summary" aria-live="polite" data-outcome=${tally.outcome}>${t(locale, key)}${certain}</p>
     ${
       adopted
         ? html`<figure part="adopted">
@@ -52,7 +52,8 @@ export function renderPlain(
   if (tally.hidden) return html`<p part="summary" aria-live="polite">${t(locale, 'secret')}</p>`;
   if (tally.final || tally.decidedEarly) return renderOutcome(m, tally, locale);
   const needs = plainNeeds(m, tally, (id, loc) => roomLabel(gov, id, loc));
+  // A motion with no condition to meet (an election that simply counts) is told by its turnout.
   return needs
     ? html`<p part="summary" aria-live="polite" data-needs=${needs.kind}>${needs.text[locale]}</p>`
-    : html``;
+    : html`<p part="summary" aria-live="polite">${t(locale, 'turnout', { voted: tally.votedVoters, eligible: tally.eligibleVoters })}</p>`;
 }

@@ -331,14 +331,20 @@ export class LinliVote extends LinliElement {
     }
   }
 
-  private renderTally(gov: ReadModels, m: Motion, tally: Tally, locale: Locale): TemplateResult {
+  private renderTally(
+    gov: ReadModels,
+    m: Motion,
+    tally: Tally,
+    locale: Locale,
+  ): TemplateResult | typeof nothing {
     // Units are named as residents name them: "102室" / "Room 102".
     const explained = explainTally(m, tally, (id, loc) => roomLabel(gov, id, loc));
     const checks = explained.lines.filter((l) => l.kind === 'check');
     const withheld = tally.withheld ?? [];
     const turnout = html`<p part="turnout">${t(locale, 'turnout', { voted: tally.votedVoters, eligible: tally.eligibleVoters })}</p>`;
     // The legal detail (each check with its exact fraction, areas to the hundredth) is one tap away.
-    if (tally.checks.length === 0 && tally.consent.length === 0 && !m.rule.noBlock) return turnout;
+    // With no condition to meet, the turnout is the plain top's (see renderPlain); there is no detail.
+    if (tally.checks.length === 0 && tally.consent.length === 0 && !m.rule.noBlock) return nothing;
     return html`${turnout}<details part="detail">
       <summary part="detail-toggle">${t(locale, 'details')}</summary>
       <section part="tally" aria-label=${t(locale, 'results')}>
