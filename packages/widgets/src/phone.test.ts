@@ -52,7 +52,8 @@ async function residentsPage(lang: string, large: boolean) {
     <linli-vote motion="lift" voter="o101"${big}></linli-vote>
     <linli-fund fund="f" household="u201"${big}></linli-fund>
     <linli-fund fund="f" household="u302"${big}></linli-fund>
-    <linli-roster duty="clean" household="u101" weeks="4"${big}></linli-roster>`;
+    <linli-roster duty="clean" household="u101" weeks="4"${big}></linli-roster>
+    <linli-roster duty="clean" household="u101" view="month"${big}></linli-roster>`;
   document.body.append(host);
   const elements = [...host.children] as LinliElement[];
   for (const el of elements) el.governance = gov;

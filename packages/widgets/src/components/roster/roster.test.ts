@@ -109,7 +109,7 @@ describe('<linli-roster>', () => {
     await onDarkPage(async () => {
       const { el } = await rosterElement();
       expect(await violations(el)).toEqual([]);
-      el.setAttribute('view', 'calendar');
+      el.setAttribute('view', 'month');
       await settle(el);
       expect(await violations(el)).toEqual([]);
     });
