@@ -43,6 +43,8 @@ async function residentsPage(lang: string, large: boolean) {
       durationMinutes: 60,
       policy: 'fixedOrder',
     },
+    { type: 'role.defineStandard', buildingId: 'b96', termMonths: 36 },
+    { type: 'role.appoint', roleId: 'b96-weather', holder: 'r201', reason: '推荐', id: 't-weather' },
   );
   const host = document.createElement('main');
   host.lang = lang;
@@ -53,7 +55,8 @@ async function residentsPage(lang: string, large: boolean) {
     <linli-fund fund="f" household="u201"${big}></linli-fund>
     <linli-fund fund="f" household="u302"${big}></linli-fund>
     <linli-roster duty="clean" household="u101" weeks="4"${big}></linli-roster>
-    <linli-roster duty="clean" household="u101" view="month"${big}></linli-roster>`;
+    <linli-roster duty="clean" household="u101" view="month"${big}></linli-roster>
+    <linli-roles building="b96"${big}></linli-roles>`;
   document.body.append(host);
   const elements = [...host.children] as LinliElement[];
   for (const el of elements) el.governance = gov;
