@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
-import { type Seed, seeded, settled } from './support';
+import { type Seed, seeded, seededWith, settled } from './support';
 
 const meta: Meta<{ fund: string; household: string }> = {
   title: 'Elements/linli-fund',
@@ -36,5 +36,38 @@ export const SortByArrears: Story = {
     await userEvent.click(header.querySelector('button') as HTMLButtonElement);
     await settled(canvasElement.querySelector('linli-fund'));
     await expect(header.getAttribute('aria-sort')).toBe('descending');
+  },
+};
+
+/** On a 360 px phone: each household a card of labelled figures, its own card highlighted, nothing scrolls sideways. */
+export const Phone: Story = {
+  decorators: [(story) => html`<div style="width: 360px">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('linli-fund') as HTMLElement;
+    await expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth);
+    const own = root(canvasElement).querySelector('tr[aria-current=true]') as HTMLElement;
+    await expect(getComputedStyle(own).display).toBe('block');
+  },
+};
+
+/** A household the scheme exempts (低保户): a sentence says so, with the reason, where its row would be. */
+export const ExemptHousehold: Story = {
+  args: { fund: 'roof', household: 'u302' },
+  loaders: [
+    seededWith(
+      {
+        type: 'scheme.define',
+        id: 'roof',
+        name: '屋面维修分摊',
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: { kind: 'area' },
+        exemptions: [{ unitId: 'u302', reason: '低保户' }],
+      },
+      { type: 'fund.open', id: 'roof', name: '屋面防水维修', budget: 3_000_000 },
+      { type: 'fund.pledge', fundId: 'roof', schemeId: 'roof', cost: 3_000_000, due: '2027-01-31' },
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(root(canvasElement).querySelector('[part=exempt]')?.textContent).toContain('低保户');
   },
 };

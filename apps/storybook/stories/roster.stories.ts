@@ -71,3 +71,15 @@ export const RequestSwap: Story = {
     await expect(root(canvasElement).textContent).toMatch(/等待对方同意|waiting for the other household/);
   },
 };
+
+/** The month on a 360 px phone in large text: the days with a turn as a list, each with its weekday. */
+export const MonthOnPhone: Story = {
+  args: { view: 'month' },
+  decorators: [(story) => html`<div style="width: 360px; --linli-font-scale: 1.25">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('linli-roster') as HTMLElement;
+    await expect(el.scrollWidth).toBeLessThanOrEqual(el.clientWidth);
+    const table = el.shadowRoot?.querySelector('table[part=month]') as HTMLElement;
+    await expect(getComputedStyle(table).display).toBe('block');
+  },
+};

@@ -7,16 +7,17 @@ interface VoteArgs {
   motion: string;
   voter: string;
   proxy: string;
+  holder: string;
 }
 
 const meta: Meta<VoteArgs> = {
   title: 'Elements/linli-vote',
   component: 'linli-vote',
   tags: ['autodocs'],
-  args: { motion: 'lift', voter: 'o102', proxy: '' },
+  args: { motion: 'lift', voter: 'o102', proxy: '', holder: '' },
   loaders: [async () => ({ seed: await seeded() })],
   render: (args, { loaded }) =>
-    html`<linli-vote .governance=${(loaded.seed as Seed).gov} motion=${args.motion} voter=${args.voter} proxy=${args.proxy}></linli-vote>`,
+    html`<linli-vote .governance=${(loaded.seed as Seed).gov} motion=${args.motion} voter=${args.voter} proxy=${args.proxy} holder=${args.holder}></linli-vote>`,
 };
 export default meta;
 
@@ -38,8 +39,62 @@ export const ChangedBallot: Story = {
   },
 };
 
-/** The building head's election: closed, passed. */
-export const Passed: Story = { args: { motion: 'head-2026', voter: 'u101' } };
+/** The building head's election, closed: it names who was elected, never "passed". */
+export const Passed: Story = {
+  args: { motion: 'head-2026', voter: 'u101' },
+  play: async ({ canvasElement }) => {
+    const summary = root(canvasElement).querySelector('[part~=summary]')?.textContent ?? '';
+    await expect(summary).toMatch(/(选出|当选|Chosen|Elected)：?:? ?\S/);
+    await expect(root(canvasElement).querySelector('[part~=outcome]')).toBeNull();
+  },
+};
+
+/**
+ * 101 votes yes: the top says "您已投：同意 ✓ 可在…前修改", the choice stays ticked, and a status message
+ * confirms it.
+ */
+export const VotedAndConfirmed: Story = {
+  args: { voter: 'o101' },
+  play: async ({ canvasElement }) => {
+    const r = root(canvasElement);
+    await userEvent.click(r.querySelector('input[value=yes]') as HTMLInputElement);
+    await userEvent.click(r.querySelector('[part=submit]') as HTMLButtonElement);
+    await settled(canvasElement.querySelector('linli-vote'));
+    await expect(r.querySelector('[part=my-choice]')?.textContent).toMatch(/✓/);
+    await expect((r.querySelector('input[value=yes]') as HTMLInputElement).checked).toBe(true);
+    await expect(r.querySelector('[part=confirmation]')?.getAttribute('role')).toBe('status');
+    await expect(r.querySelector('[part=confirmation]')?.textContent).toMatch(/已记录|recorded/);
+  },
+};
+
+/** The legal detail, one tap away: each check with its exact fraction and areas to the hundredth. */
+export const LegalDetailOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const details = root(canvasElement).querySelector('details[part=detail]') as HTMLDetailsElement;
+    await userEvent.click(details.querySelector('summary') as HTMLElement);
+    await expect(details.open).toBe(true);
+    await expect(details.textContent).toMatch(/2\/3/);
+  },
+};
+
+/** A motion whose ballots cannot be changed, after 101 voted: it says so, and offers no form. */
+export const VotedNoChanges: Story = {
+  args: { motion: 'bins', voter: 'o101' },
+  loaders: [
+    seededWith(...openMotion({ id: 'bins', title: '更换垃圾桶', kind: 'proposal', allowChange: false }), {
+      type: 'ballot.cast',
+      motionId: 'bins',
+      voterId: 'o101',
+      vote: 'no',
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    await expect(root(canvasElement).querySelector('[part=my-change]')?.textContent).toMatch(
+      /不可修改|cannot be changed/,
+    );
+    await expect(root(canvasElement).querySelector('[part=form]')).toBeNull();
+  },
+};
 
 /** A motion closed with too little support. */
 export const Failed: Story = {
@@ -115,9 +170,15 @@ export const Closed: Story = {
 /** Someone not on the electoral roll. */
 export const NotEligible: Story = { args: { voter: 'o999' } };
 
-/** A neighbour voting on 102's behalf with a written authorization. */
+/** A neighbour voting on 102's behalf with a written authorization: the room and the holder's name, never ids. */
 export const VotingAsProxy: Story = {
-  args: { voter: 'o102', proxy: 'p102' },
+  args: { voter: 'o102', proxy: 'p102', holder: '张阿姨的女儿' },
+  play: async ({ canvasElement }) => {
+    const text = root(canvasElement).querySelector('[part=proxy]')?.textContent ?? '';
+    await expect(text).toMatch(/102室|Room 102/);
+    await expect(text).toContain('张阿姨的女儿');
+    await expect(root(canvasElement).textContent).not.toMatch(/o102|p102/);
+  },
   loaders: [
     seededWith({
       type: 'proxy.grant',

@@ -105,7 +105,7 @@ export {
   type NoticeIncome,
   type NoticeOffset,
 } from './funds/fund-notice.js';
-export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
+export { type FundExemption, type FundRow, type FundView, fundView } from './funds/fund-view.js';
 export {
   type AccountLine,
   type HouseholdStatement,
@@ -403,6 +403,7 @@ export type {
 } from './voting/motion.js';
 export { amendmentStatus } from './voting/motion.js';
 export { actsForOrganizer, officeOf } from './voting/office.js';
+export { type PlainNeeds, plainNeeds } from './voting/plain-needs.js';
 export { voterNamed } from './voting/roll.js';
 export { checkRuleFits, type RuleFitInput, rulePresetsFor } from './voting/rule-fit.js';
 export { ruleSource } from './voting/rule-source.js';

@@ -71,3 +71,31 @@ export async function violations(el: Element): Promise<string[]> {
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    colorScheme: (scheme: 'light' | 'dark') => Promise<void>;
+  }
+}
+
+/** The dark page background the residents' app paints (and a dark community site might). */
+export const DARK_PAGE = '#0d1117';
+
+/**
+ * Runs `body` with Chromium in dark mode (`prefers-color-scheme: dark`) on a dark page background —
+ * not Storybook's themed canvas — so axe measures each element's contrast against what a reader sees;
+ * then puts light mode and the page back.
+ */
+export async function onDarkPage<T>(body: () => Promise<T>): Promise<T> {
+  const { commands } = await import('vitest/browser');
+  await commands.colorScheme('dark');
+  document.documentElement.style.background = DARK_PAGE;
+  document.body.style.background = DARK_PAGE;
+  try {
+    return await body();
+  } finally {
+    document.documentElement.style.background = '';
+    document.body.style.background = '';
+    await commands.colorScheme('light');
+  }
+}

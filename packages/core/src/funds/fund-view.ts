@@ -21,6 +21,13 @@ export interface FundRow {
   readonly arrears: number;
 }
 
+/** A unit its fund's scheme exempts from paying, and why (e.g. 低保户), as the scheme records it. */
+export interface FundExemption {
+  readonly unitId: string;
+  readonly room: string;
+  readonly reason: string;
+}
+
 /** A fund as a public notice shows it: every unit's row, totals that reconcile to the fen, and income. */
 export interface FundView {
   readonly fundId: string;
@@ -36,6 +43,11 @@ export interface FundView {
   readonly balance: number;
   /** The recurring charges billed into the fund: last billed month and next due date of each. */
   readonly charges: readonly ChargeBilling[];
+  /**
+   * Units the schemes behind the fund's shares exempt, with the reason: they have no share (and no
+   * row), and a household should read that it is exempt and why. Absent from views published before.
+   */
+  readonly exempt?: readonly FundExemption[];
 }
 
 /** Builds the public view of a fund as of `asOf`, or undefined for an unknown fund. */
@@ -51,10 +63,12 @@ export function fundView(
   const summary = summarizeLedger(entries, asOf);
   // The coefficient of each unit, from the scheme version its pledges came from.
   const coefficients = new Map<string, number>();
+  const exempt = new Map<string, string>();
   for (const e of entries) {
     if (e.kind !== 'pledge' || !e.unitId || !e.source || !('schemeId' in e.source)) continue;
     const { schemeId, version } = e.source;
     const scheme = funds.schemes.get(schemeId)?.find((v) => v.version === version);
+    for (const x of scheme?.spec.exemptions ?? []) exempt.set(x.unitId, x.reason);
     const basis = scheme?.spec.basis;
     const unit = community.units.get(e.unitId);
     if (basis?.kind === 'floorCoefficients' && unit)
@@ -89,5 +103,10 @@ export function fundView(
     expenses: summary.expenses,
     balance: summary.balance,
     charges: fundChargeBillings(funds, fundId),
+    exempt: [...exempt]
+      // A unit that pays after all (a later scheme without its exemption) is not exempt.
+      .filter(([unitId]) => !rows.some((r) => r.unitId === unitId && r.share > 0))
+      .map(([unitId, reason]) => ({ unitId, room: community.units.get(unitId)?.room ?? unitId, reason }))
+      .sort((a, b) => a.room.localeCompare(b.room, 'zh-CN', { numeric: true })),
   };
 }

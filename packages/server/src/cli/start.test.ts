@@ -146,7 +146,7 @@ describe('the demo page in Chromium', () => {
     expect(violations).toEqual([]);
   };
 
-  const turnout = (page: Page) => page.locator('linli-vote [part="tally"] p').first().textContent();
+  const turnout = (page: Page) => page.locator('linli-vote [part="turnout"]').textContent();
   const signIn = async (page: Page, code: string, room: string) => {
     await page.getByLabel('入户邀请码').fill(code);
     await page.getByRole('button', { name: '登录' }).click();

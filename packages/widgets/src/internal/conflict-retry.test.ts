@@ -89,7 +89,7 @@ describe('a connected element whose command loses a race (409)', () => {
     expect(commands.map((c) => c.answered)).toEqual(['log.conflict', 'ok']);
     await settle(el);
     expect(errorText(el)).toBe('');
-    expect(el.shadowRoot?.textContent).toContain('Your ballot: Yes');
+    expect(el.shadowRoot?.textContent).toContain('You voted: Yes ✓');
   });
 
   it('shows the real refusal when the retry meets one (the motion was closed meanwhile), without looping', async () => {

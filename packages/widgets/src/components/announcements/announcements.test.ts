@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import { mount, must, onDarkPage, settle, stairwell, violations } from '../../../test/fixtures.js';
 import '../../define/linli-announcements.js';
 import type { LinliAnnouncements } from './announcements.js';
 
@@ -114,5 +114,15 @@ describe('<linli-announcements>', () => {
     });
     await settle(el);
     expect(gov.read((s) => s.announcements.reads.get('lift')?.has('u101'))).toBe(true);
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page, a notice open', async () => {
+    await onDarkPage(async () => {
+      const { el } = await notices();
+      const first = el.shadowRoot?.querySelector('details');
+      if (first) first.open = true;
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { ballotNumber } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { elevatorMotion, mount, stairwell, violations } from '../../../test/fixtures.js';
+import { elevatorMotion, mount, onDarkPage, stairwell, violations } from '../../../test/fixtures.js';
 import '../../define/linli-ballot-form.js';
 import type { LinliBallotForm } from './ballot-form.js';
 
@@ -90,5 +90,12 @@ describe('<linli-ballot-form>', () => {
   it('refuses a household that is not on the roll', async () => {
     const el = await form('en', 'o999');
     expect(text(el)).toContain('not on the roll');
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page', async () => {
+    await onDarkPage(async () => {
+      const el = await form('zh-CN', 'o101');
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

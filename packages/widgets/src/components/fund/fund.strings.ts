@@ -21,6 +21,10 @@ export const fundStrings = {
     en: 'Income {income}, related spending {expenses}, balance {balance}',
   },
   downloadCsv: { 'zh-CN': '下载表格（CSV）', en: 'Download table (CSV)' },
+  exempt: {
+    'zh-CN': '您家（{room}室）免缴这笔费用。原因：{reason}',
+    en: 'Your household (Room {room}) does not pay into this fund. Reason: {reason}',
+  },
   noFund: { 'zh-CN': '找不到该资金', en: 'Fund not found' },
   sortBy: { 'zh-CN': '按{column}排序', en: 'Sort by {column}' },
 } as const satisfies StringTable;

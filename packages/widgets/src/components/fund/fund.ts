@@ -27,6 +27,7 @@ const COLUMNS: readonly Column[] = ['room', 'floor', 'area', 'coefficient', 'sha
  * @csspart total - The totals row.
  * @csspart progress - The collection progress bar.
  * @csspart summary - Collection and income text.
+ * @csspart exempt - The sentence telling an exempt household that it is exempt, and why.
  */
 export class LinliFund extends LinliElement {
   static override styles: CSSResultGroup = [
@@ -36,8 +37,9 @@ export class LinliFund extends LinliElement {
       :host {
         display: block;
         max-width: 60rem;
+        container-type: inline-size;
       }
-      /* A phone is narrower than seven columns: the table scrolls inside its own region, never the page. */
+      /* Between a phone and a desktop the table may still be wider than its column: it scrolls inside its own region, never the page. */
       [part='scroll'] {
         overflow-x: auto;
         max-width: 100%;
@@ -74,6 +76,79 @@ export class LinliFund extends LinliElement {
       progress {
         width: 100%;
         height: 1em;
+      }
+      /* The household's own row stands out (and says so to screen readers: aria-current). */
+      tr[aria-current] {
+        background: var(--linli-color-highlight, #fff8c5);
+        outline: 2px solid var(--linli-color-highlight-border, #9a6700);
+        outline-offset: -2px;
+      }
+      [part='exempt'] {
+        font-weight: 600;
+        padding: 0.5em 0.8em;
+        border-left: 4px solid var(--linli-color-highlight-border, #9a6700);
+        background: var(--linli-color-highlight, #fff8c5);
+      }
+      @media (prefers-color-scheme: dark) {
+        tr[aria-current],
+        [part='exempt'] {
+          background: var(--linli-color-highlight, #3a2d00);
+          outline-color: var(--linli-color-highlight-border, #d29922);
+          border-color: var(--linli-color-highlight-border, #d29922);
+        }
+      }
+      /*
+       * A phone (360 px) is narrower than seven columns: each household becomes a card of label–value
+       * lines, the column headers a row of sort buttons, and nothing scrolls sideways.
+       */
+      @container (max-width: 36rem) {
+        table,
+        tbody,
+        tfoot,
+        tr,
+        td {
+          display: block;
+        }
+        thead tr {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.3em;
+        }
+        thead th {
+          display: block;
+          border: none;
+          padding: 0;
+        }
+        th button {
+          border: 1px solid var(--linli-color-border, #57606a);
+        }
+        tbody tr,
+        tfoot tr {
+          border: 1px solid var(--linli-color-border, #d0d7de);
+          border-radius: var(--linli-radius, 8px);
+          margin: 0.6em 0;
+          padding: 0.3em 0.6em;
+        }
+        td {
+          display: flex;
+          justify-content: space-between;
+          gap: 1em;
+          border: none;
+          padding: 0.15em 0;
+        }
+        td:empty {
+          display: none;
+        }
+        td::before {
+          content: attr(data-label);
+          text-align: start;
+        }
+        td:first-child {
+          font-weight: 700;
+        }
+        [part='total'] td {
+          border-top: none;
+        }
       }
       @media print {
         th button {
@@ -114,8 +189,11 @@ export class LinliFund extends LinliElement {
       view.collected.numerator / view.collected.denominator,
     );
     const rows = [...view.rows].sort((a, b) => this.compare(a, b));
+    const label = (c: Column) => t(locale, c);
+    const exempt = view.exempt?.find((x) => x.unitId === this.household);
     return html`<section aria-label=${view.name}>
       <h2>${view.name}</h2>
+      ${exempt ? html`<p part="exempt">${t(locale, 'exempt', { room: exempt.room, reason: exempt.reason })}</p>` : nothing}
       <p part="summary">${t(locale, 'collected', { paid: money(view.totals.paid), share: money(view.totals.share), percent })}</p>
       <progress part="progress" max=${view.collected.denominator} .value=${view.collected.numerator} aria-label=${t(locale, 'collected', { paid: money(view.totals.paid), share: money(view.totals.share), percent })}></progress>
       ${
@@ -140,13 +218,13 @@ export class LinliFund extends LinliElement {
         <tbody>
           ${rows.map(
             (r) => html`<tr aria-current=${r.unitId === this.household ? 'true' : nothing}>
-              <td>${r.room}</td>
-              <td>${r.floor}</td>
-              <td>${formatArea(r.area as Area, locale)}</td>
-              <td>${r.coefficient === null ? '—' : (r.coefficient / 100).toFixed(2)}</td>
-              <td>${money(r.share)}</td>
-              <td>${money(r.paid)}</td>
-              <td>${money(r.arrears)}</td>
+              <td data-label=${label('room')}>${r.room}</td>
+              <td data-label=${label('floor')}>${r.floor}</td>
+              <td data-label=${label('area')}>${formatArea(r.area as Area, locale)}</td>
+              <td data-label=${label('coefficient')}>${r.coefficient === null ? '—' : (r.coefficient / 100).toFixed(2)}</td>
+              <td data-label=${label('share')}>${money(r.share)}</td>
+              <td data-label=${label('paid')}>${money(r.paid)}</td>
+              <td data-label=${label('arrears')}>${money(r.arrears)}</td>
             </tr>`,
           )}
         </tbody>
@@ -156,9 +234,9 @@ export class LinliFund extends LinliElement {
             <td></td>
             <td></td>
             <td></td>
-            <td>${money(view.totals.share)}</td>
-            <td>${money(view.totals.paid)}</td>
-            <td>${money(view.totals.arrears)}</td>
+            <td data-label=${label('share')}>${money(view.totals.share)}</td>
+            <td data-label=${label('paid')}>${money(view.totals.paid)}</td>
+            <td data-label=${label('arrears')}>${money(view.totals.arrears)}</td>
           </tr>
         </tfoot>
       </table>

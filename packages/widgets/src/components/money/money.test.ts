@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../define/linli-money.js';
+import { onDarkPage, violations } from '../../../test/fixtures.js';
 import type { LinliMoney } from './money.js';
 
 async function mount(markup: string): Promise<LinliMoney> {
@@ -66,5 +67,12 @@ describe('<linli-money>', () => {
     await el.updateComplete;
     expect(el.hasAttribute('large-text')).toBe(true);
     expect(Number.parseFloat(getComputedStyle(el).fontSize)).toBeCloseTo(normal * 1.25, 1);
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page, negative amounts too', async () => {
+    await onDarkPage(async () => {
+      const el = await mount('<p>¥ <linli-money fen="-12345" lang="zh-CN"></linli-money></p>');
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

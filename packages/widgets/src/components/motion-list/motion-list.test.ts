@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import {
+  elevatorMotion,
+  mount,
+  must,
+  onDarkPage,
+  settle,
+  stairwell,
+  violations,
+} from '../../../test/fixtures.js';
 import '../../define/linli-motion-list.js';
 import type { LinliMotionList } from './motion-list.js';
 
@@ -75,6 +83,61 @@ describe('<linli-motion-list>', () => {
     el.building = 'elsewhere';
     await el.updateComplete;
     expect(el.shadowRoot?.textContent).toContain('No motions yet');
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page', async () => {
+    await onDarkPage(async () => {
+      const { gov } = await stairwell();
+      await elevatorMotion(gov);
+      const el = await mount<LinliMotionList>(
+        '<linli-motion-list lang="zh-CN"></linli-motion-list>',
+        'linli-motion-list',
+        (e) => {
+          e.governance = gov;
+        },
+      );
+      expect(await violations(el)).toEqual([]);
+      for (const voter of ['o101', 'o102', 'o201', 'o202', 'o301', 'o302'])
+        await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+      await must(gov, { type: 'motion.close', motionId: 'lift' });
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+    });
+  });
+
+  it('names the winner of a closed election instead of "passed"', async () => {
+    const { gov } = await stairwell();
+    await must(
+      gov,
+      {
+        type: 'motion.draft',
+        id: 'head',
+        title: '选举楼组长',
+        kind: 'single',
+        options: [
+          { id: 'a', label: '张阿姨' },
+          { id: 'b', label: '李师傅' },
+        ],
+        scope: { kind: 'stairwell', id: 's1' },
+        basis: 'households',
+        rule: 'simpleMajority',
+        closesAt: '2026-12-20T10:00:00Z',
+      },
+      { type: 'motion.open', motionId: 'head' },
+      { type: 'ballot.cast', motionId: 'head', voterId: 'u101', option: 'a' },
+      { type: 'ballot.cast', motionId: 'head', voterId: 'u102', option: 'a' },
+      { type: 'motion.close', motionId: 'head' },
+    );
+    const el = await mount<LinliMotionList>(
+      '<linli-motion-list lang="zh-CN"></linli-motion-list>',
+      'linli-motion-list',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    const badge = el.shadowRoot?.querySelector('[part~=outcome]')?.textContent;
+    expect(badge).toBe('选出：张阿姨');
     expect(await violations(el)).toEqual([]);
   });
 });

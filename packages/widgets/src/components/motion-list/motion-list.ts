@@ -47,7 +47,7 @@ export class LinliMotionList extends LinliElement {
         padding: 0.1em 0.6em;
         border-radius: 999px;
         border: 1px solid currentColor;
-        font-size: 0.9em;
+        font-size: 1em;
       }
       a[part='open'] {
         display: inline-flex;
@@ -118,6 +118,17 @@ export class LinliMotionList extends LinliElement {
           : outcome === 'tied'
             ? 'outcomeTied'
             : null;
+    // An election or a choice is told by who or what won, never "passed".
+    const names =
+      m.kind === 'proposal'
+        ? []
+        : (tally?.winners ?? []).map((id) => m.options.find((o) => o.id === id)?.label ?? id);
+    const winners =
+      names.length > 0
+        ? t(locale, m.electsRole ? 'elected' : 'chosen', {
+            names: names.join(locale === 'zh-CN' ? '、' : ', '),
+          })
+        : undefined;
     const date = new Intl.DateTimeFormat(locale, {
       dateStyle: 'medium',
       timeStyle: 'short',
@@ -134,7 +145,7 @@ export class LinliMotionList extends LinliElement {
       <span part="title">${m.title}</span>
       <span part="badge status">${t(locale, status)}</span>
       <time datetime=${m.closesAt}>${t(locale, 'deadline')} ${date.format(Date.parse(m.closesAt))}</time>
-      ${shown && outcomeKey ? html`<span part="badge outcome">${t(locale, outcomeKey)}</span>` : nothing} ${open}
+      ${shown && (winners || outcomeKey) ? html`<span part="badge outcome">${winners ?? t(locale, outcomeKey ?? 'outcomeTied')}</span>` : nothing} ${open}
     </li>`;
   }
 

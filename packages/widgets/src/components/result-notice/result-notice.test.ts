@@ -1,6 +1,14 @@
 import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
-import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import {
+  elevatorMotion,
+  mount,
+  must,
+  onDarkPage,
+  settle,
+  stairwell,
+  violations,
+} from '../../../test/fixtures.js';
 import '../../define/linli-result-notice.js';
 import type { LinliResultNotice } from './result-notice.js';
 
@@ -161,5 +169,12 @@ describe('<linli-result-notice> while the motion is open', () => {
   it('says the result is provisional', async () => {
     const { el } = await notice('en', {}, false);
     expect(el.shadowRoot?.querySelector('[part=provisional]')?.textContent).toContain('Provisional');
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page', async () => {
+    await onDarkPage(async () => {
+      const { el } = await notice('zh-CN');
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import { mount, must, onDarkPage, settle, stairwell, violations } from '../../../test/fixtures.js';
 import '../../define/linli-roles.js';
 import type { LinliRoles } from './roles.js';
 
@@ -100,5 +100,12 @@ describe('<linli-roles>', () => {
     el.token = 'expired';
     await settle(el);
     expect(el.shadowRoot?.querySelector('[part=contact]')).toBeNull();
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page', async () => {
+    await onDarkPage(async () => {
+      const { el } = await rolesElement();
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import { mount, must, onDarkPage, settle, stairwell, violations } from '../../../test/fixtures.js';
 import '../../define/linli-roster.js';
 import type { LinliRoster } from './roster.js';
 
@@ -103,5 +103,15 @@ describe('<linli-roster>', () => {
     const ics = await blobs[0]?.text();
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('UID:clean-20261130@linli');
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page, as a list and a month', async () => {
+    await onDarkPage(async () => {
+      const { el } = await rosterElement();
+      expect(await violations(el)).toEqual([]);
+      el.setAttribute('view', 'month');
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+    });
   });
 });

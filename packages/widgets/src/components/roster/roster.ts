@@ -39,6 +39,7 @@ export class LinliRoster extends LinliElement {
       :host {
         display: block;
         max-width: 48rem;
+        container-type: inline-size;
       }
       [part='toolbar'] {
         display: flex;
@@ -70,16 +71,48 @@ export class LinliRoster extends LinliElement {
       table {
         border-collapse: collapse;
         width: 100%;
+        table-layout: fixed;
+        overflow-wrap: break-word;
       }
       th,
       td {
         border: 1px solid var(--linli-color-border, #d0d7de);
         vertical-align: top;
-        padding: 0.3em;
+        padding: 0.3em 0.15em;
         height: 3.5em;
       }
       td[data-today] {
         background: var(--linli-color-highlight, #fff8c5);
+      }
+      /*
+       * Seven columns do not fit a phone in large text: there the month becomes the list of its days
+       * with a turn, each with its weekday, and nothing scrolls sideways.
+       */
+      @container (max-width: 30rem) {
+        table[part='month'],
+        table[part='month'] tbody,
+        table[part='month'] tr {
+          display: block;
+        }
+        table[part='month'] caption {
+          display: block;
+          text-align: start;
+          font-weight: 600;
+        }
+        table[part='month'] thead,
+        table[part='month'] td:not(:has(> div + div)) {
+          display: none;
+        }
+        table[part='month'] td {
+          display: flex;
+          gap: 0.6em;
+          height: auto;
+          border-width: 0 0 1px;
+          padding: 0.5em 0.4em;
+        }
+        table[part='month'] td::before {
+          content: attr(data-weekday);
+        }
       }
       @media (prefers-color-scheme: dark) {
         [part~='today'],
@@ -258,11 +291,11 @@ export class LinliRoster extends LinliElement {
         ${Array.from(
           { length: cells.length / 7 },
           (_, w) => html`<tr>
-          ${cells.slice(w * 7, w * 7 + 7).map((day) => {
+          ${cells.slice(w * 7, w * 7 + 7).map((day, i) => {
             if (day === null) return html`<td></td>`;
             const date = `${today.slice(0, 7)}-${String(day).padStart(2, '0')}`;
             const slot = byDate.get(date as string);
-            return html`<td ?data-today=${date === today}>
+            return html`<td ?data-today=${date === today} data-weekday=${WEEKDAYS[locale][i] ?? ''}>
               <div>${day}</div>
               ${slot ? html`<div>${this.describe(slot, locale, label)}</div>` : nothing}
             </td>`;

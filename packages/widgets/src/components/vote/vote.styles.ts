@@ -31,7 +31,53 @@ export const voteStyles: CSSResult = css`
     padding: 0.1em 0.6em;
     border-radius: 999px;
     border: 1px solid currentColor;
-    font-size: 0.9em;
+    /* Never under the 16 px base: older eyes read badges too. */
+    font-size: 1em;
+  }
+  [part='plain'] {
+    margin: 0 0 0.8em;
+  }
+  [part='plain'] p {
+    margin: 0 0 0.4em;
+  }
+  [part~='summary'] {
+    font-size: 1.1em;
+  }
+  [part='my-ballot'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.2em 1em;
+  }
+  [part='my-choice'] {
+    font-weight: 600;
+    color: var(--linli-color-progress-text, #1a7f37);
+  }
+  [part='adopted'] {
+    margin: 0.4em 0 0;
+  }
+  [part='adopted'] figcaption {
+    font-weight: 600;
+  }
+  [part='adopted'] blockquote {
+    white-space: pre-wrap;
+    margin: 0.3em 0 0;
+    padding-left: 0.8em;
+    border-left: 4px solid var(--linli-color-border, #d0d7de);
+  }
+  [part='confirmation']:empty {
+    display: none;
+  }
+  [part='confirmation'] {
+    font-weight: 600;
+    color: var(--linli-color-progress-text, #1a7f37);
+  }
+  [part='detail'] summary {
+    display: flex;
+    align-items: center;
+    min-height: max(44px, var(--linli-target));
+    cursor: pointer;
+    color: var(--linli-color-link, #0b5cad);
+    text-decoration: underline;
   }
   fieldset {
     border: none;
@@ -81,7 +127,7 @@ export const voteStyles: CSSResult = css`
     width: 3px;
     background: var(--linli-color-text, #1f2328);
   }
-  [part='summary'] {
+  [part~='summary'] {
     font-weight: 600;
   }
   @media (prefers-color-scheme: dark) {
@@ -97,6 +143,13 @@ export const voteStyles: CSSResult = css`
     }
     [part='bar-threshold'] {
       background: var(--linli-color-text, #e6edf3);
+    }
+    [part='my-choice'],
+    [part='confirmation'] {
+      color: var(--linli-color-progress-text, #3fb950);
+    }
+    [part='detail'] summary {
+      color: var(--linli-color-link, #79c0ff);
     }
   }
   @media print {

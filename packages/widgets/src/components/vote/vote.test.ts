@@ -1,7 +1,15 @@
 import { createGovernance } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { elevatorMotion, mount, must, settle, stairwell, violations } from '../../../test/fixtures.js';
+import {
+  elevatorMotion,
+  mount,
+  must,
+  onDarkPage,
+  settle,
+  stairwell,
+  violations,
+} from '../../../test/fixtures.js';
 import '../../define/linli-vote.js';
 import type { LinliVote } from './vote.js';
 
@@ -76,7 +84,13 @@ describe('<linli-vote>', () => {
     await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);
     await settle(el);
     expect(gov.ballots('lift')).toMatchObject([{ voterId: 'o101', choice: { vote: 'yes' } }]);
-    expect(text(el)).toContain('您的选择：同意');
+    // The top says it plainly, the choice stays ticked, and a status message confirms it.
+    expect(shadow(el).querySelector('[part=my-choice]')?.textContent).toBe('您已投：同意 ✓');
+    expect(shadow(el).querySelector('[part=my-change]')?.textContent).toMatch(/^可在12月20日 ?18:00前修改$/);
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value=yes]')?.checked).toBe(true);
+    const confirmation = shadow(el).querySelector('[part=confirmation]');
+    expect(confirmation?.getAttribute('role')).toBe('status');
+    expect(confirmation?.textContent?.trim()).toBe('已记录您的投票：同意');
     expect(events[0]?.detail).toEqual({ motionId: 'lift', voterId: 'o101' });
     expect(events[0]?.composed).toBe(true);
     await userEvent.click(
@@ -86,6 +100,57 @@ describe('<linli-vote>', () => {
     await settle(el);
     expect(gov.ballots('lift')[0]).toMatchObject({ choice: { vote: 'no' }, revision: 2 });
     expect(text(el)).toContain('修改投票');
+    expect(shadow(el).querySelector('[part=my-choice]')?.textContent).toBe('您已投：反对 ✓');
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value=no]')?.checked).toBe(true);
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value=yes]')?.checked).toBe(false);
+    // Picking another answer withdraws the confirmation until it is sent.
+    await userEvent.click(shadow(el).querySelector('input[value=abstain]') as HTMLInputElement);
+    expect(shadow(el).querySelector('[part=confirmation]')?.textContent?.trim()).toBe('');
+  });
+
+  it('ticks the household’s live ballot when it opens the card again, from any device', async () => {
+    const { gov } = await stairwell();
+    await elevatorMotion(gov);
+    await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'abstain' });
+    const el = await mount<LinliVote>(
+      '<linli-vote motion="lift" voter="o101" lang="en"></linli-vote>',
+      'linli-vote',
+      (e) => {
+        e.governance = gov;
+      },
+    );
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value=abstain]')?.checked).toBe(true);
+    expect(shadow(el).querySelector('[part=my-choice]')?.textContent).toBe('You voted: Abstain ✓');
+    // Another member changes it elsewhere: the form follows.
+    await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'yes' });
+    await settle(el);
+    expect(shadow(el).querySelector<HTMLInputElement>('input[value=yes]')?.checked).toBe(true);
+  });
+
+  it('speaks plainly first: what is still needed on top, the legal detail one tap away', async () => {
+    const { el, gov } = await voteElement('o101', 'zh-CN', { mustConsent: ['u102'] });
+    for (const voter of ['o101', 'o201', 'o202', 'o301', 'o302'])
+      await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+    await settle(el);
+    const plain = shadow(el).querySelector('[part=plain]')?.textContent ?? '';
+    expect(plain).toContain('还需 102室 同意');
+    expect(plain).not.toMatch(/≥|\d\.\d\d|\//);
+    const details = shadow(el).querySelector('details[part=detail]') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('[part=check]')?.textContent).toMatch(/2\/3 以上（≥）/);
+    await userEvent.click(details.querySelector('summary') as HTMLElement);
+    expect(details.open).toBe(true);
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('says a changed ballot is not allowed where it is not', async () => {
+    const { el, gov } = await voteElement('o101', 'en', { allowChange: false });
+    await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'no' });
+    await settle(el);
+    expect(shadow(el).querySelector('[part=my-change]')?.textContent).toBe(
+      'Ballots on this motion cannot be changed',
+    );
+    expect(shadow(el).querySelector('[part=form]')).toBeNull();
   });
 
   it('offers no ballot on a cancelled motion and says it is cancelled', async () => {
@@ -295,18 +360,55 @@ describe('<linli-vote>', () => {
       id: 'p7',
     });
     const proxy = await mount<LinliVote>(
-      '<linli-vote motion="lift" voter="o102" proxy="p7" lang="en"></linli-vote>',
+      '<linli-vote motion="lift" voter="o102" proxy="p7" holder="李明" lang="en"></linli-vote>',
       'linli-vote',
       (e) => {
         e.governance = gov;
       },
     );
-    expect(text(proxy)).toContain('Voting as proxy for o102');
+    // The room voted for and the holder's name, never the ids behind them.
+    expect(shadow(proxy).querySelector('[part=proxy]')?.textContent).toBe(
+      '李明, you are voting for Room 102 as their proxy',
+    );
+    expect(text(proxy)).not.toMatch(/o102|p7/);
     await userEvent.click(shadow(proxy).querySelector('input[type=radio]') as HTMLInputElement);
     await userEvent.click(shadow(proxy).querySelector('[part=submit]') as HTMLButtonElement);
     await settle(proxy);
     expect(gov.ballots('lift')[0]).toMatchObject({ voterId: 'o102', channel: 'proxy', proxyId: 'p7' });
     expect(await violations(proxy)).toEqual([]);
+  });
+
+  it('names the winners of a closed election, never "passed"', async () => {
+    const { el, gov } = await choiceVote('c', '选举楼组长', 'zh-CN', { kind: 'single' });
+    await must(
+      gov,
+      { type: 'ballot.cast', motionId: 'c', voterId: 'u101', option: 'b' },
+      { type: 'ballot.cast', motionId: 'c', voterId: 'u102', option: 'b' },
+      { type: 'ballot.cast', motionId: 'c', voterId: 'u201', option: 'a' },
+      { type: 'motion.close', motionId: 'c' },
+    );
+    await settle(el);
+    expect(shadow(el).querySelector('[part~=summary]')?.textContent?.trim()).toBe('选出：李师傅');
+    expect(shadow(el).querySelector('[part~=outcome]')).toBeNull();
+    expect(text(el)).not.toContain('通过');
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('passes axe (contrast included) in dark mode on a dark page, open with a ballot and closed', async () => {
+    await onDarkPage(async () => {
+      const { el, gov } = await voteElement('o101', 'zh-CN', { mustConsent: ['u102'] });
+      expect(matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+      await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: 'o101', vote: 'yes' });
+      await settle(el);
+      (shadow(el).querySelector('details') as HTMLDetailsElement).open = true;
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+      for (const voter of ['o102', 'o201', 'o202', 'o301', 'o302'])
+        await must(gov, { type: 'ballot.cast', motionId: 'lift', voterId: voter, vote: 'yes' });
+      await must(gov, { type: 'motion.close', motionId: 'lift' });
+      await settle(el);
+      expect(await violations(el)).toEqual([]);
+    });
   });
 
   it('has no axe violations once closed and decided', async () => {
@@ -316,6 +418,8 @@ describe('<linli-vote>', () => {
     await must(gov, { type: 'motion.close', motionId: 'lift' });
     await settle(el);
     expect(text(el)).toContain('Passed');
+    expect(shadow(el).querySelector('[part~=summary]')?.textContent?.trim()).toBe('This motion passed');
+    expect(shadow(el).querySelector('[part=adopted] blockquote')?.textContent).toBe('同意在1单元加装电梯。');
     expect(await violations(el)).toEqual([]);
   });
 });
@@ -373,7 +477,7 @@ describe('<linli-vote> for a co-owner', () => {
     expect(setup.gov.ballots('lift')).toMatchObject([
       { voterId: 'o101', member: 'o9', choice: { vote: 'yes' } },
     ]);
-    expect(text(el)).toContain('您的选择：同意');
+    expect(text(el)).toContain('您已投：同意 ✓');
   });
 });
 
@@ -412,7 +516,7 @@ describe('<linli-vote> dot voting', () => {
     await userEvent.keyboard('{Enter}');
     await settle(el);
     expect(gov.ballots('fund')[0]?.choice).toEqual({ kind: 'dot', points: [1, 0, 1] });
-    expect(text(el)).toContain('Your ballot: 电梯 1, 车棚 0, 花园 1');
+    expect(text(el)).toContain('You voted: 电梯 1, 车棚 0, 花园 1 ✓');
   });
 
   it('speaks Chinese and gives 44×44 px targets', async () => {

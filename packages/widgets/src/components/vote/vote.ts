@@ -13,52 +13,11 @@ import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
 import { motionStatusKey } from '../../internal/motion-status.js';
 import { styleProperty } from '../../internal/style-property.js';
-import { type DotDraft, emptyDotDraft, renderDotBallot } from './dot-ballot.js';
+import { renderDotBallot } from './dot-ballot.js';
 import { t } from './vote.strings.js';
 import { voteStyles } from './vote.styles.js';
-
-type Draft =
-  | { kind: 'proposal'; vote: string | null }
-  | { kind: 'single'; option: string | null }
-  | { kind: 'approval'; options: Set<string> }
-  | { kind: 'score'; scores: Map<string, number> }
-  | { kind: 'ranked'; ranking: string[] }
-  | DotDraft;
-
-function emptyDraft(m: Motion): Draft {
-  switch (m.kind) {
-    case 'proposal':
-      return { kind: 'proposal', vote: null };
-    case 'single':
-      return { kind: 'single', option: null };
-    case 'approval':
-      return { kind: 'approval', options: new Set() };
-    case 'score':
-      return { kind: 'score', scores: new Map(m.options.map((o) => [o.id, 0])) };
-    case 'ranked':
-      return { kind: 'ranked', ranking: m.options.map((o) => o.id) };
-    case 'dot':
-      return emptyDotDraft(m);
-  }
-}
-
-/** The `ballot.cast` field a draft fills in; none while a single answer is still unchosen. */
-function fieldsOf(draft: Draft): Record<string, unknown> {
-  switch (draft.kind) {
-    case 'proposal':
-      return draft.vote === null ? {} : { vote: draft.vote };
-    case 'single':
-      return draft.option === null ? {} : { option: draft.option };
-    case 'approval':
-      return { options: [...draft.options] };
-    case 'score':
-      return { scores: Object.fromEntries(draft.scores) };
-    case 'ranked':
-      return { ranking: draft.ranking };
-    case 'dot':
-      return { points: Object.fromEntries(draft.points) };
-  }
-}
+import { type Draft, draftOf, fieldsOf } from './vote-draft.js';
+import { renderPlain, roomLabel } from './vote-plain.js';
 
 /**
  * @tagname linli-vote
@@ -95,21 +54,27 @@ export class LinliVote extends LinliElement {
     motion: { type: String },
     voter: { type: String },
     proxy: { type: String },
+    holder: { type: String },
     now: { attribute: false },
     draft: { state: true },
     error: { state: true },
+    confirmed: { state: true },
   };
 
   /** The motion id. */
   declare motion: string;
   /** The voter id of whoever uses this element (an owner head key, a unit id or a resident id). */
   declare voter: string;
-  /** A proxy id, when voting on someone's behalf. */
+  /** A proxy id, when voting on someone's behalf (sent with the ballot, never shown). */
   declare proxy: string;
+  /** The proxy holder's name as the 委托书 gives it, shown with the room voted for. */
+  declare holder: string;
   /** The current time for the countdown (defaults to the system clock). */
   declare now: Date | undefined;
   declare private draft: Draft | undefined;
   declare private error: LinliError | undefined;
+  /** A ballot was recorded from this form and nothing changed since: the confirmation shows. */
+  declare private confirmed: boolean;
 
   private draftFor = '';
 
@@ -118,21 +83,66 @@ export class LinliVote extends LinliElement {
     this.motion = '';
     this.voter = '';
     this.proxy = '';
+    this.holder = '';
+    this.confirmed = false;
   }
 
   protected override renderWith(gov: ReadModels, locale: Locale): TemplateResult {
     const m = gov.motions.value.find((x) => x.id === this.motion);
     if (!m) return html`<p part="status" role="status">${t(locale, 'unknownMotion')}</p>`;
     const tally = gov.tally(m.id);
-    if (this.draftFor !== m.id) {
-      this.draftFor = m.id;
-      this.draft = emptyDraft(m);
+    const voter = this.voter ? voterNamed(m, this.voter) : undefined;
+    const mine = voter ? gov.ballots(m.id).find((b) => b.voterId === voter.id) : undefined;
+    // The form shows the household's live ballot ticked; a new revision (its own or another member's)
+    // refills it, and a change in progress stays until then.
+    const draftKey = `${m.id}|${voter?.id ?? ''}|${mine?.revision ?? 0}`;
+    if (this.draftFor !== draftKey) {
+      this.draftFor = draftKey;
+      this.draft = draftOf(m, mine);
     }
     return html`<article part="motion" aria-labelledby="title">
       <h2 part="title" id="title">${m.title}</h2>
-      ${m.body ? html`<p part="body">${m.body}</p>` : nothing} ${this.renderStatus(m, tally, locale)}
-      ${this.renderBallot(gov, m, tally, locale)} ${tally ? this.renderTally(gov, m, tally, locale) : nothing}
+      ${this.renderStatus(m, tally, locale)}
+      <div part="plain">${renderPlain(gov, m, tally, locale)} ${this.renderMine(gov, m, tally, locale)}</div>
+      ${m.body && !m.result?.adoptedText ? html`<p part="body">${m.body}</p>` : nothing}
+      ${this.renderBallot(gov, m, tally, locale)}
+      ${tally ? this.renderTally(gov, m, tally, locale) : nothing}
     </article>`;
+  }
+
+  /** "您已投：同意 ✓ 可在12月20日18:00前修改": the household's own ballot, and whether it may still change it. */
+  private renderMine(
+    gov: ReadModels,
+    m: Motion,
+    tally: Tally | undefined,
+    locale: Locale,
+  ): TemplateResult | typeof nothing {
+    if (!this.voter) return nothing;
+    const voter = voterNamed(m, this.voter);
+    if (!voter) return nothing;
+    const mine = gov.ballots(m.id).find((b) => b.voterId === voter.id);
+    const hasVoted = mine !== undefined || gov.voted(m.id).includes(voter.id);
+    if (!hasVoted) return nothing;
+    const open = m.status === 'open' && !tally?.final;
+    const until = new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Asia/Shanghai',
+    }).format(Date.parse(m.closesAt));
+    const change = !open
+      ? ''
+      : m.allowChange
+        ? t(locale, 'canChangeUntil', { time: until })
+        : t(locale, 'cannotChange');
+    return html`<p part="my-ballot">
+      <span part="my-choice">${
+        mine ? t(locale, 'youVotedFor', { choice: this.describe(m, mine, locale) }) : t(locale, 'youVoted')
+      }</span>
+      ${change ? html`<span part="my-change">${change}</span>` : nothing}
+    </p>`;
   }
 
   private renderStatus(m: Motion, tally: Tally | undefined, locale: Locale): TemplateResult {
@@ -163,7 +173,7 @@ export class LinliVote extends LinliElement {
           ? html`<span>${t(locale, 'remaining', { d: Math.floor(left / 86_400_000), h: Math.floor((left % 86_400_000) / 3_600_000) })}</span>`
           : nothing
       }
-      ${outcomeKey && (final || tally?.decidedEarly) ? html`<span part="badge outcome">${t(locale, outcomeKey)}</span>` : nothing}
+      ${outcomeKey && m.kind === 'proposal' && (final || tally?.decidedEarly) ? html`<span part="badge outcome">${t(locale, outcomeKey)}</span>` : nothing}
       ${tally?.decidedEarly ? html`<span part="badge">${t(locale, 'decidedEarly')}</span>` : nothing}
     </p>`;
   }
@@ -184,17 +194,16 @@ export class LinliVote extends LinliElement {
     if (!voter) return html`<p role="status">${t(locale, 'notEligible')}</p>`;
     const mine = gov.ballots(m.id).find((b) => b.voterId === voter.id);
     const hasVoted = mine !== undefined || gov.voted(m.id).includes(voter.id);
+    // Whom the proxy votes for, by room, and who holds it, by name: never the ids behind them.
+    const rooms = voter.unitIds.map((u) => roomLabel(gov, u, locale)).join(locale === 'zh-CN' ? '、' : ', ');
     const proxyNote = this.proxy
-      ? html`<p>${t(locale, 'asProxy', { voter: this.voter, ref: this.proxy })}</p>`
+      ? html`<p part="proxy">${
+          this.holder
+            ? t(locale, 'asProxyHolder', { room: rooms, holder: this.holder })
+            : t(locale, 'asProxy', { room: rooms })
+        }</p>`
       : nothing;
     return html`${proxyNote}
-      ${
-        mine
-          ? html`<p>${t(locale, 'yourBallot', { choice: this.describe(m, mine, locale) })}</p>`
-          : hasVoted
-            ? html`<p>${t(locale, 'youVoted')}</p>`
-            : nothing
-      }
       ${
         !hasVoted || m.allowChange
           ? html`<form part="form" @submit=${this.onSubmit}>
@@ -203,7 +212,14 @@ export class LinliVote extends LinliElement {
             <button part="submit" type="submit" data-primary>${t(locale, hasVoted ? 'change' : 'cast')}</button>
           </form>`
           : nothing
-      }`;
+      }
+      <p part="confirmation" role="status">${
+        this.confirmed
+          ? mine
+            ? t(locale, 'recorded', { choice: this.describe(m, mine, locale) })
+            : t(locale, 'recordedPlain')
+          : nothing
+      }</p>`;
   }
 
   private renderChoices(m: Motion, locale: Locale): TemplateResult {
@@ -315,18 +331,24 @@ export class LinliVote extends LinliElement {
     }
   }
 
-  private renderTally(gov: ReadModels, m: Motion, tally: Tally, locale: Locale): TemplateResult {
+  private renderTally(
+    gov: ReadModels,
+    m: Motion,
+    tally: Tally,
+    locale: Locale,
+  ): TemplateResult | typeof nothing {
     // Units are named as residents name them: "102室" / "Room 102".
-    const explained = explainTally(m, tally, (id, loc) => {
-      const room = gov.unit(id)?.room ?? id;
-      return loc === 'zh-CN' ? `${room}室` : `Room ${room}`;
-    });
+    const explained = explainTally(m, tally, (id, loc) => roomLabel(gov, id, loc));
     const checks = explained.lines.filter((l) => l.kind === 'check');
     const withheld = tally.withheld ?? [];
-    return html`<section part="tally" aria-label=${t(locale, 'results')}>
-      ${tally.hidden ? html`<p>${t(locale, 'secret')}</p>` : nothing}
+    const turnout = html`<p part="turnout">${t(locale, 'turnout', { voted: tally.votedVoters, eligible: tally.eligibleVoters })}</p>`;
+    // The legal detail (each check with its exact fraction, areas to the hundredth) is one tap away.
+    // With no condition to meet, the turnout is the plain top's (see renderPlain); there is no detail.
+    if (tally.checks.length === 0 && tally.consent.length === 0 && !m.rule.noBlock) return nothing;
+    return html`${turnout}<details part="detail">
+      <summary part="detail-toggle">${t(locale, 'details')}</summary>
+      <section part="tally" aria-label=${t(locale, 'results')}>
       ${withheld.length > 0 ? html`<p part="withheld">${t(locale, 'secretWithheld')}</p>` : nothing}
-      <p>${t(locale, 'turnout', { voted: tally.votedVoters, eligible: tally.eligibleVoters })}</p>
       ${tally.checks.map((c, i) => {
         // A secret motion's withheld weights are zeros, not figures: say only whether the check is met.
         if (withheld.includes(c.check.dimension)) {
@@ -350,8 +372,8 @@ export class LinliVote extends LinliElement {
       ${explained.lines
         .filter((l) => l.kind === 'consent' || l.kind === 'block')
         .map((l) => html`<p>${l.text[locale]}</p>`)}
-      <p part="summary" aria-live="polite">${explained.summary[locale]}</p>
-    </section>`;
+      <p part="legal-summary">${explained.summary[locale]}</p>
+    </section></details>`;
   }
 
   private describe(m: Motion, ballot: Ballot, locale: Locale): string {
@@ -376,6 +398,7 @@ export class LinliVote extends LinliElement {
   private setDraft(draft: Draft): void {
     this.draft = draft;
     this.error = undefined;
+    this.confirmed = false;
   }
 
   private async onSubmit(event: Event): Promise<void> {
@@ -396,6 +419,7 @@ export class LinliVote extends LinliElement {
       return;
     }
     this.error = undefined;
+    this.confirmed = true;
     this.dispatchEvent(
       new CustomEvent('linli-ballot-cast', {
         detail: { motionId: this.motion, voterId: this.voter },
