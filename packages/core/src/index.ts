@@ -107,6 +107,12 @@ export {
 } from './funds/fund-notice.js';
 export { type FundRow, type FundView, fundView } from './funds/fund-view.js';
 export {
+  type BillDue,
+  type FundAccount,
+  householdAccounts,
+  type ShareBasisLine,
+} from './funds/household-account.js';
+export {
   type AccountLine,
   type HouseholdStatement,
   householdStatement,
