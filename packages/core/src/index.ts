@@ -11,7 +11,11 @@
  */
 
 // Announcements: notices (公告), their reads (organizers only) and drafted reminders.
-export type { Announcement, NoticeScope } from './announcements/announcement.js';
+export {
+  type Announcement,
+  type NoticeScope,
+  unitInScope,
+} from './announcements/announcement.js';
 export { MAX_NOTICE_BODY } from './announcements/commands.js';
 export {
   activeAnnouncements,
