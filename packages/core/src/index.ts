@@ -184,6 +184,12 @@ export {
   type Governance,
   type GovernanceOptions,
 } from './governance/governance.js';
+export type {
+  HouseholdDuty,
+  HouseholdHome,
+  HouseholdSwap,
+  HouseholdUnit,
+} from './governance/household-home.js';
 export {
   type BillLineRecord,
   type DuesLine,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { HouseholdHome } from '@linli/core';
 import { fixedClock, type LinliError } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { FeedTokens } from '../feeds/feed-tokens.js';
 import { type TestCommunity, testCommunity } from '../testing/hosted-community.js';
-import type { HouseholdHome } from './household.js';
 
 let opened: TestCommunity | undefined;
 afterEach(async () => {

@@ -37,6 +37,7 @@ const t = translator({
     en: 'This organizer token is not valid for community "{community}" (or it was revoked). Ask whoever runs the server for a new one; they issue it with linli-server organizer add.',
   },
   signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
+  toHouseholdHome: { 'zh-CN': '去我家的页面', en: 'Go to my household' },
   householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
   toHome: { 'zh-CN': '进入组织者首页', en: 'Go to the organizer home' },
 });
@@ -118,9 +119,12 @@ export class SignInScreen extends ScreenElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#${form}-input`)?.focus();
       return;
     }
-    // A sign-in page of its own sends an organizer on to their home; a gate simply gives way.
-    if (!this.only && form === 'organizer')
-      this.context.navigate(`/c/${encodeURIComponent(this.community)}/organizer`);
+    // A sign-in page of its own sends an organizer on to their home and a household to its own; a
+    // gate simply gives way.
+    if (!this.only)
+      this.context.navigate(
+        `/c/${encodeURIComponent(this.community)}/${form === 'organizer' ? 'organizer' : 'home'}`,
+      );
   }
 
   /**
@@ -180,7 +184,7 @@ export class SignInScreen extends ScreenElement {
       ${
         session.kind === 'organizer'
           ? html`<br /><a href="/c/${encodeURIComponent(this.community)}/organizer">${t(l, 'toHome')}</a>`
-          : nothing
+          : html`<br /><a href="/c/${encodeURIComponent(this.community)}/home">${t(l, 'toHouseholdHome')}</a>`
       }
     </p>`;
   }
