@@ -76,10 +76,10 @@ function paymentLine(p: AccountLine, l: Locale): TemplateResult {
   ].filter((d): d is string => d !== undefined);
   const mark =
     p.reverses !== undefined ? t(l, 'reversal', { note: p.note ?? '' }) : p.reversed ? t(l, 'reversed') : '';
-  return html`<li data-entry=${p.entryId}>${what}${details.length ? html`<br />${details.join(' · ')}` : nothing}${mark}</li>`;
+  return html`<li data-entry=${p.entryId}>${what} ${details.length ? html`<br />${details.join(' · ')}` : nothing}${mark}</li>`;
 }
 
-/** The balance line: what is still owed, a credit, or paid in full, and the overdue part. */
+/** The balance line: what is still owed, a credit, or paid in full. */
 function balanceOf(a: FundAccount, l: Locale): TemplateResult {
   const owed =
     a.balance > 0
@@ -87,9 +87,14 @@ function balanceOf(a: FundAccount, l: Locale): TemplateResult {
       : a.balance < 0
         ? html`<div><dt>${t(l, 'credit')}</dt><dd>${money(-a.balance, l)}</dd></div>`
         : html`<div><dt>${t(l, 'stillOwed')}</dt><dd>${t(l, 'settled')}</dd></div>`;
-  return html`${owed}${
-    a.overdue > 0 ? html`<p class="overdue">${t(l, 'overdue', { amount: money(a.overdue, l) })}</p>` : nothing
-  }`;
+  return owed;
+}
+
+/** The part of what it owes that is past due, beside the figures. */
+function overdueOf(a: FundAccount, l: Locale): TemplateResult | typeof nothing {
+  return a.overdue > 0
+    ? html`<p class="overdue">${t(l, 'overdue', { amount: money(a.overdue, l) })}</p>`
+    : nothing;
 }
 
 /** One fund's card: the household's share and why, what it paid with receipt numbers, what is due. */
@@ -103,7 +108,8 @@ export function fundCard(a: FundAccount, l: Locale): TemplateResult {
             <div><dt>${t(l, 'paid')}</dt><dd>${money(a.paid, l)}</dd></div>
             ${a.refunded > 0 ? html`<div><dt>${t(l, 'refunded')}</dt><dd>${money(a.refunded, l)}</dd></div>` : nothing}
             ${balanceOf(a, l)}
-          </dl>`
+          </dl>
+          ${overdueOf(a, l)}`
         : whyNothing(a, l)
     }
     ${

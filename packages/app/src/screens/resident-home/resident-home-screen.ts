@@ -96,7 +96,7 @@ export class ResidentHomeScreen extends ScreenElement {
       .swap {
         border-top: 1px solid var(--linli-color-border);
         padding-top: 0.8em;
-        margin-top: 0.8em;
+        margin: 0.8em 0 1em;
       }
       .unread {
         font-weight: 600;
@@ -305,7 +305,7 @@ export class ResidentHomeScreen extends ScreenElement {
         unread.length === 0
           ? html`<p>${t(l, 'noUnread')}</p>`
           : html`<p>${t(l, 'unreadCount', { count: String(unread.length) })}</p>
-            <ul class="plain unread-list">${unread.map((n) => html`<li data-notice=${n.id}><span class="unread">${t(l, 'unread')}</span>${n.title}</li>`)}</ul>`
+            <ul class="plain unread-list">${unread.map((n) => html`<li data-notice=${n.id}><span class="unread">${t(l, 'unread')}</span> ${n.title}</li>`)}</ul>`
       }
       <p><a id="all-notices" href="${this.base}/announcements">${t(l, 'allNotices')}</a></p>
     </section>`;
