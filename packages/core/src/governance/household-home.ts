@@ -36,6 +36,11 @@ export interface HouseholdDuty {
   readonly time: string;
   /** Its next turns, today on, at most the server's limit (4). */
   readonly next: readonly LocalDate[];
+  /**
+   * Other households' next turns on the duty (at most eight, the earliest first), which it may ask to
+   * swap one of its own turns with (`duty.proposeSwap`): the same turns the published roster shows.
+   */
+  readonly others: readonly { readonly date: LocalDate; readonly unitId: string; readonly room: string }[];
   /** Swaps another household asked of it, to accept or decline. */
   readonly asked: readonly HouseholdSwap[];
   /** Swaps it proposed that are still pending, to withdraw. */

@@ -197,8 +197,9 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     expect(how).toContain('政府补贴 ¥600.00，先从总费用中扣除');
     expect(how).toContain('您家的份额：¥1,200.00');
     expect(how).toContain('缴费期限：2026年12月31日');
-    // Never another household's payment, in the page or in what the server answered.
-    expect(JSON.stringify(home)).not.toContain(unit('302'));
+    // Never another household's account: only 301's own lines (others appear only as duty turns).
+    expect(JSON.stringify(home.accounts)).not.toContain(unit('302'));
+    for (const account of home.accounts) for (const p of account.payments) expect(p.unitId).toBe(unit('301'));
     expect(await textOf(page, 'linli-resident-home-screen #roles ~ ul')).toContain('楼组长');
     await check(page, 'home-301-paying-phone-zh');
     expect(errors).toEqual([]);
@@ -222,31 +223,39 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     await en.page.context().close();
   }, 60_000);
 
-  it('accepts a swap asked of it with the keyboard alone; the roster trades the turns', async () => {
+  it('201 asks 202 to swap on its page; 202 accepts with the keyboard alone; the roster trades the turns', async () => {
     await prepared();
-    const asker = await sessionOf('201');
-    const mine = (await homeOf(asker)).duties[0]?.next[0] ?? '';
+    const asker = await openHome('201');
+    const mine = (await homeOf(asker.token)).duties[0]?.next[0] ?? '';
     const { page, errors, token } = await openHome('202');
     const theirs = (await homeOf(token)).duties[0]?.next[0] ?? '';
-    await t.command(
-      {
-        type: 'duty.proposeSwap',
-        dutyId: 'stairs',
-        id: 'swap-201',
-        first: { date: mine, memberId: unit('201') },
-        second: { date: theirs, memberId: unit('202') },
-      },
-      asker,
+    // 201 picks its first turn and 202's first turn on the form.
+    const offers = (await homeOf(asker.token)).duties[0]?.others ?? [];
+    const offer = offers.findIndex((o) => o.unitId === unit('202') && o.date === theirs);
+    expect(offer).toBeGreaterThanOrEqual(0);
+    await asker.page.locator('[data-duty="stairs"] details.ask summary').click();
+    await asker.page.locator('#mine-stairs').selectOption(mine);
+    await asker.page.locator('#theirs-stairs').selectOption(String(offer));
+    await check(asker.page, 'home-201-ask-swap-phone-zh');
+    await asker.page.locator('#send-stairs').click();
+    await poll(() => textOf(asker.page, 'linli-resident-home-screen #done')).toBe(
+      '已发出换班请求，等待对方答复。',
     );
+    const sent = (await homeOf(asker.token)).duties[0]?.proposed[0];
+    expect(sent).toMatchObject({ mine, theirs, otherRoom: '202', stage: 'acceptance' });
+    const swapId = sent?.swapId ?? '';
+    expect(await textOf(asker.page, `[data-swap="${swapId}"] p`)).toMatch(/^您请202室换班：/);
+    expect(asker.errors).toEqual([]);
+    await asker.page.context().close();
     await page.reload();
-    await poll(() => page.locator('#accept-swap-201').count()).toBe(1);
-    expect(await textOf(page, '[data-swap="swap-201"] p')).toMatch(/^201室请您换班：/);
+    await poll(() => page.locator(`#accept-${swapId}`).count()).toBe(1);
+    expect(await textOf(page, `[data-swap="${swapId}"] p`)).toMatch(/^201室请您换班：/);
     await check(page, 'home-202-swap-phone-zh');
-    await tabTo(page, 'accept-swap-201');
+    await tabTo(page, `accept-${swapId}`);
     await page.keyboard.press('Enter');
     await poll(() => textOf(page, 'linli-resident-home-screen #done')).toBe('已同意换班。');
     expect(await focusedId(page)).toBe('done');
-    expect(await page.locator('[data-swap="swap-201"]').count()).toBe(0);
+    expect(await page.locator(`[data-swap="${swapId}"]`).count()).toBe(0);
     const view = await t.api<{ rosters: Record<string, { date: string; assignees: string[] }[]> }>('/view');
     const slot = (date: string) => view.rosters.stairs?.find((s) => s.date === date)?.assignees;
     expect(slot(mine)).toEqual([unit('202')]);

@@ -60,10 +60,11 @@ describe('GET /c/:id/household', () => {
       due: '2026-12-31',
     });
     expect(lift?.payments.map((p) => p.unitId)).toEqual(['u301']);
-    // 601 paid too, with its own receipt: none of it reaches 301.
-    const text = JSON.stringify(body);
-    expect(text).not.toContain('u601');
-    expect(text).not.toContain('4862841');
+    // 601 paid too, with its own receipt: none of it reaches 301 (601 appears only as a duty turn,
+    // which the published roster shows anyway).
+    expect(JSON.stringify(body.accounts)).not.toContain('u601');
+    expect(JSON.stringify(body)).not.toContain('4862841');
+    for (const account of body.accounts) for (const p of account.payments) expect(p.unitId).toBe('u301');
     // The elevator's upkeep is a monthly charge on the stairwell, billed with a due date.
     expect(body.accounts.find((a) => a.fundId === 'upkeep')?.bills[0]).toMatchObject({
       month: '2026-11',
@@ -104,6 +105,10 @@ describe('GET /c/:id/household', () => {
       { swapId: 'swap-home', mine: theirs, theirs: mine, otherRoom: '501', stage: 'acceptance' },
     ]);
     expect((await home(asker)).body.duties[0]?.proposed.map((s) => s.swapId)).toEqual(['swap-home']);
+    // What it may ask to swap with: other households' turns by room, never its own.
+    const offers = before?.others ?? [];
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.every((o) => o.unitId !== 'u501' && o.room === o.unitId.slice(1))).toBe(true);
     const feed = await app.request(asked?.calendar ?? '');
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');

@@ -22,6 +22,8 @@ import { householdFeedPath } from './duties.js';
 
 /** How many of its next turns the household's home lists per duty. */
 export const NEXT_TURNS = 4;
+/** How many of the other households' next turns the home offers to swap with, per duty. */
+const SWAP_OFFERS = 8;
 /** How far ahead the home looks for the household's turns, days. */
 const TURNS_AHEAD_DAYS = 366;
 
@@ -42,11 +44,18 @@ function dutiesOf(
   const room = (id: string) => gov.unit(id)?.room ?? '';
   const duties = gov.read((s) => [...s.rotation.duties.values()].filter((d) => d.members.includes(unitId)));
   return duties.map((duty) => {
-    const next = gov
-      .roster(duty.id, until)
-      .filter((slot) => slot.date >= today && slot.assignees.includes(unitId))
+    const ahead = gov.roster(duty.id, until).filter((slot) => slot.date >= today);
+    const next = ahead
+      .filter((slot) => slot.assignees.includes(unitId))
       .slice(0, NEXT_TURNS)
       .map((slot) => slot.date);
+    const others = ahead
+      .flatMap((slot) =>
+        slot.assignees.includes(unitId)
+          ? []
+          : slot.assignees.map((other) => ({ date: slot.date, unitId: other, room: room(other) })),
+      )
+      .slice(0, SWAP_OFFERS);
     const pending = pendingSwaps(duty);
     const swap = (s: (typeof pending)[number], mineIsFirst: boolean): HouseholdSwap => {
       const [mine, theirs] = mineIsFirst ? [s.first, s.second] : [s.second, s.first];
@@ -63,6 +72,7 @@ function dutiesOf(
       name: duty.name,
       time: duty.time,
       next,
+      others,
       asked: pending
         .filter((s) => s.stage === 'acceptance' && s.second.memberId === unitId)
         .map((s) => swap(s, false)),

@@ -117,10 +117,10 @@ export class ResidentHomeScreen extends ScreenElement {
 
   declare home: HouseholdHome | undefined;
   declare failure: LinliError | undefined;
-  /** The swap whose answer is on its way. */
+  /** Where the command on its way was asked (a swap's id, or `ask-<duty>`). */
   declare busy: string | undefined;
-  /** The server's refusal of a swap answer, shown under that swap. */
-  declare refusal: { readonly swapId: string; readonly error: LinliError } | undefined;
+  /** The server's refusal of a command, shown where it was asked (a swap's id, or `ask-<duty>`). */
+  declare refusal: { readonly key: string; readonly error: LinliError } | undefined;
   /** What the last answer did, for the status line. */
   declare done: string | undefined;
   private loadedFor = '';
@@ -155,26 +155,52 @@ export class ResidentHomeScreen extends ScreenElement {
     if (answer.ok) this.home = answer.value;
   }
 
-  private async answer(duty: HouseholdDuty, swap: HouseholdSwap, type: SwapAnswer): Promise<void> {
-    this.busy = swap.swapId;
+  /**
+   * Sends one command of the household's; `key` names where it was asked (a swap, or a duty's request
+   * form), so a refusal shows there, focused. Once recorded, `done` is announced and focused and the
+   * home is read again.
+   */
+  private async send(key: string, command: Record<string, unknown>, done: string): Promise<void> {
+    this.busy = key;
     this.refusal = undefined;
     this.done = undefined;
     const sent = await this.context.api.request(`${this.base}/commands`, {
       method: 'POST',
       headers: { 'Idempotency-Key': crypto.randomUUID() },
-      body: JSON.stringify({ command: { type, dutyId: duty.dutyId, swapId: swap.swapId } }),
+      body: JSON.stringify({ command }),
     });
     this.busy = undefined;
     if (!sent.ok) {
-      this.refusal = { swapId: swap.swapId, error: sent.error };
+      this.refusal = { key, error: sent.error };
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#refusal-${CSS.escape(swap.swapId)}`)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(`#refusal-${CSS.escape(key)}`)?.focus();
       return;
     }
-    this.done = t(this.locale, DONE[type]);
+    this.done = done;
     await this.load();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
+  }
+
+  private answer(duty: HouseholdDuty, swap: HouseholdSwap, type: SwapAnswer): Promise<void> {
+    const command = { type, dutyId: duty.dutyId, swapId: swap.swapId };
+    return this.send(swap.swapId, command, t(this.locale, DONE[type]));
+  }
+
+  /** Asks the neighbour whose turn was chosen to trade it for the household's chosen turn. */
+  private propose(event: SubmitEvent, duty: HouseholdDuty): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const mine = String(form.get('mine') ?? '');
+    const theirs = duty.others[Number(form.get('theirs'))];
+    const unitId = this.context.session?.kind === 'household' ? this.context.session.unitId : '';
+    const command = {
+      type: 'duty.proposeSwap',
+      dutyId: duty.dutyId,
+      first: { date: mine, memberId: unitId },
+      second: { date: theirs?.date ?? '', memberId: theirs?.unitId ?? '' },
+    };
+    return this.send(`ask-${duty.dutyId}`, command, t(this.locale, 'proposed'));
   }
 
   protected override render(): TemplateResult {
@@ -234,6 +260,7 @@ export class ResidentHomeScreen extends ScreenElement {
           : html`<p>${t(l, 'nextTurns')}</p>
             <ul class="plain next">${duty.next.map((date) => html`<li>${t(l, 'turnAt', { date: weekday(date, l), time: duty.time })}</li>`)}</ul>`
       }
+      ${this.renderAsk(duty, l)}
       ${duty.asked.map((s) => this.renderSwap(duty, s, l, 'asked'))}
       ${duty.proposed.map((s) => this.renderSwap(duty, s, l, 'proposed'))}
       ${
@@ -243,6 +270,37 @@ export class ResidentHomeScreen extends ScreenElement {
           : nothing
       }
     </section>`;
+  }
+
+  /** The form that asks a neighbour to trade one of the household's next turns for one of theirs. */
+  private renderAsk(duty: HouseholdDuty, l: Locale): TemplateResult | typeof nothing {
+    if (duty.next.length === 0 || duty.others.length === 0) return nothing;
+    const key = `ask-${duty.dutyId}`;
+    const refusal = this.refusal?.key === key ? this.refusal.error : undefined;
+    return html`<details class="ask">
+      <summary>${t(l, 'askSwap')}</summary>
+      <form @submit=${(e: SubmitEvent) => this.propose(e, duty)}>
+        <div class="field">
+          <label for="mine-${duty.dutyId}">${t(l, 'myTurn')}</label>
+          <select id="mine-${duty.dutyId}" name="mine">
+            ${duty.next.map((date) => html`<option value=${date}>${weekday(date, l)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="theirs-${duty.dutyId}">${t(l, 'theirTurn')}</label>
+          <select id="theirs-${duty.dutyId}" name="theirs">
+            ${duty.others.map(
+              (o, i) =>
+                html`<option value=${String(i)}>${t(l, 'theirOption', { date: weekday(o.date, l), room: o.room })}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" id="send-${duty.dutyId}" ?disabled=${this.busy === key}>${t(l, 'sendSwap')}</button>
+        </div>
+        ${refusal ? html`<p class="alert" id="refusal-${key}" role="alert" tabindex="-1">${refusal.message[l]}</p>` : nothing}
+      </form>
+    </details>`;
   }
 
   private renderSwap(
@@ -257,7 +315,7 @@ export class ResidentHomeScreen extends ScreenElement {
       theirs: weekday(swap.theirs, l),
     };
     const busy = this.busy === swap.swapId;
-    const refusal = this.refusal?.swapId === swap.swapId ? this.refusal.error : undefined;
+    const refusal = this.refusal?.key === swap.swapId ? this.refusal.error : undefined;
     const button = (type: SwapAnswer, id: string, label: string, primary = false) =>
       html`<button type="button" id=${id} class=${primary ? 'primary' : ''} ?disabled=${busy}
         @click=${() => this.answer(duty, swap, type)}>${label}</button>`;
