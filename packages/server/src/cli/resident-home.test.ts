@@ -189,6 +189,10 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     expect(await textOf(page, '[data-fund="paint-fund"] .payments')).toBe(
       `2026年12月1日 缴款 ¥600.00 微信 · 收据号 ${RECEIPT}`,
     );
+    // What needs it now comes first.
+    const now = await textOf(page, 'linli-resident-home-screen #now ~ ul');
+    expect(now).toContain('楼道粉刷：尚欠 ¥600.00');
+    expect(now).toMatch(/下次楼道保洁：\d{4}年\d+月\d+日星期六 09:00/);
     await card.locator('summary').click();
     const how = await textOf(page, '[data-fund="paint-fund"] details');
     expect(how).toContain('分摊方案：楼道粉刷分摊');
@@ -250,6 +254,9 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     await page.reload();
     await poll(() => page.locator(`#accept-${swapId}`).count()).toBe(1);
     expect(await textOf(page, `[data-swap="${swapId}"] p`)).toMatch(/^201室请您换班：/);
+    expect(await textOf(page, 'linli-resident-home-screen #now ~ ul')).toContain(
+      '楼道保洁：1 个换班请求等您答复',
+    );
     await check(page, 'home-202-swap-phone-zh');
     await tabTo(page, `accept-${swapId}`);
     await page.keyboard.press('Enter');

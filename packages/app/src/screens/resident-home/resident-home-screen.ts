@@ -3,7 +3,7 @@ import type { HouseholdDuty, HouseholdHome, HouseholdSwap, LinliError, Locale } 
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ScreenElement } from '../screen-element.js';
 import { fundCard } from './dues.js';
-import { day, weekday } from './format.js';
+import { day, money, weekday } from './format.js';
 import { t } from './resident-home.strings.js';
 
 /** What a swap button sends: the household's answer to a swap, or taking back its own request. */
@@ -219,6 +219,7 @@ export class ResidentHomeScreen extends ScreenElement {
       <p class="unit">${t(l, 'unitLine', { building: unit.building, stairwell: unit.stairwell, room: unit.room })}
         <br /><span class="hint">${t(l, 'asOf', { date: day(home.asOf, l) })}</span></p>
       <p id="done" class="done" role="status" tabindex="-1">${this.done ?? ''}</p>
+      ${this.renderNow(home, l)}
       ${this.renderLinks(home, l)}
       <section class="part" aria-labelledby="owe">
         <h2 id="owe">${t(l, 'owe')}</h2>
@@ -227,6 +228,33 @@ export class ResidentHomeScreen extends ScreenElement {
       ${this.renderDuties(home, l)}
       ${this.renderRoles(home, l)}
       ${this.renderNotices(home, l)}`;
+  }
+
+  /** What needs the household now, first: what it still owes, swaps waiting for it, its next turns. */
+  private renderNow(home: HouseholdHome, l: Locale): TemplateResult {
+    const owed = home.accounts
+      .filter((a) => a.balance > 0)
+      .map(
+        (a) =>
+          html`<li>${t(l, 'nowOwed', { fund: a.fundName, amount: money(a.balance, l) })}${
+            a.overdue > 0 ? t(l, 'nowOverdue', { amount: money(a.overdue, l) }) : ''
+          }</li>`,
+      );
+    const turns = home.duties.flatMap((d) => [
+      ...(d.asked.length > 0
+        ? [html`<li>${t(l, 'nowAsked', { duty: d.name, count: String(d.asked.length) })}</li>`]
+        : []),
+      ...d.next
+        .slice(0, 1)
+        .map(
+          (date) => html`<li>${t(l, 'nowNext', { duty: d.name, date: weekday(date, l), time: d.time })}</li>`,
+        ),
+    ]);
+    const items = [...owed, ...turns];
+    return html`<section class="part now" aria-labelledby="now">
+      <h2 id="now">${t(l, 'now')}</h2>
+      ${items.length === 0 ? html`<p>${t(l, 'nothingNow')}</p>` : html`<ul class="plain">${items}</ul>`}
+    </section>`;
   }
 
   private renderLinks(home: HouseholdHome, l: Locale): TemplateResult {

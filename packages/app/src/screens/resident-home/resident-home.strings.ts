@@ -16,6 +16,17 @@ export const t = translator({
   notices: { 'zh-CN': '公告', en: 'Notices' },
   noticesUnread: { 'zh-CN': '公告（{count} 条未读）', en: 'Notices ({count} unread)' },
 
+  // What needs the household now.
+  now: { 'zh-CN': '需要您办的事', en: 'What needs you now' },
+  nothingNow: { 'zh-CN': '目前没有需要您办的事。', en: 'Nothing needs you at present.' },
+  nowOwed: { 'zh-CN': '{fund}：尚欠 {amount}', en: '{fund}: {amount} still owed' },
+  nowOverdue: { 'zh-CN': '（其中 {amount} 已过期限）', en: ' ({amount} of it past due)' },
+  nowAsked: {
+    'zh-CN': '{duty}：{count} 个换班请求等您答复',
+    en: '{duty}: {count} swap request(s) waiting for your answer',
+  },
+  nowNext: { 'zh-CN': '下次{duty}：{date} {time}', en: 'Next {duty}: {date} at {time}' },
+
   // What I owe.
   owe: { 'zh-CN': '我家应缴的费用', en: 'What we owe' },
   noFunds: {
