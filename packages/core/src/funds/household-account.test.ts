@@ -1,9 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { must } from '../../test/fixtures.js';
+import { emptyCommunityState } from '../community/state.js';
 import { seededGovernance } from '../seed/seeded-governance.js';
 import type { LocalDate } from '../time/local-date.js';
 import { householdAccounts } from './household-account.js';
 import { householdStatement } from './household-statement.js';
+import { summarizeLedger } from './ledger.js';
+import { day, entryArb } from './ledger.test-support.js';
+import { emptyFundsState } from './state.js';
 
 const ASOF = '2026-11-29' as LocalDate;
 
@@ -106,5 +111,38 @@ describe('householdAccounts: what one household owes and why', () => {
           expect(account.overdue).toBeLessThanOrEqual(Math.max(account.balance, 0));
         }
     });
+  });
+
+  it('on any ledger: only the household’s own lines, totals as its statement, overdue within what it owes', () => {
+    fc.assert(
+      fc.property(fc.array(entryArb, { maxLength: 60 }), day, (entries, asOf) => {
+        const funds = emptyFundsState();
+        funds.funds.set('f', { id: 'f', name: 'f', budget: 0 });
+        funds.entries.set('f', entries);
+        const community = emptyCommunityState();
+        for (const unitId of ['u101', 'u102', 'u201']) {
+          const [account, ...more] = householdAccounts(community, funds, unitId, asOf);
+          expect(more).toEqual([]);
+          const statement = householdStatement(community, funds, 'f', unitId, asOf);
+          if (!account) {
+            expect(statement?.lines).toEqual([]);
+            continue;
+          }
+          expect(account.balance).toBe(statement?.balance);
+          expect(account.share).toBe(statement?.share);
+          for (const line of account.payments) {
+            expect(line.unitId).toBe(unitId);
+            expect(['payment', 'refund']).toContain(line.kind);
+          }
+          const arrears =
+            summarizeLedger(
+              entries.filter((e) => e.unitId === unitId),
+              asOf,
+            ).units[0]?.arrears ?? 0;
+          expect(account.overdue).toBeGreaterThanOrEqual(0);
+          expect(account.overdue).toBeLessThanOrEqual(arrears);
+        }
+      }),
+    );
   });
 });
