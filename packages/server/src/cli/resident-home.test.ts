@@ -261,7 +261,7 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     await tabTo(page, `accept-${swapId}`);
     await page.keyboard.press('Enter');
     await poll(() => textOf(page, 'linli-resident-home-screen #done')).toBe('已同意换班。');
-    expect(await focusedId(page)).toBe('done');
+    await poll(() => focusedId(page)).toBe('done');
     expect(await page.locator(`[data-swap="${swapId}"]`).count()).toBe(0);
     const view = await t.api<{ rosters: Record<string, { date: string; assignees: string[] }[]> }>('/view');
     const slot = (date: string) => view.rosters.stairs?.find((s) => s.date === date)?.assignees;
@@ -272,6 +272,38 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     const ics = await (await fetch(`${t.server.base}${feed}`)).text();
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('202室');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('a swap withdrawn meanwhile: accepting it is refused inline, focused, in the page’s language', async () => {
+    await prepared();
+    const asker = await sessionOf('101');
+    const { page, errors, token } = await openHome('102');
+    const mine = (await homeOf(asker)).duties[0]?.next[0] ?? '';
+    const theirs = (await homeOf(token)).duties[0]?.next[0] ?? '';
+    const swap = { dutyId: 'stairs', swapId: 'late-swap' };
+    await t.command(
+      {
+        type: 'duty.proposeSwap',
+        dutyId: 'stairs',
+        id: 'late-swap',
+        first: { date: mine, memberId: unit('101') },
+        second: { date: theirs, memberId: unit('102') },
+      },
+      asker,
+    );
+    await page.reload();
+    await poll(() => page.locator('#accept-late-swap').count()).toBe(1);
+    await t.command({ type: 'duty.withdrawSwap', ...swap }, asker);
+    await page.locator('#accept-late-swap').click();
+    await poll(() => focusedId(page)).toBe('refusal-late-swap');
+    const refused = await t.call('/commands', { command: { type: 'duty.acceptSwap', ...swap } }, token);
+    const { error } = (await refused.json()) as { error: { message: { 'zh-CN': string } } };
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(await textOf(page, '#refusal-late-swap')).toBe(error.message['zh-CN']);
+    expect(await textOf(page, 'linli-resident-home-screen #done')).toBe('');
+    await check(page, 'home-102-refused-phone-zh');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -23,7 +23,7 @@ export const t = translator({
   nowOverdue: { 'zh-CN': '（其中 {amount} 已过期限）', en: ' ({amount} of it past due)' },
   nowAsked: {
     'zh-CN': '{duty}：{count} 个换班请求等您答复',
-    en: '{duty}: {count} swap request(s) waiting for your answer',
+    en: '{duty}: swap requests waiting for your answer: {count}',
   },
   nowNext: { 'zh-CN': '下次{duty}：{date} {time}', en: 'Next {duty}: {date} at {time}' },
 
