@@ -4,3 +4,4 @@
 import './screens/announcements/resident-announcements-screen.js';
 import './screens/resident-motions/resident-motions-screen.js';
 import './screens/resident-motions/resident-motion-screen.js';
+import './screens/resident-home/resident-home-screen.js';

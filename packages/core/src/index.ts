@@ -11,7 +11,11 @@
  */
 
 // Announcements: notices (公告), their reads (organizers only) and drafted reminders.
-export type { Announcement, NoticeScope } from './announcements/announcement.js';
+export {
+  type Announcement,
+  type NoticeScope,
+  unitInScope,
+} from './announcements/announcement.js';
 export { MAX_NOTICE_BODY } from './announcements/commands.js';
 export {
   activeAnnouncements,
@@ -107,6 +111,12 @@ export {
 } from './funds/fund-notice.js';
 export { type FundExemption, type FundRow, type FundView, fundView } from './funds/fund-view.js';
 export {
+  type BillDue,
+  type FundAccount,
+  householdAccounts,
+  type ShareBasisLine,
+} from './funds/household-account.js';
+export {
   type AccountLine,
   type HouseholdStatement,
   householdStatement,
@@ -174,6 +184,12 @@ export {
   type Governance,
   type GovernanceOptions,
 } from './governance/governance.js';
+export type {
+  HouseholdDuty,
+  HouseholdHome,
+  HouseholdSwap,
+  HouseholdUnit,
+} from './governance/household-home.js';
 export {
   type BillLineRecord,
   type DuesLine,

@@ -20,6 +20,7 @@ import { communityListRoutes } from './routes/communities.js';
 import { dutyRoutes } from './routes/duties.js';
 import { fundLedgerRoutes } from './routes/fund-ledger.js';
 import { healthRoutes } from './routes/health.js';
+import { householdRoutes } from './routes/household.js';
 import { householdMotionRoutes } from './routes/household-motions.js';
 import { inviteRoutes } from './routes/invites.js';
 import { motionRoutes } from './routes/motions.js';
@@ -181,6 +182,7 @@ export function createApp(
   return app
     .route('/c/:community', viewRoutes(clock))
     .route('/c/:community', dutyRoutes(clock, options.feedTokens))
+    .route('/c/:community', householdRoutes(clock, options.feedTokens))
     .route('/c/:community', roleRoutes(clock))
     .route('/c/:community', announcementRoutes())
     .route('/c/:community', streamRoutes())

@@ -306,6 +306,14 @@ export const routes: readonly Route[] = [
       html`<linli-resident-motion-screen .context=${screen}></linli-resident-motion-screen>`,
   },
   {
+    // Where a household lands once signed in: what needs it now, what it owes, its turns and roles.
+    path: '/c/:community/home',
+    audience: 'household',
+    title: { 'zh-CN': '我家', en: 'My household' },
+    module: residentModule,
+    render: (screen) => html`<linli-resident-home-screen .context=${screen}></linli-resident-home-screen>`,
+  },
+  {
     path: '/c/:community/announcements',
     audience: 'household',
     title: { 'zh-CN': '本楼公告', en: 'Notices' },

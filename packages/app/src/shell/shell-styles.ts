@@ -52,6 +52,8 @@ export const shellStyles: CSSResult = css`
     align-items: center;
     gap: 0.5em 1em;
     margin: 0;
+    /* A household is named by its unit id, which may be one long word: it wraps rather than widen a 360 px page. */
+    overflow-wrap: anywhere;
   }
   /* A household is named by its unit id until the header names its room: a long id must wrap at 360 px. */
   .who > span {

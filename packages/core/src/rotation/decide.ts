@@ -64,7 +64,12 @@ function notPast(date: LocalDate, path: (string | number)[], context: DecideCont
 }
 
 function slotOn(community: CommunityState, duty: Duty, date: LocalDate, context: DecideContext) {
-  return dutyRoster(community, duty, date, context.holidays).find((s) => s.date === date);
+  // A swap trades two turns only when the roster reaches both: computed to `date` alone, a turn a swap
+  // moved from a later date would still read as its old holder's.
+  let to = date;
+  for (const swap of duty.swaps)
+    for (const turn of [swap.first.date, swap.second.date]) if (turn > to) to = turn;
+  return dutyRoster(community, duty, to, context.holidays).find((s) => s.date === date);
 }
 
 /** `memberId` holds the slot on `date`, or the error that says why not. */

@@ -106,4 +106,27 @@ describe('a swap from request to effect, or to its end', () => {
       'withdrawn',
     ]);
   });
+
+  it('a turn a swap moved can be swapped on by its new holder, though the swap’s other turn is later', async () => {
+    const { governance } = await rota(false);
+    await must(governance, { type: 'duty.acceptSwap', dutyId: 'd', swapId: 's' });
+    // u102 now holds 01-05 (its own 01-12 went to u101); it may trade 01-05 again, with u201's 01-19.
+    const again = await governance.execute({
+      type: 'duty.proposeSwap',
+      dutyId: 'd',
+      id: 's2',
+      first: { date: '2026-01-05', memberId: 'u102' },
+      second: { date: '2026-01-19', memberId: 'u201' },
+    });
+    expect(again.ok).toBe(true);
+    // And u101 may no longer offer 01-05, which is not its turn any more.
+    const stale = await governance.execute({
+      type: 'duty.proposeSwap',
+      dutyId: 'd',
+      id: 's3',
+      first: { date: '2026-01-05', memberId: 'u101' },
+      second: { date: '2026-01-26', memberId: 'u202' },
+    });
+    expect(stale.ok ? '' : stale.error.code).toBe('rotation.not_their_turn');
+  });
 });

@@ -10,7 +10,14 @@ import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../testing/axe.js';
 import { useConsoleCommunity } from '../testing/console-community.js';
-import { type ConsoleLook, consolePage, focusedId, tabTo, textOf } from '../testing/console-page.js';
+import {
+  type ConsoleLook,
+  consolePage,
+  focusedId,
+  householdPage,
+  tabTo,
+  textOf,
+} from '../testing/console-page.js';
 import { layoutProblems } from '../testing/layout.js';
 import { startServer } from '../testing/run-server.js';
 
@@ -49,15 +56,9 @@ const organizerPage = (look: Partial<ConsoleLook> = {}) =>
   consolePage(t.browser, COMMUNITY, t.organizer, { viewport: PHONE, language: 'zh-CN', ...look });
 
 /** A household's phone, signed in (its session kept on the device, as the sign-in form keeps it). */
-async function householdPage(room: string): Promise<Page> {
-  const unit = t.units.get(room) ?? '';
-  const token = await householdToken(room);
-  const context = await t.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
-  await context.addInitScript(([key, saved]) => localStorage.setItem(key, saved), [
-    `linli-session:/c/${COMMUNITY}`,
-    JSON.stringify({ token, household: unit }),
-  ] as const);
-  const page = await context.newPage();
+async function householdPhone(room: string): Promise<Page> {
+  const session = { token: await householdToken(room), unit: t.units.get(room) ?? '' };
+  const { page } = await householdPage(t.browser, COMMUNITY, session, { viewport: PHONE, language: 'zh-CN' });
   await page.goto(`${t.server.base}/c/${COMMUNITY}/announcements`);
   await poll(() => page.locator('linli-announcements h2').count()).toBe(1);
   return page;
@@ -89,7 +90,7 @@ describe('notices (公告), from the organizer screen to the households’ phone
 
     // Two households of 5号楼 open it on their phones; 6号楼's household does not see it.
     for (const room of ['101', '102']) {
-      const phone = await householdPage(room);
+      const phone = await householdPhone(room);
       await poll(() => phone.locator('linli-announcements summary').count()).toBe(1);
       await phone.locator('linli-announcements summary').click();
       await poll(() => phone.locator('linli-announcements [part=body]').isVisible()).toBe(true);
@@ -100,7 +101,7 @@ describe('notices (公告), from the organizer screen to the households’ phone
       await check(phone, `notices-2-household-${room}-phone-zh`);
       await phone.context().close();
     }
-    const other = await householdPage('301');
+    const other = await householdPhone('301');
     await poll(() => textOf(other, 'linli-announcements [role=status]')).toBe('目前没有公告');
     await other.context().close();
 

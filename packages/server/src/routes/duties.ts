@@ -41,6 +41,16 @@ function feedHousehold(
 }
 
 /**
+ * The path of `unit`'s "my turns" calendar feed of `duty` in `community`: the duty's `.ics` narrowed
+ * to the household, proved by its feed token. Handed to the organizer (`/households/:unit/feeds`) and
+ * to the household itself (`GET /household`).
+ */
+export function householdFeedPath(tokens: FeedTokens, community: string, duty: string, unit: string): string {
+  const query = `household=${encodeURIComponent(unit)}&token=${tokens.tokenFor(community, unit)}`;
+  return `/c/${encodeURIComponent(community)}/duties/${encodeURIComponent(duty)}${SUFFIX}?${query}`;
+}
+
+/**
  * Calendar feeds under `/c/:community`. `GET /duties/:duty.ics` serves a duty's roster as iCalendar
  * (RFC 5545), public like the published view and over the same window (3 months back to
  * {@link ROSTER_DAYS} days ahead), so phones can subscribe (`webcal://`); `?lang=en` names it in
@@ -82,15 +92,10 @@ export function dutyRoutes(clock: Clock, tokens: FeedTokens | undefined): Hono<A
         throw new Refusal(linliError('entity.not_found', ['unit'], { kind: 'unit', id: unit }));
       // Without a feed secret (AppOptions.feedTokens) there are no household feeds to hand out.
       if (!tokens) throw new Refusal(linliError('http.no_route'));
-      const token = tokens.tokenFor(id, unit);
-      const query = `household=${encodeURIComponent(unit)}&token=${token}`;
       const duties = governance.read((state) => [...state.rotation.duties.keys()]);
       return c.json({
         unit,
-        feeds: duties.map((duty) => ({
-          duty,
-          path: `/c/${encodeURIComponent(id)}/duties/${encodeURIComponent(duty)}${SUFFIX}?${query}`,
-        })),
+        feeds: duties.map((duty) => ({ duty, path: householdFeedPath(tokens, id, duty, unit) })),
       });
     });
 }

@@ -18,6 +18,7 @@ export function shellPaths(options: ShellOptions = {}): readonly string[] {
     '/c/:community/motions/:motion',
     '/c/:community/motions/:motion/result',
     '/c/:community/announcements',
+    '/c/:community/home',
   ];
   return options.home ? ['/', '/c/:community', '/c/:community/', ...paths] : paths;
 }

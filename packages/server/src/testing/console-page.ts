@@ -3,7 +3,7 @@
 // (Evaluated in Chromium on the page's DOM; `tsconfig.build.json` leaves this file out, so server code still cannot use the DOM.)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/start.js', import.meta.url));
 
@@ -72,6 +72,11 @@ export async function consolePage(
       token,
     ] as const,
   );
+  return watchedPage(context);
+}
+
+/** A new page of `context` with its console errors collected, but the refusals a test provokes (4xx). */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -79,4 +84,34 @@ export async function consolePage(
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, errors };
+}
+
+/**
+ * A household's phone signed in to `community` with the session `token` of `unit` (kept on the
+ * device, as the sign-in form keeps it), its display choices preset, collecting console errors but
+ * the refusals a test provokes (4xx answers).
+ */
+export async function householdPage(
+  browser: Browser,
+  community: string,
+  session: { readonly token: string; readonly unit: string },
+  look: ConsoleLook,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: look.viewport, locale: look.language });
+  await context.addInitScript(
+    ([choices, key, saved]) => {
+      localStorage.setItem('linli-prefs', choices);
+      localStorage.setItem(key, saved);
+    },
+    [
+      JSON.stringify({
+        theme: look.theme ?? 'light',
+        largeText: look.largeText ?? false,
+        language: look.language,
+      }),
+      `linli-session:/c/${community}`,
+      JSON.stringify({ token: session.token, household: session.unit }),
+    ] as const,
+  );
+  return watchedPage(context);
 }

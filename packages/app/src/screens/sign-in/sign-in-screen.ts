@@ -38,6 +38,7 @@ const t = translator({
   },
   signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
   toMotions: { 'zh-CN': '查看议题并投票', en: 'Motions and votes' },
+  toHouseholdHome: { 'zh-CN': '去我家的页面', en: 'Go to my household' },
   householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
   toHome: { 'zh-CN': '进入组织者首页', en: 'Go to the organizer home' },
 });
@@ -119,9 +120,12 @@ export class SignInScreen extends ScreenElement {
       this.renderRoot.querySelector<HTMLInputElement>(`#${form}-input`)?.focus();
       return;
     }
-    // A sign-in page of its own sends an organizer on to their home; a gate simply gives way.
-    if (!this.only && form === 'organizer')
-      this.context.navigate(`/c/${encodeURIComponent(this.community)}/organizer`);
+    // A sign-in page of its own sends an organizer on to their home and a household to its own; a
+    // gate simply gives way.
+    if (!this.only)
+      this.context.navigate(
+        `/c/${encodeURIComponent(this.community)}/${form === 'organizer' ? 'organizer' : 'home'}`,
+      );
   }
 
   /**
@@ -181,7 +185,8 @@ export class SignInScreen extends ScreenElement {
       ${
         session.kind === 'organizer'
           ? html`<br /><a href="/c/${encodeURIComponent(this.community)}/organizer">${t(l, 'toHome')}</a>`
-          : html`<br /><a id="to-motions" href="/c/${encodeURIComponent(this.community)}/motions">${t(l, 'toMotions')}</a>`
+          : html`<br /><a id="to-home" href="/c/${encodeURIComponent(this.community)}/home">${t(l, 'toHouseholdHome')}</a>
+              <br /><a id="to-motions" href="/c/${encodeURIComponent(this.community)}/motions">${t(l, 'toMotions')}</a>`
       }
     </p>`;
   }
