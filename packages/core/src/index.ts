@@ -294,6 +294,9 @@ export {
   type LiveView,
   type LiveViewOptions,
   type Outbox,
+  type OutboxEntry,
+  QUEUED_ERROR,
+  type RefusedCommand,
   UNREACHABLE_ERROR,
 } from './remote/live-view.js';
 // Roles: appointed positions and their terms.
