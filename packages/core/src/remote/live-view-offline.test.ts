@@ -50,7 +50,9 @@ async function lineToServer(fates: readonly Fate[] = []) {
   }) as typeof globalThis.fetch;
   // By name: a building added twice under fresh ids is two buildings (an id alone would refuse the second).
   const added = async (name: string) =>
-    (await store.read()).filter((e) => e.type === 'building.added' && e.payload.name === name).length;
+    (await store.read()).filter(
+      (e) => e.type === 'building.added' && (e.payload as { name?: string }).name === name,
+    ).length;
   return { fetch, added, requests: () => requests, streams: () => streams };
 }
 

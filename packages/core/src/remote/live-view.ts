@@ -209,7 +209,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     void flush();
     void refresh();
   };
-  const events = options.onlineEvents ?? (globalThis.addEventListener ? globalThis : undefined);
+  const events = options.onlineEvents ?? ('addEventListener' in globalThis ? globalThis : undefined);
   events?.addEventListener('online', onOnline);
 
   const view: LiveView = {

@@ -71,6 +71,15 @@ export const controlStyles: CSSResult = css`
   [part~='error'] {
     color: var(--linli-color-danger, #b3261e);
   }
+  /* A queued command or a stale view: a plain notice, in the text colour (contrast as any text). */
+  [part~='queued'],
+  [part~='stale'] {
+    margin: 0.5em 0;
+    padding: 0.5em 0.75em;
+    border: 2px solid var(--linli-color-border, #6e7781);
+    border-inline-start-width: 6px;
+    border-radius: 6px;
+  }
   @media (prefers-color-scheme: dark) {
     button,
     select {
