@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /** Where unsent commands wait across page reloads: `localStorage` fits. */
 export interface Outbox {
   getItem(key: string): string | null;
@@ -12,8 +10,23 @@ export interface OutboxEntry {
   readonly command: unknown;
 }
 
-/** What a kept outbox must look like; anything else (damaged, hand-edited) reads as empty. */
-const storedEntries = z.array(z.object({ key: z.string().check(z.minLength(1)), command: z.unknown() }));
+/**
+ * What a kept outbox must look like; anything else (damaged, hand-edited) reads as empty. Checked by
+ * hand, not with zod: every live element's bundle carries this file, and zod would add 5.5 KB gz.
+ */
+function isStoredEntries(value: unknown): value is OutboxEntry[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (e: unknown) =>
+        typeof e === 'object' &&
+        e !== null &&
+        typeof (e as { key?: unknown }).key === 'string' &&
+        (e as { key: string }).key.length > 0 &&
+        'command' in e,
+    )
+  );
+}
 
 /** A live view's unanswered commands, kept in an {@link Outbox} under one key per server endpoint and signer. */
 export interface CommandOutbox {
@@ -52,8 +65,8 @@ export function commandOutbox(storage: Outbox | undefined, base: string, owner?:
   let memory: OutboxEntry[] | undefined = storage ? undefined : [];
   const stored = (): OutboxEntry[] => {
     try {
-      const kept = storedEntries.safeParse(JSON.parse(storage?.getItem(storageKey) || '[]'));
-      return kept.success ? kept.data.map(({ key, command }) => ({ key, command })) : [];
+      const kept: unknown = JSON.parse(storage?.getItem(storageKey) || '[]');
+      return isStoredEntries(kept) ? kept.map(({ key, command }) => ({ key, command })) : [];
     } catch {
       return [];
     }
