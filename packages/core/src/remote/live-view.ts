@@ -35,7 +35,7 @@ export interface LiveViewOptions {
   readonly online?: () => boolean;
   /** The clock for {@link LiveView.staleSince}, in ms since the epoch; defaults to `Date.now`. */
   readonly now?: () => number;
-  /** Where the browser's `online` event fires; defaults to the global object (`window`). */
+  /** Where the browser's `online` and `offline` events fire; defaults to the global object (`window`). */
   readonly onlineEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 }
 
@@ -209,8 +209,12 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     void flush();
     void refresh();
   };
+  // Offline: an open stream may linger without data (the browser keeps the socket), so drop it; the
+  // view is stale from now on and the stream is opened again with backoff.
+  const onOffline = () => abort?.abort();
   const events = options.onlineEvents ?? ('addEventListener' in globalThis ? globalThis : undefined);
   events?.addEventListener('online', onOnline);
+  events?.addEventListener('offline', onOffline);
 
   const view: LiveView = {
     ready,
@@ -235,6 +239,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
       abort?.abort();
       sender.stop();
       events?.removeEventListener('online', onOnline);
+      events?.removeEventListener('offline', onOffline);
     },
   };
   return view;
