@@ -6,7 +6,9 @@ export interface Outbox {
 
 /** A command not yet answered, with the idempotency key it is sent under. */
 export interface OutboxEntry {
+  /** The idempotency key it is sent under, every time. */
   readonly key: string;
+  /** The command as `execute` was given it. */
   readonly command: unknown;
 }
 

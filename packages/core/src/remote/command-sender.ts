@@ -40,6 +40,7 @@ export type CommandAnswer = Result<readonly LoggedEvent[], LinliError>;
 
 /** A queued command the server refused when it was finally sent (a motion closed meanwhile). */
 export interface RefusedCommand extends OutboxEntry {
+  /** Why the server refused it. */
   readonly error: LinliError;
 }
 
