@@ -89,6 +89,34 @@ export interface CommandSender {
   stop(): void;
 }
 
+/** One attempt to send a command; undefined means "no answer, try later" (offline, or a 5xx). */
+async function sendOnce(
+  options: CommandSenderOptions,
+  key: string,
+  command: unknown,
+): Promise<CommandAnswer | undefined> {
+  if (!options.online()) return undefined;
+  try {
+    const token = options.token();
+    const response = await options.fetch(`${options.base}/commands`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': key,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ command }),
+    });
+    // 5xx means "not now": try again. Anything else is the server's answer.
+    if (response.status >= 500) return undefined;
+    const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
+    if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
+    return ok(body.events);
+  } catch {
+    return undefined; // offline
+  }
+}
+
 /**
  * Sends a live view's commands under idempotency keys, kept in the outbox until answered. A command
  * gets `attempts` tries with backoff (a flaky line usually answers within them); then, or at once when
@@ -100,7 +128,7 @@ export interface CommandSender {
  * under the same key, after the view is read again; a second conflict is answered as it is.
  */
 export function commandSender(options: CommandSenderOptions): CommandSender {
-  const { base, attempts, retryDelay } = options;
+  const { attempts, retryDelay } = options;
   /** Keys an `execute` is delivering itself, which a flush leaves alone. */
   const delivering = new Set<string>();
   const refusals: RefusedCommand[] = [];
@@ -110,29 +138,7 @@ export function commandSender(options: CommandSenderOptions): CommandSender {
   let flushing: Promise<void> | undefined;
   let flushAgain = false;
 
-  /** One attempt; undefined means "no answer, try later". */
-  const send = async (key: string, command: unknown): Promise<CommandAnswer | undefined> => {
-    if (!options.online()) return undefined;
-    try {
-      const token = options.token();
-      const response = await options.fetch(`${base}/commands`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': key,
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ command }),
-      });
-      // 5xx means "not now": try again. Anything else is the server's answer.
-      if (response.status >= 500) return undefined;
-      const body = (await response.json()) as { events?: readonly LoggedEvent[]; error?: LinliError };
-      if (!response.ok || !body.events) return err(body.error ?? UNREACHABLE_ERROR);
-      return ok(body.events);
-    } catch {
-      return undefined; // offline
-    }
-  };
+  const send = (key: string, command: unknown) => sendOnce(options, key, command);
 
   /** Sends until answered or `tries` run out; a conflict is sent once more after a re-read. */
   const answerOf = async (entry: OutboxEntry, tries: number): Promise<CommandAnswer | undefined> => {

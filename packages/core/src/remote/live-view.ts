@@ -114,6 +114,25 @@ function currentReads(current: ReadonlySignal<ReadModels | undefined>): Omit<Rea
 }
 
 /**
+ * Follows the browser's `online` and `offline` events (on `target`, by default the global object):
+ * back online, what waits is sent at once and the view read; offline, an open stream may linger without
+ * data (the browser keeps the socket), so it is dropped: the view is stale from then on and the stream
+ * is opened again with backoff. Answers a function that stops following them.
+ */
+function listenForNetwork(
+  target: LiveViewOptions['onlineEvents'],
+  on: { readonly online: () => void; readonly offline: () => void },
+): () => void {
+  const events = target ?? ('addEventListener' in globalThis ? globalThis : undefined);
+  events?.addEventListener('online', on.online);
+  events?.addEventListener('offline', on.offline);
+  return () => {
+    events?.removeEventListener('online', on.online);
+    events?.removeEventListener('offline', on.offline);
+  };
+}
+
+/**
  * Connects to a community on a Linli server (`https://host/c/<community>`). The server decides
  * everything — tallies, rosters and fund tables arrive as its published view, refreshed whenever its
  * event stream announces an append — so a browser embed carries no domain rules and cannot be
@@ -204,17 +223,13 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
     () => void listen(),
     () => undefined,
   );
-  // Back online: send what waits at once, and read the view (the stream reconnects on its own backoff).
-  const onOnline = () => {
-    void flush();
-    void refresh();
-  };
-  // Offline: an open stream may linger without data (the browser keeps the socket), so drop it; the
-  // view is stale from now on and the stream is opened again with backoff.
-  const onOffline = () => abort?.abort();
-  const events = options.onlineEvents ?? ('addEventListener' in globalThis ? globalThis : undefined);
-  events?.addEventListener('online', onOnline);
-  events?.addEventListener('offline', onOffline);
+  const stopListening = listenForNetwork(options.onlineEvents, {
+    online: () => {
+      void flush();
+      void refresh();
+    },
+    offline: () => abort?.abort(),
+  });
 
   const view: LiveView = {
     ready,
@@ -238,8 +253,7 @@ export function connectLiveView(endpoint: string, options: LiveViewOptions = {})
       closed = true;
       abort?.abort();
       sender.stop();
-      events?.removeEventListener('online', onOnline);
-      events?.removeEventListener('offline', onOffline);
+      stopListening();
     },
   };
   return view;
