@@ -122,14 +122,15 @@ async function sendOnce(
  * gets `attempts` tries with backoff (a flaky line usually answers within them); then, or at once when
  * the browser says it is offline, it is answered {@link QUEUED_ERROR} and stays queued: the queue is
  * sent again with backoff up to 30 s, at every {@link CommandSender.flush} (the live view's `online`
- * listener and stream reconnects), and on the next page load. The key makes every resend of a command
+ * listener and stream reconnects), and on the next page load. Commands land in the order they were
+ * made: one made while others wait is queued behind them. The key makes every resend of a command
  * that did land answer its first events instead of appending again. A command refused with
  * `log.conflict` (409: another writer appended first, and nothing of it was written) is sent once more,
  * under the same key, after the view is read again; a second conflict is answered as it is.
  */
 export function commandSender(options: CommandSenderOptions): CommandSender {
   const { attempts, retryDelay } = options;
-  /** Keys an `execute` is delivering itself, which a flush leaves alone. */
+  /** Keys an `execute` is delivering itself: a flush waits behind them (commands land in order). */
   const delivering = new Set<string>();
   const refusals: RefusedCommand[] = [];
   let resendTimer: ReturnType<typeof setTimeout> | undefined;
@@ -178,7 +179,7 @@ export function commandSender(options: CommandSenderOptions): CommandSender {
   const flushOnce = async (): Promise<void> => {
     for (const entry of options.outbox().entries()) {
       if (stopped) return;
-      if (delivering.has(entry.key)) continue;
+      if (delivering.has(entry.key)) return; // its `execute` sends it, then flushes what follows
       const answer = await answerOf(entry, 1);
       if (!answer) {
         scheduleResend();
@@ -209,12 +210,21 @@ export function commandSender(options: CommandSenderOptions): CommandSender {
   return {
     async execute(command) {
       const entry: OutboxEntry = { key: newKey(), command };
+      // Behind commands still waiting, it waits too: a changed ballot must not land before the first.
+      const behind = options.outbox().entries().length > 0;
       options.outbox().add(entry);
       options.changed();
+      if (behind) {
+        void flush();
+        return err(QUEUED_ERROR);
+      }
       delivering.add(entry.key);
       try {
         const answer = await answerOf(entry, attempts);
-        if (answer) return answer;
+        if (answer) {
+          if (options.outbox().entries().length > 0) void flush(); // what was queued behind it
+          return answer;
+        }
       } finally {
         delivering.delete(entry.key);
       }

@@ -53,7 +53,7 @@ async function lineToServer(fates: readonly Fate[] = []) {
     (await store.read()).filter(
       (e) => e.type === 'building.added' && (e.payload as { name?: string }).name === name,
     ).length;
-  return { fetch, added, requests: () => requests, streams: () => streams };
+  return { fetch, added, log: () => store.read(), requests: () => requests, streams: () => streams };
 }
 
 function memoryStorage(): Outbox & { items: Map<string, string> } {
@@ -94,6 +94,31 @@ describe('a live view offline', () => {
     expect(server.requests()).toBe(1);
     // The view was read again: the building is shown.
     await expect.poll(() => live.head.value.seq).toBe(2);
+    live.close();
+  });
+
+  it('sends what was queued in the order it was made, a command made meanwhile behind it', async () => {
+    const server = await lineToServer();
+    let online = false;
+    const live = connectLiveView(BASE, {
+      fetch: server.fetch,
+      outbox: memoryStorage(),
+      token: 't-102',
+      online: () => online,
+      onlineEvents: network,
+      retryDelay: 5_000,
+    });
+    await live.ready;
+    await live.execute({ type: 'building.add', name: 'first' });
+    online = true;
+    // Made while the first still waits: queued behind it at once, not sent ahead of it.
+    const second = await live.execute({ type: 'building.add', name: 'second' });
+    expect(second.ok || second.error.code).toBe('http.queued');
+    await expect.poll(() => live.pending.value).toEqual([]);
+    const names = (await server.log())
+      .filter((e) => e.type === 'building.added')
+      .map((e) => (e.payload as { name: string }).name);
+    expect(names).toEqual(['first', 'second']);
     live.close();
   });
 
