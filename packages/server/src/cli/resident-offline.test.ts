@@ -153,4 +153,29 @@ describe("a resident's ballot on a flaky line, through the real server", () => {
       await context.close();
     }
   });
+  it("says so on the residents' app screen too, at 390×844 in dark mode, the whole page passing axe", async () => {
+    const signIn = await fetch(`${server.base}/c/xfkl/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: server.codes.u501 }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', colorScheme: 'dark' });
+    await context.addInitScript(([key, saved]) => localStorage.setItem(key, saved), [
+      'linli-session:/c/xfkl',
+      JSON.stringify({ token, household: 'u501' }),
+    ] as const);
+    const page = await context.newPage();
+    await page.goto(`${server.base}/c/xfkl/announcements`);
+    await expect.poll(() => page.locator('linli-announcements').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('linli-live-status').count()).toBe(1);
+    expect((await statusText(page))?.trim()).toBe('');
+    await context.setOffline(true);
+    await expect.poll(() => statusText(page)).toContain('连接已断开，显示的是刚才的数据');
+    await page.screenshot({ path: join(SHOTS, 'stale-app-notices-phone-zh-dark.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await context.setOffline(false);
+    await expect.poll(() => statusText(page), { timeout: 15_000 }).not.toContain('连接已断开');
+    await context.close();
+  });
 });
