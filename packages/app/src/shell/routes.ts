@@ -31,9 +31,10 @@ export interface Route {
 }
 
 /**
- * The organizer's console beyond its home: `dist/organizer.js` (its own build, from
- * `src/organizer.ts`), fetched beside this module the first time an organizer screen is drawn, so the
- * first load of every page stays small. Its URL is computed, so this build leaves it out.
+ * The organizer's console, its home, `/setup` and the register import included: `dist/organizer.js`
+ * (its own build, from `src/organizer.ts`), fetched beside this module the first time an organizer
+ * screen is drawn, so the first load of every page — the residents' — stays small. Its URL is
+ * computed, so this build leaves it out.
  */
 export const organizerModule: LazyModule = lazyModule(
   () => import(/* @vite-ignore */ new URL('./organizer.js', import.meta.url).href),
