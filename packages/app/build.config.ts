@@ -15,7 +15,9 @@ export function moduleBuild(entry: string, fileName: string, first = false): Use
       emptyOutDir: first,
       sourcemap: true,
       lib: { entry, formats: ['es'], fileName: () => fileName },
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      // `minify: true` on the output: vite's library mode otherwise keeps the whitespace of an ES
+      // module (for a later bundler), which these files, served as they are, never meet.
+      rollupOptions: { output: { inlineDynamicImports: true, minify: true } },
     },
   });
 }

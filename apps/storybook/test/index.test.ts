@@ -28,6 +28,7 @@ describe('the built Storybook', () => {
       'linli-announcements',
       'linli-ballot-form',
       'linli-fund',
+      'linli-live-status',
       'linli-money',
       'linli-motion-list',
       'linli-result-notice',

@@ -1,6 +1,9 @@
 // The organizer chunk's entry (`dist/organizer.js`, its own build: see `vite.organizer.config.ts`):
-// the organizer's screens beyond the home and the core governance they need, loaded on demand by the
-// routes that name `organizerModule`.
+// the organizer's screens (the home, /setup and the register import included) and the core governance
+// they need, loaded on demand by the routes that name `organizerModule`.
+import './screens/organizer-home/organizer-home-screen.js';
+import './screens/register/define.js';
+import './screens/setup/setup-screen.js';
 import './screens/fund-books/arrears-screen.js';
 import './screens/fund-books/books-screen.js';
 import './screens/fund-books/fund-notice-screen.js';

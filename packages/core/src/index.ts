@@ -305,7 +305,16 @@ export { numberError } from './numbers/number-error.js';
 // Remote: a store and a live view over the server’s HTTP API.
 export { readEventStream, type StreamMessage } from './remote/event-stream.js';
 export { HttpStore, type HttpStoreOptions } from './remote/http-store.js';
-export { connectLiveView, type LiveView, type LiveViewOptions, type Outbox } from './remote/live-view.js';
+export {
+  connectLiveView,
+  type LiveView,
+  type LiveViewOptions,
+  type Outbox,
+  type OutboxEntry,
+  QUEUED_ERROR,
+  type RefusedCommand,
+  UNREACHABLE_ERROR,
+} from './remote/live-view.js';
 // Roles: appointed positions and their terms.
 export type { RoleDefinition, RoleStatus, Term } from './roles/roles.js';
 export {

@@ -5,5 +5,6 @@ import './define/linli-roster.js';
 import './define/linli-fund.js';
 import './define/linli-vote.js';
 import './define/linli-roles.js';
+import './define/linli-live-status.js';
 
 export * from './index.js';

@@ -8,6 +8,7 @@
 // Re-exported so a page using only the CDN bundle can show a published view it already holds.
 export { viewGovernance } from '@linli/core';
 export { LinliFund } from './components/fund/fund.js';
+export { LinliLiveStatus } from './components/live-status/live-status.js';
 export { LinliMoney } from './components/money/money.js';
 export { LinliMotionList } from './components/motion-list/motion-list.js';
 export { LinliRoles } from './components/roles/roles.js';

@@ -1,4 +1,5 @@
-import { type LinliError, linliError } from '@linli/core';
+// The constant, not `linliError(…)`: the first load does not carry the core's whole error catalog.
+import { type LinliError, UNREACHABLE_ERROR } from '@linli/core';
 
 /** What a call to the server answers: its JSON body, or the typed error it (or the network) refused with. */
 export type ApiResult<T> =
@@ -24,7 +25,7 @@ function isLinliError(value: unknown): value is LinliError {
 
 function errorOf(body: unknown): LinliError {
   const error = (body as { error?: unknown } | undefined)?.error;
-  return isLinliError(error) ? error : linliError('http.unreachable');
+  return isLinliError(error) ? error : UNREACHABLE_ERROR;
 }
 
 /**
@@ -73,7 +74,7 @@ export class ApiClient {
     try {
       return { ok: true, value: await send(path, { ...init, headers }) };
     } catch {
-      return { ok: false, error: linliError('http.unreachable') };
+      return { ok: false, error: UNREACHABLE_ERROR };
     }
   }
 

@@ -61,6 +61,8 @@ export class LinliApp extends LitElement {
   readonly #restoring = signal<ReadonlySet<string>>(new Set());
   readonly #restored = new Set<string>();
   #drawnKey: string | undefined;
+  /** The first screen's place while the reader has not left it (its lazy module arriving is no new screen). */
+  #firstPlace: string | undefined;
   #stops: (() => void)[] = [];
 
   constructor() {
@@ -232,12 +234,16 @@ export class LinliApp extends LitElement {
     const { language } = this.prefs.value;
     const heading = (drawn.gate ? gateTitles[drawn.gate] : drawn.route.title)[language];
     document.title = `${heading} · ${t(language, 'titleSuffix')}`;
-    // A lazy screen that arrives is a new screen to focus and announce.
-    const key = `${this.router.place.value.pathname}|${drawn.gate ?? ''}|${drawn.route.module?.state.value === 'ready' ? 'ready' : ''}`;
+    // A lazy screen that arrives is a new screen to focus and announce — unless it is the page's first
+    // screen, which a page load leaves unfocused, lazy or not (the skip link is the first Tab stop).
+    const place = `${this.router.place.value.pathname}|${drawn.gate ?? ''}`;
+    const key = `${place}|${drawn.route.module?.state.value === 'ready' ? 'ready' : ''}`;
     if (key === this.#drawnKey) return;
     const first = this.#drawnKey === undefined;
     this.#drawnKey = key;
-    if (!first) {
+    if (first) this.#firstPlace = place;
+    else if (place !== this.#firstPlace) this.#firstPlace = undefined;
+    if (!first && this.#firstPlace === undefined) {
       this.announcement = heading;
       await this.#focusHeading();
     }

@@ -1,9 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import '../screens/communities/communities-screen.js';
 import '../screens/not-found/not-found-screen.js';
-import '../screens/organizer-home/organizer-home-screen.js';
-import '../screens/register/define.js';
-import '../screens/setup/setup-screen.js';
 import '../screens/sign-in/sign-in-screen.js';
 import { type LazyModule, lazyModule } from './lazy.js';
 import type { Localized } from './localized.js';
@@ -34,9 +31,10 @@ export interface Route {
 }
 
 /**
- * The organizer's console beyond its home: `dist/organizer.js` (its own build, from
- * `src/organizer.ts`), fetched beside this module the first time an organizer screen is drawn, so the
- * first load of every page stays small. Its URL is computed, so this build leaves it out.
+ * The organizer's console, its home, `/setup` and the register import included: `dist/organizer.js`
+ * (its own build, from `src/organizer.ts`), fetched beside this module the first time an organizer
+ * screen is drawn, so the first load of every page — the residents' — stays small. Its URL is
+ * computed, so this build leaves it out.
  */
 export const organizerModule: LazyModule = lazyModule(
   () => import(/* @vite-ignore */ new URL('./organizer.js', import.meta.url).href),
@@ -83,6 +81,7 @@ export const routes: readonly Route[] = [
     path: '/setup',
     audience: 'anyone',
     title: { 'zh-CN': '设置第一个社区', en: 'Set up the first community' },
+    module: organizerModule,
     render: (screen) => html`<linli-setup-screen .context=${screen}></linli-setup-screen>`,
   },
   {
@@ -95,6 +94,7 @@ export const routes: readonly Route[] = [
     path: '/c/:community/organizer',
     audience: 'organizer',
     title: { 'zh-CN': '组织者首页', en: 'Organizer home' },
+    module: organizerModule,
     render: (screen) =>
       html`<linli-organizer-home-screen
         .context=${screen}
@@ -105,6 +105,7 @@ export const routes: readonly Route[] = [
     path: '/c/:community/organizer/register',
     audience: 'organizer',
     title: { 'zh-CN': '房屋清册', en: 'Housing register' },
+    module: organizerModule,
     render: (screen) =>
       html`<linli-register-import
         .community=${screen.params.community ?? ''}

@@ -258,6 +258,10 @@ export const errorMessages = {
     'zh-CN': () => '暂时连不上服务器，已保留您的操作，请稍后再试',
     en: () => 'The server cannot be reached right now; please try again shortly',
   },
+  'http.queued': {
+    'zh-CN': () => '已保存，联网后自动提交',
+    en: () => 'Saved. It will be sent by itself when you are back online',
+  },
   'http.host': {
     'zh-CN': () => '本服务器不以这个地址提供服务',
     en: () => 'This server does not answer to this host name',

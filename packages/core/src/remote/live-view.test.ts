@@ -4,7 +4,7 @@ import { createGovernance } from '../governance/governance.js';
 import { publishView } from '../governance/published-view.js';
 import { MemoryStore } from '../log/memory-store.js';
 import type { LocalDate } from '../time/local-date.js';
-import { connectLiveView, UNREACHABLE_ERROR } from './live-view.js';
+import { connectLiveView, QUEUED_ERROR, UNREACHABLE_ERROR } from './live-view.js';
 
 /**
  * A server stand-in that drops the first `drops` command requests on the floor (offline), then
@@ -54,7 +54,7 @@ describe('connectLiveView', () => {
     live.close();
   });
 
-  it('gives up with a typed, bilingual error when the server stays away, and passes refusals through', async () => {
+  it('answers a typed, bilingual "saved, sent when back online" when the server stays away, and passes refusals through', async () => {
     const server = await flakyServer(100);
     const live = connectLiveView('https://linli.example/c/xfkl', {
       fetch: server.fetch,
@@ -63,8 +63,10 @@ describe('connectLiveView', () => {
     });
     await live.ready;
     const result = await live.execute({ type: 'building.add', name: '96号楼' });
-    expect(result.ok || result.error).toEqual(UNREACHABLE_ERROR);
+    expect(result.ok || result.error).toEqual(QUEUED_ERROR);
     expect(server.keys).toHaveLength(3);
+    expect(live.pending.value).toHaveLength(1);
+    expect(QUEUED_ERROR).toEqual(linliError('http.queued'));
     expect(UNREACHABLE_ERROR).toEqual(linliError('http.unreachable'));
 
     const answering = await flakyServer(0);
@@ -91,7 +93,7 @@ describe('connectLiveView', () => {
     });
     await offline.ready;
     const lost = await offline.execute({ type: 'building.add', name: '96号楼', id: 'b96' });
-    expect(lost.ok || lost.error.code).toBe('http.unreachable');
+    expect(lost.ok || lost.error.code).toBe('http.queued');
     expect(JSON.parse(saved.get('linli-outbox:https://linli.example/c/xfkl') ?? '[]')).toHaveLength(1);
     offline.close();
 

@@ -306,7 +306,8 @@ describe('the key screens, for everyone', () => {
       const context = await openContext(server.base, look);
       const { page, errors } = await newPage(context);
       await page.goto(link);
-      await expect.poll(() => page.locator('linli-setup-screen form').count()).toBe(1);
+      // The setup screen is in the lazy organizer chunk: give its first download time on a busy machine.
+      await expect.poll(() => page.locator('linli-setup-screen form').count(), { timeout: 10_000 }).toBe(1);
       const name = `${look.viewport.width}-${look.locale}-${look.colours}${look.largeText ? '-large' : ''}`;
       for (const p of [...(await audit(page)), ...(await layoutProblems(page))])
         problems.push(`setup ${name}: ${p}`);

@@ -82,7 +82,7 @@ function appFile(name: string, type: string): () => PrecompressedBody {
 
 /**
  * The built files the shell loads: `app.js` on every page, `organizer.js` the first time an organizer
- * screen beyond the home is drawn, `result.js` on the public result page, `resident.js` on a
+ * screen (its home, `/setup` and the register import included) is drawn, `result.js` on the public result page, `resident.js` on a
  * household's screens (the shell's lazy modules),
  * each with its source map.
  */

@@ -20,9 +20,24 @@ export const baseStyles: CSSResult = css`
   :host([hidden]) {
     display: none;
   }
+  /* A queued command or a stale view: a plain notice on its own surface, readable on any page. */
+  [part~='queued'],
+  [part~='stale'] {
+    margin: 0.5em 0;
+    padding: 0.5em 0.75em;
+    border: 2px solid var(--linli-color-border, #57606a);
+    border-inline-start-width: 6px;
+    border-radius: 6px;
+    background: var(--linli-color-surface, #ffffff);
+  }
   @media (prefers-color-scheme: dark) {
     :host {
       color: var(--linli-color-text, #e6edf3);
+    }
+    [part~='queued'],
+    [part~='stale'] {
+      border-color: var(--linli-color-border, #8b949e);
+      background: var(--linli-color-surface, #161b22);
     }
   }
 `;

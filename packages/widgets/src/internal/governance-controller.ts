@@ -61,6 +61,16 @@ export function loadEndpoint(url: string): Promise<LiveView> {
   return pending;
 }
 
+/** The parts of a {@link LiveView} beyond its read models: its queue and how fresh it is. */
+export type LiveParts = Pick<LiveView, 'pending' | 'refused' | 'staleSince' | 'connected'>;
+
+/** `governance`'s queue and freshness when it is a live view on a server (undefined for a local one). */
+export function liveParts(governance: ReadModels | undefined): LiveParts | undefined {
+  return governance && 'pending' in governance && 'staleSince' in governance
+    ? (governance as unknown as LiveParts)
+    : undefined;
+}
+
 /** Live data re-renders at most this often (ms); a single change still renders at once. */
 export const LIVE_RENDER_INTERVAL = 100;
 
@@ -166,8 +176,13 @@ export class GovernanceController implements ReactiveController {
       return;
     }
     let first = true;
+    const live = liveParts(governance);
     this.dispose = effect(() => {
       governance.head.value;
+      // A live view's queue and freshness change without a new head: a queued ballot, the drop.
+      live?.pending.value;
+      live?.refused.value;
+      live?.staleSince.value;
       if (first) {
         first = false;
         return;

@@ -4,12 +4,14 @@ import {
   type LinliError,
   type Locale,
   type Motion,
+  QUEUED_ERROR,
   type ReadModels,
   type Tally,
   voterNamed,
 } from '@linli/core';
 import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
+import { liveParts } from '../../internal/governance-controller.js';
 import { LinliElement } from '../../internal/linli-element.js';
 import { motionStatusKey } from '../../internal/motion-status.js';
 import { styleProperty } from '../../internal/style-property.js';
@@ -204,6 +206,7 @@ export class LinliVote extends LinliElement {
         }</p>`
       : nothing;
     return html`${proxyNote}
+      ${this.renderQueued(gov, m, locale)}
       ${
         !hasVoted || m.allowChange
           ? html`<form part="form" @submit=${this.onSubmit}>
@@ -220,6 +223,25 @@ export class LinliVote extends LinliElement {
             : t(locale, 'recordedPlain')
           : nothing
       }</p>`;
+  }
+
+  /**
+   * This voter's ballot on `m` that waits in the live view's queue ("saved, sent when back online"),
+   * or the refusal the server gave it when it was finally sent.
+   */
+  private renderQueued(gov: ReadModels, m: Motion, locale: Locale): TemplateResult | typeof nothing {
+    const live = liveParts(gov);
+    if (!live) return nothing;
+    const mineOnM = (command: unknown) => {
+      const c = command as { type?: unknown; motionId?: unknown; voterId?: unknown };
+      return c.type === 'ballot.cast' && c.motionId === m.id && c.voterId === this.voter;
+    };
+    if (live.pending.value.some((entry) => mineOnM(entry.command)))
+      return html`<p part="queued" role="status">${QUEUED_ERROR.message[locale]}</p>`;
+    const refused = [...live.refused.value].reverse().find((entry) => mineOnM(entry.command));
+    return refused && !this.error
+      ? html`<p part="error" role="alert">${refused.error.message[locale]}</p>`
+      : nothing;
   }
 
   private renderChoices(m: Motion, locale: Locale): TemplateResult {
@@ -415,7 +437,8 @@ export class LinliVote extends LinliElement {
     const fields = fieldsOf(draft);
     const result = await gov.execute({ ...base, ...fields });
     if (!result.ok) {
-      this.error = result.error;
+      // Queued is no refusal: the live view's queue says so (see `renderQueued`) until it is sent.
+      this.error = result.error.code === QUEUED_ERROR.code ? undefined : result.error;
       return;
     }
     this.error = undefined;
