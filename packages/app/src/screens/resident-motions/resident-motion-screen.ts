@@ -1,3 +1,4 @@
+import '@linli/widgets/define/linli-live-status.js';
 import '@linli/widgets/define/linli-vote.js';
 import { amendmentStatus, ballotChoiceText, type LinliError, type Locale, type Motion } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -18,7 +19,8 @@ const seatKey = (s: HouseholdSeat) => `${s.voterId}\u0000${s.proxyId ?? ''}`;
  * voted from its own read (a secret motion's too, never from the public view); the projects and their
  * costs of a participatory budget; the convention's text with its amendments and, on a draft open to
  * residents' amendments, the form to propose one; after close the outcome, winners, adopted text and
- * funded projects, and a link to the full 公示.
+ * funded projects, and a link to the full 公示. `<linli-live-status>` at the top says when what is
+ * shown is not live and when a ballot made offline waits to be sent.
  */
 export class ResidentMotionScreen extends ScreenElement {
   static override styles = [ScreenElement.styles, residentMotionStyles];
@@ -256,7 +258,13 @@ export class ResidentMotionScreen extends ScreenElement {
     const m = item.motion;
     const group = groupOf(m, item.tally);
     // What matters first: a closed motion's result; the projects' costs before a budget's ballot.
-    return html`${title}${back} ${renderResult(item, l, this.community)} ${renderProjects(m, l)}
+    // Says when what is shown is not live, and that a ballot made offline waits to be sent.
+    const live = html`<linli-live-status
+      lang=${l}
+      endpoint=${`/c/${encodeURIComponent(this.community)}`}
+      .token=${this.context.sessions.token(this.community)}
+    ></linli-live-status>`;
+    return html`${title}${back}${live} ${renderResult(item, l, this.community)} ${renderProjects(m, l)}
       ${group === 'upcoming' ? this.renderDraft(m, l) : html`${this.renderSeats(item, group === 'open')}${this.renderVote(item)}`}
       ${this.renderAmendments(item)}`;
   }
