@@ -50,7 +50,7 @@ export interface AppOptions {
   /** Attachment uploads per organizer per minute (default 30). */
   readonly attachmentUploadsPerMinute?: number;
   /**
-   * Sign-in attempts per client address per minute (default 60: a building behind one Wi-Fi). A code
+   * Sign-in attempts per client address per minute (default 120: a building of 50 households behind one Wi-Fi, each with a typo). A code
    * has ~49 bits, so guessing stays infeasible at this rate (see `sessionRoutes`).
    */
   readonly codeAttemptsPerMinute?: number;

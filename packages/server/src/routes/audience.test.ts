@@ -41,8 +41,10 @@ const guarded = [
       command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes', paperRef: 'P-102' },
     },
   },
-  // Last: admitting the household signs it out.
-  { method: 'DELETE', path: '/c/xfkl/sessions', needs: 'household' },
+  { method: 'GET', path: '/c/xfkl/devices', needs: 'household' },
+  { method: 'POST', path: '/c/xfkl/devices/codes', needs: 'household' },
+  // Last: admitting the household signs it out (its last device, confirmed).
+  { method: 'DELETE', path: '/c/xfkl/sessions?last=confirmed', needs: 'household' },
 ] as const;
 
 /** A register upload of one unit, as the browser sends it. */

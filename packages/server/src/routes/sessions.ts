@@ -21,7 +21,7 @@ const deviceId = z.string().check(z.regex(/^[0-9a-f]{16}$/));
 
 /** How many sign-in attempts each limit lets through per minute (see {@link sessionRoutes}). */
 export interface SignInLimits {
-  /** Attempts per client address: high enough for a building behind one Wi-Fi (default 60). */
+  /** Attempts per client address: high enough for a building behind one Wi-Fi (default 120: 50 households, a typo each). */
   readonly perAddress: number;
   /** Attempts at one household's code, i.e. one code's lookup prefix (default 10). */
   readonly perHousehold: number;
@@ -30,7 +30,7 @@ export interface SignInLimits {
 }
 
 /** The defaults of {@link SignInLimits}. */
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perAddress: 60, perHousehold: 10, perCommunity: 600 };
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perAddress: 120, perHousehold: 10, perCommunity: 600 };
 
 /** What the session routes need from the app's options. */
 export interface SessionRouteOptions {
