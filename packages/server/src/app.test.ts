@@ -499,7 +499,10 @@ for (const backend of backends)
         const warned = await fetch(`${base}/c/xfkl/sessions`, { method: 'DELETE', headers: signedIn });
         expect(warned.status).toBe(409);
         expect(((await warned.json()) as { error: LinliError }).error.code).toBe('auth.last_device');
-        const out = await fetch(`${base}/c/xfkl/sessions?last=confirmed`, { method: 'DELETE', headers: signedIn });
+        const out = await fetch(`${base}/c/xfkl/sessions?last=confirmed`, {
+          method: 'DELETE',
+          headers: signedIn,
+        });
         expect(await out.json()).toEqual({ signedOut: true });
         await refused(await post('/c/xfkl/commands', ballot('o201'), signedIn), 401, 'auth.required', before);
         // A lost phone: the organizer ends the household's sessions and voids its unused code.

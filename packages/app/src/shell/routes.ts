@@ -297,6 +297,13 @@ export const routes: readonly Route[] = [
     render: (screen) =>
       html`<linli-resident-announcements-screen .context=${screen}></linli-resident-announcements-screen>`,
   },
+  {
+    path: '/c/:community/devices',
+    audience: 'household',
+    title: { 'zh-CN': '我的设备', en: 'My devices' },
+    module: residentModule,
+    render: (screen) => html`<linli-devices-screen .context=${screen}></linli-devices-screen>`,
+  },
 ];
 
 /** The screen for a path no route matches. */

@@ -248,7 +248,13 @@ export class PostgresAuthStore implements AuthStore {
       await client.query(
         `INSERT INTO linli_auth_tokens (community, token_hash, role, unit_id, device_id, added_at, added_by)
          VALUES ($1, $2, 'household', $3, $4, now(), $5)`,
-        [this.community, hashToken(token), match.unit_id, deviceId, match.kind === 'pairing' ? 'pairing' : 'invite'],
+        [
+          this.community,
+          hashToken(token),
+          match.unit_id,
+          deviceId,
+          match.kind === 'pairing' ? 'pairing' : 'invite',
+        ],
       );
       await client.query('COMMIT');
     } catch (e) {

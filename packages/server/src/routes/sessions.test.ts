@@ -33,7 +33,8 @@ async function community(options: AppOptions = {}) {
 const errorOf = async (response: Response) => ((await response.json()) as { error: LinliError }).error;
 
 /** A wrong code with the given three-character prefix (so it aims at one household's code or none). */
-const wrong = (prefix: string, i: number) => `${prefix}${'23456789AB'[i % 10]}${'CDEFGHJKMN'[(i / 10) % 10 | 0]}-ZZZZZ`;
+const wrong = (prefix: string, i: number) =>
+  `${prefix}${'23456789AB'[i % 10]}${'CDEFGHJKMN'[((i / 10) % 10) | 0]}-ZZZZZ`;
 
 describe('signing in with a code', () => {
   it("past one address's limit: that address waits, told how long; the right code works from another", async () => {

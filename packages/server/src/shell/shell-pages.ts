@@ -16,6 +16,7 @@ export function shellPaths(options: ShellOptions = {}): readonly string[] {
     '/c/:community/organizer/*',
     '/c/:community/motions/:motion/result',
     '/c/:community/announcements',
+    '/c/:community/devices',
   ];
   return options.home ? ['/', '/c/:community', '/c/:community/', ...paths] : paths;
 }

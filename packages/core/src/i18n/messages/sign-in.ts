@@ -24,7 +24,8 @@ const scopeOf = (p: MessageParams): Scope =>
 /** "in 45 seconds" / "in 2 minutes": a lockout always says how long it lasts. */
 function wait(p: MessageParams, locale: 'zh-CN' | 'en'): string {
   const seconds = typeof p.seconds === 'number' ? Math.max(1, Math.ceil(p.seconds)) : 60;
-  if (seconds < 120) return locale === 'zh-CN' ? `${seconds} 秒` : `${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 120)
+    return locale === 'zh-CN' ? `${seconds} 秒` : `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return locale === 'zh-CN' ? `${minutes} 分钟` : `${minutes} minutes`;
 }
@@ -45,7 +46,7 @@ export const signInMessages = {
     'zh-CN': () =>
       '这是这户唯一登录着的设备。退出后，这户就没有设备能登录了：入户通知上的邀请码已用过，需要请楼组长或居委会重新打印一张入户通知（新的邀请码）。确定要退出吗？',
     en: () =>
-      'This is the only device your household is signed in on. After signing out, no device of yours is: the invite code on your notice has been used, so you would need to ask the building head or the residents’ committee for a new notice (a new code). Sign out anyway?',
+      "This is the only device your household is signed in on. After signing out, none is: the invite code on your notice has been used, so you would need to ask the building head or the residents' committee for a new notice (a new code). Sign out anyway?",
   },
   'auth.no_such_device': {
     'zh-CN': () => '这户没有这台设备（也许已经退出了）',
