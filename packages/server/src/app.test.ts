@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import type { EventStore } from '@linli/core';
+import type { EventStore, LinliError } from '@linli/core';
 import {
   connectLiveView,
   createGovernance,

@@ -52,6 +52,8 @@ export const shellStyles: CSSResult = css`
     align-items: center;
     gap: 0.5em 1em;
     margin: 0;
+    /* A unit id has no spaces: it wraps rather than scrolls sideways on a 360 px phone. */
+    overflow-wrap: anywhere;
   }
   button,
   select,

@@ -41,8 +41,8 @@ const guarded = [
       command: { type: 'ballot.cast', motionId: 'lift', voterId: 'o102', vote: 'yes', paperRef: 'P-102' },
     },
   },
-  { method: 'GET', path: '/c/xfkl/devices', needs: 'household' },
-  { method: 'POST', path: '/c/xfkl/devices/codes', needs: 'household' },
+  { method: 'GET', path: '/c/xfkl/session/devices', needs: 'household' },
+  { method: 'POST', path: '/c/xfkl/session/devices/codes', needs: 'household' },
   // Last: admitting the household signs it out (its last device, confirmed).
   { method: 'DELETE', path: '/c/xfkl/sessions?last=confirmed', needs: 'household' },
 ] as const;

@@ -84,10 +84,15 @@ describe("a household's devices", () => {
     const { app, auth, signIn } = await community();
     const first = (await (await signIn(await auth.issueInviteCode('u101'))).json()) as { token: string };
     const as = (token: string) => ({ authorization: `Bearer ${token}` });
-    const issued = await app.request('/c/xfkl/devices/codes', { method: 'POST', headers: as(first.token) });
+    const issued = await app.request('/c/xfkl/session/devices/codes', {
+      method: 'POST',
+      headers: as(first.token),
+    });
     const { code } = (await issued.json()) as { code: string };
     const second = (await (await signIn(code)).json()) as { token: string; device: string };
-    const listed = (await (await app.request('/c/xfkl/devices', { headers: as(first.token) })).json()) as {
+    const listed = (await (
+      await app.request('/c/xfkl/session/devices', { headers: as(first.token) })
+    ).json()) as {
       household: string;
       devices: { id: string; current: boolean; addedBy: string }[];
     };
@@ -96,13 +101,13 @@ describe("a household's devices", () => {
       ['invite', true],
       ['pairing', false],
     ]);
-    const notMine = await app.request('/c/xfkl/devices/0123456789abcdef', {
+    const notMine = await app.request('/c/xfkl/session/devices/0123456789abcdef', {
       method: 'DELETE',
       headers: as(first.token),
     });
     expect(notMine.status).toBe(404);
     expect((await errorOf(notMine)).code).toBe('auth.no_such_device');
-    const ended = await app.request(`/c/xfkl/devices/${second.device}`, {
+    const ended = await app.request(`/c/xfkl/session/devices/${second.device}`, {
       method: 'DELETE',
       headers: as(first.token),
     });

@@ -47,8 +47,8 @@ export interface SessionRouteOptions {
 /**
  * Sign-in with an invite code or a code another device showed, the sign-in a page restores after a
  * reload, a household's devices, and signing out, under `/c/:community`:
- * `POST /sessions`, `GET /session`, `DELETE /sessions[?last=confirmed]`, `GET /devices`,
- * `POST /devices/codes`, `DELETE /devices/:id`.
+ * `POST /sessions`, `GET /session`, `DELETE /sessions[?last=confirmed]`, `GET /session/devices`,
+ * `POST /session/devices/codes`, `DELETE /session/devices/:id` (not `/devices`: that is the page's own address).
  *
  * Wrong codes are limited three ways, each counted before the code is checked (a guess costs the
  * guesser, not the server's scrypt): per client address, high enough that a whole building behind one
@@ -98,19 +98,19 @@ export function sessionRoutes(options: SessionRouteOptions): Hono<AppEnv> {
         if (outcome === 'not-signed-in') throw new Refusal(linliError('auth.required'));
         return c.json({ signedOut: true });
       })
-      .get('/devices', requires('household'), async (c) => {
+      .get('/session/devices', requires('household'), async (c) => {
         const devices = (await c.get('community').auth.devices(c.get('token'))) ?? [];
         return c.json({ household: householdOf(c), devices });
       })
       // A one-time code (and its QR code, drawn by the page) that signs a family member's phone in.
-      .post('/devices/codes', requires('household'), async (c) => {
+      .post('/session/devices/codes', requires('household'), async (c) => {
         const community = c.get('community');
         await takeOrRefuse(c, pairing, `${community.id}\u0000${householdOf(c)}`, 'household');
         const issued = await community.auth.issuePairingCode(c.get('token'));
         if (!issued) throw new Refusal(linliError('auth.required'));
         return c.json(issued);
       })
-      .delete('/devices/:device', requires('household'), async (c) => {
+      .delete('/session/devices/:device', requires('household'), async (c) => {
         const id = deviceId.safeParse(c.req.param('device'));
         const ended = id.success && (await c.get('community').auth.endDevice(c.get('token'), id.data));
         if (!ended) throw new Refusal(linliError('auth.no_such_device', ['device']));

@@ -6,7 +6,7 @@ import { screenStyles } from '../../shell/screen-styles.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './devices.strings.js';
 
-/** `GET /c/:id/devices`, as the server answers it. */
+/** `GET /c/:id/session/devices`, as the server answers it. */
 const devicesAnswer = z.object({
   household: z.string(),
   devices: z.array(
@@ -20,7 +20,7 @@ const devicesAnswer = z.object({
 });
 type Device = z.infer<typeof devicesAnswer>['devices'][number];
 
-/** `POST /c/:id/devices/codes`: a one-time code and when it stops working. */
+/** `POST /c/:id/session/devices/codes`: a one-time code and when it stops working. */
 const codeAnswer = z.object({ code: z.string(), expiresAt: z.string() });
 type AddCode = z.infer<typeof codeAnswer>;
 
@@ -78,6 +78,11 @@ export class DevicesScreen extends ScreenElement {
       section {
         margin: 0 0 2em;
       }
+      /* Unit ids and the sign-in address have no spaces: they wrap anywhere rather than scroll sideways. */
+      p,
+      li {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -126,7 +131,7 @@ export class DevicesScreen extends ScreenElement {
   }
 
   private async load(): Promise<void> {
-    const answer = await this.context.api.request<unknown>(`${this.base}/devices`);
+    const answer = await this.context.api.request<unknown>(`${this.base}/session/devices`);
     if (!answer.ok) {
       this.error = { where: 'list', error: answer.error };
       return;
@@ -138,7 +143,7 @@ export class DevicesScreen extends ScreenElement {
 
   private async showCode(): Promise<void> {
     this.busy = true;
-    const answer = await this.context.api.send<unknown>('POST', `${this.base}/devices/codes`);
+    const answer = await this.context.api.send<unknown>('POST', `${this.base}/session/devices/codes`);
     this.busy = false;
     this.note = undefined;
     if (!answer.ok) {
@@ -156,7 +161,7 @@ export class DevicesScreen extends ScreenElement {
     this.busy = true;
     const answer = await this.context.api.send(
       'DELETE',
-      `${this.base}/devices/${encodeURIComponent(device.id)}`,
+      `${this.base}/session/devices/${encodeURIComponent(device.id)}`,
     );
     this.busy = false;
     this.error = answer.ok ? undefined : { where: 'end', error: answer.error };
@@ -215,8 +220,9 @@ export class DevicesScreen extends ScreenElement {
       ${
         device.current
           ? nothing
-          : html`<p><button type="button" ?disabled=${this.busy} aria-label=${t(l, 'endOtherLabel', { which: name })}
-              @click=${() => this.endOther(device)}>${t(l, 'endOther')}</button></p>`
+          : html`<p><button type="button" ?disabled=${this.busy} @click=${() => this.endOther(device)}>
+              ${t(l, 'endOther', { which: name })}
+            </button></p>`
       }
     </li>`;
   }
@@ -249,10 +255,10 @@ export class DevicesScreen extends ScreenElement {
           ? html`<div class="alert" id="last-device" role="alert" tabindex="-1">
               <p>${this.warning.message[l]}</p>
               <p class="row">
-                <button type="button" class="danger" ?disabled=${this.busy} @click=${() => this.signOut(true)}>
+                <button type="button" id="sign-out-anyway" class="danger" ?disabled=${this.busy} @click=${() => this.signOut(true)}>
                   ${t(l, 'signOutAnyway')}
                 </button>
-                <button type="button" class="primary" @click=${() => this.keep()}>${t(l, 'keep')}</button>
+                <button type="button" id="keep" class="primary" @click=${() => this.keep()}>${t(l, 'keep')}</button>
               </p>
             </div>`
           : html`<p><button type="button" id="sign-out" ?disabled=${this.busy} @click=${() => this.signOut(false)}>
@@ -285,7 +291,7 @@ export class DevicesScreen extends ScreenElement {
         <h2 id="add-title">${t(l, 'addTitle')}</h2>
         <p>${t(l, 'addHint')}</p>
         ${this.addCode ? this.renderAddCode(this.addCode) : nothing}
-        <p><button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.showCode()}>
+        <p><button type="button" id="show-code" class="primary" ?disabled=${this.busy} @click=${() => this.showCode()}>
           ${t(l, this.addCode ? 'newCode' : 'showCode')}
         </button></p>
         ${this.errorLine('add')}

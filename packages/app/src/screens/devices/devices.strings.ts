@@ -15,8 +15,7 @@ export const devicesStrings = {
   addedEarlier: { 'zh-CN': '较早登录', en: 'Signed in earlier' },
   byInvite: { 'zh-CN': '用入户通知上的邀请码', en: 'with the invite code on the notice' },
   byPairing: { 'zh-CN': '用另一台设备显示的添加码', en: 'with a code another device showed' },
-  endOther: { 'zh-CN': '让这台设备退出', en: 'Sign this device out' },
-  endOtherLabel: { 'zh-CN': '让“{which}”退出', en: 'Sign out "{which}"' },
+  endOther: { 'zh-CN': '让“{which}”退出', en: 'Sign out "{which}"' },
   ended: { 'zh-CN': '那台设备已退出。', en: 'That device has been signed out.' },
   addTitle: { 'zh-CN': '添加家人的手机', en: "Add a family member's phone" },
   addHint: {
