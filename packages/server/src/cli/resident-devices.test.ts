@@ -108,9 +108,11 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     await second.page.goto(`${t.server.base}${DEVICES}`);
     await poll(() => deviceCards(second.page).count()).toBe(2);
     const cards = await deviceCards(second.page).allTextContents();
-    expect(cards[1]).toContain('这台设备');
-    expect(cards[1]).toContain('用另一台设备显示的添加码');
-    expect(cards[0]).toContain('用入户通知上的邀请码');
+    // This device first, then the others.
+    expect(cards[0]).toContain('这台设备');
+    expect(cards[0]).toContain('用另一台设备显示的添加码');
+    expect(cards[1]).toContain('另一台设备 1');
+    expect(cards[1]).toContain('用入户通知上的邀请码');
     await check(second.page, 'devices-3-two-phones-zh');
     // Single use: the same code signs no third phone in.
     const again = await fetch(`${t.server.base}/c/${COMMUNITY}/sessions`, {
@@ -130,7 +132,7 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     const other = await t.householdToken('102');
     await page.goto(`${t.server.base}${DEVICES}`);
     await poll(() => deviceCards(page).count()).toBe(2);
-    await page.getByRole('button', { name: '让“另一台设备 2”退出' }).click();
+    await page.getByRole('button', { name: '让“另一台设备 1”退出' }).click();
     await poll(() => textOf(page, '#note')).toBe('那台设备已退出。');
     expect(await deviceCards(page).count()).toBe(1);
     expect(await sessionStatus(other)).toBe(401);

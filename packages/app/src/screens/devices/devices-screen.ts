@@ -206,17 +206,16 @@ export class DevicesScreen extends ScreenElement {
     return html`<p class="error" id="${where}-error" role="alert" tabindex="-1">${this.error.error.message[this.locale]}</p>`;
   }
 
-  private renderDevice(device: Device, index: number): TemplateResult {
+  /** One device; the others are numbered in the order they signed in ("another device 2"). */
+  private renderDevice(device: Device, number: number): TemplateResult {
     const l = this.locale;
-    const name = device.current ? t(l, 'thisDevice') : `${t(l, 'otherDevice')} ${index + 1}`;
-    const added = device.addedAt
-      ? t(l, 'addedAt', { when: this.when(device.addedAt) })
-      : t(l, 'addedEarlier');
+    const name = device.current ? t(l, 'thisDevice') : t(l, 'otherDevice', { n: String(number) });
+    const when = device.addedAt ? t(l, 'addedAt', { when: this.when(device.addedAt) }) : t(l, 'addedEarlier');
     const how =
       device.addedBy === 'invite' ? t(l, 'byInvite') : device.addedBy === 'pairing' ? t(l, 'byPairing') : '';
     return html`<li class="card">
       <p><strong>${name}</strong></p>
-      <p class="hint">${added}${how ? html`，${how}` : nothing}</p>
+      <p class="hint">${how ? t(l, 'addedHow', { when, how }) : when}</p>
       ${
         device.current
           ? nothing
@@ -225,6 +224,16 @@ export class DevicesScreen extends ScreenElement {
             </button></p>`
       }
     </li>`;
+  }
+
+  /** This device first, then the others in the order they signed in. */
+  private renderDevices(devices: readonly Device[]): TemplateResult {
+    const others = devices.filter((device) => !device.current);
+    const mine = devices.filter((device) => device.current);
+    return html`<ul class="devices" aria-label=${t(this.locale, 'listLabel')}>
+      ${mine.map((device) => this.renderDevice(device, 0))}
+      ${others.map((device, i) => this.renderDevice(device, i + 1))}
+    </ul>`;
   }
 
   private renderAddCode(code: AddCode): TemplateResult {
@@ -278,9 +287,7 @@ export class DevicesScreen extends ScreenElement {
       ${this.errorLine('list')}
       ${
         this.devices
-          ? html`<ul class="devices" aria-label=${t(l, 'listLabel')}>
-              ${this.devices.map((device, i) => this.renderDevice(device, i))}
-            </ul>`
+          ? this.renderDevices(this.devices)
           : this.error?.where === 'list'
             ? nothing
             : html`<p role="status">${t(l, 'loading')}</p>`
