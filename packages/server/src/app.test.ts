@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import type { EventStore } from '@linli/core';
+import type { EventStore, LinliError } from '@linli/core';
 import {
   connectLiveView,
   createGovernance,
@@ -494,8 +494,15 @@ for (const backend of backends)
         const reprint = await invite('u201');
         await refused(await post('/c/xfkl/sessions', { code: first.code }), 401, 'auth.bad_code', before);
         const signedIn = { Authorization: `Bearer ${await session(reprint.code)}` };
-        // Signing out ends the session; replaying its token is refused.
-        const out = await fetch(`${base}/c/xfkl/sessions`, { method: 'DELETE', headers: signedIn });
+        // Signing out the household's last device is refused until the resident confirms it; then
+        // the session ends and replaying its token is refused.
+        const warned = await fetch(`${base}/c/xfkl/sessions`, { method: 'DELETE', headers: signedIn });
+        expect(warned.status).toBe(409);
+        expect(((await warned.json()) as { error: LinliError }).error.code).toBe('auth.last_device');
+        const out = await fetch(`${base}/c/xfkl/sessions?last=confirmed`, {
+          method: 'DELETE',
+          headers: signedIn,
+        });
         expect(await out.json()).toEqual({ signedOut: true });
         await refused(await post('/c/xfkl/commands', ballot('o201'), signedIn), 401, 'auth.required', before);
         // A lost phone: the organizer ends the household's sessions and voids its unused code.

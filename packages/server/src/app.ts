@@ -27,7 +27,7 @@ import { motionRoutes } from './routes/motions.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { isRegisterUpload, registerRoutes } from './routes/register.js';
 import { roleRoutes } from './routes/roles.js';
-import { sessionRoutes } from './routes/sessions.js';
+import { DEFAULT_SIGN_IN_LIMITS, sessionRoutes } from './routes/sessions.js';
 import { setupRoutes } from './routes/setup.js';
 import { streamRoutes } from './routes/stream.js';
 import { STALE_HEADER, viewRoutes } from './routes/view.js';
@@ -51,8 +51,15 @@ export interface AppOptions {
   readonly maxAttachmentBytes?: number;
   /** Attachment uploads per organizer per minute (default 30). */
   readonly attachmentUploadsPerMinute?: number;
-  /** Invite-code attempts per client address per minute (default 10). */
+  /**
+   * Sign-in attempts per client address per minute (default 120: a building of 50 households behind one Wi-Fi, each with a typo). A code
+   * has ~49 bits, so guessing stays infeasible at this rate (see `sessionRoutes`).
+   */
   readonly codeAttemptsPerMinute?: number;
+  /** Sign-in attempts at one household's code (its lookup prefix) per minute (default 10). */
+  readonly codeAttemptsPerHouseholdPerMinute?: number;
+  /** Sign-in attempts in one community per minute, from all addresses together (default 600). */
+  readonly codeAttemptsPerCommunityPerMinute?: number;
   /**
    * Commands per household session per minute (default 60; the organizer is not limited). Enough to
    * vote, change one's mind and swap duties; not enough to flood the log by flipping a vote.
@@ -193,7 +200,16 @@ export function createApp(
     .route('/c/:community', inviteRoutes())
     .route(
       '/c/:community',
-      sessionRoutes({ codeAttemptsPerMinute: options.codeAttemptsPerMinute ?? 10, proxyHops, limits }),
+      sessionRoutes({
+        signIn: {
+          perAddress: options.codeAttemptsPerMinute ?? DEFAULT_SIGN_IN_LIMITS.perAddress,
+          perHousehold: options.codeAttemptsPerHouseholdPerMinute ?? DEFAULT_SIGN_IN_LIMITS.perHousehold,
+          perCommunity: options.codeAttemptsPerCommunityPerMinute ?? DEFAULT_SIGN_IN_LIMITS.perCommunity,
+        },
+        pairingCodesPerMinute: 10,
+        proxyHops,
+        limits,
+      }),
     )
     .route(
       '/c/:community',

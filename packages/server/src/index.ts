@@ -17,7 +17,16 @@ export {
   type SetupHost,
   type SetupOptions,
 } from './app.js';
-export type { AuthStore, Principal, Session } from './auth/auth-store.js';
+export {
+  type AuthStore,
+  type CodeKind,
+  type Device,
+  PAIRING_CODE_TTL_MS,
+  type PairingCode,
+  type Principal,
+  type Session,
+  type SignOutOutcome,
+} from './auth/auth-store.js';
 export {
   type IssuedOrganizer,
   isOrganizerRole,

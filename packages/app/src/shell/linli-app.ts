@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import { ApiClient } from '../api/api-client.js';
 import type { LazyModule } from './lazy.js';
 import { applyPrefs } from './palette.js';
-import { loadPrefs, type Prefs, savePrefs, type Theme } from './prefs.js';
+import { loadPrefs, type Prefs, saveChoice, type Theme } from './prefs.js';
 import { matchRoute, type RouteParams } from './route-match.js';
 import { Router } from './router.js';
 import { gateTitles, notFoundRoute, type Route, routes } from './routes.js';
@@ -23,6 +23,16 @@ const communityOf = (path: string): string | undefined => {
     return undefined;
   }
 };
+
+/**
+ * The community's default language: the page's own `<html lang>` as the server sent it (read before
+ * the shell sets it to the reader's), the last fallback after the reader's choice and the browser's.
+ */
+const pageLanguage = (): Prefs['language'] => (document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
+
+/** The browser's languages in order (`navigator.language` where the list is empty). */
+const browserLanguages = (): readonly string[] =>
+  navigator.languages.length > 0 ? navigator.languages : [navigator.language];
 
 /** Paths this page draws in place: the route table's, and any organizer path (its not-found screen). */
 const drawsInPlace = (pathname: string) =>
@@ -48,7 +58,7 @@ export class LinliApp extends LitElement {
 
   declare announcement: string;
 
-  readonly prefs = signal<Prefs>(loadPrefs(localStorage, navigator.languages));
+  readonly prefs = signal<Prefs>(loadPrefs(localStorage, browserLanguages(), pageLanguage()));
   readonly sessions = new Sessions({ tab: sessionStorage, device: localStorage });
   readonly router = new Router(drawsInPlace);
   readonly api = new ApiClient({
@@ -103,7 +113,7 @@ export class LinliApp extends LitElement {
 
   #setPrefs(change: Partial<Prefs>): void {
     this.prefs.value = { ...this.prefs.value, ...change };
-    savePrefs(localStorage, this.prefs.value);
+    saveChoice(localStorage, change);
     this.#apply();
     this.requestUpdate();
   }
@@ -211,9 +221,14 @@ export class LinliApp extends LitElement {
         who && community !== undefined
           ? html`<p class="who">
             <span>${t(language, 'signedInAs', { who })}</span>
-            <button type="button" @click=${() => void this.sessions.signOut(community, this.api)}>
-              ${t(language, 'signOut')}
-            </button>
+            ${
+              session?.kind === 'household'
+                ? // A household signs out on its devices screen, which warns before the last device goes.
+                  html`<a class="button" href="/c/${encodeURIComponent(community)}/devices">${t(language, 'devices')}</a>`
+                : html`<button type="button" @click=${() => void this.sessions.signOut(community, this.api)}>
+                    ${t(language, 'signOut')}
+                  </button>`
+            }
           </p>`
           : nothing
       }

@@ -1,7 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryStorage } from '../test/screen-context.ts';
 import { applyPrefs, PALETTES } from './palette.js';
-import { defaultLanguage, loadPrefs, PREFS_KEY, type Prefs, savePrefs } from './prefs.js';
+import {
+  browserLanguage,
+  chooseLanguage,
+  defaultLanguage,
+  loadChoices,
+  loadPrefs,
+  PREFS_KEY,
+  type Prefs,
+  saveChoice,
+  savePrefs,
+} from './prefs.js';
 
 describe('the reader’s display choices', () => {
   it('start in the first language the browser prefers that the shell speaks, zh-CN when unsure', () => {
@@ -11,6 +22,36 @@ describe('the reader’s display choices', () => {
     expect(defaultLanguage(['fr', 'de'])).toBe('zh-CN');
     expect(defaultLanguage([])).toBe('zh-CN');
     expect(loadPrefs(memoryStorage(), ['en'])).toEqual({ language: 'en', theme: 'system', largeText: false });
+  });
+
+  it("take the resident's own language first, else the browser's, else the community's default", () => {
+    const locale = fc.constantFrom<Prefs['language']>('zh-CN', 'en');
+    const tags = fc.array(fc.constantFrom('zh-CN', 'zh-TW', 'zh', 'en-US', 'en', 'fr', 'de-DE', 'ja'), {
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(fc.option(locale, { nil: undefined }), tags, locale, (chosen, languages, community) => {
+        const shown = chooseLanguage(chosen, languages, community);
+        if (chosen !== undefined) expect(shown).toBe(chosen);
+        else expect(shown).toBe(browserLanguage(languages) ?? community);
+      }),
+    );
+    expect(chooseLanguage(undefined, ['fr', 'de'], 'en')).toBe('en');
+    expect(chooseLanguage(undefined, ['en-GB'], 'zh-CN')).toBe('en');
+    expect(chooseLanguage('zh-CN', ['en-GB'], 'en')).toBe('zh-CN');
+    expect(loadPrefs(memoryStorage(), ['ja'], 'en').language).toBe('en');
+  });
+
+  it('keep only what the reader chose: a theme change never freezes the browser language', () => {
+    const storage = memoryStorage();
+    saveChoice(storage, { theme: 'dark' });
+    expect(loadChoices(storage)).toEqual({ theme: 'dark' });
+    expect(loadPrefs(storage, ['en-US']).language).toBe('en');
+    expect(loadPrefs(storage, ['zh-CN']).language).toBe('zh-CN');
+    saveChoice(storage, { language: 'en' });
+    saveChoice(storage, { largeText: true });
+    expect(loadChoices(storage)).toEqual({ theme: 'dark', language: 'en', largeText: true });
+    expect(loadPrefs(storage, ['zh-CN'])).toEqual({ language: 'en', theme: 'dark', largeText: true });
   });
 
   it('persist across visits, and a damaged entry falls back field by field', () => {

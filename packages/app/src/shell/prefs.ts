@@ -21,39 +21,86 @@ const storedPrefs = z.object({
   largeText: z.optional(z.boolean()),
 });
 
-/**
- * The language to start in: the first of the browser's languages that the shell speaks, where any
- * Chinese tag reads zh-CN and any English tag en; zh-CN when none is either (the primary audience).
- */
-export function defaultLanguage(languages: readonly string[]): Locale {
+/** The first of the browser's languages that the shell speaks (any Chinese tag zh-CN, any English en). */
+export function browserLanguage(languages: readonly string[]): Locale | undefined {
   for (const tag of languages) {
     if (/^zh(?:[-_]|$)/i.test(tag)) return 'zh-CN';
     if (/^en(?:[-_]|$)/i.test(tag)) return 'en';
   }
-  return 'zh-CN';
+  return undefined;
 }
 
 /**
- * The saved choices, each falling back to its default on its own: a damaged or hand-edited entry
- * never stops the page from opening.
+ * The language to start in when the reader chose none: the browser's ({@link browserLanguage}), else
+ * zh-CN (the primary audience).
  */
-export function loadPrefs(storage: Pick<Storage, 'getItem'>, languages: readonly string[]): Prefs {
-  let saved: z.infer<typeof storedPrefs> = {};
+export function defaultLanguage(languages: readonly string[]): Locale {
+  return browserLanguage(languages) ?? 'zh-CN';
+}
+
+/**
+ * The language a page is shown in: the reader's own choice where they made one (the switch in the
+ * header, kept on this device), else the browser's, else the community's default.
+ */
+export function chooseLanguage(
+  chosen: Locale | undefined,
+  languages: readonly string[],
+  communityDefault: Locale,
+): Locale {
+  return chosen ?? browserLanguage(languages) ?? communityDefault;
+}
+
+/** What the reader chose on this device; a choice they never made is absent, not a default. */
+export type Choices = Partial<Prefs>;
+
+/**
+ * The saved choices, each kept only if valid on its own: a damaged or hand-edited entry never stops
+ * the page from opening.
+ */
+export function loadChoices(storage: Pick<Storage, 'getItem'>): Choices {
   try {
     const parsed = storedPrefs.safeParse(JSON.parse(storage.getItem(PREFS_KEY) ?? '{}'));
-    if (parsed.success) saved = parsed.data;
+    if (parsed.success) {
+      const { language, theme, largeText } = parsed.data;
+      return {
+        ...(language === undefined ? {} : { language }),
+        ...(theme === undefined ? {} : { theme }),
+        ...(largeText === undefined ? {} : { largeText }),
+      };
+    }
   } catch {
-    // Not JSON: the defaults.
+    // Not JSON: nothing chosen.
   }
+  return {};
+}
+
+/**
+ * The display to start with: each saved choice, else its default — for the language
+ * {@link chooseLanguage}'s order, with `communityDefault` (zh-CN unless the page says otherwise) last.
+ */
+export function loadPrefs(
+  storage: Pick<Storage, 'getItem'>,
+  languages: readonly string[],
+  communityDefault: Locale = 'zh-CN',
+): Prefs {
+  const saved = loadChoices(storage);
   return {
-    language: saved.language ?? defaultLanguage(languages),
+    language: chooseLanguage(saved.language, languages, communityDefault),
     theme: saved.theme ?? 'system',
     largeText: saved.largeText ?? false,
   };
 }
 
+/**
+ * Keeps one more choice beside the earlier ones: only what the reader changed is saved, so changing
+ * the theme never freezes today's browser language as if it had been chosen.
+ */
+export function saveChoice(storage: Pick<Storage, 'getItem' | 'setItem'>, change: Choices): void {
+  savePrefs(storage, { ...loadChoices(storage), ...change });
+}
+
 /** Keeps the choices (a full or refused storage only means they last this visit). */
-export function savePrefs(storage: Pick<Storage, 'setItem'>, prefs: Prefs): void {
+export function savePrefs(storage: Pick<Storage, 'setItem'>, prefs: Choices): void {
   try {
     storage.setItem(PREFS_KEY, JSON.stringify(prefs));
   } catch {

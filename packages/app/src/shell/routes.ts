@@ -57,6 +57,14 @@ export const residentModule: LazyModule = lazyModule(
 );
 
 /**
+ * A household's devices screen: `dist/devices.js` (its own build, from `src/devices.ts`), with the QR
+ * code library, fetched only when a resident opens "my devices".
+ */
+export const devicesModule: LazyModule = lazyModule(
+  () => import(/* @vite-ignore */ new URL('./devices.js', import.meta.url).href),
+);
+
+/**
  * Every screen of the shell, in matching order: the first route whose path matches the URL is drawn.
  * To add a screen, add its element under `src/screens/<name>/` and one entry here; if its path is
  * not under one the server already serves the shell at, add it to `shellPaths()` in
@@ -321,6 +329,13 @@ export const routes: readonly Route[] = [
     module: residentModule,
     render: (screen) =>
       html`<linli-resident-announcements-screen .context=${screen}></linli-resident-announcements-screen>`,
+  },
+  {
+    path: '/c/:community/devices',
+    audience: 'household',
+    title: { 'zh-CN': '我的设备', en: 'My devices' },
+    module: devicesModule,
+    render: (screen) => html`<linli-devices-screen .context=${screen}></linli-devices-screen>`,
   },
 ];
 

@@ -17,7 +17,10 @@ function fakeServer() {
       return JSON.parse(String(init?.body)).code === 'GOOD-CODE'
         ? json(200, { token: 'household-token', household: 'u102' })
         : json(401, { error: linliError('auth.bad_code') });
-    if (String(input) === '/c/c1/sessions' && method === 'DELETE') return json(200, { signedOut: true });
+    if (String(input) === '/c/c1/sessions' && method === 'DELETE')
+      return json(409, { error: linliError('auth.last_device') });
+    if (String(input) === '/c/c1/sessions?last=confirmed' && method === 'DELETE')
+      return json(200, { signedOut: true });
     if (auth === 'Bearer organizer-token')
       return json(200, { organizer: true, id: 'org-1', name: '王阿姨', role: 'building-head' });
     if (auth === 'Bearer household-token') return json(200, { household: 'u102' });
@@ -78,11 +81,16 @@ describe('sign-ins', () => {
     expect(storages.device.length).toBe(0);
   });
 
-  it('sign a household out on the server, and an organizer out by forgetting the token', async () => {
+  it('sign a household out on the server (its last device once confirmed), and an organizer out by forgetting the token', async () => {
     const { server, sessions, api, storages } = setup();
     await sessions.signInHousehold('c1', 'GOOD-CODE', api);
-    await sessions.signOut('c1', api);
-    expect(server.calls).toContain('DELETE /c/c1/sessions Bearer household-token');
+    // The household's last device: the server's warning comes back and the token stays.
+    const warned = await sessions.signOut('c1', api);
+    expect(!warned.ok && warned.error.code).toBe('auth.last_device');
+    expect(sessions.who.value.c1).toEqual({ kind: 'household', unitId: 'u102' });
+    expect(storages.device.length).toBe(1);
+    expect((await sessions.signOut('c1', api, true)).ok).toBe(true);
+    expect(server.calls).toContain('DELETE /c/c1/sessions?last=confirmed Bearer household-token');
     expect(storages.device.length).toBe(0);
     await sessions.signInOrganizer('c1', 'organizer-token', api);
     const before = server.calls.length;

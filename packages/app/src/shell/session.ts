@@ -108,13 +108,20 @@ export class Sessions {
 
   /**
    * Signs out of `community`: a household's session is ended on the server (`DELETE /sessions`); an
-   * organizer's token is forgotten by this tab (it is the operator's to revoke).
+   * organizer's token is forgotten by this tab (it is the operator's to revoke). The household's last
+   * device signs out only with `lastConfirmed` (the resident read `auth.last_device`'s warning): until
+   * then the answer is that error and the token is kept. A token the server no longer knows is
+   * forgotten all the same.
    */
-  async signOut(community: string, api: ApiClient): Promise<void> {
+  async signOut(community: string, api: ApiClient, lastConfirmed = false) {
     const session = this.who.value[community];
-    if (session?.kind === 'household')
-      await api.send('DELETE', `/c/${encodeURIComponent(community)}/sessions`);
+    if (session?.kind === 'household') {
+      const path = `/c/${encodeURIComponent(community)}/sessions${lastConfirmed ? '?last=confirmed' : ''}`;
+      const answer = await api.send<{ signedOut: true }>('DELETE', path);
+      if (!answer.ok && answer.error.code !== 'auth.required') return answer;
+    }
     this.forget(community);
+    return { ok: true as const, value: undefined };
   }
 
   /** Forgets this browser's tokens for `community`. */

@@ -61,7 +61,8 @@ export const shellStyles: CSSResult = css`
     overflow-wrap: anywhere;
   }
   button,
-  select {
+  select,
+  a.button {
     font: inherit;
     min-height: max(44px, var(--linli-target, 2.75rem));
     min-width: 44px;
@@ -71,6 +72,13 @@ export const shellStyles: CSSResult = css`
     background: var(--linli-color-background);
     color: var(--linli-color-text);
     cursor: pointer;
+  }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    text-decoration: none;
+    color: var(--linli-color-link);
   }
   label {
     display: inline-flex;

@@ -25,6 +25,7 @@ export const shellStrings = {
   household: { 'zh-CN': '住户 {unit}', en: 'Household {unit}' },
   organizer: { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   signOut: { 'zh-CN': '退出登录', en: 'Sign out' },
+  devices: { 'zh-CN': '我的设备 / 退出', en: 'My devices / sign out' },
   loading: { 'zh-CN': '加载中…', en: 'Loading…' },
   loadFailed: {
     'zh-CN': '这一页没能加载出来，请检查网络后重试。',

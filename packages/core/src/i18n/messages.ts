@@ -8,6 +8,7 @@ import { numberMessages } from './messages/numbers.js';
 import { participatoryMessages } from './messages/participatory.js';
 import { registerMessages } from './messages/register.js';
 import { setupMessages } from './messages/setup.js';
+import { signInMessages } from './messages/sign-in.js';
 
 export type { MessageParams } from './message-table.js';
 
@@ -67,6 +68,7 @@ export const errorMessages = {
   ...motionMessages,
   ...attachmentMessages,
   ...announcementMessages,
+  ...signInMessages,
   'allocate.bad_weight': {
     'zh-CN': (p) => `第 ${p.index} 个权重无效：权重须为非负整数`,
     en: (p) => `Weight ${p.index} is invalid: weights must be non-negative integers`,
@@ -233,14 +235,6 @@ export const errorMessages = {
   'auth.forbidden': {
     'zh-CN': () => '您无权执行此操作',
     en: () => 'You are not allowed to do this',
-  },
-  'auth.bad_code': {
-    'zh-CN': () => '邀请码无效或已使用',
-    en: () => 'The invite code is not valid, or was already used',
-  },
-  'auth.rate_limited': {
-    'zh-CN': () => '尝试次数过多，请稍后再试',
-    en: () => 'Too many attempts; try again later',
   },
   'http.bad_json': {
     'zh-CN': () => '请求内容不是有效的 JSON',

@@ -21,6 +21,14 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO linli_auth_organizers (community, id, name, role)
      SELECT DISTINCT community, '${id}', '${name}', '${role}' FROM linli_auth_tokens WHERE role = 'organizer';
    UPDATE linli_auth_tokens SET organizer_id = '${id}' WHERE role = 'organizer';`,
+  // 3: a household's devices (each session a device, named by a public id, with when and how it was
+  // added) and short-lived codes a signed-in device shows to add another.
+  `ALTER TABLE linli_auth_tokens ADD COLUMN device_id text;
+   ALTER TABLE linli_auth_tokens ADD COLUMN added_at timestamptz;
+   ALTER TABLE linli_auth_tokens ADD COLUMN added_by text;
+   UPDATE linli_auth_tokens SET device_id = substr(md5(random()::text || token_hash), 1, 16) WHERE role = 'household';
+   ALTER TABLE linli_auth_codes ADD COLUMN kind text NOT NULL DEFAULT 'invite';
+   ALTER TABLE linli_auth_codes ADD COLUMN expires_at timestamptz;`,
 ];
 
 /**

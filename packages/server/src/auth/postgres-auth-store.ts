@@ -1,6 +1,19 @@
 import type pg from 'pg';
 import { EVENTS_CHANNEL, PostgresDatabase, sessionsEndedPayload } from '../stores/postgres-database.js';
-import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
+import {
+  type AuthStore,
+  type CodeKind,
+  type Device,
+  type DeviceRow,
+  deviceOf,
+  PAIRING_CODE_TTL_MS,
+  type PairingCode,
+  type Principal,
+  principalOf,
+  type Session,
+  type SignOutOutcome,
+  type TokenRow,
+} from './auth-store.js';
 import {
   type IssuedOrganizer,
   type Organizer,
@@ -17,6 +30,7 @@ import {
   findCode,
   hashToken,
   issueWithFreePrefix,
+  newDeviceId,
   newToken,
   scryptKey,
 } from './secrets.js';
@@ -170,6 +184,21 @@ export class PostgresAuthStore implements AuthStore {
   }
 
   async issueInviteCode(unitId: string): Promise<string> {
+    return this.issueCode(unitId, 'invite', null);
+  }
+
+  async issuePairingCode(token: string, ttlMs = PAIRING_CODE_TTL_MS): Promise<PairingCode | null> {
+    const unitId = await this.householdOf(this.pool, token);
+    if (unitId === undefined) return null;
+    const expiresAt = new Date(Date.now() + ttlMs).toISOString();
+    return { code: await this.issueCode(unitId, 'pairing', expiresAt), expiresAt };
+  }
+
+  /**
+   * Issues a code of `kind`: a printed invite replaces every unredeemed code of the household, a code
+   * to add a device only the household's earlier such codes; expired codes of the community go too.
+   */
+  private issueCode(unitId: string, kind: CodeKind, expiresAt: string | null): Promise<string> {
     const taken = async (lookup: string) =>
       (
         await this.pool.query(
@@ -183,24 +212,27 @@ export class PostgresAuthStore implements AuthStore {
     const save = async (lookup: string, hash: string) =>
       (
         await this.pool.query(
-          `WITH voided AS (DELETE FROM linli_auth_codes WHERE community = $1 AND unit_id = $4 AND NOT redeemed)
-           INSERT INTO linli_auth_codes (community, lookup, code_hash, unit_id)
-           SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM linli_auth_codes
+          `WITH voided AS (DELETE FROM linli_auth_codes WHERE community = $1 AND NOT redeemed
+             AND ((unit_id = $4 AND ($5 = 'invite' OR kind = 'pairing')) OR expires_at <= now()))
+           INSERT INTO linli_auth_codes (community, lookup, code_hash, unit_id, kind, expires_at)
+           SELECT $1, $2, $3, $4, $5, $6::timestamptz WHERE NOT EXISTS (SELECT 1 FROM linli_auth_codes
              WHERE community = $1 AND lookup = $2 AND unit_id <> $4 AND NOT redeemed)`,
-          [this.community, lookup, hash, unitId],
+          [this.community, lookup, hash, unitId, kind, expiresAt],
         )
       ).rowCount === 1;
     return issueWithFreePrefix(taken, save, this.deriveKey);
   }
 
   async redeem(code: string): Promise<Session | null> {
-    const { rows } = await this.pool.query<{ id: string; code_hash: string; unit_id: string }>(
-      'SELECT id, code_hash, unit_id FROM linli_auth_codes WHERE community = $1 AND lookup = $2 AND NOT redeemed',
+    const { rows } = await this.pool.query<{ id: string; code_hash: string; unit_id: string; kind: string }>(
+      `SELECT id, code_hash, unit_id, kind FROM linli_auth_codes WHERE community = $1 AND lookup = $2
+       AND NOT redeemed AND (expires_at IS NULL OR expires_at > now())`,
       [this.community, codeLookup(code)],
     );
     const match = await findCode(code, rows, this.deriveKey);
     if (!match) return null;
     const token = newToken();
+    const deviceId = newDeviceId();
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -214,8 +246,15 @@ export class PostgresAuthStore implements AuthStore {
         return null;
       }
       await client.query(
-        'INSERT INTO linli_auth_tokens (community, token_hash, role, unit_id) VALUES ($1, $2, $3, $4)',
-        [this.community, hashToken(token), 'household', match.unit_id],
+        `INSERT INTO linli_auth_tokens (community, token_hash, role, unit_id, device_id, added_at, added_by)
+         VALUES ($1, $2, 'household', $3, $4, now(), $5)`,
+        [
+          this.community,
+          hashToken(token),
+          match.unit_id,
+          deviceId,
+          match.kind === 'pairing' ? 'pairing' : 'invite',
+        ],
       );
       await client.query('COMMIT');
     } catch (e) {
@@ -224,7 +263,73 @@ export class PostgresAuthStore implements AuthStore {
     } finally {
       client.release();
     }
-    return { token, unitId: match.unit_id };
+    return { token, unitId: match.unit_id, deviceId };
+  }
+
+  /** The household a live household token belongs to (`FOR UPDATE` inside a transaction). */
+  private async householdOf(
+    db: pg.Pool | pg.PoolClient,
+    token: string,
+    lock = '',
+  ): Promise<string | undefined> {
+    const { rows } = await db.query<{ unit_id: string | null }>(
+      `SELECT unit_id FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2 AND role = 'household' ${lock}`,
+      [this.community, hashToken(token)],
+    );
+    return rows[0]?.unit_id ?? undefined;
+  }
+
+  private async deviceRows(db: pg.Pool | pg.PoolClient, unitId: string): Promise<DeviceRow[]> {
+    const { rows } = await db.query<DeviceRow>(
+      `SELECT device_id, to_char(added_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS added_at,
+         added_by, token_hash
+       FROM linli_auth_tokens WHERE community = $1 AND unit_id = $2 AND role = 'household'
+       ORDER BY added_at NULLS FIRST, token_hash`,
+      [this.community, unitId],
+    );
+    return rows;
+  }
+
+  async devices(token: string): Promise<readonly Device[] | null> {
+    const unitId = await this.householdOf(this.pool, token);
+    if (unitId === undefined) return null;
+    const hash = hashToken(token);
+    return (await this.deviceRows(this.pool, unitId)).map((row) => deviceOf(row, hash));
+  }
+
+  async signOut(token: string, lastConfirmed: boolean): Promise<SignOutOutcome> {
+    return this.inTransaction(async (client) => {
+      const unitId = await this.householdOf(client, token);
+      if (unitId === undefined) return 'not-signed-in';
+      // Two devices signing out at once must not both see the other and both go: the household's
+      // sessions are counted under a lock of their own.
+      await client.query('SELECT pg_advisory_xact_lock(7308, hashtext($1))', [`${this.community}/${unitId}`]);
+      if (!lastConfirmed && (await this.deviceRows(client, unitId)).length <= 1) return 'last-device';
+      await client.query(
+        "DELETE FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2 AND role = 'household'",
+        [this.community, hashToken(token)],
+      );
+      await this.announceSessionsEnded(client);
+      return 'ended';
+    });
+  }
+
+  async endDevice(token: string, deviceId: string): Promise<boolean> {
+    return this.inTransaction(async (client) => {
+      const unitId = await this.householdOf(client, token);
+      if (unitId === undefined) return false;
+      const hash = hashToken(token);
+      const other = (await this.deviceRows(client, unitId)).find(
+        (row) => deviceOf(row, hash).id === deviceId && row.token_hash !== hash,
+      );
+      if (!other) return false;
+      await client.query('DELETE FROM linli_auth_tokens WHERE community = $1 AND token_hash = $2', [
+        this.community,
+        other.token_hash,
+      ]);
+      await this.announceSessionsEnded(client);
+      return true;
+    });
   }
 
   async principal(token: string): Promise<Principal | null> {

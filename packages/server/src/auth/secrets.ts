@@ -112,3 +112,8 @@ export function newToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/** A device's public id: random, so it says nothing about the session's token. */
+export function newDeviceId(): string {
+  return randomBytes(8).toString('hex');
+}

@@ -16,6 +16,14 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO auth_organizers (community, id, name, role, created_at)
      SELECT DISTINCT community, '${id}', '${name}', '${role}', ${NOW} FROM auth_tokens WHERE role = 'organizer';
    UPDATE auth_tokens SET organizer_id = '${id}' WHERE role = 'organizer';`,
+  // 3: a household's devices (each session a device, named by a public id, with when and how it was
+  // added) and short-lived codes a signed-in device shows to add another.
+  `ALTER TABLE auth_tokens ADD COLUMN device_id TEXT;
+   ALTER TABLE auth_tokens ADD COLUMN added_at TEXT;
+   ALTER TABLE auth_tokens ADD COLUMN added_by TEXT;
+   UPDATE auth_tokens SET device_id = lower(hex(randomblob(8))) WHERE role = 'household';
+   ALTER TABLE auth_codes ADD COLUMN kind TEXT NOT NULL DEFAULT 'invite';
+   ALTER TABLE auth_codes ADD COLUMN expires_at TEXT;`,
 ];
 
 /**

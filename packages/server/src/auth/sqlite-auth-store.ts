@@ -1,6 +1,19 @@
 import type Database from 'better-sqlite3';
 import { leaseSqlite, type SqliteLease } from '../stores/shared-sqlite.js';
-import { type AuthStore, type Principal, principalOf, type Session, type TokenRow } from './auth-store.js';
+import {
+  type AuthStore,
+  type CodeKind,
+  type Device,
+  type DeviceRow,
+  deviceOf,
+  PAIRING_CODE_TTL_MS,
+  type PairingCode,
+  type Principal,
+  principalOf,
+  type Session,
+  type SignOutOutcome,
+  type TokenRow,
+} from './auth-store.js';
 import {
   type IssuedOrganizer,
   type Organizer,
@@ -16,6 +29,7 @@ import {
   findCode,
   hashToken,
   issueWithFreePrefix,
+  newDeviceId,
   newToken,
   scryptKey,
 } from './secrets.js';
@@ -137,40 +151,68 @@ export class SqliteAuthStore implements AuthStore {
 
   /** Creates an invite code for a household (unit); returns it once. */
   async issueInviteCode(unitId: string): Promise<string> {
+    return this.issueCode(unitId, 'invite', null);
+  }
+
+  async issuePairingCode(token: string, ttlMs = PAIRING_CODE_TTL_MS): Promise<PairingCode | null> {
+    const unitId = this.householdOf(token);
+    if (unitId === undefined) return null;
+    const expiresAt = new Date(Date.now() + ttlMs).toISOString();
+    return { code: await this.issueCode(unitId, 'pairing', expiresAt), expiresAt };
+  }
+
+  /**
+   * Issues a code of `kind` for a household. A printed invite replaces every unredeemed code of the
+   * household (a reprinted notice makes a lost one worthless); a code to add a device replaces only
+   * the household's earlier such codes. Expired codes of the community go at the same time.
+   */
+  private issueCode(unitId: string, kind: CodeKind, expiresAt: string | null): Promise<string> {
     const taken = (lookup: string) => this.prefixTaken.get(this.community, lookup, unitId) !== undefined;
     return issueWithFreePrefix(
       taken,
       (lookup, hash) =>
         this.db.transaction(() => {
           if (taken(lookup)) return false; // another code took the prefix while this one was hashed
-          this.voidCodes.run(this.community, unitId);
+          this.db
+            .prepare('DELETE FROM auth_codes WHERE community = ? AND redeemed = 0 AND expires_at <= ?')
+            .run(this.community, new Date().toISOString());
+          if (kind === 'invite') this.voidCodes.run(this.community, unitId);
+          else
+            this.db
+              .prepare(
+                "DELETE FROM auth_codes WHERE community = ? AND unit_id = ? AND redeemed = 0 AND kind = 'pairing'",
+              )
+              .run(this.community, unitId);
           const next = (this.nextCodeId.get(this.community) as { n: number }).n;
           this.db
             .prepare(
-              'INSERT INTO auth_codes (community, id, lookup, code_hash, unit_id) VALUES (?, ?, ?, ?, ?)',
+              'INSERT INTO auth_codes (community, id, lookup, code_hash, unit_id, kind, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
             )
-            .run(this.community, next, lookup, hash, unitId);
+            .run(this.community, next, lookup, hash, unitId, kind, expiresAt);
           return true;
         })(),
       this.deriveKey,
     );
   }
 
-  /** Exchanges an unredeemed code for a household session token, or null. */
+  /** Exchanges an unredeemed, unexpired code for a household session token, or null. */
   async redeem(code: string): Promise<Session | null> {
     // The lookup prefix narrows the search to (almost always) one row, so a guess costs one scrypt, not one per household.
     const rows = this.db
       .prepare(
-        'SELECT id, code_hash, unit_id FROM auth_codes WHERE community = ? AND lookup = ? AND redeemed = 0',
+        `SELECT id, code_hash, unit_id, kind FROM auth_codes
+         WHERE community = ? AND lookup = ? AND redeemed = 0 AND (expires_at IS NULL OR expires_at > ?)`,
       )
-      .all(this.community, codeLookup(code)) as {
+      .all(this.community, codeLookup(code), new Date().toISOString()) as {
       id: number;
       code_hash: string;
       unit_id: string;
+      kind: string;
     }[];
     const match = await findCode(code, rows, this.deriveKey);
     if (!match) return null;
     const token = newToken();
+    const deviceId = newDeviceId();
     const won = this.db.transaction(() => {
       // Two phones racing with one code: only the UPDATE that still sees `redeemed = 0` wins.
       const claimed = this.db
@@ -178,11 +220,79 @@ export class SqliteAuthStore implements AuthStore {
         .run(this.community, match.id);
       if (claimed.changes !== 1) return false;
       this.db
-        .prepare('INSERT INTO auth_tokens (community, token_hash, role, unit_id) VALUES (?, ?, ?, ?)')
-        .run(this.community, hashToken(token), 'household', match.unit_id);
+        .prepare(
+          'INSERT INTO auth_tokens (community, token_hash, role, unit_id, device_id, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          this.community,
+          hashToken(token),
+          'household',
+          match.unit_id,
+          deviceId,
+          new Date().toISOString(),
+          match.kind === 'pairing' ? 'pairing' : 'invite',
+        );
       return true;
     })();
-    return won ? { token, unitId: match.unit_id } : null;
+    return won ? { token, unitId: match.unit_id, deviceId } : null;
+  }
+
+  /** The household a live household token belongs to. */
+  private householdOf(token: string): string | undefined {
+    const row = this.db
+      .prepare(
+        "SELECT unit_id FROM auth_tokens WHERE community = ? AND token_hash = ? AND role = 'household'",
+      )
+      .get(this.community, hashToken(token)) as { unit_id: string | null } | undefined;
+    return row?.unit_id ?? undefined;
+  }
+
+  private deviceRows(unitId: string): DeviceRow[] {
+    return this.db
+      .prepare(
+        `SELECT device_id, added_at, added_by, token_hash FROM auth_tokens
+         WHERE community = ? AND unit_id = ? AND role = 'household' ORDER BY added_at IS NOT NULL, added_at, rowid`,
+      )
+      .all(this.community, unitId) as DeviceRow[];
+  }
+
+  async devices(token: string): Promise<readonly Device[] | null> {
+    const unitId = this.householdOf(token);
+    if (unitId === undefined) return null;
+    const hash = hashToken(token);
+    return this.deviceRows(unitId).map((row) => deviceOf(row, hash));
+  }
+
+  async signOut(token: string, lastConfirmed: boolean): Promise<SignOutOutcome> {
+    return this.db
+      .transaction((): SignOutOutcome => {
+        const unitId = this.householdOf(token);
+        if (unitId === undefined) return 'not-signed-in';
+        if (!lastConfirmed && this.deviceRows(unitId).length <= 1) return 'last-device';
+        this.db
+          .prepare("DELETE FROM auth_tokens WHERE community = ? AND token_hash = ? AND role = 'household'")
+          .run(this.community, hashToken(token));
+        return 'ended';
+      })
+      .immediate();
+  }
+
+  async endDevice(token: string, deviceId: string): Promise<boolean> {
+    return this.db
+      .transaction(() => {
+        const unitId = this.householdOf(token);
+        if (unitId === undefined) return false;
+        const hash = hashToken(token);
+        const other = this.deviceRows(unitId).find(
+          (row) => deviceOf(row, hash).id === deviceId && row.token_hash !== hash,
+        );
+        if (!other) return false;
+        this.db
+          .prepare('DELETE FROM auth_tokens WHERE community = ? AND token_hash = ?')
+          .run(this.community, other.token_hash);
+        return true;
+      })
+      .immediate();
   }
 
   /** Who a bearer token belongs to, or null. */

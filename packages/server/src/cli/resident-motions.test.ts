@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HouseholdMotionsAnswer } from '../household-motions.js';
 import { axeViolations } from '../testing/axe.js';
 import { useConsoleCommunity } from '../testing/console-community.js';
-import { type ConsoleLook, textOf } from '../testing/console-page.js';
-import { householdPage } from '../testing/household-page.js';
+import { type ConsoleLook, householdPage, textOf } from '../testing/console-page.js';
 import { layoutProblems } from '../testing/layout.js';
 
 /** Screenshots to look at (not compared): `LINLI_SCREENSHOTS`, else a temporary folder. */
@@ -150,7 +149,7 @@ const open102 = (look: Partial<ConsoleLook> = {}) =>
   householdPage(
     t.browser,
     COMMUNITY,
-    { token: token102, unitId: unit('102') },
+    { token: token102, unit: unit('102') },
     { viewport: PHONE, language: 'zh-CN', ...look },
   );
 const listUrl = () => `${t.server.base}/c/${COMMUNITY}/motions`;
@@ -353,7 +352,7 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     const { page, errors } = await householdPage(
       t.browser,
       COMMUNITY,
-      { token, unitId: unit('202') },
+      { token, unit: unit('202') },
       { viewport: PHONE, language: 'zh-CN' },
     );
     await openMotion(page, 'plan');

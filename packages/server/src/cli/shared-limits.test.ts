@@ -56,7 +56,7 @@ describe('rate limits hold across processes on one PostgreSQL', () => {
     }
   });
 
-  it('one address gets 10 invite-code guesses a minute in all, not 10 per process', async () => {
+  it("guesses at one household's code get 10 a minute in all, not 10 per process", async () => {
     const servers = running as ServerProcesses;
     const guess = (endpoint: string) =>
       fetch(`${endpoint}/sessions`, {

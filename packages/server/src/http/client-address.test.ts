@@ -43,6 +43,8 @@ describe('the client address behind trusted proxies', () => {
     const app = createApp(new Map([['xfkl', { id: 'xfkl', store, governance, auth, origins: [] }]]), {
       trustProxy: 1,
       codeAttemptsPerMinute: 10,
+      // Every guess below shares one code prefix: only the address limit is under test.
+      codeAttemptsPerHouseholdPerMinute: 1000,
     });
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
     await new Promise<void>((resolve) => server.once('listening', resolve));

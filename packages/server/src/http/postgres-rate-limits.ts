@@ -115,6 +115,7 @@ export class PostgresRateLimits implements RateLimits {
   /** The limit `name`, counted in `linli_rate_limits` under a hash of the name and each key. */
   limiter(name: string, perMinute: number): RateLimiter {
     return {
+      ...(this.now ? { clock: this.now } : {}),
       take: (key) =>
         new Promise<boolean>((answer, fail) => {
           // The first take of a turn schedules the batch; every take until the turn ends joins it.

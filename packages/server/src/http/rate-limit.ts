@@ -9,8 +9,18 @@ export function windowStart(now: number): number {
   return Math.floor(now / RATE_WINDOW_MS) * RATE_WINDOW_MS;
 }
 
+/**
+ * Whole seconds until the window `now` falls in ends (at least 1): how long a key refused now must
+ * wait, which every lockout message says.
+ */
+export function retryAfterSeconds(now: number): number {
+  return Math.max(1, Math.ceil((windowStart(now) + RATE_WINDOW_MS - now) / 1000));
+}
+
 /** One limit: how many requests a key may make per window. */
 export interface RateLimiter {
+  /** The clock the windows are counted on, if not the system's (tests): what a refusal's wait is measured by. */
+  readonly clock?: () => number;
   /**
    * Counts one request for `key`; resolves false when it is over the limit. Rejects when the counts
    * cannot be reached (a database that is down): the caller refuses the request then, it never
@@ -39,7 +49,11 @@ export class RateLimit implements RateLimiter {
   constructor(
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.clock = now;
+  }
+
+  readonly clock: () => number;
 
   /** Counts one request for `key`; false when it is over the limit. */
   takeNow(key: string): boolean {

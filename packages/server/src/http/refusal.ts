@@ -12,8 +12,14 @@ export function statusOf(error: LinliError): RefusalStatus {
   const code = error.code;
   if (code === 'auth.required' || code === 'auth.bad_code') return 401;
   if (code === 'auth.forbidden' || code === 'http.origin' || code === 'setup.bad_token') return 403;
-  if (code === 'http.not_found' || code === 'http.no_route' || code === 'attachment.not_found') return 404;
-  if (code === 'log.conflict') return 409;
+  if (
+    code === 'http.not_found' ||
+    code === 'http.no_route' ||
+    code === 'attachment.not_found' ||
+    code === 'auth.no_such_device'
+  )
+    return 404;
+  if (code === 'log.conflict' || code === 'auth.last_device') return 409;
   if (code === 'setup.closed') return 410; // for good: a community exists
   if (code === 'http.host') return 421;
   if (code === 'http.too_large' || code === 'attachment.too_large') return 413;

@@ -50,3 +50,26 @@ describe('rateLimited', () => {
     expect((await ask('a')).status).toBe(200);
   });
 });
+
+describe('a refusal says how long it lasts', () => {
+  it('names the seconds left in the minute (also as Retry-After) and whose attempts ran out', async () => {
+    let now = 60_000 * 1000 + 15_250;
+    const limit = new RateLimit(1, () => now);
+    const app = new Hono().post(
+      '/',
+      rateLimited(limit, () => 'k', 'address'),
+      (c) => c.json({}),
+    );
+    app.onError(renderError);
+    expect((await app.request('/', { method: 'POST' })).status).toBe(200);
+    const refused = await app.request('/', { method: 'POST' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('45');
+    const { error } = (await refused.json()) as { error: LinliError };
+    expect(error.params).toEqual({ seconds: 45, scope: 'address' });
+    expect(error.message['zh-CN']).toContain('45 秒后再试');
+    expect(error.message.en).toContain('try again in 45 seconds');
+    now += 45_000;
+    expect((await app.request('/', { method: 'POST' })).status).toBe(200);
+  });
+});

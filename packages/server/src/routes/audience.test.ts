@@ -42,8 +42,10 @@ const guarded = [
     },
   },
   { method: 'GET', path: '/c/xfkl/household/motions', needs: 'household' },
-  // Last: admitting the household signs it out.
-  { method: 'DELETE', path: '/c/xfkl/sessions', needs: 'household' },
+  { method: 'GET', path: '/c/xfkl/session/devices', needs: 'household' },
+  { method: 'POST', path: '/c/xfkl/session/devices/codes', needs: 'household' },
+  // Last: admitting the household signs it out (its last device, confirmed).
+  { method: 'DELETE', path: '/c/xfkl/sessions?last=confirmed', needs: 'household' },
 ] as const;
 
 /** A register upload of one unit, as the browser sends it. */

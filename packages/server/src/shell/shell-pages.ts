@@ -19,6 +19,7 @@ export function shellPaths(options: ShellOptions = {}): readonly string[] {
     '/c/:community/motions/:motion/result',
     '/c/:community/announcements',
     '/c/:community/home',
+    '/c/:community/devices',
   ];
   return options.home ? ['/', '/c/:community', '/c/:community/', ...paths] : paths;
 }
@@ -83,10 +84,10 @@ function appFile(name: string, type: string): () => PrecompressedBody {
 /**
  * The built files the shell loads: `app.js` on every page, `organizer.js` the first time an organizer
  * screen (its home, `/setup` and the register import included) is drawn, `result.js` on the public result page, `resident.js` on a
- * household's screens (the shell's lazy modules),
+ * household's screens, `devices.js` on its devices screen (the shell's lazy modules),
  * each with its source map.
  */
-export const SHELL_MODULES = ['app.js', 'organizer.js', 'result.js', 'resident.js'] as const;
+export const SHELL_MODULES = ['app.js', 'organizer.js', 'result.js', 'resident.js', 'devices.js'] as const;
 
 /**
  * The page shell's routes: its HTML at each of {@link shellPaths} (with {@link SHELL_CSP}) and its

@@ -46,21 +46,41 @@ export interface ConsoleLook {
   readonly largeText?: boolean;
 }
 
+/** Who a test page is signed in as: an organizer (its tab's token) or a household (its device's session). */
+export type PageSession =
+  | { readonly kind: 'organizer'; readonly token: string }
+  | { readonly kind: 'household'; readonly token: string; readonly household: string };
+
 /**
  * A page signed in to `community` with `token` (none: the sign-in form shows), its display choices
  * preset on the device, collecting console errors but the refusals a test provokes (4xx answers).
  */
-export async function consolePage(
+export function consolePage(
   browser: Browser,
   community: string,
   token: string,
   look: ConsoleLook,
 ): Promise<{ page: Page; errors: string[] }> {
+  return signedInPage(browser, community, token ? { kind: 'organizer', token } : undefined, look);
+}
+
+/**
+ * A page of `community` signed in as `session` (an organizer's token kept in the tab, a household's
+ * session on the device, as the sign-in form keeps them; none: nobody), its display choices preset,
+ * collecting console errors but the refusals a test provokes (4xx answers).
+ */
+export async function signedInPage(
+  browser: Browser,
+  community: string,
+  session: PageSession | undefined,
+  look: ConsoleLook,
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: look.viewport, locale: look.language });
   await context.addInitScript(
-    ([choices, key, session]) => {
+    ([choices, kind, key, saved]) => {
       localStorage.setItem('linli-prefs', choices);
-      if (session) sessionStorage.setItem(key, session);
+      if (kind === 'organizer') sessionStorage.setItem(key, saved);
+      if (kind === 'household') localStorage.setItem(key, saved);
     },
     [
       JSON.stringify({
@@ -68,8 +88,13 @@ export async function consolePage(
         largeText: look.largeText ?? false,
         language: look.language,
       }),
-      `linli-organizer:/c/${community}`,
-      token,
+      session?.kind ?? '',
+      session?.kind === 'household' ? `linli-session:/c/${community}` : `linli-organizer:/c/${community}`,
+      session === undefined
+        ? ''
+        : session.kind === 'household'
+          ? JSON.stringify({ token: session.token, household: session.household })
+          : session.token,
     ] as const,
   );
   return watchedPage(context);
@@ -80,7 +105,7 @@ async function watchedPage(context: BrowserContext): Promise<{ page: Page; error
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (400|401|403|409)\b/.test(m.text())) errors.push(m.text());
+    if (m.type() === 'error' && !/status of (400|401|403|409|429)\b/.test(m.text())) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, errors };
@@ -91,27 +116,16 @@ async function watchedPage(context: BrowserContext): Promise<{ page: Page; error
  * device, as the sign-in form keeps it), its display choices preset, collecting console errors but
  * the refusals a test provokes (4xx answers).
  */
-export async function householdPage(
+export function householdPage(
   browser: Browser,
   community: string,
   session: { readonly token: string; readonly unit: string },
   look: ConsoleLook,
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: look.viewport, locale: look.language });
-  await context.addInitScript(
-    ([choices, key, saved]) => {
-      localStorage.setItem('linli-prefs', choices);
-      localStorage.setItem(key, saved);
-    },
-    [
-      JSON.stringify({
-        theme: look.theme ?? 'light',
-        largeText: look.largeText ?? false,
-        language: look.language,
-      }),
-      `linli-session:/c/${community}`,
-      JSON.stringify({ token: session.token, household: session.unit }),
-    ] as const,
+  return signedInPage(
+    browser,
+    community,
+    { kind: 'household', token: session.token, household: session.unit },
+    look,
   );
-  return watchedPage(context);
 }

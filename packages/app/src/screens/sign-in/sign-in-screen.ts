@@ -23,8 +23,8 @@ const t = translator({
   household: { 'zh-CN': '住户', en: 'Household' },
   code: { 'zh-CN': '入户邀请码', en: 'Invite code' },
   codeHint: {
-    'zh-CN': '印在入户通知上，例如 ABCDE-FGHJK。',
-    en: 'Printed on your notice, e.g. ABCDE-FGHJK.',
+    'zh-CN': '印在入户通知上，例如 ABCDE-FGHJK；或者是家人手机上“我的设备”里显示的添加码。',
+    en: 'Printed on your notice, e.g. ABCDE-FGHJK; or the code a family member\'s phone shows under "My devices".',
   },
   signIn: { 'zh-CN': '登录', en: 'Sign in' },
   notOrganizer: {
@@ -100,6 +100,15 @@ export class SignInScreen extends ScreenElement {
     return this.context.params.community ?? '';
   }
 
+  /**
+   * A code the link carries (`?code=`, from the QR code another device of the household shows), put
+   * in the form for the resident to send: only something shaped like a code is taken.
+   */
+  private get linkedCode(): string {
+    const code = new URLSearchParams(location.search).get('code') ?? '';
+    return /^[2-9A-Za-z]{5}-?[2-9A-Za-z]{5}$/.test(code) ? code : '';
+  }
+
   private async submit(event: SubmitEvent, form: Form): Promise<void> {
     event.preventDefault();
     const value = String(
@@ -121,11 +130,14 @@ export class SignInScreen extends ScreenElement {
       return;
     }
     // A sign-in page of its own sends an organizer on to their home and a household to its own; a
-    // gate simply gives way.
+    // gate simply gives way. A used code leaves the address bar (and the history) at once.
+    const replace = form === 'household' && this.linkedCode !== '';
     if (!this.only)
       this.context.navigate(
         `/c/${encodeURIComponent(this.community)}/${form === 'organizer' ? 'organizer' : 'home'}`,
+        { replace },
       );
+    else if (replace) this.context.navigate(location.pathname, { replace: true });
   }
 
   /**
@@ -156,6 +168,7 @@ export class SignInScreen extends ScreenElement {
           <input
             id="${form}-input"
             name=${name}
+            .value=${form === 'household' ? this.linkedCode : ''}
             type=${form === 'organizer' ? 'password' : 'text'}
             autocomplete="off"
             autocapitalize="characters"
