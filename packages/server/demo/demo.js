@@ -56,12 +56,24 @@ form.addEventListener('submit', async (event) => {
   await signedIn(body.token, body.household);
 });
 
-signOutButton.addEventListener('click', async () => {
-  const { token } = JSON.parse(localStorage.getItem(SAVED) ?? '{}');
-  await fetch(`${endpoint}/sessions`, {
+/** Ends this device's session; `confirmed`: the resident read that it is the household's last device. */
+const signOut = (token, confirmed) =>
+  fetch(`${endpoint}/sessions${confirmed ? '?last=confirmed' : ''}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${token}` },
   }).catch(() => undefined);
+
+signOutButton.addEventListener('click', async () => {
+  const { token } = JSON.parse(localStorage.getItem(SAVED) ?? '{}');
+  const response = await signOut(token, false);
+  if (response?.status === 409) {
+    // The household's last device: signing out would need a new paper notice to get back in. The
+    // server's message says so; the resident decides.
+    const body = await response.json().catch(() => undefined);
+    if (!confirm(body?.error ? pick(body.error.message) : pick({ 'zh-CN': '退出登录？', en: 'Sign out?' })))
+      return;
+    await signOut(token, true);
+  }
   localStorage.removeItem(SAVED);
   location.reload(); // every widget starts again without the session
 });

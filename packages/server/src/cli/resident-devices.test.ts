@@ -104,7 +104,8 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     await second.page.goto(`${t.server.base}/c/${COMMUNITY}/sign-in?code=${encodeURIComponent(code)}`);
     await poll(() => second.page.getByLabel('入户邀请码').inputValue()).toBe(code);
     await second.page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await poll(() => second.page.url()).toBe(`${t.server.base}/c/${COMMUNITY}/sign-in`);
+    // Signed in, the phone goes on to the household's home; the used code has left the history.
+    await poll(() => second.page.url()).toBe(`${t.server.base}/c/${COMMUNITY}/home`);
     await second.page.goto(`${t.server.base}${DEVICES}`);
     await poll(() => deviceCards(second.page).count()).toBe(2);
     const cards = await deviceCards(second.page).allTextContents();
