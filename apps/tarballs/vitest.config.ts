@@ -5,7 +5,7 @@ export default defineConfig({
     name: 'tarballs (node + chromium)',
     include: ['test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
   },
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,8 +45,7 @@ export interface ConsumerProject {
  */
 export async function installConsumer(): Promise<ConsumerProject> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-tarballs-'));
-  const exec = async (file: string, args: readonly string[]) =>
-    (await run(file, args, { cwd: dir, env: adopterEnv(), maxBuffer: 32 * 1024 * 1024 })).stdout;
+  const exec = (file: string, args: readonly string[]) => runIn(dir, file, args);
   cpSync(fixture, dir, { recursive: true, filter: (source) => !/node_modules|[/\\]dist$/.test(source) });
   const packed = await pack(join(dir, 'tarballs'));
   if (process.env.LINLI_TARBALLS_UPDATE_LOCK === '1') await updateLock(dir, exec);
@@ -64,10 +63,7 @@ export async function installConsumer(): Promise<ConsumerProject> {
 async function pack(into: string): Promise<PackedTarball[]> {
   mkdirSync(into, { recursive: true });
   const workspaces = PACKAGES.flatMap((p) => ['--workspace', `packages/${p}`]);
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', into, ...workspaces], {
-    cwd: repo,
-    env: adopterEnv(),
-  });
+  const stdout = await runIn(repo, 'npm', ['pack', '--json', '--pack-destination', into, ...workspaces]);
   const reports = JSON.parse(stdout) as { name: string; version: string; filename: string }[];
   return PACKAGES.map((short) => {
     const report = reports.find((r) => r.name === `@linli/${short}`);
@@ -130,8 +126,25 @@ function placeNativeAddon(dir: string): void {
     );
   }
   const release = join('build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(join(fromRepo, release))) {
+    throw new Error(
+      `The repo's ${NATIVE_ADDON} has no built addon; build it with: npm rebuild ${NATIVE_ADDON}`,
+    );
+  }
   mkdirSync(dirname(join(inProject, release)), { recursive: true });
   cpSync(join(fromRepo, release), join(inProject, release));
+}
+
+/** Runs a command and fails with its own output (a bundler's or compiler's errors), not only its exit code. */
+async function runIn(cwd: string, file: string, args: readonly string[]): Promise<string> {
+  try {
+    return (await run(file, args, { cwd, env: adopterEnv(), maxBuffer: 32 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(
+      `${file} ${args.join(' ')} failed in ${cwd}:\n${`${stdout}\n${stderr}`.trim().slice(-6000)}`,
+    );
+  }
 }
 
 /**
