@@ -37,11 +37,12 @@ it('builds a Vite app that imports @linli/core and a widget', async () => {
 });
 
 it('starts a createApp server from the tarball and gets answers', async () => {
-  const heard = JSON.parse(await project.exec('node', ['src/server.js'])) as {
-    health: unknown;
-    motions: number;
-  };
-  expect(heard).toEqual({ health: { ok: true }, motions: 4 });
+  const heard: unknown = JSON.parse(await project.exec('node', ['src/server.js']));
+  expect(heard).toEqual({
+    health: { ok: true },
+    motions: 4,
+    pages: { status: 200, type: expect.stringMatching(/javascript/) },
+  });
 });
 
 describe('a widget in a page, in Chromium', () => {
