@@ -29,11 +29,17 @@ const PACKAGES = ['core', 'widgets', 'app', 'server'] as const;
  */
 const NATIVE_ADDON = 'better-sqlite3';
 
+/** What a command printed. */
+export interface Output {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
 /** A temp project outside the workspace with the packed tarballs installed. */
 export interface ConsumerProject {
   readonly dir: string;
-  /** Runs a command in the project with npm's own environment variables removed. */
-  exec(file: string, args: readonly string[]): Promise<string>;
+  /** Runs a command in the project, in the environment an adopter's shell would have. */
+  exec(file: string, args: readonly string[]): Promise<Output>;
   remove(): void;
 }
 
@@ -63,7 +69,7 @@ export async function installConsumer(): Promise<ConsumerProject> {
 async function pack(into: string): Promise<PackedTarball[]> {
   mkdirSync(into, { recursive: true });
   const workspaces = PACKAGES.flatMap((p) => ['--workspace', `packages/${p}`]);
-  const stdout = await runIn(repo, 'npm', ['pack', '--json', '--pack-destination', into, ...workspaces]);
+  const { stdout } = await runIn(repo, 'npm', ['pack', '--json', '--pack-destination', into, ...workspaces]);
   const reports = JSON.parse(stdout) as { name: string; version: string; filename: string }[];
   return PACKAGES.map((short) => {
     const report = reports.find((r) => r.name === `@linli/${short}`);
@@ -136,9 +142,9 @@ function placeNativeAddon(dir: string): void {
 }
 
 /** Runs a command and fails with its own output (a bundler's or compiler's errors), not only its exit code. */
-async function runIn(cwd: string, file: string, args: readonly string[]): Promise<string> {
+async function runIn(cwd: string, file: string, args: readonly string[]): Promise<Output> {
   try {
-    return (await run(file, args, { cwd, env: adopterEnv(), maxBuffer: 32 * 1024 * 1024 })).stdout;
+    return await run(file, args, { cwd, env: adopterEnv(), maxBuffer: 32 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(
