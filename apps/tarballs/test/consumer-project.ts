@@ -52,7 +52,21 @@ export interface ConsumerProject {
 export async function installConsumer(): Promise<ConsumerProject> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-tarballs-'));
   const exec = (file: string, args: readonly string[]) => runIn(dir, file, args);
-  cpSync(fixture, dir, { recursive: true, filter: (source) => !/node_modules|[/\\]dist$/.test(source) });
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    await install(dir, exec);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { dir, exec, remove };
+}
+
+async function install(dir: string, exec: ConsumerProject['exec']): Promise<void> {
+  cpSync(fixture, dir, {
+    recursive: true,
+    filter: (source) => !/node_modules|[/\\](dist|data)$/.test(source),
+  });
   const packed = await pack(join(dir, 'tarballs'));
   if (process.env.LINLI_TARBALLS_UPDATE_LOCK === '1') await updateLock(dir, exec);
   const lock = readJson<PackageLock>(join(dir, 'package-lock.json'));
@@ -63,7 +77,6 @@ export async function installConsumer(): Promise<ConsumerProject> {
   );
   await exec('npm', ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund']);
   placeNativeAddon(dir);
-  return { dir, exec, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function pack(into: string): Promise<PackedTarball[]> {
