@@ -63,10 +63,13 @@ const preview: Preview = {
   initialGlobals: { lang: 'zh-CN', theme: 'light' },
   decorators: [
     (story, context) => {
-      // Elements read the document language, exactly as they would on a community site.
-      document.documentElement.lang = String(context.globals.lang ?? 'zh-CN');
+      // Elements read the document language, exactly as they would on a community site. On a docs
+      // page Storybook wraps every story in its own `<div lang="en">` (its UI's language), which the
+      // elements would read first; the wrapper below carries the toolbar's language inside it.
+      const lang = String(context.globals.lang ?? 'zh-CN');
+      document.documentElement.lang = lang;
       const style = themes[String(context.globals.theme ?? 'light')] ?? '';
-      return html`<div style=${style || 'display:block'} data-theme=${String(context.globals.theme ?? 'light')}>${story()}</div>`;
+      return html`<div lang=${lang} style=${style || 'display:block'} data-theme=${String(context.globals.theme ?? 'light')}>${story()}</div>`;
     },
   ],
   parameters: {
