@@ -5,6 +5,7 @@ import { html } from 'lit';
 import '@linli/widgets/all.js';
 import '@linli/widgets/organizer';
 import '@linli/widgets/define/linli-announcements.js';
+import { argTypesFor, type Manifest } from './arg-types';
 
 // Autodocs (attributes, properties, events, parts, CSS properties) come from the analyzer's manifest.
 setCustomElementsManifest(manifest);
@@ -75,6 +76,7 @@ const preview: Preview = {
   parameters: {
     // A violation fails the story test, not just the panel.
     a11y: { test: 'error' },
+    docs: { extractArgTypes: (tag: string) => argTypesFor(manifest as Manifest, tag) },
   },
 };
 
