@@ -29,8 +29,11 @@ export interface LinliSwapRequestedDetail {
 
 /** Every Linli event by name, with its event type. */
 export interface LinliEventMap {
+  /** `<linli-vote>` recorded a ballot. */
   'linli-ballot-cast': CustomEvent<LinliBallotCastDetail>;
+  /** `<linli-motion-list>`: a motion was chosen. */
   'linli-motion-select': CustomEvent<LinliMotionSelectDetail>;
+  /** `<linli-roster>`: a household proposed swapping a turn. */
   'linli-swap-requested': CustomEvent<LinliSwapRequestedDetail>;
 }
 

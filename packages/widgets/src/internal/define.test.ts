@@ -24,9 +24,11 @@ describe('defineElement', () => {
     defineElement('linli-define-other', Third);
     expect(customElements.get('linli-define-other')).toBe(First);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toContain(
-      '<linli-define-other> is already defined by another class (First)',
-    );
+    expect(warn.mock.calls[0]).toEqual([
+      '<linli-define-other> is already defined by another class; two copies of @linli/widgets?',
+      First,
+      Second,
+    ]);
   });
 
   it('warns for each tag on its own', () => {

@@ -4,19 +4,20 @@ const warned = new Set<string>();
 /**
  * Registers `tag` once. Registering it again with the same class (one bundle imported twice, or hot
  * reload) is silent. Registering it with another class — two different copies or versions of
- * `@linli/widgets` on one page — keeps the first (the browser cannot replace it) and warns once
- * (`console.warn`), as Spectrum's `defineElement` does, since the page may then not behave as the
- * second copy's author expects.
+ * `@linli/widgets` on one page — keeps the first (the browser cannot replace it) and warns once per
+ * tag (`console.warn`, with both classes), as Spectrum's `defineElement` does: the page may then not
+ * behave as the second copy's author expects. The message is short because every element entry
+ * carries it.
  */
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   const existing = customElements.get(tag);
-  if (!existing) {
-    customElements.define(tag, element);
-    return;
+  if (!existing) customElements.define(tag, element);
+  else if (existing !== element && !warned.has(tag)) {
+    warned.add(tag);
+    console.warn(
+      `<${tag}> is already defined by another class; two copies of @linli/widgets?`,
+      existing,
+      element,
+    );
   }
-  if (existing === element || warned.has(tag)) return;
-  warned.add(tag);
-  console.warn(
-    `<${tag}> is already defined by another class (${existing.name || 'anonymous'}); keeping it, ignoring ${element.name || 'the new one'}. Two copies of @linli/widgets may be loaded on this page.`,
-  );
 }
