@@ -8,7 +8,8 @@ export default defineConfig({
     projects: [
       {
         // Every story is a test in real Chromium, with accessibility violations as errors.
-        optimizeDeps: { include: browserDeps },
+        // `storybook/test` resolves only here (the stories' play functions import it).
+        optimizeDeps: { include: [...browserDeps, 'storybook/test'] },
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
         test: { name: 'stories (chromium)', browser: chromiumBrowser },
       },

@@ -5,6 +5,7 @@ import { html } from 'lit';
 import '@linli/widgets/all.js';
 import '@linli/widgets/organizer';
 import '@linli/widgets/define/linli-announcements.js';
+import { argTypesFor, type Manifest } from './arg-types';
 
 // Autodocs (attributes, properties, events, parts, CSS properties) come from the analyzer's manifest.
 setCustomElementsManifest(manifest);
@@ -63,15 +64,19 @@ const preview: Preview = {
   initialGlobals: { lang: 'zh-CN', theme: 'light' },
   decorators: [
     (story, context) => {
-      // Elements read the document language, exactly as they would on a community site.
-      document.documentElement.lang = String(context.globals.lang ?? 'zh-CN');
+      // Elements read the document language, exactly as they would on a community site. On a docs
+      // page Storybook wraps every story in its own `<div lang="en">` (its UI's language), which the
+      // elements would read first; the wrapper below carries the toolbar's language inside it.
+      const lang = String(context.globals.lang ?? 'zh-CN');
+      document.documentElement.lang = lang;
       const style = themes[String(context.globals.theme ?? 'light')] ?? '';
-      return html`<div style=${style || 'display:block'} data-theme=${String(context.globals.theme ?? 'light')}>${story()}</div>`;
+      return html`<div lang=${lang} style=${style || 'display:block'} data-theme=${String(context.globals.theme ?? 'light')}>${story()}</div>`;
     },
   ],
   parameters: {
     // A violation fails the story test, not just the panel.
     a11y: { test: 'error' },
+    docs: { extractArgTypes: (tag: string) => argTypesFor(manifest as Manifest, tag) },
   },
 };
 

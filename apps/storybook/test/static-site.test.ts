@@ -64,3 +64,34 @@ it('renders every story of the built site without a page error', { timeout: 180_
   }
   expect(failures).toEqual([]);
 });
+
+it('shows the docs page in the language the toolbar picks, and switches with it', {
+  timeout: 60_000,
+}, async () => {
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/iframe.html?id=elements-linli-vote--docs&viewMode=docs&globals=lang:zh-CN`);
+    // The docs page's first story is the open elevator vote; its status badge names the language.
+    const status = (text: string) =>
+      page.waitForFunction(
+        (expected) =>
+          document
+            .querySelector('linli-vote')
+            ?.shadowRoot?.querySelector('[part~=status]')
+            ?.textContent?.includes(expected),
+        text,
+        { timeout: 20_000 },
+      );
+    await status('表决中');
+    // What the language toolbar sends the preview when a reader picks English.
+    await page.evaluate(() =>
+      (
+        window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, a: unknown): void } }
+      ).__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { lang: 'en' } }),
+    );
+    await status('Open');
+  } finally {
+    await browser.close();
+  }
+});

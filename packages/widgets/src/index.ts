@@ -14,4 +14,10 @@ export { LinliMotionList } from './components/motion-list/motion-list.js';
 export { LinliRoles } from './components/roles/roles.js';
 export { LinliRoster } from './components/roster/roster.js';
 export { LinliVote } from './components/vote/vote.js';
+export type {
+  LinliBallotCastDetail,
+  LinliEventMap,
+  LinliMotionSelectDetail,
+  LinliSwapRequestedDetail,
+} from './events.js';
 export { LocaleController } from './internal/locale-controller.js';

@@ -1,6 +1,9 @@
 import { LinliVote } from '../components/vote/vote.js';
 import { defineElement } from '../internal/define.js';
 
+// Re-exported so that importing this module alone also types its event (the event maps in events.ts).
+export type { LinliBallotCastDetail } from '../events.js';
+
 defineElement('linli-vote', LinliVote);
 
 declare global {

@@ -8,6 +8,9 @@ import { renderMissing } from './missing.js';
  * What every data-bound Linli element shares: the data source (`.governance`, a Linli server at
  * `endpoint`, or a published view at `src`), live re-rendering, the reader's locale, and large-text mode. (Shoelace's ShoelaceElement
  * pattern: one base class, the elements only render.)
+ *
+ * @attr {string} lang - The reader's language, `zh-CN` or `en` (the native attribute): the element's own, else the nearest ancestor's, else the page's, followed live.
+ * @prop {string} lang - The native `lang` property, reflecting the `lang` attribute.
  */
 export abstract class LinliElement extends LitElement {
   static override properties: PropertyDeclarations = {

@@ -12,6 +12,9 @@ import { moneyStyles } from './money.styles.js';
  * @csspart error - Shown instead of the amount when `fen` is not a whole number of fen.
  * @cssproperty --linli-color-danger - Colour of the error text.
  * @cssproperty --linli-font-scale - Multiplier for every font size (large-text mode).
+ *
+ * @attr {string} lang - The reader's language, `zh-CN` or `en` (the native attribute): the element's own, else the nearest ancestor's, else the page's, followed live.
+ * @prop {string} lang - The native `lang` property, reflecting the `lang` attribute.
  */
 export class LinliMoney extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, moneyStyles];

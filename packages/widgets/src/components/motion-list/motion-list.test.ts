@@ -42,7 +42,7 @@ describe('<linli-motion-list>', () => {
     expect(items[0]).toContain('表决中');
     expect(items[1]).toContain('未开始');
     const chosen: string[] = [];
-    el.addEventListener('linli-motion-select', (e) => chosen.push((e as CustomEvent).detail.motionId));
+    el.addEventListener('linli-motion-select', (e) => chosen.push(e.detail.motionId));
     await userEvent.click(el.shadowRoot?.querySelector('[part=open]') as HTMLElement);
     expect(chosen).toEqual(['lift']);
     expect(await violations(el)).toEqual([]);

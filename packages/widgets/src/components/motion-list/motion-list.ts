@@ -1,5 +1,6 @@
 import type { Locale, Motion, ReadModels } from '@linli/core';
 import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { LinliMotionSelectDetail } from '../../events.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { LinliElement } from '../../internal/linli-element.js';
 import { motionStatusKey } from '../../internal/motion-status.js';
@@ -10,7 +11,7 @@ import { t } from './motion-list.strings.js';
  * @summary The motions of a community (or one building) with status, deadline and outcome; picking
  * one opens it (an event, or a link built from `href-template`).
  *
- * @event linli-motion-select - A motion was chosen. `detail: { motionId }`.
+ * @fires {CustomEvent<LinliMotionSelectDetail>} linli-motion-select - A motion was chosen: `detail` is `{ motionId }`.
  *
  * @csspart list - The list.
  * @csspart item - One motion.
@@ -151,7 +152,11 @@ export class LinliMotionList extends LinliElement {
 
   private select(motionId: string): void {
     this.dispatchEvent(
-      new CustomEvent('linli-motion-select', { detail: { motionId }, bubbles: true, composed: true }),
+      new CustomEvent<LinliMotionSelectDetail>('linli-motion-select', {
+        detail: { motionId },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, must, onDarkPage, settle, stairwell, violations } from '../../../test/fixtures.js';
+import type { LinliSwapRequestedDetail } from '../../events.js';
 import '../../define/linli-roster.js';
 import type { LinliRoster } from './roster.js';
 
@@ -66,8 +67,8 @@ describe('<linli-roster>', () => {
 
   it('requests a swap and tells the page', async () => {
     const { el, gov } = await rosterElement('en');
-    const requested: unknown[] = [];
-    el.addEventListener('linli-swap-requested', (e) => requested.push((e as CustomEvent).detail));
+    const requested: LinliSwapRequestedDetail[] = [];
+    el.addEventListener('linli-swap-requested', (e) => requested.push(e.detail));
     await userEvent.click(
       [...root(el).querySelectorAll('button')].find(
         (b) => b.textContent?.trim() === 'Request a swap',

@@ -8,6 +8,7 @@ import {
   rosterToICal,
 } from '@linli/core';
 import { type CSSResultGroup, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { LinliSwapRequestedDetail } from '../../events.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { download } from '../../internal/download.js';
 import { LinliElement } from '../../internal/linli-element.js';
@@ -23,7 +24,7 @@ const WEEKDAYS: Record<Locale, string[]> = {
  * @summary A duty roster: upcoming turns as a list or a month calendar, today highlighted, a
  * "my household" filter, swap requests, and the iCal feed.
  *
- * @event linli-swap-requested - A swap was proposed. `detail: { dutyId, swapId }`.
+ * @fires {CustomEvent<LinliSwapRequestedDetail>} linli-swap-requested - A swap was proposed: `detail` is `{ dutyId, swapId }`.
  *
  * @csspart toolbar - View switch, filter and downloads.
  * @csspart list - The list view.
@@ -325,7 +326,7 @@ export class LinliRoster extends LinliElement {
     this.notice = t(this.locales.locale, 'swapSent');
     const swapId = (result.value[0]?.payload as { swap?: { id: string } } | undefined)?.swap?.id;
     this.dispatchEvent(
-      new CustomEvent('linli-swap-requested', {
+      new CustomEvent<LinliSwapRequestedDetail>('linli-swap-requested', {
         detail: { dutyId: this.duty, swapId },
         bubbles: true,
         composed: true,

@@ -10,6 +10,7 @@ import {
   stairwell,
   violations,
 } from '../../../test/fixtures.js';
+import type { LinliBallotCastDetail } from '../../events.js';
 import '../../define/linli-vote.js';
 import type { LinliVote } from './vote.js';
 
@@ -77,8 +78,8 @@ async function choiceVote(id: string, title: string, lang: string, extra: Record
 describe('<linli-vote>', () => {
   it('casts and then changes a ballot with the mouse, and says so', async () => {
     const { el, gov } = await voteElement();
-    const events: CustomEvent[] = [];
-    el.addEventListener('linli-ballot-cast', (e) => events.push(e as CustomEvent));
+    const events: CustomEvent<LinliBallotCastDetail>[] = [];
+    el.addEventListener('linli-ballot-cast', (e) => events.push(e));
     const radios = shadow(el).querySelectorAll<HTMLInputElement>('input[type=radio]');
     await userEvent.click(radios[0] as HTMLInputElement); // 同意
     await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);

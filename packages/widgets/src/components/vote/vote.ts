@@ -10,6 +10,7 @@ import {
   voterNamed,
 } from '@linli/core';
 import { type CSSResultGroup, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { LinliBallotCastDetail } from '../../events.js';
 import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { liveParts } from '../../internal/governance-controller.js';
 import { LinliElement } from '../../internal/linli-element.js';
@@ -26,7 +27,7 @@ import { renderPlain, roomLabel } from './vote-plain.js';
  * @summary A motion and its ballot: cast or change a vote of any kind, and watch the live tally with
  * one bar per legal threshold and a plain-language explanation.
  *
- * @event linli-ballot-cast - A ballot was recorded. `detail: { motionId, voterId }`.
+ * @fires {CustomEvent<LinliBallotCastDetail>} linli-ballot-cast - A ballot was recorded: `detail` is `{ motionId, voterId }`.
  *
  * @csspart motion - The card around everything.
  * @csspart title - The motion's title.
@@ -444,7 +445,7 @@ export class LinliVote extends LinliElement {
     this.error = undefined;
     this.confirmed = true;
     this.dispatchEvent(
-      new CustomEvent('linli-ballot-cast', {
+      new CustomEvent<LinliBallotCastDetail>('linli-ballot-cast', {
         detail: { motionId: this.motion, voterId: this.voter },
         bubbles: true,
         composed: true,
