@@ -124,7 +124,8 @@ describe("a resident's ballot on a flaky line, through the real server", () => {
       await context.setOffline(true);
       const justNow =
         locale === 'en' ? 'Connection lost: showing data from just now' : '连接已断开，显示的是刚才的数据';
-      await expect.poll(() => statusText(page)).toContain(justNow);
+      // The stream's loss shows once the browser drops it, which a loaded machine may take seconds to do.
+      await expect.poll(() => statusText(page), { timeout: 15_000 }).toContain(justNow);
       await page.clock.fastForward('03:00');
       const threeMinutes =
         locale === 'en'
