@@ -143,7 +143,10 @@ export function createApp(
   const app = new Hono<AppEnv>();
   const community = '/c/:community/*';
   if (options.requestLog) app.use('*', logRequests(options.requestLog));
-  app.use('*', secureHeaders());
+  // The widget bundles (`/cdn/…`, served by `linli-server`) are public scripts other sites load.
+  const pageHeaders = secureHeaders();
+  const scriptHeaders = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  app.use('*', (c, next) => (c.req.path.startsWith('/cdn/') ? scriptHeaders : pageHeaders)(c, next));
   app.use(community, communityCors(source, options.origins ?? [], [STALE_HEADER]));
   const limitBody = bodyLimit({
     maxSize: options.maxBody ?? 64 * 1024,
