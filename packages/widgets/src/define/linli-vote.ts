@@ -1,5 +1,7 @@
 import { LinliVote } from '../components/vote/vote.js';
 import { defineElement } from '../internal/define.js';
+// A card bound to a server shows the household's sign-in itself when the page holds no session.
+import './linli-sign-in.js';
 
 defineElement('linli-vote', LinliVote);
 
