@@ -229,13 +229,16 @@ export class LinliVote extends LinliElement {
   }
 
   /**
-   * Bound to a server with no `voter`: the household signs in right here, and then votes as the
+   * Bound to a server with no `voter`: the household signs in right here (unless the page has its own
+   * `<linli-sign-in>` for the endpoint), and then votes as the
    * server says it does (see {@link SessionVoterController}); a household with no ballot on the
    * motion is told so.
    */
   private renderSignIn(locale: Locale): TemplateResult | typeof nothing {
     if (!this.endpoint) return nothing;
-    if (!this.seat.signedIn)
+    // A `<linli-sign-in>` the page placed itself for this endpoint is the one sign-in: not repeated here.
+    const placed = document.querySelector(`linli-sign-in[endpoint="${CSS.escape(this.endpoint)}"]`);
+    if (!this.seat.signedIn && !placed)
       return html`<linli-sign-in endpoint=${this.endpoint} lang=${locale} ?large-text=${this.largeText}></linli-sign-in>`;
     return this.seat.seat === 'none' ? html`<p role="status">${t(locale, 'notEligible')}</p>` : nothing;
   }
