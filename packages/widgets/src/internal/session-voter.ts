@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { endpointSession } from './endpoint-session.js';
+import { endpointSession, forgetSession } from './endpoint-session.js';
 
 type Host = ReactiveControllerHost & {
   endpoint: string;
@@ -15,6 +15,13 @@ interface Seat {
   readonly proxyId?: unknown;
 }
 
+/** The server did not answer the household's motions: 401 means its session is over. */
+class SeatsRefused extends Error {
+  constructor(readonly status: number) {
+    super(`household/motions: ${status}`);
+  }
+}
+
 const seats = new Map<string, Promise<ReadonlyMap<string, string>>>();
 
 /**
@@ -27,7 +34,7 @@ function ownVoters(endpoint: string, token: string): Promise<ReadonlyMap<string,
   let pending = seats.get(key);
   if (!pending) {
     pending = fetch(`${endpoint}/household/motions`, { headers: { authorization: `Bearer ${token}` } })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new SeatsRefused(r.status))))
       .then((body: unknown) => {
         const voters = new Map<string, string>();
         const motions = (body as { motions?: unknown }).motions;
@@ -95,8 +102,10 @@ export class SessionVoterController implements ReactiveController {
         if (this.seat !== 'none' && !this.host.voter) this.host.voter = this.seat;
         this.host.requestUpdate();
       },
-      () => {
-        // Unreachable or refused: asked again at the next update.
+      (e: unknown) => {
+        // A session the server no longer knows (signed out elsewhere, the device ended) is forgotten,
+        // so the sign-in shows again; unreachable: asked again at the next update.
+        if (e instanceof SeatsRefused && e.status === 401 && !this.host.token) forgetSession(endpoint);
         if (this.asked === key) this.asked = '';
       },
     );
