@@ -34,6 +34,7 @@ describe('the built Storybook', () => {
       'linli-result-notice',
       'linli-roles',
       'linli-roster',
+      'linli-sign-in',
       'linli-vote',
     ]);
     for (const tag of tags) {

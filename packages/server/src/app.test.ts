@@ -171,14 +171,10 @@ for (const backend of backends)
       it('allows only the listed embedding origins', async () => {
         const allowed = await fetch(`${base}/c/xfkl/view`, { headers: { Origin: ORIGIN } });
         expect(allowed.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+        // Any other site may read what needs no token, as anyone could with curl…
         const other = await fetch(`${base}/c/xfkl/view`, { headers: { Origin: 'https://evil.example' } });
-        expect(other.headers.get('access-control-allow-origin')).toBeNull();
-        const preflight = await fetch(`${base}/c/xfkl/commands`, {
-          method: 'OPTIONS',
-          headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
-        });
-        expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-        // A write from another site's page is refused outright, even with a valid token.
+        expect(other.headers.get('access-control-allow-origin')).toBe('*');
+        // …but a write from its page is refused outright, even with a valid token.
         const before = await logLength();
         await refused(
           await post('/c/xfkl/commands', ballot('o101'), {

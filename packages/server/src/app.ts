@@ -1,7 +1,6 @@
 import { type Clock, linliError, systemClock } from '@linli/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { DEFAULT_ATTACHMENT_BYTES } from './blobs/attachment-limit.js';
 import type { FeedTokens } from './feeds/feed-tokens.js';
@@ -10,6 +9,7 @@ import type { AppEnv, HostedCommunity } from './http/env.js';
 import { memoryRateLimits, type RateLimits } from './http/rate-limit.js';
 import { refusalResponse, renderError } from './http/refusal.js';
 import { resolveCommunity } from './middleware/community.js';
+import { communityCors } from './middleware/cross-origin.js';
 import { checkHost } from './middleware/host-check.js';
 import { checkWriteOrigin } from './middleware/origin-check.js';
 import { logRequests } from './middleware/request-log.js';
@@ -143,20 +143,11 @@ export function createApp(
   const app = new Hono<AppEnv>();
   const community = '/c/:community/*';
   if (options.requestLog) app.use('*', logRequests(options.requestLog));
-  app.use('*', secureHeaders());
-  app.use(
-    community,
-    cors({
-      // From the host's list, so a community not yet open answers its embedding origins too.
-      origin: async (origin, c) => {
-        const origins = await source.originsOf(c.req.param('community') ?? '');
-        return origins && origin && origins.includes(origin) ? origin : null;
-      },
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-      allowMethods: ['GET', 'POST', 'DELETE'],
-      exposeHeaders: [STALE_HEADER],
-    }),
-  );
+  // The widget bundles (`/cdn/…`, served by `linli-server`) are public scripts other sites load.
+  const pageHeaders = secureHeaders();
+  const scriptHeaders = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  app.use('*', (c, next) => (c.req.path.startsWith('/cdn/') ? scriptHeaders : pageHeaders)(c, next));
+  app.use(community, communityCors(source, options.origins ?? [], [STALE_HEADER]));
   const limitBody = bodyLimit({
     maxSize: options.maxBody ?? 64 * 1024,
     onError: (c) => refusalResponse(c, linliError('http.too_large')),

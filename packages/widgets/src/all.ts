@@ -6,5 +6,6 @@ import './define/linli-fund.js';
 import './define/linli-vote.js';
 import './define/linli-roles.js';
 import './define/linli-live-status.js';
+import './define/linli-sign-in.js';
 
 export * from './index.js';

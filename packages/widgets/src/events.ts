@@ -27,6 +27,14 @@ export interface LinliSwapRequestedDetail {
   readonly swapId: string | undefined;
 }
 
+/** `linli-signed-in` (from `<linli-sign-in>`): a household signed in to a community. */
+export interface LinliSignedInDetail {
+  /** The community signed in to (the element's `endpoint`). */
+  readonly endpoint: string;
+  /** The household's unit id, as the server answered. */
+  readonly household: string;
+}
+
 /** Every Linli event by name, with its event type. */
 export interface LinliEventMap {
   /** `<linli-vote>` recorded a ballot. */
@@ -35,6 +43,8 @@ export interface LinliEventMap {
   'linli-motion-select': CustomEvent<LinliMotionSelectDetail>;
   /** `<linli-roster>`: a household proposed swapping a turn. */
   'linli-swap-requested': CustomEvent<LinliSwapRequestedDetail>;
+  /** `<linli-sign-in>`: a household signed in. */
+  'linli-signed-in': CustomEvent<LinliSignedInDetail>;
 }
 
 declare global {

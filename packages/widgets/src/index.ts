@@ -13,11 +13,21 @@ export { LinliMoney } from './components/money/money.js';
 export { LinliMotionList } from './components/motion-list/motion-list.js';
 export { LinliRoles } from './components/roles/roles.js';
 export { LinliRoster } from './components/roster/roster.js';
+export { LinliSignIn } from './components/sign-in/sign-in.js';
 export { LinliVote } from './components/vote/vote.js';
 export type {
   LinliBallotCastDetail,
   LinliEventMap,
   LinliMotionSelectDetail,
+  LinliSignedInDetail,
   LinliSwapRequestedDetail,
 } from './events.js';
+export {
+  type EndpointSession,
+  endpointSession,
+  forgetSession,
+  type SignInAnswer,
+  sessionKey,
+  signInAt,
+} from './internal/endpoint-session.js';
 export { LocaleController } from './internal/locale-controller.js';

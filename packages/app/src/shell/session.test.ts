@@ -1,4 +1,5 @@
 import { linliError } from '@linli/core';
+import { sessionKey } from '@linli/widgets';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/api-client.js';
 import { memoryStorage } from '../test/screen-context.ts';
@@ -55,6 +56,19 @@ describe('sign-ins', () => {
     expect(storages.tab.getItem(organizerKey('c1'))).toBe('organizer-token');
     expect(storages.device.length).toBe(0);
     expect(sessions.who.value.c1?.kind).toBe('organizer');
+  });
+
+  it('keep a household’s session where the widgets’ <linli-sign-in endpoint="/c/…"> keeps it, in its shape', async () => {
+    const { storages, sessions, api } = setup();
+    await sessions.signInHousehold('c1', 'GOOD-CODE', api);
+    expect(householdKey('c1')).toBe('linli-session:/c/c1');
+    expect(householdKey('c1')).toBe(sessionKey('/c/c1'));
+    // Saved by the widget (token and household), read by the app: one sign-in for both.
+    storages.device.setItem(
+      sessionKey('/c/c2'),
+      JSON.stringify({ token: 'widget-token', household: 'u602' }),
+    );
+    expect(sessions.token('c2')).toBe('widget-token');
   });
 
   it('forget a refused organizer token but keep the household’s session on the device', async () => {

@@ -1,3 +1,4 @@
+import { sessionKey } from '@linli/widgets';
 import { signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import type { ApiClient } from '../api/api-client.js';
@@ -26,10 +27,12 @@ const householdSaved = z.object({ token: z.string(), household: z.optional(z.str
 /**
  * Where each community's token is kept — the same keys the demo pages use, so a sign-in on one is a
  * sign-in on the other. An organizer's token lives in `sessionStorage`: an organizer's key should not
- * outlast the tab. A household's lives in `localStorage`: residents stay signed in on their phone.
+ * outlast the tab. A household's lives in `localStorage`: residents stay signed in on their phone —
+ * under the key of the widgets' `<linli-sign-in endpoint="/c/<id>">`, so a household signed in here is
+ * signed in for every widget on the server's pages, and the other way round.
  */
 export const organizerKey = (community: string): string => `linli-organizer:/c/${community}`;
-export const householdKey = (community: string): string => `linli-session:/c/${community}`;
+export const householdKey = (community: string): string => sessionKey(`/c/${community}`);
 
 /** The two storages, injected so tests can use their own. */
 export interface SessionStorages {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { serve as listen } from '@hono/node-server';
 import { type Clock, LinliException } from '@linli/core';
 import { createApp } from '../app.js';
@@ -19,6 +18,7 @@ import { PrecompressedBody } from '../http/precompressed.js';
 import type { SetupHost } from '../setup/setup-host.js';
 import { SetupToken } from '../setup/setup-token.js';
 import { CliFailure } from './backup.js';
+import { cdnFiles } from './cdn-files.js';
 import { UsageError } from './command-line.js';
 import { DataFolder, DEMO_COMMUNITY } from './data-folder.js';
 import { deploymentFromEnv } from './deployment.js';
@@ -47,12 +47,11 @@ async function demoOrganizer(auth: AuthStore): Promise<IssuedOrganizer> {
   return reissued ?? auth.addOrganizer(DEMO_ORGANIZER, 'residents-committee');
 }
 
-/** The widget bundle (~24 KB gzipped), and in `demo` its hand-written pages, compressed once at start. */
+/** The widget bundles (see `cdnFiles`), and in `demo` its hand-written pages, compressed once at start. */
 function staticFiles(mode: 'serve' | 'demo'): Record<string, PrecompressedBody> {
-  const asset = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
   const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
   const js = 'text/javascript; charset=utf-8';
-  const cdn = { '/cdn/linli.js': new PrecompressedBody(asset('@linli/widgets/cdn/linli.js'), js) };
+  const cdn = cdnFiles();
   if (mode === 'serve') return cdn;
   return {
     ...cdn,

@@ -35,9 +35,15 @@ export class PrecompressedBody {
   /** Names these bytes: a weak validator (the same for both encodings), hashed once here. */
   readonly version: string;
 
+  /**
+   * `caching` replaces the default `no-cache` (the view, whose head changes) with e.g. a year,
+   * `immutable`, for bytes whose address names their version; `headers` are added to every answer.
+   */
   constructor(
     body: string | Uint8Array,
     private readonly type: string,
+    private readonly caching = 'no-cache',
+    private readonly extra: Readonly<Record<string, string>> = {},
   ) {
     this.plain = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body);
     this.version = contentVersion(this.plain);
@@ -49,8 +55,9 @@ export class PrecompressedBody {
   respond(c: Context): Response {
     const etag = `W/"${this.version}"`;
     const headers: Record<string, string> = {
+      ...this.extra,
       'content-type': this.type,
-      'cache-control': 'no-cache', // always revalidate: a new head must show at once
+      'cache-control': this.caching, // by default always revalidate: a new head must show at once
       etag,
       vary: 'Accept-Encoding',
     };

@@ -7,6 +7,7 @@ import {
 } from '@linli/core';
 import { effect } from '@preact/signals-core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { endpointSession } from './endpoint-session.js';
 
 type Host = ReactiveControllerHost & {
   governance: ReadModels | undefined;
@@ -135,9 +136,13 @@ export class GovernanceController implements ReactiveController {
     return this.host.endpoint ? `endpoint:${this.host.endpoint}` : this.host.src;
   }
 
-  /** A session token given to any element signs in the shared live view it reads. */
+  /**
+   * A session token given to any element signs in the shared live view it reads; without one, the
+   * household session the page keeps for the endpoint (`<linli-sign-in>`).
+   */
   private applyToken(): void {
-    const token = this.host.token;
+    const endpoint = this.host.endpoint;
+    const token = this.host.token ?? (endpoint ? endpointSession(endpoint).value?.token : undefined);
     const gov = this.host.governance;
     if (token && gov && 'token' in gov && (gov as LiveView).token !== token) (gov as LiveView).token = token;
   }
@@ -177,8 +182,11 @@ export class GovernanceController implements ReactiveController {
     }
     let first = true;
     const live = liveParts(governance);
+    const session = this.host.endpoint ? endpointSession(this.host.endpoint) : undefined;
     this.dispose = effect(() => {
       governance.head.value;
+      // A sign-in anywhere on the page signs this element's live view in.
+      session?.value;
       // A live view's queue and freshness change without a new head: a queued ballot, the drop.
       live?.pending.value;
       live?.refused.value;

@@ -1,5 +1,6 @@
 import type { Locale, ReadModels } from '@linli/core';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { endpointSession } from './endpoint-session.js';
 import { GovernanceController } from './governance-controller.js';
 import { LocaleController } from './locale-controller.js';
 import { renderMissing } from './missing.js';
@@ -44,6 +45,14 @@ export abstract class LinliElement extends LitElement {
     this.endpoint = '';
     this.token = undefined;
     this.largeText = false;
+  }
+
+  /**
+   * The token this element's signed-in requests carry: `token`, else the household session the page
+   * keeps for `endpoint` (see `<linli-sign-in>`).
+   */
+  protected get sessionToken(): string | undefined {
+    return this.token ?? (this.endpoint ? endpointSession(this.endpoint).value?.token : undefined);
   }
 
   /** How many times live data asked this element to re-render. */

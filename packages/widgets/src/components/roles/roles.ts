@@ -60,7 +60,8 @@ export class LinliRoles extends LinliElement {
   /** One building's id; every building with roles when empty. */
   declare building: string;
   /**
-   * Shared contacts by term id. Loaded from `endpoint`'s `/roles/contacts` when a `token` is set;
+   * Shared contacts by term id. Loaded from `endpoint`'s `/roles/contacts` when a `token` is set (or
+   * the page holds a household session for `endpoint`, see `<linli-sign-in>`);
    * a page may also set it itself.
    */
   declare contacts: readonly RoleContact[];
@@ -73,7 +74,8 @@ export class LinliRoles extends LinliElement {
   }
 
   protected override willUpdate(): void {
-    const key = this.endpoint && this.token ? `${this.endpoint}\n${this.token}` : '';
+    const token = this.sessionToken;
+    const key = this.endpoint && token ? `${this.endpoint}\n${token}` : '';
     if (key === this.loadedFor) return;
     this.loadedFor = key;
     if (key) void this.loadContacts(key);
@@ -83,7 +85,7 @@ export class LinliRoles extends LinliElement {
   private async loadContacts(key: string): Promise<void> {
     try {
       const response = await fetch(`${this.endpoint.replace(/\/+$/, '')}/roles/contacts`, {
-        headers: { authorization: `Bearer ${this.token}` },
+        headers: { authorization: `Bearer ${key.slice(key.indexOf('\n') + 1)}` },
       });
       const body = response.ok ? ((await response.json()) as { contacts?: RoleContact[] }) : {};
       if (key === this.loadedFor) this.contacts = body.contacts ?? [];

@@ -15,6 +15,7 @@ import { baseStyles, controlStyles } from '../../internal/base-styles.js';
 import { liveParts } from '../../internal/governance-controller.js';
 import { LinliElement } from '../../internal/linli-element.js';
 import { motionStatusKey } from '../../internal/motion-status.js';
+import { SessionVoterController } from '../../internal/session-voter.js';
 import { styleProperty } from '../../internal/style-property.js';
 import { renderDotBallot } from './dot-ballot.js';
 import { t } from './vote.strings.js';
@@ -80,6 +81,8 @@ export class LinliVote extends LinliElement {
   declare private confirmed: boolean;
 
   private draftFor = '';
+  /** Who votes when a household signed in for `endpoint` and no `voter` is given. */
+  private readonly seat = new SessionVoterController(this);
 
   constructor() {
     super();
@@ -191,7 +194,7 @@ export class LinliVote extends LinliElement {
     // A cancelled motion takes no ballot; its badge says why there is no form.
     if (m.status === 'cancelled') return nothing;
     if (tally?.final) return html`<p>${t(locale, 'votingClosed')}</p>`;
-    if (!this.voter) return nothing;
+    if (!this.voter) return this.renderSignIn(locale);
     // A co-owner may sign in under their own id: the roll names the unit's voter by its key.
     const voter = voterNamed(m, this.voter);
     if (!voter) return html`<p role="status">${t(locale, 'notEligible')}</p>`;
@@ -224,6 +227,21 @@ export class LinliVote extends LinliElement {
             : t(locale, 'recordedPlain')
           : nothing
       }</p>`;
+  }
+
+  /**
+   * Bound to a server with no `voter`: the household signs in right here (unless the page has its own
+   * `<linli-sign-in>` for the endpoint), and then votes as the
+   * server says it does (see {@link SessionVoterController}); a household with no ballot on the
+   * motion is told so.
+   */
+  private renderSignIn(locale: Locale): TemplateResult | typeof nothing {
+    if (!this.endpoint) return nothing;
+    // A `<linli-sign-in>` the page placed itself for this endpoint is the one sign-in: not repeated here.
+    const placed = document.querySelector(`linli-sign-in[endpoint="${CSS.escape(this.endpoint)}"]`);
+    if (!this.seat.signedIn && !placed)
+      return html`<linli-sign-in endpoint=${this.endpoint} lang=${locale} ?large-text=${this.largeText}></linli-sign-in>`;
+    return this.seat.seat === 'none' ? html`<p role="status">${t(locale, 'notEligible')}</p>` : nothing;
   }
 
   /**

@@ -1,0 +1,106 @@
+import type { LinliError } from '@linli/core';
+import { type Signal, signal } from '@preact/signals-core';
+
+/** A household's sign-in to one community on a Linli server: what `POST <endpoint>/sessions` answers. */
+export interface EndpointSession {
+  /** The session token that commands and signed-in reads carry (`Authorization: Bearer …`). */
+  readonly token: string;
+  /** The household's unit id (`u102`). */
+  readonly household: string;
+}
+
+/** What {@link signInAt} answers: the session, or why not (the server's typed refusal, or `undefined` when unreachable). */
+export type SignInAnswer =
+  | { readonly ok: true; readonly session: EndpointSession }
+  | { readonly ok: false; readonly error: LinliError | undefined };
+
+/**
+ * Where a household's session for `endpoint` is kept in this origin's `localStorage`: the key the
+ * residents' app (`@linli/app`, endpoint `/c/<id>`) and the demo pages use too, so one sign-in on the
+ * server's own pages is one sign-in for its elements, and a page on another site keeps its own.
+ */
+export const sessionKey = (endpoint: string): string => `linli-session:${endpoint}`;
+
+/** `localStorage`, where a page may use it (sandboxed frames and some privacy modes throw). */
+function device(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isSession = (v: unknown): v is EndpointSession =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { token?: unknown }).token === 'string' &&
+  typeof (v as { household?: unknown }).household === 'string';
+
+const isError = (v: unknown): v is LinliError =>
+  typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && 'message' in v;
+
+function saved(endpoint: string): EndpointSession | undefined {
+  try {
+    const parsed: unknown = JSON.parse(device()?.getItem(sessionKey(endpoint)) ?? 'null');
+    return isSession(parsed) ? { token: parsed.token, household: parsed.household } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sessions = new Map<string, Signal<EndpointSession | undefined>>();
+
+/**
+ * The household session every element on this page pointing at `endpoint` shares: read once from
+ * `localStorage`, and a signal, so the elements follow a sign-in made in any one of them.
+ */
+export function endpointSession(endpoint: string): Signal<EndpointSession | undefined> {
+  let session = sessions.get(endpoint);
+  if (!session) {
+    session = signal(saved(endpoint));
+    sessions.set(endpoint, session);
+  }
+  return session;
+}
+
+/**
+ * Redeems an invite code (or a code another device of the household showed) at
+ * `POST <endpoint>/sessions` and keeps the session for this origin. The server decides everything:
+ * whether the code is good, and whether this page's origin may sign in at all (`http.origin`).
+ */
+export async function signInAt(endpoint: string, code: string): Promise<SignInAnswer> {
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetch(`${endpoint}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: code.trim() }),
+    });
+    body = await response.json();
+  } catch {
+    return { ok: false, error: undefined };
+  }
+  if (response.ok && isSession(body)) {
+    const session = { token: body.token, household: body.household };
+    try {
+      device()?.setItem(sessionKey(endpoint), JSON.stringify(session));
+    } catch {
+      // A refused storage (private mode, a full quota) only means the sign-in lasts this page.
+    }
+    endpointSession(endpoint).value = session;
+    return { ok: true, session };
+  }
+  const error = (body as { error?: unknown } | null)?.error;
+  return { ok: false, error: isError(error) ? error : undefined };
+}
+
+/** Forgets this origin's session for `endpoint` (the server refused its token: revoked, or another database). */
+export function forgetSession(endpoint: string): void {
+  try {
+    device()?.removeItem(sessionKey(endpoint));
+  } catch {
+    // See signInAt.
+  }
+  endpointSession(endpoint).value = undefined;
+}
