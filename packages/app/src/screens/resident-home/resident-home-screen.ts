@@ -1,6 +1,7 @@
 import '@linli/widgets/define/linli-roles.js';
 import type { HouseholdDuty, HouseholdHome, HouseholdSwap, LinliError, Locale } from '@linli/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { residentLiveStatus } from '../live-status.js';
 import { ScreenElement } from '../screen-element.js';
 import { fundCard } from './dues.js';
 import { day, money, weekday } from './format.js';
@@ -206,7 +207,8 @@ export class ResidentHomeScreen extends ScreenElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     const home = this.home;
-    const heading = html`<h1 id="title" tabindex="-1">${t(l, 'title')}</h1>`;
+    // What follows is live data (what is owed, turns, notices): say so when it is not.
+    const heading = html`<h1 id="title" tabindex="-1">${t(l, 'title')}</h1>${residentLiveStatus(this.context, l)}`;
     if (!home)
       return html`${heading}${
         this.failure
