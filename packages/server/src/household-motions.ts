@@ -80,7 +80,9 @@ function holderName(gov: Governance, holder: string, unitId: string): HolderName
     const room = gov.unit(unitId)?.room;
     return room === undefined ? undefined : { room };
   }
-  const name = gov.read((s) => s.community.residents.get(holder)?.name ?? s.community.owners.get(holder)?.name);
+  const name = gov.read(
+    (s) => s.community.residents.get(holder)?.name ?? s.community.owners.get(holder)?.name,
+  );
   return name === undefined ? undefined : { name };
 }
 

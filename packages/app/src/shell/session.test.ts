@@ -24,7 +24,8 @@ function fakeServer() {
       return json(200, { signedOut: true });
     if (auth === 'Bearer organizer-token')
       return json(200, { organizer: true, id: 'org-1', name: '王阿姨', role: 'building-head' });
-    if (auth === 'Bearer household-token') return json(200, { household: 'u102', building: '96号楼', room: '102' });
+    if (auth === 'Bearer household-token')
+      return json(200, { household: 'u102', building: '96号楼', room: '102' });
     return json(401, { error: linliError('auth.required') });
   };
   return { calls, fetch: fetch as typeof globalThis.fetch };
@@ -88,7 +89,12 @@ describe('sign-ins', () => {
     // The household's last device: the server's warning comes back and the token stays.
     const warned = await sessions.signOut('c1', api);
     expect(!warned.ok && warned.error.code).toBe('auth.last_device');
-    expect(sessions.who.value.c1).toEqual({ kind: 'household', unitId: 'u102', building: '96号楼', room: '102' });
+    expect(sessions.who.value.c1).toEqual({
+      kind: 'household',
+      unitId: 'u102',
+      building: '96号楼',
+      room: '102',
+    });
     expect(storages.device.length).toBe(1);
     expect((await sessions.signOut('c1', api, true)).ok).toBe(true);
     expect(server.calls).toContain('DELETE /c/c1/sessions?last=confirmed Bearer household-token');

@@ -133,7 +133,9 @@ describe('GET /session', () => {
     const seeded = await testCommunity();
     cleanups.push(() => seeded.close());
     const app = createApp(new Map([['xfkl', seeded.community]]));
-    const answer = await app.request('/c/xfkl/session', { headers: { authorization: `Bearer ${seeded.household}` } });
+    const answer = await app.request('/c/xfkl/session', {
+      headers: { authorization: `Bearer ${seeded.household}` },
+    });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ household: 'u102', building: '96号楼', room: '102' });
   });

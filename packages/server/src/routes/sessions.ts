@@ -96,7 +96,10 @@ export function sessionRoutes(options: SessionRouteOptions): Hono<AppEnv> {
         const principal = c.get('principal');
         // The header names the household as its residents would ("96号 102室"), never by its unit id.
         if (principal.kind === 'household')
-          return c.json({ household: principal.unitId, ...householdPlace(c.get('community'), principal.unitId) });
+          return c.json({
+            household: principal.unitId,
+            ...householdPlace(c.get('community'), principal.unitId),
+          });
         // The organizer page shows who is signed in: a shared screen must not hide whose token it holds.
         const { id, name, role } = principal;
         return c.json({ organizer: true, id, name, role });
