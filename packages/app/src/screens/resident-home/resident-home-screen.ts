@@ -55,6 +55,11 @@ export class ResidentHomeScreen extends ScreenElement {
         display: grid;
         gap: 0.35em;
       }
+      ul.plain a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+      }
       dl.figures {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(9em, 1fr));
@@ -232,7 +237,7 @@ export class ResidentHomeScreen extends ScreenElement {
       ${this.renderNotices(home, l)}`;
   }
 
-  /** What needs the household now, first: what it still owes, swaps waiting for it, its next turns. */
+  /** What needs the household now, first: motions to vote on, what it still owes, swaps waiting for it, its next turns. */
   private renderNow(home: HouseholdHome, l: Locale): TemplateResult {
     const owed = home.accounts
       .filter((a) => a.balance > 0)
@@ -252,7 +257,13 @@ export class ResidentHomeScreen extends ScreenElement {
           (date) => html`<li>${t(l, 'nowNext', { duty: d.name, date: weekday(date, l), time: d.time })}</li>`,
         ),
     ]);
-    const items = [...owed, ...turns];
+    // Votes first: a motion closes on its day, whoever forgot it.
+    const toVote = home.motions.filter((m) => m.voted === false).length;
+    const votes =
+      toVote > 0
+        ? [html`<li><a href="${this.base}/motions">${t(l, 'nowVotes', { count: String(toVote) })}</a></li>`]
+        : [];
+    const items = [...votes, ...owed, ...turns];
     return html`<section class="part now" aria-labelledby="now">
       <h2 id="now">${t(l, 'now')}</h2>
       ${items.length === 0 ? html`<p>${t(l, 'nothingNow')}</p>` : html`<ul class="plain">${items}</ul>`}

@@ -19,6 +19,7 @@ export const t = translator({
   // What needs the household now.
   now: { 'zh-CN': '需要您办的事', en: 'What needs you now' },
   nothingNow: { 'zh-CN': '目前没有需要您办的事。', en: 'Nothing needs you at present.' },
+  nowVotes: { 'zh-CN': '{count} 项表决等您投票', en: '{count} motions waiting for your vote' },
   nowOwed: { 'zh-CN': '{fund}：尚欠 {amount}', en: '{fund}: {amount} still owed' },
   nowOverdue: { 'zh-CN': '（其中 {amount} 已过期限）', en: ' ({amount} of it past due)' },
   nowAsked: {

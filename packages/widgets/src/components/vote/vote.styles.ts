@@ -3,7 +3,8 @@ import { type CSSResult, css } from 'lit';
 /**
  * `<linli-vote>`'s styles. The ranked list: the row being dragged rides above the others and a bar
  * marks where it will land; the grip is a 44 px target a finger holds, and its `touch-action: none`
- * lets the drag, not the page's scrolling, take the finger's move.
+ * lets the drag, not the page's scrolling, take the finger's move. On a narrow phone in large text the
+ * Up / Down buttons wrap under the option rather than squeezing its name to a letter a line.
  */
 export const voteStyles: CSSResult = css`
   :host {
@@ -151,7 +152,12 @@ export const voteStyles: CSSResult = css`
     gap: 0.5em;
     margin: 0.2em 0;
   }
-  [part='rank-label'],
+  ol[part='ranking'] li {
+    flex-wrap: wrap;
+  }
+  [part='rank-label'] {
+    flex: 1 1 6em;
+  }
   .points span {
     flex: 1;
   }

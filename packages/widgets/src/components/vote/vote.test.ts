@@ -301,6 +301,22 @@ describe('<linli-vote>', () => {
     });
   });
 
+  it('says when a motion closed early did close, not when it was due to', async () => {
+    const { el, gov } = await voteElement('o101', 'en');
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    await settle(el);
+    const m = gov.motions.value.find((x) => x.id === 'lift');
+    const format = (iso: string) =>
+      new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Shanghai',
+      }).format(Date.parse(iso));
+    expect(m?.closedAt).toBeDefined();
+    expect(format(m?.closedAt ?? '')).not.toBe(format(m?.closesAt ?? ''));
+    expect(text(el)).toContain(`Closed ${format(m?.closedAt ?? '')}`);
+  });
+
   it('shows a core error inline, in the reader’s language, and records nothing', async () => {
     const { el, gov } = await voteElement('o101', 'en');
     await userEvent.click(shadow(el).querySelector('[part=submit]') as HTMLButtonElement);

@@ -173,7 +173,12 @@ export class LinliVote extends LinliElement {
             : null;
     return html`<p part="status">
       <span part="badge status-badge">${t(locale, status)}</span>
-      <span>${t(locale, final ? 'closedAt' : 'closesAt', { time: date.format(closes) })}</span>
+      <span>${
+        // A motion closed early says when it did close, not when it was due to.
+        final
+          ? t(locale, 'closedAt', { time: date.format(m.closedAt ? Date.parse(m.closedAt) : closes) })
+          : t(locale, 'closesAt', { time: date.format(closes) })
+      }</span>
       ${
         !final && m.status === 'open'
           ? html`<span>${t(locale, 'remaining', { d: Math.floor(left / 86_400_000), h: Math.floor((left % 86_400_000) / 3_600_000) })}</span>`
