@@ -85,7 +85,7 @@ export class RankedBallot implements ReactiveController {
               @lostpointercapture=${() => this.cancel()}
             ></span>
             <span part="rank-label"><b>${i + 1}</b> ${label(id)}</span>
-            <button
+            <span part="rank-moves"><button
               type="button"
               data-move="up"
               aria-label=${t(locale, 'moveUp', { option: label(id) })}
@@ -102,7 +102,7 @@ export class RankedBallot implements ReactiveController {
               @click=${() => move(i, i + 1, 'down')}
             >
               ${t(locale, 'down')}
-            </button>
+            </button></span>
           </li>`;
         })}
       </ol>

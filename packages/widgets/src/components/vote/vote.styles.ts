@@ -4,7 +4,7 @@ import { type CSSResult, css } from 'lit';
  * `<linli-vote>`'s styles. The ranked list: the row being dragged rides above the others and a bar
  * marks where it will land; the grip is a 44 px target a finger holds, and its `touch-action: none`
  * lets the drag, not the page's scrolling, take the finger's move. On a narrow phone in large text the
- * Up / Down buttons wrap under the option rather than squeezing its name to a letter a line.
+ * Up / Down buttons wrap together under the option rather than squeezing its name to a letter a line.
  */
 export const voteStyles: CSSResult = css`
   :host {
@@ -157,6 +157,11 @@ export const voteStyles: CSSResult = css`
   }
   [part='rank-label'] {
     flex: 1 1 6em;
+  }
+  [part='rank-moves'] {
+    display: flex;
+    gap: 0.5em;
+    margin-left: auto;
   }
   .points span {
     flex: 1;

@@ -36,8 +36,8 @@ import { renderPlain, roomLabel } from './vote-plain.js';
  * @csspart badge - A status or outcome badge.
  * @csspart form - The ballot form.
  * @csspart submit - The cast/change button.
- * @csspart ranking - The ranked-choice list; `rank` one row, `grip` its drag handle, `rank-label` its place and
- *   option, `rank-said` the last move as said aloud.
+ * @csspart ranking - The ranked-choice list; `rank` one row, `grip` its drag handle, `rank-label` its place and option, `rank-moves` its Up/Down buttons,
+ *   `rank-said` the last move as said aloud.
  * @csspart error - A localized error from the core.
  * @csspart tally - The results area.
  * @csspart withheld - A secret motion's note that weights which could name voters are not published.
