@@ -182,7 +182,7 @@ async function touchDrag(page: Page, from: string, to: string): Promise<void> {
   const end = await page.locator(to).boundingBox();
   if (!start || !end) throw new Error(`nothing to drag from ${from} to ${to}`);
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, x?: number, y?: number) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
     cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: x === undefined || y === undefined ? [] : [{ x, y, id: 1 }],
