@@ -104,7 +104,8 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     await second.page.goto(`${t.server.base}/c/${COMMUNITY}/sign-in?code=${encodeURIComponent(code)}`);
     await poll(() => second.page.getByLabel('入户邀请码').inputValue()).toBe(code);
     await second.page.getByRole('button', { name: '登录', exact: true }).last().click();
-    await poll(() => second.page.url()).toBe(`${t.server.base}/c/${COMMUNITY}/sign-in`);
+    // A sign-in page of its own sends the household on to its home.
+    await poll(() => second.page.url()).toBe(`${t.server.base}/c/${COMMUNITY}/home`);
     await second.page.goto(`${t.server.base}${DEVICES}`);
     await poll(() => deviceCards(second.page).count()).toBe(2);
     const cards = await deviceCards(second.page).allTextContents();
@@ -192,7 +193,9 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     // The neighbour on the same Wi-Fi signs in at once.
     await signInWith(page, neighbours);
     await poll(() => deviceCards(page).count()).toBe(1);
-    expect(await textOf(page, 'header .who')).toContain(t.units.get('202') ?? '?');
+    // Signed in as the neighbour's household, named by building and room, never by its unit id.
+    expect(await textOf(page, 'header .who')).toContain('7号楼 202室');
+    expect(await textOf(page, 'header .who')).not.toContain(t.units.get('202') ?? '?');
     expect(errors).toEqual([]);
     await page.context().close();
 
