@@ -220,6 +220,9 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     expect(await textOf(page, '#motion-walk')).toContain('还有 2 票没投');
     expect(await textOf(page, '#motion-old-fund')).toContain('当选/胜出：防滑垫、楼道粉刷');
     await check(page, 'list-phone-zh');
+    // The home says first what needs the household: the open motions it has not voted on.
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/home`);
+    await poll(() => textOf(page, 'linli-resident-home-screen #now ~ ul')).toContain('8 项表决等您投票');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

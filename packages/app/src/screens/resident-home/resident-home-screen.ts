@@ -261,7 +261,9 @@ export class ResidentHomeScreen extends ScreenElement {
     const toVote = home.motions.filter((m) => m.voted === false).length;
     const votes =
       toVote > 0
-        ? [html`<li><a href="${this.base}/motions">${t(l, 'nowVotes', { count: String(toVote) })}</a></li>`]
+        ? [
+            html`<li><a href="${this.base}/motions">${toVote === 1 ? t(l, 'nowVote') : t(l, 'nowVotes', { count: String(toVote) })}</a></li>`,
+          ]
         : [];
     const items = [...votes, ...owed, ...turns];
     return html`<section class="part now" aria-labelledby="now">
@@ -403,7 +405,7 @@ export class ResidentHomeScreen extends ScreenElement {
       ${
         unread.length === 0
           ? html`<p>${t(l, 'noUnread')}</p>`
-          : html`<p>${t(l, 'unreadCount', { count: String(unread.length) })}</p>
+          : html`<p>${unread.length === 1 ? t(l, 'unreadOne') : t(l, 'unreadCount', { count: String(unread.length) })}</p>
             <ul class="plain unread-list">${unread.map((n) => html`<li data-notice=${n.id}><span class="unread">${t(l, 'unread')}</span> ${n.title}</li>`)}</ul>`
       }
       <p><a id="all-notices" href="${this.base}/announcements">${t(l, 'allNotices')}</a></p>
