@@ -22,6 +22,12 @@ export interface HouseholdSeat {
    * by this household (its unit, or one of its own voters or their members) are its seats.
    */
   readonly proxyId?: string;
+  /**
+   * For a proxy seat, who holds the proxy as the household knows them: the person's name from the
+   * register (a resident or owner of this household), or the household's own room (`102`) when the
+   * unit holds it — never an id.
+   */
+  readonly holder?: HolderName;
   /** The rooms of the voter, as residents name them (`101`), never ids. */
   readonly rooms: readonly string[];
   /** Whether this seat's ballot is in (for a proxy seat: one this household cast). */
@@ -33,6 +39,9 @@ export interface HouseholdSeat {
    */
   readonly ballot?: Pick<Ballot, 'choice' | 'at' | 'revision' | 'channel'>;
 }
+
+/** A proxy holder as the household knows them: a person by name, or the household itself by its room. */
+export type HolderName = { readonly name: string } | { readonly room: string };
 
 /** What one motion asks of one household. */
 export interface HouseholdMotion {
@@ -65,6 +74,18 @@ function roomsOf(gov: Governance, voter: Voter | undefined): string[] {
   });
 }
 
+/** The name of a proxy's holder, as {@link HouseholdSeat.holder} gives it; absent when the register has no name. */
+function holderName(gov: Governance, holder: string, unitId: string): HolderName | undefined {
+  if (holder === unitId) {
+    const room = gov.unit(unitId)?.room;
+    return room === undefined ? undefined : { room };
+  }
+  const name = gov.read(
+    (s) => s.community.residents.get(holder)?.name ?? s.community.owners.get(holder)?.name,
+  );
+  return name === undefined ? undefined : { name };
+}
+
 const shown = (b: Ballot): NonNullable<HouseholdSeat['ballot']> => ({
   choice: b.choice,
   at: b.at,
@@ -94,9 +115,11 @@ function seatsOf(gov: Governance, entry: MotionState, unitId: string): Household
     // Only a ballot this household cast under this proxy is its to see: a secret one the voter cast in
     // person, or even whether they did, is not.
     const ours = ballot?.proxyId === proxy.id && ballot.castBy === actor ? ballot : undefined;
+    const holder = holderName(gov, proxy.holder, unitId);
     seats.push({
       voterId: proxy.voterId,
       proxyId: proxy.id,
+      ...(holder ? { holder } : {}),
       rooms: roomsOf(gov, voter),
       voted: ours !== undefined || (m.secrecy === 'public' && ballot !== undefined),
       ...(ours ? { ballot: shown(ours) } : m.secrecy === 'public' && ballot ? { ballot: shown(ballot) } : {}),

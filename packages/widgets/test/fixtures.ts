@@ -75,6 +75,16 @@ export async function violations(el: Element): Promise<string[]> {
 declare module 'vitest/browser' {
   interface BrowserCommands {
     colorScheme: (scheme: 'light' | 'dark') => Promise<void>;
+    /** A real mouse or touch drag between two points of the tested page (see vitest.config.ts). */
+    pointerDrag: (drag: {
+      pointer: 'mouse' | 'touch';
+      from: { x: number; y: number };
+      to: { x: number; y: number };
+      steps?: number;
+      release?: boolean;
+    }) => Promise<void>;
+    /** Lifts a mouse left pressed by `pointerDrag({ release: false })`. */
+    pointerUp: () => Promise<void>;
   }
 }
 

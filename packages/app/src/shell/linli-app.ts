@@ -10,7 +10,7 @@ import { gateTitles, notFoundRoute, type Route, routes } from './routes.js';
 import type { ScreenContext } from './screen.js';
 import { Sessions } from './session.js';
 import { shellStyles } from './shell-styles.js';
-import { organizerLabel, shellStrings, translator } from './strings.js';
+import { householdLabel, organizerLabel, shellStrings, translator } from './strings.js';
 
 const t = translator(shellStrings);
 
@@ -190,7 +190,7 @@ export class LinliApp extends LitElement {
       session?.kind === 'organizer'
         ? organizerLabel(session, language)
         : session
-          ? t(language, 'household', { unit: session.unitId })
+          ? householdLabel(session, language)
           : undefined;
     return html`<header>
       <span class="site" lang="zh-CN">邻里 <span lang="en">Linli</span></span>

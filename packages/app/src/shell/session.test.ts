@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/api-client.js';
 import { memoryStorage } from '../test/screen-context.ts';
 import { householdKey, organizerKey, Sessions } from './session.js';
+import { householdLabel } from './strings.js';
 
 /** A server that knows one organizer token and one household session of community `c1`. */
 function fakeServer() {
@@ -24,7 +25,8 @@ function fakeServer() {
       return json(200, { signedOut: true });
     if (auth === 'Bearer organizer-token')
       return json(200, { organizer: true, id: 'org-1', name: '王阿姨', role: 'building-head' });
-    if (auth === 'Bearer household-token') return json(200, { household: 'u102' });
+    if (auth === 'Bearer household-token')
+      return json(200, { household: 'u102', building: '96号楼', room: '102' });
     return json(401, { error: linliError('auth.required') });
   };
   return { calls, fetch: fetch as typeof globalThis.fetch };
@@ -84,7 +86,7 @@ describe('sign-ins', () => {
     expect(sessions.token('c1')).toBe('household-token');
     expect(await sessions.restore('c1', api)).toEqual({
       ok: true,
-      value: { kind: 'household', unitId: 'u102' },
+      value: { kind: 'household', unitId: 'u102', building: '96号楼', room: '102' },
     });
   });
 
@@ -101,7 +103,12 @@ describe('sign-ins', () => {
     // The household's last device: the server's warning comes back and the token stays.
     const warned = await sessions.signOut('c1', api);
     expect(!warned.ok && warned.error.code).toBe('auth.last_device');
-    expect(sessions.who.value.c1).toEqual({ kind: 'household', unitId: 'u102' });
+    expect(sessions.who.value.c1).toEqual({
+      kind: 'household',
+      unitId: 'u102',
+      building: '96号楼',
+      room: '102',
+    });
     expect(storages.device.length).toBe(1);
     expect((await sessions.signOut('c1', api, true)).ok).toBe(true);
     expect(server.calls).toContain('DELETE /c/c1/sessions?last=confirmed Bearer household-token');
@@ -120,5 +127,15 @@ describe('sign-ins', () => {
     await api.request('/c/c2/session');
     await api.request('/setup/status');
     expect(server.calls.slice(-2)).toEqual(['GET /c/c2/session ', 'GET /setup/status ']);
+  });
+});
+
+describe('the household in the header', () => {
+  it('is named by building and room in both languages, and never by its unit id', () => {
+    const who = { kind: 'household', unitId: 'u102', building: '96号楼', room: '102' } as const;
+    expect(householdLabel(who, 'zh-CN')).toBe('96号楼 102室');
+    expect(householdLabel(who, 'en')).toBe('Room 102, 96号楼');
+    expect(householdLabel({ room: '102' }, 'zh-CN')).toBe('102室');
+    expect(householdLabel({}, 'en')).toBe('your household');
   });
 });

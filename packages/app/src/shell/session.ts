@@ -14,12 +14,18 @@ export type Session =
       readonly name: string;
       readonly role: OrganizerRole | string;
     }
-  | { readonly kind: 'household'; readonly unitId: string };
+  | {
+      readonly kind: 'household';
+      readonly unitId: string;
+      /** The building's name and the room, as the header shows them ("96号楼 102室"); absent only for a unit no longer in the register. */
+      readonly building?: string;
+      readonly room?: string;
+    };
 
 /** What `GET /c/:id/session` answers. */
 const sessionAnswer = z.union([
   z.object({ organizer: z.literal(true), id: z.string(), name: z.string(), role: z.string() }),
-  z.object({ household: z.string() }),
+  z.object({ household: z.string(), building: z.optional(z.string()), room: z.optional(z.string()) }),
 ]);
 
 const householdSaved = z.object({ token: z.string(), household: z.optional(z.string()) });
@@ -84,7 +90,12 @@ export class Sessions {
       ? undefined
       : 'organizer' in parsed.data
         ? { kind: 'organizer', id: parsed.data.id, name: parsed.data.name, role: parsed.data.role }
-        : { kind: 'household', unitId: parsed.data.household };
+        : {
+            kind: 'household',
+            unitId: parsed.data.household,
+            ...(parsed.data.building === undefined ? {} : { building: parsed.data.building }),
+            ...(parsed.data.room === undefined ? {} : { room: parsed.data.room }),
+          };
     this.#set(community, session);
     return { ok: true as const, value: session };
   }

@@ -22,7 +22,9 @@ export const shellStrings = {
   themeDark: { 'zh-CN': '深色', en: 'Dark' },
   largeText: { 'zh-CN': '大字', en: 'Large text' },
   signedInAs: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
-  household: { 'zh-CN': '住户 {unit}', en: 'Household {unit}' },
+  household: { 'zh-CN': '{building} {room}室', en: 'Room {room}, {building}' },
+  householdRoom: { 'zh-CN': '{room}室', en: 'Room {room}' },
+  householdUnknown: { 'zh-CN': '本户', en: 'your household' },
   organizer: { 'zh-CN': '{name}（{role}）', en: '{name} ({role})' },
   signOut: { 'zh-CN': '退出登录', en: 'Sign out' },
   devices: { 'zh-CN': '我的设备 / 退出', en: 'My devices / sign out' },
@@ -52,3 +54,17 @@ export const organizerLabel = (
 /** A role's name in `locale`; a role this page does not know is shown as the server sent it. */
 export const roleName = (role: string, locale: Locale): string =>
   Object.hasOwn(roleNames, role) ? roleNames[role as keyof typeof roleNames][locale] : role;
+
+/**
+ * A household as its residents name it — `96号楼 102室`, `Room 102, 96号楼` — from what `GET /session`
+ * answers; never its unit id (a unit the register no longer has is just "本户").
+ */
+export const householdLabel = (
+  who: { readonly building?: string; readonly room?: string },
+  locale: Locale,
+): string => {
+  const t = translator(shellStrings);
+  if (who.room === undefined) return t(locale, 'householdUnknown');
+  if (who.building === undefined) return t(locale, 'householdRoom', { room: who.room });
+  return t(locale, 'household', { building: who.building, room: who.room });
+};

@@ -193,7 +193,9 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     // The neighbour on the same Wi-Fi signs in at once.
     await signInWith(page, neighbours);
     await poll(() => deviceCards(page).count()).toBe(1);
-    expect(await textOf(page, 'header .who')).toContain(t.units.get('202') ?? '?');
+    // Signed in as the neighbour's household, named by building and room, never by its unit id.
+    expect(await textOf(page, 'header .who')).toContain('7号楼 202室');
+    expect(await textOf(page, 'header .who')).not.toContain(t.units.get('202') ?? '?');
     expect(errors).toEqual([]);
     await page.context().close();
 

@@ -172,6 +172,9 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
     await page.locator('#household-input').press('Enter');
     await poll(() => page.evaluate(() => location.pathname)).toBe(`/c/${COMMUNITY}/home`);
     await poll(() => textOf(page, 'linli-resident-home-screen .unit')).toContain('96号楼 1单元 302室');
+    // The header names the household as the door does, not by its unit id; a stale home says so.
+    await poll(() => textOf(page, 'linli-app header .who')).toBe('已登录：96号楼 302室 我的设备 / 退出');
+    expect(await page.locator('linli-resident-home-screen linli-live-status').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

@@ -173,6 +173,29 @@ async function openMotion(page: Page, id: string): Promise<void> {
   await poll(() => page.locator('linli-vote form[part=form]').count()).toBe(1);
 }
 
+/**
+ * Drags the element at `from` by a finger (the DevTools protocol's touch events, so the page sees the
+ * pointer events a phone sends) to just inside the top of `to`.
+ */
+async function touchDrag(page: Page, from: string, to: string): Promise<void> {
+  const start = await page.locator(from).boundingBox();
+  const end = await page.locator(to).boundingBox();
+  if (!start || !end) throw new Error(`nothing to drag from ${from} to ${to}`);
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: x === undefined || y === undefined ? [] : [{ x, y, id: 1 }],
+    });
+  const x = start.x + start.width / 2;
+  const y0 = start.y + start.height / 2;
+  const y1 = end.y + 4;
+  await touch('touchStart', x, y0);
+  for (let step = 1; step <= 8; step++) await touch('touchMove', x, y0 + ((y1 - y0) * step) / 8);
+  await touch('touchEnd');
+  await cdp.detach();
+}
+
 const submit = (page: Page) => page.locator('linli-vote button[part=submit]').click();
 
 describe('a household’s motions: every kind reachable and votable on a phone', () => {
@@ -182,6 +205,10 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     await page.locator('#to-motions').click();
     await poll(() => textOf(page, 'linli-resident-motions-screen h1')).toBe('议题与表决');
     await poll(() => page.locator('linli-resident-motions-screen a.motion').count()).toBe(11);
+    // A stale list says so, as the motion page does.
+    expect(await page.locator('linli-resident-motions-screen linli-live-status').count()).toBe(1);
+    // The header names the household by building and room, never its unit id.
+    await poll(() => textOf(page, 'linli-app header .who')).toContain('8号楼 102室');
     const group = (name: string) =>
       page.locator(`linli-resident-motions-screen ul[aria-labelledby=group-${name}] a.motion`);
     expect(await group('open').count()).toBe(8);
@@ -193,6 +220,9 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     expect(await textOf(page, '#motion-walk')).toContain('还有 2 票没投');
     expect(await textOf(page, '#motion-old-fund')).toContain('当选/胜出：防滑垫、楼道粉刷');
     await check(page, 'list-phone-zh');
+    // The home says first what needs the household: the open motions it has not voted on.
+    await page.goto(`${t.server.base}/c/${COMMUNITY}/home`);
+    await poll(() => textOf(page, 'linli-resident-home-screen #now ~ ul')).toContain('8 项表决等您投票');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
@@ -231,6 +261,11 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     await poll(() => textOf(page, '#recorded')).toBe('已记录：方案乙 ✓');
     await page.locator('#seat-1').check();
     await poll(() => page.locator('linli-vote').getAttribute('proxy')).toBe('p201');
+    // The proxy's ballot names the voter's room and the holder (this household, by its room): no id shows.
+    await poll(() => textOf(page, 'linli-vote [part=proxy]')).toBe('102室，您正在受托代 201室 投票');
+    const shown = await textOf(page, 'linli-resident-motion-screen');
+    for (const id of ['p201', unit('201'), unit('102')]) expect(shown).not.toContain(id);
+    expect(await textOf(page, 'linli-app header .who')).not.toContain(unit('102'));
     await page.locator('linli-vote input[value=c]').check();
     await submit(page);
     await poll(() => textOf(page, '#recorded')).toBe('已记录：方案丙 ✓');
@@ -255,10 +290,14 @@ describe('a household’s motions: every kind reachable and votable on a phone',
     await submit(page);
     await poll(() => textOf(page, '#recorded')).toBe('已记录：方案甲=5; 方案乙=0; 方案丙=3 ✓');
 
-    // Ranked: 方案丙 moved to the top.
+    // Ranked: 方案丙 dragged to the top by a finger, as on a phone.
     await openMotion(page, 'plan');
-    await page.getByRole('button', { name: '上移 方案丙' }).click();
-    await page.getByRole('button', { name: '上移 方案丙' }).click();
+    await touchDrag(
+      page,
+      'linli-vote li[part=rank]:nth-child(3) [part=grip]',
+      'linli-vote li[part=rank]:nth-child(1)',
+    );
+    await poll(() => textOf(page, 'linli-vote [part=rank-said]')).toBe('方案丙 移到第 1 位，共 3 位');
     await submit(page);
     await poll(() => textOf(page, '#recorded')).toBe('已记录：方案丙 > 方案甲 > 方案乙 ✓');
 

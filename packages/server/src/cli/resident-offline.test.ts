@@ -154,7 +154,7 @@ describe("a resident's ballot on a flaky line, through the real server", () => {
       await context.close();
     }
   });
-  it("says so on the residents' app screen too, at 390×844 in dark mode, the whole page passing axe", async () => {
+  it("says so on the residents' app screens too (notices, home, motions), at 390×844 in dark mode, the whole page passing axe", async () => {
     const signIn = await fetch(`${server.base}/c/xfkl/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -177,6 +177,22 @@ describe("a resident's ballot on a flaky line, through the real server", () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.setOffline(false);
     await expect.poll(() => statusText(page), { timeout: 15_000 }).not.toContain('连接已断开');
+    // The household's home and its motions list say so too: every screen that reads live data.
+    for (const [path, screen] of [
+      ['home', 'linli-resident-home-screen #owe'],
+      ['motions', 'linli-resident-motions-screen h2'],
+    ] as const) {
+      await page.goto(`${server.base}/c/xfkl/${path}`);
+      await expect.poll(() => page.locator(screen).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('linli-live-status').count()).toBe(1);
+      await context.setOffline(true);
+      await expect
+        .poll(() => statusText(page), { timeout: 15_000 })
+        .toContain('连接已断开，显示的是刚才的数据');
+      expect(await axeViolations(page), path).toEqual([]);
+      await context.setOffline(false);
+      await expect.poll(() => statusText(page), { timeout: 15_000 }).not.toContain('连接已断开');
+    }
     await context.close();
   });
 });

@@ -76,10 +76,12 @@ describe('GET /household/motions: a household’s own ballots, secret ones inclu
       voterId: 'u201',
       proxyId: 'p1',
       rooms: ['201'],
-
+      // The household holds it: named by its own room, never its unit id.
+      holder: { room: '102' },
       voted: false,
     });
     expect(proxy?.ballot).toBeUndefined();
+    expect(JSON.stringify(proxy)).not.toContain('u102');
     // Nothing in the answer names another household's choice.
     const text = JSON.stringify(mine);
     expect(text).not.toContain('"no"');
@@ -138,6 +140,8 @@ describe('GET /household/motions: a household’s own ballots, secret ones inclu
     expect((await lift())?.seats[1]).toMatchObject({
       voterId: 'o302',
       proxyId: 'p302',
+      // Held by the household's owner: named as the register names them, never by the id `o102`.
+      holder: { name: expect.any(String) },
       rooms: ['302'],
       voted: true,
       ballot: { choice: { kind: 'proposal', vote: 'no' }, channel: 'direct' },

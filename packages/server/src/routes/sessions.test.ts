@@ -2,6 +2,7 @@ import { createGovernance, type LinliError, MemoryStore } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppOptions, createApp } from '../app.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import { testCommunity } from '../testing/hosted-community.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -124,5 +125,18 @@ describe("a household's devices", () => {
       headers: as(first.token),
     });
     expect(out.status).toBe(200);
+  });
+});
+
+describe('GET /session', () => {
+  it('names a household by its building and room, as its header shows it, never only by its unit id', async () => {
+    const seeded = await testCommunity();
+    cleanups.push(() => seeded.close());
+    const app = createApp(new Map([['xfkl', seeded.community]]));
+    const answer = await app.request('/c/xfkl/session', {
+      headers: { authorization: `Bearer ${seeded.household}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ household: 'u102', building: '96号楼', room: '102' });
   });
 });

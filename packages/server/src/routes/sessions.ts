@@ -2,7 +2,7 @@ import { linliError } from '@linli/core';
 import { type Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { codeLookup } from '../auth/secrets.js';
-import type { AppEnv, SignedInEnv } from '../http/env.js';
+import type { AppEnv, HostedCommunity, SignedInEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
 import type { RateLimits } from '../http/rate-limit.js';
 import { Refusal } from '../http/refusal.js';
@@ -15,6 +15,17 @@ const signInSchema = z.object({ code: z.optional(z.unknown()) });
 
 /** `DELETE /sessions?last=confirmed`: the resident read the last-device warning and signs out anyway. */
 const signOutQuery = z.object({ last: z.optional(z.string()) });
+
+/** A household's building and room, as the header shows them; empty for a unit the register no longer has. */
+function householdPlace(community: HostedCommunity, unitId: string): { building?: string; room?: string } {
+  return community.governance.read((s) => {
+    const unit = s.community.units.get(unitId);
+    if (!unit) return {};
+    const buildingId = s.community.stairwells.get(unit.stairwellId)?.buildingId;
+    const building = buildingId === undefined ? undefined : s.community.buildings.get(buildingId)?.name;
+    return building === undefined ? { room: unit.room } : { building, room: unit.room };
+  });
+}
 
 /** A device's public id in a path. */
 const deviceId = z.string().check(z.regex(/^[0-9a-f]{16}$/));
@@ -83,7 +94,12 @@ export function sessionRoutes(options: SessionRouteOptions): Hono<AppEnv> {
       // Who a stored token still belongs to: a page restores its sign-in after a reload with this.
       .get('/session', requires('signed-in'), (c) => {
         const principal = c.get('principal');
-        if (principal.kind === 'household') return c.json({ household: principal.unitId });
+        // The header names the household as its residents would ("96号 102室"), never by its unit id.
+        if (principal.kind === 'household')
+          return c.json({
+            household: principal.unitId,
+            ...householdPlace(c.get('community'), principal.unitId),
+          });
         // The organizer page shows who is signed in: a shared screen must not hide whose token it holds.
         const { id, name, role } = principal;
         return c.json({ organizer: true, id, name, role });

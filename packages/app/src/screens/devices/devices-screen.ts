@@ -3,6 +3,7 @@ import { qrCode } from '@linli/widgets/qr';
 import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import * as z from 'zod/mini';
 import { screenStyles } from '../../shell/screen-styles.js';
+import { householdLabel } from '../../shell/strings.js';
 import { ScreenElement } from '../screen-element.js';
 import { t } from './devices.strings.js';
 
@@ -281,7 +282,8 @@ export class DevicesScreen extends ScreenElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     const session = this.context.session;
-    const unit = session?.kind === 'household' ? session.unitId : '';
+    // Named by building and room, as the header names it; never the unit id.
+    const unit = session?.kind === 'household' ? householdLabel(session, l) : '';
     return html`<h1 tabindex="-1">${t(l, 'title')}</h1>
       <p>${t(l, 'intro', { unit })}</p>
       ${this.errorLine('list')}

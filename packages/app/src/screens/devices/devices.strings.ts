@@ -4,8 +4,8 @@ import { type StringTable, translator } from '../../shell/strings.js';
 export const devicesStrings = {
   title: { 'zh-CN': '我的设备', en: 'My devices' },
   intro: {
-    'zh-CN': '住户 {unit} 在下面这些设备上登录着。每台都能投票、查看欠费和值日。',
-    en: 'Household {unit} is signed in on the devices below. Each can vote and see what you owe and your duty turns.',
+    'zh-CN': '{unit} 在下面这些设备上登录着。每台都能投票、查看欠费和值日。',
+    en: '{unit} is signed in on the devices below. Each can vote and see what you owe and your duty turns.',
   },
   loading: { 'zh-CN': '加载中…', en: 'Loading…' },
   listLabel: { 'zh-CN': '已登录的设备', en: 'Signed-in devices' },

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResu
 import type { ApiClient } from '../../api/api-client.js';
 import { screenStyles } from '../../shell/screen-styles.js';
 import { isAbout } from '../screen-element.js';
+import { holderLabel } from './holder-label.js';
 import { motionStyles } from './motion.styles.js';
 import { t } from './proxies.strings.js';
 import { findRoom, roomLabel, roomsOf, withRoomNames } from './room-lookup.js';
@@ -59,8 +60,7 @@ export class MotionProxies extends LitElement {
   }
 
   private holderName(holder: string): string {
-    const known = this.governance.read((s) => s.community.units.has(holder));
-    return known ? t(this.locale, 'room', { room: roomLabel(this.governance, holder) }) : holder;
+    return holderLabel(this.governance, holder, this.locale);
   }
 
   private voterName(voterId: string): string {

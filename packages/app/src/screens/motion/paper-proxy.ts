@@ -1,5 +1,6 @@
 import type { Governance, Locale, ProxyAuthorization } from '@linli/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { holderLabel } from './holder-label.js';
 import { t } from './paper.strings.js';
 
 /**
@@ -21,18 +22,25 @@ export function activeProxiesOf(
   );
 }
 
-/** The holder's name of a proxy on the motion (revoked ones too: a ballot keeps the proxy it used). */
+/**
+ * The holder of a proxy on the motion (revoked ones too: a ballot keeps the proxy it used), named as
+ * {@link holderLabel} names them: a room or a name, never an id.
+ */
 export function proxyHolderOf(
   gov: Governance,
   motionId: string,
   proxyId: string | undefined,
+  locale: Locale,
 ): string | undefined {
   if (proxyId === undefined) return undefined;
-  return gov.read((s) => s.voting.motions.get(motionId)?.proxies.get(proxyId)?.holder);
+  const holder = gov.read((s) => s.voting.motions.get(motionId)?.proxies.get(proxyId)?.holder);
+  return holder === undefined ? undefined : holderLabel(gov, holder, locale);
 }
 
 /** What the "who signed" choice needs from the page. */
 export interface ProxyChoiceProps {
+  /** The replica, to name each holder by room or name. */
+  readonly governance: Pick<Governance, 'read'>;
   readonly room: string;
   readonly proxies: readonly ProxyAuthorization[];
   /** The chosen proxy's id; `undefined` when the household signed itself. */
@@ -58,7 +66,7 @@ export function proxyChoice(p: ProxyChoiceProps): TemplateResult | typeof nothin
     <legend>${t(l, 'whoSigned')}</legend>
     <div class="choices">
       ${option(undefined, t(l, 'signedByVoter', { room: p.room }))}
-      ${p.proxies.map((proxy) => option(proxy.id, t(l, 'signedByProxy', { holder: proxy.holder, ref: proxy.paperRef })))}
+      ${p.proxies.map((proxy) => option(proxy.id, t(l, 'signedByProxy', { holder: holderLabel(p.governance, proxy.holder, l), ref: proxy.paperRef })))}
     </div>
     ${p.problem ? html`<p class="error" id="signer-error">${p.problem}</p>` : nothing}
   </fieldset>`;

@@ -214,6 +214,7 @@ export class PaperScreen extends ScreenElement {
       ${
         match.kind === 'unit' && match.voter
           ? proxyChoice({
+              governance: gov,
               room: roomLabel(gov, match.unit.unitId),
               proxies: activeProxiesOf(gov, m.id, match.voter.id, this.proxyId),
               chosen: this.proxyId,
@@ -299,7 +300,7 @@ export class PaperScreen extends ScreenElement {
       busy: this.busy,
       locale: l,
       act: (paper, how) => void this.check(gov, m, paper, how),
-      holderOf: (proxyId) => proxyHolderOf(gov, m.id, proxyId),
+      holderOf: (proxyId) => proxyHolderOf(gov, m.id, proxyId, l),
     });
   }
 
@@ -401,7 +402,7 @@ export class PaperScreen extends ScreenElement {
       else this.focusField('room');
       return;
     }
-    const holder = proxyHolderOf(gov, m.id, proxyId);
+    const holder = proxyHolderOf(gov, m.id, proxyId, l);
     const entry = { voterId, room, ref: paperRef, choice: answer.words, ...(holder ? { holder } : {}) };
     this.entered = [...this.entered, entry];
     this.done = withHolder(

@@ -1,6 +1,7 @@
 import '@linli/widgets/define/linli-roles.js';
 import type { HouseholdDuty, HouseholdHome, HouseholdSwap, LinliError, Locale } from '@linli/core';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { residentLiveStatus } from '../live-status.js';
 import { ScreenElement } from '../screen-element.js';
 import { fundCard } from './dues.js';
 import { day, money, weekday } from './format.js';
@@ -53,6 +54,11 @@ export class ResidentHomeScreen extends ScreenElement {
         margin: 0 0 0.8em;
         display: grid;
         gap: 0.35em;
+      }
+      ul.plain a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
       }
       dl.figures {
         display: grid;
@@ -206,7 +212,8 @@ export class ResidentHomeScreen extends ScreenElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     const home = this.home;
-    const heading = html`<h1 id="title" tabindex="-1">${t(l, 'title')}</h1>`;
+    // What follows is live data (what is owed, turns, notices): say so when it is not.
+    const heading = html`<h1 id="title" tabindex="-1">${t(l, 'title')}</h1>${residentLiveStatus(this.context, l)}`;
     if (!home)
       return html`${heading}${
         this.failure
@@ -230,7 +237,7 @@ export class ResidentHomeScreen extends ScreenElement {
       ${this.renderNotices(home, l)}`;
   }
 
-  /** What needs the household now, first: what it still owes, swaps waiting for it, its next turns. */
+  /** What needs the household now, first: motions to vote on, what it still owes, swaps waiting for it, its next turns. */
   private renderNow(home: HouseholdHome, l: Locale): TemplateResult {
     const owed = home.accounts
       .filter((a) => a.balance > 0)
@@ -250,7 +257,15 @@ export class ResidentHomeScreen extends ScreenElement {
           (date) => html`<li>${t(l, 'nowNext', { duty: d.name, date: weekday(date, l), time: d.time })}</li>`,
         ),
     ]);
-    const items = [...owed, ...turns];
+    // Votes first: a motion closes on its day, whoever forgot it.
+    const toVote = home.motions.filter((m) => m.voted === false).length;
+    const votes =
+      toVote > 0
+        ? [
+            html`<li><a href="${this.base}/motions">${toVote === 1 ? t(l, 'nowVote') : t(l, 'nowVotes', { count: String(toVote) })}</a></li>`,
+          ]
+        : [];
+    const items = [...votes, ...owed, ...turns];
     return html`<section class="part now" aria-labelledby="now">
       <h2 id="now">${t(l, 'now')}</h2>
       ${items.length === 0 ? html`<p>${t(l, 'nothingNow')}</p>` : html`<ul class="plain">${items}</ul>`}
@@ -390,7 +405,7 @@ export class ResidentHomeScreen extends ScreenElement {
       ${
         unread.length === 0
           ? html`<p>${t(l, 'noUnread')}</p>`
-          : html`<p>${t(l, 'unreadCount', { count: String(unread.length) })}</p>
+          : html`<p>${unread.length === 1 ? t(l, 'unreadOne') : t(l, 'unreadCount', { count: String(unread.length) })}</p>
             <ul class="plain unread-list">${unread.map((n) => html`<li data-notice=${n.id}><span class="unread">${t(l, 'unread')}</span> ${n.title}</li>`)}</ul>`
       }
       <p><a id="all-notices" href="${this.base}/announcements">${t(l, 'allNotices')}</a></p>

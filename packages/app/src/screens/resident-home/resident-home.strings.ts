@@ -19,6 +19,8 @@ export const t = translator({
   // What needs the household now.
   now: { 'zh-CN': '需要您办的事', en: 'What needs you now' },
   nothingNow: { 'zh-CN': '目前没有需要您办的事。', en: 'Nothing needs you at present.' },
+  nowVotes: { 'zh-CN': '{count} 项表决等您投票', en: '{count} motions waiting for your vote' },
+  nowVote: { 'zh-CN': '1 项表决等您投票', en: '1 motion waiting for your vote' },
   nowOwed: { 'zh-CN': '{fund}：尚欠 {amount}', en: '{fund}: {amount} still owed' },
   nowOverdue: { 'zh-CN': '（其中 {amount} 已过期限）', en: ' ({amount} of it past due)' },
   nowAsked: {
@@ -166,5 +168,6 @@ export const t = translator({
   unread: { 'zh-CN': '未读', en: 'Unread' },
   noUnread: { 'zh-CN': '没有未读的公告。', en: 'No unread notices.' },
   unreadCount: { 'zh-CN': '{count} 条未读公告：', en: '{count} unread notices:' },
+  unreadOne: { 'zh-CN': '1 条未读公告：', en: '1 unread notice:' },
   allNotices: { 'zh-CN': '查看全部公告', en: 'See every notice' },
 });

@@ -15,6 +15,8 @@ import type { ApiClient, ApiResult } from '../../api/api-client.js';
 export interface HouseholdSeat {
   readonly voterId: string;
   readonly proxyId?: string;
+  /** Who holds the proxy, for a proxy seat: a person by name, or this household by its room — never an id. */
+  readonly holder?: { readonly name: string } | { readonly room: string };
   readonly rooms: readonly string[];
   readonly voted: boolean;
   readonly ballot?: Pick<Ballot, 'choice' | 'at' | 'revision' | 'channel'>;

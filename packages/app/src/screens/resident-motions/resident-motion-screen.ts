@@ -1,14 +1,14 @@
-import '@linli/widgets/define/linli-live-status.js';
 import '@linli/widgets/define/linli-vote.js';
 import { amendmentStatus, ballotChoiceText, type LinliError, type Locale, type Motion } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { residentLiveStatus } from '../live-status.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
 import { type HouseholdSeat, loadHouseholdMotions, type MotionForHousehold } from './household-motions.js';
 import { groupOf } from './motion-groups.js';
 import { renderProjects, renderResult } from './motion-outcome.js';
 import { t } from './resident-motions.strings.js';
 import { residentMotionStyles } from './resident-motions.styles.js';
-import { seatLabel } from './seat-label.js';
+import { holderLabel, seatLabel } from './seat-label.js';
 
 /** A seat's key: its voter and, for a proxy, the proxy. */
 const seatKey = (s: HouseholdSeat) => `${s.voterId}\u0000${s.proxyId ?? ''}`;
@@ -236,6 +236,7 @@ export class ResidentMotionScreen extends ScreenElement {
         motion=${item.motion.id}
         voter=${seat?.voterId ?? ''}
         proxy=${seat?.proxyId ?? ''}
+        holder=${holderLabel(seat, l)}
         @linli-ballot-cast=${() => this.onCast()}
       ></linli-vote>`;
   }
@@ -259,11 +260,7 @@ export class ResidentMotionScreen extends ScreenElement {
     const group = groupOf(m, item.tally);
     // What matters first: a closed motion's result; the projects' costs before a budget's ballot.
     // Says when what is shown is not live, and that a ballot made offline waits to be sent.
-    const live = html`<linli-live-status
-      lang=${l}
-      endpoint=${`/c/${encodeURIComponent(this.community)}`}
-      .token=${this.context.sessions.token(this.community)}
-    ></linli-live-status>`;
+    const live = residentLiveStatus(this.context, l);
     return html`${title}${back}${live} ${renderResult(item, l, this.community)} ${renderProjects(m, l)}
       ${group === 'upcoming' ? this.renderDraft(m, l) : html`${this.renderSeats(item, group === 'open')}${this.renderVote(item)}`}
       ${this.renderAmendments(item)}`;

@@ -1,5 +1,6 @@
 import type { LinliError } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { residentLiveStatus } from '../live-status.js';
 import { ScreenElement } from '../screen-element.js';
 import { loadHouseholdMotions, type MotionForHousehold } from './household-motions.js';
 import { ballotsToCast, groupOf, type MotionGroup } from './motion-groups.js';
@@ -77,6 +78,7 @@ export class ResidentMotionsScreen extends ScreenElement {
   protected override render(): TemplateResult {
     const l = this.locale;
     const head = html`<h1 id="title" tabindex="-1">${t(l, 'listTitle')}</h1>
+      ${residentLiveStatus(this.context, l)}
       <p class="hint">${t(l, 'listHint')}</p>`;
     if (this.error)
       return html`${head}

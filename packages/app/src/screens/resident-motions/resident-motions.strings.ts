@@ -40,6 +40,7 @@ export const t = translator({
   },
   yourBallots: { 'zh-CN': '本户的选票', en: "Your household's ballots" },
   pickSeat: { 'zh-CN': '为谁投票', en: 'Vote for' },
+  holderRoom: { 'zh-CN': '{room}室', en: 'Room {room}' },
   ownSeat: { 'zh-CN': '本户（{rooms}室）', en: 'Your household (room {rooms})' },
   ownSeatN: { 'zh-CN': '本户（{rooms}室）第 {n} 票', en: 'Your household (room {rooms}), ballot {n}' },
   proxySeat: {

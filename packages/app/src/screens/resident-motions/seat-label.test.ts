@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seatLabel } from './seat-label.js';
+import { holderLabel, seatLabel } from './seat-label.js';
 
 describe('seatLabel', () => {
   const own = { voterId: 'u102', rooms: ['102'], voted: false };
@@ -13,5 +13,16 @@ describe('seatLabel', () => {
     const second = { voterId: 'r-102-b', rooms: ['102'], voted: true };
     expect(seatLabel(second, [own, second], 'zh-CN')).toBe('本户（102室）第 2 票');
     expect(seatLabel(own, [own, second], 'en')).toBe('Your household (room 102), ballot 1');
+  });
+});
+
+describe('holderLabel', () => {
+  it('greets a proxy holder by name or by the household’s room, and an own seat not at all', () => {
+    const base = { voterId: 'u201', proxyId: 'p1', rooms: ['201'], voted: false };
+    expect(holderLabel({ ...base, holder: { name: '刘女士' } }, 'zh-CN')).toBe('刘女士');
+    expect(holderLabel({ ...base, holder: { room: '102' } }, 'zh-CN')).toBe('102室');
+    expect(holderLabel({ ...base, holder: { room: '102' } }, 'en')).toBe('Room 102');
+    expect(holderLabel({ voterId: 'u102', rooms: ['102'], voted: false }, 'en')).toBe('');
+    expect(holderLabel(undefined, 'en')).toBe('');
   });
 });

@@ -14,3 +14,10 @@ export function seatLabel(seat: HouseholdSeat, seats: readonly HouseholdSeat[], 
   if (own.length === 1) return t(locale, 'ownSeat', { rooms });
   return t(locale, 'ownSeatN', { rooms, n: String(own.indexOf(seat) + 1) });
 }
+
+/** The proxy holder as `<linli-vote>` greets them: the person's name, or the household's room ("102室"); empty for an own seat. */
+export function holderLabel(seat: HouseholdSeat | undefined, locale: Locale): string {
+  const holder = seat?.holder;
+  if (!holder) return '';
+  return 'name' in holder ? holder.name : t(locale, 'holderRoom', { room: holder.room });
+}

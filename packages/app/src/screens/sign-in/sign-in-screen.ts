@@ -1,6 +1,6 @@
 import type { LinliError } from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { organizerLabel, translator } from '../../shell/strings.js';
+import { householdLabel, organizerLabel, translator } from '../../shell/strings.js';
 import { ScreenElement } from '../screen-element.js';
 
 const t = translator({
@@ -39,7 +39,6 @@ const t = translator({
   signedIn: { 'zh-CN': '已登录：{who}', en: 'Signed in: {who}' },
   toMotions: { 'zh-CN': '查看议题并投票', en: 'Motions and votes' },
   toHouseholdHome: { 'zh-CN': '去我家的页面', en: 'Go to my household' },
-  householdWho: { 'zh-CN': '住户 {unit}', en: 'household {unit}' },
   toHome: { 'zh-CN': '进入组织者首页', en: 'Go to the organizer home' },
 });
 
@@ -192,7 +191,7 @@ export class SignInScreen extends ScreenElement {
     const who =
       session.kind === 'organizer'
         ? organizerLabel(session, l)
-        : t(l, 'householdWho', { unit: session.unitId });
+        : householdLabel(session, l);
     return html`<p class="card" role="status">
       ${t(l, 'signedIn', { who })}
       ${

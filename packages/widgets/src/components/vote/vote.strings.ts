@@ -43,9 +43,11 @@ export const voteStrings = {
   addPoint: { 'zh-CN': '给 {option} 加 1 点', en: 'Add a point to {option}' },
   removePoint: { 'zh-CN': '从 {option} 减 1 点', en: 'Take a point from {option}' },
   rankHint: {
-    'zh-CN': '用“上移”“下移”排列顺序，第一位是您最想要的',
-    en: 'Use Move up / Move down to order them; first is your favourite',
+    'zh-CN': '按住左边的 ≡ 拖动，或用“上移”“下移”排列顺序，第一位是您最想要的',
+    en: 'Drag a row by its ≡ or use Up / Down to order them; first is your favourite',
   },
+  dragHint: { 'zh-CN': '按住拖动', en: 'Hold and drag' },
+  movedTo: { 'zh-CN': '{option} 移到第 {n} 位，共 {total} 位', en: '{option} moved to place {n} of {total}' },
   moveUp: { 'zh-CN': '上移 {option}', en: 'Move {option} up' },
   moveDown: { 'zh-CN': '下移 {option}', en: 'Move {option} down' },
   up: { 'zh-CN': '上移', en: 'Up' },

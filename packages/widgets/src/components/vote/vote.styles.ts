@@ -1,5 +1,11 @@
 import { type CSSResult, css } from 'lit';
 
+/**
+ * `<linli-vote>`'s styles. The ranked list: the row being dragged rides above the others and a bar
+ * marks where it will land; the grip is a 44 px target a finger holds, and its `touch-action: none`
+ * lets the drag, not the page's scrolling, take the finger's move. On a narrow phone in large text the
+ * Up / Down buttons wrap together under the option rather than squeezing its name to a letter a line.
+ */
 export const voteStyles: CSSResult = css`
   :host {
     display: block;
@@ -89,7 +95,55 @@ export const voteStyles: CSSResult = css`
     margin-bottom: 0.3em;
   }
   ol[part='ranking'] {
-    padding-left: 1.5em;
+    list-style: none;
+    padding: 0;
+    margin: 0.3em 0;
+  }
+  ol[part='ranking'] li {
+    position: relative;
+    border: 1px solid var(--linli-color-border, #d0d7de);
+    border-radius: var(--linli-radius, 8px);
+    background: var(--linli-color-background, #ffffff);
+    padding: 0.2em;
+  }
+  ol[part='ranking'] li[data-dragging] {
+    z-index: 1;
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.3);
+    outline: 2px solid var(--linli-color-primary, #0b5cad);
+  }
+  ol[part='ranking'] li[data-drop='before']::before,
+  ol[part='ranking'] li[data-drop='after']::after {
+    content: '';
+    position: absolute;
+    left: 0;
+    right: 0;
+    height: 4px;
+    border-radius: 2px;
+    background: var(--linli-color-primary, #0b5cad);
+  }
+  ol[part='ranking'] li[data-drop='before']::before {
+    top: -0.35em;
+  }
+  ol[part='ranking'] li[data-drop='after']::after {
+    bottom: -0.35em;
+  }
+  [part='grip'] {
+    flex: none;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 44px;
+    min-height: max(44px, var(--linli-target));
+    font-size: 1.5em;
+    cursor: grab;
+    touch-action: none;
+    user-select: none;
+  }
+  [part='grip']::before {
+    content: '≡';
+  }
+  [part='rank-said']:empty {
+    display: none;
   }
   ol[part='ranking'] li,
   .points {
@@ -98,7 +152,17 @@ export const voteStyles: CSSResult = css`
     gap: 0.5em;
     margin: 0.2em 0;
   }
-  ol[part='ranking'] li span,
+  ol[part='ranking'] li {
+    flex-wrap: wrap;
+  }
+  [part='rank-label'] {
+    flex: 1 1 6em;
+  }
+  [part='rank-moves'] {
+    display: flex;
+    gap: 0.5em;
+    margin-left: auto;
+  }
   .points span {
     flex: 1;
   }
@@ -150,6 +214,17 @@ export const voteStyles: CSSResult = css`
     }
     [part='detail'] summary {
       color: var(--linli-color-link, #79c0ff);
+    }
+    ol[part='ranking'] li {
+      background: var(--linli-color-background, #0d1117);
+      border-color: var(--linli-color-border, #30363d);
+    }
+    ol[part='ranking'] li[data-dragging] {
+      outline-color: var(--linli-color-primary, #4493f8);
+    }
+    ol[part='ranking'] li[data-drop='before']::before,
+    ol[part='ranking'] li[data-drop='after']::after {
+      background: var(--linli-color-primary, #4493f8);
     }
   }
   @media print {

@@ -1,6 +1,6 @@
 import { createGovernance } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { commands, userEvent } from 'vitest/browser';
 import {
   elevatorMotion,
   mount,
@@ -35,6 +35,67 @@ async function voteElement(voter = 'o101', lang = 'zh-CN', extra: Record<string,
   );
   return { ...setup, el };
 }
+
+/** An open ranked election of three over stairwell 1's households, shown to household 101. */
+async function rankedVote(lang: string) {
+  const { gov } = await stairwell();
+  await must(
+    gov,
+    {
+      type: 'motion.draft',
+      id: 'head',
+      title: '选举楼组长',
+      kind: 'ranked',
+      method: 'irv',
+      options: [
+        { id: 'a', label: '张阿姨' },
+        { id: 'b', label: '李师傅' },
+        { id: 'c', label: '陈老师' },
+      ],
+      scope: { kind: 'stairwell', id: 's1' },
+      basis: 'households',
+      rule: 'simpleMajority',
+      closesAt: '2026-12-20T10:00:00Z',
+    },
+    { type: 'motion.open', motionId: 'head' },
+  );
+  const el = await mount<LinliVote>(
+    `<linli-vote motion="head" voter="u101" lang="${lang}"></linli-vote>`,
+    'linli-vote',
+    (e) => {
+      e.governance = gov;
+    },
+  );
+  return { gov, el };
+}
+
+const rows = (el: LinliVote) => [...shadow(el).querySelectorAll<HTMLLIElement>('li[part=rank]')];
+/** The ranking on screen, by option label. */
+const order = (el: LinliVote) =>
+  rows(el).map((r) =>
+    r
+      .querySelector('[part=rank-label]')
+      ?.textContent?.replace(/^\s*\d+\s*/, '')
+      .trim(),
+  );
+const said = (el: LinliVote) => shadow(el).querySelector('[part=rank-said]')?.textContent?.trim() ?? '';
+/** The middle of row `i`'s grip. */
+const grip = (el: LinliVote, i: number) => {
+  const box = rows(el)[i]?.querySelector('[part=grip]')?.getBoundingClientRect();
+  if (!box) throw new Error(`no grip ${i}`);
+  return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+};
+/** A point just below (or above) row `i`, on the grip's column. */
+const below = (el: LinliVote, i: number) => {
+  const box = rows(el)[i]?.getBoundingClientRect();
+  if (!box) throw new Error(`no row ${i}`);
+  return { x: grip(el, i).x, y: box.bottom - 4 };
+};
+const above = (el: LinliVote, i: number) => {
+  const box = rows(el)[i]?.getBoundingClientRect();
+  if (!box) throw new Error(`no row ${i}`);
+  return { x: grip(el, i).x, y: box.top + 4 };
+};
 
 /** An open choice motion `id` over stairwell 1's households, with no threshold, shown to household 101. */
 async function choiceVote(id: string, title: string, lang: string, extra: Record<string, unknown>) {
@@ -172,43 +233,89 @@ describe('<linli-vote>', () => {
     expect(gov.ballots('lift')[0]).toMatchObject({ voterId: 'o102', choice: { vote: 'no' } });
   });
 
-  it('ranks by keyboard', async () => {
-    const { gov } = await stairwell();
-    await must(
-      gov,
-      {
-        type: 'motion.draft',
-        id: 'head',
-        title: '选举楼组长',
-        kind: 'ranked',
-        method: 'irv',
-        options: [
-          { id: 'a', label: '张阿姨' },
-          { id: 'b', label: '李师傅' },
-          { id: 'c', label: '陈老师' },
-        ],
-        scope: { kind: 'stairwell', id: 's1' },
-        basis: 'households',
-        rule: 'simpleMajority',
-        closesAt: '2026-12-20T10:00:00Z',
-      },
-      { type: 'motion.open', motionId: 'head' },
-    );
-    const el = await mount<LinliVote>(
-      '<linli-vote motion="head" voter="u101" lang="en"></linli-vote>',
-      'linli-vote',
-      (e) => {
-        e.governance = gov;
-      },
-    );
+  it('ranks by keyboard: focus stays with the option that moved, and each move is said', async () => {
+    const { gov, el } = await rankedVote('en');
     const down = shadow(el).querySelector('button[aria-label="Move 张阿姨 down"]') as HTMLButtonElement;
     down.focus();
     await userEvent.keyboard('{Enter}');
     await el.updateComplete;
+    await el.updateComplete;
+    expect(order(el)).toEqual(['李师傅', '张阿姨', '陈老师']);
+    // The same option's button has focus at its new place: Enter again moves it on.
+    expect(shadow(el).activeElement?.getAttribute('aria-label')).toBe('Move 张阿姨 down');
+    expect(said(el)).toBe('张阿姨 moved to place 2 of 3');
+    expect(shadow(el).querySelector('[part=rank-said]')?.getAttribute('aria-live')).toBe('polite');
     (shadow(el).querySelector('[part=submit]') as HTMLButtonElement).focus();
     await userEvent.keyboard('{Enter}');
     await settle(el);
     expect(gov.ballots('head')[0]?.choice).toEqual({ kind: 'ranked', ranking: [1, 0, 2] });
+  });
+
+  it('ranks by dragging a row with the mouse, a bar marking where it lands', async () => {
+    const { gov, el } = await rankedVote('zh-CN');
+    // Pick 张阿姨 up by its grip and hold it below 陈老师: the bar shows under 陈老师, nothing moved yet.
+    await commands.pointerDrag({ pointer: 'mouse', from: grip(el, 0), to: below(el, 2), release: false });
+    await el.updateComplete;
+    expect(rows(el)[0]?.hasAttribute('data-dragging')).toBe(true);
+    expect(rows(el)[2]?.dataset.drop).toBe('after');
+    expect(order(el)).toEqual(['张阿姨', '李师傅', '陈老师']);
+    await commands.pointerUp();
+    await el.updateComplete;
+    expect(order(el)).toEqual(['李师傅', '陈老师', '张阿姨']);
+    expect(rows(el).some((r) => r.hasAttribute('data-dragging') || r.dataset.drop)).toBe(false);
+    expect(said(el)).toBe('张阿姨 移到第 3 位，共 3 位');
+    (shadow(el).querySelector('[part=submit]') as HTMLButtonElement).click();
+    await settle(el);
+    expect(gov.ballots('head')[0]?.choice).toEqual({ kind: 'ranked', ranking: [1, 2, 0] });
+  });
+
+  it('ranks by dragging with a finger, as on a phone (touch pointer events)', async () => {
+    const { el } = await rankedVote('zh-CN');
+    const pointers: string[] = [];
+    shadow(el).addEventListener('pointerdown', (e) => pointers.push((e as PointerEvent).pointerType), true);
+    await commands.pointerDrag({ pointer: 'touch', from: grip(el, 2), to: above(el, 0) });
+    await el.updateComplete;
+    expect(pointers).toEqual(['touch']);
+    expect(order(el)).toEqual(['陈老师', '张阿姨', '李师傅']);
+  });
+
+  it('puts a dragged row back on Escape', async () => {
+    const { el } = await rankedVote('en');
+    await commands.pointerDrag({ pointer: 'mouse', from: grip(el, 0), to: below(el, 1), release: false });
+    await el.updateComplete;
+    expect(rows(el)[1]?.dataset.drop).toBe('after');
+    await userEvent.keyboard('{Escape}');
+    await commands.pointerUp();
+    await el.updateComplete;
+    expect(order(el)).toEqual(['张阿姨', '李师傅', '陈老师']);
+    expect(rows(el)[0]?.style.transform).toBe('');
+    expect(said(el)).toBe('');
+  });
+
+  it('keeps the ranked list readable on a dark page, mid-drag too (axe)', async () => {
+    await onDarkPage(async () => {
+      const { el } = await rankedVote('zh-CN');
+      await commands.pointerDrag({ pointer: 'mouse', from: grip(el, 0), to: below(el, 1), release: false });
+      await el.updateComplete;
+      expect(await violations(el)).toEqual([]);
+      await commands.pointerUp();
+    });
+  });
+
+  it('says when a motion closed early did close, not when it was due to', async () => {
+    const { el, gov } = await voteElement('o101', 'en');
+    await must(gov, { type: 'motion.close', motionId: 'lift' });
+    await settle(el);
+    const m = gov.motions.value.find((x) => x.id === 'lift');
+    const format = (iso: string) =>
+      new Intl.DateTimeFormat('en', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Shanghai',
+      }).format(Date.parse(iso));
+    expect(m?.closedAt).toBeDefined();
+    expect(format(m?.closedAt ?? '')).not.toBe(format(m?.closesAt ?? ''));
+    expect(text(el)).toContain(`Closed ${format(m?.closedAt ?? '')}`);
   });
 
   it('shows a core error inline, in the reader’s language, and records nothing', async () => {

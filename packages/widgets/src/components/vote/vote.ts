@@ -18,6 +18,7 @@ import { motionStatusKey } from '../../internal/motion-status.js';
 import { SessionVoterController } from '../../internal/session-voter.js';
 import { styleProperty } from '../../internal/style-property.js';
 import { renderDotBallot } from './dot-ballot.js';
+import { RankedBallot } from './ranked-ballot.js';
 import { t } from './vote.strings.js';
 import { voteStyles } from './vote.styles.js';
 import { type Draft, draftOf, fieldsOf } from './vote-draft.js';
@@ -37,7 +38,8 @@ import { renderPlain, roomLabel } from './vote-plain.js';
  * @csspart badge - A status or outcome badge.
  * @csspart form - The ballot form.
  * @csspart submit - The cast/change button.
- * @csspart ranking - The ranked-choice list.
+ * @csspart ranking - The ranked-choice list; `rank` one row, `grip` its drag handle, `rank-label` its place and option, `rank-moves` its Up/Down buttons,
+ *   `rank-said` the last move as said aloud.
  * @csspart error - A localized error from the core.
  * @csspart tally - The results area.
  * @csspart withheld - A secret motion's note that weights which could name voters are not published.
@@ -83,6 +85,8 @@ export class LinliVote extends LinliElement {
   private draftFor = '';
   /** Who votes when a household signed in for `endpoint` and no `voter` is given. */
   private readonly seat = new SessionVoterController(this);
+  /** The ranked ballot's list: drag, buttons and what each move says. */
+  private readonly ranked = new RankedBallot(this);
 
   constructor() {
     super();
@@ -173,7 +177,12 @@ export class LinliVote extends LinliElement {
             : null;
     return html`<p part="status">
       <span part="badge status-badge">${t(locale, status)}</span>
-      <span>${t(locale, final ? 'closedAt' : 'closesAt', { time: date.format(closes) })}</span>
+      <span>${
+        // A motion closed early says when it did close, not when it was due to.
+        final
+          ? t(locale, 'closedAt', { time: date.format(m.closedAt ? Date.parse(m.closedAt) : closes) })
+          : t(locale, 'closesAt', { time: date.format(closes) })
+      }</span>
       ${
         !final && m.status === 'open'
           ? html`<span>${t(locale, 'remaining', { d: Math.floor(left / 86_400_000), h: Math.floor((left % 86_400_000) / 3_600_000) })}</span>`
@@ -336,37 +345,11 @@ export class LinliVote extends LinliElement {
             >`,
           )}
         </fieldset>`;
-      case 'ranked': {
-        const label = (id: string) => m.options.find((o) => o.id === id)?.label ?? id;
-        const move = (from: number, to: number) => {
-          const next = [...draft.ranking];
-          const [item] = next.splice(from, 1);
-          next.splice(to, 0, item as string);
-          this.setDraft({ kind: 'ranked', ranking: next });
-        };
+      case 'ranked':
         return html`<fieldset>
           <legend>${m.title}</legend>
-          <p id="rank-hint">${t(locale, 'rankHint')}</p>
-          <ol part="ranking" aria-describedby="rank-hint">
-            ${draft.ranking.map(
-              (id, i) => html`<li>
-                <span>${label(id)}</span>
-                <button type="button" aria-label=${t(locale, 'moveUp', { option: label(id) })} ?disabled=${i === 0} @click=${() => move(i, i - 1)}>
-                  ${t(locale, 'up')}
-                </button>
-                <button
-                  type="button"
-                  aria-label=${t(locale, 'moveDown', { option: label(id) })}
-                  ?disabled=${i === draft.ranking.length - 1}
-                  @click=${() => move(i, i + 1)}
-                >
-                  ${t(locale, 'down')}
-                </button>
-              </li>`,
-            )}
-          </ol>
+          ${this.ranked.render(m, draft.ranking, locale, (ranking) => this.setDraft({ kind: 'ranked', ranking }))}
         </fieldset>`;
-      }
       case 'dot':
         return renderDotBallot(m, draft, locale, (next) => this.setDraft(next));
     }
