@@ -190,6 +190,12 @@ export type {
   HouseholdSwap,
   HouseholdUnit,
 } from './governance/household-home.js';
+export type {
+  HolderName,
+  HouseholdMotion,
+  HouseholdMotionsAnswer,
+  HouseholdSeat,
+} from './governance/household-motions.js';
 export {
   type BillLineRecord,
   type DuesLine,

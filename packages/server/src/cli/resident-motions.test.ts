@@ -3,9 +3,9 @@
 // (The functions this test evaluates in Chromium use the page's DOM; the build excludes tests.)
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HouseholdMotionsAnswer } from '@linli/core';
 import type { Page } from 'playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HouseholdMotionsAnswer } from '../household-motions.js';
 import { axeViolations } from '../testing/axe.js';
 import { useConsoleCommunity } from '../testing/console-community.js';
 import { type ConsoleLook, householdPage, textOf } from '../testing/console-page.js';

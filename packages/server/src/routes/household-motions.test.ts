@@ -1,6 +1,6 @@
+import type { HouseholdMotionsAnswer } from '@linli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import type { HouseholdMotionsAnswer } from '../household-motions.js';
 import { type TestCommunity, testCommunity } from '../testing/hosted-community.js';
 
 let opened: TestCommunity | undefined;

@@ -1,34 +1,12 @@
 import {
-  type Ballot,
   fetchPublishedView,
+  type HouseholdMotion,
   linliError,
   type Motion,
   type Tally,
   viewGovernance,
 } from '@linli/core';
 import type { ApiClient, ApiResult } from '../../api/api-client.js';
-
-/**
- * One ballot the household may cast, as `GET /c/:community/household/motions` answers it (see
- * `householdMotions` in `@linli/server`): its own voter, or a proxy it holds.
- */
-export interface HouseholdSeat {
-  readonly voterId: string;
-  readonly proxyId?: string;
-  /** Who holds the proxy, for a proxy seat: a person by name, or this household by its room — never an id. */
-  readonly holder?: { readonly name: string } | { readonly room: string };
-  readonly rooms: readonly string[];
-  readonly voted: boolean;
-  readonly ballot?: Pick<Ballot, 'choice' | 'at' | 'revision' | 'channel'>;
-}
-
-/** What one motion asks of the household. */
-export interface HouseholdMotion {
-  readonly motionId: string;
-  readonly seats: readonly HouseholdSeat[];
-  readonly amendAs: readonly string[];
-  readonly inScope: boolean;
-}
 
 /** A motion as the residents' screens show it: the public definition and tally, the household's part. */
 export interface MotionForHousehold {

@@ -1,5 +1,4 @@
-import type { Motion, Tally } from '@linli/core';
-import type { HouseholdMotion } from './household-motions.js';
+import type { HouseholdMotion, Motion, Tally } from '@linli/core';
 
 /** Where a motion sits on the household's list. */
 export type MotionGroup = 'open' | 'upcoming' | 'closed';

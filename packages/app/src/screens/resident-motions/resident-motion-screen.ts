@@ -1,9 +1,16 @@
 import '@linli/widgets/define/linli-vote.js';
-import { amendmentStatus, ballotChoiceText, type LinliError, type Locale, type Motion } from '@linli/core';
+import {
+  amendmentStatus,
+  ballotChoiceText,
+  type HouseholdSeat,
+  type LinliError,
+  type Locale,
+  type Motion,
+} from '@linli/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { residentLiveStatus } from '../live-status.js';
 import { isAbout, ScreenElement } from '../screen-element.js';
-import { type HouseholdSeat, loadHouseholdMotions, type MotionForHousehold } from './household-motions.js';
+import { loadHouseholdMotions, type MotionForHousehold } from './household-motions.js';
 import { groupOf } from './motion-groups.js';
 import { renderProjects, renderResult } from './motion-outcome.js';
 import { t } from './resident-motions.strings.js';

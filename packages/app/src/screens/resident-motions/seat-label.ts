@@ -1,5 +1,4 @@
-import type { Locale } from '@linli/core';
-import type { HouseholdSeat } from './household-motions.js';
+import type { HouseholdSeat, Locale } from '@linli/core';
 import { t } from './resident-motions.strings.js';
 
 /**
