@@ -188,10 +188,7 @@ export class SignInScreen extends ScreenElement {
     const session = this.context.session;
     if (!session || this.only) return nothing;
     const l = this.locale;
-    const who =
-      session.kind === 'organizer'
-        ? organizerLabel(session, l)
-        : householdLabel(session, l);
+    const who = session.kind === 'organizer' ? organizerLabel(session, l) : householdLabel(session, l);
     return html`<p class="card" role="status">
       ${t(l, 'signedIn', { who })}
       ${
