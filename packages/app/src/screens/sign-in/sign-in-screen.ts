@@ -1,6 +1,14 @@
 import type { LinliError } from '@linli/core';
 import { effect } from '@preact/signals-core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  type CSSResultGroup,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { residentModule } from '../../shell/resident-module.js';
 import { householdEndpoint } from '../../shell/session.js';
 import { householdLabel, organizerLabel, shellStrings, translator } from '../../shell/strings.js';
@@ -57,6 +65,27 @@ const TOKEN_REFUSED: ReadonlySet<string> = new Set(['auth.required', 'auth.forbi
  * as soon as the sign-in succeeds.
  */
 export class SignInScreen extends ScreenElement {
+  // The element's parts, matched to the organizer's form above it: the same width, a muted hint, a
+  // full-width field and a bold refusal.
+  static override styles: CSSResultGroup = [
+    ScreenElement.styles,
+    css`
+      linli-sign-in {
+        display: block;
+        max-width: 32em;
+        margin-block-start: 0.6em;
+      }
+      linli-sign-in::part(input) {
+        max-width: none;
+      }
+      linli-sign-in::part(hint) {
+        color: var(--linli-color-muted);
+      }
+      linli-sign-in::part(error) {
+        font-weight: 600;
+      }
+    `,
+  ];
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     only: { type: String },
