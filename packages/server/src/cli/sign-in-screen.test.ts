@@ -105,6 +105,14 @@ describe("the app's sign-in screen: the household's form is <linli-sign-in>", ()
     // The session is the widgets' one: kept under their key, with its household.
     const kept = await page.evaluate((key) => localStorage.getItem(key), `linli-session:/c/${COMMUNITY}`);
     expect(JSON.parse(kept ?? '{}').household).toBe(t.units.get('102'));
+    // Signing out in the app (its devices screen, no page load) leaves no element holding the session:
+    // the form is back, not "signed in" — though the element that signed in is another build's copy.
+    await page.getByRole('link', { name: 'My devices / sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out anyway' }).click();
+    await poll(() => page.url()).toBe(`${t.server.base}${SIGN_IN}`);
+    await poll(() => field(page).count()).toBe(1);
+    expect(await page.locator('linli-sign-in [part~=signed-in]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
