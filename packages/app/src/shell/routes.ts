@@ -4,6 +4,7 @@ import '../screens/not-found/not-found-screen.js';
 import '../screens/sign-in/sign-in-screen.js';
 import { type LazyModule, lazyModule } from './lazy.js';
 import type { Localized } from './localized.js';
+import { residentModule } from './resident-module.js';
 import { pathOf } from './route-match.js';
 import type { ScreenContext } from './screen.js';
 
@@ -48,13 +49,7 @@ export const resultModule: LazyModule = lazyModule(
   () => import(/* @vite-ignore */ new URL('./result.js', import.meta.url).href),
 );
 
-/**
- * The residents' screens (a household's notices): `dist/resident.js` (its own build, from
- * `src/resident.ts`), so neither the first load nor a resident's phone carries the organizer's console.
- */
-export const residentModule: LazyModule = lazyModule(
-  () => import(/* @vite-ignore */ new URL('./resident.js', import.meta.url).href),
-);
+export { residentModule } from './resident-module.js';
 
 /**
  * A household's devices screen: `dist/devices.js` (its own build, from `src/devices.ts`), with the QR

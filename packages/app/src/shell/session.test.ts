@@ -1,5 +1,5 @@
 import { linliError } from '@linli/core';
-import { sessionKey } from '@linli/widgets';
+import { endpointSession, sessionKey } from '@linli/widgets';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/api-client.js';
 import { memoryStorage } from '../test/screen-context.ts';
@@ -15,10 +15,6 @@ function fakeServer() {
     const auth = new Headers(init?.headers).get('authorization') ?? '';
     const method = init?.method ?? 'GET';
     calls.push(`${method} ${String(input)} ${auth}`);
-    if (String(input) === '/c/c1/sessions' && method === 'POST')
-      return JSON.parse(String(init?.body)).code === 'GOOD-CODE'
-        ? json(200, { token: 'household-token', household: 'u102' })
-        : json(401, { error: linliError('auth.bad_code') });
     if (String(input) === '/c/c1/sessions' && method === 'DELETE')
       return json(409, { error: linliError('auth.last_device') });
     if (String(input) === '/c/c1/sessions?last=confirmed' && method === 'DELETE')
@@ -44,7 +40,17 @@ function setup() {
       return id === undefined ? undefined : sessions.token(id);
     },
   });
-  return { server, storages, sessions, api };
+  /**
+   * What `<linli-sign-in endpoint="/c/c1">` leaves behind once the server accepted a code (the
+   * element itself is tested in @linli/widgets): the session under its key, and then the shell's
+   * `restore` that its `linli-signed-in` event triggers.
+   */
+  const householdSignedIn = async (token = 'household-token') => {
+    storages.device.setItem(householdKey('c1'), JSON.stringify({ token, household: 'u102' }));
+    endpointSession('/c/c1').value = { token, household: 'u102' };
+    return sessions.restore('c1', api);
+  };
+  return { server, storages, sessions, api, householdSignedIn };
 }
 
 describe('sign-ins', () => {
@@ -61,8 +67,11 @@ describe('sign-ins', () => {
   });
 
   it('keep a household’s session where the widgets’ <linli-sign-in endpoint="/c/…"> keeps it, in its shape', async () => {
-    const { storages, sessions, api } = setup();
-    await sessions.signInHousehold('c1', 'GOOD-CODE', api);
+    const { storages, sessions, householdSignedIn } = setup();
+    expect(await householdSignedIn()).toEqual({
+      ok: true,
+      value: { kind: 'household', unitId: 'u102', building: '96号楼', room: '102' },
+    });
     expect(householdKey('c1')).toBe('linli-session:/c/c1');
     expect(householdKey('c1')).toBe(sessionKey('/c/c1'));
     // Saved by the widget (token and household), read by the app: one sign-in for both.
@@ -74,8 +83,8 @@ describe('sign-ins', () => {
   });
 
   it('forget a refused organizer token but keep the household’s session on the device', async () => {
-    const { storages, sessions, api } = setup();
-    await sessions.signInHousehold('c1', 'GOOD-CODE', api);
+    const { storages, sessions, api, householdSignedIn } = setup();
+    await householdSignedIn();
     expect(JSON.parse(storages.device.getItem(householdKey('c1')) ?? '{}')).toEqual({
       token: 'household-token',
       household: 'u102',
@@ -90,16 +99,18 @@ describe('sign-ins', () => {
     });
   });
 
-  it('refuse a wrong invite code with the typed error and keep nothing', async () => {
-    const { storages, sessions, api } = setup();
-    const answer = await sessions.signInHousehold('c1', 'BAD', api);
-    expect(answer.ok ? undefined : answer.error.code).toBe('auth.bad_code');
+  it('forget a household session the server no longer accepts, in the widgets’ shared signal too', async () => {
+    const { storages, sessions, householdSignedIn } = setup();
+    const answer = await householdSignedIn('revoked-token');
+    expect(answer.ok ? undefined : answer.error.code).toBe('auth.required');
     expect(storages.device.length).toBe(0);
+    expect(endpointSession('/c/c1').value).toBeUndefined();
+    expect(sessions.who.value.c1).toBeUndefined();
   });
 
   it('sign a household out on the server (its last device once confirmed), and an organizer out by forgetting the token', async () => {
-    const { server, sessions, api, storages } = setup();
-    await sessions.signInHousehold('c1', 'GOOD-CODE', api);
+    const { server, sessions, api, storages, householdSignedIn } = setup();
+    await householdSignedIn();
     // The household's last device: the server's warning comes back and the token stays.
     const warned = await sessions.signOut('c1', api);
     expect(!warned.ok && warned.error.code).toBe('auth.last_device');
@@ -113,6 +124,8 @@ describe('sign-ins', () => {
     expect((await sessions.signOut('c1', api, true)).ok).toBe(true);
     expect(server.calls).toContain('DELETE /c/c1/sessions?last=confirmed Bearer household-token');
     expect(storages.device.length).toBe(0);
+    // No <linli-vote> or <linli-sign-in> on the app's pages keeps the session the app dropped.
+    expect(endpointSession('/c/c1').value).toBeUndefined();
     await sessions.signInOrganizer('c1', 'organizer-token', api);
     const before = server.calls.length;
     await sessions.signOut('c1', api);

@@ -1,4 +1,4 @@
-import { sessionKey } from '@linli/widgets';
+import { forgetSession, sessionKey } from '@linli/widgets';
 import { signal } from '@preact/signals-core';
 import * as z from 'zod/mini';
 import type { ApiClient } from '../api/api-client.js';
@@ -38,7 +38,9 @@ const householdSaved = z.object({ token: z.string(), household: z.optional(z.str
  * signed in for every widget on the server's pages, and the other way round.
  */
 export const organizerKey = (community: string): string => `linli-organizer:/c/${community}`;
-export const householdKey = (community: string): string => sessionKey(`/c/${community}`);
+/** The `endpoint` of the widgets' elements for `community` on the server's own pages (`/c/<id>`). */
+export const householdEndpoint = (community: string): string => `/c/${community}`;
+export const householdKey = (community: string): string => sessionKey(householdEndpoint(community));
 
 /** The two storages, injected so tests can use their own. */
 export interface SessionStorages {
@@ -108,18 +110,6 @@ export class Sessions {
     return answer;
   }
 
-  /** Redeems a household's invite code (`POST /c/:id/sessions`) and keeps its session token. */
-  async signInHousehold(community: string, code: string, api: ApiClient) {
-    const answer = await api.send<{ token: string; household: string }>(
-      'POST',
-      `/c/${encodeURIComponent(community)}/sessions`,
-      { code: code.trim() },
-    );
-    if (!answer.ok) return answer;
-    write(this.storages.device, householdKey(community), JSON.stringify(answer.value));
-    return this.restore(community, api);
-  }
-
   /**
    * Signs out of `community`: a household's session is ended on the server (`DELETE /sessions`); an
    * organizer's token is forgotten by this tab (it is the operator's to revoke). The household's last
@@ -141,15 +131,25 @@ export class Sessions {
   /** Forgets this browser's tokens for `community`. */
   forget(community: string): void {
     remove(this.storages.tab, organizerKey(community));
-    remove(this.storages.device, householdKey(community));
+    this.#forgetHousehold(community);
     this.#set(community, undefined);
   }
 
   /** Forgets only the token requests carried (a wrong organizer token leaves the household's alone). */
   #forgetUsed(community: string): void {
     if (read(this.storages.tab, organizerKey(community))) remove(this.storages.tab, organizerKey(community));
-    else remove(this.storages.device, householdKey(community));
+    else this.#forgetHousehold(community);
     this.#set(community, undefined);
+  }
+
+  /**
+   * Forgets the household's session — in this shell and in the widgets' shared session signal, so no
+   * element on the app's pages (`<linli-sign-in>`, `<linli-vote>`, `<linli-roles>`) keeps a session the
+   * app dropped.
+   */
+  #forgetHousehold(community: string): void {
+    remove(this.storages.device, householdKey(community));
+    forgetSession(householdEndpoint(community));
   }
 
   #set(community: string, session: Session | undefined): void {

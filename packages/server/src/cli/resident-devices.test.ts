@@ -186,8 +186,8 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     const { page, errors } = await phone('203.0.113.5');
     await page.goto(`${t.server.base}${DEVICES}`);
     await signInWith(page, mine);
-    await poll(() => page.locator('#household-error').count()).toBe(1);
-    const message = await textOf(page, '#household-error');
+    await poll(() => page.locator('linli-sign-in [part~=error]').count()).toBe(1);
+    const message = await textOf(page, 'linli-sign-in [part~=error]');
     expect(message).toMatch(/^这个邀请码被尝试的次数过多，请 \d+ 秒后再试。其他邻居和其他网络不受影响。$/);
     await check(page, 'devices-5-lockout-household-zh');
     // The neighbour on the same Wi-Fi signs in at once.
@@ -214,8 +214,8 @@ describe("a household's devices: adding a family member's phone, signing out, lo
     await flooded.page.goto(`${t.server.base}${DEVICES}`);
     await flooded.page.getByLabel('Invite code').fill(fresh);
     await flooded.page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await poll(() => flooded.page.locator('#household-error').count()).toBe(1);
-    expect(await textOf(flooded.page, '#household-error')).toMatch(
+    await poll(() => flooded.page.locator('linli-sign-in [part~=error]').count()).toBe(1);
+    expect(await textOf(flooded.page, 'linli-sign-in [part~=error]')).toMatch(
       /^Too many attempts from this network \(this Wi-Fi\); try again in \d+ seconds?\. Other neighbours and other networks are not affected\.$/,
     );
     await check(flooded.page, 'devices-6-lockout-address-en');

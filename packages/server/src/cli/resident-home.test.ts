@@ -168,8 +168,8 @@ describe('the household’s home (/c/:community/home): what we owe, our turns, r
       language: 'zh-CN',
     });
     await page.goto(`${t.server.base}/c/${COMMUNITY}/sign-in`);
-    await page.locator('#household-input').fill(invites[0]?.code ?? '');
-    await page.locator('#household-input').press('Enter');
+    await page.getByLabel('入户邀请码').fill(invites[0]?.code ?? '');
+    await page.getByLabel('入户邀请码').press('Enter');
     await poll(() => page.evaluate(() => location.pathname)).toBe(`/c/${COMMUNITY}/home`);
     await poll(() => textOf(page, 'linli-resident-home-screen .unit')).toContain('96号楼 1单元 302室');
     // The header names the household as the door does, not by its unit id; a stale home says so.

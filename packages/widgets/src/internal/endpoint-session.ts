@@ -51,10 +51,37 @@ function saved(endpoint: string): EndpointSession | undefined {
 const sessions = new Map<string, Signal<EndpointSession | undefined>>();
 
 /**
+ * The page-wide event a sign-in or a forgotten session announces, so that every copy of this module
+ * on the page (the residents' app's first load and its lazy residents' module are separate builds;
+ * a site may load the CDN bundle beside its own) follows it: `localStorage` fires no `storage` event
+ * in the document that wrote it. `detail` names the endpoint and the copy that wrote it.
+ */
+const CHANGED = 'linli-session-changed';
+const thisCopy = {};
+let listening = false;
+
+function announce(endpoint: string): void {
+  globalThis.dispatchEvent?.(new CustomEvent(CHANGED, { detail: { endpoint, from: thisCopy } }));
+}
+
+/** Another copy signed in or forgot: re-read what it kept (its own copy's signal is already right). */
+function follow(event: Event): void {
+  const detail = (event as CustomEvent<{ endpoint?: unknown; from?: unknown } | null>).detail;
+  if (!detail || detail.from === thisCopy || typeof detail.endpoint !== 'string') return;
+  const session = sessions.get(detail.endpoint);
+  if (session) session.value = saved(detail.endpoint);
+}
+
+/**
  * The household session every element on this page pointing at `endpoint` shares: read once from
- * `localStorage`, and a signal, so the elements follow a sign-in made in any one of them.
+ * `localStorage`, and a signal, so the elements follow a sign-in made in any one of them — or in
+ * another copy of this package on the page, or a sign-out by the residents' app ({@link forgetSession}).
  */
 export function endpointSession(endpoint: string): Signal<EndpointSession | undefined> {
+  if (!listening) {
+    listening = true;
+    globalThis.addEventListener?.(CHANGED, follow);
+  }
   let session = sessions.get(endpoint);
   if (!session) {
     session = signal(saved(endpoint));
@@ -89,13 +116,17 @@ export async function signInAt(endpoint: string, code: string): Promise<SignInAn
       // A refused storage (private mode, a full quota) only means the sign-in lasts this page.
     }
     endpointSession(endpoint).value = session;
+    announce(endpoint);
     return { ok: true, session };
   }
   const error = (body as { error?: unknown } | null)?.error;
   return { ok: false, error: isError(error) ? error : undefined };
 }
 
-/** Forgets this origin's session for `endpoint` (the server refused its token: revoked, or another database). */
+/**
+ * Forgets this origin's session for `endpoint` (the server refused its token: revoked, or another
+ * database; or the residents' app signed the household out), in every element on the page.
+ */
 export function forgetSession(endpoint: string): void {
   try {
     device()?.removeItem(sessionKey(endpoint));
@@ -103,4 +134,5 @@ export function forgetSession(endpoint: string): void {
     // See signInAt.
   }
   endpointSession(endpoint).value = undefined;
+  announce(endpoint);
 }

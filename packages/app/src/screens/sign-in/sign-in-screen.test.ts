@@ -1,6 +1,9 @@
 import { type Locale, linliError } from '@linli/core';
+import type { LinliSignIn } from '@linli/widgets';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Answer, screenContext, settled } from '../../test/screen-context.ts';
+// On the page it arrives with dist/resident.js; here the element is imported itself.
+import '@linli/widgets/define/linli-sign-in.js';
 import type { SignInScreen } from './sign-in-screen.ts';
 import './sign-in-screen.ts';
 
@@ -13,14 +16,15 @@ afterEach(() => {
 const server = (request: string): Answer | undefined =>
   request === 'GET /c/c1/session' ? [401, { error: linliError('auth.required') }] : undefined;
 
-async function mount(locale: Locale): Promise<SignInScreen> {
+async function mount(locale: Locale) {
   const screen = document.createElement('linli-sign-in-screen') as SignInScreen;
-  screen.context = screenContext(locale, { community: 'c1' }, server).context;
+  const { context, navigated } = screenContext(locale, { community: 'c1' }, server);
+  screen.context = context;
   screen.style.width = '360px';
   document.body.append(screen);
   mounted.push(screen);
   await settled(screen);
-  return screen;
+  return Object.assign(screen, { navigated });
 }
 
 const $ = <T extends Element = HTMLElement>(screen: SignInScreen, selector: string): T => {
@@ -36,17 +40,53 @@ describe('<linli-sign-in-screen>', () => {
     expect(screen.shadowRoot?.textContent).not.toMatch(/[“”]/);
   });
 
-  it('keeps each sign-in button clear of the hint above it', async () => {
+  it("keeps the organizer's sign-in button clear of the hint above it", async () => {
     const screen = await mount('zh-CN');
-    for (const form of ['organizer', 'household']) {
-      const hint = $(screen, `#${form}-hint`).getBoundingClientRect();
-      const button = $(screen, `#${form}-input`)
-        .closest('form')
-        ?.querySelector('button')
-        ?.getBoundingClientRect();
-      expect(button, form).toBeDefined();
-      expect((button?.top ?? 0) - hint.bottom, form).toBeGreaterThanOrEqual(12);
-    }
+    const hint = $(screen, '#organizer-hint').getBoundingClientRect();
+    const button = $(screen, '#organizer-input')
+      .closest('form')
+      ?.querySelector('button')
+      ?.getBoundingClientRect();
+    expect(button).toBeDefined();
+    expect((button?.top ?? 0) - hint.bottom).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe("a household's sign-in", () => {
+  const page = `${location.pathname}${location.search}`;
+  afterEach(() => history.replaceState(null, '', page));
+
+  for (const locale of ['zh-CN', 'en'] as const)
+    it(`is the widgets' <linli-sign-in> for /c/c1, in ${locale}, with the code a link carried`, async () => {
+      history.replaceState(null, '', `${location.pathname}?code=ABCDE-FGHJK`);
+      const screen = await mount(locale);
+      const element = $<LinliSignIn>(screen, 'linli-sign-in');
+      expect(element.endpoint).toBe('/c/c1');
+      expect(element.lang).toBe(locale);
+      await element.updateComplete;
+      expect(element.shadowRoot?.querySelector('input')?.value).toBe('ABCDE-FGHJK');
+      expect(element.shadowRoot?.querySelector('label')?.textContent).toBe(
+        locale === 'zh-CN' ? '入户邀请码' : 'Invite code',
+      );
+    });
+
+  it('takes only something shaped like a code from the link', async () => {
+    history.replaceState(null, '', `${location.pathname}?code=<b>x</b>`);
+    const screen = await mount('en');
+    expect($<LinliSignIn>(screen, 'linli-sign-in').code).toBe('');
+  });
+
+  it("goes on to the household's home once the element signed it in", async () => {
+    const screen = await mount('zh-CN');
+    $(screen, 'linli-sign-in').dispatchEvent(
+      new CustomEvent('linli-signed-in', {
+        detail: { endpoint: '/c/c1', household: 'u102' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await settled(screen);
+    expect(screen.navigated).toEqual(['/c/c1/home']);
   });
 });
 

@@ -1,9 +1,23 @@
 import type { LinliError } from '@linli/core';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { householdLabel, organizerLabel, translator } from '../../shell/strings.js';
+import { effect } from '@preact/signals-core';
+import {
+  type CSSResultGroup,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
+import { residentModule } from '../../shell/resident-module.js';
+import { householdEndpoint } from '../../shell/session.js';
+import { householdLabel, organizerLabel, shellStrings, translator } from '../../shell/strings.js';
 import { ScreenElement } from '../screen-element.js';
 
 const t = translator({
+  loading: shellStrings.loading,
+  loadFailed: shellStrings.loadFailed,
+  retry: shellStrings.retry,
   title: { 'zh-CN': '登录', en: 'Sign in' },
   titleOrganizer: { 'zh-CN': '组织者登录', en: 'Organizer sign-in' },
   intro: {
@@ -19,12 +33,6 @@ const t = translator({
   tokenHint: {
     'zh-CN': '令牌只保存在这个浏览器标签页里，关闭标签页即退出。',
     en: 'The token is kept in this browser tab only; closing the tab signs you out.',
-  },
-  household: { 'zh-CN': '住户', en: 'Household' },
-  code: { 'zh-CN': '入户邀请码', en: 'Invite code' },
-  codeHint: {
-    'zh-CN': '印在入户通知上，例如 ABCDE-FGHJK；或者是家人手机上“我的设备”里显示的添加码。',
-    en: 'Printed on your notice, e.g. ABCDE-FGHJK; or the code a family member\'s phone shows under "My devices".',
   },
   signIn: { 'zh-CN': '登录', en: 'Sign in' },
   notOrganizer: {
@@ -49,10 +57,35 @@ const TOKEN_REFUSED: ReadonlySet<string> = new Set(['auth.required', 'auth.forbi
 
 /**
  * Sign-in to one community: an organizer pastes the token `linli-server organizer add` printed; a
- * household types its invite code. Shown at `/c/:community/sign-in`, and in place of any screen whose
- * audience the reader is not signed in as — then that screen follows as soon as the sign-in succeeds.
+ * household types its invite code into `<linli-sign-in>` from `@linli/widgets` — the very element
+ * community websites embed, so the household sign-in is built once. The element comes with the
+ * residents' module (`dist/resident.js`, which the household's home needs next anyway), not in the
+ * first load: the organizer's form shows at once, the household's as soon as the module arrives. Shown at `/c/:community/sign-in`,
+ * and in place of any screen whose audience the reader is not signed in as — then that screen follows
+ * as soon as the sign-in succeeds.
  */
 export class SignInScreen extends ScreenElement {
+  // The element's parts, matched to the organizer's form above it: the same width, a muted hint, a
+  // full-width field and a bold refusal.
+  static override styles: CSSResultGroup = [
+    ScreenElement.styles,
+    css`
+      linli-sign-in {
+        display: block;
+        max-width: 32em;
+        margin-block-start: 0.6em;
+      }
+      linli-sign-in::part(input) {
+        max-width: none;
+      }
+      linli-sign-in::part(hint) {
+        color: var(--linli-color-muted);
+      }
+      linli-sign-in::part(error) {
+        font-weight: 600;
+      }
+    `,
+  ];
   static override properties: PropertyDeclarations = {
     ...ScreenElement.properties,
     only: { type: String },
@@ -65,7 +98,7 @@ export class SignInScreen extends ScreenElement {
   /** Show only this form (a gate in front of an organizer's or a household's screen). */
   declare only: Form | undefined;
   declare error: LinliError | undefined;
-  /** Which form the error belongs to. */
+  /** Which form the error belongs to (the household's: the server could not say who a new session is). */
   declare failed: Form | undefined;
   declare busy: boolean;
   /** The server has no such community (`http.not_found`): there is nothing to sign in to. */
@@ -78,6 +111,23 @@ export class SignInScreen extends ScreenElement {
     this.failed = undefined;
     this.busy = false;
     this.missing = undefined;
+  }
+
+  #unwatch: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The household's form is the residents' module's <linli-sign-in>: load it, and redraw as it arrives.
+    this.#unwatch = effect(() => {
+      residentModule.state.value;
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -108,28 +158,41 @@ export class SignInScreen extends ScreenElement {
     return /^[2-9A-Za-z]{5}-?[2-9A-Za-z]{5}$/.test(code) ? code : '';
   }
 
-  private async submit(event: SubmitEvent, form: Form): Promise<void> {
+  private async submitOrganizer(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const value = String(
-      new FormData(event.target as HTMLFormElement).get(form === 'organizer' ? 'token' : 'code') ?? '',
-    );
+    const value = String(new FormData(event.target as HTMLFormElement).get('token') ?? '');
     this.busy = true;
     const { sessions, api } = this.context;
-    const answer =
-      form === 'organizer'
-        ? await sessions.signInOrganizer(this.community, value, api)
-        : await sessions.signInHousehold(this.community, value, api);
+    const answer = await sessions.signInOrganizer(this.community, value, api);
     this.busy = false;
-    const wrongKind = form === 'organizer' && answer.ok && answer.value?.kind !== 'organizer';
-    this.failed = !answer.ok || wrongKind ? form : undefined;
+    const wrongKind = answer.ok && answer.value?.kind !== 'organizer';
+    this.failed = !answer.ok || wrongKind ? 'organizer' : undefined;
     this.error = answer.ok ? undefined : answer.error;
     if (this.failed) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(`#${form}-input`)?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>('#organizer-input')?.focus();
       return;
     }
-    // A sign-in page of its own sends an organizer on to their home and a household to its own; a
-    // gate simply gives way. A used code leaves the address bar (and the history) at once.
+    this.arrive('organizer');
+  }
+
+  /**
+   * `<linli-sign-in>` kept the household's session (the key the shell reads): the shell asks the server
+   * who it is, as on any page load, and the household goes on.
+   */
+  private async onHouseholdSignedIn(): Promise<void> {
+    const { sessions, api } = this.context;
+    const answer = await sessions.restore(this.community, api);
+    this.failed = answer.ok ? undefined : 'household';
+    this.error = answer.ok ? undefined : answer.error;
+    if (answer.ok) this.arrive('household');
+  }
+
+  /**
+   * A sign-in page of its own sends an organizer on to their home and a household to its own; a gate
+   * simply gives way. A used code leaves the address bar (and the history) at once.
+   */
+  private arrive(form: Form): void {
     const replace = form === 'household' && this.linkedCode !== '';
     if (!this.only)
       this.context.navigate(
@@ -140,48 +203,70 @@ export class SignInScreen extends ScreenElement {
   }
 
   /**
-   * Why the sign-in failed, in the page's language. A refused organizer token gets its own words: the
+   * Why the organizer's sign-in failed, in the page's language. A refused token gets its own words: the
    * server's generic "sign in first" reads as if nothing had been typed, and does not say who can help.
    */
-  private failure(form: Form): string {
+  private failure(): string {
     const l = this.locale;
     if (!this.error) return t(l, 'notOrganizer');
-    if (form === 'organizer' && TOKEN_REFUSED.has(this.error.code))
-      return t(l, 'tokenRefused', { community: this.community });
+    if (TOKEN_REFUSED.has(this.error.code)) return t(l, 'tokenRefused', { community: this.community });
     return this.error.message[l];
   }
 
-  private renderForm(form: Form): TemplateResult {
+  private renderOrganizerForm(): TemplateResult {
     const l = this.locale;
-    const failed = this.failed === form;
-    const message = failed ? this.failure(form) : undefined;
-    const [name, label, hint] =
-      form === 'organizer'
-        ? (['token', 'token', 'tokenHint'] as const)
-        : (['code', 'code', 'codeHint'] as const);
-    return html`<form @submit=${(e: SubmitEvent) => this.submit(e, form)} novalidate>
+    const message = this.failed === 'organizer' ? this.failure() : undefined;
+    return html`<form @submit=${(e: SubmitEvent) => this.submitOrganizer(e)} novalidate>
       <fieldset>
-        <legend>${t(l, form)}</legend>
+        <legend>${t(l, 'organizer')}</legend>
         <div class="field">
-          <label for="${form}-input">${t(l, label)}</label>
+          <label for="organizer-input">${t(l, 'token')}</label>
           <input
-            id="${form}-input"
-            name=${name}
-            .value=${form === 'household' ? this.linkedCode : ''}
-            type=${form === 'organizer' ? 'password' : 'text'}
+            id="organizer-input"
+            name="token"
+            type="password"
             autocomplete="off"
             autocapitalize="characters"
             spellcheck="false"
             required
-            aria-invalid=${failed ? 'true' : 'false'}
-            aria-describedby="${form}-hint${failed ? ` ${form}-error` : ''}"
+            aria-invalid=${message ? 'true' : 'false'}
+            aria-describedby="organizer-hint${message ? ' organizer-error' : ''}"
           />
-          <p class="hint" id="${form}-hint">${t(l, hint)}</p>
-          ${message ? html`<p class="error" id="${form}-error" role="alert">${message}</p>` : nothing}
+          <p class="hint" id="organizer-hint">${t(l, 'tokenHint')}</p>
+          ${message ? html`<p class="error" id="organizer-error" role="alert">${message}</p>` : nothing}
         </div>
         <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${t(l, 'signIn')}</button></div>
       </fieldset>
     </form>`;
+  }
+
+  /**
+   * The household's form: the widgets' element, following the page's language (and, through the
+   * `--linli-*` properties the shell puts on `<html>`, its theme and large text). A household already
+   * signed in here is greeted by the card above instead.
+   */
+  private renderHouseholdForm(): TemplateResult | typeof nothing {
+    if (this.context.session?.kind === 'household') return nothing;
+    const l = this.locale;
+    if (!customElements.get('linli-sign-in')) {
+      const state = residentModule.state.value;
+      if (state === 'idle') queueMicrotask(() => residentModule.load());
+      return state === 'failed'
+        ? html`<p class="alert" role="alert">${t(l, 'loadFailed')}</p>
+            <button type="button" @click=${() => residentModule.load()}>${t(l, 'retry')}</button>`
+        : html`<p role="status">${t(l, 'loading')}</p>`;
+    }
+    return html`<linli-sign-in
+        lang=${l}
+        endpoint=${householdEndpoint(this.community)}
+        code=${this.linkedCode}
+        @linli-signed-in=${() => this.onHouseholdSignedIn()}
+      ></linli-sign-in>
+      ${
+        this.failed === 'household' && this.error
+          ? html`<p class="error" id="household-error" role="alert">${this.error.message[l]}</p>`
+          : nothing
+      }`;
   }
 
   private renderSignedIn(): TemplateResult | typeof nothing {
@@ -208,8 +293,8 @@ export class SignInScreen extends ScreenElement {
       <p>${t(l, organizerOnly ? 'introOrganizer' : 'intro', { community })}</p>
       ${this.missing ? html`<p class="alert" role="alert">${this.missing.message[l]}</p>` : nothing}
       ${this.renderSignedIn()}
-      ${this.missing || this.only === 'household' ? nothing : this.renderForm('organizer')}
-      ${this.missing || this.only === 'organizer' ? nothing : this.renderForm('household')}`;
+      ${this.missing || this.only === 'household' ? nothing : this.renderOrganizerForm()}
+      ${this.missing || this.only === 'organizer' ? nothing : this.renderHouseholdForm()}`;
   }
 }
 

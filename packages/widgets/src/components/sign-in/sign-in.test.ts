@@ -42,6 +42,22 @@ async function submit(el: LinliSignIn, code: string): Promise<void> {
 }
 
 describe('<linli-sign-in>', () => {
+  it('puts a `code` it was given (from a link) in the field, and sends it only when the reader signs in', async () => {
+    const endpoint = nextEndpoint();
+    const sent = server(() => Response.json({ token: 'tok-103', household: 'u103' }));
+    const el = await mount<LinliSignIn>(
+      `<linli-sign-in lang="en" endpoint="${endpoint}" code="ABCDE-FGHJK"></linli-sign-in>`,
+      'linli-sign-in',
+    );
+    expect((part(el, 'input') as HTMLInputElement).value).toBe('ABCDE-FGHJK');
+    await settle(el);
+    expect(sent).toEqual([]);
+    (part(el, 'submit') as HTMLButtonElement).click();
+    await settle(el);
+    await settle(el);
+    expect(sent).toEqual([{ url: `${endpoint}/sessions`, body: { code: 'ABCDE-FGHJK' } }]);
+  });
+
   it('redeems the code at its endpoint, keeps the session for this site and says who is signed in', async () => {
     const endpoint = nextEndpoint();
     const sent = server(() => Response.json({ token: 'tok-102', household: 'u102', device: 'd' }));

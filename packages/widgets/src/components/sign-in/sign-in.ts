@@ -70,6 +70,7 @@ const signInStyles = css`
  *
  * @fires {CustomEvent<LinliSignedInDetail>} linli-signed-in - A household signed in: `detail` is `{ endpoint, household }`.
  *
+ * @attr {string} code - A code to put in the field for the reader to send (from a link); never sent without the reader.
  * @attr {string} lang - The reader's language, `zh-CN` or `en` (the native attribute): the element's own, else the nearest ancestor's, else the page's, followed live.
  * @prop {string} lang - The native `lang` property, reflecting the `lang` attribute.
  *
@@ -89,6 +90,7 @@ export class LinliSignIn extends LitElement {
 
   static override properties: PropertyDeclarations = {
     endpoint: { type: String },
+    code: { type: String },
     largeText: { type: Boolean, attribute: 'large-text', reflect: true },
     error: { state: true },
     failed: { state: true },
@@ -97,6 +99,11 @@ export class LinliSignIn extends LitElement {
 
   /** The community on a Linli server (`https://host/c/<community>`, or `/c/<community>` on its own pages). */
   declare endpoint: string;
+  /**
+   * A code to put in the field for the reader to send (one a link carried, e.g. the residents' app's
+   * `?code=` from another device's QR code). Never sent on its own: the reader presses sign in.
+   */
+  declare code: string;
   /** Larger text and targets for older readers. */
   declare largeText: boolean;
   /** The server's refusal (`undefined` with `failed`: unreachable or empty). */
@@ -111,6 +118,7 @@ export class LinliSignIn extends LitElement {
   constructor() {
     super();
     this.endpoint = '';
+    this.code = '';
     this.largeText = false;
     this.error = undefined;
     this.failed = undefined;
@@ -186,6 +194,7 @@ export class LinliSignIn extends LitElement {
           part="input"
           id="code"
           name="code"
+          .value=${this.code}
           type="text"
           autocomplete="one-time-code"
           autocapitalize="characters"
