@@ -6,8 +6,12 @@ import { nameSchema } from './schemas.js';
 import { lineSchema, multilineSchema, textProblem } from './text.js';
 import { parseWith } from './zod-errors.js';
 
-/** Valid UTF-16 that has a UTF-8 form: what every store can keep byte for byte. */
-const wellFormed = (s: string) => new TextDecoder().decode(new TextEncoder().encode(s)) === s;
+/**
+ * Valid UTF-16 that has a UTF-8 form: what every store can keep byte for byte. `ignoreBOM`: a decoder
+ * otherwise drops a leading U+FEFF, which is a character a store keeps like any other.
+ */
+const wellFormed = (s: string) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(s)) === s;
 
 describe('text fields', () => {
   it('refuse U+0000, other controls and lone surrogates with a typed error naming the position', () => {
@@ -58,7 +62,8 @@ describe('text fields', () => {
           expect(parsed.value).not.toMatch(/(?![\t\n\r])\p{Cc}/u);
         }
       }),
-      { numRuns: 2000 },
+      // A leading U+FEFF once failed the check itself (its decoder dropped it), not the schemas.
+      { numRuns: 2000, examples: [['\ufeff'], ['\ufeffx']] },
     );
   });
 
