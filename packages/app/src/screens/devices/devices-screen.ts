@@ -164,10 +164,12 @@ export class DevicesScreen extends ScreenElement {
       'DELETE',
       `${this.base}/session/devices/${encodeURIComponent(device.id)}`,
     );
+    // The list is read again before "that device is signed out" shows, so the note never stands beside
+    // the device it says is gone.
+    await this.load();
     this.busy = false;
     this.error = answer.ok ? undefined : { where: 'end', error: answer.error };
     this.note = answer.ok ? t(this.locale, 'ended') : undefined;
-    await this.load();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(answer.ok ? '#note' : '#end-error')?.focus();
   }
