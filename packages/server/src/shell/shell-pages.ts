@@ -70,6 +70,25 @@ export const SHELL_HTML = `<!doctype html>
 </html>
 `;
 
+/**
+ * The paths whose first screen is a household's (its sign-in, home, motions, notices): their page asks
+ * for `resident.js` beside `app.js`, so a resident on a slow line does not wait for one, then the
+ * other, before the sign-in form or the home shows.
+ */
+export const RESIDENT_SHELL_PATHS: ReadonlySet<string> = new Set([
+  '/c/:community/sign-in',
+  '/c/:community/home',
+  '/c/:community/motions',
+  '/c/:community/motions/:motion',
+  '/c/:community/announcements',
+]);
+
+/** {@link SHELL_HTML} for {@link RESIDENT_SHELL_PATHS}: the residents' module preloaded. */
+export const RESIDENT_SHELL_HTML = SHELL_HTML.replace(
+  '<script type="module" src="/app/app.js"></script>',
+  '<script type="module" src="/app/app.js"></script>\n    <link rel="modulepreload" href="/app/resident.js" />',
+);
+
 const appPath = (name: string): string => fileURLToPath(import.meta.resolve(`@linli/app/dist/${name}`));
 
 /** The built shell (`@linli/app/dist/…`), read once at the first request that needs it. */
@@ -95,12 +114,15 @@ export const SHELL_MODULES = ['app.js', 'organizer.js', 'result.js', 'resident.j
  */
 export function shellPages(options: ShellOptions = {}): Hono {
   const html = new PrecompressedBody(SHELL_HTML, 'text/html; charset=utf-8');
+  const residentHtml = new PrecompressedBody(RESIDENT_SHELL_HTML, 'text/html; charset=utf-8');
   const pages = new Hono();
-  for (const path of shellPaths(options))
+  for (const path of shellPaths(options)) {
+    const page = RESIDENT_SHELL_PATHS.has(path) ? residentHtml : html;
     pages.get(path, (c) => {
       c.header('content-security-policy', SHELL_CSP);
-      return html.respond(c);
+      return page.respond(c);
     });
+  }
   for (const name of SHELL_MODULES) {
     const script = appFile(name, 'text/javascript; charset=utf-8');
     const map = appFile(`${name}.map`, 'application/json; charset=utf-8');
